@@ -1,0 +1,84 @@
+"""The ``pressroom`` command: one sub-command per module in :mod:`pressroom.commands`.
+
+Each command module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
+``run(args) -> int``. Exit codes are the same for every command:
+
+- 0: done, nothing wrong;
+- 1: done, but errors were found in the input (``check``), or some inputs failed;
+- 2: the command line itself is wrong (unknown option, missing file).
+
+No input makes the command print a traceback: problems with input are printed
+as ``file:line: severity: message [pressroom.subtype]`` on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from pressroom import __version__
+from pressroom.problems import PressroomError
+
+#: Command modules, in the order ``--help`` lists them.
+COMMANDS = ("annotate", "check", "evaluate", "add", "suggest", "stats")
+
+EPILOG = """\
+examples:
+  pressroom check                       validate corpus/ and the registry
+  pressroom annotate --registry corpus/entities corpus/releases/some.txt
+  pressroom add ~/Downloads/statement.txt
+  pressroom suggest --min-count 2
+
+exit codes: 0 ok, 1 problems found in the input, 2 bad command line.
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pressroom",
+        description="Turn an archive of press releases into a cross-referenced Sphinx site.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"pressroom {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"pressroom.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"pressroom.commands.{name}":
+                continue  # a command not written yet is simply not offered
+            raise
+        cmd = sub.add_parser(
+            module.NAME,
+            help=module.HELP,
+            description=getattr(module, "DESCRIPTION", module.HELP),
+            epilog=getattr(module, "EPILOG", None),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.add_arguments(cmd)
+        cmd.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except PressroomError as exc:
+        print(exc.problem.format(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

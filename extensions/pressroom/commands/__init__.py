@@ -1,0 +1,1 @@
+"""Sub-commands of the ``pressroom`` command line; see :mod:`pressroom.cli`."""

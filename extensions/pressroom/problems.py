@@ -1,0 +1,83 @@
+"""Problems found in releases, the registry and hand-written pages.
+
+Every problem the tool reports is a :class:`Problem` with a file, a line (when
+there is one), a severity and a *subtype* from :data:`SUBTYPES`. The command
+line prints them as ``file:line: severity: message [pressroom.subtype]``; the
+Sphinx layer turns them into warnings with ``type="pressroom"`` and the same
+subtype, so ``suppress_warnings = ["pressroom.<subtype>"]`` silences one kind.
+
+:data:`SUBTYPES` is the single catalogue of subtypes: the docs' warnings page
+is generated from it, and a test checks that every subtype used in the code is
+listed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+
+#: Every warning subtype, with what it means. Keep in sync with its uses:
+#: ``tests/test_problems.py`` checks that the code uses only these.
+SUBTYPES: dict[str, str] = {
+    # releases
+    "release_encoding": "A release is not valid UTF-8 and was decoded with a fallback encoding "
+    "(the encoding used is named), or it contains bytes that could not be decoded.",
+    "release_empty": "A release file is empty or holds only whitespace.",
+    "release_binary": "A release file looks binary (NUL bytes or mostly control characters).",
+    "release_title": "No title line could be found; the file name is used instead.",
+    "release_date": "No publication date could be found, a date does not exist "
+    "(31 February), or two dates in the release disagree.",
+    "release_header": "The optional front-matter header is not valid YAML, is not a mapping, "
+    "or has an unknown or malformed field.",
+    "release_control": "A release contains control characters (shown as replacement marks).",
+    "release_duplicate": "Two release files hold the same text.",
+    "release_missing": "A ``release`` directive names a file that does not exist.",
+    # registry
+    "registry_syntax": "A registry file is not valid YAML or JSON, or is not a list of entries.",
+    "registry_entry": "A registry entry is not a mapping, or has a field of the wrong shape.",
+    "registry_id": "A registry entry has a missing, malformed or duplicate id.",
+    "registry_type": "A registry entry has an unknown type.",
+    "registry_name": "A registry entry has no name.",
+    "registry_alias": "An alias is empty, one letter long, a common word, or claimed by "
+    "two entities (the linker then links neither).",
+    "registry_date": "A date in a registry entry is malformed, or an event ends before it starts.",
+    "registry_relation": "A relation names an id that does not exist, or relations form a cycle.",
+    "registry_wikidata": "A ``wikidata`` value is not a Wikidata item id (``Q`` and digits).",
+    # linking and references
+    "ambiguous": "A short form in a release could refer to more than one entity, so it is "
+    "left unlinked.",
+    "unknown_entity": "A role or directive names an entity that is not in the registry.",
+    "config": "A ``pressroom_*`` configuration value is malformed; the default is used.",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input, located by file and line (1-based)."""
+
+    file: str
+    line: int | None
+    severity: Severity
+    subtype: str
+    message: str
+
+    def __post_init__(self) -> None:
+        if self.subtype not in SUBTYPES:  # a programming error, not an input error
+            raise ValueError(f"unknown problem subtype {self.subtype!r}")
+
+    def format(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.severity}: {self.message} [pressroom.{self.subtype}]"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class PressroomError(Exception):
+    """An input that cannot be used at all; carries the :class:`Problem`."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.format())
+        self.problem = problem

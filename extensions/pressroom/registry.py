@@ -1,0 +1,528 @@
+"""The entity registry: people, organizations, events, places (and declared types).
+
+An archivist keeps the registry in ``corpus/entities/`` as YAML or JSON files,
+each a list of entries::
+
+    - id: brian-dooley
+      type: person
+      name: Brian Dooley
+      aliases: [Dooley]
+      description: Director of the Human Rights Defenders programme at Human Rights First.
+      roles: [director]
+      affiliation: human-rights-first
+      wikidata: Q123
+      relations:
+        works-for: human-rights-first
+
+:func:`load_registry` reads every file, checks every entry and returns a
+:class:`Registry` together with the :class:`~pressroom.problems.Problem` list,
+each naming the file and line. A bad entry is reported and, where it can still
+be understood, kept; nothing is dropped without a problem saying so. A plain
+JSON list of ``{id, type, name, aliases}`` (another tool's export) loads as is.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pressroom.config import DEFAULT_TYPES
+from pressroom.problems import Problem
+
+#: Ids are kept as written (imported lists use ids such as ``Arlington%2C_Texas``):
+#: anything without spaces, control characters or characters unsafe in markup.
+ID_RE = re.compile(r"^[^\s\x00-\x1f\x7f<>`\"{}|\\]+$")
+QID_RE = re.compile(r"^Q[1-9][0-9]*$")
+
+#: Fields with a meaning; anything else is kept in :attr:`Entity.extra`.
+REFERENCE_FIELDS = ("affiliation", "place", "participants", "country")
+KNOWN_FIELDS = {
+    "id", "type", "name", "aliases", "description", "wikidata", "relations",
+    "roles", "titles", "affiliation", "kind", "country", "start", "end", "date",
+    "place", "participants", "born", "died", "url", "short_forms",
+}
+
+#: Words that make poor aliases: function words, months, weekdays and ordinals.
+#: An alias that is one of them is reported and not used for linking.
+COMMON_WORDS = frozenset(
+    """a an the and or but if of on in at to by for from with as is it its this that these
+    those he she they we you i me him her them his hers their our your my who whom which what
+    when where why how all any some no not one two three first second third last new old
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday
+    mr mrs ms dr sir president minister government state states city people group party
+    house court office press news world national international united""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One registry entry. Hashable and picklable: safe to keep in a Sphinx environment."""
+
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    wikidata: str | None = None
+    start: _dt.date | None = None
+    end: _dt.date | None = None
+    roles: tuple[str, ...] = ()
+    affiliation: str | None = None
+    kind: str | None = None
+    country: str | None = None
+    place: str | None = None
+    participants: tuple[str, ...] = ()
+    #: ``(relation, target id)`` pairs, e.g. ``("works-for", "human-rights-first")``.
+    relations: tuple[tuple[str, str], ...] = ()
+    url: str | None = None
+    file: str = ""
+    line: int = 0
+    #: Fields the schema does not know, kept as ``(key, value)`` pairs.
+    extra: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The name followed by every alias, without repeats."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+    def references(self) -> Iterator[tuple[str, str]]:
+        """Every ``(field or relation, target id)`` this entry points to."""
+        for fld in ("affiliation", "place", "country"):
+            value = getattr(self, fld)
+            if value:
+                yield fld, value
+        for target in self.participants:
+            yield "participants", target
+        yield from self.relations
+
+
+@dataclass
+class Registry:
+    """Entities by id, in the order they were read."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    #: Aliases (and names) that two or more entities claim: ``alias -> ids``.
+    contested: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Aliases reported as unusable (empty, one letter, common word): ``(entity id, alias)``.
+    unusable: frozenset[tuple[str, str]] = frozenset()
+    files: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self.entities.values())
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self.entities
+
+    def get(self, entity_id: str) -> Entity | None:
+        return self.entities.get(entity_id)
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        return self.entities[entity_id]
+
+    def by_type(self, type_: str) -> list[Entity]:
+        return [e for e in self.entities.values() if e.type == type_]
+
+    def linkable_names(self) -> Iterator[tuple[str, str]]:
+        """``(surface, entity id)`` for every name and usable alias."""
+        for entity in self.entities.values():
+            for surface in entity.names:
+                if (entity.id, surface) not in self.unusable:
+                    yield surface, entity.id
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that records each mapping's line and each key's line."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    mapping = _LineDict(loader.construct_mapping(node, deep=deep))
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {
+        key_node.value: key_node.start_mark.line + 1 for key_node, _ in node.value
+        if isinstance(key_node, yaml.ScalarNode)
+    }
+    return mapping
+
+
+class _LineDict(dict):
+    line: int = 0
+    key_lines: dict[str, int] = {}
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _read_entries(path: Path, problems: list[Problem]) -> list[tuple[Any, int]]:
+    """The raw entries of one file with their line numbers; problems for what is unreadable."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(Problem(name, None, "error", "registry_syntax", f"cannot read file: {exc}"))
+        return []
+    if path.suffix.lower() == ".json":
+        return _read_json(name, text, problems)
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        what = getattr(exc, "problem", None) or str(exc)
+        problems.append(Problem(name, line, "error", "registry_syntax", f"invalid YAML: {what}"))
+        return []
+    if data is None:
+        return []
+    if isinstance(data, dict) and "entities" in data and isinstance(data["entities"], list):
+        data = data["entities"]
+    if not isinstance(data, list):
+        line = getattr(data, "line", 1)
+        problems.append(Problem(name, line, "error", "registry_syntax",
+                                "a registry file must be a list of entries"))
+        return []
+    return [(item, getattr(item, "line", 0)) for item in data]
+
+
+def _read_json(name: str, text: str, problems: list[Problem]) -> list[tuple[Any, int]]:
+    decoder = json.JSONDecoder()
+    pos = _skip_ws(text, 0)
+    if pos >= len(text) or text[pos] != "[":
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(name, exc.lineno, "error", "registry_syntax",
+                                    f"invalid JSON: {exc.msg}"))
+            return []
+        problems.append(Problem(name, 1, "error", "registry_syntax",
+                                "a registry file must be a list of entries"))
+        return []
+    entries: list[tuple[Any, int]] = []
+    pos = _skip_ws(text, pos + 1)
+    line, counted = 1, 0
+    try:
+        while pos < len(text) and text[pos] != "]":
+            line += text.count("\n", counted, pos)
+            counted = pos
+            item, pos = decoder.raw_decode(text, pos)
+            entries.append((item, line))
+            pos = _skip_ws(text, pos)
+            if pos < len(text) and text[pos] == ",":
+                pos = _skip_ws(text, pos + 1)
+        if pos >= len(text):
+            raise json.JSONDecodeError("unterminated list", text, pos)
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(name, exc.lineno, "error", "registry_syntax",
+                                f"invalid JSON: {exc.msg}"))
+        return entries
+    return entries
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+def registry_files(path: Path) -> list[Path]:
+    """The registry files at *path*: the file itself, or every YAML/JSON file below a folder."""
+    path = Path(path)
+    if path.is_file():
+        return [path]
+    return sorted(
+        p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".yaml", ".yml", ".json")
+    )
+
+
+# --------------------------------------------------------------------------- checking
+
+
+def _as_date(value: Any) -> _dt.date | None:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, int) and 1000 <= value <= 9999:
+        return _dt.date(value, 1, 1)
+    if isinstance(value, str):
+        value = value.strip()
+        for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
+            try:
+                return _dt.datetime.strptime(value, fmt).date()
+            except ValueError:
+                continue
+    raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD)")
+
+
+def _str_list(value: Any) -> list[str] | None:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return [str(v) for v in value]
+    return None
+
+
+class _Checker:
+    def __init__(self, types: Iterable[str]) -> None:
+        self.types = tuple(types)
+        self.problems: list[Problem] = []
+
+    def problem(self, file: str, line: int, severity: str, subtype: str, message: str) -> None:
+        self.problems.append(Problem(file, line or None, severity, subtype, message))  # type: ignore[arg-type]
+
+    def entry(self, raw: Any, file: str, line: int) -> Entity | None:
+        if not isinstance(raw, dict):
+            self.problem(file, line, "error", "registry_entry",
+                         f"an entry must be a mapping, not {type(raw).__name__}")
+            return None
+        key_lines = getattr(raw, "key_lines", {})
+
+        def at(key: str) -> int:
+            return key_lines.get(key, line)
+
+        entity_id = raw.get("id")
+        if entity_id is None or not str(entity_id).strip():
+            self.problem(file, line, "error", "registry_id", "entry has no id")
+            return None
+        entity_id = str(entity_id).strip()
+        if not ID_RE.match(entity_id):
+            self.problem(file, at("id"), "error", "registry_id",
+                         f"id {entity_id!r} has spaces, control characters or one of "
+                         "<>`\"{}|\\ (use letters, digits, '-', '_' and '.')")
+            return None
+        type_ = str(raw.get("type") or "").strip()
+        if type_ not in self.types:
+            self.problem(file, at("type") if "type" in raw else line, "error", "registry_type",
+                         f"{entity_id}: unknown type {type_ or '(none)'!r}; "
+                         f"known types: {', '.join(self.types)}")
+            return None
+        name = raw.get("name")
+        if not isinstance(name, str) or not name.strip():
+            self.problem(file, at("name") if "name" in raw else line, "error", "registry_name",
+                         f"{entity_id}: entry has no name")
+            return None
+        name = " ".join(name.split())
+
+        fields: dict[str, Any] = {"id": entity_id, "type": type_, "name": name,
+                                  "file": file, "line": line}
+        aliases = _str_list(raw.get("aliases"))
+        if aliases is None:
+            self.problem(file, at("aliases"), "error", "registry_entry",
+                         f"{entity_id}: aliases must be a list of strings")
+            aliases = []
+        clean = []
+        for alias in aliases:
+            alias = " ".join(alias.split())
+            if not alias:
+                self.problem(file, at("aliases"), "warning", "registry_alias",
+                             f"{entity_id}: empty alias ignored")
+                continue
+            if alias != name and alias not in clean:
+                clean.append(alias)
+        fields["aliases"] = tuple(clean)
+        for key in ("description", "kind", "url"):
+            value = raw.get(key)
+            if value is not None:
+                if not isinstance(value, (str, int, float)):
+                    self.problem(file, at(key), "error", "registry_entry",
+                                 f"{entity_id}: {key} must be text")
+                    continue
+                fields[key] = " ".join(str(value).split())
+        for key in ("affiliation", "place", "country"):
+            value = raw.get(key)
+            if value is not None:
+                if not isinstance(value, str):
+                    self.problem(file, at(key), "error", "registry_entry",
+                                 f"{entity_id}: {key} must be an entity id")
+                    continue
+                fields[key] = value.strip()
+        for key, target in (("roles", "roles"), ("titles", "roles"), ("participants", "participants")):
+            value = _str_list(raw.get(key))
+            if value is None:
+                self.problem(file, at(key), "error", "registry_entry",
+                             f"{entity_id}: {key} must be a list of strings")
+                continue
+            if value:
+                fields[target] = tuple(fields.get(target, ())) + tuple(value)
+        wikidata = raw.get("wikidata")
+        if wikidata is not None:
+            wikidata = str(wikidata).strip()
+            if not QID_RE.match(wikidata):
+                self.problem(file, at("wikidata"), "error", "registry_wikidata",
+                             f"{entity_id}: wikidata {wikidata!r} is not a Wikidata item id "
+                             "(Q followed by digits)")
+            else:
+                fields["wikidata"] = wikidata
+        for key, target in (("start", "start"), ("date", "start"), ("born", "start"),
+                            ("end", "end"), ("died", "end")):
+            if raw.get(key) is None:
+                continue
+            try:
+                fields[target] = _as_date(raw[key])
+            except ValueError as exc:
+                self.problem(file, at(key), "error", "registry_date", f"{entity_id}: {key}: {exc}")
+        if fields.get("start") and fields.get("end") and fields["end"] < fields["start"]:
+            self.problem(file, at("end"), "error", "registry_date",
+                         f"{entity_id}: ends ({fields['end']}) before it starts ({fields['start']})")
+        relations = raw.get("relations")
+        if relations is not None:
+            pairs = self.relations(relations, entity_id, file, at("relations"))
+            fields["relations"] = tuple(pairs)
+        extra = tuple((k, v) for k, v in raw.items() if k not in KNOWN_FIELDS)
+        if extra:
+            fields["extra"] = extra
+        return Entity(**fields)
+
+    def relations(self, value: Any, entity_id: str, file: str, line: int) -> list[tuple[str, str]]:
+        pairs: list[tuple[str, str]] = []
+        if isinstance(value, dict):
+            for rel, targets in value.items():
+                targets_list = _str_list(targets)
+                if targets_list is None:
+                    self.problem(file, line, "error", "registry_relation",
+                                 f"{entity_id}: relation {rel!r} must name ids")
+                    continue
+                pairs.extend((str(rel), t.strip()) for t in targets_list)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, dict) and len(item) == 1:
+                    ((rel, target),) = item.items()
+                    pairs.append((str(rel), str(target).strip()))
+                elif isinstance(item, dict) and "target" in item:
+                    pairs.append((str(item.get("type") or item.get("relation") or "related"),
+                                  str(item["target"]).strip()))
+                else:
+                    self.problem(file, getattr(item, "line", line), "error", "registry_relation",
+                                 f"{entity_id}: a relation is `relation: target-id`")
+        else:
+            self.problem(file, line, "error", "registry_relation",
+                         f"{entity_id}: relations must be a mapping of relation to ids")
+        return pairs
+
+
+def _usable_alias(alias: str) -> str | None:
+    """Why *alias* cannot be used for linking, or ``None`` if it can."""
+    letters = [c for c in alias if c.isalnum()]
+    if len(letters) <= 1:
+        return "is one character long"
+    # an all-capitals acronym (``FIRST``) is matched case-sensitively, so it is no common word
+    if alias.lower().strip(".") in COMMON_WORDS and not alias.isupper():
+        return "is a common word"
+    return None
+
+
+def check_entities(
+    raw_entries: Iterable[tuple[Any, str, int]], types: Iterable[str] = DEFAULT_TYPES
+) -> tuple[Registry, list[Problem]]:
+    """Check raw ``(entry, file, line)`` triples and build a :class:`Registry`."""
+    checker = _Checker(types)
+    entities: dict[str, Entity] = {}
+    files: list[str] = []
+    for raw, file, line in raw_entries:
+        if file not in files:
+            files.append(file)
+        entity = checker.entry(raw, file, line)
+        if entity is None:
+            continue
+        if entity.id in entities:
+            first = entities[entity.id]
+            checker.problem(file, line, "error", "registry_id",
+                            f"duplicate id {entity.id!r} (first defined at {first.file}:{first.line});"
+                            " this entry is ignored")
+            continue
+        entities[entity.id] = entity
+
+    # references: every target must exist; relations must not form a cycle
+    for entity in entities.values():
+        for rel, target in entity.references():
+            if target not in entities:
+                checker.problem(entity.file, entity.line, "error", "registry_relation",
+                                f"{entity.id}: {rel} names {target!r}, which is not in the registry")
+    _check_cycles(entities, checker)
+
+    # aliases: unusable ones, and ones two entities claim
+    unusable: set[tuple[str, str]] = set()
+    owners: dict[str, list[str]] = {}
+    for entity in entities.values():
+        for alias in entity.aliases:
+            reason = _usable_alias(alias)
+            if reason:
+                unusable.add((entity.id, alias))
+                checker.problem(entity.file, entity.line, "warning", "registry_alias",
+                                f"{entity.id}: alias {alias!r} {reason}; it is not used for linking")
+        for surface in entity.names:
+            if (entity.id, surface) not in unusable:
+                owners.setdefault(surface, []).append(entity.id)
+    contested = {alias: tuple(ids) for alias, ids in owners.items() if len(ids) > 1}
+    for alias, ids in contested.items():
+        first = entities[ids[0]]
+        checker.problem(first.file, first.line, "warning", "registry_alias",
+                        f"{alias!r} is claimed by {', '.join(ids)}; it is left unlinked "
+                        "unless the text makes clear which is meant")
+    registry = Registry(entities, contested, frozenset(unusable), tuple(files))
+    return registry, checker.problems
+
+
+def _check_cycles(entities: dict[str, Entity], checker: _Checker) -> None:
+    """Report relations that lead back to where they started (``a`` member of ``b`` member of ``a``)."""
+    graph = {e.id: [t for _, t in e.relations if t in entities and t != e.id] for e in entities.values()}
+    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
+    for start in graph:
+        if state.get(start):
+            continue
+        stack = [(start, iter(graph[start]))]
+        path = [start]
+        state[start] = 1
+        while stack:
+            node, children = stack[-1]
+            for child in children:
+                if state.get(child) == 1:
+                    cycle = path[path.index(child):] + [child]
+                    first = entities[child]
+                    checker.problem(first.file, first.line, "warning", "registry_relation",
+                                    "relations form a cycle: " + " -> ".join(cycle))
+                elif not state.get(child):
+                    state[child] = 1
+                    path.append(child)
+                    stack.append((child, iter(graph[child])))
+                    break
+            else:
+                state[node] = 2
+                path.pop()
+                stack.pop()
+    for entity in entities.values():
+        if any(t == entity.id for _, t in entity.relations):
+            checker.problem(entity.file, entity.line, "warning", "registry_relation",
+                            f"{entity.id}: relates to itself")
+
+
+def load_registry(
+    path: Path | str | Iterable[Path | str], types: Iterable[str] = DEFAULT_TYPES
+) -> tuple[Registry, list[Problem]]:
+    """Load every registry file at *path* (a file, a folder, or several of them)."""
+    paths = [Path(path)] if isinstance(path, (str, Path)) else [Path(p) for p in path]
+    problems: list[Problem] = []
+    raw: list[tuple[Any, str, int]] = []
+    for root in paths:
+        if not root.exists():
+            problems.append(Problem(str(root), None, "error", "registry_syntax",
+                                    "registry path does not exist"))
+            continue
+        for file in registry_files(root):
+            raw.extend((entry, str(file), line) for entry, line in _read_entries(file, problems))
+    registry, more = check_entities(raw, types)
+    return registry, problems + more

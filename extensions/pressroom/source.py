@@ -1,0 +1,740 @@
+"""Parse a release file, exactly as received, into a :class:`Release`.
+
+A release arrives as plain text with no markup: a title line, a dateline
+(``Washington, DC –``), a body, maybe a ``Published on April 27, 2011`` line and
+the publisher's boilerplate footer. :func:`parse_release` infers that structure;
+an optional front-matter header (YAML between ``---`` lines) overrides anything
+inferred.
+
+Nothing is lost: :attr:`Release.segments` tile the decoded text, so joining the
+segments gives the text back exactly, and every field points into the text by
+character offsets. Nothing raises on bad content either: what is wrong is
+reported in :attr:`Release.problems` (file and line), and whatever could be read
+is kept. Only an unreadable path (missing file, permission) raises
+:class:`~pressroom.problems.PressroomError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from pressroom.problems import PressroomError, Problem
+
+# --------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of the text: ``header``, ``title``, ``date``, ``dateline``, ``body``,
+    ``footer`` or ``gap`` (whitespace between the others)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted passage (without its quotation marks) and who said it.
+
+    ``speaker`` is the surface that names the speaker (``Brian Dooley``); when the
+    attribution is a pronoun or a follow-on quote, it is the last named speaker
+    and ``speaker_start``/``speaker_end`` point at where that name was written.
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+
+
+#: Header fields a release may set, and what they mean.
+HEADER_FIELDS = {
+    "title": "the release's title",
+    "date": "publication date, YYYY-MM-DD",
+    "publisher": "publisher's name",
+    "dateline": "place the release was issued from",
+    "source": "URL the release was taken from",
+    "url": "same as source",
+    "language": "language code such as en",
+}
+
+
+@dataclass
+class Release:
+    """A parsed release. Offsets are Python ``str`` indices into :attr:`text`."""
+
+    path: str
+    text: str
+    title: str
+    date: _dt.date | None
+    dateline: str | None
+    publisher: str | None
+    source_url: str | None = None
+    language: str = "en"
+    encoding: str = "utf-8"
+    segments: list[Segment] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    title_span: tuple[int, int] | None = None
+    dateline_span: tuple[int, int] | None = None
+    date_span: tuple[int, int] | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem of severity ``error`` was found."""
+        return not any(p.severity == "error" for p in self.problems)
+
+    def spans(self, kind: str) -> list[tuple[int, int]]:
+        return [(s.start, s.end) for s in self.segments if s.kind == kind]
+
+    @property
+    def footer(self) -> str:
+        return "".join(self.text[a:b] for a, b in self.spans("footer"))
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.text[p.start:p.end] for p in self.paragraphs)
+
+    def linkable_spans(self) -> list[tuple[int, int]]:
+        """Where mentions are looked for: title, dateline and body (not header, footer)."""
+        spans = [s for s in self.segments if s.kind in ("title", "dateline", "body")]
+        return [(s.start, s.end) for s in spans]
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset (``\\r\\n``, ``\\r`` and ``\\n`` end lines)."""
+        return _line_number(self.text, offset)
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Fri|Sat|Sun)\.?),?\s+"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|2\d)\d\d)"
+_DATE_PATTERNS = [
+    rf"(?:{_WEEKDAY})?{_MONTH}\s+{_DAY},?\s+{_YEAR}",      # April 27, 2011
+    rf"(?:{_WEEKDAY})?{_DAY}\s+{_MONTH},?\s+{_YEAR}",      # 27 April 2011
+    rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<nday>[0-3]\d)",       # 2011-04-27
+]
+_DATE_RES = [re.compile(p, re.IGNORECASE) for p in _DATE_PATTERNS]
+_PUBLISHED_RE = re.compile(
+    r"^\s*(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?\s*:?\s*(?P<date>.+?)\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_END_MARK_RE = re.compile(r"^\s*(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:END|ENDS)\s*[-–—]*)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _DateMatch:
+    start: int
+    end: int
+    value: _dt.date | None  # None: looks like a date but does not exist (31 February)
+    written: str
+
+
+def _date_from(match: re.Match[str]) -> _dt.date | None:
+    groups = match.groupdict()
+    try:
+        if groups.get("nmonth"):
+            return _dt.date(int(groups["year"]), int(groups["nmonth"]), int(groups["nday"]))
+        return _dt.date(int(groups["year"]), _MONTHS[groups["month"].lower()], int(groups["day"]))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[_DateMatch]:
+    """Every date written out in ``text[start:end]`` (month names or ISO), in order."""
+    end = len(text) if end is None else end
+    found: list[_DateMatch] = []
+    for regex in _DATE_RES:
+        for m in regex.finditer(text, start, end):
+            if m.start() > 0 and text[m.start() - 1].isalnum():
+                continue
+            if m.end() < len(text) and text[m.end()].isalnum():
+                continue
+            found.append(_DateMatch(m.start(), m.end(), _date_from(m), m.group(0)))
+    found.sort(key=lambda d: (d.start, -d.end))
+    kept: list[_DateMatch] = []
+    for d in found:
+        if kept and d.start < kept[-1].end:
+            continue
+        kept.append(d)
+    return kept
+
+
+def parse_date(value: str) -> _dt.date | None:
+    """A single date written as ``2011-04-27``, ``April 27, 2011`` or ``27 April 2011``."""
+    value = value.strip()
+    for regex in _DATE_RES:
+        m = regex.fullmatch(value)
+        if m:
+            return _date_from(m)
+    return None
+
+
+# --------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str) -> tuple[str, str, list[Problem]]:
+    """Decode a release's bytes: BOM first, then UTF-8, then Windows-1252, then Latin-1.
+
+    Returns ``(text, encoding, problems)``. A fallback is always reported.
+    """
+    problems: list[Problem] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, problems
+            except UnicodeDecodeError as exc:
+                problems.append(Problem(name, None, "error", "release_encoding",
+                                        f"starts with a {encoding} byte-order mark but is not "
+                                        f"valid {encoding}: {exc.reason}; undecodable bytes "
+                                        "are shown as \ufffd"))
+                return data.decode(encoding, errors="replace"), encoding, problems
+    if data.count(0) > max(1, len(data) // 100):
+        problems.append(Problem(name, None, "error", "release_binary",
+                                "looks like a binary file, not text (it has NUL bytes); "
+                                "undecodable bytes are shown as \ufffd"))
+        return data.decode("utf-8", errors="replace"), "binary", problems
+    try:
+        return data.decode("utf-8"), "utf-8", problems
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        bad = data[exc.start:exc.start + 1].hex()
+        where = f"byte 0x{bad} at offset {exc.start}"
+    for encoding, label in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        problems.append(Problem(name, line, "warning", "release_encoding",
+                                f"not valid UTF-8 ({where}); decoded as {label}"))
+        return text, encoding, problems
+    raise AssertionError("latin-1 decodes any bytes")  # pragma: no cover
+
+
+# --------------------------------------------------------------------------- lines
+
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line, without its line break."""
+    lines = []
+    pos = 0
+    for m in _NEWLINE_RE.finditer(text):
+        lines.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text) or not lines:
+        lines.append((pos, len(text)))
+    return lines
+
+
+def _line_number(text: str, offset: int) -> int:
+    head = text[:offset]
+    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --------------------------------------------------------------------------- parsing
+
+_DATELINE_WORD = r"(?:[A-Z][\w.'’&-]*|of|de|del|la|le|am|upon|on)"
+_DATELINE_RE = re.compile(
+    rf"(?P<place>[A-Z][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,6}})"
+    r"(?P<extra>(?:,\s*[^–—\n]{3,30}?)?\s*(?:\([^()\n]{1,40}\))?)"
+    r"\s*(?:[–—]{1,2}|--?)\s+"
+)
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"))
+_SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|states|"
+        r"explained|explains|told|tells|argued|argues|continued|continues|warned|warns|"
+        r"urged|urges|asked|asks|wrote|writes|commented|comments|remarked|remarks|"
+        r"declared|declares|insisted|insists|observed|observes|stressed|stresses|"
+        r"emphasized|emphasised|emphasizes|emphasises|pointed out|points out|"
+        r"announced|announces|acknowledged|acknowledges|recalled|recalls|predicted|"
+        r"replied|replies|answered|answers|cautioned|cautions|contended|contends)")
+_NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?(?:\s+[A-Z][\w.'’-]*)*)"
+_PRONOUN = r"(?:he|she|they|He|She|They)"
+_SPEAKER = rf"(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
+_AFTER_RES = (
+    re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_SPEAKER}\b"),
+    re.compile(rf"\s*[,.]?\s*{_SPEAKER}\s+(?:has\s+|had\s+|also\s+)?{_SAY}\b"),
+)
+_BEFORE_RE = re.compile(rf"{_SPEAKER}\s+(?:has\s+|also\s+)?{_SAY}\s*[:,]\s*$")
+
+
+def parse_release(
+    path: str | Path,
+    data: bytes | None = None,
+    *,
+    publisher: str | None = None,
+    footer_markers: tuple[str, ...] = (),
+) -> Release:
+    """Parse the release at *path* (or *data*, its bytes, with *path* naming it).
+
+    *publisher* is the publisher configured for the file's folder; a header's
+    ``publisher`` overrides it. *footer_markers* are the publisher's
+    boilerplate openings (``Seeking asylum?``): the footer starts at the first
+    line that begins with one of them.
+    """
+    name = str(path)
+    if data is None:
+        try:
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise PressroomError(Problem(name, None, "error", "release_missing",
+                                         f"cannot read release: {exc.strerror or exc}")) from None
+    text, encoding, problems = decode(data, name)
+    return _Parser(name, text, encoding, problems, publisher, footer_markers).parse()
+
+
+def parse_text(text: str, path: str = "<text>", **kwargs: Any) -> Release:
+    """Parse a release given as already-decoded text."""
+    return _Parser(path, text, "utf-8", [], kwargs.get("publisher"),
+                   tuple(kwargs.get("footer_markers", ()))).parse()
+
+
+class _Parser:
+    def __init__(self, name: str, text: str, encoding: str, problems: list[Problem],
+                 publisher: str | None, footer_markers: tuple[str, ...]) -> None:
+        self.name = name
+        self.text = text
+        self.encoding = encoding
+        self.problems = problems
+        self.publisher = publisher
+        self.footer_markers = tuple(m.strip() for m in footer_markers if m.strip())
+        self.lines = _lines(text)
+        self.segments: list[Segment] = []  # non-gap segments, in order
+
+    # helpers -------------------------------------------------------------
+    def problem(self, offset: int | None, severity: str, subtype: str, message: str) -> None:
+        line = _line_number(self.text, offset) if offset is not None else None
+        self.problems.append(Problem(self.name, line, severity, subtype, message))  # type: ignore[arg-type]
+
+    def line_text(self, i: int) -> str:
+        a, b = self.lines[i]
+        return self.text[a:b]
+
+    def blank(self, i: int) -> bool:
+        return not self.line_text(i).strip()
+
+    def next_nonblank(self, i: int, stop: int) -> int:
+        while i < stop and self.blank(i):
+            i += 1
+        return i
+
+    def add(self, kind: str, start: int, end: int) -> None:
+        start, end = _strip_span(self.text, start, end)
+        if end > start:
+            self.segments.append(Segment(kind, start, end))
+
+    # the parse -----------------------------------------------------------
+    def parse(self) -> Release:
+        text = self.text
+        if not text.strip():
+            self.problem(None, "error", "release_empty",
+                         "the file is empty" if not text else "the file holds only whitespace")
+        elif _CONTROL_RE.search(text) and self.encoding != "binary":
+            m = _CONTROL_RE.search(text)
+            assert m is not None
+            self.problem(m.start(), "warning", "release_control",
+                         f"contains control character U+{ord(m.group()):04X}; "
+                         "control characters are shown as \ufffd")
+
+        header, first = self.header()
+        n = len(self.lines)
+        stop = self.footer_line(first, n)
+        title, title_span, i = self.title(first, stop)
+        dates: list[tuple[str, _DateMatch]] = []
+        if title_span and title_span[2]:
+            dates.append(("title line", title_span[2]))
+        i, date_line = self.date_line(i, stop)
+        if date_line:
+            dates.append(("date line", date_line))
+        # body: lines i..stop (exclusive), minus a trailing "Published on" line
+        body_end_line = stop
+        published = None
+        j = stop - 1
+        while j >= i and self.blank(j):
+            j -= 1
+        if j >= i:
+            m = _PUBLISHED_RE.match(self.line_text(j))
+            found = find_dates(text, *self.lines[j]) if m else []
+            if m and found:
+                published = found[0]
+                self.add("date", *self.lines[j])
+                body_end_line = j
+                dates.insert(0, ("published line", published))
+        dateline, dateline_span = self.body(i, body_end_line, dates)
+
+        date = self.choose_date(header, dates)
+        release = Release(
+            path=self.name,
+            text=text,
+            title=title,
+            date=date,
+            dateline=header.get("dateline") or dateline,
+            publisher=header.get("publisher") or self.publisher,
+            source_url=header.get("source") or header.get("url"),
+            language=str(header.get("language") or "en"),
+            encoding=self.encoding,
+            title_span=title_span[:2] if title_span else None,
+            dateline_span=dateline_span,
+            date_span=(published or date_line or (title_span[2] if title_span else None)) and (
+                (published or date_line or title_span[2]).start,  # type: ignore[union-attr]
+                (published or date_line or title_span[2]).end,  # type: ignore[union-attr]
+            ),
+            problems=self.problems,
+        )
+        if header.get("title"):
+            release.title = str(header["title"])
+        release.segments = self.tile()
+        release.paragraphs = [Paragraph(s.start, s.end) for s in release.segments if s.kind == "body"]
+        release.quotes = find_quotes(text, release.paragraphs)
+        return release
+
+    def header(self) -> tuple[dict[str, Any], int]:
+        """Front matter between ``---`` lines at the top; returns (fields, first line after it)."""
+        if not self.lines or self.line_text(0).lstrip("\ufeff").strip() != "---":
+            return {}, 0
+        for i in range(1, len(self.lines)):
+            if self.line_text(i).strip() in ("---", "..."):
+                break
+        else:
+            self.problem(0, "error", "release_header",
+                         "the header opened with '---' is never closed; it is read as text")
+            return {}, 0
+        start = self.lines[0][0]
+        end = self.lines[i][1]
+        self.add("header", start, end)
+        raw = self.text[self.lines[1][0]:self.lines[i][0]]
+        try:
+            data = yaml.safe_load(raw)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            offset = self.lines[min(1 + (mark.line if mark else 0), i)][0]
+            self.problem(offset, "error", "release_header",
+                         f"the header is not valid YAML ({getattr(exc, 'problem', exc)}); "
+                         "it is ignored")
+            return {}, i + 1
+        if data is None:
+            return {}, i + 1
+        if not isinstance(data, dict):
+            self.problem(self.lines[1][0], "error", "release_header",
+                         "the header must be a mapping of field: value; it is ignored")
+            return {}, i + 1
+        fields: dict[str, Any] = {}
+        key_line = {}
+        for k in range(1, i):
+            m = re.match(r"\s*([\w-]+)\s*:", self.line_text(k))
+            if m:
+                key_line.setdefault(m.group(1), self.lines[k][0])
+        for key, value in data.items():
+            where = key_line.get(str(key), self.lines[1][0])
+            if key not in HEADER_FIELDS:
+                self.problem(where, "warning", "release_header",
+                             f"unknown header field {key!r} (known: {', '.join(HEADER_FIELDS)})")
+                continue
+            if key == "date":
+                if isinstance(value, _dt.datetime):
+                    value = value.date()
+                elif not isinstance(value, _dt.date):
+                    parsed = parse_date(str(value))
+                    if parsed is None:
+                        self.problem(where, "error", "release_header",
+                                     f"header date {value!r} is not a date (use YYYY-MM-DD)")
+                        continue
+                    value = parsed
+            elif value is not None and not isinstance(value, (str, int, float)):
+                self.problem(where, "error", "release_header", f"header field {key!r} must be text")
+                continue
+            fields[key] = value
+        return fields, i + 1
+
+    def footer_line(self, first: int, n: int) -> int:
+        """The line where the footer starts (``n`` when there is none)."""
+        candidates = [n]
+        for i in range(first + 1, n):
+            line = self.line_text(i).strip()
+            if not line:
+                continue
+            if self.footer_markers and any(line.startswith(m) for m in self.footer_markers):
+                candidates.append(i)
+                break
+        # a "Published on <date>" line near the end: what follows is boilerplate
+        for i in range(n - 1, first, -1):
+            line = self.line_text(i)
+            if _PUBLISHED_RE.match(line) and find_dates(self.text, *self.lines[i]):
+                if i + 1 < n and any(not self.blank(k) for k in range(i + 1, n)):
+                    candidates.append(i + 1)
+                break
+            if n - i > 40:
+                break
+        for i in range(first + 1, n):
+            if _END_MARK_RE.match(self.line_text(i)):
+                candidates.append(i)
+                break
+        stop = min(candidates)
+        if stop < n:
+            self.add("footer", self.lines[stop][0], len(self.text))
+        return stop
+
+    def title(self, first: int, stop: int) -> tuple[str, tuple[int, int, _DateMatch | None] | None, int]:
+        """The title from the first non-blank line; returns (title, span, next line)."""
+        i = self.next_nonblank(first, stop)
+        fallback = _title_from_name(self.name)
+        if i >= stop:
+            if self.text.strip():
+                self.problem(None, "warning", "release_title",
+                             f"no title line; using {fallback!r} from the file name")
+            return fallback, None, i
+        a, b = _strip_span(self.text, *self.lines[i])
+        line = self.text[a:b]
+        dates = find_dates(self.text, a, b)
+        if dates and dates[0].start == a:
+            # the first line is (or starts with) a date: there is no title line
+            self.problem(a, "warning", "release_title",
+                         f"no title line (the release starts with a date); using {fallback!r}")
+            return fallback, None, i
+        if len(line) > 300 or (len(line) > 150 and re.search(r"[.!?][”\"]?$", line)):
+            self.problem(a, "warning", "release_title",
+                         "the first line reads as body text, not a title; "
+                         f"using {fallback!r} from the file name")
+            return fallback, None, i
+        trailing = None
+        if dates and _strip_span(self.text, dates[-1].start, b)[1] == dates[-1].end == b:
+            trailing = dates[-1]
+            b = _strip_span(self.text, a, trailing.start)[1]
+        self.add("title", a, b)
+        if trailing:
+            self.add("date", trailing.start, trailing.end)
+        return " ".join(self.text[a:b].split()), (a, b, trailing), i + 1
+
+    def date_line(self, i: int, stop: int) -> tuple[int, _DateMatch | None]:
+        """A line after the title that is, or starts with, a date (``Tuesday, May 3, 2011``)."""
+        j = self.next_nonblank(i, stop)
+        if j >= stop:
+            return j, None
+        a, b = _strip_span(self.text, *self.lines[j])
+        dates = find_dates(self.text, a, b)
+        if dates and dates[0].start == a:
+            d = dates[0]
+            self.add("date", d.start, d.end)
+            if _strip_span(self.text, d.end, b)[1] <= d.end:
+                return j + 1, d
+            self._body_start = d.end  # the body goes on on the same line
+            return j, d
+        return j, None
+
+    _body_start: int | None = None
+
+    def body(self, i: int, stop: int, dates: list) -> tuple[str | None, tuple[int, int] | None]:
+        """Paragraphs of lines ``i..stop``; the dateline at the start of the first one."""
+        if i >= stop:
+            return None, None
+        start = self.lines[i][0]
+        if self._body_start is not None and self._body_start > start:
+            start = self._body_start
+        end = self.lines[stop - 1][1]
+        # paragraphs: runs of non-blank lines
+        paragraphs: list[tuple[int, int]] = []
+        para_start = None
+        for k in range(i, stop):
+            a, b = self.lines[k]
+            a = max(a, start)
+            if self.text[a:b].strip():
+                if para_start is None:
+                    para_start = a
+                para_end = b
+            elif para_start is not None:
+                paragraphs.append((para_start, para_end))
+                para_start = None
+        if para_start is not None:
+            paragraphs.append((para_start, para_end))
+        dateline = dateline_span = None
+        if paragraphs:
+            a, b = _strip_span(self.text, *paragraphs[0])
+            m = _DATELINE_RE.match(self.text, a, min(b, a + 120))
+            if m and m.end() < b:
+                dateline_span = (m.start("place"), m.end("place"))
+                dateline = self.text[dateline_span[0]:dateline_span[1]]
+                self.add("dateline", m.start(), m.end())
+                found = find_dates(self.text, m.start(), m.end())
+                if found:
+                    dates.append(("dateline", found[0]))
+                paragraphs[0] = (m.end(), paragraphs[0][1])
+        for a, b in paragraphs:
+            self.add("body", a, b)
+        del end
+        return dateline, dateline_span
+
+    def choose_date(self, header: dict[str, Any], dates: list[tuple[str, _DateMatch]]) -> _dt.date | None:
+        for where, d in dates:
+            if d.value is None:
+                self.problem(d.start, "error", "release_date",
+                             f"{d.written!r} ({where}) is not a real date")
+        valid = [(w, d) for w, d in dates if d.value is not None]
+        if header.get("date"):
+            return header["date"]
+        if not valid:
+            if self.text.strip():
+                self.problem(None, "error", "release_date",
+                             "no publication date found; add a header line `date: YYYY-MM-DD` "
+                             "between --- lines at the top of the file")
+            return None
+        chosen_where, chosen = valid[0]
+        for where, d in valid[1:]:
+            if d.value != chosen.value:
+                self.problem(d.start, "warning", "release_date",
+                             f"dates disagree: {chosen.written!r} ({chosen_where}) and "
+                             f"{d.written!r} ({where}); using {chosen.value}")
+        return chosen.value
+
+    def tile(self) -> list[Segment]:
+        """The segments in order, with ``gap`` segments filling every space between them."""
+        out: list[Segment] = []
+        pos = 0
+        for seg in sorted(self.segments, key=lambda s: s.start):
+            if seg.start < pos:  # overlapping inference: keep the earlier segment whole
+                if seg.end <= pos:
+                    continue
+                seg = Segment(seg.kind, pos, seg.end)
+            if seg.start > pos:
+                out.append(Segment("gap", pos, seg.start))
+            out.append(seg)
+            pos = seg.end
+        if pos < len(self.text):
+            out.append(Segment("gap", pos, len(self.text)))
+        return out
+
+
+def _title_from_name(name: str) -> str:
+    stem = Path(name).stem
+    stem = re.sub(r"^\d{4}-\d{2}-\d{2}-?", "", stem)
+    words = re.split(r"[-_\s]+", stem)
+    return " ".join(w for w in words if w).capitalize() or Path(name).name
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``(open, close)`` offsets of top-level quotation marks in ``text[start:end]``."""
+    pos = start
+    while pos < end:
+        best = None
+        for opener, closer in _QUOTE_PAIRS:
+            o = text.find(opener, pos, end)
+            if o != -1 and (best is None or o < best[0]):
+                best = (o, closer)
+        if best is None:
+            return
+        o, closer = best
+        c = text.find(closer, o + 1, end)
+        if c == -1:
+            return
+        yield o, c
+        pos = c + 1
+
+
+def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:
+    """The speaker's own name: ``Brian Dooley`` in ``Human Rights First’s Brian Dooley``."""
+    s, e = m.start("speaker"), m.end("speaker")
+    surface = m.group("speaker")
+    cut = max(surface.rfind("’s "), surface.rfind("'s "))
+    if cut != -1:
+        s += cut + 3
+    return m.string[s:e], s, e
+
+
+def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
+    """Quoted passages in the body and their speakers.
+
+    A quote is attributed by ``“…,” said X`` / ``“…,” X said`` after it or
+    ``X said: “…”`` before it. A quote that follows an attributed sentence with
+    nothing else between continues the same speaker; a pronoun (``he said``)
+    refers to the last named speaker.
+    """
+    quotes: list[Quote] = []
+    last: tuple[str, int, int] | None = None
+    for para in paragraphs:
+        prev_end: int | None = None  # where the last attributed sentence ended
+        prev_speaker: tuple[str, int, int] | None = None
+        for o, c in _quote_spans(text, para.start, para.end):
+            inner_a, inner_b = _strip_span(text, o + 1, c)
+            words = text[inner_a:inner_b].split()
+            if len(words) < 3:  # ‘scare quotes’ and titles are not quotations
+                continue
+            speaker = None
+            after = None
+            for regex in _AFTER_RES:
+                after = after or regex.match(text, c + 1, min(para.end, c + 120))
+            before = _BEFORE_RE.search(text, max(para.start, o - 120), o)
+            if after:
+                speaker = _speaker_name(after)
+                sentence_end = re.search(r"[.!?](?=\s|$)", text[after.end():para.end])
+                prev_end = after.end() + sentence_end.end() if sentence_end else para.end
+            elif before:
+                speaker = _speaker_name(before)
+                prev_end = c + 1
+            elif prev_speaker and prev_end is not None and not text[prev_end:o].strip():
+                speaker = prev_speaker
+                prev_end = c + 1
+            else:
+                prev_end = None
+            if speaker and speaker[0] in ("he", "she", "they", "He", "She", "They"):
+                speaker = last
+            if speaker:
+                last = prev_speaker = speaker
+            quotes.append(Quote(
+                inner_a, inner_b, text[inner_a:inner_b],
+                speaker[0] if speaker else None,
+                speaker[1] if speaker else None,
+                speaker[2] if speaker else None,
+            ))
+    return quotes
+
+
+def slugify(title: str, max_words: int = 8) -> str:
+    """A file-name slug from a title: ``upcoming-dialogue-not-enough-to-address-china-s``."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    return "-".join(words[:max_words]) or "release"

@@ -1,0 +1,503 @@
+"""The mention linker: find mentions of registry entities in a text.
+
+Plain Python, no Sphinx. One Aho-Corasick automaton (pyahocorasick) is built
+once over every name and alias of the registry, and over the forms the linker
+infers from how names are written (see :func:`inferred_forms`). Linking a text
+then costs time linear in the text's length (plus the number of automaton
+hits), independent of the registry's size.
+
+How a text is linked (:meth:`Linker.link`):
+
+1. The text is normalized without moving any character: curly apostrophes and
+   quotes, dashes and no-break spaces become their ASCII forms, so a name
+   written with a plain apostrophe matches one written with a curly one. Runs
+   of whitespace inside a paragraph (a hard-wrapped name, a double space) are
+   collapsed, with a map back to the original offsets.
+2. Every automaton hit is collected, overlapping ones included, and kept if it
+   is a whole word (not preceded or followed by a letter or digit; an
+   apostrophe after a name is fine: ``Human Rights First’s`` links the name).
+   Matching is case-sensitive, except on a line written all in capitals (a
+   dateline, a shouted headline), where an all-capitals form of a name matches.
+3. *Anchors*: full names and aliases that only one entity claims are selected
+   greedily, longest first, never overlapping.
+4. *Everything else* is resolved against the anchors, in the same text:
+
+   - a short form (a surname, a first name, ``President Hu``, an acronym
+     defined in the text as ``Human Rights Watch (HRW)``) links to the entity
+     whose full name was mentioned earlier; if two such entities could own it,
+     it is left unlinked and reported as an :class:`Ambiguity`;
+   - a contested alias (two entities claim it in the registry) links to the
+     one entity among its owners mentioned earlier by an uncontested name, and
+     is reported otherwise.
+
+   Then all of them are selected greedily once more: longest first, so
+   ``China`` inside ``U.S.-China Human Rights Dialogue`` is not separate.
+5. A capitalized title right before a person's name (``President Hu Jintao``,
+   ``Prime Minister Boris Johnson``) is part of the mention; a lowercase role
+   word (``artist Ai Weiwei``) is not.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+from pressroom.registry import Entity, Registry
+
+__all__ = ["Ambiguity", "LinkResult", "Linker", "Mention", "inferred_forms", "normalize"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A linked mention: ``text[start:end] == surface`` refers to ``entity_id``."""
+
+    start: int
+    end: int
+    entity_id: str
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguity:
+    """A span that names one of several entities and was left unlinked."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[str, ...]
+
+
+@dataclass
+class LinkResult:
+    mentions: list[Mention] = field(default_factory=list)
+    ambiguous: list[Ambiguity] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- normalization
+
+#: One character for one character, so offsets do not move.
+_TRANSLATE = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\t": " ",
+    "\r": " ", "\x0b": " ", "\x0c": " ",
+})
+#: Whitespace runs that need collapsing: two or more characters, or one newline.
+_WS_RUN = re.compile(r"[ \n]{2,}|\n")
+
+
+def _clean(text: str) -> str:
+    return text.translate(_TRANSLATE)
+
+
+def normalize(text: str) -> str:
+    """A name or alias as the automaton holds it: ASCII punctuation, single spaces."""
+    return " ".join(_clean(text).split())
+
+
+def _normalize_text(text: str) -> tuple[str, list[int], list[int]]:
+    """The text with whitespace collapsed, and breakpoints mapping offsets back.
+
+    A run of blanks or a single line break becomes one space (names may be
+    hard-wrapped); a paragraph break (two line breaks or more) becomes one
+    ``\\n``, which no name contains. Returns ``(norm, norm_points, shifts)``: an
+    offset ``i`` of *norm* is ``i + shifts[k]`` in *text*, where ``k`` is the
+    last breakpoint at or before ``i``.
+    """
+    text = _clean(text)
+    parts: list[str] = []
+    norm_points = [0]
+    shifts = [0]
+    last = 0
+    removed = 0
+    pos_norm = 0
+    for m in _WS_RUN.finditer(text):
+        run = m.group()
+        repl = "\n" if run.count("\n") >= 2 else " "
+        if run == repl:
+            continue
+        parts.append(text[last:m.start()])
+        pos_norm += m.start() - last + 1
+        parts.append(repl)
+        removed += len(run) - 1
+        last = m.end()
+        norm_points.append(pos_norm)
+        shifts.append(removed)
+    if last == 0:
+        return text, norm_points, shifts
+    parts.append(text[last:])
+    return "".join(parts), norm_points, shifts
+
+
+# --------------------------------------------------------------------------- inferred forms
+
+FULL, SHORT = 0, 1  # a full name links anywhere; a short form after a full mention
+
+#: Capitalized titles that belong to a person's mention when written right before the name.
+TITLES = (
+    "President", "Vice President", "Vice-President", "Prime Minister", "Deputy Prime Minister",
+    "Chancellor", "Premier", "Chairman", "Chairwoman", "Chair", "Secretary", "Secretary of State",
+    "Secretary-General", "Secretary General", "Minister", "Foreign Minister", "Home Secretary",
+    "Senator", "Sen.", "Representative", "Rep.", "Congressman", "Congresswoman", "Governor",
+    "Gov.", "Mayor", "Ambassador", "Judge", "Justice", "Chief Justice", "King", "Queen", "Prince",
+    "Princess", "Emperor", "Pope", "Cardinal", "Archbishop", "Bishop", "Father", "Sister",
+    "Rabbi", "Imam", "Sheikh", "General", "Gen.", "Colonel", "Col.", "Captain", "Capt.",
+    "Lieutenant", "Lt.", "Major", "Admiral", "Sergeant", "Sgt.", "Commander", "Director",
+    "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Sir",
+    "Dame", "Lord", "Lady", "Saint", "St.", "Detective", "Officer", "Chief", "Speaker",
+)
+_TITLE_RE = re.compile(
+    r"(?:\b(?:U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.)\s)?\b(?:"
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    + r")\s$"
+)
+
+#: Name words that are no short form on their own.
+_PARTICLES = frozenset(
+    "de del della der di da do dos das du des la le van von den ter ten bin ibn al el st "
+    "jr jr. sr sr. ii iii iv mc".split()
+)
+_LOWER_WORDS = frozenset("of the and for in on at to a an de la du del des der van von y et & und".split())
+_LEADING_ARTICLES = ("The ", "the ")
+_CORPORATE = re.compile(r",?\s+(?:Inc\.?|Ltd\.?|LLC|Corp\.?|Co\.|PLC|plc|S\.A\.|GmbH|AG)$")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_CAPWORD = re.compile(r"^[A-Z][\w'.-]*$")
+
+
+def _is_common(word: str) -> bool:
+    from pressroom.registry import COMMON_WORDS
+
+    return word.lower().strip(".") in COMMON_WORDS
+
+
+def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
+    """Forms of *entity*'s name that writers use, inferred from how names are written.
+
+    Returns ``(surface, kind)`` pairs, *kind* :data:`FULL` (links anywhere) or
+    :data:`SHORT` (links after a full mention of the entity in the same text).
+    Only the registry's names are used, never a list of known entities:
+
+    - a leading ``The`` may be dropped (``The Onion`` -> ``Onion``);
+    - a company suffix may be dropped (``Facebook, Inc.`` -> ``Facebook``);
+    - ``Place, Region`` is also written ``Place`` (``Irving, Texas``);
+    - ``Surname, Given`` (a catalogue's order) is the name written naturally;
+    - a person is referred to by surname, given name or any other single word of
+      the name (``Dooley`` after ``Brian Dooley``, ``Hu`` after ``Hu Jintao``),
+      and by the name without middle initials (``James Jones`` for
+      ``James L. Jones``);
+    - an organization or event of several capitalized words has an acronym:
+      initials of its capitalized words, with and without dots
+      (``United Nations`` -> ``UN``, ``U.N.``), after a full mention;
+    - ``Government of X`` is also ``X Government`` / ``X government``.
+    """
+    forms: list[tuple[str, int]] = []
+    seen = set()
+
+    def add(surface: str, kind: int) -> None:
+        surface = normalize(surface)
+        if len(surface.replace(".", "")) < 2 or (surface, kind) in seen:
+            return
+        seen.add((surface, kind))
+        forms.append((surface, kind))
+
+    for name in entity.names:
+        name = normalize(name)
+        if name.startswith(_LEADING_ARTICLES) and len(name) > 4:
+            add(name[4:], FULL)
+        stripped = _CORPORATE.sub("", name)
+        if stripped != name:
+            add(stripped, FULL)
+        if entity.type == "place" and ", " in name:
+            head = name.split(", ", 1)[0]
+            if not _is_common(head):
+                add(head, FULL)
+        if entity.type == "person" and name.count(", ") == 1:
+            last, first = name.split(", ")
+            add(f"{first} {last}", FULL)
+            name = f"{first} {last}"
+        words = name.split()
+        if entity.type == "person" and len(words) >= 2 and "," not in name:
+            core = [w for w in words if not _INITIAL.match(w)]
+            if 2 <= len(core) < len(words):
+                add(" ".join(core), FULL)
+            for i, word in enumerate(words):
+                if _INITIAL.match(word) or word.lower() in _PARTICLES or not word[:1].isupper():
+                    continue
+                if _is_common(word):
+                    continue
+                # a surname with its particles (``De Bruyne``, ``de Hoop Scheffer``)
+                j = i
+                while j > 0 and words[j - 1].lower() in _PARTICLES:
+                    j -= 1
+                add(" ".join(words[j:i + 1]), SHORT)
+                if j < i:
+                    add(word, SHORT)
+            if len(words) >= 3:
+                add(" ".join(words[-2:]), SHORT)
+        if entity.type != "person" and len(words) >= 2:
+            caps = [w for w in words if w.lower() not in _LOWER_WORDS]
+            if len(caps) >= 2 and all(_CAPWORD.match(w) for w in caps):
+                letters = [w[0] for w in caps]
+                add("".join(letters), SHORT)
+                add(".".join(letters) + ".", SHORT)
+        m = re.match(r"^Government of (?:the )?(.+)$", name)
+        if m:
+            add(f"{m.group(1)} Government", FULL)
+            add(f"{m.group(1)} government", FULL)
+    return forms
+
+
+# --------------------------------------------------------------------------- the linker
+
+_WORD_CHAR = re.compile(r"\w")
+_DEFINED_ACRONYM = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9&.-]{0,10}[A-Z0-9.])\s?\)")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+class Linker:
+    """Links mentions of a registry's entities in texts.
+
+    Build it once per registry (the automaton is built here) and call
+    :meth:`link` for each text.
+    """
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        # surface -> {entity id: kind}, strongest kind kept
+        table: dict[str, dict[str, int]] = {}
+
+        def put(surface: str, entity_id: str, kind: int) -> None:
+            owners = table.setdefault(surface, {})
+            if owners.get(entity_id, SHORT + 1) > kind:
+                owners[entity_id] = kind
+
+        explicit = set()
+        for surface, entity_id in registry.linkable_names():
+            norm = normalize(surface)
+            if norm:
+                put(norm, entity_id, FULL)
+                explicit.add(norm)
+        for entity in registry:
+            for surface, kind in inferred_forms(entity):
+                if (entity.id, surface) in registry.unusable:
+                    continue
+                if kind == SHORT and _is_common(surface) and not surface.isupper():
+                    continue
+                put(surface, entity.id, kind)
+        self._persons = frozenset(e.id for e in registry if e.type == "person")
+
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        # value: (key length, entries, caps_only); entries: ((entity id, kind), ...)
+        keys: dict[str, tuple[int, tuple[tuple[str, int], ...], bool]] = {}
+        for surface, owners in table.items():
+            entries = tuple(sorted(owners.items(), key=lambda kv: (kv[1], kv[0])))
+            keys[surface] = (len(surface), entries, False)
+        for surface, (_, entries, _) in list(keys.items()):
+            upper = surface.upper()
+            if upper != surface and upper not in keys:
+                keys[upper] = (len(upper), entries, True)
+        for surface, value in keys.items():
+            automaton.add_word(surface, value)
+        if keys:
+            automaton.make_automaton()
+        self._automaton = automaton
+        self._empty = not keys
+
+    # ----------------------------------------------------------------------- public
+
+    def link(self, text: str, spans: Sequence[tuple[int, int]] | None = None) -> LinkResult:
+        """Mentions in *text*, restricted to *spans* (``None``: the whole text).
+
+        Offsets are into *text*. Document-level state (which entities were
+        mentioned in full) runs across all spans, in text order.
+        """
+        if spans is None:
+            spans = [(0, len(text))]
+        candidates: list[tuple[int, int, tuple[tuple[str, int], ...]]] = []
+        regions: list[tuple[int, str, list[int], list[int]]] = []
+        for span_start, span_end in sorted(spans):
+            span_start = max(0, span_start)
+            span_end = min(len(text), span_end)
+            if span_end <= span_start:
+                continue
+            norm, points, shifts = _normalize_text(text[span_start:span_end])
+            regions.append((span_start, norm, points, shifts))
+            if not self._empty:
+                candidates.extend(self._candidates(norm, span_start, points, shifts))
+        result = self._resolve(text, candidates, regions)
+        return result
+
+    # ----------------------------------------------------------------------- internals
+
+    def _candidates(self, norm: str, base: int, points: list[int], shifts: list[int]):
+        """Whole-word automaton hits in *norm*, with offsets into the original text."""
+        caps_lines: dict[int, bool] = {}
+        n = len(norm)
+        simple = len(points) == 1
+        for end_index, (length, entries, caps_only) in self._automaton.iter(norm):
+            end = end_index + 1
+            start = end - length
+            if start > 0 and norm[start - 1].isalnum() and norm[start].isalnum():
+                continue
+            if end < n and norm[end].isalnum() and norm[end - 1].isalnum():
+                continue
+            # ``O'Reilly``: a name does not start right after a letter and an apostrophe
+            if start > 1 and norm[start - 1] == "'" and norm[start - 2].isalpha():
+                continue
+            if caps_only:
+                line_start = norm.rfind("\n", 0, start) + 1
+                ok = caps_lines.get(line_start)
+                if ok is None:
+                    line_end = norm.find("\n", end)
+                    line = norm[line_start:line_end if line_end >= 0 else n]
+                    ok = line.isupper() and sum(c.isalpha() for c in line) >= 4
+                    caps_lines[line_start] = ok
+                if not ok:
+                    continue
+            elif norm[start:end].isupper() and start < end:
+                pass
+            if simple:
+                yield base + start, base + end, entries
+            else:
+                k = bisect_right(points, start) - 1
+                ostart = start + shifts[k]
+                k = bisect_right(points, end - 1) - 1
+                oend = end - 1 + shifts[k] + 1
+                yield base + ostart, base + oend, entries
+
+    def _resolve(self, text, candidates, regions) -> LinkResult:
+        # contested: a key whose full-strength owners are two or more entities
+        def full_owners(entries):
+            return [eid for eid, kind in entries if kind == FULL]
+
+        # pass 1: anchors, full names claimed by one entity, longest first
+        order = sorted(range(len(candidates)),
+                       key=lambda i: (candidates[i][0] - candidates[i][1], candidates[i][0]))
+        taken = _Occupancy(len(text))
+        first_full: dict[str, int] = {}
+        anchors: list[tuple[int, int, str]] = []
+        for i in order:
+            start, end, entries = candidates[i]
+            owners = full_owners(entries)
+            if not owners:
+                continue
+            if taken.free(start, end):
+                taken.add(start, end)
+                if len(owners) == 1:
+                    eid = owners[0]
+                    anchors.append((start, end, eid))
+                    if eid not in first_full or start < first_full[eid]:
+                        first_full[eid] = start
+
+        # acronyms defined in the text: ``Human Rights Watch (HRW)``
+        extra = self._defined_acronyms(text, anchors, regions)
+        if extra:
+            candidates = candidates + extra
+            order = sorted(range(len(candidates)),
+                           key=lambda i: (candidates[i][0] - candidates[i][1], candidates[i][0]))
+
+        # pass 2: resolve every candidate against the anchors, select longest first
+        taken = _Occupancy(len(text))
+        mentions: list[Mention] = []
+        ambiguous: list[Ambiguity] = []
+        for i in order:
+            start, end, entries = candidates[i]
+            owners = full_owners(entries)
+            link: str | None = None
+            choices: tuple[str, ...] = ()
+            if len(owners) == 1:
+                link = owners[0]
+            elif owners:
+                known = [e for e in owners if first_full.get(e, end) < start]
+                if len(known) == 1:
+                    link = known[0]
+                else:
+                    choices = tuple(owners)
+            else:
+                known = [eid for eid, kind in entries if first_full.get(eid, end) < start]
+                if len(known) == 1:
+                    link = known[0]
+                elif known:
+                    choices = tuple(known)
+                else:
+                    continue  # a short form of nobody mentioned: not a mention
+            if not taken.free(start, end):
+                continue
+            taken.add(start, end)
+            if link is not None:
+                mentions.append(Mention(start, end, link, text[start:end]))
+            else:
+                ambiguous.append(Ambiguity(start, end, text[start:end], choices))
+        mentions.sort(key=lambda m: m.start)
+        ambiguous.sort(key=lambda a: a.start)
+        mentions = self._with_titles(text, mentions, regions)
+        return LinkResult(mentions, ambiguous)
+
+    def _defined_acronyms(self, text, anchors, regions):
+        """Candidates for acronyms a text defines right after a full mention."""
+        defined: dict[str, tuple[str, int]] = {}
+        for _start, end, eid in sorted(anchors):
+            m = _DEFINED_ACRONYM.match(text, end)
+            if m and m.group(1).replace(".", "").isupper():
+                defined.setdefault(m.group(1), (eid, m.start(1)))
+        if not defined:
+            return []
+        extra = []
+        pattern = re.compile(
+            r"(?<![\w])(" + "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
+            + r")(?![\w])"
+        )
+        for base, _norm, _points, _shifts in regions:
+            # search the original text of the region; acronyms hold no spaces
+            region_end = base + len(_norm) + (_shifts[-1] if _shifts else 0)
+            for m in pattern.finditer(text, base, region_end):
+                eid, at = defined[m.group(1)]
+                if m.start() >= at:
+                    extra.append((m.start(), m.end(), ((eid, SHORT),)))
+        return extra
+
+    def _with_titles(self, text, mentions, regions) -> list[Mention]:
+        """Extend person mentions over a capitalized title written right before them."""
+        out: list[Mention] = []
+        prev_end = 0
+        starts = sorted(base for base, *_ in regions)
+        for m in mentions:
+            if m.entity_id in self._persons and m.start > 0:
+                k = bisect_right(starts, m.start) - 1
+                floor = max(prev_end, starts[k] if k >= 0 else 0)
+                window = _clean(text[max(floor, m.start - 40):m.start])
+                t = _TITLE_RE.search(window)
+                if t:
+                    new_start = m.start - (len(window) - t.start())
+                    m = Mention(new_start, m.end, m.entity_id, text[new_start:m.end])
+            out.append(m)
+            prev_end = m.end
+        return out
+
+
+class _Occupancy:
+    """Which characters of a text are taken: overlap test and marking in C, per span."""
+
+    __slots__ = ("marks",)
+
+    def __init__(self, size: int) -> None:
+        self.marks = bytearray(size)
+
+    def free(self, start: int, end: int) -> bool:
+        return self.marks.find(1, start, end) < 0
+
+    def add(self, start: int, end: int) -> None:
+        self.marks[start:end] = b"\x01" * (end - start)
+
+
+def link_all(linker: Linker, texts: Iterable[str]) -> list[LinkResult]:
+    """Link several texts with one linker."""
+    return [linker.link(t) for t in texts]

@@ -478,36 +478,42 @@ def check_entities(
 
 
 def _check_cycles(entities: dict[str, Entity], checker: _Checker) -> None:
-    """Report relations that lead back to where they started (``a`` member of ``b`` member of ``a``)."""
-    graph = {e.id: [t for _, t in e.relations if t in entities and t != e.id] for e in entities.values()}
-    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
-    for start in graph:
-        if state.get(start):
-            continue
-        stack = [(start, iter(graph[start]))]
-        path = [start]
-        state[start] = 1
-        while stack:
-            node, children = stack[-1]
-            for child in children:
-                if state.get(child) == 1:
-                    cycle = path[path.index(child):] + [child]
-                    first = entities[child]
-                    checker.problem(first.file, first.line, "warning", "registry_relation",
-                                    "relations form a cycle: " + " -> ".join(cycle))
-                elif not state.get(child):
-                    state[child] = 1
-                    path.append(child)
-                    stack.append((child, iter(graph[child])))
-                    break
-            else:
-                state[node] = 2
-                path.pop()
-                stack.pop()
+    """Report a relation that leads back to where it started (``a`` part-of ``b`` part-of ``a``).
+
+    Cycles are looked for within one relation at a time: ``leads`` one way and
+    ``led-by`` the other is how inverse relations are written, not a cycle.
+    """
+    by_relation: dict[str, dict[str, list[str]]] = {}
     for entity in entities.values():
-        if any(t == entity.id for _, t in entity.relations):
-            checker.problem(entity.file, entity.line, "warning", "registry_relation",
-                            f"{entity.id}: relates to itself")
+        for rel, target in entity.relations:
+            if target == entity.id:
+                checker.problem(entity.file, entity.line, "warning", "registry_relation",
+                                f"{entity.id}: {rel} names itself")
+            elif target in entities:
+                by_relation.setdefault(rel, {}).setdefault(entity.id, []).append(target)
+    for rel, graph in by_relation.items():
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+        for start in graph:
+            if state.get(start):
+                continue
+            path = [start]
+            stack = [iter(graph.get(start, ()))]
+            state[start] = 1
+            while stack:
+                for child in stack[-1]:
+                    if state.get(child) == 1:
+                        cycle = path[path.index(child):] + [child]
+                        first = entities[child]
+                        checker.problem(first.file, first.line, "warning", "registry_relation",
+                                        f"{rel} relations form a cycle: " + " -> ".join(cycle))
+                    elif not state.get(child):
+                        state[child] = 1
+                        path.append(child)
+                        stack.append(iter(graph.get(child, ())))
+                        break
+                else:
+                    state[path.pop()] = 2
+                    stack.pop()
 
 
 def load_registry(

@@ -33,6 +33,8 @@ SUBTYPES: dict[str, str] = {
     "or has an unknown or malformed field.",
     "release_control": "A release contains control characters (shown as replacement marks).",
     "release_duplicate": "Two release files hold the same text.",
+    "release_publisher": "The publisher of a release could not be inferred (``pressroom add``); "
+    "give it with ``--publisher`` or a ``publisher:`` header line.",
     "release_missing": "A ``release`` directive names a file that does not exist.",
     # registry
     "registry_syntax": "A registry file is not valid YAML or JSON, or is not a list of entries.",
@@ -44,6 +46,12 @@ SUBTYPES: dict[str, str] = {
     "two entities (the linker then links neither).",
     "registry_date": "A date in a registry entry is malformed, or an event ends before it starts.",
     "registry_relation": "A relation names an id that does not exist, or relations form a cycle.",
+    "alias_unused": "An alias of an entry that the corpus mentions is never how a release "
+    "writes it (a misspelling, or a form no release uses).",
+    "entity_unmentioned": "A registry entry is mentioned in no release.",
+    "entity_duplicate": "Two registry entries are probably the same entity: the same name once "
+    "case, accents and punctuation are ignored, the same words in another order, a close "
+    "spelling, an initial for the first name, or one named by the other's acronym.",
     "registry_wikidata": "A ``wikidata`` value is not a Wikidata item id (``Q`` and digits).",
     # linking and references
     "ambiguous": "A short form in a release could refer to more than one entity, so it is "

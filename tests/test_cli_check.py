@@ -1,0 +1,188 @@
+"""``pressroom check``: validation, corpus-aware registry checks, exit codes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cli_helpers import REGISTRY, make_project, run_cli, write
+from pressroom.lint import likely_duplicates, name_key
+from pressroom.registry import check_entities
+
+FORMAT = re.compile(r"^\S+?(:\d+)?: (error|warning|info): .+ \[pressroom\.[a-z_]+\]$")
+
+
+def test_clean_project_exits_0_and_lists_notes(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 0, out + err
+    lines = out.splitlines()
+    assert all(FORMAT.match(line) for line in lines), lines
+    assert "checked 2 releases and 6 registry entries" in err
+    # an entry that no release mentions, at its line in the registry file
+    assert any(line.startswith("corpus/entities/entities.yaml:19: info: atlantis")
+               and line.endswith("[pressroom.entity_unmentioned]") for line in lines), lines
+    # an alias no release writes, at the line where the alias is written
+    assert any(line.startswith("corpus/entities/entities.yaml:5: info: jane-roe: alias 'Janie Roe'")
+               for line in lines), lines
+    # used names are not reported
+    assert "john-doe" not in out and "freedonia-police" not in out
+
+
+def test_quiet_leaves_out_notes(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check", "--quiet")
+    assert code == 0
+    assert ": info: " not in out
+
+
+def test_bad_yaml_is_an_error_with_file_and_line(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    write(tmp_path / "corpus" / "entities" / "broken.yaml", "- id: x\n  name: [unclosed\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 1
+    assert re.search(r"^corpus/entities/broken\.yaml:\d+: error: invalid YAML.*"
+                     r"\[pressroom\.registry_syntax\]$", out, re.M), out
+    assert "Traceback" not in out + err
+
+
+def test_duplicate_release_text_is_an_error_naming_the_other_file(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    original = tmp_path / "corpus/releases/acme-rights/2011/2011-05-03-arrest.txt"
+    copy = tmp_path / "corpus/releases/acme-rights/2011/copy-of-arrest.txt"
+    # same text with Windows line endings is still the same text
+    copy.write_bytes(original.read_bytes().replace(b"\n", b"\r\n"))
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 1
+    dup = [line for line in out.splitlines() if "release_duplicate" in line]
+    assert len(dup) == 1
+    assert "same text as" in dup[0] and "arrest.txt" in dup[0]
+
+
+def test_release_without_date_is_an_error(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    write(tmp_path / "corpus/releases/acme-rights/undated.txt", "A title\n\nBody text here.\n")
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 1
+    assert re.search(r"undated\.txt: error: no publication date.*\[pressroom\.release_date\]", out)
+
+
+def test_unknown_type_and_dangling_relation_are_errors(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path, registry=REGISTRY + (
+        "- id: nobel\n  type: award\n  name: Nobel Prize\n"
+        "- id: bob\n  type: person\n  name: Bob Smith\n  relations:\n    works-for: nobody\n"))
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 1
+    assert "entities.yaml:23: error: nobel: unknown type 'award'" in out
+    assert "bob: works-for names 'nobody'" in out
+
+
+def test_declared_type_is_accepted(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path, registry=REGISTRY + "- id: nobel\n  type: award\n  name: Nobel Prize\n")
+    with open(tmp_path / "conf.py", "a") as conf:
+        conf.write('pressroom_entity_types = {"award": {"label": "Award"}}\n')
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 0, out
+    assert "unknown type" not in out
+
+
+def test_likely_duplicate_entries_are_reported_with_a_fix(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path, registry=REGISTRY + (
+        "- id: jane-roe-2\n  type: person\n  name: Jane  Roé\n"
+        "- id: j-roe\n  type: person\n  name: J. Roe\n"))
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check")
+    dups = [line for line in out.splitlines() if "entity_duplicate" in line]
+    assert code == 0  # warnings only
+    assert len(dups) == 3, dups  # each pair once: roe/roe-2, roe/j-roe, roe-2/j-roe
+    assert all(": warning: " in d and "keep one entry" in d for d in dups)
+    assert any(d.startswith("corpus/entities/entities.yaml:22:") and "jane-roe-2 may be the same "
+               "as jane-roe (corpus/entities/entities.yaml:1)" in d for d in dups), dups
+
+
+def test_strict_fails_on_warnings(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path, registry=REGISTRY + "- id: roe2\n  type: person\n  name: Jane Roe\n")
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 0
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check", "--strict")
+    assert code == 1
+
+
+def test_ambiguous_short_form_is_reported_in_the_release(tmp_path, capsys, monkeypatch):
+    registry = REGISTRY + "- id: richard-roe\n  type: person\n  name: Richard Roe\n"
+    release = ("Two Roes Arrested\nTuesday, May 3, 2011\n\n"
+               "Geneva – Police arrested Jane Roe and Richard Roe in Freedonia.\n"
+               "Later, Roe was released.\n")
+    make_project(tmp_path, registry=registry,
+                 releases={"acme-rights/2011/2011-05-03-roes.txt": release})
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check")
+    amb = [line for line in out.splitlines() if "[pressroom.ambiguous]" in line]
+    assert amb, out
+    where = "corpus/releases/acme-rights/2011/2011-05-03-roes.txt:5"
+    assert amb[0].startswith(f"{where}: warning: 'Roe'")
+    assert "jane-roe" in amb[0] and "richard-roe" in amb[0]
+
+
+def test_path_limits_the_releases_and_root_option(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path / "proj")
+    write(tmp_path / "proj/corpus/releases/acme-rights/bad.txt", "")
+    one = tmp_path / "proj/corpus/releases/acme-rights/2011/2011-05-03-arrest.txt"
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check", "--root", "proj", str(one))
+    assert code == 0, out
+    assert "checked 1 releases" in err
+    assert "bad.txt" not in out
+    # a folder holding conf.py is the project root
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check", "proj")
+    assert code == 1 and "bad.txt" in out and "release_empty" in out
+
+
+@pytest.mark.parametrize("argv", [
+    ("check", "no/such/path"),
+    ("check", "--root", "no-such-root"),
+    ("check", "--registry", "missing.yaml"),
+    ("check", "--no-such-option"),
+])
+def test_bad_command_line_exits_2_without_traceback(tmp_path, capsys, monkeypatch, argv):
+    make_project(tmp_path)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, *argv)
+    assert code == 2
+    assert "Traceback" not in out + err
+
+
+def test_broken_conf_py_is_reported_not_raised(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    write(tmp_path / "conf.py", "pressroom_publishers = {\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 1
+    assert "conf.py" in err and "[pressroom.config]" in err
+
+
+def test_help_has_examples_and_exit_codes(capsys, monkeypatch, tmp_path):
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check", "--help")
+    assert code == 0
+    assert "examples:" in out and "exit codes:" in out
+
+
+def test_name_key_and_duplicate_rules():
+    assert name_key("The U.S. Department of State") == name_key("US department of state")
+    registry, _ = check_entities([
+        ({"id": "a", "type": "person", "name": "Liu Xiaobo"}, "f", 1),
+        ({"id": "b", "type": "person", "name": "Xiaobo Liu"}, "f", 2),
+        ({"id": "c", "type": "event", "name": "2010 Human Rights Dialogue"}, "f", 3),
+        ({"id": "d", "type": "event", "name": "2011 Human Rights Dialogue"}, "f", 4),
+        ({"id": "e", "type": "organization", "name": "Human Rights Watch"}, "f", 5),
+        ({"id": "f", "type": "organization", "name": "HRW"}, "f", 6),
+        ({"id": "g", "type": "organization", "name": "Human Rights First"}, "f", 7),
+        ({"id": "h", "type": "person", "name": "Liu Xia"}, "f", 8),
+    ])
+    pairs = {(d.first.id, d.second.id) for d in likely_duplicates(registry)}
+    assert pairs == {("a", "b"), ("e", "f")}
+
+
+def test_real_project_check_runs(capsys, monkeypatch):
+    from conftest import PROJECT
+
+    code, out, err = run_cli(capsys, monkeypatch, PROJECT, "check")
+    assert code in (0, 1)
+    assert "Traceback" not in out + err
+    assert "checked " in err

@@ -187,6 +187,16 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[_DateM
     return kept
 
 
+def date_at(text: str, pos: int, end: int | None = None) -> _DateMatch | None:
+    """The date written at exactly *pos* (not only somewhere after it), if any."""
+    end = len(text) if end is None else end
+    for regex in _DATE_RES:
+        m = regex.match(text, pos, min(end, pos + 60))
+        if m and not (m.end() < len(text) and text[m.end()].isalnum()):
+            return _DateMatch(m.start(), m.end(), _date_from(m), m.group(0))
+    return None
+
+
 def parse_date(value: str) -> _dt.date | None:
     """A single date written as ``2011-04-27``, ``April 27, 2011`` or ``27 April 2011``."""
     value = value.strip()
@@ -223,9 +233,11 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[Problem]]:
                                         f"valid {encoding}: {exc.reason}; undecodable bytes "
                                         "are shown as \ufffd"))
                 return data.decode(encoding, errors="replace"), encoding, problems
-    if data.count(0) > max(1, len(data) // 100):
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\f") + sample.count(127)
+    if data.count(0) > max(1, len(data) // 100) or controls > max(2, len(sample) // 10):
         problems.append(Problem(name, None, "error", "release_binary",
-                                "looks like a binary file, not text (it has NUL bytes); "
+                                "looks like a binary file, not text (NUL or other control bytes); "
                                 "undecodable bytes are shown as \ufffd"))
         return data.decode("utf-8", errors="replace"), "binary", problems
     try:
@@ -354,7 +366,7 @@ class _Parser:
         return self.text[a:b]
 
     def blank(self, i: int) -> bool:
-        return not self.line_text(i).strip()
+        return not self.line_text(i).replace("\ufeff", "").strip()
 
     def next_nonblank(self, i: int, stop: int) -> int:
         while i < stop and self.blank(i):
@@ -369,7 +381,7 @@ class _Parser:
     # the parse -----------------------------------------------------------
     def parse(self) -> Release:
         text = self.text
-        if not text.strip():
+        if not text.replace("\ufeff", "").strip():
             self.problem(None, "error", "release_empty",
                          "the file is empty" if not text else "the file holds only whitespace")
         elif _CONTROL_RE.search(text) and self.encoding != "binary":
@@ -522,14 +534,13 @@ class _Parser:
         i = self.next_nonblank(first, stop)
         fallback = _title_from_name(self.name)
         if i >= stop:
-            if self.text.strip():
+            if self.text.replace("\ufeff", "").strip():
                 self.problem(None, "warning", "release_title",
                              f"no title line; using {fallback!r} from the file name")
             return fallback, None, i
         a, b = _strip_span(self.text, *self.lines[i])
         line = self.text[a:b]
-        dates = find_dates(self.text, a, b)
-        if dates and dates[0].start == a:
+        if date_at(self.text, a, b):
             # the first line is (or starts with) a date: there is no title line
             self.problem(a, "warning", "release_title",
                          f"no title line (the release starts with a date); using {fallback!r}")
@@ -540,6 +551,7 @@ class _Parser:
                          f"using {fallback!r} from the file name")
             return fallback, None, i
         trailing = None
+        dates = find_dates(self.text, a, b)
         if dates and _strip_span(self.text, dates[-1].start, b)[1] == dates[-1].end == b:
             trailing = dates[-1]
             b = _strip_span(self.text, a, trailing.start)[1]
@@ -554,9 +566,8 @@ class _Parser:
         if j >= stop:
             return j, None
         a, b = _strip_span(self.text, *self.lines[j])
-        dates = find_dates(self.text, a, b)
-        if dates and dates[0].start == a:
-            d = dates[0]
+        d = date_at(self.text, a, b)
+        if d:
             self.add("date", d.start, d.end)
             if _strip_span(self.text, d.end, b)[1] <= d.end:
                 return j + 1, d
@@ -615,7 +626,7 @@ class _Parser:
         if header.get("date"):
             return header["date"]
         if not valid:
-            if self.text.strip():
+            if self.text.replace("\ufeff", "").strip():
                 self.problem(None, "error", "release_date",
                              "no publication date found; add a header line `date: YYYY-MM-DD` "
                              "between --- lines at the top of the file")
@@ -707,7 +718,9 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             after = None
             for regex in _AFTER_RES:
                 after = after or regex.match(text, c + 1, min(para.end, c + 120))
-            before = _BEFORE_RE.search(text, max(para.start, o - 120), o)
+            before = None
+            if text[max(para.start, o - 3):o].rstrip()[-1:] in (":", ","):
+                before = _BEFORE_RE.search(text, max(para.start, o - 120), o)
             if after:
                 speaker = _speaker_name(after)
                 sentence_end = re.search(r"[.!?](?=\s|$)", text[after.end():para.end])

@@ -1,0 +1,25 @@
+"""Shared fixtures: where the project and the shared evaluation data are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+PROJECT = Path(__file__).resolve().parents[1]
+SHARED = PROJECT.parent / "shared"
+DATA = SHARED / "data"
+SEED = SHARED / "seed" / "000_d06064d23047d2d5.txt"
+GUM = DATA / "gum-news-train"
+SEED_IN_CORPUS = (
+    PROJECT / "corpus" / "releases" / "human-rights-first" / "2011"
+    / "2011-04-27-upcoming-dialogue-not-enough.txt"
+)
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Sphinx test roots live in tests/roots/test-<name>/."""
+    return Path(__file__).resolve().parent / "roots"

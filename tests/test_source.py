@@ -1,0 +1,211 @@
+"""The release parser on the seed, the GUM stories and edge cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+
+import pytest
+from conftest import GUM, SEED, SEED_IN_CORPUS
+
+from pressroom.problems import PressroomError
+from pressroom.source import find_dates, parse_release, parse_text, slugify
+
+
+def seed():
+    return parse_release(SEED_IN_CORPUS, publisher="Human Rights First",
+                         footer_markers=("Seeking asylum?",))
+
+
+def test_seed_in_corpus_is_byte_for_byte():
+    assert SEED_IN_CORPUS.read_bytes() == SEED.read_bytes()
+
+
+def test_seed_fields():
+    r = seed()
+    assert r.title == "Upcoming Dialogue Not Enough to Address China’s Mounting Human Rights Abuses"
+    assert r.dateline == "Washington, DC"
+    assert r.date == dt.date(2011, 4, 27)
+    assert r.publisher == "Human Rights First"
+    assert r.problems == []
+    assert r.text[r.dateline_span[0]:r.dateline_span[1]] == "Washington, DC"
+
+
+def test_seed_footer_is_apart_from_body():
+    r = seed()
+    assert r.footer.startswith("Seeking asylum?")
+    assert "we can help." in r.footer
+    assert "Seeking asylum" not in r.body
+    assert "Published on" not in r.body
+    assert r.body.startswith("Today as the U.S.-China Human Rights Dialogue begins")
+    assert r.body.endswith("bilateral security and economic discussions.”")
+    assert r.text[slice(*r.date_span)] == "April 27, 2011"
+    assert [r.text[a:b] for a, b in r.spans("date")] == ["Published on April 27, 2011"]
+
+
+def test_seed_quotes_attributed_to_dooley():
+    r = seed()
+    assert len(r.quotes) == 4
+    assert [q.speaker for q in r.quotes] == ["Brian Dooley", "Brian Dooley", "Dooley", "Dooley"]
+    assert r.quotes[0].text.startswith("Lawyers and other human rights defenders")
+    assert r.quotes[1].text.startswith("The current U.S. strategy")
+    assert r.quotes[2].text.startswith("President Hu appeared to concede")
+    assert r.quotes[3].text.endswith("bilateral security and economic discussions.")
+    for q in r.quotes:
+        assert r.text[q.start:q.end] == q.text
+        assert r.text[q.speaker_start:q.speaker_end] == q.speaker
+
+
+def test_seed_round_trip_and_linkable_spans():
+    r = seed()
+    assert "".join(r.text[s.start:s.end] for s in r.segments) == r.text
+    assert all(not r.text[s.start:s.end].strip() for s in r.segments if s.kind == "gap")
+    linkable = "".join(r.text[a:b] for a, b in r.linkable_spans())
+    assert "Seeking asylum" not in linkable and linkable.startswith("Upcoming Dialogue")
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+GUM_DOCS = [json.loads(line) for line in (GUM / "documents.jsonl").read_text("utf-8").splitlines()]
+#: Where the story's own text gives another date than the corpus metadata,
+#: the text wins (it is what a reader sees); these are the cases, checked by hand.
+TEXT_DATES = {
+    "GUM_news_afghan": "2017-07-21",
+    "GUM_news_imprisoned": "2015-05-07",
+    "GUM_news_soccer": "2018-06-19",
+}
+
+
+@pytest.mark.parametrize("doc", GUM_DOCS, ids=[d["id"] for d in GUM_DOCS])
+def test_gum_title_and_date(doc):
+    r = parse_release(GUM / "texts" / f"{doc['id']}.txt")
+    assert "".join(r.text[s.start:s.end] for s in r.segments) == r.text
+    if doc["id"] == "GUM_interview_peres":  # the text carries no date at all
+        assert r.date is None
+        assert [p.subtype for p in r.problems] == ["release_date"]
+        assert r.problems[0].severity == "error"
+    else:
+        assert str(r.date) == TEXT_DATES.get(doc["id"], doc["date"])
+    if doc["id"] == "GUM_interview_mckenzie":  # starts with its date: no title line
+        assert [p.subtype for p in r.problems] == ["release_title"]
+    else:
+        assert _norm(r.title) == _norm(doc["title"])
+
+
+def test_title_with_trailing_date():
+    r = parse_text("Some Headline Here Tuesday, September 1, 2015\n\nBody text here.\n")
+    assert r.title == "Some Headline Here"
+    assert r.date == dt.date(2015, 9, 1)
+    assert r.body == "Body text here."
+
+
+def test_date_line_followed_by_body_on_same_line():
+    r = parse_text("Headline\n\nThursday, March 15, 2012 The body begins here.\n")
+    assert r.date == dt.date(2012, 3, 15)
+    assert r.body == "The body begins here."
+
+
+def test_front_matter_overrides_inference():
+    text = ("---\ntitle: Given Title\ndate: 2020-01-02\npublisher: Someone\n"
+            "dateline: Geneva\nsource: https://example.org/x\nlanguage: fr\n---\n"
+            "Inferred Title\n\nPARIS – Body.\n\nPublished on April 27, 2011\n")
+    r = parse_text(text)
+    assert (r.title, r.date, r.publisher, r.dateline, r.source_url, r.language) == (
+        "Given Title", dt.date(2020, 1, 2), "Someone", "Geneva", "https://example.org/x", "fr")
+    assert r.segments[0].kind == "header"
+    assert "".join(r.text[s.start:s.end] for s in r.segments) == text
+
+
+def test_header_problems_have_lines():
+    r = parse_text("---\ntitle: [unclosed\n---\nTitle\n\nBody. May 1, 2011\n", path="x.txt")
+    header = [p for p in r.problems if p.subtype == "release_header"]
+    assert header and header[0].file == "x.txt" and header[0].line in (2, 3)
+    r = parse_text("---\ncolour: blue\n---\nTitle\n\nMay 1, 2011\n\nBody.\n", path="x.txt")
+    assert [(p.subtype, p.line) for p in r.problems] == [("release_header", 2)]
+
+
+def test_no_date_is_an_error_not_an_exception():
+    r = parse_text("A title\n\nA body with no date.\n", path="nodate.txt")
+    assert r.date is None and not r.ok
+    assert r.problems[0].format().startswith("nodate.txt: error: no publication date")
+
+
+def test_impossible_and_conflicting_dates():
+    r = parse_text("Title\n\nFebruary 31, 2011\n\nBody.\n", path="x.txt")
+    assert r.date is None
+    assert any("not a real date" in p.message and p.line == 3 for p in r.problems)
+    r = parse_text("Title\n\nMay 2, 2011\n\nBody.\n\nPublished on May 3, 2011\n", path="x.txt")
+    assert r.date == dt.date(2011, 5, 3)
+    assert any(p.subtype == "release_date" and "disagree" in p.message for p in r.problems)
+
+
+def test_empty_and_whitespace_files(tmp_path):
+    for content in (b"", b"  \n\t\n"):
+        f = tmp_path / "empty.txt"
+        f.write_bytes(content)
+        r = parse_release(f)
+        assert [p.subtype for p in r.problems] == ["release_empty"]
+        assert str(f) in r.problems[0].format()
+
+
+def test_encodings(tmp_path):
+    text = "Title\n\nMay 1, 2011\n\nLONDON – “Quoted words here,” she said.\n"
+    cases = {
+        "utf8bom": (b"\xef\xbb\xbf" + text.encode("utf-8"), "utf-8-sig", None),
+        "utf16": (text.encode("utf-16"), "utf-16", None),
+        "cp1252": (text.encode("cp1252"), "cp1252", "Windows-1252"),
+    }
+    for name, (data, encoding, label) in cases.items():
+        f = tmp_path / f"{name}.txt"
+        f.write_bytes(data)
+        r = parse_release(f)
+        assert r.encoding == encoding
+        assert r.title == "Title" and r.date == dt.date(2011, 5, 1)
+        if label:
+            assert [p.subtype for p in r.problems] == ["release_encoding"]
+            assert label in r.problems[0].message
+        else:
+            assert r.problems == []
+
+
+def test_crlf_and_lone_cr():
+    for nl in ("\r\n", "\r"):
+        text = nl.join(["Title", "", "May 1, 2011", "", "First para.", "", "Second para.", ""])
+        r = parse_text(text)
+        assert r.title == "Title" and r.date == dt.date(2011, 5, 1)
+        assert [r.text[p.start:p.end] for p in r.paragraphs] == ["First para.", "Second para."]
+        assert r.line_of(r.paragraphs[1].start) == 7
+
+
+def test_binary_file(tmp_path):
+    f = tmp_path / "bin.txt"
+    f.write_bytes(bytes(range(256)) * 4)
+    r = parse_release(f)
+    assert "release_binary" in [p.subtype for p in r.problems]
+
+
+def test_missing_file_raises_clear_error(tmp_path):
+    with pytest.raises(PressroomError) as err:
+        parse_release(tmp_path / "nope.txt")
+    assert "nope.txt" in str(err.value)
+
+
+def test_end_mark_starts_footer():
+    r = parse_text("Title\n\nMay 1, 2011\n\nBody.\n\n###\n\nAbout Us: boilerplate.\n")
+    assert r.body == "Body."
+    assert r.footer.startswith("###") and "boilerplate" in r.footer
+
+
+def test_find_dates_formats():
+    found = [d.value for d in find_dates("on 27 April 2011, Sept. 3, 2012 and 2013-01-05.")]
+    assert found == [dt.date(2011, 4, 27), dt.date(2012, 9, 3), dt.date(2013, 1, 5)]
+
+
+def test_slugify():
+    assert slugify("Upcoming Dialogue Not Enough to Address China’s Mounting Human Rights Abuses",
+                   max_words=4) == "upcoming-dialogue-not-enough"

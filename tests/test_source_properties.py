@@ -1,0 +1,90 @@
+"""Property tests: whatever the release, parsing loses nothing and never raises."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pressroom.source import decode, parse_text
+
+MARKUP = ["*bold*", "`code`", ".. note::", ":role:`x`", "|sub|", "_target", "```", "{{ jinja }}",
+          "<script>alert(1)</script>", "&amp;", "“", "”", '"', "‘", "’", " – ", "---", "###",
+          "\u200b", "\u202e", "\x00", "\x07"]
+DATES = ["April 27, 2011", "Tuesday, September 1, 2015", "27 April 2011", "2011-04-27",
+         "February 31, 2011", "Sept. 3, 2012"]
+words = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12),
+    st.sampled_from(MARKUP),
+    st.sampled_from(["Human", "Rights", "First", "Washington", "said", "Dooley", "the"]),
+)
+sentence = st.lists(words, min_size=1, max_size=15).map(" ".join)
+paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
+
+
+@st.composite
+def releases(draw):
+    nl = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    parts = []
+    if draw(st.booleans()):
+        parts.append(f"---{nl}title: {draw(sentence)!r}{nl}date: {draw(st.sampled_from(DATES))}{nl}---")
+    if draw(st.booleans()):
+        parts.append(draw(sentence) + (" " + draw(st.sampled_from(DATES)) if draw(st.booleans()) else ""))
+    if draw(st.booleans()):
+        parts.append(draw(st.sampled_from(DATES)))
+    body = draw(st.lists(paragraph, min_size=0, max_size=4))
+    if body and draw(st.booleans()):
+        body[0] = draw(st.sampled_from(["Washington, DC – ", "GENEVA — ", "Paris - "])) + body[0]
+    if body and draw(st.booleans()):
+        body.append(f"“{draw(sentence)},” said {draw(st.sampled_from(['Brian Dooley', 'he']))}.")
+    parts.extend(body)
+    if draw(st.booleans()):
+        parts.append("Published on " + draw(st.sampled_from(DATES)))
+    if draw(st.booleans()):
+        parts.append(draw(st.sampled_from(["Seeking asylum?", "###", "-30-"])) + nl + draw(paragraph))
+    sep = draw(st.sampled_from([nl + nl, nl, nl + nl + nl, nl + "  " + nl]))
+    return sep.join(parts) + draw(st.sampled_from(["", nl, " ", nl + nl]))
+
+
+def check_release(text: str) -> None:
+    r = parse_text(text, path="gen.txt", footer_markers=("Seeking asylum?",))
+    assert "".join(r.text[s.start:s.end] for s in r.segments) == text
+    pos = 0
+    for s in r.segments:
+        assert s.start == pos and s.end > s.start
+        pos = s.end
+        if s.kind == "gap":
+            assert not text[s.start:s.end].replace("\ufeff", "").strip()
+    body = r.spans("body")
+    for p in r.paragraphs:
+        assert (p.start, p.end) in body
+    for q in r.quotes:
+        assert text[q.start:q.end] == q.text
+        if q.speaker is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker
+    nlines = text.count("\n") + text.count("\r") - text.count("\r\n") + 1
+    for p in r.problems:
+        assert p.file == "gen.txt"
+        assert p.line is None or 1 <= p.line <= nlines
+    assert r.title
+
+
+# 1,500 + 6,000 + 2,000 cases: the default run stays fast and still covers ~10k inputs.
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(releases())
+def test_structured_releases_round_trip(text):
+    check_release(text)
+
+
+@settings(max_examples=6000, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_arbitrary_text_round_trips(text):
+    check_release(text)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_decode(data):
+    text, encoding, problems = decode(data, "gen.txt")
+    assert isinstance(text, str) and encoding
+    for p in problems:
+        assert p.file == "gen.txt"

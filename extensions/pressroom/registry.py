@@ -163,7 +163,17 @@ class _LineDict(dict):
     key_lines: dict[str, int] = {}
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+    # ``2011-13-45`` looks like a timestamp to YAML; keep it as text so the
+    # checker reports it with its line instead of the loader raising
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def _read_entries(path: Path, problems: list[Problem]) -> list[tuple[Any, int]]:

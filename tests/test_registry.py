@@ -1,0 +1,189 @@
+"""Registry loading and validation: every error case names its file and line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import textwrap
+
+import pytest
+from conftest import GUM, PROJECT
+
+from pressroom.registry import load_registry
+
+TYPES = ("person", "organization", "event", "place", "award")
+
+
+def load(tmp_path, text, name="reg.yaml", types=TYPES):
+    f = tmp_path / name
+    f.write_text(textwrap.dedent(text), encoding="utf-8")
+    return load_registry(f, types)
+
+
+def only(problems, subtype):
+    found = [p for p in problems if p.subtype == subtype]
+    assert found, f"no {subtype} problem in {[str(p) for p in problems]}"
+    return found
+
+
+def test_project_registry_is_clean_and_complete():
+    reg, problems = load_registry(PROJECT / "corpus" / "entities", TYPES)
+    assert problems == []
+    gold = json.loads((GUM.parent / "seed-gold.json").read_text("utf-8"))
+    for m in gold["mentions"]:
+        entity = reg.get(m["entity_id"])
+        assert entity is not None, m["entity_id"]
+        assert entity.type == m["type"]
+        assert entity.description and entity.description.endswith(".")
+    sed = reg["us-china-strategic-and-economic-dialogue-2011"]
+    assert (sed.start, sed.end) == (dt.date(2011, 5, 9), dt.date(2011, 5, 10))
+    assert ("works-for", "human-rights-first") in reg["brian-dooley"].relations
+    assert ("led-by", "barack-obama") in reg["obama-administration"].relations
+    for event in reg.by_type("event"):
+        assert event.start is not None, event.id
+
+
+def test_gum_registry_loads_unchanged():
+    reg, problems = load_registry(GUM / "registry.json", TYPES)
+    raw = json.loads((GUM / "registry.json").read_text("utf-8"))
+    assert len(reg) == len(raw)
+    assert not [p for p in problems if p.severity == "error"]
+    assert reg["Arlington%2C_Texas"].name == "Arlington, Texas"
+    # an alias two entities claim is reported, not silently given to one of them
+    assert "New York" in reg.contested
+    assert {p.subtype for p in problems} <= {"registry_alias"}
+
+
+def test_yaml_syntax_error_has_line(tmp_path):
+    _, problems = load(tmp_path, """\
+        - id: a
+          type: person
+          name: [unclosed
+        """)
+    (p,) = only(problems, "registry_syntax")
+    assert p.file.endswith("reg.yaml") and p.line in (3, 4)
+
+
+def test_json_errors_have_lines(tmp_path):
+    _, problems = load(tmp_path, '[\n {"id": "a", "type": "person", "name": "A"},\n {"id": }\n]',
+                       name="reg.json")
+    (p,) = only(problems, "registry_syntax")
+    assert p.line == 3
+    reg, problems = load(tmp_path, '[\n {"id": "a", "type": "person", "name": "A"},\n'
+                         ' {"id": "b", "type": "robot", "name": "B"}\n]', name="reg.json")
+    assert "a" in reg and only(problems, "registry_type")[0].line == 3
+
+
+def test_mapping_where_list_belongs(tmp_path):
+    _, problems = load(tmp_path, "id: a\ntype: person\nname: A\n")
+    assert "list of entries" in only(problems, "registry_syntax")[0].message
+
+
+def test_entry_errors(tmp_path):
+    reg, problems = load(tmp_path, """\
+        - id: ok
+          type: person
+          name: Fine Person
+        - just a string
+        - id: ok
+          type: person
+          name: Again
+        - id: t
+          type: robot
+          name: R
+        - id: n
+          type: person
+        - id: d
+          type: event
+          name: Some Event
+          start: 2011-05-10
+          end: 2011-05-09
+        - id: w
+          type: place
+          name: Somewhere
+          wikidata: 12345
+        - id: r
+          type: person
+          name: Rel Person
+          relations:
+            works-for: nobody-here
+        - id: bad-date
+          type: event
+          name: Bad Date Event
+          start: 2011-13-45
+        """)
+    assert set(reg.entities) == {"ok", "d", "w", "r", "bad-date"}
+    lines = {(p.subtype, p.line) for p in problems}
+    assert ("registry_entry", 4) in lines
+    assert ("registry_id", 5) in lines
+    assert ("registry_type", 9) in lines
+    assert ("registry_name", 11) in lines
+    assert ("registry_date", 17) in lines
+    assert ("registry_wikidata", 21) in lines
+    assert ("registry_relation", 22) in lines
+    assert any(p.subtype == "registry_date" and p.line == 30 for p in problems)
+    assert reg["w"].wikidata is None  # a wrong id is worse than none
+
+
+def test_duplicate_id_across_files(tmp_path):
+    (tmp_path / "a.yaml").write_text("- {id: x, type: person, name: X One}\n", "utf-8")
+    (tmp_path / "b.yaml").write_text("- {id: x, type: person, name: X Two}\n", "utf-8")
+    reg, problems = load_registry(tmp_path, TYPES)
+    (p,) = only(problems, "registry_id")
+    assert p.file.endswith("b.yaml") and "a.yaml:1" in p.message
+    assert reg["x"].name == "X One"
+
+
+@pytest.mark.parametrize("alias,reason", [
+    ("", "empty"), ("Q", "one character"), ("The", "common word"), ("May", "common word"),
+    ("First", "common word"),
+])
+def test_bad_aliases(tmp_path, alias, reason):
+    reg, problems = load(tmp_path, f"""\
+        - id: a
+          type: organization
+          name: Alpha Group
+          aliases: ["{alias}"]
+        """)
+    assert any(reason in p.message for p in only(problems, "registry_alias"))
+    assert alias not in dict(reg.linkable_names())
+
+
+def test_acronym_is_not_a_common_word(tmp_path):
+    reg, problems = load(tmp_path, """\
+        - {id: a, type: organization, name: For Inspiration, aliases: [FIRST]}
+        """)
+    assert problems == [] and ("FIRST", "a") in set(reg.linkable_names())
+
+
+def test_shared_alias_is_contested(tmp_path):
+    reg, problems = load(tmp_path, """\
+        - {id: a, type: place, name: Georgia (country), aliases: [Georgia]}
+        - {id: b, type: place, name: Georgia (U.S. state), aliases: [Georgia]}
+        """)
+    assert reg.contested == {"Georgia": ("a", "b")}
+    assert "claimed by a, b" in only(problems, "registry_alias")[0].message
+
+
+def test_relation_cycle_and_inverse_relations(tmp_path):
+    _, problems = load(tmp_path, """\
+        - {id: a, type: organization, name: Alpha Org, relations: {part-of: b}}
+        - {id: b, type: organization, name: Beta Org, relations: {part-of: a}}
+        - {id: c, type: person, name: Carol Person, relations: {leads: d}}
+        - {id: d, type: organization, name: Delta Org, relations: {led-by: c}}
+        """)
+    cycles = only(problems, "registry_relation")
+    assert len(cycles) == 1 and "part-of" in cycles[0].message
+
+
+def test_declared_types(tmp_path):
+    reg, problems = load(tmp_path, "- {id: p, type: award, name: Some Prize}\n")
+    assert problems == [] and reg["p"].type == "award"
+    reg, problems = load(tmp_path, "- {id: p, type: award, name: Some Prize}\n",
+                         types=("person", "place"))
+    assert "award" in only(problems, "registry_type")[0].message
+
+
+def test_missing_path():
+    _, problems = load_registry("/nonexistent/registry", TYPES)
+    assert only(problems, "registry_syntax")[0].file == "/nonexistent/registry"

@@ -163,6 +163,16 @@ class _LineDict(dict):
     key_lines: dict[str, int] = {}
 
 
+class _LineList(list):
+    item_lines: list[int] = []
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> list:
+    items = _LineList(loader.construct_sequence(node, deep=True))
+    items.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
 def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
     # ``2011-13-45`` looks like a timestamp to YAML; keep it as text so the
     # checker reports it with its line instead of the loader raising
@@ -174,6 +184,7 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def _read_entries(path: Path, problems: list[Problem]) -> list[tuple[Any, int]]:
@@ -203,7 +214,8 @@ def _read_entries(path: Path, problems: list[Problem]) -> list[tuple[Any, int]]:
         problems.append(Problem(name, line, "error", "registry_syntax",
                                 "a registry file must be a list of entries"))
         return []
-    return [(item, getattr(item, "line", 0)) for item in data]
+    lines = getattr(data, "item_lines", [])
+    return [(item, lines[i] if i < len(lines) else 0) for i, item in enumerate(data)]
 
 
 def _read_json(name: str, text: str, problems: list[Problem]) -> list[tuple[Any, int]]:

@@ -7,8 +7,8 @@ import json
 import textwrap
 
 import pytest
-from conftest import GUM, PROJECT
 
+from conftest import GUM, PROJECT
 from pressroom.registry import load_registry
 
 TYPES = ("person", "organization", "event", "place", "award")

@@ -8,8 +8,8 @@ import re
 import unicodedata
 
 import pytest
-from conftest import GUM, SEED, SEED_IN_CORPUS
 
+from conftest import GUM, SEED, SEED_IN_CORPUS
 from pressroom.problems import PressroomError
 from pressroom.source import find_dates, parse_release, parse_text, slugify
 

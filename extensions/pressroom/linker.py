@@ -41,12 +41,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import ahocorasick
 
-from pressroom.registry import Entity, Registry
+from pressroom.registry import COMMON_WORDS, Entity, Registry
 
 __all__ = ["Ambiguity", "LinkResult", "Linker", "Mention", "inferred_forms", "normalize"]
 
@@ -136,7 +136,11 @@ def _normalize_text(text: str) -> tuple[str, list[int], list[int]]:
 
 # --------------------------------------------------------------------------- inferred forms
 
-FULL, SHORT = 0, 1  # a full name links anywhere; a short form after a full mention
+#: Kinds of surfaces. A name or alias (FULL) links anywhere; an inferred acronym of
+#: a place (ACRONYM) anywhere except as a modifier (``U.S. officials``); an inferred
+#: full form (WEAK, ``Onion`` for ``The Onion``) anywhere unless another entity
+#: has that name; a short form (SHORT) only after a full mention.
+FULL, ACRONYM, WEAK, SHORT = 0, 1, 2, 3
 
 #: Capitalized titles that belong to a person's mention when written right before the name.
 TITLES = (
@@ -175,53 +179,84 @@ def _is_common(word: str) -> bool:
     return word.lower().strip(".") in COMMON_WORDS
 
 
+def _acronyms(words: list[str]) -> list[str]:
+    """``UN`` and ``U.N.`` for ``United Nations``: initials of the capitalized words."""
+    caps = [w for w in words if w.lower() not in _LOWER_WORDS]
+    if len(caps) < 2 or not all(_CAPWORD.match(w) for w in caps):
+        return []
+    if len(caps) < 3 and len(caps) < len(words):
+        return []  # ``US`` is no acronym of ``University of Sheffield``
+    letters = [w[0] for w in caps]
+    return ["".join(letters), ".".join(letters) + "."]
+
+
 def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     """Forms of *entity*'s name that writers use, inferred from how names are written.
 
-    Returns ``(surface, kind)`` pairs, *kind* :data:`FULL` (links anywhere) or
-    :data:`SHORT` (links after a full mention of the entity in the same text).
+    Returns ``(surface, kind)`` pairs: *kind* :data:`FULL` links anywhere,
+    :data:`ACRONYM` anywhere except as a modifier (``U.S. officials``), and
+    :data:`SHORT` only after a full mention of the entity in the same text.
     Only the registry's names are used, never a list of known entities:
 
-    - a leading ``The`` may be dropped (``The Onion`` -> ``Onion``);
-    - a company suffix may be dropped (``Facebook, Inc.`` -> ``Facebook``);
-    - ``Place, Region`` is also written ``Place`` (``Irving, Texas``);
+    - a leading ``The`` may be dropped (``The Onion`` -> ``Onion``), and a
+      company suffix (``Facebook, Inc.`` -> ``Facebook``);
+    - ``Place, Region`` is also written ``Place`` and ``Place Region``
+      (``Irving, Texas``, ``Washington D.C.``);
     - ``Surname, Given`` (a catalogue's order) is the name written naturally;
-    - a person is referred to by surname, given name or any other single word of
-      the name (``Dooley`` after ``Brian Dooley``, ``Hu`` after ``Hu Jintao``),
-      and by the name without middle initials (``James Jones`` for
-      ``James L. Jones``);
-    - an organization or event of several capitalized words has an acronym:
-      initials of its capitalized words, with and without dots
-      (``United Nations`` -> ``UN``, ``U.N.``), after a full mention;
-    - ``Government of X`` is also ``X Government`` / ``X government``.
+    - initials may be written together (``O.J. Simpson``), a hyphenated given
+      name capitalized (``Kim Min-Woo``), middle initials dropped
+      (``James Jones``);
+    - a person is referred to by surname, given name or any other word of the
+      name (``Dooley`` after ``Brian Dooley``, ``Hu`` after ``Hu Jintao``);
+    - an organization, event or place of several capitalized words has an
+      acronym, initials with and without dots (``United Nations`` -> ``UN``,
+      ``U.N.``);
+    - ``Head of X`` is also ``X Head`` (``Ministry of Interior`` -> ``Interior
+      Ministry``, ``Government of China`` -> ``China government``), and after a
+      full mention just ``X`` (``Church of Scientology`` -> ``Scientology``);
+    - a national team goes by its country's name (``Belgium national football
+      team`` -> ``Belgium``).
     """
     forms: list[tuple[str, int]] = []
-    seen = set()
+    seen: set[str] = set()
 
     def add(surface: str, kind: int) -> None:
         surface = normalize(surface)
-        if len(surface.replace(".", "")) < 2 or (surface, kind) in seen:
+        if len(surface.replace(".", "")) < 2 or surface in seen:
             return
-        seen.add((surface, kind))
+        seen.add(surface)
         forms.append((surface, kind))
 
-    for name in entity.names:
+    etype = entity.type
+    for number, name in enumerate(entity.names):
         name = normalize(name)
+        seen.add(name)
         if name.startswith(_LEADING_ARTICLES) and len(name) > 4:
-            add(name[4:], FULL)
+            add(name[4:], WEAK)
+            name = name[4:]
         stripped = _CORPORATE.sub("", name)
         if stripped != name:
-            add(stripped, FULL)
-        if entity.type == "place" and ", " in name:
+            add(stripped, WEAK)
+        if etype == "place" and ", " in name:
             head = name.split(", ", 1)[0]
+            add(name.replace(", ", " "), FULL)
             if not _is_common(head):
-                add(head, FULL)
-        if entity.type == "person" and name.count(", ") == 1:
+                add(head, WEAK)
+        if etype == "person" and name.count(", ") == 1:
             last, first = name.split(", ")
-            add(f"{first} {last}", FULL)
             name = f"{first} {last}"
+            add(name, FULL)
+        joined = re.sub(r"\b([A-Z]\.) (?=[A-Z]\.)", r"\1", name)  # O. J. -> O.J.
+        if joined != name:
+            add(joined, FULL)
+        if etype == "person":
+            hyphen = re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), name)
+            if hyphen != name:
+                add(hyphen, FULL)
+        if number:
+            continue  # the rest is inferred from the name only
         words = name.split()
-        if entity.type == "person" and len(words) >= 2 and "," not in name:
+        if etype == "person" and len(words) >= 2 and "," not in name:
             core = [w for w in words if not _INITIAL.match(w)]
             if 2 <= len(core) < len(words):
                 add(" ".join(core), FULL)
@@ -239,27 +274,62 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                     add(word, SHORT)
             if len(words) >= 3:
                 add(" ".join(words[-2:]), SHORT)
-        if entity.type != "person" and len(words) >= 2:
-            caps = [w for w in words if w.lower() not in _LOWER_WORDS]
-            if len(caps) >= 2 and all(_CAPWORD.match(w) for w in caps):
-                letters = [w[0] for w in caps]
-                add("".join(letters), SHORT)
-                add(".".join(letters) + ".", SHORT)
-        m = re.match(r"^Government of (?:the )?(.+)$", name)
+        if etype != "person" and len(words) >= 2:
+            for acronym in _acronyms(words):
+                add(acronym, ACRONYM if etype == "place" else SHORT)
+        m = re.match(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$", name)
+        if m and etype != "person":
+            head, rest = m.groups()
+            add(f"{rest} {head}", FULL)
+            if head == "Government":
+                add(f"{rest} government", FULL)
+                for acronym in _acronyms(rest.split()):
+                    add(f"{acronym} {head}", FULL)
+                    add(f"{acronym} government", FULL)
+            if not _is_common(rest) and rest.split()[0][:1].isupper():
+                add(rest, WEAK)
+            if not _is_common(head):
+                add(head, SHORT)
+        m = re.match(r"^(.+?) (?:(?:men|women)'s )?national (?:[a-z]+ )*team$", name)
         if m:
-            add(f"{m.group(1)} Government", FULL)
-            add(f"{m.group(1)} government", FULL)
+            add(m.group(1), WEAK)
     return forms
 
 
 # --------------------------------------------------------------------------- the linker
 
-_WORD_CHAR = re.compile(r"\w")
 _DEFINED_ACRONYM = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9&.-]{0,10}[A-Z0-9.])\s?\)")
+#: The word after an acronym: ``U.S. officials``, ``US President``, not ``U.S. and``.
+_MODIFIED = re.compile(r" ([A-Za-z][a-z-]*)")
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but nor if of on in at to by for from with as is are was were be been
+    has have had will would can could may might must should do does did not no it its this
+    that these those he she they we you i his her their our who whom which what when where
+    while after before since until than then so yet also""".split()
+)
+#: The capitalized word after a name that is a common word: ``World`` in ``World Cup``.
+_NEXT_NAME = re.compile(r" [A-Z]")
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum()
+class _LineKinds:
+    """Per line of a text, cached: is it written all in capitals?"""
+
+    __slots__ = ("text", "caps")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.caps: dict[int, bool] = {}
+
+    def _line(self, pos: int) -> tuple[int, str]:
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        return start, self.text[start:end if end >= 0 else len(self.text)]
+
+    def all_caps(self, pos: int) -> bool:
+        start, line = self._line(pos)
+        if start not in self.caps:
+            self.caps[start] = line.isupper() and sum(c.isalpha() for c in line) >= 4
+        return self.caps[start]
 
 
 class Linker:
@@ -279,19 +349,18 @@ class Linker:
             if owners.get(entity_id, SHORT + 1) > kind:
                 owners[entity_id] = kind
 
-        explicit = set()
+        inferred = {entity.id: inferred_forms(entity) for entity in registry}
         for surface, entity_id in registry.linkable_names():
             norm = normalize(surface)
             if norm:
                 put(norm, entity_id, FULL)
-                explicit.add(norm)
-        for entity in registry:
-            for surface, kind in inferred_forms(entity):
-                if (entity.id, surface) in registry.unusable:
+        for entity_id, forms in inferred.items():
+            for surface, kind in forms:
+                if (entity_id, surface) in registry.unusable:
                     continue
                 if kind == SHORT and _is_common(surface) and not surface.isupper():
                     continue
-                put(surface, entity.id, kind)
+                put(surface, entity_id, kind)
         self._persons = frozenset(e.id for e in registry if e.type == "person")
 
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
@@ -299,11 +368,11 @@ class Linker:
         keys: dict[str, tuple[int, tuple[tuple[str, int], ...], bool]] = {}
         for surface, owners in table.items():
             entries = tuple(sorted(owners.items(), key=lambda kv: (kv[1], kv[0])))
-            keys[surface] = (len(surface), entries, False)
-        for surface, (_, entries, _) in list(keys.items()):
+            keys[surface] = (len(surface), entries, False, surface)
+        for surface, (_, entries, _, _) in list(keys.items()):
             upper = surface.upper()
             if upper != surface and upper not in keys:
-                keys[upper] = (len(upper), entries, True)
+                keys[upper] = (len(upper), entries, True, surface)
         for surface, value in keys.items():
             automaton.add_word(surface, value)
         if keys:
@@ -321,7 +390,7 @@ class Linker:
         """
         if spans is None:
             spans = [(0, len(text))]
-        candidates: list[tuple[int, int, tuple[tuple[str, int], ...]]] = []
+        candidates: list[tuple[int, int, tuple[tuple[str, int], ...], str]] = []
         regions: list[tuple[int, str, list[int], list[int]]] = []
         for span_start, span_end in sorted(spans):
             span_start = max(0, span_start)
@@ -331,18 +400,25 @@ class Linker:
             norm, points, shifts = _normalize_text(text[span_start:span_end])
             regions.append((span_start, norm, points, shifts))
             if not self._empty:
-                candidates.extend(self._candidates(norm, span_start, points, shifts))
+                candidates.extend(
+                    self._candidates(text, norm, span_start, points, shifts))
         result = self._resolve(text, candidates, regions)
         return result
 
     # ----------------------------------------------------------------------- internals
 
-    def _candidates(self, norm: str, base: int, points: list[int], shifts: list[int]):
-        """Whole-word automaton hits in *norm*, with offsets into the original text."""
-        caps_lines: dict[int, bool] = {}
+    def _candidates(self, text: str, norm: str, base: int, points: list[int],
+                    shifts: list[int]):
+        """Whole-word automaton hits in *norm*, with offsets into the original *text*.
+
+        An inferred acronym of a place used as a modifier (``U.S. officials``)
+        is not a mention of the place.
+        """
+        lines = _LineKinds(text)
         n = len(norm)
         simple = len(points) == 1
-        for end_index, (length, entries, caps_only) in self._automaton.iter(norm):
+        out = []
+        for end_index, (length, entries, caps_only, key) in self._automaton.iter(norm):
             end = end_index + 1
             start = end - length
             if start > 0 and norm[start - 1].isalnum() and norm[start].isalnum():
@@ -352,32 +428,29 @@ class Linker:
             # ``O'Reilly``: a name does not start right after a letter and an apostrophe
             if start > 1 and norm[start - 1] == "'" and norm[start - 2].isalpha():
                 continue
-            if caps_only:
-                line_start = norm.rfind("\n", 0, start) + 1
-                ok = caps_lines.get(line_start)
-                if ok is None:
-                    line_end = norm.find("\n", end)
-                    line = norm[line_start:line_end if line_end >= 0 else n]
-                    ok = line.isupper() and sum(c.isalpha() for c in line) >= 4
-                    caps_lines[line_start] = ok
-                if not ok:
-                    continue
-            elif norm[start:end].isupper() and start < end:
-                pass
+            # ``US$ 20``, ``NZ $26``: a currency, not the country
             if simple:
-                yield base + start, base + end, entries
+                ostart, oend = base + start, base + end
             else:
                 k = bisect_right(points, start) - 1
-                ostart = start + shifts[k]
+                ostart = base + start + shifts[k]
                 k = bisect_right(points, end - 1) - 1
-                oend = end - 1 + shifts[k] + 1
-                yield base + ostart, base + oend, entries
+                oend = base + end + shifts[k]
+            if caps_only and not lines.all_caps(ostart):
+                continue
+            # a name that is a common word, followed by a capitalized word: ``World Cup``
+            if " " not in key and key.lower() in COMMON_WORDS and _NEXT_NAME.match(norm, end):
+                continue
+            if any(kind == ACRONYM for _, kind in entries):
+                m = _MODIFIED.match(norm, end)
+                if m and m.group(1).lower() not in _FUNCTION_WORDS:
+                    entries = tuple(e for e in entries if e[1] != ACRONYM)
+                    if not entries:
+                        continue
+            out.append((ostart, oend, entries, key))
+        return out
 
     def _resolve(self, text, candidates, regions) -> LinkResult:
-        # contested: a key whose full-strength owners are two or more entities
-        def full_owners(entries):
-            return [eid for eid, kind in entries if kind == FULL]
-
         # pass 1: anchors, full names claimed by one entity, longest first
         order = sorted(range(len(candidates)),
                        key=lambda i: (candidates[i][0] - candidates[i][1], candidates[i][0]))
@@ -385,14 +458,13 @@ class Linker:
         first_full: dict[str, int] = {}
         anchors: list[tuple[int, int, str]] = []
         for i in order:
-            start, end, entries = candidates[i]
-            owners = full_owners(entries)
-            if not owners:
+            start, end, entries, key = candidates[i]
+            if all(kind == SHORT for _, kind in entries):
                 continue
             if taken.free(start, end):
                 taken.add(start, end)
-                if len(owners) == 1:
-                    eid = owners[0]
+                eid, _ = self._choose(entries, start, {})
+                if eid is not None:
                     anchors.append((start, end, eid))
                     if eid not in first_full or start < first_full[eid]:
                         first_full[eid] = start
@@ -409,26 +481,10 @@ class Linker:
         mentions: list[Mention] = []
         ambiguous: list[Ambiguity] = []
         for i in order:
-            start, end, entries = candidates[i]
-            owners = full_owners(entries)
-            link: str | None = None
-            choices: tuple[str, ...] = ()
-            if len(owners) == 1:
-                link = owners[0]
-            elif owners:
-                known = [e for e in owners if first_full.get(e, end) < start]
-                if len(known) == 1:
-                    link = known[0]
-                else:
-                    choices = tuple(owners)
-            else:
-                known = [eid for eid, kind in entries if first_full.get(eid, end) < start]
-                if len(known) == 1:
-                    link = known[0]
-                elif known:
-                    choices = tuple(known)
-                else:
-                    continue  # a short form of nobody mentioned: not a mention
+            start, end, entries, key = candidates[i]
+            link, choices = self._choose(entries, start, first_full)
+            if link is None and not choices:
+                continue  # a short form of nobody mentioned: not a mention
             if not taken.free(start, end):
                 continue
             taken.add(start, end)
@@ -440,6 +496,30 @@ class Linker:
         ambiguous.sort(key=lambda a: a.start)
         mentions = self._with_titles(text, mentions, regions)
         return LinkResult(mentions, ambiguous)
+
+    @staticmethod
+    def _choose(entries, start, first_full):
+        """``(entity id, ())`` to link, ``(None, candidates)`` if ambiguous, ``(None, ())`` if none.
+
+        A name or alias only one entity claims links to it, whatever forms
+        inferred for other entities it also matches. A name several entities
+        claim (``Labour Party``) links to the one mentioned earlier in the text;
+        so does a short form. An inferred full form (``Onion``) links to its
+        entity when no other claims it. Otherwise the span is ambiguous.
+        """
+        strong = [eid for eid, kind in entries if kind <= ACRONYM]
+        if len(strong) == 1:
+            return strong[0], ()
+        earlier = [eid for eid in strong or [eid for eid, _ in entries]
+                   if first_full.get(eid, start) < start]
+        if len(earlier) == 1:
+            return earlier[0], ()
+        if earlier or strong:
+            return None, tuple(earlier or strong)
+        weak = [eid for eid, kind in entries if kind == WEAK]
+        if len(weak) == 1:
+            return weak[0], ()
+        return None, tuple(weak)
 
     def _defined_acronyms(self, text, anchors, regions):
         """Candidates for acronyms a text defines right after a full mention."""
@@ -461,7 +541,7 @@ class Linker:
             for m in pattern.finditer(text, base, region_end):
                 eid, at = defined[m.group(1)]
                 if m.start() >= at:
-                    extra.append((m.start(), m.end(), ((eid, SHORT),)))
+                    extra.append((m.start(), m.end(), ((eid, SHORT),), m.group(1)))
         return extra
 
     def _with_titles(self, text, mentions, regions) -> list[Mention]:
@@ -496,8 +576,3 @@ class _Occupancy:
 
     def add(self, start: int, end: int) -> None:
         self.marks[start:end] = b"\x01" * (end - start)
-
-
-def link_all(linker: Linker, texts: Iterable[str]) -> list[LinkResult]:
-    """Link several texts with one linker."""
-    return [linker.link(t) for t in texts]

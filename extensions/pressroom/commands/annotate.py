@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pressroom.config import load_project
-from pressroom.linker import LinkResult, Linker
+from pressroom.linker import Linker, LinkResult
 from pressroom.problems import Problem
 from pressroom.registry import Registry, load_registry
 

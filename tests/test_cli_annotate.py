@@ -1,0 +1,104 @@
+"""``pressroom annotate`` and ``pressroom evaluate`` on the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pressroom.cli import main
+
+HERE = Path(__file__).resolve().parent
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+SEED = DATA.parent / "seed" / "000_d06064d23047d2d5.txt"
+REGISTRY = HERE / "data" / "seed-registry.yaml"
+
+
+def test_annotate_jsonl_shape(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["annotate", "--registry", str(REGISTRY), "--types", "award",
+                 "--format", "jsonl", str(SEED)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1
+    record = json.loads(out[0])
+    assert record["file"] == str(SEED)
+    text = SEED.read_bytes().decode("utf-8")
+    gold = json.loads((DATA / "seed-gold.json").read_text(encoding="utf-8"))["mentions"]
+    assert [{k: m[k] for k in ("start", "end", "surface", "entity_id", "type")}
+            for m in record["mentions"]] == gold
+    assert all(text[m["start"]:m["end"]] == m["surface"] for m in record["mentions"])
+
+
+def test_annotate_text_format(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    release = tmp_path / "r.txt"
+    release.write_text("Brian Dooley said. Dooley concluded.\n", encoding="utf-8")
+    assert main(["annotate", "--registry", str(REGISTRY), "--types", "award", str(release)]) == 0
+    out = capsys.readouterr().out
+    assert out == "[Brian Dooley](brian-dooley) said. [Dooley](brian-dooley) concluded.\n"
+
+
+def test_annotate_unreadable_file_continues(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text("China", encoding="utf-8")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Caf\xe9 in China".encode("latin-1"))
+    binary = tmp_path / "bin.txt"
+    binary.write_bytes(b"\x00\x01China")
+    missing = tmp_path / "missing.txt"
+    code = main(["annotate", "--registry", str(REGISTRY), "--types", "award", "--format", "jsonl",
+                 str(missing), str(binary), str(latin), str(good)])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert f"{missing}: error:" in captured.err
+    assert f"{binary}: error:" in captured.err
+    assert "release_encoding" in captured.err and "Traceback" not in captured.err
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert [Path(r["file"]).name for r in records] == ["latin.txt", "good.txt"]
+    assert records[0]["mentions"][0]["start"] == 8
+
+
+def test_annotate_registry_problems_are_warnings(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    registry = tmp_path / "reg.yaml"
+    registry.write_text(
+        "- {id: china, type: place, name: China}\n"
+        "- {id: bad, type: spaceship, name: Enterprise}\n", encoding="utf-8")
+    release = tmp_path / "r.txt"
+    release.write_text("China and Enterprise", encoding="utf-8")
+    assert main(["annotate", "--registry", str(registry), "--format", "jsonl", str(release)]) == 0
+    captured = capsys.readouterr()
+    assert "registry_type" in captured.err
+    assert [m["entity_id"] for m in json.loads(captured.out)["mentions"]] == ["china"]
+
+
+def test_evaluate_seed_gold(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["evaluate", str(DATA / "seed-gold.json"), "--registry", str(REGISTRY),
+                 "--texts", str(SEED.parent)]) == 0
+    out = capsys.readouterr().out
+    assert out.strip() == "aliases: docs=1 gold=30 predicted=30 P=1.000 R=1.000 F1=1.000"
+
+
+def test_evaluate_errors_listing(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "d1", "text": "China and Japan", "mentions": [
+        {"start": 10, "end": 15, "surface": "Japan", "entity_id": "japan", "type": "place"}]})
+        + "\n", encoding="utf-8")
+    registry = tmp_path / "reg.json"
+    registry.write_text(json.dumps([{"id": "china", "type": "place", "name": "China"}]),
+                        encoding="utf-8")
+    assert main(["evaluate", str(docs), "--registry", str(registry), "--mode", "both",
+                 "--errors"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "d1:0: FP 'China' -> china" in out[0]
+    assert "d1:10: FN 'Japan' -> japan" in out[1]
+    assert out[2] == "aliases: docs=1 gold=1 predicted=1 P=0.000 R=0.000 F1=0.000"
+    assert out[-1].startswith("names: docs=1")
+
+
+def test_evaluate_missing_gold(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["evaluate", str(tmp_path / "nope.jsonl"), "--registry", str(REGISTRY)]) == 1
+    assert "nope.jsonl: error:" in capsys.readouterr().err

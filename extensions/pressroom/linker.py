@@ -91,8 +91,15 @@ _TRANSLATE = str.maketrans({
 _WS_RUN = re.compile(r"[ \n]{2,}|\n")
 
 
+_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
+
+
 def _clean(text: str) -> str:
-    return text.translate(_TRANSLATE)
+    """*text* with :data:`_TRANSLATE` applied (a regex finds the few characters to change:
+    much faster than ``str.translate`` on long texts)."""
+    if not _SPECIAL.search(text):
+        return text
+    return _SPECIAL.sub(lambda m: _TRANSLATE[ord(m.group())], text)
 
 
 def normalize(text: str) -> str:

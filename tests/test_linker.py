@@ -82,7 +82,7 @@ def test_gum_names_regression(gum) -> None:
     assert result.f1 >= 0.785, result.line()
 
 
-@pytest.mark.xfail(reason="target not reached yet: aliases F1 0.919, names F1 0.793", strict=False)
+@pytest.mark.xfail(reason="target not reached yet: aliases F1 0.919, names F1 0.795", strict=False)
 def test_gum_targets(gum) -> None:
     docs, registry = gum
     assert score(docs, Linker(registry), "aliases").f1 >= 0.96

@@ -219,8 +219,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       acronym, initials with and without dots (``United Nations`` -> ``UN``,
       ``U.N.``);
     - ``Head of X`` is also ``X Head`` (``Ministry of Interior`` -> ``Interior
-      Ministry``, ``Government of China`` -> ``China government``), and after a
-      full mention just ``X`` (``Church of Scientology`` -> ``Scientology``);
+      Ministry``, ``Government of China`` -> ``China government``), and just
+      ``X`` unless another entity is named so (``Church of Scientology`` ->
+      ``Scientology``; ``Helsinki`` stays the city), or ``Head`` after a full
+      mention (``the Church``);
     - a national team goes by its country's name (``Belgium national football
       team`` -> ``Belgium``).
     """

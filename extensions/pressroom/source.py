@@ -626,7 +626,7 @@ class _Parser:
         if header.get("date"):
             return header["date"]
         if not valid:
-            if self.text.replace("\ufeff", "").strip():
+            if self.text.replace("\ufeff", "").strip() and self.encoding != "binary":
                 self.problem(None, "error", "release_date",
                              "no publication date found; add a header line `date: YYYY-MM-DD` "
                              "between --- lines at the top of the file")

@@ -1,0 +1,169 @@
+"""``pressroom suggest``: candidates from how names are written, grouping, types, the command."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cli_helpers import make_project, run_cli, write
+from pressroom.source import parse_text
+from pressroom.suggest import Document, suggest
+
+
+def docs(*texts: str) -> list[Document]:
+    return [Document.from_release(parse_text(t, path=f"r{i}.txt")) for i, t in enumerate(texts)]
+
+
+def by_name(candidates):
+    return {c.name: c for c in candidates}
+
+
+TEXT_1 = """\
+Rights Group Warns on Freedonia
+Tuesday, May 3, 2011
+
+Geneva – Human Rights Watch (HRW) said on Tuesday that President Rufus Firefly had
+ordered the arrest of activist Jane Roe. Roe was held by the Ministry of Interior.
+Yesterday the University of Helsinki invited Dr. Karl Mbeki to the Geneva Summit.
+"We are worried," said Brian Dooley. Dooley spoke in Sylvania after the meeting.
+"""
+
+TEXT_2 = """\
+Second Statement
+Wednesday, June 1, 2011
+
+Geneva – HRW again called for the release of Jane Roe, a Sylvania-based lawyer.
+Officials of the Ministry of Interior declined to comment. Firefly did not reply.
+"""
+
+
+def test_candidates_types_and_grouping():
+    found = by_name(suggest(docs(TEXT_1, TEXT_2)))
+    assert found["Human Rights Watch"].type == "organization"
+    assert "HRW" in found["Human Rights Watch"].aliases  # defined in parentheses
+    assert "HRW" not in found  # grouped, not a separate candidate
+    assert found["Rufus Firefly"].type == "person"  # title stripped: President ...
+    assert "Firefly" in found["Rufus Firefly"].aliases  # short form grouped
+    assert found["Jane Roe"].type == "person"
+    assert found["Jane Roe"].releases == 2
+    assert found["Brian Dooley"].type == "person"
+    assert found["Ministry of Interior"].type == "organization"
+    assert found["University of Helsinki"].type == "organization"
+    assert found["Karl Mbeki"].type == "person"
+    assert found["Geneva Summit"].type == "event"
+    assert found["Sylvania"].type == "place"
+    assert found["Geneva"].type == "place"  # the dateline
+
+
+def test_sentence_start_common_words_are_no_candidates():
+    found = by_name(suggest(docs(TEXT_1, TEXT_2)))
+    for word in ("Yesterday", "Officials", "Roe was", "Second Statement", "Tuesday", "We"):
+        assert word not in found, word
+    # "Dooley" opens a sentence but is also grouped with Brian Dooley
+    assert "Dooley" not in found
+
+
+def test_single_capitalized_word_at_sentence_start_needs_a_mid_sentence_sighting():
+    text = ("Title line here\nMay 3, 2011\n\nBananas are grown in Costa Rica. "
+            "Zanzibar is far. People go to Zanzibar.\n")
+    found = by_name(suggest(docs(text)))
+    assert "Bananas" not in found
+    assert "Zanzibar" in found and "Costa Rica" in found
+
+
+def test_acronym_joins_only_where_defined():
+    t1 = "A title\nMay 3, 2011\n\nThe United Nations met. The U.N. said nothing.\n"
+    found = by_name(suggest(docs(t1)))
+    assert "United Nations" in found and "U.N." in found  # not defined: kept apart
+    t2 = "A title\nMay 3, 2011\n\nThe United Nations (U.N.) met. The U.N. said nothing.\n"
+    found = by_name(suggest(docs(t2)))
+    assert "U.N." in found["United Nations"].aliases and "U.N." not in found
+
+
+def test_possessive_splits_names_and_is_not_part_of_the_name():
+    text = ("A title\nMay 3, 2011\n\nGeneva – Human Rights First’s Brian Dooley spoke. "
+            "Human Rights First's report is out.\n")
+    found = by_name(suggest(docs(text)))
+    assert "Human Rights First" in found and "Brian Dooley" in found
+    assert not any("’s" in n or "'s" in n for n in found)
+
+
+def test_known_names_are_left_out_and_min_count_and_type_filter():
+    d = docs(TEXT_1, TEXT_2)
+    found = by_name(suggest(d, ["Jane Roe", "human rights watch"]))
+    assert "Jane Roe" not in found and "Human Rights Watch" not in found
+    found = suggest(d, min_count=2)
+    assert found and all(c.releases >= 2 for c in found)
+    assert [c.releases for c in found] == sorted((c.releases for c in found), reverse=True)
+    people = suggest(d, types=["person"])
+    assert people and all(c.type == "person" for c in people)
+
+
+def test_examples_and_yaml_are_ready_to_paste():
+    import yaml
+
+    candidates = suggest(docs(TEXT_1, TEXT_2))
+    roe = by_name(candidates)["Jane Roe"]
+    assert [(f, n) for f, n, _ in roe.examples] == [("r0.txt", 5), ("r1.txt", 4)]
+    assert "activist Jane Roe" in roe.examples[0][2]
+    entries = yaml.safe_load("\n".join(c.yaml() for c in candidates))
+    assert len(entries) == len(candidates)
+    assert len({e["id"] for e in entries}) == len(entries)
+    assert {"id", "type", "name", "description"} <= set(entries[0])
+
+
+def test_headline_in_title_case_proposes_nothing_by_itself():
+    text = "Upcoming Dialogue Not Enough to Address Mounting Abuses\nMay 3, 2011\n\nNothing here.\n"
+    assert suggest(docs(text)) == []
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def test_command_yaml_and_json(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path, releases={"acme-rights/2011/a.txt": TEXT_1,
+                                     "acme-rights/2011/b.txt": TEXT_2})
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "suggest", "--min-count", "2")
+    assert code == 0, err
+    assert "# Human Rights Watch: organization, in 2 releases" in out
+    assert "#   corpus/releases/acme-rights/2011/a.txt:4:" in out
+    # registered: Jane Roe (name), and John Doe's surname is not proposed either
+    assert "name: Jane Roe" not in out
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "suggest", "--json",
+                             "--type", "organization")
+    data = json.loads(out)
+    assert data and all(c["type"] == "organization" for c in data)
+    assert {"id", "name", "aliases", "releases", "examples"} <= set(data[0])
+
+
+def test_command_after_adding_the_entry_it_is_no_longer_proposed(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path, releases={"acme-rights/2011/a.txt": TEXT_1})
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "suggest", "--type", "person")
+    assert "name: Brian Dooley" in out
+    block = next(b for b in out.split("\n\n") if "name: Brian Dooley" in b)
+    with open(tmp_path / "corpus/entities/entities.yaml", "a") as f:
+        f.write(block.split("\n- ", 1)[0] + "\n- " + block.split("\n- ", 1)[1] + "\n")
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check", "--quiet")
+    assert code == 0, out
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "suggest")
+    assert "Brian Dooley" not in out and "name: Dooley" not in out
+
+
+@pytest.mark.parametrize("argv", [
+    ("suggest", "--min-count", "0"),
+    ("suggest", "--min-count", "x"),
+    ("suggest", "--type", "animal"),
+    ("suggest", "missing/folder"),
+])
+def test_command_bad_usage_exits_2(tmp_path, capsys, monkeypatch, argv):
+    make_project(tmp_path)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, *argv)
+    assert code == 2 and "Traceback" not in out + err
+
+
+def test_command_unreadable_registry_exits_1(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    write(tmp_path / "corpus/entities/bad.yaml", "- id: [\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "suggest")
+    assert code == 1 and "bad.yaml" in err and "Traceback" not in err

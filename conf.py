@@ -1,0 +1,47 @@
+"""Sphinx configuration of the Pressroom site.
+
+The source folder is the project root; only ``docs/`` (hand-written pages),
+``corpus/releases/`` (the releases, one page each, read by the release parser)
+and the generated ``entries/`` and ``archive/`` folders are sources.
+"""
+
+project = "Pressroom"
+author = "Pressroom archivists"
+copyright = "the publishers of the releases; site by the Pressroom project"
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinx.ext.intersphinx",
+    "pressroom.sphinxext",
+]
+
+root_doc = "docs/index"
+include_patterns = ["docs/**", "corpus/releases/**", "entries/**", "archive/**"]
+exclude_patterns = ["_build", ".venv", ".tox", "**/README.md"]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}  # .txt: releases, by pressroom
+
+# --- Pressroom -------------------------------------------------------------------
+pressroom_releases = "corpus/releases"
+pressroom_registry = "corpus/entities"
+pressroom_entity_types = {
+    "award": {"label": "Award", "plural": "Awards", "schema": "Thing"},
+}
+pressroom_publishers = {
+    "human-rights-first": {
+        "name": "Human Rights First",
+        "url": "https://humanrightsfirst.org",
+        "footer_markers": ["Seeking asylum?"],
+    },
+}
+
+# --- HTML --------------------------------------------------------------------------
+html_theme = "furo"
+html_title = "Pressroom"
+html_show_sourcelink = False
+html_copy_source = False
+html_theme_options = {
+    "navigation_with_keys": True,
+}
+myst_enable_extensions = ["colon_fence"]
+intersphinx_mapping: dict = {}

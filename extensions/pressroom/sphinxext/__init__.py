@@ -1,0 +1,134 @@
+"""Pressroom's Sphinx layer: release pages, entries with backlinks, glossaries, search.
+
+Add ``"pressroom.sphinxext"`` to ``extensions`` in ``conf.py``. The pure core
+(:mod:`pressroom.source`, :mod:`pressroom.registry`, :mod:`pressroom.linker`)
+knows nothing of Sphinx; this package only turns its results into nodes,
+domain data and pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pressroom import __version__ as _pkg_version
+from pressroom.sphinxext import html, incremental
+from pressroom.sphinxext.directives import (
+    GlossaryDirective,
+    ReleaseDirective,
+    ReleaseListDirective,
+    TimelineDirective,
+    TypeListDirective,
+    WarningsDirective,
+)
+from pressroom.sphinxext.domain import EntityRole, PressroomDomain, make_domain, missing_reference
+from pressroom.sphinxext.nodes import (
+    PASS,
+    SKIP,
+    depart_quotation_html,
+    late,
+    quotation,
+    visit_quotation_html,
+)
+from pressroom.sphinxext.parser import ReleaseParser
+from pressroom.sphinxext.transforms import LateRenderer
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+#: Bump when the shape of the domain data or the stored nodes changes.
+ENV_VERSION = 1
+STATIC = Path(__file__).parent / "static"
+
+
+def _config_inited(app: Sphinx, config: Config) -> None:
+    from pressroom.sphinxext.corpus import project_config
+
+    project = project_config(Path(app.confdir), config)
+    domain = make_domain(project.entity_types)
+    for name in ("glossary", "timeline", "release-list", "type-list", "warnings"):
+        domain.directives[name] = _LATE_DIRECTIVES[name]
+    app.add_domain(domain, override=True)
+    if str(STATIC) not in map(str, config.html_static_path):
+        config.html_static_path.append(str(STATIC))
+
+
+_LATE_DIRECTIVES: dict[str, Any] = {
+    "glossary": GlossaryDirective,
+    "timeline": TimelineDirective,
+    "release-list": ReleaseListDirective,
+    "type-list": TypeListDirective,
+    "warnings": WarningsDirective,
+}
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register Pressroom with Sphinx.
+
+    Registers:
+
+    * config values ``pressroom_releases``, ``pressroom_registry``,
+      ``pressroom_entity_types``, ``pressroom_publishers``,
+      ``pressroom_entries_dir``, ``pressroom_archive_dir``,
+      ``pressroom_root_redirect``;
+    * the source suffix ``.txt`` and its parser :class:`ReleaseParser`
+      (a release file is a page);
+    * the ``pressroom`` domain (object types and roles per entity type, ``org``
+      for organization, ``entity`` for any type; directives ``entry``,
+      ``glossary``, ``timeline``, ``release-list``, ``type-list``, ``warnings``;
+      one index per type) and the short role ``:entity:``;
+    * the ``release`` directive (a release inside a hand-written page);
+    * nodes ``quotation`` and ``late``; the post-transform :class:`LateRenderer`;
+    * event handlers: ``config-inited`` (domain for the declared types, static
+      path), ``builder-inited`` (registry, stubs, linker), ``env-get-outdated``,
+      ``env-updated``, ``env-get-updated`` (incremental rebuilds),
+      ``missing-reference`` (unknown entries), ``html-page-context`` (bounded
+      sidebar, JSON-LD), ``build-finished`` (``pressroom.json`` export, root
+      redirect);
+    * the stylesheet ``pressroom.css``.
+    """
+    app.add_config_value("pressroom_releases", "corpus/releases", "env", types=frozenset({str}),
+                         description="Folder of release files, relative to conf.py.")
+    app.add_config_value("pressroom_registry", "corpus/entities", "env", types=frozenset({str}),
+                         description="Folder of registry files (YAML/JSON), relative to conf.py.")
+    app.add_config_value("pressroom_entity_types", {}, "env", types=frozenset({dict}),
+                         description="Entity types beyond person, organization, event, place: "
+                         "name -> {label, plural, schema}.")
+    app.add_config_value("pressroom_publishers", {}, "env", types=frozenset({dict}),
+                         description="Publishers by folder name under the releases folder: "
+                         "key -> {name, url, footer_markers}.")
+    app.add_config_value("pressroom_entries_dir", "entries", "env", types=frozenset({str}),
+                         description="Generated folder for entry pages (keep it gitignored).")
+    app.add_config_value("pressroom_archive_dir", "archive", "env", types=frozenset({str}),
+                         description="Generated folder for the release archive pages.")
+    app.add_config_value("pressroom_root_redirect", True, "html", types=frozenset({bool}),
+                         description="Write index.html redirecting to root_doc when it is "
+                         "not 'index'.")
+
+    app.add_source_suffix(".txt", "pressroom-release")
+    app.add_source_parser(ReleaseParser)
+    app.add_domain(PressroomDomain)
+    app.add_role("entity", EntityRole())
+    app.add_directive("release", ReleaseDirective)
+    app.add_node(quotation, html=(visit_quotation_html, depart_quotation_html),
+                 latex=PASS, text=PASS, man=PASS, texinfo=PASS)
+    app.add_node(late, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
+    app.add_post_transform(LateRenderer)
+    app.add_css_file("pressroom.css")
+
+    app.connect("config-inited", _config_inited)
+    app.connect("builder-inited", incremental.builder_inited)
+    app.connect("env-get-outdated", incremental.env_get_outdated)
+    app.connect("env-updated", incremental.env_updated)
+    app.connect("env-get-updated", incremental.env_get_updated)
+    app.connect("missing-reference", missing_reference, priority=900)
+    app.connect("html-page-context", html.bound_sidebar, priority=400)
+    app.connect("html-page-context", html.add_jsonld)
+    app.connect("build-finished", html.export)
+    return {
+        "version": _pkg_version,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,138 @@
+"""Backlinks, quotations, co-mentions and counts, derived fresh from the merged domain data.
+
+Computed once per build (at ``env-updated``, after parallel reads are merged)
+in one pass over the mentions: mentions are indexed by entity once, so the cost
+is linear in the number of mentions (plus, for co-mentions, the square of the
+number of distinct entities *within one release*), never entities × releases.
+Nothing here is stored in the environment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+#: How many co-mentioned entries an entry page lists.
+APPEARS_WITH = 12
+
+
+@dataclass
+class Backlink:
+    docname: str
+    date: str
+    title: str
+    count: int
+    sentence: str
+    s0: int
+    s1: int
+    anchor: str
+
+
+@dataclass
+class Aggregates:
+    backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    quotes: dict[str, list[tuple[str, str, str, str, int]]] = field(default_factory=dict)
+    appears_with: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    release_count: Counter = field(default_factory=Counter)
+    entry_of_doc: dict[str, str] = field(default_factory=dict)
+
+
+def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
+    agg = Aggregates()
+    releases = domain.releases
+    backlinks: dict[str, list[Backlink]] = defaultdict(list)
+    co: dict[str, Counter] = defaultdict(Counter)
+    for docname, rows in domain.mentions.items():
+        meta = releases.get(docname)
+        if meta is None:
+            continue
+        firsts: dict[str, tuple] = {}
+        counts: Counter = Counter()
+        for row in rows:
+            counts[row[0]] += 1
+            firsts.setdefault(row[0], row)
+        for eid, row in firsts.items():
+            backlinks[eid].append(Backlink(docname, meta[1], meta[0], counts[eid], row[4],
+                                           row[5], row[6], f"m{row[1]}"))
+        ids = sorted(firsts)
+        for eid in ids:
+            agg.release_count[eid] += 1
+            c = co[eid]
+            for other in ids:
+                if other != eid:
+                    c[other] += 1
+    for eid, rows in backlinks.items():
+        rows.sort(key=lambda b: (b.title, b.docname))
+        rows.sort(key=lambda b: b.date, reverse=True)  # newest first; undated last
+    agg.backlinks = dict(backlinks)
+    for eid, c in co.items():
+        agg.appears_with[eid] = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    quotes: dict[str, list] = defaultdict(list)
+    for docname, rows in domain.quotes.items():
+        meta = releases.get(docname)
+        if meta is None:
+            continue
+        for start, _end, text, speaker, _surface in rows:
+            if speaker:
+                quotes[speaker].append((meta[1], meta[0], docname, text, start))
+    for rows in quotes.values():
+        rows.sort(key=lambda q: (q[0], q[2], q[4]))
+        rows.reverse()
+        for i, (date, title, docname, text, start) in enumerate(rows):
+            rows[i] = (docname, date, title, text, start)
+    agg.quotes = dict(quotes)
+    agg.entry_of_doc = {value[0]: eid for eid, value in domain.entries.items()}
+    return agg
+
+
+def get(domain) -> Aggregates:
+    """The aggregates of this build (computed lazily if ``env-updated`` did not run)."""
+    agg = getattr(domain, "_pressroom_aggregates", None)
+    if agg is None:
+        agg = compute(domain)
+        domain._pressroom_aggregates = agg
+    return agg
+
+
+def refresh(domain) -> Aggregates:
+    domain._pressroom_aggregates = None
+    return get(domain)
+
+
+# ---------------------------------------------------------------------------- digests
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
+def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str) -> str:
+    """A digest of everything a placeholder shows; a page is rewritten when it changes."""
+    entries = domain.entries
+    releases = domain.releases
+
+    def ent(eid: str) -> tuple:
+        e = entries.get(eid)
+        return (eid, e[0], e[3], e[5]) if e else (eid,)
+
+    if kind == "entry":
+        return _digest([(b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.anchor)
+                        for b in agg.backlinks.get(arg, ())])
+    if kind == "quoted":
+        return _digest(agg.quotes.get(arg, ()))
+    if kind == "with":
+        return _digest([(ent(o), n) for o, n in agg.appears_with.get(arg, ())])
+    if kind == "glossary":
+        return _digest(sorted((eid, e[0], e[3], e[5], agg.release_count.get(eid, 0))
+                              for eid, e in entries.items() if e[2] == arg))
+    if kind == "type-list":
+        return _digest(sorted(Counter(e[2] for e in entries.values()).items()))
+    if kind == "release-list":
+        return _digest([(d, releases.get(d, ())[:2]) for d in arg.split("\n")])
+    if kind == "timeline":
+        events = sorted((e.id, str(e.start), str(e.end), e.name, e.type) for e in corpus.registry
+                        if e.start and e.type == "event")
+        return _digest((sorted((d, m[0], m[1]) for d, m in releases.items()), events,
+                        sorted((eid, e[0]) for eid, e in entries.items())))
+    return ""

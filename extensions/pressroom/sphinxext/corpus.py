@@ -1,0 +1,128 @@
+"""The corpus as the Sphinx layer sees it: project settings, registry and linker.
+
+Loading the registry and building the linker's automaton is the expensive part
+of a build's set-up, so it happens once per build process and is cached, keyed
+by the registry files' modification times and sizes and by the declared entity
+types. Parallel read workers are forked after ``builder-inited`` and inherit the
+cache. The registry is deliberately *not* an ``env.note_dependency`` of every
+release: that would re-read the whole corpus on any registry edit. Instead
+:mod:`pressroom.sphinxext.incremental` compares per-entity digests and marks
+only the affected releases outdated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pressroom.config import ProjectConfig
+from pressroom.problems import Problem
+from pressroom.registry import Entity, Registry, load_registry, registry_files
+
+if TYPE_CHECKING:
+    from sphinx.config import Config
+
+    from pressroom.linker import Linker
+
+CONFIG_NAMES = ("pressroom_releases", "pressroom_registry", "pressroom_entity_types",
+                "pressroom_publishers")
+
+
+@dataclass
+class Corpus:
+    """Everything read from outside the Sphinx sources, for one build process."""
+
+    project: ProjectConfig
+    registry: Registry
+    problems: list[Problem]
+    key: tuple
+    digests: dict[str, str] = field(default_factory=dict)
+    _linker: Linker | None = None
+
+    @property
+    def linker(self) -> Linker:
+        if self._linker is None:
+            from pressroom.linker import Linker
+
+            self._linker = Linker(self.registry)
+        return self._linker
+
+    def type_label(self, type_: str, plural: bool = False) -> str:
+        spec = self.project.entity_types.get(type_, {})
+        return spec.get("plural" if plural else "label", type_.title())
+
+
+_CACHE: dict[Path, Corpus] = {}
+
+
+def project_config(confdir: Path, config: Config) -> ProjectConfig:
+    return ProjectConfig.from_values(Path(confdir), {n: config[n] for n in CONFIG_NAMES})
+
+
+def get_corpus(confdir: str | Path, config: Config) -> Corpus:
+    """The cached :class:`Corpus` for this project, reloaded when the registry changed."""
+    confdir = Path(confdir)
+    project = project_config(confdir, config)
+    files = registry_files(project.registry_dir) if project.registry_dir.exists() else []
+    stats = []
+    for f in files:
+        st = f.stat()
+        stats.append((str(f), st.st_mtime_ns, st.st_size))
+    key = (str(project.registry_dir), tuple(stats), repr(sorted(project.entity_types.items())))
+    cached = _CACHE.get(confdir)
+    if cached is not None and cached.key == key:
+        cached.project = project  # publishers may change without the registry changing
+        return cached
+    if files:
+        registry, problems = load_registry(project.registry_dir, project.type_names)
+    else:
+        registry, problems = Registry(), []
+    corpus = Corpus(project, registry, problems, key)
+    corpus.digests = {e.id: entity_digest(e) for e in registry}
+    _CACHE[confdir] = corpus
+    return corpus
+
+
+def entity_digest(entity: Entity) -> str:
+    """A digest of what an entity *says* (not where it is written: file and line excluded)."""
+    fields = [(f, getattr(entity, f)) for f in entity.__slots__ if f not in ("file", "line")]
+    return hashlib.sha1(repr(fields).encode("utf-8")).hexdigest()[:16]
+
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def entity_slug(entity_id: str) -> str:
+    """A file name for an entity's page: the id when it is file-safe, else a slug and a hash."""
+    if _SAFE_ID.match(entity_id) and len(entity_id) <= 120:
+        return entity_id
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", entity_id).strip("-").lower()[:60] or "entry"
+    return f"{slug}-{hashlib.sha1(entity_id.encode('utf-8')).hexdigest()[:8]}"
+
+
+def entity_anchor(entity_id: str) -> str:
+    """The HTML id of an entity's target on its page."""
+    return "entity-" + entity_slug(entity_id).lower()
+
+
+def plain(value: Any) -> str:
+    """Text safe for a docutils Text node / XML: control characters become U+FFFD."""
+    return _CONTROL.sub("\ufffd", str(value))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+#: The corpus of each source folder being built in this process (set at builder-inited).
+ACTIVE: dict[str, Corpus] = {}
+
+
+def corpus_for_env(env: Any) -> Corpus:
+    corpus = ACTIVE.get(str(env.srcdir))
+    if corpus is None:
+        corpus = get_corpus(env.srcdir, env.config)
+        ACTIVE[str(env.srcdir)] = corpus
+    return corpus

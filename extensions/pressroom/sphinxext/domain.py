@@ -1,0 +1,289 @@
+"""The ``pressroom`` domain: entries as objects, mention and role references, domain data.
+
+Domain data holds only plain tuples and strings, keyed by the docname that
+contributed them, so ``clear_doc`` and ``merge_domaindata`` are exact and a
+parallel build merges the same data as a serial one:
+
+``releases``   docname -> (title, date ISO or "", publisher key, publisher name,
+               dateline, source URL, path relative to the project)
+``mentions``   docname -> ((entity id, start, end, surface, sentence,
+               start in sentence, end in sentence, line), ...)
+``quotes``     docname -> ((start, end, text, speaker id or "", speaker surface), ...)
+``entries``    entity id -> (docname, anchor, type, name, aliases, description)
+``refs``       docname -> entity ids referenced by roles (so those pages are rewritten
+               when the entity changes)
+``late``       docname -> ((kind, argument), ...) placeholders rendered at write time
+
+and two build-level tables that are not keyed by docname: ``registry``
+(entity id -> digest of its registry entry, as last read) and ``shown``
+(docname -> digest of what its late placeholders showed last time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Set
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+if TYPE_CHECKING:
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late")
+#: Short role names for long type names.
+ROLE_ALIASES = {"organization": ("org",)}
+
+
+class EntityRole(XRefRole):
+    """``:pressroom:person:`id``` and the short ``:entity:`id```: a link to an entry.
+
+    Without an explicit title the link shows the entry's name. The reference
+    is recorded so the page is rewritten when the entry changes.
+    """
+
+    innernodeclass = nodes.inline
+
+    def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if ":" in self.name:
+            self.refdomain, self.reftype = self.name.split(":", 1)
+        else:
+            self.refdomain, self.reftype = "pressroom", "entity"
+        self.classes = ["xref", "pressroom", f"pressroom-{self.reftype}"]
+        return self.create_xref_node()
+
+    def process_link(self, env: BuildEnvironment, refnode: Element, has_explicit_title: bool,
+                     title: str, target: str) -> tuple[str, str]:
+        target = target.strip()
+        domain = env.domains["pressroom"]
+        assert isinstance(domain, PressroomDomain)
+        domain.note_ref(env.current_document.docname, target)
+        return title, target
+
+
+class PressroomDomain(Domain):
+    """Entries of the registry and their mentions in releases."""
+
+    name = "pressroom"
+    label = "Pressroom"
+    data_version = 1
+    object_types: dict[str, ObjType] = {}
+    roles: dict[str, Any] = {}
+    directives: dict[str, Any] = {}
+    indices: list[type[Index]] = []
+    initial_data: dict[str, Any] = {
+        "releases": {}, "mentions": {}, "quotes": {}, "entries": {}, "refs": {}, "late": {},
+        "registry": {}, "shown": {},
+    }
+
+    # typed views -----------------------------------------------------------
+    @property
+    def releases(self) -> dict[str, tuple]:
+        return self.data.setdefault("releases", {})
+
+    @property
+    def mentions(self) -> dict[str, tuple]:
+        return self.data.setdefault("mentions", {})
+
+    @property
+    def quotes(self) -> dict[str, tuple]:
+        return self.data.setdefault("quotes", {})
+
+    @property
+    def entries(self) -> dict[str, tuple]:
+        return self.data.setdefault("entries", {})
+
+    @property
+    def refs(self) -> dict[str, tuple[str, ...]]:
+        return self.data.setdefault("refs", {})
+
+    @property
+    def late(self) -> dict[str, tuple]:
+        return self.data.setdefault("late", {})
+
+    @property
+    def registry_digests(self) -> dict[str, str]:
+        return self.data.setdefault("registry", {})
+
+    @property
+    def shown(self) -> dict[str, str]:
+        return self.data.setdefault("shown", {})
+
+    # recording ---------------------------------------------------------------
+    def note_release(self, docname: str, meta: tuple, mentions: Iterable[tuple],
+                     quotes: Iterable[tuple]) -> None:
+        self.releases[docname] = meta
+        self.mentions[docname] = tuple(mentions)
+        self.quotes[docname] = tuple(quotes)
+
+    def note_entry(self, entity_id: str, docname: str, anchor: str, type_: str, name: str,
+                   aliases: tuple[str, ...], description: str, location: Any = None) -> None:
+        other = self.entries.get(entity_id)
+        if other and other[0] != docname:
+            logger.warning("entry %r is also declared in %s", entity_id, other[0],
+                           location=location, type="pressroom", subtype="registry_id")
+        self.entries[entity_id] = (docname, anchor, type_, name, tuple(aliases), description)
+
+    def note_ref(self, docname: str, entity_id: str) -> None:
+        current = self.refs.get(docname, ())
+        if entity_id not in current:
+            self.refs[docname] = (*current, entity_id)
+
+    def note_late(self, docname: str, kind: str, arg: str) -> None:
+        current = self.late.get(docname, ())
+        if (kind, arg) not in current:
+            self.late[docname] = (*current, (kind, arg))
+
+    # environment protocol ----------------------------------------------------
+    def clear_doc(self, docname: str) -> None:
+        for key in DOC_KEYED:
+            self.data.setdefault(key, {}).pop(docname, None)
+        stale = [eid for eid, value in self.entries.items() if value[0] == docname]
+        for eid in stale:
+            del self.entries[eid]
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key in DOC_KEYED:
+            mine = self.data.setdefault(key, {})
+            for docname, value in otherdata.get(key, {}).items():
+                if docname in docnames:
+                    mine[docname] = value
+        for eid, value in otherdata.get("entries", {}).items():
+            if value[0] in docnames:
+                self.entries[eid] = value
+
+    # objects, search, inventory ---------------------------------------------
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for eid, (docname, anchor, type_, name, aliases, _desc) in self.entries.items():
+            yield eid, name, type_, docname, anchor, 0
+            for alias in aliases:
+                if alias != name:
+                    yield alias, alias, type_, docname, anchor, 1
+
+    def get_full_qualified_name(self, node: Element) -> str | None:
+        return node.get("reftarget")
+
+    # references ----------------------------------------------------------------
+    def _lookup(self, typ: str, target: str) -> tuple | None:
+        entry = self.entries.get(target)
+        if entry is None or (typ not in ("entity", "mention", "any") and entry[2] != typ
+                             and not (typ == "org" and entry[2] == "organization")):
+            return None
+        return entry
+
+    def _refnode(self, builder: Builder, fromdocname: str, target: str, entry: tuple,
+                 node: pending_xref, contnode: Element) -> Element:
+        docname, anchor, type_, name, _aliases, description = entry
+        if not node.get("refexplicit"):
+            contnode = nodes.inline("", name, classes=contnode.get("classes", []))
+        contnode["classes"] = [*contnode.get("classes", []), f"pressroom-{type_}"]
+        ref = make_refnode(builder, fromdocname, docname, anchor, contnode,
+                           title=description or name)
+        ref["classes"].append("pressroom-ref")
+        return ref
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                     typ: str, target: str, node: pending_xref, contnode: Element
+                     ) -> nodes.reference | None:
+        entry = self._lookup(typ, target)
+        if entry is None:
+            return None
+        return self._refnode(builder, fromdocname, target, entry, node, contnode)  # type: ignore[return-value]
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
+                         target: str, node: pending_xref, contnode: Element
+                         ) -> list[tuple[str, nodes.reference]]:
+        entry = self.entries.get(target)
+        if entry is None:
+            return []
+        ref = self._refnode(builder, fromdocname, target, entry, node, contnode)
+        return [(f"pressroom:{self.role_for_objtype(entry[2]) or entry[2]}", ref)]  # type: ignore[list-item]
+
+
+def missing_reference(app: Any, env: BuildEnvironment, node: pending_xref,
+                      contnode: Element) -> Element | None:
+    """An unknown entry id: warn once, as ``pressroom.unknown_entity``, and show plain text.
+
+    Runs after intersphinx (priority 900) so entries of other projects still resolve.
+    """
+    if node.get("refdomain") != "pressroom":
+        return None
+    target = node.get("reftarget", "")
+    domain = env.domains["pressroom"]
+    entry = domain.entries.get(target)  # type: ignore[attr-defined]
+    if entry is not None:
+        logger.warning("%r is a %s, not a %s", target, entry[2], node.get("reftype"),
+                       location=node, type="pressroom", subtype="unknown_entity")
+    else:
+        logger.warning("unknown entry %r: it is not in the registry", target,
+                       location=node, type="pressroom", subtype="unknown_entity")
+    return contnode
+
+
+class EntityIndex(Index):
+    """A domain index listing the entries of one type, A–Z."""
+
+    entity_type = "person"
+
+    def generate(self, docnames: Iterable[str] | None = None
+                 ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = self.domain
+        assert isinstance(domain, PressroomDomain)
+        content: dict[str, list[IndexEntry]] = {}
+        wanted = set(docnames) if docnames is not None else None
+        counts = {}
+        for _doc, mentions in domain.mentions.items():
+            for eid in {m[0] for m in mentions}:
+                counts[eid] = counts.get(eid, 0) + 1
+        items = sorted(((name, eid, e) for eid, e in domain.entries.items()
+                        for name in (e[3],) if e[2] == self.entity_type),
+                       key=lambda t: (t[0].casefold(), t[1]))
+        for name, eid, (docname, anchor, _t, _n, aliases, desc) in items:
+            if wanted is not None and docname not in wanted:
+                continue
+            letter = name[:1].upper() if name[:1].isalpha() else "#"
+            n = counts.get(eid, 0)
+            extra = f"{n} release{'s' if n != 1 else ''}"
+            content.setdefault(letter, []).append(
+                IndexEntry(name, 0, docname, anchor, extra, "", desc))
+        return sorted(content.items()), False
+
+
+def make_domain(types: dict[str, dict[str, str]]) -> type[PressroomDomain]:
+    """The domain class for a project's entity types (declared types get roles and indices)."""
+    object_types: dict[str, ObjType] = {}
+    roles: dict[str, Any] = {"entity": EntityRole()}
+    indices: list[type[Index]] = []
+    for name, spec in types.items():
+        role_names = (name, *ROLE_ALIASES.get(name, ()))
+        object_types[name] = ObjType(spec.get("label", name.title()), *role_names, "entity")
+        for role in role_names:
+            roles[role] = EntityRole()
+        indices.append(type(f"{name.title()}Index", (EntityIndex,), {
+            "name": name,
+            "localname": f"Index of {spec.get('plural', name.title() + 's').lower()}",
+            "shortname": spec.get("plural", name.title() + "s").lower(),
+            "entity_type": name,
+        }))
+    from pressroom.sphinxext.directives import EntryDirective
+
+    return type("PressroomDomain", (PressroomDomain,), {
+        "object_types": object_types,
+        "roles": roles,
+        "indices": indices,
+        "directives": {"entry": EntryDirective},
+    })
+
+
+def get_domain(env: BuildEnvironment) -> PressroomDomain:
+    domain = env.domains["pressroom"]
+    assert isinstance(domain, PressroomDomain)
+    return domain

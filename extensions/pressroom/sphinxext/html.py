@@ -1,0 +1,164 @@
+"""HTML output: bounded sidebar navigation, JSON-LD, the corpus export, the root redirect."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pressroom.sphinxext import aggregates
+from pressroom.sphinxext.corpus import ACTIVE
+from pressroom.sphinxext.domain import get_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+SCHEMA = "https://schema.org"
+
+
+def bound_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                  doctree: Any) -> None:
+    """Keep the theme's navigation to the visible toctrees of the hand-written pages.
+
+    Themes such as furo render the whole global toctree, hidden toctrees
+    included, into every page's sidebar; with a corpus behind hidden toctrees
+    that makes every page carry every page's link and the build quadratic. The
+    generated trees (entries, archive) hang off hidden toctrees, so refusing
+    ``includehidden`` bounds the sidebar by the hand-written pages.
+    """
+    toctree = context.get("toctree")
+    if toctree is None or getattr(toctree, "_pressroom", False):
+        return
+
+    def bounded(**kwargs: Any) -> str:
+        kwargs["includehidden"] = False
+        kwargs["titles_only"] = True
+        return toctree(**kwargs)
+
+    bounded._pressroom = True  # type: ignore[attr-defined]
+    context["toctree"] = bounded
+
+
+def _url(app: Sphinx, docname: str) -> str:
+    base = app.config.html_baseurl or ""
+    target = app.builder.get_target_uri(docname)
+    return (base.rstrip("/") + "/" + target) if base else target
+
+
+def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
+    title, date, pub_key, pub_name, dateline, source, relpath = domain.releases[docname]
+    corpus = ACTIVE[str(app.srcdir)]
+    data: dict[str, Any] = {"@context": SCHEMA, "@type": "NewsArticle", "headline": title,
+                            "name": title}
+    if date:
+        data["datePublished"] = date
+    if pub_name:
+        publisher: dict[str, Any] = {"@type": "Organization", "name": pub_name}
+        pub = corpus.project.publishers.get(pub_key)
+        if pub and pub.url:
+            publisher["url"] = pub.url
+        data["publisher"] = publisher
+        data["author"] = publisher
+    if dateline:
+        data["locationCreated"] = {"@type": "Place", "name": dateline}
+    if source:
+        data["isBasedOn"] = source
+    mentions = []
+    seen = set()
+    for row in domain.mentions.get(docname, ()):
+        eid = row[0]
+        if eid in seen or eid not in domain.entries:
+            continue
+        seen.add(eid)
+        mentions.append(_thing(app, domain, corpus, eid, short=True))
+    if mentions:
+        data["mentions"] = mentions
+    return data
+
+
+def _thing(app: Sphinx, domain, corpus, eid: str, short: bool = False) -> dict[str, Any]:
+    docname, anchor, type_, name, aliases, description = domain.entries[eid]
+    schema = corpus.project.entity_types.get(type_, {}).get("schema", "Thing")
+    data: dict[str, Any] = {"@type": schema, "name": name,
+                            "url": _url(app, docname), "identifier": eid}
+    entity = corpus.registry.get(eid)
+    if entity is not None and entity.wikidata:
+        data["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+    if not short:
+        data["@context"] = SCHEMA
+        if description:
+            data["description"] = description
+        if aliases:
+            data["alternateName"] = list(aliases)
+        if entity is not None and entity.start and schema == "Event":
+            data["startDate"] = entity.start.isoformat()
+            if entity.end:
+                data["endDate"] = entity.end.isoformat()
+    return data
+
+
+def _script(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return f'<script type="application/ld+json">{text}</script>\n'
+
+
+def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+               doctree: Any) -> None:
+    if doctree is None:
+        return
+    domain = get_domain(app.env)
+    if pagename in domain.releases:
+        data = release_ld(app, domain, pagename)
+    else:
+        eid = aggregates.get(domain).entry_of_doc.get(pagename)
+        if eid is None:
+            return
+        data = _thing(app, domain, ACTIVE[str(app.srcdir)], eid)
+    context["metatags"] = context.get("metatags", "") + _script(data)
+
+
+def export(app: Sphinx, exc: Exception | None) -> None:
+    """Write ``pressroom.json`` (releases, entities, mentions) and the root redirect."""
+    if exc is not None or app.builder.format != "html":
+        return
+    domain = get_domain(app.env)
+    corpus = ACTIVE.get(str(app.srcdir))
+    if corpus is None:
+        return
+    releases = []
+    for docname in sorted(domain.releases):
+        title, date, pub_key, pub_name, dateline, source, relpath = domain.releases[docname]
+        releases.append({
+            "id": docname, "url": app.builder.get_target_uri(docname), "title": title,
+            "date": date or None, "publisher": pub_name or None, "dateline": dateline or None,
+            "source": source or None, "file": relpath,
+            "mentions": [{"entity": r[0], "start": r[1], "end": r[2], "surface": r[3],
+                          "line": r[7]} for r in domain.mentions.get(docname, ())],
+            "quotes": [{"start": q[0], "end": q[1], "text": q[2], "speaker": q[3] or None,
+                        "speaker_surface": q[4] or None}
+                       for q in domain.quotes.get(docname, ())],
+        })
+    agg = aggregates.get(domain)
+    entities = []
+    for e in sorted(corpus.registry, key=lambda e: e.id):
+        entry = domain.entries.get(e.id)
+        entities.append({
+            "id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
+            "description": e.description or None, "wikidata": e.wikidata,
+            "url": app.builder.get_target_uri(entry[0]) + "#" + entry[1] if entry else None,
+            "releases": agg.release_count.get(e.id, 0),
+        })
+    out = {"version": 1, "releases": releases, "entities": entities}
+    path = Path(app.outdir) / "pressroom.json"
+    path.write_text(json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+                    encoding="utf-8")
+    root = app.config.root_doc
+    if root != "index" and "index" not in app.env.all_docs and app.config.pressroom_root_redirect:
+        target = app.builder.get_target_uri(root)
+        (Path(app.outdir) / "index.html").write_text(
+            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">"
+            f"<link rel=\"canonical\" href=\"{target}\"><title>Redirecting…</title></head>"
+            f"<body><a href=\"{target}\">Continue to the home page</a></body></html>\n",
+            encoding="utf-8")

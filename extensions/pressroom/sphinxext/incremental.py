@@ -1,0 +1,141 @@
+"""Build events: set-up at ``builder-inited`` and exact incremental rebuilds.
+
+* ``builder-inited``: load the registry (cached), report its problems once,
+  generate the stubs, build the linker before parallel workers fork.
+* ``env-get-outdated``: compare per-entity registry digests with those stored
+  in the environment; re-read the releases that mention a changed or removed
+  entity, and the releases whose text holds a name of a new or changed entity
+  (found with a small automaton of only those names).
+* ``env-updated``: derive the aggregates (backlinks, co-mentions…) once.
+* ``env-get-updated``: rewrite the pages whose late-rendered content changed
+  (a digest per page) and the pages whose roles reference a changed entity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import ahocorasick
+from sphinx.util import logging
+
+from pressroom.sphinxext import aggregates
+from pressroom.sphinxext.corpus import ACTIVE, get_corpus
+from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.generate import generate_archive, generate_entries
+from pressroom.sphinxext.parser import CODEC_NAME
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+def builder_inited(app: Sphinx) -> None:
+    corpus = get_corpus(app.confdir, app.config)
+    ACTIVE[str(app.srcdir)] = corpus
+    for p in corpus.problems:
+        logger.warning("%s", p.message, location=f"{p.file}:{p.line}" if p.line else p.file,
+                       type="pressroom", subtype=p.subtype)
+    app.env.settings["input_encoding"] = CODEC_NAME
+    srcdir = Path(app.srcdir)
+    generate_entries(srcdir, corpus, app.config.pressroom_entries_dir)
+    generate_archive(srcdir, corpus, app.config.pressroom_archive_dir)
+    corpus.linker  # noqa: B018 - build the automaton now, so forked readers share it
+
+
+def _forms(entity) -> set[str]:
+    from pressroom.linker import inferred_forms, normalize
+
+    forms = {normalize(n) for n in entity.names}
+    forms.update(surface for surface, _kind in inferred_forms(entity))
+    return {f for f in forms if f}
+
+
+def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                     removed: set[str]) -> list[str]:
+    from pressroom.linker import normalize
+
+    corpus = ACTIVE[str(app.srcdir)]
+    domain = get_domain(env)
+    old = domain.registry_digests
+    new = corpus.digests
+    gone = set(old) - set(new)
+    edited = {eid for eid, d in new.items() if old.get(eid) != d}
+    domain._pressroom_changed = gone | edited  # type: ignore[attr-defined]
+    if not gone and not edited:
+        return []
+    domain.data["registry"] = dict(new)
+    if not domain.releases:
+        return []
+    by_entity: dict[str, list[str]] = defaultdict(list)
+    for docname, rows in domain.mentions.items():
+        for eid in {r[0] for r in rows}:
+            by_entity[eid].append(docname)
+    outdated: set[str] = set()
+    for eid in sorted(gone | edited):
+        outdated.update(by_entity.get(eid, ()))
+    for eid in sorted(gone):
+        for docname in sorted(by_entity.get(eid, ())):
+            first = next(r for r in domain.mentions[docname] if r[0] == eid)
+            logger.warning("%r (%s) is no longer in the registry; its mentions are plain text",
+                           first[3], eid, location=(docname, first[7]),
+                           type="pressroom", subtype="unknown_entity")
+    names: set[str] = set()
+    for eid in edited:
+        names |= _forms(corpus.registry[eid])
+    if names:
+        automaton = ahocorasick.Automaton()
+        for name in names:
+            automaton.add_word(name, name)
+        automaton.make_automaton()
+        skip = added | changed | removed | outdated
+        for docname in domain.releases:
+            if docname in skip:
+                continue
+            try:
+                data = Path(env.doc2path(docname)).read_bytes()
+            except OSError:
+                continue
+            text = normalize(data.decode("utf-8", errors="replace"))
+            if any(_whole_word(text, end - len(name) + 1, end + 1)
+                   for end, name in automaton.iter(text)):
+                outdated.add(docname)
+    return sorted(outdated)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return not ((start > 0 and text[start - 1].isalnum())
+                or (end < len(text) and text[end].isalnum()))
+
+
+def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    aggregates.refresh(get_domain(env))
+
+
+def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = get_domain(env)
+    corpus = ACTIVE[str(app.srcdir)]
+    agg = aggregates.get(domain)
+    shown = domain.shown
+    rewrite: set[str] = set()
+    for docname in list(shown):
+        if docname not in env.all_docs:
+            del shown[docname]
+    for docname, placeholders in domain.late.items():
+        digest = hashlib.sha1("".join(
+            aggregates.shown_digest(domain, agg, corpus, kind, arg) for kind, arg in placeholders
+        ).encode()).hexdigest()[:16]
+        if shown.get(docname) != digest:
+            if docname in shown:
+                rewrite.add(docname)
+            shown[docname] = digest
+    changed = getattr(domain, "_pressroom_changed", set())
+    if changed:
+        for docname, ids in domain.refs.items():
+            if changed.intersection(ids):
+                rewrite.add(docname)
+    return sorted(rewrite)

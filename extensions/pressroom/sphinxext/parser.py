@@ -1,0 +1,140 @@
+"""The source parser for release files: a dropped-in file becomes a page.
+
+Sphinx hands a parser the text it decoded; this parser does not use it. It
+re-reads the file's bytes and lets :func:`pressroom.source.parse_release`
+decode them (byte-order marks, UTF-8, Windows-1252 fallback, each reported),
+so what the page shows is what the core parser, the linker and ``pressroom
+check`` see.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.parsers import Parser
+from sphinx.util import logging
+
+from pressroom.problems import PressroomError, Problem
+from pressroom.source import Release, parse_release
+from pressroom.sphinxext.corpus import Corpus, corpus_for_env
+from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.render import Rendered, render_release
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+
+
+def read_release(path: Path, corpus: Corpus) -> tuple[Release, Any, str, str]:
+    """Parse and link the release at *path*: ``(release, link result, publisher key, relpath)``."""
+    publisher = corpus.project.publisher_for(path)
+    release = parse_release(
+        path,
+        publisher=publisher.name if publisher else None,
+        footer_markers=publisher.footer_markers if publisher else (),
+    )
+    result = corpus.linker.link(release.text, release.linkable_spans())
+    try:
+        relpath = Path(path).resolve().relative_to(corpus.project.root.resolve()).as_posix()
+    except ValueError:
+        relpath = Path(path).name
+    return release, result, publisher.key if publisher else "", relpath
+
+
+def report(problems: list[Problem], location: Any) -> None:
+    """Problems of the core as Sphinx warnings (``type='pressroom'``, the problem's subtype)."""
+    for p in problems:
+        where = (location, p.line) if isinstance(location, str) else location
+        if p.severity == "info":
+            logger.info("%s", p.message, location=where)
+        else:
+            logger.warning("%s", p.message, location=where, type="pressroom", subtype=p.subtype)
+
+
+def report_ambiguities(result: Any, release: Release, docname: str, corpus: Corpus) -> None:
+    for amb in result.ambiguous:
+        names = ", ".join(corpus.registry[c].name if c in corpus.registry else c
+                          for c in amb.candidates)
+        logger.warning("%r could be %s; left unlinked", amb.surface, names,
+                       location=(docname, release.line_of(amb.start)),
+                       type="pressroom", subtype="ambiguous")
+
+
+def build_release(env: BuildEnvironment, path: Path, docname: str, *,
+                  embedded: bool = False) -> Rendered:
+    """Read, link and render a release; problems are reported at the release file's lines."""
+    corpus = corpus_for_env(env)
+    release, result, key, relpath = read_release(path, corpus)
+    if embedded:  # the page is not the release file: name the file itself
+        for p in release.problems:
+            report([p], f"{path}:{p.line}" if p.line else str(path))
+    else:
+        report(release.problems, docname)
+    report_ambiguities(result, release, docname, corpus)
+    return render_release(release, result, corpus, publisher_key=key, relpath=relpath)
+
+
+class ReleaseParser(Parser):
+    """Parses a release file (``source_suffix`` ``.txt`` → ``pressroom-release``)."""
+
+    supported = ("pressroom-release",)
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        document.settings.smart_quotes = False  # release text is shown as written
+        env = document.settings.env
+        docname = env.current_document.docname
+        path = Path(document["source"])
+        try:
+            rendered = build_release(env, path, docname)
+        except PressroomError as exc:
+            report([exc.problem], docname)
+            return
+        document += rendered.section
+        get_domain(env).note_release(docname, rendered.meta, rendered.mentions, rendered.quotes)
+
+
+# ---------------------------------------------------------------------------- decoding
+# Sphinx decodes every source strictly with ``source_encoding`` before calling a
+# parser; a release in Windows-1252 would stop the build there. The codec below
+# is UTF-8 (BOM skipped) and falls back to Windows-1252/Latin-1 instead of
+# raising. The release parser ignores Sphinx's string anyway and reports the
+# fallback itself; for valid UTF-8 files (all hand-written pages) it is exactly
+# ``utf-8-sig``.
+
+CODEC_NAME = "pressroom_utf8_lenient"
+
+
+def _lenient_decode(data: bytes | memoryview, errors: str = "strict") -> tuple[str, int]:
+    data = bytes(data)
+    try:
+        return data.decode("utf-8-sig"), len(data)
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252"), len(data)
+        except UnicodeDecodeError:
+            return data.decode("latin-1"), len(data)
+
+
+class _IncrementalDecoder(codecs.BufferedIncrementalDecoder):
+    def _buffer_decode(self, data: Any, errors: str, final: bool) -> tuple[str, int]:
+        if not final:
+            return "", 0  # decide on the whole file
+        return _lenient_decode(data, errors)
+
+
+def _search(name: str) -> codecs.CodecInfo | None:
+    if name != CODEC_NAME:
+        return None
+    utf8 = codecs.lookup("utf-8-sig")
+    return codecs.CodecInfo(
+        name=CODEC_NAME, encode=utf8.encode, decode=_lenient_decode,
+        incrementalencoder=utf8.incrementalencoder, incrementaldecoder=_IncrementalDecoder,
+        streamreader=utf8.streamreader, streamwriter=utf8.streamwriter,
+    )
+
+
+codecs.register(_search)

@@ -1,0 +1,267 @@
+"""Turn a parsed, linked release into docutils nodes, and into domain-data tuples.
+
+Release text is data: every character becomes part of a ``Text`` node (control
+characters replaced by U+FFFD), never markup handed to a reST or Markdown
+parser. Mentions become ``pending_xref`` nodes that the domain resolves to the
+entry page (with the entry's description as the link title).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+
+from pressroom.sphinxext.corpus import Corpus, plain
+from pressroom.sphinxext.nodes import quotation
+
+if TYPE_CHECKING:
+    from pressroom.linker import LinkResult
+    from pressroom.source import Release
+
+#: A sentence ends at . ! or ? (maybe a closing quote) followed by space and a capital/quote.
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+#: Sentences longer than this are cut around the mention.
+SENTENCE_MAX = 320
+
+
+@dataclass
+class Rendered:
+    """What a release contributes: its nodes and its domain-data tuples."""
+
+    section: nodes.section
+    meta: tuple
+    mentions: list[tuple]
+    quotes: list[tuple]
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def line(self, offset: int) -> int:
+        return bisect_right(self.starts, offset)
+
+
+def sentence_around(text: str, seg: tuple[int, int], start: int, end: int) -> tuple[str, int, int]:
+    """The sentence of ``text`` holding ``[start, end)``, within segment ``seg``.
+
+    Returns ``(sentence, start in sentence, end in sentence)`` with whitespace
+    collapsed only outside the mention, so the highlight offsets stay exact.
+    """
+    a, b = seg
+    s = a
+    for m in _SENTENCE_END.finditer(text, a, b):
+        if m.end() <= start:
+            s = m.end()
+        elif m.start() >= end - 1:
+            b = m.start() + len(m.group().rstrip())
+            break
+    e = b
+    if e - s > SENTENCE_MAX:  # cut long sentences around the mention, at word boundaries
+        lo = max(s, start - SENTENCE_MAX // 2)
+        hi = min(e, end + SENTENCE_MAX // 2)
+        if lo > s:
+            lo = text.find(" ", lo, start) + 1 or lo
+        if hi < e:
+            cut = text.rfind(" ", end, hi)
+            hi = cut if cut > end else hi
+        prefix = "… " if lo > s else ""
+        suffix = " …" if hi < e else ""
+        s, e = lo, hi
+    else:
+        prefix = suffix = ""
+    before = " ".join(text[s:start].split())
+    if text[s:start][-1:].isspace():
+        before += " "
+    after = " ".join(text[end:e].split())
+    if text[end:e][:1].isspace():
+        after = " " + after
+    surface = text[start:end]
+    sentence = plain(prefix + before + surface + after + suffix)
+    s0 = len(prefix) + len(before)
+    return sentence, s0, s0 + len(surface)
+
+
+def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
+                   publisher_key: str = "", relpath: str = "") -> Rendered:
+    """Nodes for a release page (or a ``release`` directive) and its data tuples."""
+    text = release.text
+    lines = _Lines(text)
+    registry = corpus.registry
+    mentions = sorted(result.mentions, key=lambda m: m.start)
+
+    # quotes: resolve the speaker by a person mention inside the speaker's span
+    quote_rows: list[tuple] = []
+    quote_speakers: dict[tuple[int, int], str] = {}
+    for q in release.quotes:
+        speaker_id = ""
+        if q.speaker_start is not None and q.speaker_end is not None:
+            for m in mentions:
+                if m.start < q.speaker_end and m.end > q.speaker_start:
+                    entity = registry.get(m.entity_id)
+                    if entity is not None and entity.type == "person":
+                        speaker_id = m.entity_id
+                        break
+        name = registry[speaker_id].name if speaker_id else (q.speaker or "")
+        quote_speakers[(q.start, q.end)] = plain(name)
+        quote_rows.append((q.start, q.end, plain(q.text), speaker_id, plain(q.speaker or "")))
+
+    # mention rows with their sentence
+    segs = [(s.start, s.end) for s in release.segments if s.kind in ("title", "dateline", "body")]
+    seg_starts = [s[0] for s in segs]
+    rows: list[tuple] = []
+    for m in mentions:
+        i = bisect_right(seg_starts, m.start) - 1
+        seg = segs[i] if i >= 0 and m.start < segs[i][1] else (m.start, m.end)
+        sentence, s0, s1 = sentence_around(text, seg, m.start, m.end)
+        rows.append((m.entity_id, m.start, m.end, plain(m.surface), sentence, s0, s1,
+                     lines.line(m.start)))
+
+    title = plain(release.title)
+    section = nodes.section(ids=["release"], classes=["pressroom-release"],
+                            support_smartquotes=False)
+    section += nodes.title(title, title)
+    section += _meta_panel(release, mentions, corpus, publisher_key, relpath)
+
+    body = nodes.container(classes=["pressroom-body"])
+    dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
+    first = True
+    for seg in release.segments:
+        if seg.kind == "body":
+            para = nodes.paragraph(classes=["pressroom-paragraph"])
+            if first and dateline_seg:
+                span = nodes.inline(classes=["pressroom-dateline"])
+                span += _inline(text, *dateline_seg, mentions, {}, lines)
+                para += span
+                para += nodes.Text(" ")
+            first = False
+            para += _inline(text, seg.start, seg.end, mentions, quote_speakers, lines)
+            body += para
+        elif seg.kind == "date":
+            raw = plain(" ".join(text[seg.start:seg.end].split()))
+            body += nodes.paragraph(raw, raw, classes=["pressroom-published"])
+    section += body
+
+    footer = release.footer
+    if footer.strip():
+        box = nodes.container(classes=["pressroom-footer"])
+        box += nodes.rubric("", "Publisher’s boilerplate, not part of the release")
+        for block in re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", footer):
+            if block.strip():
+                raw = plain(block.strip())
+                box += nodes.paragraph(raw, raw)
+        section += box
+
+    publisher = release.publisher or ""
+    meta = (title, release.date.isoformat() if release.date else "", publisher_key,
+            plain(publisher), plain(release.dateline or ""), release.source_url or "", relpath)
+    return Rendered(section, meta, rows, quote_rows)
+
+
+def _inline(text: str, start: int, end: int, mentions: list, quote_speakers: dict,
+            lines: _Lines) -> list[nodes.Node]:
+    """Nodes for ``text[start:end]``: text, mention references and quotations."""
+    inside = [m for m in mentions if m.start >= start and m.end <= end]
+    quotes = sorted((q for q in quote_speakers if q[0] >= start and q[1] <= end))
+    # a quotation that would cut a mention in two is not wrapped
+    quotes = [q for q in quotes
+              if not any(m.start < q[0] < m.end or m.start < q[1] < m.end for m in inside)]
+    out: list[nodes.Node] = []
+    pos = start
+    for qs, qe in quotes:
+        if qs < pos:
+            continue
+        out.extend(_linked(text, pos, qs, inside, lines))
+        node = quotation(speaker=quote_speakers[(qs, qe)], ids=[f"q{qs}"])
+        node.extend(_linked(text, qs, qe, inside, lines))
+        out.append(node)
+        pos = qe
+    out.extend(_linked(text, pos, end, inside, lines))
+    return out
+
+
+def _linked(text: str, start: int, end: int, mentions: list, lines: _Lines) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    pos = start
+    for m in mentions:
+        if m.start < pos or m.end > end:
+            continue
+        if m.start > pos:
+            out.append(nodes.Text(plain(text[pos:m.start])))
+        surface = plain(text[m.start:m.end])
+        ref = addnodes.pending_xref("", refdomain="pressroom", reftype="mention",
+                                    reftarget=m.entity_id, refexplicit=True, refwarn=True)
+        ref += nodes.inline(surface, surface, classes=["pressroom-mention"])
+        ref.line = lines.line(m.start)
+        wrapper = nodes.inline(ids=[f"m{m.start}"])
+        wrapper += ref
+        out.append(wrapper)
+        pos = m.end
+    if pos < end:
+        out.append(nodes.Text(plain(text[pos:end])))
+    return out
+
+
+def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key: str,
+                relpath: str) -> nodes.container:
+    panel = nodes.container(classes=["pressroom-meta"])
+    fields = nodes.field_list(classes=["pressroom-fields"])
+
+    def field(name: str, *value: nodes.Node) -> None:
+        body = nodes.paragraph()
+        body.extend(value)
+        fields.append(nodes.field("", nodes.field_name(name, name), nodes.field_body("", body)))
+
+    if release.date:
+        shown = f"{release.date.day} {release.date:%B %Y}"
+        field("Date", nodes.inline(shown, shown, classes=["pressroom-date"]))
+    else:
+        field("Date", nodes.emphasis("unknown", "unknown"))
+    if release.dateline:
+        field("Dateline", nodes.Text(plain(release.dateline)))
+    if release.publisher:
+        pub = corpus.project.publishers.get(publisher_key)
+        name = plain(release.publisher)
+        if pub and pub.url:
+            field("Publisher", nodes.reference(name, name, refuri=pub.url))
+        else:
+            field("Publisher", nodes.Text(name))
+    if release.source_url:
+        url = plain(release.source_url)
+        field("Source", nodes.reference(url, url, refuri=url))
+    if relpath:
+        field("File", nodes.literal(relpath, relpath))
+    panel += fields
+
+    by_type: dict[str, list[str]] = {}
+    for m in mentions:
+        entity = corpus.registry.get(m.entity_id)
+        if entity is None:
+            continue
+        ids = by_type.setdefault(entity.type, [])
+        if m.entity_id not in ids:
+            ids.append(m.entity_id)
+    if by_type:
+        groups = nodes.field_list(classes=["pressroom-entities"])
+        for type_ in corpus.project.entity_types:
+            ids = by_type.get(type_)
+            if not ids:
+                continue
+            label = corpus.type_label(type_, plural=len(ids) > 1)
+            body = nodes.paragraph()
+            for i, eid in enumerate(sorted(ids, key=lambda x: corpus.registry[x].name.casefold())):
+                if i:
+                    body += nodes.Text(", ")
+                name = plain(corpus.registry[eid].name)
+                ref = addnodes.pending_xref("", refdomain="pressroom", reftype="mention",
+                                            reftarget=eid, refexplicit=True, refwarn=True)
+                ref += nodes.inline(name, name)
+                body += ref
+            groups += nodes.field("", nodes.field_name(label, label), nodes.field_body("", body))
+        panel += groups
+    return panel

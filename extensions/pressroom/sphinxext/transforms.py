@@ -1,0 +1,228 @@
+"""The post-transform that renders placeholders from the merged domain data.
+
+It runs at priority 5, before Sphinx's reference resolver (10), so the
+``pending_xref`` nodes it creates for entries resolve like any other (with the
+entry's description as the link title).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from typing import Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from pressroom.sphinxext import aggregates
+from pressroom.sphinxext.corpus import corpus_for_env, plain
+from pressroom.sphinxext.directives import badge, entity_ref
+from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.nodes import late
+
+
+def human_date(iso: str) -> str:
+    if not iso:
+        return "undated"
+    d = _dt.date.fromisoformat(iso)
+    return f"{d.day} {d:%B %Y}"
+
+
+class LateRenderer(SphinxPostTransform):
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(late))
+        if not placeholders:
+            return
+        domain = get_domain(self.env)
+        agg = aggregates.get(domain)
+        for node in placeholders:
+            render = getattr(self, "render_" + node["kind"].replace("-", "_"), None)
+            new = render(domain, agg, node["arg"]) if render else []
+            node.replace_self(new or [])
+
+    # helpers ---------------------------------------------------------------
+    def doc_ref(self, docname: str, text: str, anchor: str = "") -> nodes.reference:
+        uri = self.app.builder.get_relative_uri(self.env.current_document.docname, docname)
+        if anchor:
+            uri += "#" + anchor
+        return nodes.reference("", text, internal=True, refuri=uri)
+
+    @staticmethod
+    def empty(text: str) -> nodes.paragraph:
+        return nodes.paragraph(text, text, classes=["pressroom-empty"])
+
+    # entry parts -------------------------------------------------------------
+    def render_entry(self, domain, agg, eid: str) -> list[nodes.Node]:
+        rows = agg.backlinks.get(eid, [])
+        if not rows:
+            return [self.empty("No release in the archive mentions this entry yet.")]
+        total = sum(b.count for b in rows)
+        n = len(rows)
+        summary = (f"{n} release{'s' if n != 1 else ''}, "
+                   f"{total} mention{'s' if total != 1 else ''}, newest first.")
+        out: list[nodes.Node] = [nodes.paragraph(summary, summary, classes=["pressroom-count"])]
+        items = nodes.bullet_list(classes=["pressroom-backlinks"])
+        for b in rows:
+            head = nodes.paragraph(classes=["pressroom-backlink-head"])
+            head += nodes.inline(human_date(b.date), human_date(b.date), classes=["pressroom-date"])
+            head += nodes.Text(" ")
+            head += self.doc_ref(b.docname, b.title)
+            if b.count > 1:
+                head += nodes.inline("", f" ({b.count} mentions)", classes=["pressroom-muted"])
+            sentence = nodes.paragraph(classes=["pressroom-sentence"])
+            sentence += nodes.Text(b.sentence[:b.s0])
+            mark = nodes.inline(b.sentence[b.s0:b.s1], "", classes=["pressroom-highlight"])
+            mark += self.doc_ref(b.docname, b.sentence[b.s0:b.s1], b.anchor)
+            sentence += mark
+            sentence += nodes.Text(b.sentence[b.s1:])
+            items += nodes.list_item("", head, sentence)
+        out.append(items)
+        return out
+
+    def render_quoted(self, domain, agg, eid: str) -> list[nodes.Node]:
+        rows = agg.quotes.get(eid, [])
+        if not rows:
+            return [self.empty("No attributed quotation in the archive yet.")]
+        out: list[nodes.Node] = []
+        for docname, date, title, text, start in rows:
+            quote = nodes.block_quote(classes=["pressroom-quotation"])
+            quote += nodes.paragraph(f"“{text}”", f"“{text}”")
+            attribution = nodes.attribution()
+            attribution += self.doc_ref(docname, title, f"q{start}")
+            attribution += nodes.Text(f", {human_date(date)}")
+            quote += attribution
+            out.append(quote)
+        return out
+
+    def render_with(self, domain, agg, eid: str) -> list[nodes.Node]:
+        rows = [(o, n) for o, n in agg.appears_with.get(eid, []) if o in domain.entries]
+        if not rows:
+            return [self.empty("No other entry appears in the same releases yet.")]
+        items = nodes.bullet_list(classes=["pressroom-appears-with"])
+        for other, n in rows:
+            e = domain.entries[other]
+            para = nodes.paragraph()
+            para += entity_ref(other, e[3])
+            para += nodes.inline("", f" — {n} release{'s' if n != 1 else ''}",
+                                 classes=["pressroom-muted"])
+            items += nodes.list_item("", para)
+        return [items]
+
+    # pages -----------------------------------------------------------------
+    def render_glossary(self, domain, agg, type_: str) -> list[nodes.Node]:
+        rows = sorted(((e[3], eid, e) for eid, e in domain.entries.items() if e[2] == type_),
+                      key=lambda t: (t[0].casefold(), t[1]))
+        if not rows:
+            return [self.empty("No entries of this type yet.")]
+        letters: dict[str, list] = defaultdict(list)
+        for name, eid, e in rows:
+            letter = name[:1].upper() if name[:1].isalpha() else "#"
+            letters[letter].append((name, eid, e))
+        docname = self.env.current_document.docname
+        jump = nodes.paragraph(classes=["pressroom-letters"])
+        for i, letter in enumerate(letters):
+            if i:
+                jump += nodes.Text(" · ")
+            jump += self.doc_ref(docname, letter, f"letter-{type_}-{letter}")
+        out: list[nodes.Node] = [jump]
+        for letter, group in letters.items():
+            rubric = nodes.rubric(letter, letter, ids=[f"letter-{type_}-{letter}"],
+                                  classes=["pressroom-letter"])
+            out.append(rubric)
+            items = nodes.bullet_list(classes=["pressroom-glossary"])
+            for name, eid, e in group:
+                para = nodes.paragraph()
+                para += entity_ref(eid, name)
+                if e[5]:
+                    para += nodes.Text(f" — {e[5]}")
+                n = agg.release_count.get(eid, 0)
+                para += nodes.inline("", f" · {n} release{'s' if n != 1 else ''}",
+                                     classes=["pressroom-muted"])
+                items += nodes.list_item("", para)
+            out.append(items)
+        return out
+
+    def render_type_list(self, domain, agg, arg: str) -> list[nodes.Node]:
+        corpus = corpus_for_env(self.env)
+        counts: dict[str, int] = defaultdict(int)
+        for e in domain.entries.values():
+            counts[e[2]] += 1
+        items = nodes.bullet_list(classes=["pressroom-type-list"])
+        for type_ in corpus.project.entity_types:
+            label = corpus.type_label(type_, plural=True)
+            para = nodes.paragraph()
+            para += self.doc_ref(f"entries/{type_}/index", label)
+            para += nodes.inline("", f" — {counts.get(type_, 0)} entries",
+                                 classes=["pressroom-muted"])
+            items += nodes.list_item("", para)
+        return [items]
+
+    def render_release_list(self, domain, agg, arg: str) -> list[nodes.Node]:
+        docs = [d for d in arg.split("\n") if d in domain.releases]
+        docs.sort(key=lambda d: (domain.releases[d][1], d), reverse=True)
+        if not docs:
+            return [self.empty("No releases.")]
+        items = nodes.bullet_list(classes=["pressroom-release-list"])
+        for d in docs:
+            meta = domain.releases[d]
+            para = nodes.paragraph()
+            para += nodes.inline("", human_date(meta[1]), classes=["pressroom-date"])
+            para += nodes.Text(" ")
+            para += self.doc_ref(d, meta[0])
+            items += nodes.list_item("", para)
+        return [items]
+
+    def render_timeline(self, domain, agg, arg: str) -> list[nodes.Node]:
+        corpus = corpus_for_env(self.env)
+        rows: list[tuple[str, int, str, Any]] = []  # (iso date, order, sort name, node maker)
+        for e in corpus.registry:
+            if e.type != "event" or not e.start or e.id not in domain.entries:
+                continue
+            rows.append((e.start.isoformat(), 0, e.name, ("event", e)))
+        for d, meta in domain.releases.items():
+            if meta[1]:
+                rows.append((meta[1], 1, meta[0], ("release", d)))
+        if not rows:
+            return [self.empty("Nothing dated yet.")]
+        rows.sort(key=lambda r: (r[0], r[1], r[2]))
+        out: list[nodes.Node] = []
+        year = month = None
+        items = None
+        for iso, _order, _name, (what, obj) in rows:
+            d = _dt.date.fromisoformat(iso)
+            if d.year != year:
+                year, month = d.year, None
+                out.append(nodes.rubric(str(year), str(year), ids=[f"year-{year}"],
+                                        classes=["pressroom-year"]))
+            if d.month != month:
+                month = d.month
+                label = f"{d:%B} {d.year}"
+                out.append(nodes.paragraph(label, label, classes=["pressroom-month"]))
+                items = nodes.bullet_list(classes=["pressroom-timeline"])
+                out.append(items)
+            para = nodes.paragraph()
+            if what == "event":
+                when = f"{d.day} {d:%B}"
+                if obj.end and obj.end != obj.start:
+                    when += f" – {obj.end.day} {obj.end:%B}"
+                para += nodes.inline(when, when, classes=["pressroom-date"])
+                para += nodes.Text(" ")
+                para += badge("Event", "event")
+                para += nodes.Text(" ")
+                para += entity_ref(obj.id, obj.name)
+            else:
+                meta = domain.releases[obj]
+                when = f"{d.day} {d:%B}"
+                para += nodes.inline(when, when, classes=["pressroom-date"])
+                para += nodes.Text(" ")
+                para += badge("Release", "release")
+                para += nodes.Text(" ")
+                para += self.doc_ref(obj, meta[0])
+            assert items is not None
+            items += nodes.list_item("", para)
+        return out
+
+
+__all__ = ["LateRenderer", "plain"]

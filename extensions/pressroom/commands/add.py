@@ -1,0 +1,167 @@
+"""``pressroom add``: take releases as received, name them and place them in the corpus."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pressroom.config import load_project
+from pressroom.corpus import release_files, text_key
+from pressroom.intake import HTML_SUFFIXES, free_name, prepare
+from pressroom.lint import display_path
+from pressroom.problems import PressroomError, Problem
+from pressroom.source import decode, parse_date
+
+NAME = "add"
+HELP = "place received releases (text or HTML) in the corpus, named by date and title"
+DESCRIPTION = """\
+Take each FILE (or every .txt/.html file in a FOLDER) as received and place it
+at <releases>/<publisher>/<year>/<date>-<slug>.txt, the slug made from the
+title.
+
+Text files are kept byte for byte. HTML pages are reduced to their text with
+BeautifulSoup (the article's paragraphs; no menus, scripts or footers), with a
+front-matter header giving the title, the date and the source URL when the
+page has them; the page itself is kept beside the release, same name, .html.
+
+The date and publisher come from the release itself: a front-matter header,
+a date line (Tuesday, May 3, 2011 / Published on April 27, 2011), the
+publisher's footer (conf.py: pressroom_publishers footer_markers), the source
+URL's site, or a folder named after a publisher. When they cannot be found,
+the file is not added and the message says how to give them: --publisher,
+--date (written as a header before the received text), or a header
+(---, then date: YYYY-MM-DD and publisher: Name, then ---).
+
+A file holding the same text as a release already in the corpus (whatever its
+name, line endings or header) is refused, naming that release."""
+EPILOG = """\
+examples:
+  pressroom add ~/Downloads/statement.txt
+  pressroom add --dry-run ~/inbox/                 show where each file would go
+  pressroom add --publisher human-rights-first page.html
+  pressroom add --date 2011-04-27 undated.txt
+
+exit codes: 0 every file added (or would be, with --dry-run), 1 some file was
+refused (duplicate, no date, no publisher, unreadable), 2 bad command line or a
+FILE that does not exist."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("inputs", nargs="+", metavar="FILE_OR_FOLDER",
+                        help="received release files (.txt, .html) or folders holding them")
+    parser.add_argument("--publisher", metavar="KEY",
+                        help="publisher folder key (or name) for every file, when the files "
+                        "do not say it themselves")
+    parser.add_argument("--date", metavar="YYYY-MM-DD",
+                        help="publication date for files in which none can be found")
+    parser.add_argument("-n", "--dry-run", action="store_true",
+                        help="show what would be done; write nothing")
+    parser.add_argument("--root", metavar="DIR", help="project root holding conf.py")
+
+
+def _inputs(names: list[str]) -> tuple[list[Path], list[str]]:
+    files, skipped = [], []
+    for name in names:
+        path = Path(name)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if not f.is_file() or any(p.startswith(".") for p in f.relative_to(path).parts):
+                    continue
+                if f.suffix.lower() in (".txt", ".text", *HTML_SUFFIXES):
+                    files.append(f)
+                else:
+                    skipped.append(str(f))
+        else:
+            files.append(path)
+    return files, skipped
+
+
+def _progress(total: int):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    return Progress(TextColumn("adding"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.description}"), console=console,
+                    disable=total < 5 or not console.is_terminal, transient=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    for name in [*args.inputs, *([args.root] if args.root else [])]:
+        if not Path(name).exists():
+            print(f"pressroom add: error: {name}: no such file or folder", file=sys.stderr)
+            return 2
+    date = None
+    if args.date:
+        date = parse_date(args.date)
+        if date is None:
+            print(f"pressroom add: error: --date {args.date!r} is not a date (use YYYY-MM-DD)",
+                  file=sys.stderr)
+            return 2
+    project = load_project(Path(args.root) if args.root else None)
+    files, skipped = _inputs(args.inputs)
+    for name in skipped:
+        print(f"{name}: skipped: not a .txt or .html file", file=sys.stderr)
+
+    # what the corpus holds already, by text
+    existing: dict[str, Path] = {}
+    for path in release_files(project.releases_dir):
+        try:
+            text, _, _ = decode(path.read_bytes(), str(path))
+        except OSError:
+            continue
+        existing.setdefault(text_key(text), path)
+
+    refused = added = 0
+    taken: set[Path] = set()
+    verb = "would add" if args.dry_run else "added"
+    with _progress(len(files)) as progress:
+        task = progress.add_task("", total=len(files))
+        for path in files:
+            progress.update(task, description=path.name)
+            try:
+                placement = prepare(path, project, publisher=args.publisher, date=date)
+            except (OSError, PressroomError) as exc:
+                reason = exc.problem.message if isinstance(exc, PressroomError) else (
+                    exc.strerror or str(exc))
+                print(f"{path}: error: cannot read: {reason}", file=sys.stderr)
+                refused += 1
+                progress.advance(task)
+                continue
+            text, _, _ = decode(placement.data, str(path))
+            key = text_key(text)
+            if key in existing:
+                print(Problem(str(path), None, "error", "release_duplicate",
+                              f"not added: same text as {display_path(str(existing[key]))}")
+                      .format(), file=sys.stderr)
+                refused += 1
+                progress.advance(task)
+                continue
+            if not placement.ok:
+                for what in placement.missing:
+                    subtype = "release_date" if "date" in what.split(";")[0] else \
+                        "release_publisher"
+                    print(Problem(str(path), None, "error", subtype, f"not added: {what}").format(),
+                          file=sys.stderr)
+                refused += 1
+                progress.advance(task)
+                continue
+            assert placement.target is not None
+            target = free_name(placement.target, taken)
+            taken.add(target)
+            existing[key] = target
+            if not args.dry_run:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(placement.data)
+                if placement.html is not None:
+                    target.with_suffix(".html").write_bytes(placement.html)
+            progress.console.print(f"{verb} {path} -> {display_path(str(target))}",
+                                   highlight=False, soft_wrap=True) if progress.console.is_terminal \
+                else print(f"{verb} {path} -> {display_path(str(target))}")
+            for note in placement.notes:
+                print(f"  note: {note}")
+            added += 1
+            progress.advance(task)
+    print(f"{added} {verb}, {refused} refused", file=sys.stderr)
+    return 1 if refused else 0

@@ -1,0 +1,127 @@
+"""``pressroom add``: placing received releases, refusing duplicates, saying what is missing."""
+
+from __future__ import annotations
+
+from cli_helpers import RELEASE_A, make_project, run_cli, write
+from conftest import SEED
+
+PAGE = b"""<!doctype html><html><head><title>Site | Freedonia Must Act</title>
+<link rel="canonical" href="https://acme.example/news/freedonia-must-act">
+<meta property="article:published_time" content="2012-03-04T10:00:00Z">
+<script>var tracking = "Jane Roe";</script></head>
+<body><nav><a href="/">Home</a> <a href="/x">Menu item</a></nav>
+<article><h1>Freedonia Must Act</h1>
+<p>Geneva \xe2\x80\x93 Acme Rights called on <b>Freedonia</b> to act &amp; release her.</p>
+<p>\xe2\x80\x9cThis is urgent,\xe2\x80\x9d said Jane Roe.</p></article>
+<footer>Copyright</footer></body></html>
+"""
+
+
+def test_text_file_is_placed_byte_for_byte(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path / "p", releases={})
+    received = SEED.read_bytes()
+    src = write(tmp_path / "inbox" / "statement.txt", received)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "human-rights-first", str(src))
+    assert code == 0, err
+    target = (tmp_path / "p/corpus/releases/human-rights-first/2011/"
+              "2011-04-27-upcoming-dialogue-not-enough-to-address-chinas-mounting.txt")
+    assert target.read_bytes() == received
+    assert "added" in out and "2011-04-27-upcoming" in out
+
+
+def test_publisher_inferred_from_footer_marker(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "a.txt", RELEASE_A)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(src))
+    assert code == 0, err
+    assert (tmp_path / "p/corpus/releases/acme-rights/2011/"
+            "2011-05-03-acme-rights-condemns-arrest-of-jane-roe.txt").is_file()
+
+
+def test_duplicate_is_refused_naming_the_existing_file(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path / "p")  # holds RELEASE_A as 2011-05-03-arrest.txt
+    # same text, another name, Windows line endings
+    src = write(tmp_path / "in" / "renamed.txt", RELEASE_A.replace("\n", "\r\n").encode())
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(src))
+    assert code == 1
+    assert "same text as corpus/releases/acme-rights/2011/2011-05-03-arrest.txt" in err
+    assert "[pressroom.release_duplicate]" in err
+    # and twice in one batch
+    a = write(tmp_path / "in2" / "x.txt", "Title A\nMay 5, 2012\n\nBody.\n")
+    b = write(tmp_path / "in2" / "y.txt", "Title A\nMay 5, 2012\n\nBody.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(a), str(b))
+    assert code == 1 and out.count("added") == 1 and "same text as" in err
+
+
+def test_missing_date_and_publisher_are_reported_with_how_to_fix(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "undated.txt", "Some Title\n\nGeneva – Nothing dated.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(src))
+    assert code == 1
+    assert "--date YYYY-MM-DD" in err and "[pressroom.release_date]" in err
+    assert "--publisher KEY (known: acme-rights)" in err and "[pressroom.release_publisher]" in err
+    assert not list((tmp_path / "p/corpus/releases").rglob("*.txt"))
+    # given on the command line: the date goes into a header before the received bytes
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--date", "2011-02-03",
+                             "--publisher", "acme-rights", str(src))
+    assert code == 0, err
+    (placed,) = (tmp_path / "p/corpus/releases/acme-rights/2011").glob("*.txt")
+    assert placed.name == "2011-02-03-some-title.txt"
+    assert placed.read_bytes() == b"---\ndate: 2011-02-03\n---\n" + src.read_bytes()
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "check", "--quiet")
+    assert code == 0, out
+
+
+def test_html_page_is_extracted_with_header_and_kept_beside(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "page.html", PAGE)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(src))
+    assert code == 0, err
+    folder = tmp_path / "p/corpus/releases/acme-rights/2012"
+    text = (folder / "2012-03-04-freedonia-must-act.txt").read_text(encoding="utf-8")
+    assert (folder / "2012-03-04-freedonia-must-act.html").read_bytes() == PAGE
+    assert 'source: "https://acme.example/news/freedonia-must-act"' in text
+    assert "Acme Rights called on Freedonia to act & release her." in text
+    assert "“This is urgent,” said Jane Roe." in text
+    assert "tracking" not in text and "Menu item" not in text and "Copyright" not in text
+    from pressroom.source import parse_release
+
+    release = parse_release(folder / "2012-03-04-freedonia-must-act.txt")
+    assert release.title == "Freedonia Must Act" and str(release.date) == "2012-03-04"
+    assert release.source_url == "https://acme.example/news/freedonia-must-act"
+
+
+def test_dry_run_writes_nothing_and_folder_input(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path / "p", releases={})
+    write(tmp_path / "in" / "a.txt", RELEASE_A)
+    write(tmp_path / "in" / "notes.doc", "x")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--dry-run",
+                             str(tmp_path / "in"))
+    assert code == 0, err
+    assert "would add" in out and "notes.doc: skipped" in err
+    assert not list((tmp_path / "p/corpus/releases").rglob("*.txt"))
+
+
+def test_name_collision_gets_a_suffix(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path / "p", releases={})
+    a = write(tmp_path / "in" / "a.txt", "Same Title\nMay 5, 2012\n\nFirst body.\n")
+    b = write(tmp_path / "in" / "b.txt", "Same Title\nMay 5, 2012\n\nSecond body.\n")
+    code, _, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                           "acme-rights", str(a), str(b))
+    assert code == 0, err
+    names = sorted(p.name for p in (tmp_path / "p/corpus/releases/acme-rights/2012").iterdir())
+    assert names == ["2012-05-05-same-title-2.txt", "2012-05-05-same-title.txt"]
+
+
+def test_bad_usage_exits_2(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "a.txt", RELEASE_A)
+    for argv in (("add", "nope.txt"), ("add", "--date", "31/02/2011", str(src)), ("add",)):
+        code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", *argv)
+        assert code == 2, argv
+        assert "Traceback" not in out + err
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--help")
+    assert code == 0 and "examples:" in out and "exit codes:" in out

@@ -23,3 +23,15 @@ SEED_IN_CORPUS = (
 def rootdir() -> Path:
     """Sphinx test roots live in tests/roots/test-<name>/."""
     return Path(__file__).resolve().parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def pressroom_site(tmp_path_factory):
+    """The ``pressroom`` test root, built once into a private copy; tests only read it."""
+    from sphinx_support import copy_root, make
+
+    src = copy_root("pressroom", tmp_path_factory.mktemp("pressroom-site"))
+    app = make(src)
+    app.build()
+    yield app
+    app.cleanup()

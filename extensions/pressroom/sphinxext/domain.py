@@ -193,6 +193,11 @@ class PressroomDomain(Domain):
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
                      typ: str, target: str, node: pending_xref, contnode: Element
                      ) -> nodes.reference | None:
+        if typ == "page":
+            if target not in env.all_docs:
+                return None
+            ref = make_refnode(builder, fromdocname, target, node.get("refanchor", ""), contnode)
+            return ref
         entry = self._lookup(typ, target)
         if entry is None:
             return None

@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from pressroom.sphinxext import aggregates
@@ -43,11 +44,13 @@ class LateRenderer(SphinxPostTransform):
             node.replace_self(new or [])
 
     # helpers ---------------------------------------------------------------
-    def doc_ref(self, docname: str, text: str, anchor: str = "") -> nodes.reference:
-        uri = self.app.builder.get_relative_uri(self.env.current_document.docname, docname)
-        if anchor:
-            uri += "#" + anchor
-        return nodes.reference("", text, internal=True, refuri=uri)
+    @staticmethod
+    def doc_ref(docname: str, text: str, anchor: str = "") -> addnodes.pending_xref:
+        """A link to a page (resolved by the domain, which has the builder)."""
+        ref = addnodes.pending_xref("", refdomain="pressroom", reftype="page", reftarget=docname,
+                                    refanchor=anchor, refexplicit=True, refwarn=True)
+        ref += nodes.inline(text, text)
+        return ref
 
     @staticmethod
     def empty(text: str) -> nodes.paragraph:
@@ -120,12 +123,11 @@ class LateRenderer(SphinxPostTransform):
         for name, eid, e in rows:
             letter = name[:1].upper() if name[:1].isalpha() else "#"
             letters[letter].append((name, eid, e))
-        docname = self.env.current_document.docname
         jump = nodes.paragraph(classes=["pressroom-letters"])
         for i, letter in enumerate(letters):
             if i:
                 jump += nodes.Text(" · ")
-            jump += self.doc_ref(docname, letter, f"letter-{type_}-{letter}")
+            jump += nodes.reference("", letter, internal=True, refid=f"letter-{type_}-{letter}")
         out: list[nodes.Node] = [jump]
         for letter, group in letters.items():
             rubric = nodes.rubric(letter, letter, ids=[f"letter-{type_}-{letter}"],

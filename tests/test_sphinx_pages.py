@@ -1,0 +1,218 @@
+"""What a reader sees: release pages, entry pages, glossary, indices, timeline, roles.
+
+All tests read one shared build of ``tests/roots/test-pressroom`` (read-only).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from sphinx_support import main_text, page, warnings_of
+
+SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
+MARKUP = "corpus/releases/hrf/2011/2011-05-02-markup-is-data"
+
+
+@pytest.fixture(scope="module")
+def site(pressroom_site):
+    return pressroom_site
+
+
+def links_to(html: str, entry: str) -> list[re.Match]:
+    return list(re.finditer(
+        r'<a class="pressroom-ref reference internal" href="([^"]*/' + re.escape(entry)
+        + r'\.html#[^"]*)" title="([^"]*)">(.*?)</a>', html, re.S))
+
+
+def text_of(fragment: str) -> str:
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_only_expected_warnings(site):
+    warnings = warnings_of(site)
+    # the markup release has a control character, reported at its line (and again where
+    # docs/roles-md.md embeds it, at the release file's own line)
+    assert all("[pressroom.release_control]" in w for w in warnings), warnings
+    assert any(w.startswith(str(Path(site.srcdir) / MARKUP) + ".txt:7:") for w in warnings)
+    assert len(warnings) == 2
+
+
+def test_release_title_and_metadata(site):
+    html = main_text(page(site, SEED))
+    assert "<h1>Upcoming Dialogue Not Enough to Address China’s Mounting Human Rights Abuses" in html
+    meta = html[html.index('class="pressroom-meta'):html.index('class="pressroom-body')]
+    assert "27 April 2011" in meta
+    assert "Washington, DC" in meta
+    assert 'href="https://humanrightsfirst.org">Human Rights First</a>' in meta
+    # entities grouped by type, each a link
+    assert re.search(r"People<span class=\"colon\">:</span></dt>\s*<dd[^>]*><p>.*Ai Weiwei.*"
+                     r"Brian Dooley.*Hu Jintao.*Liu Xiaobo", meta, re.S)
+    assert "Award" in meta and "Nobel Peace Prize" in meta
+
+
+def test_mentions_are_links_with_description(site):
+    html = main_text(page(site, SEED))
+    body = html[html.index('class="pressroom-body'):]
+    dooley = links_to(body, "brian-dooley")
+    assert [text_of(m.group(3)) for m in dooley] == ["Brian Dooley", "Dooley"]
+    assert dooley[0].group(2) == ("Director of the Human Rights Defenders programme at "
+                                  "Human Rights First.")
+    hu = [text_of(m.group(3)) for m in links_to(body, "hu-jintao")]
+    assert hu == ["President Hu Jintao", "President Hu"]
+    assert [text_of(m.group(3)) for m in links_to(body, "liu-xiaobo")] == ["Liu Xiaobo"]
+    # China inside the event's name is not a separate mention
+    assert "U.S.-China Human Rights Dialogue</span></a>" in body
+    # the dateline is shown and linked
+    assert re.search(r'class="pressroom-dateline"><span id="m78"><a [^>]*washington-dc', body)
+
+
+def test_quotations_marked_and_attributed(site):
+    body = main_text(page(site, SEED))
+    quotes = re.findall(r'<span class="pressroom-quote" data-speaker="([^"]*)" id="q(\d+)"'
+                        r' title="Quotation: [^"]*">', body)
+    assert quotes and {s for s, _ in quotes} == {"Brian Dooley"}
+    assert len(quotes) == 4
+
+
+def test_footer_apart(site):
+    html = main_text(page(site, SEED))
+    body = html[html.index('class="pressroom-body'):html.index('class="pressroom-footer')]
+    footer = html[html.index('class="pressroom-footer'):]
+    assert "Seeking asylum?" not in body
+    assert "Seeking asylum?" in footer
+    assert "Publisher’s boilerplate, not part of the release" in footer
+    assert "Published on April 27, 2011" in body
+
+
+def test_release_text_is_never_markup(site):
+    html = main_text(page(site, MARKUP))
+    assert "Markup Is Data: *bold* and &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert" not in html
+    assert "`code`, |subst| and _under_ markers." in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; friends." in html
+    assert ".. note:: this is not a directive" in html
+    assert 'class="admonition note"' not in html
+    assert "Control: [\ufffd] end." in html
+    # straight quotes stay as written (no smart-quote transform on release text)
+    assert "&quot;x&quot;" in html
+
+
+def test_entry_page_mentioned_in(site):
+    html = main_text(page(site, "entries/person/brian-dooley"))
+    assert "<h1>Brian Dooley" in html
+    assert "Director of the Human Rights Defenders programme" in html
+    section = html[html.index('class="pressroom-entry'):]
+    mentioned = section[section.index("Mentioned in"):section.index("Quoted")]
+    assert "2 releases, 3 mentions, newest first." in text_of(mentioned)
+    titles = re.findall(r'<a class="reference internal" href="([^"#]*)"><span>([^<]*)</span></a>',
+                        mentioned)
+    assert [t for _, t in titles] == [
+        "Markup Is Data: *bold* and &lt;script&gt;alert(1)&lt;/script&gt;",
+        "Upcoming Dialogue Not Enough to Address China’s Mounting Human Rights Abuses",
+    ]  # newest first
+    assert "2 May 2011" in mentioned and "27 April 2011" in mentioned
+    # the sentence, with the mention highlighted and linked to its place in the release
+    assert re.search(r"said Human Rights First’s <span class=\"pressroom-highlight\">"
+                     r"<a class=\"reference internal\" href=\"[^\"]*2011-04-27-upcoming-dialogue"
+                     r"\.html#m1088\"><span>Brian Dooley</span></a></span>", mentioned)
+    assert "(2 mentions)" in mentioned
+    # Wikidata link
+    assert "https://www.wikidata.org/wiki/Q4962340" in html
+
+
+def test_entry_page_quoted_and_appears_with(site):
+    html = main_text(page(site, "entries/person/brian-dooley"))
+    quoted = html[html.index(">Quoted<"):html.index(">Appears with<")]
+    assert "“Lawyers and other human rights defenders have been systematically targeted" in quoted
+    assert quoted.count('class="pressroom-quotation') == 4
+    with_ = text_of(html[html.index(">Appears with<"):])
+    # Washington, DC and China appear in both releases with him
+    assert "China — 2 releases" in with_
+    assert "Washington, DC — 2 releases" in with_
+    assert "Jane Roe — 1 release" in with_
+    roe = main_text(page(site, "entries/person/jane-roe"))
+    assert "“We will keep pressing China”" in text_of(roe) or "We will keep pressing China" in roe
+
+
+def test_non_person_has_no_quoted_section(site):
+    html = main_text(page(site, "entries/place/china"))
+    assert ">Quoted<" not in html
+    assert "2 releases" in text_of(html)
+
+
+def test_glossary_and_type_list(site):
+    html = main_text(page(site, "entries/person/index"))
+    text = text_of(html)
+    names = re.findall(r'<span class="pressroom-person">([^<]*)</span>', html)
+    assert names == ["Ai Weiwei", "Brian Dooley", "Hu Jintao", "Jane Roe", "Liu Xiaobo"]
+    assert "Brian Dooley — Director of the Human Rights Defenders programme at Human Rights " \
+           "First. · 2 releases" in text
+    assert "Jane Roe — Test spokesperson. · 1 release" in text
+    types = text_of(main_text(page(site, "docs/glossary")))
+    assert "People — 5 entries" in types and "Awards — 1 entries" in types
+
+
+def test_domain_indices_and_general_index(site):
+    idx = text_of(main_text(page(site, "pressroom-person")))
+    assert "Liu Xiaobo" in idx and "1 release" in idx
+    genindex = text_of(page(site, "genindex"))
+    assert "Xiaobo (see Liu Xiaobo)" in genindex
+    assert "Brian Dooley (person)" in genindex
+
+
+def test_timeline(site):
+    text = text_of(main_text(page(site, "docs/timeline")))
+    assert text.index("2011") < text.index("April 2011") < text.index("May 2011")
+    april = text[text.index("April 2011"):text.index("May 2011")]
+    assert april.index("27 April – 28 April Event U.S.-China Human Rights Dialogue") \
+        < april.index("27 April Release Upcoming Dialogue")
+    may = text[text.index("May 2011"):]
+    assert may.index("2 May Release Markup Is Data") < may.index("9 May – 10 May Event")
+
+
+def test_archive_month_lists_releases(site):
+    html = main_text(page(site, "archive/hrf/2011/04"))
+    assert "Human Rights First, April 2011" in html
+    assert "Upcoming Dialogue Not Enough" in html
+    assert "Markup Is Data" not in html
+
+
+def test_roles_rest_and_myst(site):
+    rest = main_text(page(site, "docs/roles"))
+    assert [text_of(m.group(3)) for m in links_to(rest, "liu-xiaobo")] == [
+        "Liu Xiaobo", "the laureate"]
+    assert [text_of(m.group(3)) for m in links_to(rest, "human-rights-first")] == [
+        "Human Rights First"]
+    assert [text_of(m.group(3)) for m in links_to(rest, "china")] == ["China"]
+    myst = main_text(page(site, "docs/roles-md"))
+    assert [text_of(m.group(3)) for m in links_to(myst, "hu-jintao")] == ["Hu Jintao"]
+    assert [text_of(m.group(3)) for m in links_to(myst, "brian-dooley")][0] == "Brian Dooley"
+    # the embedded release is shown, its markup still literal
+    assert "Markup Is Data: *bold* and &lt;script&gt;" in myst
+
+
+def test_embedded_release_does_not_count_as_a_backlink(site):
+    html = main_text(page(site, "entries/person/jane-roe"))
+    assert "1 release, " in text_of(html)
+
+
+def test_export_json(site):
+    data = json.loads((Path(site.outdir) / "pressroom.json").read_text(encoding="utf-8"))
+    releases = {r["id"]: r for r in data["releases"]}
+    seed = releases[SEED]
+    assert seed["date"] == "2011-04-27" and seed["publisher"] == "Human Rights First"
+    assert {"entity": "brian-dooley", "start": 1088, "end": 1100, "surface": "Brian Dooley",
+            "line": 3} in seed["mentions"]
+    entities = {e["id"]: e for e in data["entities"]}
+    assert entities["liu-xiaobo"]["wikidata"] == "Q40960"
+    assert entities["china"]["releases"] == 2
+    assert entities["liu-xiaobo"]["url"] == "entries/person/liu-xiaobo.html#entity-liu-xiaobo"
+
+
+def test_root_redirect(site):
+    html = (Path(site.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=docs/index.html"' in html

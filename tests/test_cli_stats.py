@@ -1,0 +1,50 @@
+"""``pressroom stats``: counts as JSON and as tables."""
+
+from __future__ import annotations
+
+import json
+
+from cli_helpers import make_project, run_cli, write
+
+
+def test_json_counts(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    write(tmp_path / "corpus/releases/other-org/2012/2012-01-01-quiet.txt",
+          "Nothing To See\nMay 3, 2012\n\nGeneva – No one is named here at all.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "stats", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["releases"] == 3 and data["entries"] == 6
+    assert data["releases_by_publisher_year"] == {"acme-rights": {"2011": 2},
+                                                  "other-org": {"2012": 1}}
+    assert data["entries_by_type"] == {"person": 2, "organization": 2, "place": 2}
+    top = data["most_mentioned"][0]
+    assert top["releases"] == 2 and top["id"] in ("jane-roe", "acme-rights", "freedonia",
+                                                   "freedonia-police")
+    assert all(r["releases"] >= 1 for r in data["most_mentioned"])
+    assert "atlantis" not in {r["id"] for r in data["most_mentioned"]}
+    assert data["releases_without_mentions"] == [
+        "corpus/releases/other-org/2012/2012-01-01-quiet.txt"]
+
+
+def test_tables_and_top(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "stats", "--top", "1")
+    assert code == 0, err
+    assert "acme-rights" in out and "Most mentioned" in out and "Registry entries (6)" in out
+    assert "Releases with no mentions: 0" in out
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "stats", "--json", "--top", "1")
+    assert len(json.loads(out)["most_mentioned"]) == 1
+
+
+def test_bad_input_no_traceback(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    for argv, expected in ((("stats", "--top", "-1"), 2), (("stats", "--root", "nowhere"), 2),
+                           (("stats", "--registry", "nowhere.yaml"), 2)):
+        code, out, err = run_cli(capsys, monkeypatch, tmp_path, *argv)
+        assert code == expected and "Traceback" not in out + err
+    write(tmp_path / "corpus/entities/bad.yaml", "- id: [\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "stats", "--json")
+    assert code == 1 and json.loads(out)["entries"] == 6 and "bad.yaml" in err
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "stats", "--help")
+    assert code == 0 and "examples:" in out and "exit codes:" in out

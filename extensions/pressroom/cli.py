@@ -8,7 +8,9 @@ Each command module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
 - 2: the command line itself is wrong (unknown option, missing file).
 
 No input makes the command print a traceback: problems with input are printed
-as ``file:line: severity: message [pressroom.subtype]`` on standard error.
+as ``file:line: severity: message [pressroom.subtype]``, on standard output for
+``check`` (its findings are its output, ready to pipe) and on standard error for
+the other commands.
 """
 
 from __future__ import annotations

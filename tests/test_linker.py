@@ -71,7 +71,7 @@ def test_gum_aliases_regression(gum) -> None:
     docs, registry = gum
     result = score(docs, Linker(registry), "aliases")
     # a plain exact-match gazetteer gets 0.915
-    assert result.f1 >= 0.915, result.line()
+    assert result.f1 >= 0.92, result.line()
     assert result.recall >= 0.95, result.line()
 
 
@@ -79,10 +79,10 @@ def test_gum_names_regression(gum) -> None:
     docs, registry = gum
     result = score(docs, Linker(names_only(registry, TYPES)), "names")
     # a plain exact-match gazetteer gets 0.678
-    assert result.f1 >= 0.785, result.line()
+    assert result.f1 >= 0.805, result.line()
 
 
-@pytest.mark.xfail(reason="target not reached yet: aliases F1 0.919, names F1 0.795", strict=False)
+@pytest.mark.xfail(reason="target not reached yet: aliases F1 0.922, names F1 0.808", strict=False)
 def test_gum_targets(gum) -> None:
     docs, registry = gum
     assert score(docs, Linker(registry), "aliases").f1 >= 0.96
@@ -143,14 +143,33 @@ def test_capitalized_title_is_part_of_the_mention() -> None:
                              ("Prime Minister Hu Jintao", "hu")]
 
 
-def test_short_form_after_full_name() -> None:
+def test_short_form_with_full_name_in_the_text() -> None:
+    """A short form links when the full name is in the same text, before or after it
+    (a headline often uses the surname before the body gives the full name)."""
     linker = make_linker(person("dooley", "Brian Dooley"), person("hu", "Hu Jintao"))
     text = "Dooley spoke. Brian Dooley said so. President Hu Jintao came, and President Hu left," \
            " Dooley concluded."
     assert spans(linker.link(text)) == [
-        ("Brian Dooley", "dooley"), ("President Hu Jintao", "hu"), ("President Hu", "hu"),
-        ("Dooley", "dooley"),
+        ("Dooley", "dooley"), ("Brian Dooley", "dooley"), ("President Hu Jintao", "hu"),
+        ("President Hu", "hu"), ("Dooley", "dooley"),
     ]
+    assert spans(linker.link("Dooley spoke. Hu left.")) == []
+
+
+def test_short_form_of_someone_else() -> None:
+    """``Ahmed Mohamed``, ``George Whitman``, ``Frank Rack``: a short form right next to a
+    capitalized word that is no known name is part of another person's name."""
+    linker = make_linker(person("walt", "Walt Whitman"), person("frank", "Frank Messina"),
+                         person("mem", "Mohamed Elhassan Mohamed"))
+    text = ("Walt Whitman wrote. His brother, George Whitman, fought. Whitman wrote again. "
+            "Frank Messina met Frank Rack. Frank said so.")
+    assert spans(linker.link(text)) == [
+        ("Walt Whitman", "walt"), ("Whitman", "walt"), ("Frank Messina", "frank"),
+        ("Frank", "frank"),
+    ]
+    # someone else's surname too: it no longer links before the full name
+    text = "The student Ahmed Mohamed spoke. Mohamed left. His father Mohamed Elhassan Mohamed"
+    assert spans(linker.link(text)) == [("Mohamed Elhassan Mohamed", "mem")]
 
 
 def test_ambiguous_short_form_is_reported() -> None:
@@ -203,10 +222,29 @@ def test_acronyms_inferred_and_defined() -> None:
     assert ("M5S", "mfa") in got
 
 
-def test_acronym_not_before_full_mention() -> None:
+def test_acronym_needs_the_full_name_in_the_text() -> None:
     linker = make_linker(org("un", "United Nations"))
     assert spans(linker.link("The UN met. Later the United Nations")) == [
-        ("United Nations", "un")]
+        ("UN", "un"), ("United Nations", "un")]
+    assert spans(linker.link("The UN met.")) == []
+
+
+def test_currency_and_codes_are_no_names() -> None:
+    linker = make_linker(place("us", "United States"), place("nz", "New Zealand", "NZ"),
+                         org("cc", "Creative Commons", "CC"), place("nc", "North Carolina", "NC"))
+    text = "The United States and New Zealand: US$ 20 and NZ $26; CC-BY-SA-NC, not CC BY-SA."
+    assert spans(linker.link(text)) == [
+        ("United States", "us"), ("New Zealand", "nz"), ("CC", "cc")]
+
+
+def test_names_without_diacritics_and_in_catalogue_order() -> None:
+    linker = make_linker(person("grun", "Eberhard Grün"), person("gomez", "Hernán Darío Gómez"),
+                         person("austen", "Jane Austen"),
+                         {"id": "wc", "type": "event", "name": "2018 FIFA World Cup"})
+    text = "Eberhard Gruen, Eberhard Grun, Hernan Dario Gomez; Austen, Jane. FIFA World Cup 2018"
+    assert spans(linker.link(text)) == [
+        ("Eberhard Gruen", "grun"), ("Eberhard Grun", "grun"), ("Hernan Dario Gomez", "gomez"),
+        ("Austen, Jane", "austen"), ("FIFA World Cup 2018", "wc")]
 
 
 def test_place_acronym_not_as_modifier() -> None:

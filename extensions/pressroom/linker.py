@@ -18,14 +18,21 @@ How a text is linked (:meth:`Linker.link`):
    apostrophe after a name is fine: ``Human Rights First’s`` links the name).
    Matching is case-sensitive, except on a line written all in capitals (a
    dateline, a shouted headline), where an all-capitals form of a name matches.
+   Capitals followed by a dollar sign are a currency (``US$ 20``, ``NZ $26``),
+   and capitals inside a hyphenated code (``CC-BY-SA-NC``) are no name.
 3. *Anchors*: full names and aliases that only one entity claims are selected
    greedily, longest first, never overlapping.
 4. *Everything else* is resolved against the anchors, in the same text:
 
    - a short form (a surname, a first name, ``President Hu``, an acronym
      defined in the text as ``Human Rights Watch (HRW)``) links to the entity
-     whose full name was mentioned earlier; if two such entities could own it,
-     it is left unlinked and reported as an :class:`Ambiguity`;
+     whose full name is mentioned in the same text, before or after it (a
+     headline often uses the surname before the body gives the full name); if
+     two such entities could own it, it is left unlinked and reported as an
+     :class:`Ambiguity`. A short form right after an unknown capitalized word
+     (``George Whitman``) or a given name right before one (``Frank Rack``) is
+     part of someone else's name: not linked there, and, in that text, only
+     linked after the entity's full name;
    - a contested alias (two entities claim it in the registry) links to the
      one entity among its owners mentioned earlier by an uncontested name, and
      is reported otherwise.
@@ -180,6 +187,17 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 _CAPWORD = re.compile(r"^[A-Z][\w'.-]*$")
 
 
+_GERMAN = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae"})
+
+
+def _fold(name: str) -> str:
+    """*name* without diacritics (``Hernán Darío Gómez`` -> ``Hernan Dario Gomez``)."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _is_common(word: str) -> bool:
     from pressroom.registry import COMMON_WORDS
 
@@ -223,6 +241,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       ``X`` unless another entity is named so (``Church of Scientology`` ->
       ``Scientology``; ``Helsinki`` stays the city), or ``Head`` after a full
       mention (``the Church``);
+    - a name with diacritics is also written without them (``Hernan Dario
+      Gomez``; German umlauts also as ``ue``: ``Gruen``), a two-word person
+      name in a catalogue's order (``Austen, Jane``), and a ``YEAR Event`` as
+      ``Event YEAR`` (``FIFA World Cup 2018``);
     - a national team goes by its country's name (``Belgium national football
       team`` -> ``Belgium``).
     """
@@ -262,9 +284,22 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             hyphen = re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), name)
             if hyphen != name:
                 add(hyphen, FULL)
+        # ``Eberhard Grün`` is also written ``Eberhard Gruen`` and ``Eberhard Grun``
+        folded = _fold(name)
+        if folded != name:
+            add(folded, FULL)
+            german = _fold(name.translate(_GERMAN))
+            if german != folded:
+                add(german, FULL)
         if number:
             continue  # the rest is inferred from the name only
         words = name.split()
+        if etype == "person" and len(words) == 2 and all(w[:1].isupper() for w in words):
+            add(f"{words[1]}, {words[0]}", FULL)  # a catalogue's order: ``Austen, Jane``
+        if etype == "event":
+            m = re.match(r"^((?:19|20)\d\d) (.+)$", name)
+            if m:
+                add(f"{m.group(2)} {m.group(1)}", FULL)  # ``FIFA World Cup 2018``
         if etype == "person" and len(words) >= 2 and "," not in name:
             core = [w for w in words if not _INITIAL.match(w)]
             if 2 <= len(core) < len(words):
@@ -320,6 +355,27 @@ _FUNCTION_WORDS = frozenset(
 _NEXT_NAME = re.compile(r" [A-Z]")
 
 
+_PREV_CAP = re.compile(r"(?<![\w.'-])([A-Z][a-z]+) $")
+_NEXT_CAP = re.compile(r" ([A-Z][a-z]+)(?![\w'-])")
+_TITLE_SET = frozenset(w for t in TITLES for w in t.split())
+
+
+_CURRENCY = re.compile(r" ?\$ ?\d")
+_CODE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){2,}")
+
+
+def _in_code(norm: str, start: int, end: int) -> bool:
+    if not ((start > 0 and norm[start - 1] == "-") or (end < len(norm) and norm[end] == "-")):
+        return False
+    left = start
+    while left > 0 and (norm[left - 1].isalnum() or norm[left - 1] == "-"):
+        left -= 1
+    right = end
+    while right < len(norm) and (norm[right].isalnum() or norm[right] == "-"):
+        right += 1
+    return bool(_CODE.fullmatch(norm, left, right))
+
+
 class _LineKinds:
     """Per line of a text, cached: is it written all in capitals?"""
 
@@ -359,10 +415,13 @@ class Linker:
                 owners[entity_id] = kind
 
         inferred = {entity.id: inferred_forms(entity) for entity in registry}
+        given = {e.id: normalize(e.name).split()[0] for e in registry
+                 if e.type == "person" and " " in normalize(e.name)}
         for surface, entity_id in registry.linkable_names():
             norm = normalize(surface)
             if norm:
                 put(norm, entity_id, FULL)
+        self._given = {(w, eid) for eid, w in given.items()}
         for entity_id, forms in inferred.items():
             for surface, kind in forms:
                 if (entity_id, surface) in registry.unusable:
@@ -438,6 +497,11 @@ class Linker:
             if start > 1 and norm[start - 1] == "'" and norm[start - 2].isalpha():
                 continue
             # ``US$ 20``, ``NZ $26``: a currency, not the country
+            if key.isupper() and _CURRENCY.match(norm, end):
+                continue
+            # ``CC-BY-SA-NC``: a code of capitals joined by hyphens, not a name
+            if key.isupper() and "-" not in key and _in_code(norm, start, end):
+                continue
             if simple:
                 ostart, oend = base + start, base + end
             else:
@@ -485,12 +549,19 @@ class Linker:
             order = sorted(range(len(candidates)),
                            key=lambda i: (candidates[i][0] - candidates[i][1], candidates[i][0]))
 
+        shadowed = self._shadowed(text, candidates, taken)
+
         # pass 2: resolve every candidate against the anchors, select longest first
         taken = _Occupancy(len(text))
         mentions: list[Mention] = []
         ambiguous: list[Ambiguity] = []
         for i in order:
             start, end, entries, key = candidates[i]
+            if start in shadowed:
+                entries = tuple(e for e in entries if e[1] != SHORT)
+            elif key in shadowed:  # someone else's name too: only after the entity's full name
+                entries = tuple(e for e in entries
+                                if e[1] != SHORT or first_full.get(e[0], start) < start)
             link, choices = self._choose(entries, start, first_full)
             if link is None and not choices:
                 continue  # a short form of nobody mentioned: not a mention
@@ -506,6 +577,40 @@ class Linker:
         mentions = self._with_titles(text, mentions, regions)
         return LinkResult(mentions, ambiguous)
 
+    def _shadowed(self, text, candidates, anchored):
+        """One-word short forms that, somewhere in the text, belong to a name not in the registry.
+
+        A surname right after an unknown given name (``Ahmed Mohamed``, ``George
+        Whitman``) or a given name right before an unknown surname (``Frank Rack``)
+        is someone else's: the bare word is then no short form of the registry's entity.
+        """
+        out = set()
+        for start, end, entries, key in candidates:
+            if " " in key or not any(k == SHORT for _, k in entries):
+                continue
+            if not anchored.free(start, end):
+                continue
+            m = _PREV_CAP.search(text, max(0, start - 30), start)
+            if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
+                before = text[max(0, m.start(1) - 3):m.start(1)].rstrip(" ")
+                if before and before[-1] not in ".!?:\"\n":
+                    out.add(start)
+                    out.add(key)
+                    continue
+            m = _NEXT_CAP.match(text, end)
+            if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
+                if any((key, eid) in self._given for eid, _ in entries):
+                    out.add(start)
+                    out.add(key)
+        return out
+
+    @staticmethod
+    def _unknown_word(word, start, end, anchored) -> bool:
+        low = word.lower()
+        if low in COMMON_WORDS or low in _FUNCTION_WORDS or word in _TITLE_SET:
+            return False
+        return anchored.free(start, end)
+
     @staticmethod
     def _choose(entries, start, first_full):
         """``(entity id, ())`` to link, ``(None, candidates)`` if ambiguous, ``(None, ())`` if none.
@@ -520,7 +625,7 @@ class Linker:
         if len(strong) == 1:
             return strong[0], ()
         earlier = [eid for eid in strong or [eid for eid, _ in entries]
-                   if first_full.get(eid, start) < start]
+                   if eid in first_full and (not strong or first_full[eid] < start)]
         if len(earlier) == 1:
             return earlier[0], ()
         if earlier or strong:

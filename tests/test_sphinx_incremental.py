@@ -1,0 +1,199 @@
+"""Incremental and parallel builds: exact rewrites, -j 2 == -j 1, bounded environment."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from sphinx_support import Writes, copy_root, main_text, make, page, warnings_of
+
+SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
+MARKUP = "corpus/releases/hrf/2011/2011-05-02-markup-is-data"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    time.sleep(0.01)  # distinct mtime
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def with_toctree_parents(app, docnames: set[str]) -> set[str]:
+    """*docnames* and the pages whose toctrees include them (Sphinx rewrites those too,
+    as their toctree shows the page's title): a bounded chain, by letter or month."""
+    out = set(docnames)
+    for docname in docnames:
+        out |= app.env.files_to_rebuild.get(docname, set())
+    return out
+
+
+def _build(src: Path, **kwargs) -> None:
+    app = make(src, **kwargs)
+    app.build()
+    app.cleanup()
+
+
+def _rebuild(src: Path):
+    app = make(src)
+    writes = Writes(app)
+    app.build()
+    return app, writes
+
+
+def test_edit_release_rewrites_exactly_the_affected_pages(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    app = make(src)
+    app.build()
+    dooley = main_text(page(app, "entries/person/brian-dooley"))
+    assert "2 releases, 3 mentions" in dooley
+    assert "Ai Weiwei" in main_text(page(app, "entries/person/index"))
+    app.cleanup()
+
+    # the markup release now mentions Ai Weiwei instead of Brian Dooley
+    _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
+    app, writes = _rebuild(src)
+    assert "1 release, 2 mentions" in main_text(page(app, "entries/person/brian-dooley"))
+    weiwei = main_text(page(app, "entries/person/ai-weiwei"))
+    assert "2 releases, 2 mentions" in weiwei
+    assert "Jane Roe met <span class=\"pressroom-highlight\">" in weiwei
+    glossary = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/person/index")))
+    assert "Ai Weiwei — Chinese artist and activist. · 2 releases" in glossary
+    assert writes.pages == with_toctree_parents(app, {
+        MARKUP,                              # the edited release
+        "docs/roles-md",                     # embeds it with the release directive
+        "entries/person/brian-dooley",       # lost a backlink
+        "entries/person/ai-weiwei",          # gained one
+        # their co-mentions changed: everyone else in the edited release
+        "entries/person/jane-roe", "entries/place/washington-dc", "entries/place/china",
+        "entries/person/index",              # release counts in the glossary
+    })
+    app.cleanup()
+
+    # nothing changed: nothing rewritten
+    app, writes = _rebuild(src)
+    assert writes.pages == set()
+    app.cleanup()
+
+
+def test_registry_edit_relinks_only_what_it_must(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    registry = src / "corpus/entities/entities.yaml"
+    # a new entity whose name is written in the seed release only
+    registry.write_text(registry.read_text(encoding="utf-8") + (
+        "- id: obama-administration\n  type: organization\n  name: Obama Administration\n"
+        "  description: The executive branch under Barack Obama.\n"), encoding="utf-8")
+    app, writes = _rebuild(src)
+    html = main_text(page(app, SEED))
+    assert re.search(r'href="[^"]*obama-administration\.html#[^"]*" title="The executive branch',
+                     html)
+    assert SEED in writes.pages
+    assert MARKUP not in writes.pages  # its text does not name the new entity
+    assert "entries/organization/obama-administration" in writes.pages
+    app.cleanup()
+
+    # a changed description: the releases that mention the entry show the new tooltip
+    _edit(registry, "Chinese artist and activist.", "Chinese contemporary artist.")
+    app, writes = _rebuild(src)
+    assert 'title="Chinese contemporary artist."' in page(app, SEED)
+    assert {SEED, "entries/person/ai-weiwei", "entries/person/index"} <= writes.pages
+    assert MARKUP not in writes.pages
+    app.cleanup()
+
+
+def test_removing_an_entity_unlinks_its_mentions_with_a_warning(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    registry = src / "corpus/entities/entities.yaml"
+    text = registry.read_text(encoding="utf-8")
+    block = re.search(r"- id: liu-xiaobo\n(?:  .*\n)+", text).group(0)
+    registry.write_text(text.replace(block, ""), encoding="utf-8")
+    app, writes = _rebuild(src)
+    warnings = warnings_of(app)
+    assert any("'Liu Xiaobo' (liu-xiaobo) is no longer in the registry" in w
+               and "[pressroom.unknown_entity]" in w and f"{SEED}.txt:3" in w for w in warnings)
+    # the role in docs/roles.rst now warns too, with its location
+    assert any("docs/roles.rst:" in w and "unknown entry 'liu-xiaobo'" in w for w in warnings)
+    html = main_text(page(app, SEED))
+    assert "liu-xiaobo" not in html
+    assert "Nobel Peace Prize</span></a></span> Winner Liu Xiaobo are" in html
+    assert SEED in writes.pages and "docs/roles" in writes.pages
+    assert not (Path(app.outdir) / "entries/person/liu-xiaobo.html").exists() or \
+        "entries/person/liu-xiaobo" not in app.env.all_docs
+    assert "Liu Xiaobo" not in main_text(page(app, "entries/person/index"))
+    app.cleanup()
+
+
+def _normalized_html(outdir: Path) -> dict[str, str]:
+    pages = {}
+    for path in sorted(outdir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"\?v=[0-9a-f]+", "", text)  # asset digests
+        pages[str(path.relative_to(outdir))] = text
+    return pages
+
+
+def test_parallel_build_equals_serial(tmp_path):
+    results = []
+    for name, parallel in (("j1", 0), ("j2", 2)):
+        src = copy_root("pressroom", tmp_path / name)
+        app = make(src, parallel=parallel)
+        app.build()
+        outdir = Path(app.outdir)
+        warnings = sorted(w.replace(str(src), "SRC") for w in warnings_of(app))
+        results.append((_normalized_html(outdir), (outdir / "pressroom.json").read_text(),
+                        (outdir / "objects.inv").read_bytes(), warnings))
+        app.cleanup()
+    (html1, json1, inv1, warn1), (html2, json2, inv2, warn2) = results
+    assert html1.keys() == html2.keys()
+    for name in html1:
+        assert html1[name] == html2[name], name
+    assert json1 == json2
+    assert inv1 == inv2
+    assert warn1 == warn2
+
+
+def test_parallel_incremental_rebuild_merges_exactly(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    _build(src, parallel=2)
+    _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
+    app = make(src, parallel=2)
+    app.build()
+    assert "1 release, 2 mentions" in main_text(page(app, "entries/person/brian-dooley"))
+    assert "2 releases, 2 mentions" in main_text(page(app, "entries/person/ai-weiwei"))
+    domain = app.env.domains["pressroom"]
+    assert set(domain.releases) == {SEED, MARKUP}
+    assert len(domain.mentions[SEED]) == len(set(domain.mentions[SEED]))
+    app.cleanup()
+
+
+def _sizes_over_rebuilds(src: Path, parallel: int) -> list[int]:
+    release = src / f"{MARKUP}.txt"
+    original = release.read_text(encoding="utf-8")
+    edited = original.replace("Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
+    sizes = []
+    for i in range(11):
+        time.sleep(0.01)
+        release.write_text(edited if i % 2 else original, encoding="utf-8")
+        app = make(src, parallel=parallel)
+        app.build()
+        sizes.append((Path(app.doctreedir) / "environment.pickle").stat().st_size)
+        app.cleanup()
+    return sizes
+
+
+def test_repeated_rebuilds_do_not_grow_the_environment(tmp_path):
+    sizes = _sizes_over_rebuilds(copy_root("pressroom", tmp_path), parallel=0)
+    # the states alternate; after the first build (which fills lazily-set settings),
+    # the same state pickles to the same size
+    assert len(set(sizes[2::2])) == 1, sizes
+    assert len(set(sizes[1::2])) == 1, sizes
+
+
+def test_repeated_parallel_rebuilds_do_not_grow_the_environment(tmp_path):
+    sizes = _sizes_over_rebuilds(copy_root("pressroom", tmp_path), parallel=2)
+    # merge order varies between parallel builds (dict order in the pickle), not the size
+    # of what is stored: allow a few bytes, not growth
+    assert abs(sizes[10] - sizes[2]) < 300, sizes
+    assert abs(sizes[9] - sizes[1]) < 300, sizes

@@ -21,7 +21,7 @@ from pressroom.sphinxext.directives import (
     TypeListDirective,
     WarningsDirective,
 )
-from pressroom.sphinxext.domain import EntityRole, PressroomDomain, make_domain, missing_reference
+from pressroom.sphinxext.domain import EntityRole, PressroomDomain, make_domain, warn_missing_reference
 from pressroom.sphinxext.nodes import (
     PASS,
     SKIP,
@@ -83,7 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     * event handlers: ``config-inited`` (domain for the declared types, static
       path), ``builder-inited`` (registry, stubs, linker), ``env-get-outdated``,
       ``env-updated``, ``env-get-updated`` (incremental rebuilds),
-      ``missing-reference`` (unknown entries), ``html-page-context`` (bounded
+      ``warn-missing-reference`` (unknown entries, after intersphinx had its chance), ``html-page-context`` (bounded
       sidebar, JSON-LD), ``build-finished`` (``pressroom.json`` export, root
       redirect);
     * the stylesheet ``pressroom.css``.
@@ -122,7 +122,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", incremental.env_get_outdated)
     app.connect("env-updated", incremental.env_updated)
     app.connect("env-get-updated", incremental.env_get_updated)
-    app.connect("missing-reference", missing_reference, priority=900)
+    app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", html.bound_sidebar, priority=400)
     app.connect("html-page-context", html.add_jsonld)
     app.connect("build-finished", html.export)

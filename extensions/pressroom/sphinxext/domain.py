@@ -52,6 +52,9 @@ class EntityRole(XRefRole):
 
     innernodeclass = nodes.inline
 
+    def __init__(self) -> None:
+        super().__init__(warn_dangling=True)
+
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         if ":" in self.name:
             self.refdomain, self.reftype = self.name.split(":", 1)
@@ -213,24 +216,25 @@ class PressroomDomain(Domain):
         return [(f"pressroom:{self.role_for_objtype(entry[2]) or entry[2]}", ref)]  # type: ignore[list-item]
 
 
-def missing_reference(app: Any, env: BuildEnvironment, node: pending_xref,
-                      contnode: Element) -> Element | None:
-    """An unknown entry id: warn once, as ``pressroom.unknown_entity``, and show plain text.
-
-    Runs after intersphinx (priority 900) so entries of other projects still resolve.
-    """
+def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:
+    """An entry reference nothing resolved (not this archive, not intersphinx):
+    warn as ``pressroom.unknown_entity`` with the reference's location, instead of
+    Sphinx's generic message. The reference is shown as plain text."""
     if node.get("refdomain") != "pressroom":
         return None
     target = node.get("reftarget", "")
-    domain = env.domains["pressroom"]
-    entry = domain.entries.get(target)  # type: ignore[attr-defined]
+    if node.get("reftype") == "page":
+        logger.warning("page %r not found", target, location=node, type="pressroom",
+                       subtype="unknown_entity")
+        return True
+    entry = app.env.domains["pressroom"].entries.get(target)
     if entry is not None:
         logger.warning("%r is a %s, not a %s", target, entry[2], node.get("reftype"),
                        location=node, type="pressroom", subtype="unknown_entity")
     else:
         logger.warning("unknown entry %r: it is not in the registry", target,
                        location=node, type="pressroom", subtype="unknown_entity")
-    return contnode
+    return True
 
 
 class EntityIndex(Index):

@@ -42,8 +42,12 @@ def builder_inited(app: Sphinx) -> None:
                        type="pressroom", subtype=p.subtype)
     app.env.settings["input_encoding"] = CODEC_NAME
     srcdir = Path(app.srcdir)
-    generate_entries(srcdir, corpus, app.config.pressroom_entries_dir)
-    generate_archive(srcdir, corpus, app.config.pressroom_archive_dir)
+    # a project without a corpus (one that only links to another archive's entries
+    # through intersphinx) gets no generated pages
+    if corpus.project.registry_dir.exists():
+        generate_entries(srcdir, corpus, app.config.pressroom_entries_dir)
+    if corpus.project.releases_dir.exists():
+        generate_archive(srcdir, corpus, app.config.pressroom_archive_dir)
     corpus.linker  # noqa: B018 - build the automaton now, so forked readers share it
 
 

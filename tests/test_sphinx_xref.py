@@ -1,0 +1,94 @@
+"""objects.inv, intersphinx from another project, and JSON-LD on release and entry pages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import extruct
+from sphinx.util.inventory import InventoryFile
+from sphinx_support import make, page, warnings_of
+
+SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
+
+
+def _inventory(outdir: Path):
+    with open(outdir / "objects.inv", "rb") as f:
+        return InventoryFile.load(f, str(outdir), lambda base, uri: f"{base}/{uri}")
+
+
+def test_objects_inv_lists_every_entry_and_alias(pressroom_site):
+    inv = _inventory(Path(pressroom_site.outdir))
+    data = inv.data if hasattr(inv, "data") else inv
+    people = data["pressroom:person"]
+    assert {"brian-dooley", "hu-jintao", "liu-xiaobo", "ai-weiwei", "jane-roe"} <= set(people)
+    item = people["liu-xiaobo"]
+    uri = item.uri if hasattr(item, "uri") else item[2]
+    assert uri.endswith("entries/person/liu-xiaobo.html#entity-liu-xiaobo")
+    assert "Xiaobo" in people  # aliases are objects too
+    assert "nobel-peace-prize" in data["pressroom:award"]
+    assert "human-rights-first" in data["pressroom:organization"]
+
+
+def test_intersphinx_links_to_an_entry(pressroom_site, tmp_path):
+    outdir = Path(pressroom_site.outdir)
+    src = tmp_path / "other"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        # the other project uses Pressroom's roles but has no corpus of its own
+        "extensions = ['sphinx.ext.intersphinx', 'pressroom.sphinxext']\n"
+        f"intersphinx_mapping = {{'press': ({str(outdir)!r}, {str(outdir / 'objects.inv')!r})}}\n"
+        "html_theme = 'basic'\n", encoding="utf-8")
+    (src / "index.rst").write_text(
+        "Other\n=====\n\nSee :external+press:pressroom:person:`liu-xiaobo`, "
+        ":external:pressroom:organization:`human-rights-first` and "
+        ":pressroom:place:`china`.\n", encoding="utf-8")
+    app = make(src, confoverrides={"nitpicky": True})
+    app.build()
+    html = page(app, "index")
+    assert f'href="{outdir}/entries/person/liu-xiaobo.html#entity-liu-xiaobo"' in html
+    assert "entries/organization/human-rights-first.html" in html
+    assert f'href="{outdir}/entries/place/china.html#entity-china"' in html
+    assert not (src / "entries").exists()
+    assert warnings_of(app) == []
+    app.cleanup()
+
+
+def _jsonld(html: str) -> list[dict]:
+    return extruct.extract(html, syntaxes=["json-ld"], uniform=True)["json-ld"]
+
+
+def test_release_jsonld(pressroom_site):
+    (data,) = _jsonld(page(pressroom_site, SEED))
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"].startswith("Upcoming Dialogue Not Enough")
+    assert data["datePublished"] == "2011-04-27"
+    assert data["publisher"] == {"@type": "Organization", "name": "Human Rights First",
+                                 "url": "https://humanrightsfirst.org"}
+    mentions = {m["identifier"]: m for m in data["mentions"]}
+    assert mentions["liu-xiaobo"]["@type"] == "Person"
+    assert mentions["liu-xiaobo"]["sameAs"] == "https://www.wikidata.org/wiki/Q40960"
+    assert mentions["china"]["@type"] == "Place"
+    assert mentions["us-china-human-rights-dialogue-2011"]["@type"] == "Event"
+    assert len(mentions) == 11  # 11 registered entities in the test root are mentioned
+
+
+def test_entry_jsonld(pressroom_site):
+    (person,) = _jsonld(page(pressroom_site, "entries/person/liu-xiaobo"))
+    assert person["@type"] == "Person" and person["name"] == "Liu Xiaobo"
+    assert person["sameAs"] == "https://www.wikidata.org/wiki/Q40960"
+    assert person["alternateName"] == ["Xiaobo"]
+    assert person["description"] == "Chinese writer and Nobel Peace Prize laureate."
+    (event,) = _jsonld(page(pressroom_site, "entries/event/us-china-human-rights-dialogue-2011"))
+    assert event["@type"] == "Event" and event["startDate"] == "2011-04-27"
+    (org,) = _jsonld(page(pressroom_site, "entries/organization/human-rights-first"))
+    assert org["@type"] == "Organization"
+
+
+def test_jsonld_cannot_break_out_of_its_script(pressroom_site):
+    html = page(pressroom_site, "corpus/releases/hrf/2011/2011-05-02-markup-is-data")
+    script = html[html.index('<script type="application/ld+json">'):]
+    script = script[:script.index("</script>")]
+    assert "<script>alert" not in script[10:]
+    data = json.loads(script[len('<script type="application/ld+json">'):])
+    assert data["headline"] == "Markup Is Data: *bold* and <script>alert(1)</script>"

@@ -129,6 +129,9 @@ def test_entry_page_quoted_and_appears_with(site):
     quoted = html[html.index(">Quoted<"):html.index(">Appears with<")]
     assert "“Lawyers and other human rights defenders have been systematically targeted" in quoted
     assert quoted.count('class="pressroom-quotation') == 4
+    # in the order they were said
+    assert quoted.index("Lawyers and other") < quoted.index("The current U.S. strategy") \
+        < quoted.index("President Hu appeared") < quoted.index("The United States approach")
     with_ = text_of(html[html.index(">Appears with<"):])
     # Washington, DC and China appear in both releases with him
     assert "China — 2 releases" in with_

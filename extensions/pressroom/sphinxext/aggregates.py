@@ -77,8 +77,8 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
             if speaker:
                 quotes[speaker].append((meta[1], meta[0], docname, text, start))
     for rows in quotes.values():
-        rows.sort(key=lambda q: (q[0], q[2], q[4]))
-        rows.reverse()
+        rows.sort(key=lambda q: q[4])                       # in text order within a release,
+        rows.sort(key=lambda q: (q[0], q[2]), reverse=True)  # newest release first
         for i, (date, title, docname, text, start) in enumerate(rows):
             rows[i] = (docname, date, title, text, start)
     agg.quotes = dict(quotes)

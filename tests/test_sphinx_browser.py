@@ -1,0 +1,102 @@
+"""The built site in headless Chromium: search lands on the entry first; screenshots.
+
+Builds the project's own site (conf.py at the project root) into a temporary
+folder, serves it on 127.0.0.1 and drives Debian's Chromium with Playwright.
+Screenshots are written to /tmp/pressroom-*.png for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+import pytest
+from sphinx_support import make, warnings_of
+
+PROJECT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("site")
+    app = make(PROJECT, builddir=out)
+    app.build()
+    assert warnings_of(app) == []
+    outdir = Path(app.outdir)
+    app.cleanup()
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(outdir))
+
+    class Quiet(http.server.ThreadingHTTPServer):
+        def handle_error(self, request, client_address):  # the browser drops connections
+            pass
+
+    handler_cls = type("H", (http.server.SimpleHTTPRequestHandler,),
+                       {"log_message": lambda *a: None})
+    handler = functools.partial(handler_cls, directory=str(outdir))
+    server = Quiet(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", outdir
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.mark.parametrize(("query", "entry"), [
+    ("Dooley", "entries/person/brian-dooley.html"),
+    ("Xiaobo", "entries/person/liu-xiaobo.html"),
+    ("Hu Jintao", "entries/person/hu-jintao.html"),
+    ("President Hu", "entries/person/hu-jintao.html"),
+    ("strategic and economic dialogue",
+     "entries/event/us-china-strategic-and-economic-dialogue-2011.html"),
+])
+def test_search_lists_the_entry_first(site, browser, query, entry):
+    base, _ = site
+    page = browser.new_page()
+    page.goto(f"{base}/search.html?q={query.replace(' ', '+')}")
+    page.wait_for_selector("#search-results ul.search li a", timeout=15000)
+    first = page.locator("#search-results ul.search li a").first.get_attribute("href")
+    page.close()
+    assert first.split("#")[0] == entry, (query, first)
+
+
+def test_screenshots_and_sidebar(site, browser):
+    base, outdir = site
+    release = "corpus/releases/human-rights-first/2011/2011-04-27-upcoming-dialogue-not-enough"
+    shots = {"release": release, "entry": "entries/person/brian-dooley",
+             "glossary": "entries/person/index", "timeline": "docs/timeline"}
+    for width, suffix in ((1280, ""), (390, "-phone")):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for name, doc in shots.items():
+            page.goto(f"{base}/{doc}.html")
+            page.screenshot(path=f"/tmp/pressroom-{name}{suffix}.png", full_page=True)
+        # nothing overflows horizontally on a phone
+        if width == 390:
+            page.goto(f"{base}/{release}.html")
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll <= 400, scroll
+        page.close()
+    # the sidebar never lists the corpus: no release and no entry in the navigation tree
+    html = (outdir / f"{release}.html").read_text(encoding="utf-8")
+    nav = re.search(r'<div class="sidebar-tree">(.*?)</div>', html, re.S).group(1)
+    assert "entries/" not in nav and "corpus/releases" not in nav and "archive/" not in nav
+    assert "Glossary" in nav and "Timeline" in nav

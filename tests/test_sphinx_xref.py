@@ -92,3 +92,19 @@ def test_jsonld_cannot_break_out_of_its_script(pressroom_site):
     assert "<script>alert" not in script[10:]
     data = json.loads(script[len('<script type="application/ld+json">'):])
     assert data["headline"] == "Markup Is Data: *bold* and <script>alert(1)</script>"
+
+
+def test_release_directive_missing_file_warns_with_location(tmp_path):
+    src = tmp_path / "missing"
+    src.mkdir()
+    (src / "conf.py").write_text("extensions = ['pressroom.sphinxext']\nhtml_theme = 'basic'\n",
+                                 encoding="utf-8")
+    (src / "index.rst").write_text("Page\n====\n\nText.\n\n.. release:: nowhere/gone.txt\n",
+                                   encoding="utf-8")
+    app = make(src)
+    app.build()
+    warnings = warnings_of(app)
+    app.cleanup()
+    assert len(warnings) == 1
+    assert f"{src}/index.rst:6:" in warnings[0]
+    assert "[pressroom.release_missing]" in warnings[0]

@@ -94,19 +94,23 @@ _TRANSLATE = str.maketrans({
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\t": " ",
     "\r": " ", "\x0b": " ", "\x0c": " ",
 })
-#: Whitespace runs that need collapsing: two or more characters, or one newline.
-_WS_RUN = re.compile(r"[ \n]{2,}|\n")
 
 
-_SPECIAL = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
+_SPECIAL_CHARS = tuple(chr(c) for c in _TRANSLATE)
+_SPECIAL_ASCII = tuple(c for c in _SPECIAL_CHARS if c.isascii())
 
 
 def _clean(text: str) -> str:
-    """*text* with :data:`_TRANSLATE` applied (a regex finds the few characters to change:
-    much faster than ``str.translate`` on long texts)."""
-    if not _SPECIAL.search(text):
-        return text
-    return _SPECIAL.sub(lambda m: _TRANSLATE[ord(m.group())], text)
+    """*text* with :data:`_TRANSLATE` applied.
+
+    One ``in`` test per special character (a C-level scan, or no scan at all for
+    a character wider than any in the text) and one ``str.replace`` per
+    character found: much faster than ``str.translate`` or a regex on long texts.
+    """
+    for char in _SPECIAL_ASCII if text.isascii() else _SPECIAL_CHARS:
+        if char in text:
+            text = text.replace(char, _TRANSLATE[ord(char)])
+    return text
 
 
 def normalize(text: str) -> str:
@@ -124,28 +128,56 @@ def _normalize_text(text: str) -> tuple[str, list[int], list[int]]:
     last breakpoint at or before ``i``.
     """
     text = _clean(text)
-    parts: list[str] = []
     norm_points = [0]
     shifts = [0]
+    if "  " not in text and "\n" not in text:
+        return text, norm_points, shifts
+    # Runs of two blanks or more move offsets; a lone line break (no blank next to it)
+    # becomes a space in place. Only the long runs are visited in Python.
+    parts: list[str] = []
     last = 0
     removed = 0
-    pos_norm = 0
-    for m in _WS_RUN.finditer(text):
-        run = m.group()
-        repl = "\n" if run.count("\n") >= 2 else " "
-        if run == repl:
-            continue
-        parts.append(text[last:m.start()])
-        pos_norm += m.start() - last + 1
-        parts.append(repl)
-        removed += len(run) - 1
-        last = m.end()
-        norm_points.append(pos_norm)
+    for start, end in _long_runs(text):
+        parts.append(text[last:start].replace("\n", " "))
+        parts.append("\n" if text.count("\n", start, end) >= 2 else " ")
+        removed += end - start - 1
+        last = end
+        norm_points.append(end - removed)
         shifts.append(removed)
-    if last == 0:
-        return text, norm_points, shifts
-    parts.append(text[last:])
+    parts.append(text[last:].replace("\n", " "))
     return "".join(parts), norm_points, shifts
+
+
+def _long_runs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every maximal run of two or more blanks (spaces, line breaks).
+
+    Such a run holds a line break or two spaces in a row: those are found with
+    ``str.find`` (C-level scans) and grown to the whole run, which is much faster
+    than a regex scan of the whole text.
+    """
+    hits = []
+    for needle in ("\n", "  "):
+        i = text.find(needle)
+        while i >= 0:
+            hits.append(i)
+            i = text.find(needle, i + 2)
+    hits.sort()
+    runs = []
+    n = len(text)
+    done = 0
+    for i in hits:
+        if i < done:
+            continue
+        start = i
+        while start > done and text[start - 1] in " \n":
+            start -= 1
+        end = i + 1
+        while end < n and text[end] in " \n":
+            end += 1
+        if end - start >= 2:
+            runs.append((start, end))
+        done = end
+    return runs
 
 
 # --------------------------------------------------------------------------- inferred forms
@@ -397,6 +429,55 @@ class _LineKinds:
         return self.caps[start]
 
 
+#: Flags of an automaton key (see :func:`_key_value`).
+_UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM = 1, 2, 4, 8, 16
+#: Entries with more owners than this get an index for :meth:`Linker._choose`.
+_MANY = 8
+
+
+def _info(entries: tuple[tuple[str, int], ...]) -> tuple:
+    """What :meth:`Linker._choose` and the passes need of a candidate's entries, computed once:
+    ``(strong, entity ids, weak, short forms only, any short form, rank or None)``."""
+    strong = tuple(eid for eid, kind in entries if kind <= ACRONYM)
+    eids = tuple(eid for eid, _ in entries)
+    weak = tuple(eid for eid, kind in entries if kind == WEAK)
+    kinds = [kind for _, kind in entries]
+    rank = {eid: i for i, eid in enumerate(eids)} if len(eids) > _MANY else None
+    return (strong, eids, weak, all(k == SHORT for k in kinds), SHORT in kinds, rank)
+
+
+def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int], ...],
+               caps_only: bool, info: tuple) -> tuple:
+    """The automaton's value for a key: everything a hit needs, so no work is repeated per hit.
+
+    ``(length, first char alnum, last char alnum, flags, surface, entries, info,
+    acronym-free (entries, info) or None)``; *surface* is the registry form (for an
+    all-capitals key, the form it is the capitals of).
+    """
+    flags = 0
+    if surface.isupper():
+        flags |= _UPPER
+        if "-" not in surface:
+            flags |= _CODE_CHECK
+    if caps_only:
+        flags |= _CAPS_ONLY
+    if " " not in surface and surface.lower() in COMMON_WORDS:
+        flags |= _COMMON
+    acronym_free = None
+    if any(kind == ACRONYM for _, kind in entries):
+        flags |= _HAS_ACRONYM
+        rest = tuple(e for e in entries if e[1] != ACRONYM)
+        if rest:
+            acronym_free = (rest, _info(rest))
+    return (len(automaton_key), automaton_key[0].isalnum(), automaton_key[-1].isalnum(), flags,
+            surface, entries, info, acronym_free)
+
+
+def _by_length(candidate: tuple) -> tuple[int, int]:
+    """Sort key of candidates: longest first, then leftmost."""
+    return candidate[0] - candidate[1], candidate[0]
+
+
 class Linker:
     """Links mentions of a registry's entities in texts.
 
@@ -431,18 +512,31 @@ class Linker:
                 put(surface, entity_id, kind)
         self._persons = frozenset(e.id for e in registry if e.type == "person")
 
+        given_by_word: dict[str, set[str]] = {}
+        for word, eid in self._given:
+            given_by_word.setdefault(word, set()).add(eid)
+        self._given_by_word = given_by_word
+
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-        # value: (key length, entries, caps_only); entries: ((entity id, kind), ...)
-        keys: dict[str, tuple[int, tuple[tuple[str, int], ...], bool]] = {}
+        # surface -> (entries, caps_only, original surface); entries: ((entity id, kind), ...)
+        keys: dict[str, tuple[tuple[tuple[str, int], ...], bool, str]] = {}
         for surface, owners in table.items():
-            entries = tuple(sorted(owners.items(), key=lambda kv: (kv[1], kv[0])))
-            keys[surface] = (len(surface), entries, False, surface)
-        for surface, (_, entries, _, _) in list(keys.items()):
+            keys[surface] = (tuple(sorted(owners.items(), key=lambda kv: (kv[1], kv[0]))),
+                             False, surface)
+        for surface, (entries, _, _) in list(keys.items()):
             upper = surface.upper()
             if upper != surface and upper not in keys:
-                keys[upper] = (len(upper), entries, True, surface)
-        for surface, value in keys.items():
-            automaton.add_word(surface, value)
+                keys[upper] = (entries, True, surface)
+        def keys_surface(surface: str) -> str:
+            return keys[surface][2]
+
+        infos: dict[int, tuple] = {}  # id(entries) -> _Info, shared by a key and its capitals
+        for surface, (entries, caps_only, _) in keys.items():
+            info = infos.get(id(entries))
+            if info is None:
+                info = infos[id(entries)] = _info(entries)
+            automaton.add_word(surface, _key_value(surface, keys_surface(surface), entries,
+                                                   caps_only, info))
         if keys:
             automaton.make_automaton()
         self._automaton = automaton
@@ -479,29 +573,35 @@ class Linker:
                     shifts: list[int]):
         """Whole-word automaton hits in *norm*, with offsets into the original *text*.
 
+        Every automaton hit is looked at, overlapping ones included. The automaton's
+        value carries what the tests need (see :func:`_key_value`), cheapest first, so
+        a hit that is no whole word is dropped after a character test or two.
         An inferred acronym of a place used as a modifier (``U.S. officials``)
         is not a mention of the place.
         """
-        lines = _LineKinds(text)
+        lines = None
         n = len(norm)
         simple = len(points) == 1
         out = []
-        for end_index, (length, entries, caps_only, key) in self._automaton.iter(norm):
-            end = end_index + 1
+        append = out.append
+        for end, (length, first_alnum, last_alnum, flags, key, entries, info,
+                  acronym_free) in self._automaton.iter(norm):
+            end += 1
             start = end - length
-            if start > 0 and norm[start - 1].isalnum() and norm[start].isalnum():
+            if start and first_alnum and norm[start - 1].isalnum():
                 continue
-            if end < n and norm[end].isalnum() and norm[end - 1].isalnum():
+            if end < n and last_alnum and norm[end].isalnum():
                 continue
             # ``O'Reilly``: a name does not start right after a letter and an apostrophe
             if start > 1 and norm[start - 1] == "'" and norm[start - 2].isalpha():
                 continue
-            # ``US$ 20``, ``NZ $26``: a currency, not the country
-            if key.isupper() and _CURRENCY.match(norm, end):
-                continue
-            # ``CC-BY-SA-NC``: a code of capitals joined by hyphens, not a name
-            if key.isupper() and "-" not in key and _in_code(norm, start, end):
-                continue
+            if flags:
+                # ``US$ 20``, ``NZ $26``: a currency, not the country
+                if flags & _UPPER and _CURRENCY.match(norm, end):
+                    continue
+                # ``CC-BY-SA-NC``: a code of capitals joined by hyphens, not a name
+                if flags & _CODE_CHECK and _in_code(norm, start, end):
+                    continue
             if simple:
                 ostart, oend = base + start, base + end
             else:
@@ -509,34 +609,39 @@ class Linker:
                 ostart = base + start + shifts[k]
                 k = bisect_right(points, end - 1) - 1
                 oend = base + end + shifts[k]
-            if caps_only and not lines.all_caps(ostart):
-                continue
-            # a name that is a common word, followed by a capitalized word: ``World Cup``
-            if " " not in key and key.lower() in COMMON_WORDS and _NEXT_NAME.match(norm, end):
-                continue
-            if any(kind == ACRONYM for _, kind in entries):
-                m = _MODIFIED.match(norm, end)
-                if m and m.group(1).lower() not in _FUNCTION_WORDS:
-                    entries = tuple(e for e in entries if e[1] != ACRONYM)
-                    if not entries:
+            if flags:
+                if flags & _CAPS_ONLY:
+                    if lines is None:
+                        lines = _LineKinds(text)
+                    if not lines.all_caps(ostart):
                         continue
-            out.append((ostart, oend, entries, key))
+                # a name that is a common word, followed by a capitalized word: ``World Cup``
+                if flags & _COMMON and _NEXT_NAME.match(norm, end):
+                    continue
+                if flags & _HAS_ACRONYM:
+                    m = _MODIFIED.match(norm, end)
+                    if m and m.group(1).lower() not in _FUNCTION_WORDS:
+                        if acronym_free is None:
+                            continue
+                        entries, info = acronym_free
+            append((ostart, oend, entries, key, info))
         return out
 
     def _resolve(self, text, candidates, regions) -> LinkResult:
+        # candidates: (start, end, entries, key, info); info is _info(entries)
         # pass 1: anchors, full names claimed by one entity, longest first
-        order = sorted(range(len(candidates)),
-                       key=lambda i: (candidates[i][0] - candidates[i][1], candidates[i][0]))
+        order = sorted(candidates, key=_by_length)
         taken = _Occupancy(len(text))
+        free, add = taken.free, taken.add
         first_full: dict[str, int] = {}
         anchors: list[tuple[int, int, str]] = []
-        for i in order:
-            start, end, entries, key = candidates[i]
-            if all(kind == SHORT for _, kind in entries):
+        choose = self._choose
+        for start, end, _entries, _key, info in order:
+            if info[3]:  # short forms only
                 continue
-            if taken.free(start, end):
-                taken.add(start, end)
-                eid, _ = self._choose(entries, start, {})
+            if free(start, end):
+                add(start, end)
+                eid, _ = choose(info, start, {})
                 if eid is not None:
                     anchors.append((start, end, eid))
                     if eid not in first_full or start < first_full[eid]:
@@ -546,28 +651,30 @@ class Linker:
         extra = self._defined_acronyms(text, anchors, regions)
         if extra:
             candidates = candidates + extra
-            order = sorted(range(len(candidates)),
-                           key=lambda i: (candidates[i][0] - candidates[i][1], candidates[i][0]))
+            order = sorted(candidates, key=_by_length)
 
         shadowed = self._shadowed(text, candidates, taken)
 
         # pass 2: resolve every candidate against the anchors, select longest first
         taken = _Occupancy(len(text))
+        free, add = taken.free, taken.add
         mentions: list[Mention] = []
         ambiguous: list[Ambiguity] = []
-        for i in order:
-            start, end, entries, key = candidates[i]
-            if start in shadowed:
-                entries = tuple(e for e in entries if e[1] != SHORT)
-            elif key in shadowed:  # someone else's name too: only after the entity's full name
-                entries = tuple(e for e in entries
-                                if e[1] != SHORT or first_full.get(e[0], start) < start)
-            link, choices = self._choose(entries, start, first_full)
+        for start, end, entries, key, info in order:
+            if shadowed:
+                if start in shadowed:
+                    entries = tuple(e for e in entries if e[1] != SHORT)
+                    info = _info(entries)
+                elif key in shadowed:  # someone else's name too: only after the full name
+                    entries = tuple(e for e in entries
+                                    if e[1] != SHORT or first_full.get(e[0], start) < start)
+                    info = _info(entries)
+            link, choices = choose(info, start, first_full)
             if link is None and not choices:
                 continue  # a short form of nobody mentioned: not a mention
-            if not taken.free(start, end):
+            if not free(start, end):
                 continue
-            taken.add(start, end)
+            add(start, end)
             if link is not None:
                 mentions.append(Mention(start, end, link, text[start:end]))
             else:
@@ -585,8 +692,8 @@ class Linker:
         is someone else's: the bare word is then no short form of the registry's entity.
         """
         out = set()
-        for start, end, entries, key in candidates:
-            if " " in key or not any(k == SHORT for _, k in entries):
+        for start, end, entries, key, info in candidates:
+            if not info[4] or " " in key:  # no short form, or more than one word
                 continue
             if not anchored.free(start, end):
                 continue
@@ -599,7 +706,8 @@ class Linker:
                     continue
             m = _NEXT_CAP.match(text, end)
             if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
-                if any((key, eid) in self._given for eid, _ in entries):
+                given = self._given_by_word.get(key)
+                if given and any(eid in given for eid, _ in entries):
                     out.add(start)
                     out.add(key)
         return out
@@ -612,7 +720,7 @@ class Linker:
         return anchored.free(start, end)
 
     @staticmethod
-    def _choose(entries, start, first_full):
+    def _choose(info, start, first_full):
         """``(entity id, ())`` to link, ``(None, candidates)`` if ambiguous, ``(None, ())`` if none.
 
         A name or alias only one entity claims links to it, whatever forms
@@ -620,20 +728,29 @@ class Linker:
         claim (``Labour Party``) links to the one mentioned earlier in the text;
         so does a short form. An inferred full form (``Onion``) links to its
         entity when no other claims it. Otherwise the span is ambiguous.
+
+        *info* is :func:`_info` of the candidate's entries (computed once per
+        automaton key, so a surname many people share costs no more than any other).
         """
-        strong = [eid for eid, kind in entries if kind <= ACRONYM]
+        strong, eids, weak, _, _, rank = info
         if len(strong) == 1:
             return strong[0], ()
-        earlier = [eid for eid in strong or [eid for eid, _ in entries]
-                   if eid in first_full and (not strong or first_full[eid] < start)]
+        if strong:
+            earlier = [eid for eid in strong if eid in first_full and first_full[eid] < start]
+        elif not first_full:
+            earlier = []
+        elif rank is not None and len(first_full) < len(eids):
+            # many owners, few entities mentioned: look the mentioned ones up
+            earlier = sorted((eid for eid in first_full if eid in rank), key=rank.__getitem__)
+        else:
+            earlier = [eid for eid in eids if eid in first_full]
         if len(earlier) == 1:
             return earlier[0], ()
         if earlier or strong:
             return None, tuple(earlier or strong)
-        weak = [eid for eid, kind in entries if kind == WEAK]
         if len(weak) == 1:
             return weak[0], ()
-        return None, tuple(weak)
+        return None, weak
 
     def _defined_acronyms(self, text, anchors, regions):
         """Candidates for acronyms a text defines right after a full mention."""
@@ -655,7 +772,8 @@ class Linker:
             for m in pattern.finditer(text, base, region_end):
                 eid, at = defined[m.group(1)]
                 if m.start() >= at:
-                    extra.append((m.start(), m.end(), ((eid, SHORT),), m.group(1)))
+                    entries = ((eid, SHORT),)
+                    extra.append((m.start(), m.end(), entries, m.group(1), _info(entries)))
         return extra
 
     def _with_titles(self, text, mentions, regions) -> list[Mention]:

@@ -632,16 +632,17 @@ class Linker:
         # pass 1: anchors, full names claimed by one entity, longest first
         order = sorted(candidates, key=_by_length)
         taken = _Occupancy(len(text))
-        free, add = taken.free, taken.add
+        marks = taken.marks  # the overlap test and marking inlined: bytearray.find / slice
         first_full: dict[str, int] = {}
         anchors: list[tuple[int, int, str]] = []
         choose = self._choose
         for start, end, _entries, _key, info in order:
             if info[3]:  # short forms only
                 continue
-            if free(start, end):
-                add(start, end)
-                eid, _ = choose(info, start, {})
+            if marks.find(1, start, end) < 0:
+                marks[start:end] = b"\x01" * (end - start)
+                strong = info[0]
+                eid = strong[0] if len(strong) == 1 else choose(info, start, {})[0]
                 if eid is not None:
                     anchors.append((start, end, eid))
                     if eid not in first_full or start < first_full[eid]:
@@ -656,8 +657,7 @@ class Linker:
         shadowed = self._shadowed(text, candidates, taken)
 
         # pass 2: resolve every candidate against the anchors, select longest first
-        taken = _Occupancy(len(text))
-        free, add = taken.free, taken.add
+        marks = bytearray(len(text))
         mentions: list[Mention] = []
         ambiguous: list[Ambiguity] = []
         for start, end, entries, key, info in order:
@@ -669,12 +669,16 @@ class Linker:
                     entries = tuple(e for e in entries
                                     if e[1] != SHORT or first_full.get(e[0], start) < start)
                     info = _info(entries)
-            link, choices = choose(info, start, first_full)
-            if link is None and not choices:
-                continue  # a short form of nobody mentioned: not a mention
-            if not free(start, end):
+            strong = info[0]
+            if len(strong) == 1:
+                link, choices = strong[0], ()
+            else:
+                link, choices = choose(info, start, first_full)
+                if link is None and not choices:
+                    continue  # a short form of nobody mentioned: not a mention
+            if marks.find(1, start, end) >= 0:
                 continue
-            add(start, end)
+            marks[start:end] = b"\x01" * (end - start)
             if link is not None:
                 mentions.append(Mention(start, end, link, text[start:end]))
             else:
@@ -786,7 +790,12 @@ class Linker:
                 k = bisect_right(starts, m.start) - 1
                 floor = max(prev_end, starts[k] if k >= 0 else 0)
                 window = _clean(text[max(floor, m.start - 40):m.start])
-                t = _TITLE_RE.search(window)
+                # the regex only when the window ends with a title and a blank (``$``
+                # also matches before a final line break)
+                t = ((window[-1:].isspace() and window[:-1].endswith(TITLES)
+                      or window[-1:] == "\n" and window[-2:-1].isspace()
+                      and window[:-2].endswith(TITLES))
+                     and _TITLE_RE.search(window))
                 if t:
                     new_start = m.start - (len(window) - t.start())
                     m = Mention(new_start, m.end, m.entity_id, text[new_start:m.end])

@@ -282,6 +282,29 @@ def test_inferred_forms_are_rules_not_lists() -> None:
     assert "Irving" in forms
 
 
+def test_automaton_built_once_per_linker(monkeypatch) -> None:
+    """The automaton is built when the Linker is, never per text; link() reuses it."""
+    import ahocorasick
+
+    built = []
+    real = ahocorasick.Automaton
+
+    def counting(*args):
+        built.append(args)
+        return real(*args)
+
+    monkeypatch.setattr(ahocorasick, "Automaton", counting)
+    linker = make_linker(person("dooley", "Brian Dooley"), place("china", "China"))
+    assert len(built) == 1
+    automaton = linker._automaton
+    texts = ["Brian Dooley said. Dooley left.", "CHINA\nChina and Brian Dooley", "Nothing here"]
+    first = [linker.link(text) for text in texts]
+    again = [linker.link(text) for text in texts]
+    assert len(built) == 1 and linker._automaton is automaton
+    assert first == again
+    assert spans(first[0]) == [("Brian Dooley", "dooley"), ("Dooley", "dooley")]
+
+
 def test_empty_registry_and_text() -> None:
     linker = make_linker()
     assert linker.link("Anything at all").mentions == []

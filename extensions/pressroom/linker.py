@@ -46,6 +46,7 @@ How a text is linked (:meth:`Linker.link`):
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -438,6 +439,11 @@ _MANY = 8
 def _info(entries: tuple[tuple[str, int], ...]) -> tuple:
     """What :meth:`Linker._choose` and the passes need of a candidate's entries, computed once:
     ``(strong, entity ids, weak, short forms only, any short form, rank or None)``."""
+    if len(entries) == 1:
+        (eid, kind), = entries
+        one = (eid,)
+        return (one if kind <= ACRONYM else (), one, one if kind == WEAK else (),
+                kind == SHORT, kind == SHORT, None)
     strong = tuple(eid for eid, kind in entries if kind <= ACRONYM)
     eids = tuple(eid for eid, _ in entries)
     weak = tuple(eid for eid, kind in entries if kind == WEAK)
@@ -486,6 +492,16 @@ class Linker:
     """
 
     def __init__(self, registry: Registry) -> None:
+        # hundreds of thousands of small tuples, all kept: the cyclic GC would only rescan them
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._build(registry)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _build(self, registry: Registry) -> None:
         self.registry = registry
         # surface -> {entity id: kind}, strongest kind kept
         table: dict[str, dict[str, int]] = {}

@@ -13,6 +13,8 @@ parallel build merges the same data as a serial one:
 ``refs``       docname -> entity ids referenced by roles (so those pages are rewritten
                when the entity changes)
 ``late``       docname -> ((kind, argument), ...) placeholders rendered at write time
+``texts``      docname -> fingerprint of the release's text (:func:`pressroom.corpus.text_key`),
+               to find two release files holding the same text
 
 and two build-level tables that are not keyed by docname: ``registry``
 (entity id -> digest of its registry entry, as last read) and ``shown``
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late")
+DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts")
 #: Short role names for long type names.
 ROLE_ALIASES = {"organization": ("org",)}
 
@@ -77,14 +79,14 @@ class PressroomDomain(Domain):
 
     name = "pressroom"
     label = "Pressroom"
-    data_version = 1
+    data_version = 2
     object_types: dict[str, ObjType] = {}
     roles: dict[str, Any] = {}
     directives: dict[str, Any] = {}
     indices: list[type[Index]] = []
     initial_data: dict[str, Any] = {
         "releases": {}, "mentions": {}, "quotes": {}, "entries": {}, "refs": {}, "late": {},
-        "registry": {}, "shown": {},
+        "texts": {}, "registry": {}, "shown": {},
     }
 
     # typed views -----------------------------------------------------------
@@ -113,6 +115,10 @@ class PressroomDomain(Domain):
         return self.data.setdefault("late", {})
 
     @property
+    def texts(self) -> dict[str, str]:
+        return self.data.setdefault("texts", {})
+
+    @property
     def registry_digests(self) -> dict[str, str]:
         return self.data.setdefault("registry", {})
 
@@ -122,10 +128,41 @@ class PressroomDomain(Domain):
 
     # recording ---------------------------------------------------------------
     def note_release(self, docname: str, meta: tuple, mentions: Iterable[tuple],
-                     quotes: Iterable[tuple]) -> None:
+                     quotes: Iterable[tuple], text_key: str = "") -> None:
         self.releases[docname] = meta
         self.mentions[docname] = tuple(mentions)
         self.quotes[docname] = tuple(quotes)
+        if text_key:
+            self.texts[docname] = text_key
+        self.read_now.add(docname)
+
+    @property
+    def read_now(self) -> set[str]:
+        """Releases read (here or in a parallel worker) in this build process."""
+        if not hasattr(self, "_pressroom_read"):
+            self._pressroom_read: set[str] = set()
+        return self._pressroom_read
+
+    def warn_duplicates(self, doc2path: Any) -> None:
+        """Warn ``release_duplicate`` for release files holding the same text.
+
+        One pass over the stored fingerprints (linear in the number of releases).
+        A group is reported when one of its files was read in this build, so an
+        unchanged archive does not repeat the warning on every incremental build,
+        like Sphinx's own per-document warnings. The first file by name is kept
+        as the original; each other file gets the warning.
+        """
+        groups: dict[str, list[str]] = {}
+        for docname, key in self.texts.items():
+            groups.setdefault(key, []).append(docname)
+        fresh = self.read_now
+        for docnames in groups.values():
+            if len(docnames) < 2 or fresh.isdisjoint(docnames):
+                continue
+            first, *others = sorted(docnames)
+            for docname in others:
+                logger.warning("same text as %s; delete one of the two files", doc2path(first),
+                               location=docname, type="pressroom", subtype="release_duplicate")
 
     def note_entry(self, entity_id: str, docname: str, anchor: str, type_: str, name: str,
                    aliases: tuple[str, ...], description: str, location: Any = None) -> None:
@@ -159,6 +196,7 @@ class PressroomDomain(Domain):
             for docname, value in otherdata.get(key, {}).items():
                 if docname in docnames:
                     mine[docname] = value
+        self.read_now.update(d for d in otherdata.get("releases", {}) if d in docnames)
         for eid, value in otherdata.get("entries", {}).items():
             if value[0] in docnames:
                 self.entries[eid] = value

@@ -6,7 +6,8 @@
   in the environment; re-read the releases that mention a changed or removed
   entity, and the releases whose text holds a name of a new or changed entity
   (found with a small automaton of only those names).
-* ``env-updated``: derive the aggregates (backlinks, co-mentions…) once.
+* ``env-updated``: warn about release files with the same text (from the merged
+  fingerprints); derive the aggregates (backlinks, co-mentions…) once.
 * ``env-get-updated``: rewrite the pages whose late-rendered content changed
   (a digest per page) and the pages whose roles reference a changed entity.
 """
@@ -117,7 +118,9 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
-    aggregates.refresh(get_domain(env))
+    domain = get_domain(env)
+    domain.warn_duplicates(env.doc2path)
+    aggregates.refresh(domain)
 
 
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

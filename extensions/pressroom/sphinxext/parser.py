@@ -94,7 +94,8 @@ class ReleaseParser(Parser):
             report([exc.problem], docname)
             return
         document += rendered.section
-        get_domain(env).note_release(docname, rendered.meta, rendered.mentions, rendered.quotes)
+        get_domain(env).note_release(docname, rendered.meta, rendered.mentions, rendered.quotes,
+                                     rendered.text_key)
 
 
 # ---------------------------------------------------------------------------- decoding

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 
+from pressroom.corpus import text_key
 from pressroom.sphinxext.corpus import Corpus, plain
 from pressroom.sphinxext.nodes import quotation
 
@@ -37,6 +38,8 @@ class Rendered:
     meta: tuple
     mentions: list[tuple]
     quotes: list[tuple]
+    #: fingerprint of the text, to find duplicates ("" for an empty release)
+    text_key: str = ""
 
 
 class _Lines:
@@ -126,6 +129,8 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     section = nodes.section(ids=["release"], classes=["pressroom-release"],
                             support_smartquotes=False)
     section += nodes.title(title, title)
+    if any(p.severity != "info" for p in release.problems):
+        section += _problems_notice(release)
     section += _meta_panel(release, mentions, corpus, publisher_key, relpath)
 
     body = nodes.container(classes=["pressroom-body"])
@@ -163,7 +168,24 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     publisher = release.publisher or ""
     meta = (title, release.date.isoformat() if release.date else "", publisher_key,
             plain(publisher), plain(release.dateline or ""), release.source_url or "", relpath)
-    return Rendered(section, meta, rows, quote_rows)
+    key = text_key(text) if text.replace("\ufeff", "").strip() else ""
+    return Rendered(section, meta, rows, quote_rows, key)
+
+
+def _problems_notice(release: Release) -> nodes.Element:
+    """A visible notice on the page of a release that has problems (the build warns too)."""
+    problems = [p for p in release.problems if p.severity != "info"]
+    errors = any(p.severity == "error" for p in problems)
+    box = nodes.admonition(classes=["pressroom-problems", "error" if errors else "warning"])
+    head = "This release has problems" if errors else "This release was read with warnings"
+    box += nodes.title(head, head)
+    items = nodes.bullet_list()
+    for p in problems:
+        where = f"line {p.line}: " if p.line else ""
+        text = plain(f"{where}{p.message} [pressroom.{p.subtype}]")
+        items += nodes.list_item("", nodes.paragraph(text, text))
+    box += items
+    return box
 
 
 class _Sorted:

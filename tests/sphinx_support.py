@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 
@@ -49,3 +51,47 @@ def main_text(html: str) -> str:
     """The article part of a page (without the theme's chrome)."""
     m = re.search(r'<div class="body" role="main">(.*?)<div class="sphinxsidebar"', html, re.S)
     return m.group(1) if m else html
+
+
+# ---------------------------------------------------------------------------- browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextmanager
+def serve(outdir: Path) -> Iterator[str]:
+    """Serve *outdir* on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.ThreadingHTTPServer):
+        def handle_error(self, request, client_address):  # the browser drops connections
+            pass
+
+    handler_cls = type("H", (http.server.SimpleHTTPRequestHandler,),
+                       {"log_message": lambda *a: None})
+    handler = functools.partial(handler_cls, directory=str(outdir))
+    server = Quiet(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -7,19 +7,13 @@ Screenshots are written to /tmp/pressroom-*.png for a person to look at.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from pathlib import Path
 
 import pytest
-from sphinx_support import make, warnings_of
+from sphinx_support import CHROMIUM, chromium, make, serve, warnings_of
 
 PROJECT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -35,30 +29,15 @@ def site(tmp_path_factory):
     assert warnings_of(app) == []
     outdir = Path(app.outdir)
     app.cleanup()
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(outdir))
-
-    class Quiet(http.server.ThreadingHTTPServer):
-        def handle_error(self, request, client_address):  # the browser drops connections
-            pass
-
-    handler_cls = type("H", (http.server.SimpleHTTPRequestHandler,),
-                       {"log_message": lambda *a: None})
-    handler = functools.partial(handler_cls, directory=str(outdir))
-    server = Quiet(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", outdir
-    server.shutdown()
-    server.server_close()
+    with serve(outdir) as base:
+        yield base, outdir
 
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    pytest.importorskip("playwright.sync_api")
+    with chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.mark.parametrize(("query", "entry"), [

@@ -1,0 +1,257 @@
+"""Bad, broken and hostile input through a real Sphinx build (issue 5).
+
+One shared build of ``tests/roots/test-hostile`` with every hostile release of
+:mod:`hostile_cases` written into it: the build completes, each problem is a
+warning naming the file (and line) with its ``pressroom.*`` subtype, every
+release has a page (flagged when something is wrong), markup and HTML are shown
+literally, and the page's text is the source text. Then ``-W`` and
+``suppress_warnings`` on smaller builds, hand-written pages with broken
+references, and the hostile page in headless Chromium.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from hostile_cases import CASES, HOSTILE_TEXT, docname, write_cases
+from sphinx_support import CHROMIUM, chromium, copy_root, make, page, serve, warnings_of
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+#: How each case's bytes are decoded (by the test, independently of the parser).
+ENCODINGS = {"cp1252": "cp1252", "latin1": "latin-1", "utf8-bom": "utf-8-sig",
+             "utf16-bom": "utf-16"}
+#: The title a page shows when the release has no title line (from the file name).
+FALLBACK_TITLES = {"empty": "Empty", "whitespace": "Whitespace", "no-title": "No title"}
+#: Warnings of the hand-written pages: (file, line, subtype, words of the message).
+HAND_WRITTEN = [
+    ("docs/broken.rst", 8, "unknown_entity", "unknown entry 'no-such-person'"),
+    ("docs/broken.rst", 10, "release_missing", "release file"),
+    ("docs/broken.rst", 12, "unknown_entity", "'jane-roe' is a person, not a place"),
+    ("docs/broken-md.md", 7, "unknown_entity", "unknown entry 'nobody-at-all'"),
+    ("docs/broken-md.md", 9, "release_missing", "release file"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    src = copy_root("hostile", tmp_path_factory.mktemp("hostile"))
+    write_cases(src)
+    app = make(src)
+    app.build()  # must not raise
+    app.cleanup()
+    return app, src, warnings_of(app)
+
+
+def normalize(text: str) -> str:
+    """Whitespace collapsed; control characters (shown as U+FFFD, or dropped between
+    paragraphs when Python counts them as space, like form feed) count as space."""
+    return " ".join(CONTROL.sub(" ", text.replace("\ufffd", " ")).split())
+
+
+def source_text(name: str) -> str:
+    """What the page must show of the release: its decoded text, without a header."""
+    data = CASES[name][0]
+    if name == "binary":
+        text = data.decode("utf-8", errors="replace")
+    else:
+        text = data.decode(ENCODINGS.get(name, "utf-8"))
+    if name == "bad-header":  # an invalid header is ignored (and warned), not shown
+        text = text.split("---\n", 2)[2]
+    return FALLBACK_TITLES.get(name, "") + " " + text
+
+
+def page_text(html: str) -> str:
+    """The release as the page shows it: title, body and footer (not the metadata panel)."""
+    soup = BeautifulSoup(html, "html.parser")
+    section = soup.select_one("section#release")
+    h1 = section.find("h1")
+    for link in h1.select("a.headerlink"):
+        link.decompose()
+    parts = [h1.get_text(), section.select_one("div.pressroom-body").get_text()]
+    parts += [p.get_text() for p in section.select("div.pressroom-footer p")]
+    return " ".join(parts)
+
+
+def test_build_completes_with_only_pressroom_warnings(site):
+    app, src, warnings = site
+    assert app.statuscode == 0
+    assert warnings, "the hostile root must warn"
+    for w in warnings:
+        assert re.search(r": WARNING: .* \[pressroom\.[a-z_]+\]$", w), w
+        assert w.startswith(str(src) + "/"), w  # every warning names a file
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_problem_is_a_warning_with_file_line_and_subtype(site, name):
+    _app, src, warnings = site
+    path = f"{src}/{docname(name)}.txt"
+    mine = [w for w in warnings if w.startswith(path + ":")]
+    expected = CASES[name][1]
+    assert len(mine) == len(expected), mine
+    for subtype, line in expected:
+        where = f"{path}:{line}: WARNING: " if line else f"{path}: WARNING: "
+        assert any(w.startswith(where) and w.endswith(f"[pressroom.{subtype}]") for w in mine), \
+            (subtype, line, mine)
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_every_release_has_a_page_flagged_when_something_is_wrong(site, name):
+    app, _src, _warnings = site
+    html = page(app, docname(name))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("section#release h1").get_text().strip()
+    notice = soup.select_one("section#release div.pressroom-problems")
+    parser_problems = [s for s, _ in CASES[name][1] if s != "release_duplicate"]
+    if parser_problems:
+        assert notice is not None
+        for subtype in parser_problems:
+            assert f"[pressroom.{subtype}]" in notice.get_text()
+    else:
+        assert notice is None
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_page_text_equals_source_text(site, name):
+    app, _src, _warnings = site
+    assert normalize(page_text(page(app, docname(name)))) == normalize(source_text(name))
+
+
+def test_control_characters_are_shown_as_replacement_marks(site):
+    app, _src, _warnings = site
+    assert "Body\ufffd with \ufffd bell." in page_text(page(app, docname("nul-and-control")))
+    rtl = page_text(page(app, docname("rtl-zero-width")))
+    assert "משפט \u202eevil\u202c zero\u200bwidth \u200f\u2066isolate\u2069." in rtl
+
+
+@pytest.mark.parametrize(("name", "label"), [("cp1252", "Windows-1252"), ("latin1", "Latin-1")])
+def test_fallback_decoding_is_said_on_the_page_and_in_the_warning(site, name, label):
+    app, src, warnings = site
+    notice = BeautifulSoup(page(app, docname(name)), "html.parser").select_one(
+        "div.pressroom-problems")
+    assert f"decoded as {label}" in notice.get_text()
+    assert any(w.startswith(f"{src}/{docname(name)}.txt:5:") and f"decoded as {label}" in w
+               for w in warnings)
+    # the characters are the right ones, not mojibake
+    text = page_text(page(app, docname(name)))
+    assert ("“Smart” quotes – and € signs" in text) if name == "cp1252" else ("Café in Zürich\x81" in text)
+
+
+def test_duplicate_is_warned_once_against_the_first_file(site):
+    _app, src, warnings = site
+    dups = [w for w in warnings if "[pressroom.release_duplicate]" in w]
+    assert dups == [f"{src}/{docname('duplicate-b')}.txt: WARNING: same text as "
+                    f"{src}/{docname('duplicate-a')}.txt; delete one of the two files "
+                    "[pressroom.release_duplicate]"]
+
+
+def test_empty_releases_are_not_duplicates_of_each_other(site):
+    _app, _src, warnings = site
+    assert not any("[pressroom.release_duplicate]" in w and ("empty" in w or "whitespace" in w)
+                   for w in warnings)
+
+
+def test_markup_and_html_are_shown_literally(site):
+    app, _src, _warnings = site
+    html = page(app, docname("markup-and-html"))
+    soup = BeautifulSoup(html, "html.parser")
+    section = soup.select_one("section#release")
+    # the HTML as written (not re-serialized), without the metadata panel (not release text)
+    raw = html[html.index('<section class="pressroom-release"'):html.index("</section>")]
+    raw = raw[:raw.index('<div class="pressroom-meta')] + raw[raw.index('<div class="pressroom-body'):]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    assert "&lt;img src=x onerror=" in raw
+    assert "&amp;amp;" in raw  # "&amp;" in the release is shown as those five characters
+    for bad in ("<script", "<img", "<em>", "<strong>", "<b>", "<code", "<table", "<!--",
+                'href="javascript:', 'href="https://evil.example', "admonition"):
+        assert bad not in raw, bad
+    # no extra nodes: the body holds one <p> per paragraph, only text and entry links
+    body = section.select_one("div.pressroom-body")
+    tags = {t.name for t in body.find_all(True)}
+    assert tags <= {"p", "span", "a"}, tags
+    for a in body.find_all("a"):
+        assert "pressroom-ref" in a["class"] and "/entries/" in a["href"], a
+    paragraphs = [p for p in HOSTILE_TEXT.split("\n\n")[2:] if p.strip()]
+    assert len(body.select("p.pressroom-paragraph")) == len(paragraphs)
+    # every <script> on the page is the theme's own
+    for script in soup.find_all("script"):
+        assert script.get("src") or script.get("type") == "application/ld+json" \
+            or script.get_text().startswith("document.getElementById('searchbox')"), script
+
+
+def test_hand_written_pages_warn_with_file_line_and_subtype(site):
+    _app, src, warnings = site
+    for file, line, subtype, words in HAND_WRITTEN:
+        prefix = f"{src}/{file}:{line}: WARNING: "
+        assert any(w.startswith(prefix) and words in w and w.endswith(f"[pressroom.{subtype}]")
+                   for w in warnings), (file, line, subtype, warnings)
+    hand = [w for w in warnings if w.startswith(f"{src}/docs/")]
+    assert len(hand) == len(HAND_WRITTEN), hand
+
+
+# --------------------------------------------------------------- -W and suppress_warnings
+SMALL = ["no-date", "two-dates", "cp1252", "empty", "utf8-bom"]
+
+
+def _small_build(tmp_path, names, **kwargs):
+    src = copy_root("hostile", tmp_path)
+    write_cases(src, names)
+    app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"],
+                                   **kwargs.pop("confoverrides", {})}, **kwargs)
+    app.build()
+    app.cleanup()
+    return app, warnings_of(app)
+
+
+def test_suppress_warnings_silences_exactly_one_subtype(tmp_path):
+    _app, before = _small_build(tmp_path / "all", SMALL)
+    app, after = _small_build(tmp_path / "suppressed", SMALL,
+                              confoverrides={"suppress_warnings": ["pressroom.release_date"]})
+    assert any("[pressroom.release_date]" in w for w in before)
+    assert not any("[pressroom.release_date]" in w for w in after)
+
+    def others(ws):
+        return sorted(re.sub(r"^.*/", "", w) for w in ws if "[pressroom.release_date]" not in w)
+
+    assert others(after) == others(before) and others(after)
+    assert app.statuscode == 0
+
+
+def test_W_turns_problems_into_errors(tmp_path):
+    app, warnings = _small_build(tmp_path / "w", ["no-date"], warningiserror=True)
+    assert len(warnings) == 1 and "[pressroom.release_date]" in warnings[0]
+    assert app.statuscode == 1
+    assert "with warnings treated as errors" in app.status.getvalue()
+    # the same build with that subtype suppressed passes -W
+    app, warnings = _small_build(tmp_path / "ok", ["no-date"], warningiserror=True,
+                                 confoverrides={"suppress_warnings": ["pressroom.release_date"]})
+    assert warnings == [] and app.statuscode == 0
+
+
+# --------------------------------------------------------------------------- browser
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
+def test_hostile_page_in_chromium_runs_no_script_and_shows_the_source_text(site):
+    pytest.importorskip("playwright.sync_api")
+    app, _src, _warnings = site
+    dialogs: list[str] = []
+    with serve(Path(app.outdir)) as base, chromium() as browser:
+        tab = browser.new_page()
+        tab.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        tab.goto(f"{base}/{docname('markup-and-html')}.html")
+        tab.wait_for_load_state("load")
+        tab.wait_for_timeout(300)  # let any (wrongly) injected handler fire
+        assert tab.evaluate("typeof window.__pwned") == "undefined"
+        assert tab.evaluate("document.querySelectorAll('section#release img, "
+                            "section#release script, section#release iframe').length") == 0
+        shown = tab.evaluate("""() => {
+            const s = document.querySelector('section#release');
+            const h1 = s.querySelector('h1').cloneNode(true);
+            h1.querySelectorAll('a.headerlink').forEach(a => a.remove());
+            return h1.innerText + ' ' + s.querySelector('div.pressroom-body').innerText;
+        }""")
+        tab.close()
+    assert dialogs == []
+    assert normalize(shown) == normalize(source_text("markup-and-html"))

@@ -13,12 +13,15 @@ parallel build merges the same data as a serial one:
 ``refs``       docname -> entity ids referenced by roles (so those pages are rewritten
                when the entity changes)
 ``late``       docname -> ((kind, argument), ...) placeholders rendered at write time
+``embeds``     docname -> release docnames its ``release`` directives show (re-read
+               with them when a registry edit re-links them)
 ``texts``      docname -> fingerprint of the release's text (:func:`pressroom.corpus.text_key`),
                to find two release files holding the same text
 
-and two build-level tables that are not keyed by docname: ``registry``
-(entity id -> digest of its registry entry, as last read) and ``shown``
-(docname -> digest of what its late placeholders showed last time).
+and build-level tables that are not keyed by docname: ``registry``
+(entity id -> digest of its registry entry, as last read), ``shown``
+(docname -> digest of what its late placeholders showed last time) and
+``navigation`` (docname -> digest of its previous/next links and breadcrumbs).
 """
 
 from __future__ import annotations
@@ -40,7 +43,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts")
+DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds")
 #: Short role names for long type names.
 ROLE_ALIASES = {"organization": ("org",)}
 
@@ -86,7 +89,7 @@ class PressroomDomain(Domain):
     indices: list[type[Index]] = []
     initial_data: dict[str, Any] = {
         "releases": {}, "mentions": {}, "quotes": {}, "entries": {}, "refs": {}, "late": {},
-        "texts": {}, "registry": {}, "shown": {},
+        "texts": {}, "embeds": {}, "registry": {}, "shown": {}, "navigation": {},
     }
 
     # typed views -----------------------------------------------------------
@@ -113,6 +116,15 @@ class PressroomDomain(Domain):
     @property
     def late(self) -> dict[str, tuple]:
         return self.data.setdefault("late", {})
+
+    @property
+    def embeds(self) -> dict[str, tuple[str, ...]]:
+        return self.data.setdefault("embeds", {})
+
+    def note_embed(self, docname: str, release_docname: str) -> None:
+        current = self.embeds.get(docname, ())
+        if release_docname not in current:
+            self.embeds[docname] = (*current, release_docname)
 
     @property
     def texts(self) -> dict[str, str]:

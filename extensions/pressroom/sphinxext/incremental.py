@@ -5,11 +5,14 @@
 * ``env-get-outdated``: compare per-entity registry digests with those stored
   in the environment; re-read the releases that mention a changed or removed
   entity, and the releases whose text holds a name of a new or changed entity
-  (found with a small automaton of only those names).
+  (found with a small automaton of only those names), and the pages that embed
+  one of those releases with the ``release`` directive.
 * ``env-updated``: warn about release files with the same text (from the merged
   fingerprints); derive the aggregates (backlinks, co-mentions…) once.
 * ``env-get-updated``: rewrite the pages whose late-rendered content changed
-  (a digest per page) and the pages whose roles reference a changed entity.
+  (a digest per page), the pages whose roles reference a changed entity, and
+  the pages whose navigation changed (previous/next page, breadcrumbs: a
+  release added to or removed from an archive month moves its neighbours').
 """
 
 from __future__ import annotations
@@ -109,6 +112,11 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
             if any(_whole_word(text, end - len(name) + 1, end + 1)
                    for end, name in automaton.iter(text)):
                 outdated.add(docname)
+    # a page showing a release with the ``release`` directive links it as the release
+    # page does: re-read it with the release
+    for docname, shown in domain.embeds.items():
+        if docname not in removed and outdated.intersection(shown):
+            outdated.add(docname)
     return sorted(outdated)
 
 
@@ -145,4 +153,42 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for docname, ids in domain.refs.items():
             if changed.intersection(ids):
                 rewrite.add(docname)
+    rewrite |= _navigation_changed(env, domain)
     return sorted(rewrite)
+
+
+def _navigation_changed(env: BuildEnvironment, domain) -> set[str]:
+    """Pages whose previous/next links or breadcrumbs (targets and titles) changed.
+
+    Sphinx writes a page when its source changed, not when a neighbour in the
+    toctree appeared, vanished or was retitled, so after a release is added or
+    removed the pages around it kept stale "previous"/"next" links and an
+    incremental build differed from a clean one. A digest of each page's
+    navigation is kept (like ``shown``); pages whose digest moved are rewritten.
+    """
+    relations = env.collect_relations()
+    titles = env.titles
+
+    def title(docname: str | None) -> str:
+        node = titles.get(docname) if docname else None
+        return node.astext() if node is not None else ""
+
+    stored = domain.data.setdefault("navigation", {})
+    rewrite: set[str] = set()
+    for docname in list(stored):
+        if docname not in env.all_docs:
+            del stored[docname]
+    for docname, (parent, prev, nxt) in relations.items():
+        chain = []
+        seen = set()
+        while parent and parent not in seen:  # breadcrumbs: every ancestor and its title
+            seen.add(parent)
+            chain.append((parent, title(parent)))
+            parent = (relations.get(parent) or (None,))[0]
+        digest = hashlib.sha1(repr((prev, title(prev), nxt, title(nxt), chain))
+                              .encode("utf-8")).hexdigest()[:16]
+        if stored.get(docname) != digest:
+            if docname in stored:
+                rewrite.add(docname)
+            stored[docname] = digest
+    return rewrite

@@ -172,7 +172,11 @@ class ReleaseDirective(SphinxDirective):
                            type="pressroom", subtype="release_missing")
             return []
         self.env.note_dependency(abspath)
-        rendered = build_release(self.env, path, self.env.current_document.docname, embedded=True)
+        docname = self.env.current_document.docname
+        rendered = build_release(self.env, path, docname, embedded=True)
+        release_doc = self.env.path2doc(abspath)
+        if release_doc:  # re-read this page when a registry edit re-links the release
+            get_domain(self.env).note_embed(docname, release_doc)
         section = rendered.section
         box = nodes.container(classes=["pressroom-release", "pressroom-embedded"],
                               support_smartquotes=False)

@@ -1,0 +1,134 @@
+"""One set of sources, three ways to build it, the same HTML.
+
+The final state is ``tests/roots/test-pressroom`` plus three releases. It is built
+(1) clean with ``-j 1``, (2) clean with ``-j 2``, and (3) from an older state of
+the sources — one release missing, one release since deleted, an entity
+described differently, another not yet in the registry, a mention not yet
+written — brought to the final state by a sequence of edits, each followed by
+an incremental build. Every page of the clean build must be byte-identical
+(asset digests aside) in all three.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from sphinx_support import copy_root, make, warnings_of
+
+FOLDER = "corpus/releases/hrf/2011"
+RELEASES = {
+    "2011-06-01-artists-detained": (
+        "Artists Detained Ahead of Talks\n\nJune 1, 2011\n\n"
+        "Washington, DC – Human Rights First said today that Ai Weiwei remains detained. "
+        "“We will keep pressing China on every case,” said Jane Roe.\n"),
+    "2011-06-08-prize-anniversary": (
+        "Prize Anniversary Passes in Silence\n\nJune 8, 2011\n\n"
+        "Friends of Liu Xiaobo marked the Nobel Peace Prize anniversary. Brian Dooley said "
+        "the United States should speak up.\n"),
+    "2011-06-15-follow-up": (
+        "Follow-up on the Dialogue\n\nJune 15, 2011\n\n"
+        "HRF asked whether the U.S.-China Human Rights Dialogue changed anything for Jane Roe.\n"),
+}
+GONE = ("2011-05-20-withdrawn", "Withdrawn Release\n\nMay 20, 2011\n\nChina and Ai Weiwei, "
+        "in a release that was later withdrawn.\n")
+REGISTRY = "corpus/entities/entities.yaml"
+ROE = "- id: jane-roe\n  type: person\n  name: Jane Roe\n  description: Test spokesperson.\n"
+
+
+def _write(path: Path, text: str) -> None:
+    time.sleep(0.01)  # distinct mtimes
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def final_state(src: Path) -> None:
+    for name, text in RELEASES.items():
+        _write(src / FOLDER / f"{name}.txt", text)
+
+
+def older_state(src: Path) -> None:
+    final_state(src)
+    (src / FOLDER / "2011-06-15-follow-up.txt").unlink()            # not yet received
+    _write(src / FOLDER / f"{GONE[0]}.txt", GONE[1])                 # later withdrawn
+    first = src / FOLDER / "2011-06-01-artists-detained.txt"        # a mention not yet written
+    _write(first, RELEASES["2011-06-01-artists-detained"].replace("that Ai Weiwei", "that the artist"))
+    registry = src / REGISTRY
+    text = registry.read_text(encoding="utf-8")
+    assert ROE in text and "Chinese artist and activist." in text
+    _write(registry, text.replace(ROE, "").replace("Chinese artist and activist.",
+                                                   "Artist."))
+
+
+def edits(src: Path) -> list:
+    """The edits from the older state to the final one, in the order a maintainer makes them."""
+    registry = src / REGISTRY
+
+    def describe():
+        _write(registry, registry.read_text(encoding="utf-8").replace("Artist.",
+                                                                    "Chinese artist and activist."))
+
+    def add_entity():
+        _write(registry, registry.read_text(encoding="utf-8") + ROE)
+
+    def receive():
+        _write(src / FOLDER / "2011-06-15-follow-up.txt", RELEASES["2011-06-15-follow-up"])
+
+    def withdraw():
+        (src / FOLDER / f"{GONE[0]}.txt").unlink()
+
+    def mention():
+        _write(src / FOLDER / "2011-06-01-artists-detained.txt",
+               RELEASES["2011-06-01-artists-detained"])
+
+    return [describe, add_entity, receive, withdraw, mention]
+
+
+def snapshot(outdir: Path) -> dict[str, str]:
+    pages = {}
+    for path in sorted(outdir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        pages[path.relative_to(outdir).as_posix()] = re.sub(r"\?v=[0-9a-f]+", "", text)
+    pages["pressroom.json"] = (outdir / "pressroom.json").read_text(encoding="utf-8")
+    return pages
+
+
+def _clean(tmp_path: Path, name: str, parallel: int) -> tuple[dict[str, str], list[str]]:
+    src = copy_root("pressroom", tmp_path / name)
+    final_state(src)
+    app = make(src, parallel=parallel)
+    app.build()
+    app.cleanup()
+    return snapshot(Path(app.outdir)), warnings_of(app)
+
+
+def test_clean_parallel_and_incremental_builds_give_the_same_html(tmp_path):
+    j1, warnings = _clean(tmp_path, "j1", 0)
+    assert all("[pressroom." in w for w in warnings), warnings
+    j2, _ = _clean(tmp_path, "j2", 2)
+
+    src = copy_root("pressroom", tmp_path / "incremental")
+    older_state(src)
+    app = make(src)
+    app.build()
+    app.cleanup()
+    before = snapshot(Path(app.outdir))
+    # the older state really is different
+    assert before.keys() != j1.keys() or any(before[k] != j1[k] for k in j1)
+    for edit in edits(src):
+        edit()
+        app = make(src)
+        app.build()
+        app.cleanup()
+    incremental = snapshot(Path(app.outdir))
+
+    withdrawn = f"{FOLDER}/{GONE[0]}.html"
+    assert j2.keys() == j1.keys()
+    # Sphinx leaves the HTML of a deleted source behind; nothing else differs
+    assert incremental.keys() - j1.keys() <= {withdrawn}
+    assert j1.keys() <= incremental.keys()
+    assert f"{FOLDER}/2011-06-15-follow-up.html" in j1
+    for name in sorted(j1):
+        assert j2[name] == j1[name], f"-j 2 differs: {name}"
+        assert incremental[name] == j1[name], f"incremental differs: {name}"

@@ -303,6 +303,8 @@ class Build:
     step: str
     jobs: int
     seconds: float
+    cpu_seconds: float  # user + system of the process tree: less sensitive to other load
+    load_before: float  # 1-minute load average when the build started
     peak_rss_mib: float  # process tree, sampled every 50 ms
     max_process_rss_mib: float  # largest single process (wait4)
     reread: int | None
@@ -334,6 +336,7 @@ def sphinx_build(src: Path, out: Path, doctrees: Path, jobs: int, step: str, log
     cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-j", str(jobs), "-d", str(doctrees),
            str(src), str(out)]
     log.parent.mkdir(parents=True, exist_ok=True)
+    load = os.getloadavg()[0]
     with log.open("w") as fh:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=src)
@@ -363,6 +366,7 @@ def sphinx_build(src: Path, out: Path, doctrees: Path, jobs: int, step: str, log
                 probe = size
     return Build(
         step=step, jobs=jobs, seconds=round(seconds, 2),
+        cpu_seconds=round(usage.ru_utime + usage.ru_stime, 2), load_before=round(load, 2),
         peak_rss_mib=round(peak / 1024, 1),
         max_process_rss_mib=round(usage.ru_maxrss / 1024, 1),
         reread=reread, pages_written=written,
@@ -460,6 +464,7 @@ def run_variant(variant: Variant, work: Path, jobs_list: list[int]) -> list[Buil
             b = sphinx_build(variant.src, _out, _dt, _j, step,
                              logs / f"{variant.name}-j{_j}-{step}.log", stems, probe)
             print(f"  {variant.name:9} -j{_j} {step:13} {b.seconds:8.2f} s "
+                  f"(cpu {b.cpu_seconds:7.2f} s, load {b.load_before:4.1f}) "
                   f"{b.peak_rss_mib:8.0f} MiB  re-read {b.reread}  written {b.pages_written}"
                   f"  warnings {b.warnings}  rc {b.returncode}", flush=True)
             builds.append(b)
@@ -556,20 +561,27 @@ def table(results: dict[str, Any]) -> str:
     builds = results.get("builds", {})
     base = {(b["step"], b["jobs"]): b for b in builds.get("baseline", [])}
     pr = {(b["step"], b["jobs"]): b for b in builds.get("pressroom", [])}
-    rows = ["| step | -j | baseline s | Pressroom s | ratio | baseline peak MiB | "
-            "Pressroom peak MiB | ratio | re-read (b / P) | pages written (b / P) |",
+    rows = ["| step | -j | wall s (b / P) | ratio | CPU s (b / P) | ratio | peak RSS MiB (b / P) "
+            "| ratio | re-read (b / P) | pages written (b / P) |",
             "|---|---|---|---|---|---|---|---|---|---|"]
-    for key in sorted(set(base) | set(pr), key=lambda k: (k[1], ["full", "edit-release",
-                                                               "edit-entry", "noop"].index(k[0]))):
+    steps = ["full", "edit-release", "edit-entry", "noop"]
+    for key in sorted(set(base) | set(pr), key=lambda k: (k[1], steps.index(k[0]))):
         b, p = base.get(key), pr.get(key)
-        rows.append(
-            f"| {key[0]} | {key[1]} | {b['seconds'] if b else '–'} | {p['seconds'] if p else '–'} "
-            f"| {_ratio(p and p['seconds'], b and b['seconds'])} "
-            f"| {b['peak_rss_mib'] if b else '–'} | {p['peak_rss_mib'] if p else '–'} "
-            f"| {_ratio(p and p['peak_rss_mib'], b and b['peak_rss_mib'])} "
-            f"| {b['reread'] if b else '–'} / {p['reread'] if p else '–'} "
-            f"| {b['pages_written'] if b else '–'} / {p['pages_written'] if p else '–'} |")
-    out = "\n".join(rows)
+
+        def cell(x: dict | None, name: str) -> str:
+            return "–" if not x or x.get(name) is None else str(x[name])
+
+        def pair(name: str) -> str:
+            return f"{cell(b, name)} / {cell(p, name)}"
+
+        def r(name: str) -> str:
+            return _ratio(p and p.get(name), b and b.get(name))
+
+        rows.append(f"| {key[0]} | {key[1]} | {pair('seconds')} | {r('seconds')} "
+                    f"| {pair('cpu_seconds')} | {r('cpu_seconds')} "
+                    f"| {pair('peak_rss_mib')} | {r('peak_rss_mib')} "
+                    f"| {pair('reread')} | {pair('pages_written')} |")
+    out = "\n".join(rows) if len(rows) > 2 else ""
     fulls = [(k, base.get(k), pr.get(k)) for k in sorted(set(base) | set(pr)) if k[0] == "full"]
     if fulls:
         out += ("\n\n| full build -j | output MB (b / P) | HTML files (b / P) "
@@ -585,7 +597,7 @@ def table(results: dict[str, Any]) -> str:
                     f"| {f(b, 'release_page_bytes')} / {f(p, 'release_page_bytes')} "
                     f"| {f(b, 'release_page_median_bytes')} / {f(p, 'release_page_median_bytes')} |\n")
     if results.get("linker"):
-        out += ("\n| names and aliases | automaton surfaces | automaton build s | MB linked "
+        out += ("\n\n| names and aliases | automaton surfaces | automaton build s | MB linked "
                 "| link s | MB/s |\n|---|---|---|---|---|---|\n")
         for r in results["linker"]:
             out += (f"| {r['names_and_aliases']} | {r['automaton_surfaces']} "

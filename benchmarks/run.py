@@ -460,9 +460,10 @@ def run_variant(variant: Variant, work: Path, jobs_list: list[int]) -> list[Buil
         shutil.rmtree(doctrees, ignore_errors=True)
         logs = work / "logs"
 
-        def build(step: str, _out: Path = out, _dt: Path = doctrees, _j: int = jobs) -> Build:
+        def build(step: str, _out: Path = out, _dt: Path = doctrees, _j: int = jobs,
+                  _logs: Path = logs) -> Build:
             b = sphinx_build(variant.src, _out, _dt, _j, step,
-                             logs / f"{variant.name}-j{_j}-{step}.log", stems, probe)
+                             _logs / f"{variant.name}-j{_j}-{step}.log", stems, probe)
             print(f"  {variant.name:9} -j{_j} {step:13} {b.seconds:8.2f} s "
                   f"(cpu {b.cpu_seconds:7.2f} s, load {b.load_before:4.1f}) "
                   f"{b.peak_rss_mib:8.0f} MiB  re-read {b.reread}  written {b.pages_written}"
@@ -556,6 +557,10 @@ def _ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}×"
 
 
+def _cell(x: dict | None, name: str) -> str:
+    return "–" if not x or x.get(name) is None else str(x[name])
+
+
 def table(results: dict[str, Any]) -> str:
     """Markdown table: baseline, Pressroom and the ratio for every step and measure."""
     builds = results.get("builds", {})
@@ -568,13 +573,10 @@ def table(results: dict[str, Any]) -> str:
     for key in sorted(set(base) | set(pr), key=lambda k: (k[1], steps.index(k[0]))):
         b, p = base.get(key), pr.get(key)
 
-        def cell(x: dict | None, name: str) -> str:
-            return "–" if not x or x.get(name) is None else str(x[name])
+        def pair(name: str, b: dict | None = b, p: dict | None = p) -> str:
+            return f"{_cell(b, name)} / {_cell(p, name)}"
 
-        def pair(name: str) -> str:
-            return f"{cell(b, name)} / {cell(p, name)}"
-
-        def r(name: str) -> str:
+        def r(name: str, b: dict | None = b, p: dict | None = p) -> str:
             return _ratio(p and p.get(name), b and b.get(name))
 
         rows.append(f"| {key[0]} | {key[1]} | {pair('seconds')} | {r('seconds')} "

@@ -71,7 +71,7 @@ def page_text(html: str) -> str:
     for link in h1.select("a.headerlink"):
         link.decompose()
     parts = [h1.get_text(), section.select_one("div.pressroom-body").get_text()]
-    parts += [p.get_text() for p in section.select("div.pressroom-footer p")]
+    parts += [p.get_text() for p in section.select("div.pressroom-footer p:not(.rubric)")]
     return " ".join(parts)
 
 

@@ -1,0 +1,72 @@
+"""Build-level property test: generated releases through a real Sphinx build.
+
+Few, larger examples: each writes several generated releases (arbitrary
+Unicode, markup fragments, quotes, datelines, footers, headers; UTF-8 or
+UTF-16) into a copy of ``tests/roots/test-hostile`` and builds it. The build
+never raises, warns only ``pressroom.*`` subtypes, and every release has a page
+whose text (title, body, footer) is the release's text.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+import test_source_properties as generated
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+from sphinx_support import copy_root, make, page, warnings_of
+
+from pressroom.source import parse_release
+
+FOLDER = "corpus/releases/wire/2011"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ufffd]")
+
+
+def normalize(text: str) -> str:
+    return " ".join(CONTROL.sub(" ", text).split())
+
+
+def shown(html: str) -> str:
+    section = BeautifulSoup(html, "html.parser").select_one("section#release")
+    h1 = section.find("h1")
+    for link in h1.select("a.headerlink"):
+        link.decompose()
+    parts = [h1.get_text(), section.select_one("div.pressroom-body").get_text()]
+    parts += [p.get_text() for p in section.select("div.pressroom-footer p:not(.rubric)")]
+    return " ".join(parts)
+
+
+def expected(path: Path) -> str:
+    """The release's title, then every part of its text but the header and the title line."""
+    release = parse_release(path, footer_markers=("About Wire",))
+    rest = "".join(release.text[s.start:s.end] for s in release.segments
+                   if s.kind not in ("header", "title"))
+    return release.title + " " + rest
+
+
+# no shrinking: each example is a Sphinx build; a failure is reported as generated
+@settings(max_examples=15, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(st.tuples(generated.releases(), st.sampled_from(["utf-8", "utf-16"])),
+                min_size=1, max_size=4))
+def test_generated_releases_build_and_show_their_text(items):
+    with tempfile.TemporaryDirectory() as tmp:
+        src = copy_root("hostile", Path(tmp))
+        folder = src / FOLDER
+        folder.mkdir(parents=True)
+        names = []
+        for i, (text, encoding) in enumerate(items):
+            name = f"2011-05-{i + 1:02d}-generated-{i}"
+            (folder / f"{name}.txt").write_bytes(text.encode(encoding))
+            names.append(name)
+        app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"]})
+        app.build()
+        app.cleanup()
+        for w in warnings_of(app):
+            assert re.search(r": WARNING: .* \[pressroom\.[a-z_]+\]$", w), w
+        for name in names:
+            html = page(app, f"{FOLDER}/{name}")
+            assert normalize(shown(html)) == normalize(expected(folder / f"{name}.txt")), name

@@ -87,6 +87,17 @@ def test_declared_type_is_accepted(tmp_path, capsys, monkeypatch):
     assert "unknown type" not in out
 
 
+def test_empty_releases_are_empty_not_duplicates(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    folder = tmp_path / "corpus/releases/acme-rights/2011"
+    (folder / "empty-one.txt").write_bytes(b"")
+    (folder / "empty-two.txt").write_bytes(b"  \n")
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 1
+    assert "release_duplicate" not in out
+    assert len([line for line in out.splitlines() if "release_empty" in line]) == 2
+
+
 def test_likely_duplicate_entries_are_reported_with_a_fix(tmp_path, capsys, monkeypatch):
     make_project(tmp_path, registry=REGISTRY + (
         "- id: jane-roe-2\n  type: person\n  name: Jane  Roé\n"

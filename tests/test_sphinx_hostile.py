@@ -24,7 +24,8 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 ENCODINGS = {"cp1252": "cp1252", "latin1": "latin-1", "utf8-bom": "utf-8-sig",
              "utf16-bom": "utf-16"}
 #: The title a page shows when the release has no title line (from the file name).
-FALLBACK_TITLES = {"empty": "Empty", "whitespace": "Whitespace", "no-title": "No title"}
+FALLBACK_TITLES = {"empty": "Empty", "whitespace": "Whitespace", "no-title": "No title",
+                   "binary": "Binary"}
 #: Warnings of the hand-written pages: (file, line, subtype, words of the message).
 HAND_WRITTEN = [
     ("docs/broken.rst", 8, "unknown_entity", "unknown entry 'no-such-person'"),
@@ -58,7 +59,7 @@ def source_text(name: str) -> str:
         text = data.decode("utf-8", errors="replace")
     else:
         text = data.decode(ENCODINGS.get(name, "utf-8"))
-    if name == "bad-header":  # an invalid header is ignored (and warned), not shown
+    if name == "bad-header":  # an invalid header is not read: shown apart (see below)
         text = text.split("---\n", 2)[2]
     return FALLBACK_TITLES.get(name, "") + " " + text
 
@@ -73,6 +74,15 @@ def page_text(html: str) -> str:
     parts = [h1.get_text(), section.select_one("div.pressroom-body").get_text()]
     parts += [p.get_text() for p in section.select("div.pressroom-footer p:not(.rubric)")]
     return " ".join(parts)
+
+
+def test_unreadable_header_is_shown_as_received(site):
+    app, _src, _warnings = site
+    html = (Path(app.outdir) / f"{docname('bad-header')}.html").read_text("utf-8")
+    box = BeautifulSoup(html, "html.parser").select_one("section#release div.pressroom-header pre")
+    assert box is not None and box.get_text().strip() == "---\ntitle: [x\n---"
+    ok = (Path(app.outdir) / f"{docname('crlf')}.html").read_text("utf-8")
+    assert "pressroom-header" not in ok
 
 
 def test_build_completes_with_only_pressroom_warnings(site):

@@ -105,6 +105,9 @@ def load_releases(paths: Iterable[Path], project: ProjectConfig) -> Corpus:
         problems.extend(found)
         if release is None:
             continue
+        if not release.text.replace("\ufeff", "").strip():
+            releases.append(release)  # reported as empty; two empty files are no duplicates
+            continue
         key = text_key(release.text)
         if key in keys:
             problems.append(Problem(

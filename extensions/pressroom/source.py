@@ -533,6 +533,8 @@ class _Parser:
         """The title from the first non-blank line; returns (title, span, next line)."""
         i = self.next_nonblank(first, stop)
         fallback = _title_from_name(self.name)
+        if self.encoding == "binary":  # its first "line" is noise, not a title
+            return fallback, None, i
         if i >= stop:
             if self.text.replace("\ufeff", "").strip():
                 self.problem(None, "warning", "release_title",

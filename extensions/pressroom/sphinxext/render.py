@@ -132,6 +132,14 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     if any(p.severity != "info" for p in release.problems):
         section += _problems_notice(release)
     section += _meta_panel(release, mentions, corpus, publisher_key, relpath)
+    if any(p.subtype == "release_header" and p.severity == "error" for p in release.problems):
+        # a header that could not be read is still shown, as received
+        for start, end in release.spans("header"):
+            box = nodes.container(classes=["pressroom-header"])
+            box += nodes.rubric("", "Header as received (not understood, see above)")
+            raw = plain(text[start:end])
+            box += nodes.literal_block(raw, raw, language="text")
+            section += box
 
     body = nodes.container(classes=["pressroom-body"])
     dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)

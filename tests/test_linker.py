@@ -71,7 +71,7 @@ def test_gum_aliases_regression(gum) -> None:
     docs, registry = gum
     result = score(docs, Linker(registry), "aliases")
     # a plain exact-match gazetteer gets 0.915
-    assert result.f1 >= 0.92, result.line()
+    assert result.f1 >= 0.928, result.line()
     assert result.recall >= 0.95, result.line()
 
 
@@ -79,7 +79,7 @@ def test_gum_names_regression(gum) -> None:
     docs, registry = gum
     result = score(docs, Linker(names_only(registry, TYPES)), "names")
     # a plain exact-match gazetteer gets 0.678
-    assert result.f1 >= 0.805, result.line()
+    assert result.f1 >= 0.81, result.line()
 
 
 def test_evaluate_agrees_with_reference_scorer(tmp_path, gum) -> None:
@@ -163,6 +163,40 @@ def test_short_form_of_someone_else() -> None:
     # someone else's surname too: it no longer links before the full name
     text = "The student Ahmed Mohamed spoke. Mohamed left. His father Mohamed Elhassan Mohamed"
     assert spans(linker.link(text)) == [("Mohamed Elhassan Mohamed", "mem")]
+
+
+def test_someone_else_first_owns_the_short_form() -> None:
+    """A surname first written as part of an unknown person's name is that person's:
+    the bare surname links nowhere, even after the registry entity's full name."""
+    linker = make_linker(person("kent", "Clark Kent"))
+    text = "The reporter Lois Kent spoke first. Her father Clark Kent agreed. Kent said so."
+    assert spans(linker.link(text)) == [("Clark Kent", "kent")]
+
+
+def test_one_word_name_as_someone_elses_surname() -> None:
+    """``Valeska Paris, an Australian woman``: a one-word name after an unknown
+    capitalized word, introduced as a person, is that person's surname; with no longer
+    name of the entity in the text, the bare word links nowhere."""
+    linker = make_linker(place("florence", "Florence"), place("italy", "Italy"))
+    text = "Kaja Florence, a nurse from Italy, spoke.\n\nFlorence said she left in 2007."
+    assert spans(linker.link(text)) == [("Italy", "italy")]
+    assert spans(linker.link("Florence is in Italy. Florence, a city, spoke.")) == [
+        ("Florence", "florence"), ("Italy", "italy"), ("Florence", "florence")]
+    # an adjective before the name is no given name
+    assert spans(linker.link("Northern Florence, a district, and Florence")) == [
+        ("Florence", "florence"), ("Florence", "florence")]
+
+
+def test_alias_of_a_person_inside_an_unknown_name() -> None:
+    """A person's one-word alias next to an unknown capitalized word is part of another
+    person's name: ``Sam Rivera`` is not ``Sam`` (Sam Carter), ``George Whitman`` not
+    ``Whitman`` (Walt Whitman)."""
+    linker = make_linker(person("sam", "Sam Carter", "Sam"), person("walt", "Walt Whitman", "Whitman"))
+    assert spans(linker.link("Sam Rivera called. Sam said so.")) == []
+    assert spans(linker.link("Sam Carter called. Sam said so.")) == [
+        ("Sam Carter", "sam"), ("Sam", "sam")]
+    assert spans(linker.link("Walt Whitman wrote; his brother, George Whitman, fought.")) == [
+        ("Walt Whitman", "walt")]
 
 
 def test_ambiguous_short_form_is_reported() -> None:

@@ -391,6 +391,10 @@ _NEXT_NAME = re.compile(r" [A-Z]")
 _PREV_CAP = re.compile(r"(?<![\w.'-])([A-Z][a-z]+) $")
 _NEXT_CAP = re.compile(r" ([A-Z][a-z]+)(?![\w'-])")
 _TITLE_SET = frozenset(w for t in TITLES for w in t.split())
+#: After a name of one word, what introduces a person: ``Valeska Paris, an Australian woman``.
+_INTRO = re.compile(r",? (?:an?|who|whose|aged) |, \d|,? (?:said|says|told|claims|claimed)\b")
+#: Endings of capitalized adjectives (``Southern``, ``Japanese``, ``English``, ``Currently``).
+_ADJECTIVE = ("ern", "ese", "ish", "ly")
 
 
 _CURRENCY = re.compile(r" ?\$ ?\d")
@@ -670,7 +674,7 @@ class Linker:
             candidates = candidates + extra
             order = sorted(candidates, key=_by_length)
 
-        shadowed = self._shadowed(text, candidates, taken)
+        shadowed = self._shadowed(text, candidates, taken, anchors, first_full)
 
         # pass 2: resolve every candidate against the anchors, select longest first
         marks = bytearray(len(text))
@@ -678,10 +682,16 @@ class Linker:
         ambiguous: list[Ambiguity] = []
         for start, end, entries, key, info in order:
             if shadowed:
-                if start in shadowed:
+                at, keys = shadowed
+                if keys.get(key) or at.get(start):
+                    # someone else's name: the bare word is not this entity's
+                    if marks.find(1, start, end) < 0:
+                        marks[start:end] = b"\x01" * (end - start)
+                    continue
+                if start in at:
                     entries = tuple(e for e in entries if e[1] != SHORT)
                     info = _info(entries)
-                elif key in shadowed:  # someone else's name too: only after the full name
+                elif key in keys:  # someone else's name too: only after the full name
                     entries = tuple(e for e in entries
                                     if e[1] != SHORT or first_full.get(e[0], start) < start)
                     info = _info(entries)
@@ -704,33 +714,78 @@ class Linker:
         mentions = self._with_titles(text, mentions, regions)
         return LinkResult(mentions, ambiguous)
 
-    def _shadowed(self, text, candidates, anchored):
-        """One-word short forms that, somewhere in the text, belong to a name not in the registry.
+    def _shadowed(self, text, candidates, anchored, anchors, first_full):
+        """One-word forms that, somewhere in the text, belong to a name not in the registry.
 
         A surname right after an unknown given name (``Ahmed Mohamed``, ``George
         Whitman``) or a given name right before an unknown surname (``Frank Rack``)
-        is someone else's: the bare word is then no short form of the registry's entity.
+        is someone else's: the bare word is then no short form of the registry's entity,
+        and is linked only after the entity's full name. A one-word name or alias
+        (``Paris``) is someone's surname when written after an unknown capitalized word
+        and the pair reads as a person (an entity that is a person claims the word, or
+        the pair is introduced as one: ``Valeska Paris, an Australian woman``).
+
+        When the other person comes first (before the entity's full name, or with no
+        name of the entity of more than one word in the text), the bare word is theirs:
+        it is linked nowhere in the text.
+
+        Returns ``(at, keys)``: *at* maps a start to True (no entity there) or False
+        (no short form there); *keys* maps a surface to True (linked nowhere) or False
+        (short forms only after the full name).
         """
-        out = set()
+        at: dict[int, bool] = {}
+        keys: dict[str, bool] = {}
+        spans = None
+        multi = None
         for start, end, entries, key, info in candidates:
-            if not info[4] or " " in key:  # no short form, or more than one word
+            if " " in key:
+                continue
+            short = info[4]
+            if not short and not (key[:1].isupper() and key[1:].islower()):
                 continue
             if not anchored.free(start, end):
-                continue
+                if short:
+                    continue
+                if spans is None:
+                    spans = {(s, e) for s, e, _ in anchors}
+                if (start, end) not in spans:
+                    continue
+            if short:
+                owners = [eid for eid, kind in entries if kind == SHORT]
+                first = min((first_full.get(eid, len(text)) for eid in owners), default=0)
+            else:
+                # a name or alias: linked nowhere unless a longer name of the entity comes first
+                if multi is None:
+                    multi = {}
+                    for s, e, eid in anchors:
+                        if " " in text[s:e] and s < multi.get(eid, len(text)):
+                            multi[eid] = s
+                first = min(multi.get(eid, len(text)) for eid, _ in entries)
             m = _PREV_CAP.search(text, max(0, start - 30), start)
             if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
                 before = text[max(0, m.start(1) - 3):m.start(1)].rstrip(" ")
-                if before and before[-1] not in ".!?:\"\n":
-                    out.add(start)
-                    out.add(key)
+                initial = not before or before[-1] in ".!?:\"\n"
+                if short:
+                    hit = not initial
+                else:
+                    word = m.group(1)
+                    intro = _INTRO.match(text, end)
+                    person = any(eid in self._persons for eid, _ in entries)
+                    hit = (intro or person and not initial) and not word.endswith(_ADJECTIVE)
+                if hit:
+                    self._shadow(at, keys, start, key, short, start < first)
                     continue
             m = _NEXT_CAP.match(text, end)
             if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
                 given = self._given_by_word.get(key)
                 if given and any(eid in given for eid, _ in entries):
-                    out.add(start)
-                    out.add(key)
-        return out
+                    self._shadow(at, keys, start, key, short, start < first)
+        return (at, keys) if at else None
+
+    @staticmethod
+    def _shadow(at, keys, start, key, short, first) -> None:
+        at[start] = at.get(start, False) or not short
+        keys[key] = keys.get(key, False) or first
 
     @staticmethod
     def _unknown_word(word, start, end, anchored) -> bool:

@@ -86,8 +86,16 @@ def serve(outdir: Path) -> Iterator[str]:
 
 @contextmanager
 def chromium() -> Iterator[object]:
-    """Debian's Chromium, headless, driven by Playwright."""
+    """Debian's Chromium, headless, driven by Playwright.
+
+    A missing browser fails the test with a clear message rather than skipping it:
+    ``apt-get install chromium`` (``.ci/run`` does).
+    """
     from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        raise RuntimeError(f"browser tests need Debian's Chromium at {CHROMIUM}: "
+                           "apt-get install chromium")
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

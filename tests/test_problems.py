@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import PROJECT
 
+from conftest import PROJECT
 from pressroom.problems import SUBTYPES, Problem
 
 SOURCES = sorted(p for p in (PROJECT / "extensions" / "pressroom").rglob("*.py") if p.name != "problems.py")

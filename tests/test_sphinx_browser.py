@@ -11,14 +11,12 @@ import re
 from pathlib import Path
 
 import pytest
-from sphinx_support import CHROMIUM, chromium, make, serve, warnings_of
+
+from sphinx_support import chromium, make, serve, warnings_of
 
 PROJECT = Path(__file__).resolve().parents[1]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium"),
-]
+pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +33,6 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    pytest.importorskip("playwright.sync_api")
     with chromium() as b:
         yield b
 

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from hostile_cases import CASES, HOSTILE_TEXT, docname, write_cases
-from sphinx_support import CHROMIUM, chromium, copy_root, make, page, serve, warnings_of
+from sphinx_support import chromium, copy_root, make, page, serve, warnings_of
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 #: How each case's bytes are decoded (by the test, independently of the parser).
@@ -242,9 +243,7 @@ def test_W_turns_problems_into_errors(tmp_path):
 
 # --------------------------------------------------------------------------- browser
 @pytest.mark.browser
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 def test_hostile_page_in_chromium_runs_no_script_and_shows_the_source_text(site):
-    pytest.importorskip("playwright.sync_api")
     app, _src, _warnings = site
     dialogs: list[str] = []
     with serve(Path(app.outdir)) as base, chromium() as browser:

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from sphinx_support import main_text, page, warnings_of
 
 SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"

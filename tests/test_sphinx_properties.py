@@ -13,13 +13,13 @@ import re
 import tempfile
 from pathlib import Path
 
-import test_source_properties as generated
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from sphinx_support import copy_root, make, page, warnings_of
 
+import test_source_properties as generated
 from pressroom.source import parse_release
+from sphinx_support import copy_root, make, page, warnings_of
 
 FOLDER = "corpus/releases/wire/2011"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ufffd]")

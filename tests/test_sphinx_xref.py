@@ -7,6 +7,7 @@ from pathlib import Path
 
 import extruct
 from sphinx.util.inventory import InventoryFile
+
 from sphinx_support import make, page, warnings_of
 
 SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"

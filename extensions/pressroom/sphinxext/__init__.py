@@ -83,9 +83,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     * event handlers: ``config-inited`` (domain for the declared types, static
       path), ``builder-inited`` (registry, stubs, linker), ``env-get-outdated``,
       ``env-updated``, ``env-get-updated`` (incremental rebuilds),
-      ``warn-missing-reference`` (unknown entries, after intersphinx had its chance), ``html-page-context`` (bounded
-      sidebar, JSON-LD), ``build-finished`` (``pressroom.json`` export, root
-      redirect);
+      ``warn-missing-reference`` (unknown entries, after intersphinx had its
+      chance), ``html-page-context`` (bounded sidebar, JSON-LD),
+      ``build-finished`` (``pressroom.json`` export, root redirect);
     * the stylesheet ``pressroom.css``.
     """
     app.add_config_value("pressroom_releases", "corpus/releases", "env", types=frozenset({str}),

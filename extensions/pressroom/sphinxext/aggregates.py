@@ -62,7 +62,7 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
             for other in ids:
                 if other != eid:
                     c[other] += 1
-    for eid, rows in backlinks.items():
+    for rows in backlinks.values():
         rows.sort(key=lambda b: (b.title, b.docname))
         rows.sort(key=lambda b: b.date, reverse=True)  # newest first; undated last
     agg.backlinks = dict(backlinks)

@@ -305,7 +305,7 @@ class EntityIndex(Index):
         items = sorted(((name, eid, e) for eid, e in domain.entries.items()
                         for name in (e[3],) if e[2] == self.entity_type),
                        key=lambda t: (t[0].casefold(), t[1]))
-        for name, eid, (docname, anchor, _t, _n, aliases, desc) in items:
+        for name, eid, (docname, anchor, _t, _n, _aliases, desc) in items:
             if wanted is not None and docname not in wanted:
                 continue
             letter = name[:1].upper() if name[:1].isalpha() else "#"

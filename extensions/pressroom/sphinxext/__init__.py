@@ -119,8 +119,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", incremental.builder_inited)
+    app.connect("builder-inited", html.reset_sidebar_cache)
     app.connect("env-get-outdated", incremental.env_get_outdated)
     app.connect("env-updated", incremental.env_updated)
+    app.connect("env-updated", html.reset_sidebar_cache)
     app.connect("env-get-updated", incremental.env_get_updated)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", html.bound_sidebar, priority=400)

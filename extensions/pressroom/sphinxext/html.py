@@ -16,6 +16,73 @@ if TYPE_CHECKING:
 SCHEMA = "https://schema.org"
 
 
+#: Rendered sidebars of this process, by what determines them (see :func:`_sidebar_key`).
+_SIDEBARS: dict[tuple, str] = {}
+#: Per-build navigation facts: toctree parents and the documents in visible toctrees.
+_NAV: dict[str, Any] = {}
+
+
+def reset_sidebar_cache(*_args: Any) -> None:
+    """Forget cached sidebars (``builder-inited``, ``env-updated``): the toctrees may have changed."""
+    _SIDEBARS.clear()
+    _NAV.clear()
+
+
+def _nav_facts(env: Any) -> tuple[dict[str, str], set[str]]:
+    """Toctree parent of each document (as Sphinx computes it) and the documents that
+    visible toctrees reach from the root document (what a bounded sidebar can show)."""
+    if _NAV.get("env") is not env:
+        from sphinx import addnodes
+
+        parent: dict[str, str] = {}
+        for p, children in env.toctree_includes.items():  # Sphinx's _get_toctree_ancestors
+            parent |= dict.fromkeys(children, p)
+        visible: set[str] = set()
+        todo = [(env.config.root_doc, False)]
+        seen: set[tuple[str, bool]] = set()
+        while todo:
+            doc, force = todo.pop()
+            if (doc, force) in seen:
+                continue
+            seen.add((doc, force))
+            visible.add(doc)
+            toc = env.tocs.get(doc)
+            if toc is None:
+                continue
+            for node in toc.findall(addnodes.toctree):
+                if node.get("hidden", False) and not force:
+                    continue
+                sub = force or bool(node.get("includehidden", False))
+                for _title, ref in node.get("entries", ()):
+                    if ref in env.all_docs:
+                        todo.append((ref, sub))
+        _NAV.clear()
+        _NAV.update(env=env, parent=parent, visible=visible)
+    return _NAV["parent"], _NAV["visible"]
+
+
+def _sidebar_key(app: Sphinx, pagename: str, kwargs: dict[str, Any]) -> tuple:
+    """What the bounded sidebar of *pagename* depends on.
+
+    Sphinx's global toctree for a page differs from another page's only by (a) the
+    relative links, which depend on the page's folder (and on the page itself when it
+    is listed), (b) the ``current`` marks of the page and its toctree ancestors that
+    are listed. Pages in the hidden generated trees (entries, archive, releases) share
+    a handful of keys, so their sidebar is rendered once per process, not per page.
+    """
+    parent, visible = _nav_facts(app.env)
+    ancestors = []
+    d = pagename
+    while d in parent and d not in ancestors:
+        ancestors.append(d)
+        d = parent[d]
+    uri = app.builder.get_target_uri(pagename)
+    return (uri.rsplit("/", 1)[0] if "/" in uri else "",
+            pagename if pagename in visible else None,
+            tuple(a for a in ancestors if a in visible),
+            tuple(sorted((k, repr(v)) for k, v in kwargs.items())))
+
+
 def bound_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: Any) -> None:
     """Keep the theme's navigation to the visible toctrees of the hand-written pages.
@@ -24,7 +91,8 @@ def bound_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[s
     included, into every page's sidebar; with a corpus behind hidden toctrees
     that makes every page carry every page's link and the build quadratic. The
     generated trees (entries, archive) hang off hidden toctrees, so refusing
-    ``includehidden`` bounds the sidebar by the hand-written pages.
+    ``includehidden`` bounds the sidebar by the hand-written pages. The result is
+    cached per process by :func:`_sidebar_key` (parallel writers each keep their own).
     """
     toctree = context.get("toctree")
     if toctree is None or getattr(toctree, "_pressroom", False):
@@ -33,7 +101,11 @@ def bound_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[s
     def bounded(**kwargs: Any) -> str:
         kwargs["includehidden"] = False
         kwargs["titles_only"] = True
-        return toctree(**kwargs)
+        key = _sidebar_key(app, pagename, kwargs)
+        html = _SIDEBARS.get(key)
+        if html is None:
+            html = _SIDEBARS[key] = toctree(**kwargs)
+        return html
 
     bounded._pressroom = True  # type: ignore[attr-defined]
     context["toctree"] = bounded

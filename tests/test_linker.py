@@ -71,7 +71,7 @@ def test_gum_aliases_regression(gum) -> None:
     docs, registry = gum
     result = score(docs, Linker(registry), "aliases")
     # a plain exact-match gazetteer gets 0.915
-    assert result.f1 >= 0.928, result.line()
+    assert result.f1 >= 0.933, result.line()
     assert result.recall >= 0.95, result.line()
 
 
@@ -79,7 +79,7 @@ def test_gum_names_regression(gum) -> None:
     docs, registry = gum
     result = score(docs, Linker(names_only(registry, TYPES)), "names")
     # a plain exact-match gazetteer gets 0.678
-    assert result.f1 >= 0.81, result.line()
+    assert result.f1 >= 0.813, result.line()
 
 
 def test_evaluate_agrees_with_reference_scorer(tmp_path, gum) -> None:
@@ -197,6 +197,24 @@ def test_alias_of_a_person_inside_an_unknown_name() -> None:
         ("Sam Carter", "sam"), ("Sam", "sam")]
     assert spans(linker.link("Walt Whitman wrote; his brother, George Whitman, fought.")) == [
         ("Walt Whitman", "walt")]
+
+
+def test_common_word_name_capitalized_for_another_reason() -> None:
+    """A one-word name of a place or organization that is a common word (listed, or
+    written in lower case in the same text) is no mention at the start of a sentence
+    or inside a longer name (``Duke University``, ``University of Arkansas``)."""
+    linker = make_linker(org("mag", "People"), org("usi", "University of Southern Indiana",
+                                                   "University"), place("west", "Western world", "West"))
+    assert spans(linker.link("She reads People. People want answers.")) == [("People", "mag")]
+    text = "A university town. University staff met at Duke University, the University of Iowa" \
+           " and the University."
+    assert spans(linker.link(text)) == [("University", "usi")]
+    # no lower-case use in the text (an address is none): a name, wherever it stands
+    text = "See example.com/university. University staff agreed."
+    assert spans(linker.link(text)) == [("University", "usi")]
+    # compass points are common words in any text
+    assert spans(linker.link("Kowloon West voted. Relations with the West improved.")) == [
+        ("West", "west")]
 
 
 def test_ambiguous_short_form_is_reported() -> None:

@@ -398,6 +398,51 @@ _ADJECTIVE = ("ern", "ese", "ish", "ly")
 
 
 _CURRENCY = re.compile(r" ?\$ ?\d")
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+#: A name that goes on: ``of Arkansas`` after ``University``.
+_NAME_GOES_ON = re.compile(r" of (?:the )?[A-Z]")
+#: Compass points: common words whatever the text.
+_DIRECTIONS = frozenset("north south east west".split())
+
+
+def _capitalized_for_another_reason(norm: str, start: int, end: int) -> bool:
+    """Is the capitalized word ``norm[start:end]`` capitalized as the start of a sentence,
+    or as a word of a longer name (a capitalized word, or ``of`` and one, around it)?"""
+    if norm.startswith(" of ", end) and _NAME_GOES_ON.match(norm, end):
+        return True
+    i = start
+    while i > 0 and norm[i - 1] in " \"'(":
+        i -= 1
+    if i == 0 or norm[i - 1] in ".!?:\n":
+        return True  # the start of a sentence or paragraph
+    if i != start - 1 or norm[i] != " " or not norm[i - 1].isalpha():
+        return False
+    k = i - 1
+    while k > 0 and norm[k - 1].isalpha():
+        k -= 1
+    word = norm[k:i]
+    return word[0].isupper() and word.lower() not in _FUNCTION_WORDS
+
+
+def _common_here(word: str, text: str, cache: dict[str, bool]) -> bool:
+    """Is *word* a common word: a listed one, or written in lower case in *text*?"""
+    known = cache.get(word)
+    if known is None:
+        low = word.lower()
+        known = low in COMMON_WORDS or low in _DIRECTIONS
+        i = -1 if known else text.find(low)
+        n = len(text)
+        while i >= 0:
+            j = i + len(low)
+            # a word of running text, not of an address (``quantcast.com``, ``/people/``)
+            if ((i == 0 or not text[i - 1].isalnum() and text[i - 1] not in "./@")
+                    and (j == n or not text[j].isalnum()
+                         and not (text[j] in "./" and text[j + 1:j + 2].isalnum()))):
+                known = True
+                break
+            i = text.find(low, j)
+        cache[word] = known
+    return known
 _CODE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){2,}")
 
 
@@ -435,29 +480,31 @@ class _LineKinds:
 
 
 #: Flags of an automaton key (see :func:`_key_value`).
-_UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM = 1, 2, 4, 8, 16
+_UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM, _WORD = 1, 2, 4, 8, 16, 32
 #: Entries with more owners than this get an index for :meth:`Linker._choose`.
 _MANY = 8
 
 
-def _info(entries: tuple[tuple[str, int], ...]) -> tuple:
+def _info(entries: tuple[tuple[str, int], ...], word: bool | None = None) -> tuple:
     """What :meth:`Linker._choose` and the passes need of a candidate's entries, computed once:
-    ``(strong, entity ids, weak, short forms only, any short form, rank or None)``."""
+    ``(strong, entity ids, weak, short forms only, any short form, rank or None, word)``;
+    *word* is None unless :meth:`Linker._shadowed` looks at the surface (a word that may be
+    part of someone else's name), then whether it is the given name of one of its owners."""
     if len(entries) == 1:
         (eid, kind), = entries
         one = (eid,)
         return (one if kind <= ACRONYM else (), one, one if kind == WEAK else (),
-                kind == SHORT, kind == SHORT, None)
+                kind == SHORT, kind == SHORT, None, word)
     strong = tuple(eid for eid, kind in entries if kind <= ACRONYM)
     eids = tuple(eid for eid, _ in entries)
     weak = tuple(eid for eid, kind in entries if kind == WEAK)
     kinds = [kind for _, kind in entries]
     rank = {eid: i for i, eid in enumerate(eids)} if len(eids) > _MANY else None
-    return (strong, eids, weak, all(k == SHORT for k in kinds), SHORT in kinds, rank)
+    return (strong, eids, weak, all(k == SHORT for k in kinds), SHORT in kinds, rank, word)
 
 
 def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int], ...],
-               caps_only: bool, info: tuple) -> tuple:
+               caps_only: bool, info: tuple, persons: frozenset = frozenset()) -> tuple:
     """The automaton's value for a key: everything a hit needs, so no work is repeated per hit.
 
     ``(length, first char alnum, last char alnum, flags, surface, entries, info,
@@ -473,6 +520,9 @@ def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int],
         flags |= _CAPS_ONLY
     if " " not in surface and surface.lower() in COMMON_WORDS:
         flags |= _COMMON
+    if (not caps_only and _PLAIN_WORD.fullmatch(surface)
+            and all(kind != ACRONYM and eid not in persons for eid, kind in entries)):
+        flags |= _WORD
     acronym_free = None
     if any(kind == ACRONYM for _, kind in entries):
         flags |= _HAS_ACRONYM
@@ -536,6 +586,15 @@ class Linker:
         for word, eid in self._given:
             given_by_word.setdefault(word, set()).add(eid)
         self._given_by_word = given_by_word
+        # one-word surfaces :meth:`_shadowed` looks at (short forms, capitalized names):
+        # surface -> is it the given name of one of its owners?
+        one_word: dict[str, bool] = {}
+        for surface, owners in table.items():
+            if " " in surface or not (SHORT in owners.values()
+                                      or surface[:1].isupper() and surface[1:].islower()):
+                continue
+            given_to = given_by_word.get(surface, ())
+            one_word[surface] = any(eid in given_to for eid in owners)
 
         automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         # surface -> (entries, caps_only, original surface); entries: ((entity id, kind), ...)
@@ -554,9 +613,9 @@ class Linker:
         for surface, (entries, caps_only, _) in keys.items():
             info = infos.get(id(entries))
             if info is None:
-                info = infos[id(entries)] = _info(entries)
+                info = infos[id(entries)] = _info(entries, one_word.get(surface))
             automaton.add_word(surface, _key_value(surface, keys_surface(surface), entries,
-                                                   caps_only, info))
+                                                   caps_only, info, self._persons))
         if keys:
             automaton.make_automaton()
         self._automaton = automaton
@@ -573,6 +632,7 @@ class Linker:
         if spans is None:
             spans = [(0, len(text))]
         candidates: list[tuple[int, int, tuple[tuple[str, int], ...], str]] = []
+        words: dict[str, bool] = {}  # common words of this text, see _common_here
         regions: list[tuple[int, str, list[int], list[int]]] = []
         for span_start, span_end in sorted(spans):
             span_start = max(0, span_start)
@@ -583,21 +643,24 @@ class Linker:
             regions.append((span_start, norm, points, shifts))
             if not self._empty:
                 candidates.extend(
-                    self._candidates(text, norm, span_start, points, shifts))
+                    self._candidates(text, norm, span_start, points, shifts, words))
         result = self._resolve(text, candidates, regions)
         return result
 
     # ----------------------------------------------------------------------- internals
 
     def _candidates(self, text: str, norm: str, base: int, points: list[int],
-                    shifts: list[int]):
+                    shifts: list[int], words: dict[str, bool]):
         """Whole-word automaton hits in *norm*, with offsets into the original *text*.
 
         Every automaton hit is looked at, overlapping ones included. The automaton's
         value carries what the tests need (see :func:`_key_value`), cheapest first, so
         a hit that is no whole word is dropped after a character test or two.
         An inferred acronym of a place used as a modifier (``U.S. officials``)
-        is not a mention of the place.
+        is not a mention of the place. A one-word name of a place or organization
+        that is a common word in this text (``University``, ``People``, ``South``) is
+        capitalized for another reason at the start of a sentence or inside a longer
+        name (``Duke University``, ``University of Arkansas``): no mention there.
         """
         lines = None
         n = len(norm)
@@ -637,6 +700,14 @@ class Linker:
                         continue
                 # a name that is a common word, followed by a capitalized word: ``World Cup``
                 if flags & _COMMON and _NEXT_NAME.match(norm, end):
+                    continue
+                if flags & _WORD and not (
+                        # the common case first: after a lowercase word, no ``of`` after
+                        start > 1 and norm[start - 1] == " " and norm[start - 2].islower()
+                        and not norm[norm.rfind(" ", 0, start - 1) + 1].isupper()
+                        and not norm.startswith(" of ", end)) \
+                        and _capitalized_for_another_reason(norm, start, end) \
+                        and _common_here(key, text, words):
                     continue
                 if flags & _HAS_ACRONYM:
                     m = _MODIFIED.match(norm, end)
@@ -737,12 +808,23 @@ class Linker:
         keys: dict[str, bool] = {}
         spans = None
         multi = None
+        marks = anchored.marks
         for start, end, entries, key, info in candidates:
-            if " " in key:
+            given = info[6]
+            if given is None:
+                continue
+            # cheap tests first: a capitalized word right before (``Ahmed Mohamed``), or a
+            # given name of an owner (``Frank Rack``)
+            m = None
+            if (start > 1 and not marks[start - 2] and text[start - 1] == " "
+                    and text[start - 2].islower()):
+                floor = max(0, start - 30)
+                k = text.rfind(" ", floor, start - 1)
+                if not text[k + 1 if k >= 0 else floor:start - 1].islower():
+                    m = _PREV_CAP.search(text, floor, start)
+            if not m and not given:
                 continue
             short = info[4]
-            if not short and not (key[:1].isupper() and key[1:].islower()):
-                continue
             if not anchored.free(start, end):
                 if short:
                     continue
@@ -750,6 +832,22 @@ class Linker:
                     spans = {(s, e) for s, e, _ in anchors}
                 if (start, end) not in spans:
                     continue
+            hit = False
+            if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
+                before = text[max(0, m.start(1) - 3):m.start(1)].rstrip(" ")
+                initial = not before or before[-1] in ".!?:\"\n"
+                if short:
+                    hit = not initial
+                else:
+                    word = m.group(1)
+                    intro = _INTRO.match(text, end)
+                    person = any(eid in self._persons for eid, _ in entries)
+                    hit = (intro or person and not initial) and not word.endswith(_ADJECTIVE)
+            if not hit and given:
+                m = _NEXT_CAP.match(text, end)
+                hit = m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored)
+            if not hit:
+                continue
             if short:
                 owners = [eid for eid, kind in entries if kind == SHORT]
                 first = min((first_full.get(eid, len(text)) for eid in owners), default=0)
@@ -761,25 +859,7 @@ class Linker:
                         if " " in text[s:e] and s < multi.get(eid, len(text)):
                             multi[eid] = s
                 first = min(multi.get(eid, len(text)) for eid, _ in entries)
-            m = _PREV_CAP.search(text, max(0, start - 30), start)
-            if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
-                before = text[max(0, m.start(1) - 3):m.start(1)].rstrip(" ")
-                initial = not before or before[-1] in ".!?:\"\n"
-                if short:
-                    hit = not initial
-                else:
-                    word = m.group(1)
-                    intro = _INTRO.match(text, end)
-                    person = any(eid in self._persons for eid, _ in entries)
-                    hit = (intro or person and not initial) and not word.endswith(_ADJECTIVE)
-                if hit:
-                    self._shadow(at, keys, start, key, short, start < first)
-                    continue
-            m = _NEXT_CAP.match(text, end)
-            if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
-                given = self._given_by_word.get(key)
-                if given and any(eid in given for eid, _ in entries):
-                    self._shadow(at, keys, start, key, short, start < first)
+            self._shadow(at, keys, start, key, short, start < first)
         return (at, keys) if at else None
 
     @staticmethod
@@ -807,7 +887,7 @@ class Linker:
         *info* is :func:`_info` of the candidate's entries (computed once per
         automaton key, so a surname many people share costs no more than any other).
         """
-        strong, eids, weak, _, _, rank = info
+        strong, eids, weak, _, _, rank, _ = info
         if len(strong) == 1:
             return strong[0], ()
         if strong:
@@ -848,7 +928,7 @@ class Linker:
                 eid, at = defined[m.group(1)]
                 if m.start() >= at:
                     entries = ((eid, SHORT),)
-                    extra.append((m.start(), m.end(), entries, m.group(1), _info(entries)))
+                    extra.append((m.start(), m.end(), entries, m.group(1), _info(entries, False)))
         return extra
 
     def _with_titles(self, text, mentions, regions) -> list[Mention]:

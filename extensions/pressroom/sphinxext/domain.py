@@ -183,6 +183,22 @@ class PressroomDomain(Domain):
             logger.warning("entry %r is also declared in %s", entity_id, other[0],
                            location=location, type="pressroom", subtype="registry_id")
         self.entries[entity_id] = (docname, anchor, type_, name, tuple(aliases), description)
+        self._entry_docs().setdefault(docname, set()).add(entity_id)
+
+    def _entry_docs(self) -> dict[str, set[str]]:
+        """docname -> ids of the entries it may declare (a superset: check ``entries``).
+
+        Derived from ``entries`` (not stored in the environment), rebuilt when the
+        ``entries`` dict is not the one it was built from, so ``clear_doc`` does not scan
+        every entry for every document read (quadratic at thousands of entries)."""
+        index = getattr(self, "_pressroom_entry_docs", None)
+        entries = self.entries
+        if index is None or index[0] is not entries:
+            by_doc: dict[str, set[str]] = {}
+            for eid, value in entries.items():
+                by_doc.setdefault(value[0], set()).add(eid)
+            index = self._pressroom_entry_docs = (entries, by_doc)
+        return index[1]
 
     def note_ref(self, docname: str, entity_id: str) -> None:
         current = self.refs.get(docname, ())
@@ -198,9 +214,11 @@ class PressroomDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for key in DOC_KEYED:
             self.data.setdefault(key, {}).pop(docname, None)
-        stale = [eid for eid, value in self.entries.items() if value[0] == docname]
-        for eid in stale:
-            del self.entries[eid]
+        entries = self.entries
+        for eid in self._entry_docs().pop(docname, ()):
+            value = entries.get(eid)
+            if value is not None and value[0] == docname:
+                del entries[eid]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in DOC_KEYED:
@@ -209,9 +227,11 @@ class PressroomDomain(Domain):
                 if docname in docnames:
                     mine[docname] = value
         self.read_now.update(d for d in otherdata.get("releases", {}) if d in docnames)
+        by_doc = self._entry_docs()
         for eid, value in otherdata.get("entries", {}).items():
             if value[0] in docnames:
                 self.entries[eid] = value
+                by_doc.setdefault(value[0], set()).add(eid)
 
     # objects, search, inventory ---------------------------------------------
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:

@@ -144,8 +144,12 @@ class Registry:
 # --------------------------------------------------------------------------- reading
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that records each mapping's line and each key's line."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A YAML loader that records each mapping's line and each key's line.
+
+    Built on libyaml's parser when PyYAML has it (``CSafeLoader``: nodes carry the
+    same start marks, composed in C, several times faster on large registries),
+    else on the pure-Python ``SafeLoader``."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:

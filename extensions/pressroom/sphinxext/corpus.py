@@ -13,6 +13,8 @@ only the affected releases outdated.
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,8 +64,50 @@ def project_config(confdir: Path, config: Config) -> ProjectConfig:
     return ProjectConfig.from_values(Path(confdir), {n: config[n] for n in CONFIG_NAMES})
 
 
-def get_corpus(confdir: str | Path, config: Config) -> Corpus:
-    """The cached :class:`Corpus` for this project, reloaded when the registry changed."""
+#: The parsed registry kept between builds, next to the doctrees.
+REGISTRY_PICKLE = "pressroom-registry.pickle"
+
+
+def _code_key() -> tuple:
+    """What the pickled registry's shape depends on: the code that parsed it."""
+    import pressroom.registry as registry_module
+
+    files = [Path(registry_module.__file__), Path(__file__)]
+    return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+def _load_pickled(path: Path, key: tuple) -> tuple[Registry, list[Problem], dict] | None:
+    try:
+        with path.open("rb") as fh:
+            stored = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - missing, truncated or from another version: re-parse
+        return None
+    if not isinstance(stored, dict) or stored.get("key") != key:
+        return None
+    return stored["registry"], stored["problems"], stored["digests"]
+
+
+def _store_pickled(path: Path, key: tuple, registry: Registry, problems: list[Problem],
+                   digests: dict[str, str]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump({"key": key, "registry": registry, "problems": problems,
+                         "digests": digests}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None = None
+               ) -> Corpus:
+    """The cached :class:`Corpus` for this project, reloaded when the registry changed.
+
+    With *cache_dir* (the doctree folder) the parsed registry, its problems and
+    digests are also kept in a pickle between builds, keyed like the in-process
+    cache by every registry file's path, modification time and size (and by the
+    parsing code), so an unchanged registry is not parsed again on the next build."""
     confdir = Path(confdir)
     project = project_config(confdir, config)
     files = registry_files(project.registry_dir) if project.registry_dir.exists() else []
@@ -76,12 +120,27 @@ def get_corpus(confdir: str | Path, config: Config) -> Corpus:
     if cached is not None and cached.key == key:
         cached.project = project  # publishers may change without the registry changing
         return cached
-    if files:
-        registry, problems = load_registry(project.registry_dir, project.type_names)
+    pickled = Path(cache_dir) / REGISTRY_PICKLE if cache_dir is not None and files else None
+    if pickled is not None:
+        # the files' bytes too: a rewrite within the file system's timestamp granularity
+        # keeps mtime and size (hashing is milliseconds; parsing is seconds)
+        content = hashlib.sha1()
+        for f in files:
+            content.update(f.read_bytes())
+        pickle_key = (key, content.hexdigest(), _code_key())
+    stored = _load_pickled(pickled, pickle_key) if pickled is not None else None
+    if stored is not None:
+        registry, problems, digests = stored
     else:
-        registry, problems = Registry(), []
+        if files:
+            registry, problems = load_registry(project.registry_dir, project.type_names)
+        else:
+            registry, problems = Registry(), []
+        digests = {e.id: entity_digest(e) for e in registry}
+        if pickled is not None:
+            _store_pickled(pickled, pickle_key, registry, problems, digests)
     corpus = Corpus(project, registry, problems, key)
-    corpus.digests = {e.id: entity_digest(e) for e in registry}
+    corpus.digests = digests
     _CACHE[confdir] = corpus
     return corpus
 

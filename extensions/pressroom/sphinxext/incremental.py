@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 
 def builder_inited(app: Sphinx) -> None:
-    corpus = get_corpus(app.confdir, app.config)
+    corpus = get_corpus(app.confdir, app.config, cache_dir=app.doctreedir)
     ACTIVE[str(app.srcdir)] = corpus
     for p in corpus.problems:
         logger.warning("%s", p.message, location=f"{p.file}:{p.line}" if p.line else p.file,

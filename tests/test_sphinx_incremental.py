@@ -19,15 +19,6 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def with_toctree_parents(app, docnames: set[str]) -> set[str]:
-    """*docnames* and the pages whose toctrees include them (Sphinx rewrites those too,
-    as their toctree shows the page's title): a bounded chain, by letter or month."""
-    out = set(docnames)
-    for docname in docnames:
-        out |= app.env.files_to_rebuild.get(docname, set())
-    return out
-
-
 def _build(src: Path, **kwargs) -> None:
     app = make(src, **kwargs)
     app.build()
@@ -59,7 +50,8 @@ def test_edit_release_rewrites_exactly_the_affected_pages(tmp_path):
     assert "Jane Roe met <span class=\"pressroom-highlight\">" in weiwei
     glossary = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/person/index")))
     assert "Ai Weiwei — Chinese artist and activist. · 2 releases" in glossary
-    assert writes.pages == with_toctree_parents(app, {
+    # no toctree parent (archive month, letter pages): no title or toc changed
+    assert writes.pages == {
         MARKUP,                              # the edited release
         "docs/roles-md",                     # embeds it with the release directive
         "entries/person/brian-dooley",       # lost a backlink
@@ -67,7 +59,7 @@ def test_edit_release_rewrites_exactly_the_affected_pages(tmp_path):
         # their co-mentions changed: everyone else in the edited release
         "entries/person/jane-roe", "entries/place/washington-dc", "entries/place/china",
         "entries/person/index",              # release counts in the glossary
-    })
+    }
     app.cleanup()
 
     # nothing changed: nothing rewritten
@@ -99,6 +91,26 @@ def test_registry_edit_relinks_only_what_it_must(tmp_path):
     assert 'title="Chinese contemporary artist."' in page(app, SEED)
     assert {SEED, "entries/person/ai-weiwei", "entries/person/index"} <= writes.pages
     assert MARKUP not in writes.pages
+    app.cleanup()
+
+
+def test_a_changed_title_rewrites_the_toctree_parents(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    registry = src / "corpus/entities/entities.yaml"
+    # a renamed entry: its page's title changes, so the letter page whose toctree
+    # lists it is rewritten with it (Sphinx's files_to_rebuild), and only then
+    _edit(registry, "description: Chinese artist and activist.",
+          "description: Chinese artist.")
+    app, writes = _rebuild(src)
+    assert "entries/person/ai-weiwei" in writes.pages
+    assert "entries/person/by-letter/a" not in writes.pages
+    app.cleanup()
+    _edit(registry, "  name: Ai Weiwei\n", "  name: Ai Weiwei (artist)\n")
+    app, writes = _rebuild(src)
+    assert "entries/person/ai-weiwei" in writes.pages
+    assert "entries/person/by-letter/a" in writes.pages
+    assert "Ai Weiwei (artist)" in page(app, "entries/person/by-letter/a")
     app.cleanup()
 
 

@@ -21,7 +21,9 @@ parallel build merges the same data as a serial one:
 and build-level tables that are not keyed by docname: ``registry``
 (entity id -> digest of its registry entry, as last read), ``shown``
 (docname -> digest of what its late placeholders showed last time) and
-``navigation`` (docname -> digest of its previous/next links and breadcrumbs).
+``navigation`` (docname -> digest of its previous/next links and breadcrumbs) and
+``tocs`` (docname -> digest of its title and table of contents: its toctree parents
+are rewritten with it only when that moved).
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ class PressroomDomain(Domain):
     initial_data: dict[str, Any] = {
         "releases": {}, "mentions": {}, "quotes": {}, "entries": {}, "refs": {}, "late": {},
         "texts": {}, "embeds": {}, "registry": {}, "shown": {}, "navigation": {},
+        "tocs": {},
     }
 
     # typed views -----------------------------------------------------------

@@ -154,7 +154,70 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             if changed.intersection(ids):
                 rewrite.add(docname)
     rewrite |= _navigation_changed(env, domain)
+    _note_toc_changes(env, domain)
     return sorted(rewrite)
+
+
+# ---------------------------------------------------------------------------- toctree parents
+# Sphinx writes, with every page it writes, that page's toctree parents
+# (``env.files_to_rebuild``), because a parent's toctree shows the child's title
+# and sections. That is needed only when the child's title or table of contents
+# changed; otherwise a registry edit that rewrites a release and an entry page
+# also rewrote their archive month and letter pages (and those pulled in their
+# own parents). Titles and tocs only change when a document is read, so the
+# documents read in this build are compared with a digest of their title and toc
+# kept in the environment; at ``write-started`` Sphinx is shown only the parent
+# links of the documents whose digest moved (or that are new), and the full map
+# is restored at ``build-finished``.
+
+_READ_NOW: dict[str, set[str]] = {}
+_TOC_CHANGED: dict[str, set[str]] = {}
+_SAVED_FILES_TO_REBUILD: dict[str, dict] = {}
+
+
+def env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    _READ_NOW[str(app.srcdir)] = set(docnames)
+
+
+def _toc_digest(env: BuildEnvironment, docname: str) -> str:
+    title = env.titles.get(docname)
+    toc = env.tocs.get(docname)
+    text = (title.astext() if title is not None else "") + "\0" + (
+        toc.pformat() if toc is not None else "")
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _note_toc_changes(env: BuildEnvironment, domain) -> None:
+    key = str(env.srcdir)
+    stored = domain.data.setdefault("tocs", {})
+    for docname in [d for d in stored if d not in env.all_docs]:
+        del stored[docname]
+    changed: set[str] = set()
+    for docname in _READ_NOW.pop(key, ()):
+        if docname not in env.all_docs:
+            continue
+        digest = _toc_digest(env, docname)
+        if stored.get(docname) != digest:
+            changed.add(docname)
+            stored[docname] = digest
+    _TOC_CHANGED[key] = changed
+
+
+def write_started(app: Sphinx, builder) -> None:
+    env = app.env
+    key = str(env.srcdir)
+    changed = _TOC_CHANGED.pop(key, None)
+    if changed is None or key in _SAVED_FILES_TO_REBUILD:
+        return  # env-get-updated did not run (nothing to compare): Sphinx's default
+    full = env.files_to_rebuild
+    _SAVED_FILES_TO_REBUILD[key] = full
+    env.files_to_rebuild = {d: parents for d, parents in full.items() if d in changed}
+
+
+def build_finished(app: Sphinx, exc: Exception | None) -> None:
+    full = _SAVED_FILES_TO_REBUILD.pop(str(app.env.srcdir), None)
+    if full is not None:
+        app.env.files_to_rebuild = full
 
 
 def _navigation_changed(env: BuildEnvironment, domain) -> set[str]:

@@ -106,7 +106,8 @@ def test_a_changed_title_rewrites_the_toctree_parents(tmp_path):
     assert "entries/person/ai-weiwei" in writes.pages
     assert "entries/person/by-letter/a" not in writes.pages
     app.cleanup()
-    _edit(registry, "  name: Ai Weiwei\n", "  name: Ai Weiwei (artist)\n")
+    # still mentioned (the old name is now an alias), so it keeps its page
+    _edit(registry, "  name: Ai Weiwei\n", "  name: Ai Weiwei (artist)\n  aliases: [Ai Weiwei]\n")
     app, writes = _rebuild(src)
     assert "entries/person/ai-weiwei" in writes.pages
     assert "entries/person/by-letter/a" in writes.pages

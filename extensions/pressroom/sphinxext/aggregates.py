@@ -82,7 +82,9 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
         for i, (date, title, docname, text, start) in enumerate(rows):
             rows[i] = (docname, date, title, text, start)
     agg.quotes = dict(quotes)
-    agg.entry_of_doc = {value[0]: eid for eid, value in domain.entries.items()}
+    listing = set(domain.data.get("listed", {}))  # letter pages: no single entry
+    agg.entry_of_doc = {value[0]: eid for eid, value in domain.entries.items()
+                        if value[0] not in listing}
     return agg
 
 

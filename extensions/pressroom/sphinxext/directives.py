@@ -44,7 +44,8 @@ class EntryDirective(SphinxDirective):
     """``.. pressroom:entry:: id`` — an entry's page content, declared as a domain object."""
 
     required_arguments = 1
-    option_spec = {"digest": directives.unchanged, "no-title": directives.flag}
+    option_spec = {"digest": directives.unchanged, "no-title": directives.flag,
+                   "listed": directives.flag}
 
     def run(self) -> list[nodes.Node]:
         entity_id = self.arguments[0].strip()
@@ -57,9 +58,22 @@ class EntryDirective(SphinxDirective):
             return []
         anchor = entity_anchor(entity_id)
         docname = self.env.current_document.docname
-        get_domain(self.env).note_entry(entity_id, docname, anchor, entity.type,
-                                        plain(entity.name), tuple(map(plain, entity.aliases)),
-                                        plain(entity.description), location=self.get_location())
+        domain = get_domain(self.env)
+        domain.note_entry(entity_id, docname, anchor, entity.type,
+                          plain(entity.name), tuple(map(plain, entity.aliases)),
+                          plain(entity.description), location=self.get_location())
+        if "listed" in self.options:  # an entry without a page, on its letter page
+            domain.note_listed(docname, entity_id)
+            box = nodes.container(classes=["pressroom-entry", "pressroom-entry-listed"])
+            box["ids"].append(anchor)
+            self.set_source_info(box)
+            box += nodes.rubric(plain(entity.name), plain(entity.name),
+                                classes=["pressroom-entry-name"])
+            box += self.index_node(entity, anchor)
+            box += self.facts(entity, corpus)
+            text = "No release in the archive mentions this entry yet."
+            box += nodes.paragraph(text, text, classes=["pressroom-empty"])
+            return [box]
         for key in ("entry", "quoted", "with"):
             get_domain(self.env).note_late(docname, key, entity_id)
         if "no-title" in self.options:
@@ -106,9 +120,14 @@ class EntryDirective(SphinxDirective):
             fields.append(nodes.field("", nodes.field_name(name, name),
                                       nodes.field_body("", para)))
 
+        domain = get_domain(self.env)
+        docname = self.env.current_document.docname
+
         def refs(ids) -> list[nodes.Node]:
             out_: list[nodes.Node] = []
             for i, target in enumerate(ids):
+                # recorded: the page is rewritten when the target changes or moves
+                domain.note_ref(docname, target)
                 if i:
                     out_.append(nodes.Text(", "))
                 other = corpus.registry.get(target)

@@ -15,6 +15,8 @@ parallel build merges the same data as a serial one:
 ``late``       docname -> ((kind, argument), ...) placeholders rendered at write time
 ``embeds``     docname -> release docnames its ``release`` directives show (re-read
                with them when a registry edit re-links them)
+``listed``     docname -> ids of the entries listed on it without a page of their own
+               (a letter page's unmentioned entities)
 ``texts``      docname -> fingerprint of the release's text (:func:`pressroom.corpus.text_key`),
                to find two release files holding the same text
 
@@ -23,7 +25,9 @@ and build-level tables that are not keyed by docname: ``registry``
 (docname -> digest of what its late placeholders showed last time) and
 ``navigation`` (docname -> digest of its previous/next links and breadcrumbs) and
 ``tocs`` (docname -> digest of its title and table of contents: its toctree parents
-are rewritten with it only when that moved).
+are rewritten with it only when that moved) and ``locations`` (entity id ->
+``docname#anchor`` where it was last written: pages linking to an entry that
+moved between its own page and its letter page are rewritten).
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds")
+DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds", "listed")
 #: Short role names for long type names.
 ROLE_ALIASES = {"organization": ("org",)}
 
@@ -92,7 +96,7 @@ class PressroomDomain(Domain):
     initial_data: dict[str, Any] = {
         "releases": {}, "mentions": {}, "quotes": {}, "entries": {}, "refs": {}, "late": {},
         "texts": {}, "embeds": {}, "registry": {}, "shown": {}, "navigation": {},
-        "tocs": {},
+        "tocs": {}, "listed": {}, "locations": {},
     }
 
     # typed views -----------------------------------------------------------
@@ -124,6 +128,15 @@ class PressroomDomain(Domain):
     def embeds(self) -> dict[str, tuple[str, ...]]:
         return self.data.setdefault("embeds", {})
 
+    @property
+    def listed(self) -> dict[str, tuple[str, ...]]:
+        return self.data.setdefault("listed", {})
+
+    def note_listed(self, docname: str, entity_id: str) -> None:
+        current = self.listed.get(docname, ())
+        if entity_id not in current:
+            self.listed[docname] = (*current, entity_id)
+
     def note_embed(self, docname: str, release_docname: str) -> None:
         current = self.embeds.get(docname, ())
         if release_docname not in current:
@@ -150,6 +163,11 @@ class PressroomDomain(Domain):
         if text_key:
             self.texts[docname] = text_key
         self.read_now.add(docname)
+
+    @property
+    def reading(self) -> set[str]:
+        """Documents read in this build (set at ``env-before-read-docs``)."""
+        return getattr(self, "_pressroom_reading", set())
 
     @property
     def read_now(self) -> set[str]:
@@ -182,7 +200,10 @@ class PressroomDomain(Domain):
     def note_entry(self, entity_id: str, docname: str, anchor: str, type_: str, name: str,
                    aliases: tuple[str, ...], description: str, location: Any = None) -> None:
         other = self.entries.get(entity_id)
-        if other and other[0] != docname:
+        # a document re-read in this build may still hold the entry (serial reads purge
+        # each document just before reading it): an entry moving between its page and
+        # its letter page is not declared twice
+        if other and other[0] != docname and other[0] not in self.reading:
             logger.warning("entry %r is also declared in %s", entity_id, other[0],
                            location=location, type="pressroom", subtype="registry_id")
         self.entries[entity_id] = (docname, anchor, type_, name, tuple(aliases), description)

@@ -151,8 +151,10 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
 def _thing(app: Sphinx, domain, corpus, eid: str, short: bool = False) -> dict[str, Any]:
     docname, anchor, type_, name, aliases, description = domain.entries[eid]
     schema = corpus.project.entity_types.get(type_, {}).get("schema", "Thing")
-    data: dict[str, Any] = {"@type": schema, "name": name,
-                            "url": _url(app, docname), "identifier": eid}
+    url = _url(app, docname)
+    if docname in domain.data.get("listed", {}):  # listed on a letter page: its anchor
+        url += "#" + anchor
+    data: dict[str, Any] = {"@type": schema, "name": name, "url": url, "identifier": eid}
     entity = corpus.registry.get(eid)
     if entity is not None and entity.wikidata:
         data["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"

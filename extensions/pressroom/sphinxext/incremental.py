@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,10 +48,57 @@ def builder_inited(app: Sphinx) -> None:
     # a project without a corpus (one that only links to another archive's entries
     # through intersphinx) gets no generated pages
     if corpus.project.registry_dir.exists():
-        generate_entries(srcdir, corpus, app.config.pressroom_entries_dir)
+        generate_entries(srcdir, corpus, app.config.pressroom_entries_dir,
+                         paged=mentioned_entities(app, corpus))
     if corpus.project.releases_dir.exists():
         generate_archive(srcdir, corpus, app.config.pressroom_archive_dir)
     corpus.linker  # noqa: B018 - build the automaton now, so forked readers share it
+
+
+def mentioned_entities(app: Sphinx, corpus) -> set[str]:
+    """The ids of the entities a release file mentions: those get a page of their own.
+
+    Exact for the sources as they are now, before any document is read: a release
+    whose file is older than its last reading, read with the same configuration and
+    not touched by a registry change (:func:`_relinked_by_registry`, the rule that
+    re-reads releases), mentions what the environment stored; every other release
+    file (all of them in a clean build) is parsed and linked here, which is cheap
+    next to reading it as a Sphinx document (about 1.7 s per thousand releases).
+    """
+    from sphinx.environment import CONFIG_OK
+
+    from pressroom.problems import PressroomError
+    from pressroom.sphinxext.generate import release_docs
+    from pressroom.sphinxext.parser import read_release
+
+    env = app.env
+    domain = get_domain(env)
+    srcdir = Path(app.srcdir)
+    reuse = getattr(env, "config_status", None) == CONFIG_OK
+    relink: set[str] = set()
+    if reuse and domain.releases:
+        gone, edited = _registry_changes(domain, corpus)
+        if gone or edited:
+            relink = _relinked_by_registry(env, corpus, domain, gone, edited, set())
+    mentions = domain.mentions
+    mentioned: set[str] = set()
+    for _pub, _year, _month, docname in release_docs(srcdir, corpus.project.releases_dir):
+        path = srcdir / f"{docname}.txt"
+        read_at = env.all_docs.get(docname) if reuse and docname not in relink else None
+        if read_at is not None and docname in domain.releases:
+            try:
+                modified = path.stat().st_mtime_ns // 1000
+            except OSError:
+                continue
+            if modified < read_at - 1_000_000:  # a second's margin for coarse clocks
+                mentioned.update(row[0] for row in mentions.get(docname, ()))
+                continue
+        try:
+            _release, result, _key, _relpath = read_release(path, corpus)
+        except (PressroomError, OSError):
+            continue
+        mentioned.update(m.entity_id for m in result.mentions)
+    return mentioned
 
 
 def _forms(entity) -> set[str]:
@@ -63,35 +109,29 @@ def _forms(entity) -> set[str]:
     return {f for f in forms if f}
 
 
-def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
-                     removed: set[str]) -> list[str]:
-    from pressroom.linker import normalize
-
-    corpus = ACTIVE[str(app.srcdir)]
-    domain = get_domain(env)
+def _registry_changes(domain, corpus) -> tuple[set[str], set[str]]:
+    """Entity ids gone from the registry, and new or edited, since the environment's digests."""
     old = domain.registry_digests
     new = corpus.digests
     gone = set(old) - set(new)
     edited = {eid for eid, d in new.items() if old.get(eid) != d}
-    domain._pressroom_changed = gone | edited  # type: ignore[attr-defined]
-    if not gone and not edited:
-        return []
-    domain.data["registry"] = dict(new)
-    if not domain.releases:
-        return []
-    by_entity: dict[str, list[str]] = defaultdict(list)
-    for docname, rows in domain.mentions.items():
-        for eid in {r[0] for r in rows}:
-            by_entity[eid].append(docname)
+    return gone, edited
+
+
+def _relinked_by_registry(env: BuildEnvironment, corpus, domain, gone: set[str],
+                          edited: set[str], skip: set[str]) -> set[str]:
+    """Releases whose links a registry change can move: those mentioning a changed or
+    removed entity, and those whose text holds a name of a new or changed entity
+    (found with a small automaton of only those names; releases in *skip* are not
+    scanned)."""
+    from pressroom.linker import normalize
+
     outdated: set[str] = set()
-    for eid in sorted(gone | edited):
-        outdated.update(by_entity.get(eid, ()))
-    for eid in sorted(gone):
-        for docname in sorted(by_entity.get(eid, ())):
-            first = next(r for r in domain.mentions[docname] if r[0] == eid)
-            logger.warning("%r (%s) is no longer in the registry; its mentions are plain text",
-                           first[3], eid, location=(docname, first[7]),
-                           type="pressroom", subtype="unknown_entity")
+    changed = gone | edited
+    if changed:
+        for docname, rows in domain.mentions.items():
+            if any(r[0] in changed for r in rows):
+                outdated.add(docname)
     names: set[str] = set()
     for eid in edited:
         names |= _forms(corpus.registry[eid])
@@ -100,7 +140,7 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
         for name in names:
             automaton.add_word(name, name)
         automaton.make_automaton()
-        skip = added | changed | removed | outdated
+        skip = skip | outdated
         for docname in domain.releases:
             if docname in skip:
                 continue
@@ -112,6 +152,29 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
             if any(_whole_word(text, end - len(name) + 1, end + 1)
                    for end, name in automaton.iter(text)):
                 outdated.add(docname)
+    return outdated
+
+
+def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+                     removed: set[str]) -> list[str]:
+    corpus = ACTIVE[str(app.srcdir)]
+    domain = get_domain(env)
+    gone, edited = _registry_changes(domain, corpus)
+    domain._pressroom_changed = gone | edited  # type: ignore[attr-defined]
+    if not gone and not edited:
+        return []
+    domain.data["registry"] = dict(corpus.digests)
+    if not domain.releases:
+        return []
+    for eid in sorted(gone):
+        for docname in sorted(d for d, rows in domain.mentions.items()
+                              if any(r[0] == eid for r in rows)):
+            first = next(r for r in domain.mentions[docname] if r[0] == eid)
+            logger.warning("%r (%s) is no longer in the registry; its mentions are plain text",
+                           first[3], eid, location=(docname, first[7]),
+                           type="pressroom", subtype="unknown_entity")
+    outdated = _relinked_by_registry(env, corpus, domain, gone, edited,
+                                     added | changed | removed)
     # a page showing a release with the ``release`` directive links it as the release
     # page does: re-read it with the release
     for docname, shown in domain.embeds.items():
@@ -148,7 +211,15 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             if docname in shown:
                 rewrite.add(docname)
             shown[docname] = digest
-    changed = getattr(domain, "_pressroom_changed", set())
+    changed = set(getattr(domain, "_pressroom_changed", set()))
+    # entries that moved between their own page and their letter page (their last
+    # mention came or went): pages linking to them by role or relation follow
+    locations = domain.data.setdefault("locations", {})
+    current = {eid: f"{value[0]}#{value[1]}" for eid, value in domain.entries.items()}
+    if current != locations:
+        changed |= {eid for eid in current.keys() | locations.keys()
+                    if current.get(eid) != locations.get(eid)}
+        domain.data["locations"] = current
     if changed:
         for docname, ids in domain.refs.items():
             if changed.intersection(ids):
@@ -177,6 +248,7 @@ _SAVED_FILES_TO_REBUILD: dict[str, dict] = {}
 
 def env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     _READ_NOW[str(app.srcdir)] = set(docnames)
+    get_domain(env)._pressroom_reading = set(docnames)  # type: ignore[attr-defined]
 
 
 def _toc_digest(env: BuildEnvironment, docname: str) -> str:

@@ -209,3 +209,11 @@ def test_find_dates_formats():
 def test_slugify():
     assert slugify("Upcoming Dialogue Not Enough to Address China’s Mounting Human Rights Abuses",
                    max_words=4) == "upcoming-dialogue-not-enough"
+
+
+def test_speaker_stops_at_the_end_of_the_sentence():
+    r = parse_text("Title\n\nMay 1, 2011\n\n“We will not stop here at all,” said Jane Roe. "
+                   "Lawyers agree.\n")
+    assert [q.speaker for q in r.quotes] == ["Jane Roe"]
+    r = parse_text("Title\n\nMay 1, 2011\n\n“We will not stop here at all,” said J. R. Roe.\n")
+    assert [q.speaker for q in r.quotes] == ["J. R. Roe"]

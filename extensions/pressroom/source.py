@@ -303,7 +303,11 @@ _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|sta
         r"emphasized|emphasised|emphasizes|emphasises|pointed out|points out|"
         r"announced|announces|acknowledged|acknowledges|recalled|recalls|predicted|"
         r"replied|replies|answered|answers|cautioned|cautions|contended|contends)")
-_NAME = r"(?:[A-Z][\w.'’-]*(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?(?:\s+[A-Z][\w.'’-]*)*)"
+# A word of a name may end in a full stop only as an initial or a short title
+# (``J.``, ``Jr.``, ``St.``): "said Jane Roe. Lawyers …" must stop at "Roe".
+_NAME_WORD = r"(?:[A-Z][a-z]?\.(?!\w)|[A-Z][\w'’-]*(?:\.(?=[A-Z]))?)"
+_NAME = (rf"(?:{_NAME_WORD}+(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?"
+         rf"(?:[ \t]+{_NAME_WORD}+)*)")
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _SPEAKER = rf"(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
 _AFTER_RES = (

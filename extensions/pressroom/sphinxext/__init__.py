@@ -125,7 +125,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", html.reset_sidebar_cache)
     app.connect("env-get-updated", incremental.env_get_updated)
     app.connect("env-before-read-docs", incremental.env_before_read_docs)
-    app.connect("write-started", incremental.write_started)
+    if "write-started" in app.events.events:  # Sphinx >= 7.4; before: Sphinx's default
+        app.connect("write-started", incremental.write_started)
     app.connect("build-finished", incremental.build_finished)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", html.bound_sidebar, priority=400)

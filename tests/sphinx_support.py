@@ -103,3 +103,16 @@ def chromium() -> Iterator[object]:
             yield browser
         finally:
             browser.close()
+
+
+def release_page_text(html: str) -> str:
+    """The release as its page shows it: title, body and footer (not the metadata panel)."""
+    from bs4 import BeautifulSoup
+
+    section = BeautifulSoup(html, "html.parser").select_one("section#release")
+    h1 = section.find("h1")
+    for link in h1.select("a.headerlink"):
+        link.decompose()
+    parts = [h1.get_text(), section.select_one("div.pressroom-body").get_text()]
+    parts += [p.get_text() for p in section.select("div.pressroom-footer p:not(.rubric)")]
+    return " ".join(parts)

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hostile_cases import CASES, HOSTILE_TEXT, docname, write_cases
-from sphinx_support import chromium, copy_root, make, page, serve, warnings_of
+from sphinx_support import chromium, copy_root, make, page, release_page_text, serve, warnings_of
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 #: How each case's bytes are decoded (by the test, independently of the parser).
@@ -63,18 +63,6 @@ def source_text(name: str) -> str:
     if name == "bad-header":  # an invalid header is not read: shown apart (see below)
         text = text.split("---\n", 2)[2]
     return FALLBACK_TITLES.get(name, "") + " " + text
-
-
-def page_text(html: str) -> str:
-    """The release as the page shows it: title, body and footer (not the metadata panel)."""
-    soup = BeautifulSoup(html, "html.parser")
-    section = soup.select_one("section#release")
-    h1 = section.find("h1")
-    for link in h1.select("a.headerlink"):
-        link.decompose()
-    parts = [h1.get_text(), section.select_one("div.pressroom-body").get_text()]
-    parts += [p.get_text() for p in section.select("div.pressroom-footer p:not(.rubric)")]
-    return " ".join(parts)
 
 
 def test_unreadable_header_is_shown_as_received(site):
@@ -127,13 +115,13 @@ def test_every_release_has_a_page_flagged_when_something_is_wrong(site, name):
 @pytest.mark.parametrize("name", list(CASES))
 def test_page_text_equals_source_text(site, name):
     app, _src, _warnings = site
-    assert normalize(page_text(page(app, docname(name)))) == normalize(source_text(name))
+    assert normalize(release_page_text(page(app, docname(name)))) == normalize(source_text(name))
 
 
 def test_control_characters_are_shown_as_replacement_marks(site):
     app, _src, _warnings = site
-    assert "Body\ufffd with \ufffd bell." in page_text(page(app, docname("nul-and-control")))
-    rtl = page_text(page(app, docname("rtl-zero-width")))
+    assert "Body\ufffd with \ufffd bell." in release_page_text(page(app, docname("nul-and-control")))
+    rtl = release_page_text(page(app, docname("rtl-zero-width")))
     assert "משפט \u202eevil\u202c zero\u200bwidth \u200f\u2066isolate\u2069." in rtl
 
 
@@ -146,7 +134,7 @@ def test_fallback_decoding_is_said_on_the_page_and_in_the_warning(site, name, la
     assert any(w.startswith(f"{src}/{docname(name)}.txt:5:") and f"decoded as {label}" in w
                for w in warnings)
     # the characters are the right ones, not mojibake
-    text = page_text(page(app, docname(name)))
+    text = release_page_text(page(app, docname(name)))
     assert ("“Smart” quotes – and € signs" in text) if name == "cp1252" else ("Café in Zürich\x81" in text)
 
 

@@ -13,13 +13,12 @@ import re
 import tempfile
 from pathlib import Path
 
-from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import test_source_properties as generated
 from pressroom.source import parse_release
-from sphinx_support import copy_root, make, page, warnings_of
+from sphinx_support import copy_root, make, page, release_page_text, warnings_of
 
 FOLDER = "corpus/releases/wire/2011"
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ufffd]")
@@ -27,16 +26,6 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ufffd]")
 
 def normalize(text: str) -> str:
     return " ".join(CONTROL.sub(" ", text).split())
-
-
-def shown(html: str) -> str:
-    section = BeautifulSoup(html, "html.parser").select_one("section#release")
-    h1 = section.find("h1")
-    for link in h1.select("a.headerlink"):
-        link.decompose()
-    parts = [h1.get_text(), section.select_one("div.pressroom-body").get_text()]
-    parts += [p.get_text() for p in section.select("div.pressroom-footer p:not(.rubric)")]
-    return " ".join(parts)
 
 
 def expected(path: Path) -> str:
@@ -69,4 +58,4 @@ def test_generated_releases_build_and_show_their_text(items):
             assert re.search(r": WARNING: .* \[pressroom\.[a-z_]+\]$", w), w
         for name in names:
             html = page(app, f"{FOLDER}/{name}")
-            assert normalize(shown(html)) == normalize(expected(folder / f"{name}.txt")), name
+            assert normalize(release_page_text(html)) == normalize(expected(folder / f"{name}.txt")), name

@@ -121,8 +121,9 @@ def test_entry_page_mentioned_in(site):
                      r"<a class=\"reference internal\" href=\"[^\"]*2011-04-27-upcoming-dialogue"
                      r"\.html#m1088\"><span>Brian Dooley</span></a></span>", mentioned)
     assert "(2 mentions)" in mentioned
-    # Wikidata link
-    assert "https://www.wikidata.org/wiki/Q4962340" in html
+    # no Wikidata id in the registry, no Wikidata link (a wrong id is worse than none)
+    assert "wikidata.org" not in html
+    assert "https://www.wikidata.org/wiki/Q148" in main_text(page(site, "entries/place/china"))
 
 
 def test_entry_page_quoted_and_appears_with(site):
@@ -212,7 +213,8 @@ def test_export_json(site):
     assert {"entity": "brian-dooley", "start": 1088, "end": 1100, "surface": "Brian Dooley",
             "line": 3} in seed["mentions"]
     entities = {e["id"]: e for e in data["entities"]}
-    assert entities["liu-xiaobo"]["wikidata"] == "Q40960"
+    assert entities["china"]["wikidata"] == "Q148"
+    assert not entities["liu-xiaobo"].get("wikidata")
     assert entities["china"]["releases"] == 2
     assert entities["liu-xiaobo"]["url"] == "entries/person/liu-xiaobo.html#entity-liu-xiaobo"
 

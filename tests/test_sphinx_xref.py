@@ -68,8 +68,9 @@ def test_release_jsonld(pressroom_site):
                                  "url": "https://humanrightsfirst.org"}
     mentions = {m["identifier"]: m for m in data["mentions"]}
     assert mentions["liu-xiaobo"]["@type"] == "Person"
-    assert mentions["liu-xiaobo"]["sameAs"] == "https://www.wikidata.org/wiki/Q40960"
+    assert "sameAs" not in mentions["liu-xiaobo"]  # no id in the registry: none invented
     assert mentions["china"]["@type"] == "Place"
+    assert mentions["china"]["sameAs"] == "https://www.wikidata.org/wiki/Q148"
     assert mentions["us-china-human-rights-dialogue-2011"]["@type"] == "Event"
     assert len(mentions) == 11  # 11 registered entities in the test root are mentioned
 
@@ -77,13 +78,15 @@ def test_release_jsonld(pressroom_site):
 def test_entry_jsonld(pressroom_site):
     (person,) = _jsonld(page(pressroom_site, "entries/person/liu-xiaobo"))
     assert person["@type"] == "Person" and person["name"] == "Liu Xiaobo"
-    assert person["sameAs"] == "https://www.wikidata.org/wiki/Q40960"
+    assert "sameAs" not in person
     assert person["alternateName"] == ["Xiaobo"]
     assert person["description"] == "Chinese writer and Nobel Peace Prize laureate."
     (event,) = _jsonld(page(pressroom_site, "entries/event/us-china-human-rights-dialogue-2011"))
     assert event["@type"] == "Event" and event["startDate"] == "2011-04-27"
     (org,) = _jsonld(page(pressroom_site, "entries/organization/human-rights-first"))
     assert org["@type"] == "Organization"
+    (place,) = _jsonld(page(pressroom_site, "entries/place/china"))
+    assert place["@type"] == "Place" and place["sameAs"] == "https://www.wikidata.org/wiki/Q148"
 
 
 def test_jsonld_cannot_break_out_of_its_script(pressroom_site):

@@ -10,7 +10,6 @@ each a list of entries::
       description: Director of the Human Rights Defenders programme at Human Rights First.
       roles: [director]
       affiliation: human-rights-first
-      wikidata: Q123
       relations:
         works-for: human-rights-first
 

@@ -235,7 +235,7 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[Problem]]:
                 return data.decode(encoding, errors="replace"), encoding, problems
     sample = data[:8192]
     controls = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\f") + sample.count(127)
-    if data.count(0) > max(1, len(data) // 100) or controls > max(2, len(sample) // 10):
+    if data.count(0) > max(1, len(data) // 100) or (controls >= 2 and controls > len(sample) // 10):
         problems.append(Problem(name, None, "error", "release_binary",
                                 "looks like a binary file, not text (NUL or other control bytes); "
                                 "undecodable bytes are shown as \ufffd"))

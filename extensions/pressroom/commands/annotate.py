@@ -12,6 +12,7 @@ from pressroom.config import load_project
 from pressroom.linker import Linker, LinkResult
 from pressroom.problems import Problem
 from pressroom.registry import Registry, load_registry
+from pressroom.source import decode, parse_text
 
 NAME = "annotate"
 HELP = "link the mentions of registry entities in text files"
@@ -22,8 +23,9 @@ file (--format jsonl), or the text with each mention marked (--format text).
 
 Offsets are Python string indices into the file's text decoded as UTF-8, line
 endings kept as they are. A file that is not UTF-8 is decoded as cp1252 (or
-Latin-1) with a warning. Registry problems are printed as warnings and do not
-stop annotation."""
+Latin-1) with a warning. Only the title, dateline and body are linked: a
+front-matter header, the date line and the publisher's footer are not.
+Registry problems are printed as warnings and do not stop annotation."""
 EPILOG = """\
 examples:
   pressroom annotate --registry corpus/entities corpus/releases/hrf/2011-04-27.txt
@@ -58,34 +60,24 @@ def entity_types(extra: str = "") -> tuple[str, ...]:
 
 
 def read_text(path: Path) -> tuple[str, list[Problem]]:
-    """A file's text, decoded from bytes with line endings kept (offsets as ``str`` indices).
+    """A file's text, decoded as the release parser decodes it (BOM, UTF-8, then
+    Windows-1252/Latin-1 with a warning), line endings kept: offsets are ``str`` indices.
 
     Raises ``OSError`` (unreadable) or ``ValueError`` (binary).
     """
-    data = path.read_bytes()
-    if b"\x00" in data:
-        raise ValueError("looks binary (it contains NUL bytes)")
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    for encoding in ("cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return text, [Problem(str(path), None, "warning", "release_encoding",
-                              f"not valid UTF-8; decoded as {encoding}")]
-    raise AssertionError("latin-1 decodes anything")  # pragma: no cover
+    text, encoding, problems = decode(path.read_bytes(), str(path))
+    if encoding == "binary":
+        raise ValueError("looks binary (NUL or other control bytes)")
+    return text, problems
 
 
-def linkable_spans(text: str) -> list[tuple[int, int]]:
-    """The parts of *text* to link.
-
-    For now the whole text; the release parser will restrict this to the
-    title and body (not the publisher's footer).
-    """
-    return [(0, len(text))]
+def linkable_spans(text: str, path: Path | None = None) -> list[tuple[int, int]]:
+    """The parts of *text* to link: title, dateline and body, as the release parser
+    finds them (not a front-matter header, a date line or the publisher's footer)."""
+    publisher = load_project().publisher_for(path) if path else None
+    release = parse_text(text, str(path or "<text>"),
+                         footer_markers=publisher.footer_markers if publisher else ())
+    return release.linkable_spans()
 
 
 def load(registry_path: str | None, types: Iterable[str]) -> tuple[Registry, list[Problem]]:
@@ -128,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         for warning in warnings:
             print(warning.format(), file=sys.stderr)
-        result = linker.link(text, linkable_spans(text))
+        result = linker.link(text, linkable_spans(text, path))
         if args.ambiguous:
             for amb in result.ambiguous:
                 line = text.count("\n", 0, amb.start) + 1

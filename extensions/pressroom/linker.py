@@ -279,7 +279,14 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       name in a catalogue's order (``Austen, Jane``), and a ``YEAR Event`` as
       ``Event YEAR`` (``FIFA World Cup 2018``);
     - a national team goes by its country's name (``Belgium national football
-      team`` -> ``Belgium``).
+      team`` -> ``Belgium``), a group by its name without ``people`` (``Rohingya
+      people`` -> ``Rohingya``), a place by its name without a generic word
+      (``Yeoncheon County`` -> ``Yeoncheon``), both unless another entity has
+      that name;
+    - ``United States`` inside a longer name is also written ``U.S.`` or ``US``
+      (``U.S. Navy``), and the reverse; ``United States Department of State`` is
+      also ``(U.S.) State Department``;
+    - ``and`` in a name is also written ``&``, and the reverse.
     """
     forms: list[tuple[str, int]] = []
     seen: set[str] = set()
@@ -327,6 +334,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         if number:
             continue  # the rest is inferred from the name only
         words = name.split()
+        m = _PEOPLE.match(name)
+        if m and not _is_common(m.group(1)):
+            add(m.group(1), WEAK)  # ``Rohingya people`` -> ``Rohingya``
         if etype == "person" and len(words) == 2 and all(w[:1].isupper() for w in words):
             add(f"{words[1]}, {words[0]}", FULL)  # a catalogue's order: ``Austen, Jane``
         if etype == "event":
@@ -370,7 +380,48 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         m = re.match(r"^(.+?) (?:(?:men|women)'s )?national (?:[a-z]+ )*team$", name)
         if m:
             add(m.group(1), WEAK)
+        if etype == "place":
+            m = _GENERIC_PLACE.match(name)
+            if m and not _is_common(m.group(1)):
+                add(m.group(1), WEAK)  # ``Yeoncheon County`` -> ``Yeoncheon``
+        if etype != "person":
+            for form, kind in _us_forms(name):
+                add(form, kind)
+            # ``Mary and Leigh Block Museum`` is also written ``Mary & Leigh Block Museum``
+            if " and " in name:
+                add(name.replace(" and ", " & "), FULL)
+            elif " & " in name:
+                add(name.replace(" & ", " and "), FULL)
     return forms
+
+
+#: ``Rohingya people``: an ethnic or national group's name followed by ``people``.
+_PEOPLE = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) peoples?$")
+#: ``Yeoncheon County``, ``Southern Finland Province``: a place's name and a generic word.
+_GENERIC_PLACE = re.compile(
+    r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:County|Province|Prefecture|District|Municipality)$")
+_US_LONG = re.compile(r"\bUnited States (?=[A-Z])")
+_US_SHORT = re.compile(r"^(?:U\.S\.|US) (?=[A-Z])")
+
+
+def _us_forms(name: str) -> list[tuple[str, int]]:
+    """``United States X`` <-> ``U.S. X``, ``US X`` inside a longer name, and
+    ``United States Department of X`` as ``(U.S.) X Department``."""
+    if _US_LONG.search(name):
+        rest = _US_LONG.sub("", name, count=1) if name.startswith("United States ") else None
+        out = [(_US_LONG.sub("U.S. ", name), FULL), (_US_LONG.sub("US ", name), FULL)]
+    elif _US_SHORT.match(name):
+        rest = _US_SHORT.sub("", name)
+        out = [(_US_SHORT.sub("United States ", name), FULL)]
+    else:
+        return []
+    if rest:
+        m = re.match(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$", rest)
+        if m:
+            head, what = m.groups()
+            out += [(f"U.S. {what} {head}", FULL), (f"US {what} {head}", FULL),
+                    (f"{what} {head}", WEAK)]
+    return out
 
 
 # --------------------------------------------------------------------------- the linker

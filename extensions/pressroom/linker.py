@@ -286,6 +286,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     - ``United States`` inside a longer name is also written ``U.S.`` or ``US``
       (``U.S. Navy``), and the reverse; ``United States Department of State`` is
       also ``(U.S.) State Department``;
+    - a ``YEAR (Season) Event`` of one word is also the ``(Season) Event`` after a
+      full mention (``Paralympics`` after ``2014 Winter Paralympics``);
     - ``and`` in a name is also written ``&``, and the reverse.
     """
     forms: list[tuple[str, int]] = []
@@ -384,6 +386,12 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             m = _GENERIC_PLACE.match(name)
             if m and not _is_common(m.group(1)):
                 add(m.group(1), WEAK)  # ``Yeoncheon County`` -> ``Yeoncheon``
+        # ``2014 Winter Paralympics``: ``Winter Paralympics``, ``Paralympics`` after a full mention
+        if etype == "event":
+            m = re.match(r"^(?:19|20)\d\d ((?:Summer |Winter )?([A-Z]\w+))$", name)
+            if m:
+                add(m.group(1), SHORT)
+                add(m.group(2), SHORT)
         if etype != "person":
             for form, kind in _us_forms(name):
                 add(form, kind)

@@ -1,7 +1,8 @@
 """Build events: set-up at ``builder-inited`` and exact incremental rebuilds.
 
 * ``builder-inited``: load the registry (cached), report its problems once,
-  generate the stubs, build the linker before parallel workers fork.
+  generate the stubs; ``env-before-read-docs`` builds the linker (when there is
+  anything to read) before parallel workers fork.
 * ``env-get-outdated``: compare per-entity registry digests with those stored
   in the environment; re-read the releases that mention a changed or removed
   entity, and the releases whose text holds a name of a new or changed entity
@@ -52,7 +53,6 @@ def builder_inited(app: Sphinx) -> None:
                          paged=mentioned_entities(app, corpus))
     if corpus.project.releases_dir.exists():
         generate_archive(srcdir, corpus, app.config.pressroom_archive_dir)
-    corpus.linker  # noqa: B018 - build the automaton now, so forked readers share it
 
 
 def mentioned_entities(app: Sphinx, corpus) -> set[str]:
@@ -249,6 +249,11 @@ _SAVED_FILES_TO_REBUILD: dict[str, dict] = {}
 def env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     _READ_NOW[str(app.srcdir)] = set(docnames)
     get_domain(env)._pressroom_reading = set(docnames)  # type: ignore[attr-defined]
+    corpus = ACTIVE.get(str(app.srcdir))
+    if docnames and corpus is not None:
+        # build the automaton before Sphinx forks its parallel readers, so they
+        # share it; a build with nothing to read (a no-op) never needs it
+        corpus.linker  # noqa: B018
 
 
 def _toc_digest(env: BuildEnvironment, docname: str) -> str:

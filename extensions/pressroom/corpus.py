@@ -128,9 +128,3 @@ def _expand(paths: Iterable[Path]) -> Iterator[Path]:
             if resolved not in seen:
                 seen.add(resolved)
                 yield file
-
-
-def line_of(text: str, offset: int) -> int:
-    """1-based line of *offset* in *text* (``\\r\\n``, ``\\r`` and ``\\n`` end lines)."""
-    head = text[:offset]
-    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1

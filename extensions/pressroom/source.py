@@ -121,7 +121,7 @@ class Release:
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset (``\\r\\n``, ``\\r`` and ``\\n`` end lines)."""
-        return _line_number(self.text, offset)
+        return line_number(self.text, offset)
 
 
 # --------------------------------------------------------------------------- dates
@@ -274,7 +274,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
-def _line_number(text: str, offset: int) -> int:
+def line_number(text: str, offset: int) -> int:
+    """1-based line of *offset* in *text* (``\\r\\n``, ``\\r`` and ``\\n`` end lines)."""
     head = text[:offset]
     return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
 
@@ -362,7 +363,7 @@ class _Parser:
 
     # helpers -------------------------------------------------------------
     def problem(self, offset: int | None, severity: str, subtype: str, message: str) -> None:
-        line = _line_number(self.text, offset) if offset is not None else None
+        line = line_number(self.text, offset) if offset is not None else None
         self.problems.append(Problem(self.name, line, severity, subtype, message))  # type: ignore[arg-type]
 
     def line_text(self, i: int) -> str:

@@ -42,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pressroom.lint import name_key
-from pressroom.source import Release, slugify
+from pressroom.source import Release, line_number, slugify
 
 # --------------------------------------------------------------------------- word lists
 # General English, not names: what makes a capitalized word a title, an
@@ -200,8 +200,7 @@ class Document:
         )
 
     def line_of(self, offset: int) -> int:
-        head = self.text[:offset]
-        return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+        return line_number(self.text, offset)
 
 
 @dataclass

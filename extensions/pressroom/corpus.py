@@ -71,15 +71,23 @@ def key_of_bytes(data: bytes, name: str = "<bytes>") -> str:
     return text_key(text)
 
 
+def release_in_project(path: Path, project: ProjectConfig) -> Release:
+    """Parse the release at *path* with its folder's publisher (name, footer markers).
+
+    Raises :class:`~pressroom.problems.PressroomError` when the file cannot be read.
+    """
+    publisher = project.publisher_for(path)
+    return parse_release(
+        path,
+        publisher=publisher.name if publisher else None,
+        footer_markers=publisher.footer_markers if publisher else (),
+    )
+
+
 def parse_file(path: Path, project: ProjectConfig) -> tuple[Release | None, list[Problem]]:
     """Parse one release with its folder's publisher; an unreadable file gives a problem."""
-    publisher = project.publisher_for(path)
     try:
-        release = parse_release(
-            path,
-            publisher=publisher.name if publisher else None,
-            footer_markers=publisher.footer_markers if publisher else (),
-        )
+        release = release_in_project(path, project)
     except PressroomError as exc:
         return None, [exc.problem]
     return release, list(release.problems)

@@ -17,8 +17,9 @@ from docutils import nodes
 from sphinx.parsers import Parser
 from sphinx.util import logging
 
+from pressroom.corpus import release_in_project
 from pressroom.problems import PressroomError, Problem
-from pressroom.source import Release, parse_release
+from pressroom.source import Release
 from pressroom.sphinxext.corpus import Corpus, corpus_for_env
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.render import Rendered, render_release
@@ -32,11 +33,7 @@ logger = logging.getLogger(__name__)
 def read_release(path: Path, corpus: Corpus) -> tuple[Release, Any, str, str]:
     """Parse and link the release at *path*: ``(release, link result, publisher key, relpath)``."""
     publisher = corpus.project.publisher_for(path)
-    release = parse_release(
-        path,
-        publisher=publisher.name if publisher else None,
-        footer_markers=publisher.footer_markers if publisher else (),
-    )
+    release = release_in_project(path, corpus.project)
     result = corpus.linker.link(release.text, release.linkable_spans())
     try:
         relpath = Path(path).resolve().relative_to(corpus.project.root.resolve()).as_posix()

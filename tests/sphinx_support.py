@@ -27,14 +27,15 @@ def make(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
 
 
 class Writes:
-    """Records the pages the HTML builder writes."""
+    """Records the pages the HTML builder writes: documents, and Pressroom's collected
+    entry and letter pages (not the pages every build writes: genindex, search…)."""
 
     def __init__(self, app: SphinxTestApp) -> None:
         self.pages: set[str] = set()
         app.connect("html-page-context", self.record)
 
     def record(self, app, pagename, templatename, context, doctree) -> None:
-        if doctree is not None:
+        if doctree is not None or context.get("pressroom_collected"):
             self.pages.add(pagename)
 
 

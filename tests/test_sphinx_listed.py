@@ -1,6 +1,6 @@
 """Entities no release mentions: listed in full on their letter page, no page of their own.
 
-The rule (``pressroom.sphinxext.generate``): an entity gets a page when a release
+The rule (``pressroom.sphinxext.entrypages``): an entity gets a page when a release
 file mentions it; the others are listed with their anchor, index entries and
 domain object on ``entries/<type>/by-letter/<l>``, so roles, relations, search
 and ``objects.inv`` resolve there. The set is exact in every build: a release
@@ -64,7 +64,7 @@ def test_unmentioned_entity_is_listed_on_its_letter_page(tmp_path):
     app = make(src)
     app.build()
     assert not [w for w in warnings_of(app) if "zora" in w.lower()]
-    assert PAGE not in app.env.all_docs
+    assert not (Path(app.outdir) / f"{PAGE}.html").exists()
     assert not (src / f"{PAGE}.rst").exists()
     letter = main_text(page(app, LETTER))
     assert 'id="entity-zora-quill"' in letter
@@ -80,7 +80,8 @@ def test_unmentioned_entity_is_listed_on_its_letter_page(tmp_path):
     assert objects["zora-quill"][3:5] == (LETTER, "entity-zora-quill")
     assert "Zora Quill" in (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
     # the mentioned entities keep their pages
-    assert "entries/person/jane-roe" in app.env.all_docs
+    assert (Path(app.outdir) / "entries/person/jane-roe.html").is_file()
+    assert 'href="../jane-roe.html"' in page(app, "entries/person/by-letter/j")
     app.cleanup()
 
 
@@ -93,7 +94,7 @@ def test_a_new_mention_gives_a_page_in_the_same_build(tmp_path):
     _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Brian Dooley and Zora Quill")
     app = make(src)
     app.build()
-    assert PAGE in app.env.all_docs
+    assert (Path(app.outdir) / f"{PAGE}.html").is_file()
     assert "1 release, 1 mention" in main_text(page(app, PAGE))
     assert 'id="entity-zora-quill"' not in main_text(page(app, LETTER))
     assert re.search(r'href="../entries/person/zora-quill.html#entity-zora-quill"',
@@ -106,7 +107,7 @@ def test_a_new_mention_gives_a_page_in_the_same_build(tmp_path):
     _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley and Zora Quill", "Jane Roe met Brian Dooley")
     app = make(src)
     app.build()
-    assert PAGE not in app.env.all_docs
+    assert not (Path(app.outdir) / f"{PAGE}.html").exists()  # its old page is deleted
     assert 'id="entity-zora-quill"' in main_text(page(app, LETTER))
     assert re.search(r'href="../entries/person/by-letter/z.html#entity-zora-quill"',
                      page(app, "docs/roles"))

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pressroom import __version__ as _pkg_version
-from pressroom.sphinxext import html, incremental
+from pressroom.sphinxext import entrypages, html, incremental
 from pressroom.sphinxext.directives import (
     GlossaryDirective,
     ReleaseDirective,
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 #: Bump when the shape of the domain data or the stored nodes changes.
-ENV_VERSION = 2
+ENV_VERSION = 3
 STATIC = Path(__file__).parent / "static"
 
 
@@ -75,9 +75,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     * the source suffix ``.txt`` and its parser :class:`ReleaseParser`
       (a release file is a page);
     * the ``pressroom`` domain (object types and roles per entity type, ``org``
-      for organization, ``entity`` for any type; directives ``entry``,
-      ``glossary``, ``timeline``, ``release-list``, ``type-list``, ``warnings``;
-      one index per type) and the short role ``:entity:``;
+      for organization, ``entity`` for any type; directives ``glossary``,
+      ``timeline``, ``release-list``, ``type-list``, ``warnings``; one index per
+      type) and the short role ``:entity:``;
     * the ``release`` directive (a release inside a hand-written page);
     * nodes ``quotation`` and ``late``; the post-transform :class:`LateRenderer`;
     * event handlers: ``config-inited`` (domain for the declared types, static
@@ -85,7 +85,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
       ``env-updated``, ``env-get-updated`` (incremental rebuilds),
       ``warn-missing-reference`` (unknown entries, after intersphinx had its
       chance), ``html-page-context`` (bounded sidebar, JSON-LD),
-      ``build-finished`` (``pressroom.json`` export, root redirect);
+      ``html-collect-pages`` (entry and letter pages, rendered from collected data),
+      ``build-finished`` (``pressroom.json`` export, root redirect, the digests of
+      the collected pages);
     * the stylesheet ``pressroom.css``.
     """
     app.add_config_value("pressroom_releases", "corpus/releases", "env", types=frozenset({str}),
@@ -131,6 +133,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", html.bound_sidebar, priority=400)
     app.connect("html-page-context", html.add_jsonld)
+    app.connect("html-collect-pages", entrypages.collect_pages)
+    app.connect("build-finished", entrypages.save_digests)
     app.connect("build-finished", html.export)
     return {
         "version": _pkg_version,

@@ -35,7 +35,6 @@ class Aggregates:
     quotes: dict[str, list[tuple[str, str, str, str, int]]] = field(default_factory=dict)
     appears_with: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     release_count: Counter = field(default_factory=Counter)
-    entry_of_doc: dict[str, str] = field(default_factory=dict)
 
 
 def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
@@ -82,9 +81,6 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
         for i, (date, title, docname, text, start) in enumerate(rows):
             rows[i] = (docname, date, title, text, start)
     agg.quotes = dict(quotes)
-    listing = set(domain.data.get("listed", {}))  # letter pages: no single entry
-    agg.entry_of_doc = {value[0]: eid for eid, value in domain.entries.items()
-                        if value[0] not in listing}
     return agg
 
 
@@ -118,13 +114,6 @@ def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str) -> str:
         e = entries.get(eid)
         return (eid, e[0], e[3], e[5]) if e else (eid,)
 
-    if kind == "entry":
-        return _digest([(b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.anchor)
-                        for b in agg.backlinks.get(arg, ())])
-    if kind == "quoted":
-        return _digest(agg.quotes.get(arg, ()))
-    if kind == "with":
-        return _digest([(ent(o), n) for o, n in agg.appears_with.get(arg, ())])
     if kind == "glossary":
         return _digest(sorted((eid, e[0], e[3], e[5], agg.release_count.get(eid, 0))
                               for eid, e in entries.items() if e[2] == arg))

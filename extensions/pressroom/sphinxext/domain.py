@@ -9,18 +9,19 @@ parallel build merges the same data as a serial one:
 ``mentions``   docname -> ((entity id, start, end, surface, sentence,
                start in sentence, end in sentence, line), ...)
 ``quotes``     docname -> ((start, end, text, speaker id or "", speaker surface), ...)
-``entries``    entity id -> (docname, anchor, type, name, aliases, description)
 ``refs``       docname -> entity ids referenced by roles (so those pages are rewritten
                when the entity changes)
 ``late``       docname -> ((kind, argument), ...) placeholders rendered at write time
 ``embeds``     docname -> release docnames its ``release`` directives show (re-read
                with them when a registry edit re-links them)
-``listed``     docname -> ids of the entries listed on it without a page of their own
-               (a letter page's unmentioned entities)
 ``texts``      docname -> fingerprint of the release's text (:func:`pressroom.corpus.text_key`),
                to find two release files holding the same text
 
-and build-level tables that are not keyed by docname: ``registry``
+and build-level tables that are not keyed by docname: ``entries`` (entity id ->
+(page docname, anchor, type, name, aliases, description), set from the registry
+at ``builder-inited``: the page is the entry's own collected page or its letter
+page, see :mod:`pressroom.sphinxext.entrypages`), ``paged`` (entity id -> docname
+of its own page), ``index_pages`` (collected pages holding general-index lines), ``registry``
 (entity id -> digest of its registry entry, as last read), ``shown``
 (docname -> digest of what its late placeholders showed last time) and
 ``navigation`` (docname -> digest of its previous/next links and breadcrumbs) and
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds", "listed")
+DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds")
 #: Short role names for long type names.
 ROLE_ALIASES = {"organization": ("org",)}
 
@@ -96,7 +97,7 @@ class PressroomDomain(Domain):
     initial_data: dict[str, Any] = {
         "releases": {}, "mentions": {}, "quotes": {}, "entries": {}, "refs": {}, "late": {},
         "texts": {}, "embeds": {}, "registry": {}, "shown": {}, "navigation": {},
-        "tocs": {}, "listed": {}, "locations": {},
+        "tocs": {}, "locations": {}, "paged": {}, "index_pages": [],
     }
 
     # typed views -----------------------------------------------------------
@@ -127,15 +128,6 @@ class PressroomDomain(Domain):
     @property
     def embeds(self) -> dict[str, tuple[str, ...]]:
         return self.data.setdefault("embeds", {})
-
-    @property
-    def listed(self) -> dict[str, tuple[str, ...]]:
-        return self.data.setdefault("listed", {})
-
-    def note_listed(self, docname: str, entity_id: str) -> None:
-        current = self.listed.get(docname, ())
-        if entity_id not in current:
-            self.listed[docname] = (*current, entity_id)
 
     def note_embed(self, docname: str, release_docname: str) -> None:
         current = self.embeds.get(docname, ())
@@ -197,33 +189,6 @@ class PressroomDomain(Domain):
                 logger.warning("same text as %s; delete one of the two files", doc2path(first),
                                location=docname, type="pressroom", subtype="release_duplicate")
 
-    def note_entry(self, entity_id: str, docname: str, anchor: str, type_: str, name: str,
-                   aliases: tuple[str, ...], description: str, location: Any = None) -> None:
-        other = self.entries.get(entity_id)
-        # a document re-read in this build may still hold the entry (serial reads purge
-        # each document just before reading it): an entry moving between its page and
-        # its letter page is not declared twice
-        if other and other[0] != docname and other[0] not in self.reading:
-            logger.warning("entry %r is also declared in %s", entity_id, other[0],
-                           location=location, type="pressroom", subtype="registry_id")
-        self.entries[entity_id] = (docname, anchor, type_, name, tuple(aliases), description)
-        self._entry_docs().setdefault(docname, set()).add(entity_id)
-
-    def _entry_docs(self) -> dict[str, set[str]]:
-        """docname -> ids of the entries it may declare (a superset: check ``entries``).
-
-        Derived from ``entries`` (not stored in the environment), rebuilt when the
-        ``entries`` dict is not the one it was built from, so ``clear_doc`` does not scan
-        every entry for every document read (quadratic at thousands of entries)."""
-        index = getattr(self, "_pressroom_entry_docs", None)
-        entries = self.entries
-        if index is None or index[0] is not entries:
-            by_doc: dict[str, set[str]] = {}
-            for eid, value in entries.items():
-                by_doc.setdefault(value[0], set()).add(eid)
-            index = self._pressroom_entry_docs = (entries, by_doc)
-        return index[1]
-
     def note_ref(self, docname: str, entity_id: str) -> None:
         current = self.refs.get(docname, ())
         if entity_id not in current:
@@ -238,11 +203,6 @@ class PressroomDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         for key in DOC_KEYED:
             self.data.setdefault(key, {}).pop(docname, None)
-        entries = self.entries
-        for eid in self._entry_docs().pop(docname, ()):
-            value = entries.get(eid)
-            if value is not None and value[0] == docname:
-                del entries[eid]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key in DOC_KEYED:
@@ -251,11 +211,6 @@ class PressroomDomain(Domain):
                 if docname in docnames:
                     mine[docname] = value
         self.read_now.update(d for d in otherdata.get("releases", {}) if d in docnames)
-        by_doc = self._entry_docs()
-        for eid, value in otherdata.get("entries", {}).items():
-            if value[0] in docnames:
-                self.entries[eid] = value
-                by_doc.setdefault(value[0], set()).add(eid)
 
     # objects, search, inventory ---------------------------------------------
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
@@ -376,13 +331,11 @@ def make_domain(types: dict[str, dict[str, str]]) -> type[PressroomDomain]:
             "shortname": spec.get("plural", name.title() + "s").lower(),
             "entity_type": name,
         }))
-    from pressroom.sphinxext.directives import EntryDirective
-
     return type("PressroomDomain", (PressroomDomain,), {
         "object_types": object_types,
         "roles": roles,
         "indices": indices,
-        "directives": {"entry": EntryDirective},
+        "directives": {},
     })
 
 

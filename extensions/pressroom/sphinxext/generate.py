@@ -1,45 +1,20 @@
-"""Stub pages generated at ``builder-inited``: one per entry, plus bounded navigation.
+"""Stub pages generated at ``builder-inited``: the bounded navigation of the site.
 
-Why stubs (real documents) rather than pages rendered at ``html-collect-pages``:
-an entry must be a domain object (search index, ``objects.inv``, general
-index, ``:ref:``-able) and must be rewritten *only* when what it shows changes
-— both come for free with a document, while a collected page is re-rendered on
-every build and lives outside the environment. The cost is Sphinx's per-document
-floor, paid once: a stub is written only when its content changes (its text
-holds a digest of the entity's registry data), so its mtime, and therefore
-Sphinx's notion of "changed", moves for exactly the edited entities.
-
-Which entries get a page of their own: **every entity that a release file
-mentions** (the linker finds it in the release's text), and only those. An
-entity no release mentions is listed in full (name, type, description,
-aliases, relations, dates; with its anchor, index entries and domain object)
-on its letter page instead, so search, ``objects.inv``, roles and relation
-links resolve to ``entries/<type>/by-letter/<l>.html#entity-<id>``. The set is
-decided at ``builder-inited`` (see :func:`pressroom.sphinxext.incremental.mentioned_entities`):
-the mentions stored in the environment for releases whose file and registry
-are unchanged since they were read, a fresh link of every other release file
-(a clean build links all of them, about a second per thousand releases). It
-is therefore exact in one build, clean or incremental: when an edit makes an
-entity mentioned, its page appears in that build; when its last mention goes,
-the page goes and the entity returns to its letter page, and the pages
-linking to it are rewritten. (A release shown only through the ``release``
-directive from outside the releases folder does not count: its mentions are
-not backlinks either.)
+Only pages that are navigation, written as small reST stubs (real documents, so
+they are in the toctree, the sidebar and the breadcrumbs); the entry pages and
+letter pages are not documents, see :mod:`pressroom.sphinxext.entrypages`.
 
 Layout (``pressroom_entries_dir`` / ``pressroom_archive_dir``, gitignored)::
 
     entries/index                  the types
-    entries/<type>/index           glossary A–Z (rendered late), toctree of letters
-    entries/<type>/by-letter/<l>   toctree of that letter's entry pages, then the
-                                   letter's unmentioned entries listed in full
-                                   (``.. pressroom:entry:: <id>`` with ``:listed:``)
-    entries/<type>/<id>            ``.. pressroom:entry:: <id>`` (mentioned entities)
+    entries/<type>/index           glossary A–Z of the type (rendered late)
     archive/index                  publishers
     archive/<publisher>/index      years
     archive/<publisher>/<year>/index    months
     archive/<publisher>/<year>/<mm>     the month's releases (list rendered late)
 
-Every toctree is bounded by a letter or a month, never the whole corpus.
+Every toctree is bounded by a type or a month, never the whole corpus. A stub
+is written only when its text changes, so Sphinx re-reads it only then.
 """
 
 from __future__ import annotations
@@ -51,7 +26,7 @@ from pathlib import Path
 
 from sphinx.util import logging
 
-from pressroom.sphinxext.corpus import Corpus, entity_slug
+from pressroom.sphinxext.corpus import Corpus
 
 logger = logging.getLogger(__name__)
 
@@ -71,11 +46,6 @@ def _toctree(entries: list[str], *, hidden: bool = False, maxdepth: int = 1) -> 
     lines.append("")
     lines.extend(f"   {e}" for e in entries)
     return "\n".join(lines) + "\n"
-
-
-def _letter(name: str) -> str:
-    first = name[:1].upper()
-    return first.lower() if first.isascii() and first.isalpha() else "other"
 
 
 class StubWriter:
@@ -124,52 +94,21 @@ def _claim(folder: Path) -> bool:
     return True
 
 
-def entry_docname(entries_dir: str, type_: str, entity_id: str) -> str:
-    return f"{entries_dir}/{type_}/{entity_slug(entity_id)}"
-
-
-def generate_entries(srcdir: Path, corpus: Corpus, entries_dir: str,
-                     paged: set[str] | None = None) -> tuple[int, int]:
-    """Write the entry stubs; only the entities in *paged* (all when ``None``) get a page,
-    the others are listed in full on their letter page."""
+def generate_entries(srcdir: Path, corpus: Corpus, entries_dir: str) -> tuple[int, int]:
+    """Write the entry navigation stubs: the list of types and each type's glossary."""
     folder = srcdir / entries_dir
     if not _claim(folder):
         return 0, 0
     out = StubWriter(folder)
     types = corpus.project.entity_types
-    by_type: dict[str, dict[str, list]] = {t: defaultdict(list) for t in types}
-    listed: dict[str, dict[str, list]] = {t: defaultdict(list) for t in types}
-    for entity in corpus.registry:
-        slug = entity_slug(entity.id)
-        if paged is not None and entity.id not in paged:
-            listed[entity.type][_letter(entity.name)].append(
-                (entity.name.casefold(), entity.id, corpus.digests[entity.id]))
-            continue
-        out.write(f"{entity.type}/{slug}.rst",
-                  f".. pressroom:entry:: {entity.id}\n   :digest: {corpus.digests[entity.id]}\n")
-        by_type[entity.type][_letter(entity.name)].append((entity.name.casefold(), slug))
     index = ["Entries", "=======", "",
              "Everyone and everything the releases mention, by type.", "",
              ".. pressroom:type-list::", "",
              _toctree([f"{t}/index" for t in types], hidden=True)]
     out.write("index.rst", "\n".join(index))
     for type_, spec in types.items():
-        letters = by_type[type_]
-        order = sorted(set(letters) | set(listed[type_]), key=lambda x: (x == "other", x))
-        text = [_title(spec.get("plural", type_.title())),
-                f".. pressroom:glossary:: {type_}", "",
-                _toctree([f"by-letter/{x}" for x in order], hidden=True)]
-        out.write(f"{type_}/index.rst", "\n".join(text))
-        for x in order:
-            label = x.upper() if x != "other" else "Other"
-            names = [f"../{slug}" for _, slug in sorted(letters.get(x, ()))]
-            text = [_title(f"{spec.get('plural', type_.title())}: {label}")]
-            if names:
-                text.append(_toctree(names))
-            for _, entity_id, digest in sorted(listed[type_].get(x, ())):
-                text.append(f".. pressroom:entry:: {entity_id}\n   :digest: {digest}\n"
-                            "   :listed:\n")
-            out.write(f"{type_}/by-letter/{x}.rst", "\n".join(text))
+        out.write(f"{type_}/index.rst",
+                  _title(spec.get("plural", type_.title())) + f"\n.. pressroom:glossary:: {type_}\n")
     return out.changed, out.prune()
 
 

@@ -28,7 +28,7 @@ def reset_sidebar_cache(*_args: Any) -> None:
     _NAV.clear()
 
 
-def _nav_facts(env: Any) -> tuple[dict[str, str], set[str]]:
+def nav_facts(env: Any) -> tuple[dict[str, str], set[str]]:
     """Toctree parent of each document (as Sphinx computes it) and the documents that
     visible toctrees reach from the root document (what a bounded sidebar can show)."""
     if _NAV.get("env") is not env:
@@ -70,7 +70,7 @@ def _sidebar_key(app: Sphinx, pagename: str, kwargs: dict[str, Any]) -> tuple:
     are listed. Pages in the hidden generated trees (entries, archive, releases) share
     a handful of keys, so their sidebar is rendered once per process, not per page.
     """
-    parent, visible = _nav_facts(app.env)
+    parent, visible = nav_facts(app.env)
     ancestors = []
     d = pagename
     while d in parent and d not in ancestors:
@@ -142,17 +142,17 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
         if eid in seen or eid not in domain.entries:
             continue
         seen.add(eid)
-        mentions.append(_thing(app, domain, corpus, eid, short=True))
+        mentions.append(entity_ld(app, domain, corpus, eid, short=True))
     if mentions:
         data["mentions"] = mentions
     return data
 
 
-def _thing(app: Sphinx, domain, corpus, eid: str, short: bool = False) -> dict[str, Any]:
+def entity_ld(app: Sphinx, domain, corpus, eid: str, short: bool = False) -> dict[str, Any]:
     docname, anchor, type_, name, aliases, description = domain.entries[eid]
     schema = corpus.project.entity_types.get(type_, {}).get("schema", "Thing")
     url = _url(app, docname)
-    if docname in domain.data.get("listed", {}):  # listed on a letter page: its anchor
+    if eid not in domain.data.get("paged", {}):  # listed on its letter page: its anchor
         url += "#" + anchor
     data: dict[str, Any] = {"@type": schema, "name": name, "url": url, "identifier": eid}
     entity = corpus.registry.get(eid)
@@ -171,7 +171,7 @@ def _thing(app: Sphinx, domain, corpus, eid: str, short: bool = False) -> dict[s
     return data
 
 
-def _script(data: dict[str, Any]) -> str:
+def script(data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>\n'
@@ -179,17 +179,12 @@ def _script(data: dict[str, Any]) -> str:
 
 def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                doctree: Any) -> None:
+    """JSON-LD of a release page (entry pages carry theirs from :mod:`.entrypages`)."""
     if doctree is None:
         return
     domain = get_domain(app.env)
     if pagename in domain.releases:
-        data = release_ld(app, domain, pagename)
-    else:
-        eid = aggregates.get(domain).entry_of_doc.get(pagename)
-        if eid is None:
-            return
-        data = _thing(app, domain, ACTIVE[str(app.srcdir)], eid)
-    context["metatags"] = context.get("metatags", "") + _script(data)
+        context["metatags"] = context.get("metatags", "") + script(release_ld(app, domain, pagename))
 
 
 def export(app: Sphinx, exc: Exception | None) -> None:

@@ -28,6 +28,7 @@ from sphinx.util import logging
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import ACTIVE, get_corpus
 from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.entrypages import assign_entries, note_index_entries
 from pressroom.sphinxext.generate import generate_archive, generate_entries
 from pressroom.sphinxext.parser import CODEC_NAME
 
@@ -49,8 +50,8 @@ def builder_inited(app: Sphinx) -> None:
     # a project without a corpus (one that only links to another archive's entries
     # through intersphinx) gets no generated pages
     if corpus.project.registry_dir.exists():
-        generate_entries(srcdir, corpus, app.config.pressroom_entries_dir,
-                         paged=mentioned_entities(app, corpus))
+        generate_entries(srcdir, corpus, app.config.pressroom_entries_dir)
+    assign_entries(app, corpus, mentioned_entities(app, corpus))
     if corpus.project.releases_dir.exists():
         generate_archive(srcdir, corpus, app.config.pressroom_archive_dir)
 
@@ -192,6 +193,7 @@ def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
     domain.warn_duplicates(env.doc2path)
     aggregates.refresh(domain)
+    note_index_entries(app)
 
 
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -56,63 +56,6 @@ class LateRenderer(SphinxPostTransform):
     def empty(text: str) -> nodes.paragraph:
         return nodes.paragraph(text, text, classes=["pressroom-empty"])
 
-    # entry parts -------------------------------------------------------------
-    def render_entry(self, domain, agg, eid: str) -> list[nodes.Node]:
-        rows = agg.backlinks.get(eid, [])
-        if not rows:
-            return [self.empty("No release in the archive mentions this entry yet.")]
-        total = sum(b.count for b in rows)
-        n = len(rows)
-        summary = (f"{n} release{'s' if n != 1 else ''}, "
-                   f"{total} mention{'s' if total != 1 else ''}, newest first.")
-        out: list[nodes.Node] = [nodes.paragraph(summary, summary, classes=["pressroom-count"])]
-        items = nodes.bullet_list(classes=["pressroom-backlinks"])
-        for b in rows:
-            head = nodes.paragraph(classes=["pressroom-backlink-head"])
-            head += nodes.inline(human_date(b.date), human_date(b.date), classes=["pressroom-date"])
-            head += nodes.Text(" ")
-            head += self.doc_ref(b.docname, b.title)
-            if b.count > 1:
-                head += nodes.inline("", f" ({b.count} mentions)", classes=["pressroom-muted"])
-            sentence = nodes.paragraph(classes=["pressroom-sentence"])
-            sentence += nodes.Text(b.sentence[:b.s0])
-            mark = nodes.inline(b.sentence[b.s0:b.s1], "", classes=["pressroom-highlight"])
-            mark += self.doc_ref(b.docname, b.sentence[b.s0:b.s1], b.anchor)
-            sentence += mark
-            sentence += nodes.Text(b.sentence[b.s1:])
-            items += nodes.list_item("", head, sentence)
-        out.append(items)
-        return out
-
-    def render_quoted(self, domain, agg, eid: str) -> list[nodes.Node]:
-        rows = agg.quotes.get(eid, [])
-        if not rows:
-            return [self.empty("No attributed quotation in the archive yet.")]
-        out: list[nodes.Node] = []
-        for docname, date, title, text, start in rows:
-            quote = nodes.block_quote(classes=["pressroom-quotation"])
-            quote += nodes.paragraph(f"“{text}”", f"“{text}”")
-            attribution = nodes.attribution()
-            attribution += self.doc_ref(docname, title, f"q{start}")
-            attribution += nodes.Text(f", {human_date(date)}")
-            quote += attribution
-            out.append(quote)
-        return out
-
-    def render_with(self, domain, agg, eid: str) -> list[nodes.Node]:
-        rows = [(o, n) for o, n in agg.appears_with.get(eid, []) if o in domain.entries]
-        if not rows:
-            return [self.empty("No other entry appears in the same releases yet.")]
-        items = nodes.bullet_list(classes=["pressroom-appears-with"])
-        for other, n in rows:
-            e = domain.entries[other]
-            para = nodes.paragraph()
-            para += entity_ref(other, e[3])
-            para += nodes.inline("", f" — {n} release{'s' if n != 1 else ''}",
-                                 classes=["pressroom-muted"])
-            items += nodes.list_item("", para)
-        return [items]
-
     # pages -----------------------------------------------------------------
     def render_glossary(self, domain, agg, type_: str) -> list[nodes.Node]:
         rows = sorted(((e[3], eid, e) for eid, e in domain.entries.items() if e[2] == type_),

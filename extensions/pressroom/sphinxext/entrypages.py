@@ -1,0 +1,500 @@
+"""Entry pages and letter pages, rendered from collected data like Sphinx's ``genindex``.
+
+An entry page shows data the build already holds (the registry entry, and the
+backlinks, quotations and co-mentions aggregated from the releases), so it is
+not a Sphinx document: nothing is read or parsed for it, and no doctree is
+pickled. Like ``genindex``, it is rendered at ``html-collect-pages``, which saves
+Sphinx's per-document floor on every entry (about 25 ms at the scale of
+thousands of entries: most of a large archive's build when each entry was a
+document).
+
+What a reader and Sphinx still get:
+
+* every entry is a domain object (``pressroom.entries``, set at ``builder-inited``
+  from the registry): roles, ``objects.inv``, intersphinx and the search index's
+  objects point at it;
+* the search index gets each page's name, aliases and description
+  (:func:`feed_search`), and the general index one line per name and alias
+  (:func:`note_index_entries`);
+* **which** entries get a page of their own is decided as before: those a release
+  mentions (:func:`pressroom.sphinxext.incremental.mentioned_entities`); the others
+  are shown in full on their letter page, ``entries/<type>/by-letter/<l>``, which
+  also lists the letter's entries that have a page;
+* a page is written only when what it shows changes: the body is rendered to
+  HTML (cheap string building, no docutils), and the page is written when the
+  digest of its body, title and JSON-LD, or the site around it (configuration,
+  templates, the visible navigation), differs from the digest recorded with the
+  output (``.pressroom-pages.json`` in the output folder), or the file is
+  missing. Pages of entries that lost their page are deleted (only files this
+  module wrote are ever deleted).
+
+Registry text only ever reaches the page through :func:`esc` (HTML-escaped,
+control characters replaced), never through a markup parser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html as _html
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import new_document
+
+from pressroom import __version__
+from pressroom.sphinxext import aggregates
+from pressroom.sphinxext.corpus import ACTIVE, entity_anchor, entity_slug, plain
+from pressroom.sphinxext.domain import get_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from pressroom.registry import Entity
+
+logger = logging.getLogger(__name__)
+
+DIGESTS = ".pressroom-pages.json"
+#: Collected pages of this build, by source folder: docname -> digest (saved at build-finished).
+_WRITTEN: dict[str, dict[str, str]] = {}
+
+
+def esc(value: Any) -> str:
+    return _html.escape(plain(value))
+
+
+def letter_of(name: str) -> str:
+    first = name[:1].upper()
+    return first.lower() if first.isascii() and first.isalpha() else "other"
+
+
+def entry_docname(entries_dir: str, type_: str, entity_id: str) -> str:
+    return f"{entries_dir}/{type_}/{entity_slug(entity_id)}"
+
+
+def letter_docname(entries_dir: str, type_: str, letter: str) -> str:
+    return f"{entries_dir}/{type_}/by-letter/{letter}"
+
+
+# ---------------------------------------------------------------------------- the domain objects
+
+
+def assign_entries(app: Sphinx, corpus, paged: set[str]) -> None:
+    """Make every registry entry a domain object, on its own page or its letter page.
+
+    Called at ``builder-inited``, before any document is read (parallel readers
+    fork with it): ``entries`` is build-level data, decided from the registry and
+    the set of mentioned entities, not contributed by documents.
+    """
+    domain = get_domain(app.env)
+    entries_dir = app.config.pressroom_entries_dir
+    entries: dict[str, tuple] = {}
+    for entity in corpus.registry:
+        if entity.id in paged:
+            docname = entry_docname(entries_dir, entity.type, entity.id)
+        else:
+            docname = letter_docname(entries_dir, entity.type, letter_of(entity.name))
+        entries[entity.id] = (docname, entity_anchor(entity.id), entity.type, plain(entity.name),
+                              tuple(plain(a) for a in entity.aliases), plain(entity.description))
+    # (letter_of(plain(name)) == letter_of(name): plain only replaces control characters)
+    domain.data["entries"] = entries
+    domain.data["paged"] = {eid: entries[eid][0] for eid in sorted(paged) if eid in entries}
+
+
+def pages(domain, entries_dir: str) -> dict[str, tuple[str, ...]]:
+    """Collected pages: docname -> ids of the entries shown on it.
+
+    An entry page shows its entry; a letter page lists every entry of its type and
+    letter (those with a page as one line, the others in full)."""
+    paged = domain.data.get("paged", {})
+    out: dict[str, list[str]] = defaultdict(list)
+    for eid, (docname, _anchor, type_, name, _aliases, _desc) in domain.entries.items():
+        if eid in paged:
+            out[docname].append(eid)
+        out[letter_docname(entries_dir, type_, letter_of(name))].append(eid)
+    return {d: tuple(ids) for d, ids in out.items()}
+
+
+def note_index_entries(app: Sphinx) -> None:
+    """The general index: one line per entry name and alias, pointing at its anchor.
+
+    Stored in Sphinx's index domain under the collected page's name (at
+    ``env-updated``, so it is pickled with the environment); the previous
+    build's lines for pages that no longer exist are removed.
+    """
+    env = app.env
+    domain = get_domain(env)
+    corpus = ACTIVE[str(app.srcdir)]
+    index = env.domains["index"].data.setdefault("entries", {})
+    for docname in domain.data.get("index_pages", ()):
+        if docname not in env.all_docs:
+            index.pop(docname, None)
+    by_page: dict[str, list] = defaultdict(list)
+    for _eid, (docname, anchor, type_, name, aliases, _desc) in domain.entries.items():
+        label = corpus.type_label(type_).lower()
+        rows = by_page[docname]
+        rows.append(("single", f"{name} ({label})", anchor, "", None))
+        rows.extend(("single", f"{alias} (see {name})", anchor, "", None)
+                    for alias in aliases if alias != name)
+    for docname, rows in by_page.items():
+        if docname not in env.all_docs:
+            index[docname] = rows
+    domain.data["index_pages"] = sorted(d for d in by_page if d not in env.all_docs)
+
+
+# ---------------------------------------------------------------------------- rendering
+
+
+@dataclass
+class Page:
+    docname: str
+    title: str
+    body: str
+    toc: str
+    metatags: str
+    parents: list[dict[str, str]]
+    search_text: str
+
+
+class Renderer:
+    """Renders collected pages' bodies to HTML from the domain data and the registry."""
+
+    def __init__(self, app: Sphinx) -> None:
+        from pressroom.sphinxext.transforms import human_date
+
+        self.app = app
+        self.builder = app.builder
+        self.domain = get_domain(app.env)
+        self.agg = aggregates.get(self.domain)
+        self.corpus = ACTIVE[str(app.srcdir)]
+        self.entries_dir = app.config.pressroom_entries_dir
+        self.human_date = human_date
+        self._uris: dict[tuple[str, str], str] = {}
+
+    # links ---------------------------------------------------------------------
+    def uri(self, fromdoc: str, todoc: str, anchor: str = "") -> str:
+        key = (fromdoc, todoc)
+        uri = self._uris.get(key)
+        if uri is None:
+            uri = self._uris[key] = self.builder.get_relative_uri(fromdoc, todoc)
+        return f"{uri}#{anchor}" if anchor else uri
+
+    def entity_link(self, fromdoc: str, eid: str, text: str | None = None) -> str:
+        entry = self.domain.entries.get(eid)
+        if entry is None:
+            return f'<span class="pressroom-unknown">{esc(text or eid)}</span>'
+        docname, anchor, type_, name, _aliases, description = entry
+        href = self.uri(fromdoc, docname, anchor)
+        shown = name if text is None else text
+        return (f'<a class="pressroom-ref reference internal" href="{esc(href)}" '
+                f'title="{esc(description or name)}"><span class="pressroom-{esc(type_)}">'
+                f"{esc(shown)}</span></a>")
+
+    def doc_link(self, fromdoc: str, todoc: str, text: str, anchor: str = "") -> str:
+        return (f'<a class="reference internal" href="{esc(self.uri(fromdoc, todoc, anchor))}">'
+                f"<span>{esc(text)}</span></a>")
+
+    @staticmethod
+    def heading(level: int, text: str, anchor: str) -> str:
+        return (f"<h{level}>{esc(text)}<a class=\"headerlink\" href=\"#{esc(anchor)}\" "
+                f"title=\"Link to this heading\">¶</a></h{level}>\n")
+
+    def badge(self, type_: str) -> str:
+        label = self.corpus.type_label(type_)
+        return ('<span class="sd-badge sd-bg-secondary sd-bg-text-secondary pressroom-badge '
+                f'pressroom-badge-{esc(type_)}">{esc(label)}</span>')
+
+    # parts -----------------------------------------------------------------------
+    def facts(self, docname: str, entity: Entity) -> str:
+        out = [f'<p class="pressroom-entry-head">{self.badge(entity.type)}</p>\n']
+        if entity.description:
+            out.append(f'<p class="pressroom-description">{esc(entity.description)}</p>\n')
+        fields: list[tuple[str, str]] = []
+
+        def refs(ids) -> str:
+            return ", ".join(self.entity_link(docname, target, self._name(target)) for target in ids)
+
+        aliases = [a for a in entity.aliases if a != entity.name]
+        if aliases:
+            fields.append(("Also written", esc(", ".join(aliases))))
+        if entity.kind:
+            fields.append(("Kind", esc(entity.kind)))
+        if entity.start or entity.end:
+            if entity.type == "person":
+                label, value = "Lived", f"{entity.start or '?'} – {entity.end or ''}"
+            elif entity.start and entity.end and entity.start != entity.end:
+                label, value = "Dates", f"{entity.start} – {entity.end}"
+            else:
+                label, value = "Date", str(entity.start or entity.end)
+            fields.append((label, esc(value)))
+        if entity.roles:
+            fields.append(("Roles", esc(", ".join(entity.roles))))
+        if entity.affiliation:
+            fields.append(("Affiliation", refs([entity.affiliation])))
+        if entity.place:
+            fields.append(("Place", refs([entity.place])))
+        if entity.country:
+            fields.append(("Country", refs([entity.country])))
+        if entity.participants:
+            fields.append(("Participants", refs(entity.participants)))
+        for relation, target in entity.relations:
+            fields.append((relation.replace("-", " ").capitalize(), refs([target])))
+        if entity.wikidata:
+            url = f"https://www.wikidata.org/wiki/{entity.wikidata}"
+            fields.append(("Wikidata", f'<a class="reference external" href="{esc(url)}">'
+                                       f"{esc(entity.wikidata)}</a>"))
+        if entity.url:
+            fields.append(("Website", f'<a class="reference external" href="{esc(entity.url)}">'
+                                      f"{esc(entity.url)}</a>"))
+        if fields:
+            out.append('<dl class="pressroom-fields field-list simple">\n')
+            for i, (name, value) in enumerate(fields):
+                parity = "odd" if i % 2 == 0 else "even"
+                out.append(f'<dt class="field-{parity}">{esc(name)}<span class="colon">:</span></dt>\n'
+                           f'<dd class="field-{parity}"><p>{value}</p>\n</dd>\n')
+            out.append("</dl>\n")
+        return "".join(out)
+
+    def _name(self, eid: str) -> str:
+        entity = self.corpus.registry.get(eid)
+        return entity.name if entity is not None else eid
+
+    @staticmethod
+    def empty(text: str) -> str:
+        return f'<p class="pressroom-empty">{esc(text)}</p>\n'
+
+    def backlinks(self, docname: str, eid: str) -> str:
+        rows = self.agg.backlinks.get(eid, [])
+        if not rows:
+            return self.empty("No release in the archive mentions this entry yet.")
+        total = sum(b.count for b in rows)
+        n = len(rows)
+        out = [f'<p class="pressroom-count">{n} release{"s" if n != 1 else ""}, '
+               f'{total} mention{"s" if total != 1 else ""}, newest first.</p>\n',
+               '<ul class="pressroom-backlinks">\n']
+        for b in rows:
+            more = (f'<span class="pressroom-muted"> ({b.count} mentions)</span>'
+                    if b.count > 1 else "")
+            out.append(
+                f'<li><p class="pressroom-backlink-head"><span class="pressroom-date">'
+                f"{esc(self.human_date(b.date))}</span> {self.doc_link(docname, b.docname, b.title)}"
+                f"{more}</p>\n"
+                f'<p class="pressroom-sentence">{esc(b.sentence[:b.s0])}'
+                f'<span class="pressroom-highlight">'
+                f"{self.doc_link(docname, b.docname, b.sentence[b.s0:b.s1], b.anchor)}</span>"
+                f"{esc(b.sentence[b.s1:])}</p>\n</li>\n")
+        out.append("</ul>\n")
+        return "".join(out)
+
+    def quoted(self, docname: str, eid: str) -> str:
+        rows = self.agg.quotes.get(eid, [])
+        if not rows:
+            return self.empty("No attributed quotation in the archive yet.")
+        out = []
+        for release, date, title, text, start in rows:
+            out.append(f'<blockquote class="pressroom-quotation">\n<div><p>“{esc(text)}”</p>\n'
+                       f'<p class="attribution">—{self.doc_link(docname, release, title, f"q{start}")}'
+                       f", {esc(self.human_date(date))}</p>\n</div></blockquote>\n")
+        return "".join(out)
+
+    def appears_with(self, docname: str, eid: str) -> str:
+        rows = [(o, n) for o, n in self.agg.appears_with.get(eid, []) if o in self.domain.entries]
+        if not rows:
+            return self.empty("No other entry appears in the same releases yet.")
+        out = ['<ul class="pressroom-appears-with simple">\n']
+        for other, n in rows:
+            out.append(f"<li><p>{self.entity_link(docname, other)}"
+                       f'<span class="pressroom-muted"> — {n} release{"s" if n != 1 else ""}'
+                       "</span></p></li>\n")
+        out.append("</ul>\n")
+        return "".join(out)
+
+    def parents(self, docname: str, type_: str, letter: str | None) -> list[dict[str, str]]:
+        spec_label = self.corpus.type_label(type_, plural=True)
+        out = [{"link": self.uri(docname, f"{self.entries_dir}/index"), "title": "Entries"},
+               {"link": self.uri(docname, f"{self.entries_dir}/{type_}/index"), "title": spec_label}]
+        if letter is not None:
+            label = letter.upper() if letter != "other" else "Other"
+            out.append({"link": self.uri(docname, letter_docname(self.entries_dir, type_, letter)),
+                        "title": f"{spec_label}: {label}"})
+        return [p for p in out if p["link"]]
+
+    def breadcrumbs(self, parents: list[dict[str, str]]) -> str:
+        links = " › ".join(f'<a class="reference internal" href="{esc(p["link"])}">{esc(p["title"])}</a>'
+                           for p in parents)
+        return f'<p class="pressroom-breadcrumbs">{links}</p>\n'
+
+    # pages -------------------------------------------------------------------------
+    def entry_page(self, docname: str, eid: str) -> Page:
+        from pressroom.sphinxext.html import entity_ld, script
+
+        entity = self.corpus.registry[eid]
+        anchor = entity_anchor(eid)
+        parents = self.parents(docname, entity.type, letter_of(entity.name))
+        body = [self.breadcrumbs(parents),
+                f'<section class="pressroom-entry" id="{esc(anchor)}">\n',
+                self.heading(1, entity.name, anchor), self.facts(docname, entity)]
+        toc = [f'<ul>\n<li><a class="reference internal" href="#">{esc(entity.name)}</a><ul>\n']
+        for key, title, part in (("entry", "Mentioned in", self.backlinks),
+                                 ("quoted", "Quoted", self.quoted),
+                                 ("with", "Appears with", self.appears_with)):
+            if key == "quoted" and entity.type != "person":
+                continue
+            sub = f"{anchor}-{key}"
+            body.append(f'<section class="pressroom-{key}" id="{esc(sub)}">\n')
+            body.append(self.heading(2, title, sub))
+            body.append(part(docname, eid))
+            body.append("</section>\n")
+            toc.append(f'<li><a class="reference internal" href="#{esc(sub)}">{esc(title)}</a></li>\n')
+        body.append("</section>\n")
+        toc.append("</ul>\n</li>\n</ul>\n")
+        metatags = script(entity_ld(self.app, self.domain, self.corpus, eid))
+        return Page(docname, entity.name, "".join(body), "".join(toc), metatags, parents,
+                    _search_text([entity]))
+
+    def letter_page(self, docname: str, ids: tuple[str, ...]) -> Page:
+        registry = self.corpus.registry
+        entities = sorted((registry[eid] for eid in ids), key=lambda e: (e.name.casefold(), e.id))
+        type_ = entities[0].type
+        letter = letter_of(entities[0].name)
+        label = letter.upper() if letter != "other" else "Other"
+        title = f"{self.corpus.type_label(type_, plural=True)}: {label}"
+        paged = self.domain.data.get("paged", {})
+        anchor = f"letter-{type_}-{letter}"
+        parents = self.parents(docname, type_, None)
+        body = [self.breadcrumbs(parents), f'<section id="{esc(anchor)}">\n',
+                self.heading(1, title, anchor)]
+        with_page = [e for e in entities if e.id in paged]
+        listed = [e for e in entities if e.id not in paged]
+        if with_page:  # names only, like a toctree: rewritten when one comes, goes or is renamed
+            body.append('<ul class="pressroom-letter-list simple">\n')
+            for e in with_page:
+                body.append(f"<li><p>{self.doc_link(docname, paged[e.id], e.name)}</p></li>\n")
+            body.append("</ul>\n")
+        if listed:
+            text = "Not mentioned in any release yet:"
+            body.append(f'<p class="pressroom-muted">{esc(text)}</p>\n')
+        for e in listed:
+            a = entity_anchor(e.id)
+            body.append(f'<div class="pressroom-entry pressroom-entry-listed docutils container" '
+                        f'id="{esc(a)}">\n<p class="rubric pressroom-entry-name">{esc(e.name)}</p>\n')
+            body.append(self.facts(docname, e))
+            body.append(self.empty("No release in the archive mentions this entry yet."))
+            body.append("</div>\n")
+        body.append("</section>\n")
+        return Page(docname, title, "".join(body), "", "", parents, _search_text(listed))
+
+
+def _search_text(entities: list[Entity]) -> str:
+    parts = []
+    for e in entities:
+        parts.extend([e.name, *e.aliases, e.description, e.kind, *e.roles])
+    return " ".join(plain(p) for p in parts if p)
+
+
+# ---------------------------------------------------------------------------- html-collect-pages
+
+
+def _site_signature(app: Sphinx) -> str:
+    """What every collected page depends on besides its body: versions, configuration,
+    templates and the navigation the sidebar shows."""
+    import sphinx
+
+    from pressroom.sphinxext.html import nav_facts
+
+    builder = app.builder
+    env = app.env
+    build_info = getattr(builder, "build_info", None)
+    templates = getattr(builder, "templates", None)
+    newest = templates.newest_template_mtime() if templates is not None else 0
+    _parents, visible = nav_facts(env)
+    tocs = get_domain(env).data.get("tocs", {})
+    parts = (__version__, sphinx.__version__, builder.name,
+             getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", ""),
+             newest, sorted((d, tocs.get(d, "")) for d in visible))
+    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _load_digests(outdir: Path) -> dict[str, str]:
+    try:
+        data = json.loads((outdir / DIGESTS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def collect_pages(app: Sphinx):
+    """``html-collect-pages``: yield the entry and letter pages whose content changed."""
+    builder = app.builder
+    if not hasattr(builder, "handle_page") or str(app.srcdir) not in ACTIVE:
+        return
+    domain = get_domain(app.env)
+    renderer = Renderer(app)
+    outdir = Path(builder.outdir)
+    old = _load_digests(outdir)
+    new: dict[str, str] = {}
+    site = _site_signature(app)
+    own_page = {docname: eid for eid, docname in domain.data.get("paged", {}).items()}
+    indexer = getattr(builder, "indexer", None)
+    for docname, ids in sorted(pages(domain, renderer.entries_dir).items()):
+        if docname in own_page:
+            page = renderer.entry_page(docname, own_page[docname])
+        else:
+            page = renderer.letter_page(docname, ids)
+        if indexer is not None:
+            feed_search(indexer, page)
+        digest = hashlib.sha1("\0".join((site, page.title, page.body, page.toc, page.metatags))
+                              .encode("utf-8")).hexdigest()[:16]
+        new[docname] = digest
+        target = outdir / builder.get_outfilename(docname)
+        if old.get(docname) == digest and target.exists():
+            continue
+        yield docname, {"title": esc(page.title), "body": page.body, "toc": page.toc,
+                        "display_toc": bool(page.toc), "metatags": page.metatags,
+                        "parents": page.parents, "pressroom_collected": True}, "page.html"
+    if indexer is not None:
+        _keep_in_search(indexer, set(new))
+    for docname in set(old) - set(new):  # pages this module wrote that are gone
+        if docname in app.env.all_docs:
+            continue
+        try:
+            (outdir / builder.get_outfilename(docname)).unlink()
+        except OSError:
+            pass
+    _WRITTEN[str(app.srcdir)] = new
+
+
+def feed_search(indexer, page: Page) -> None:
+    doc = new_document("")
+    section = nodes.section()
+    section += nodes.title(page.title, page.title)
+    section += nodes.paragraph(page.search_text, page.search_text)
+    doc += section
+    indexer.feed(page.docname, page.docname, page.title, doc)
+
+
+def _keep_in_search(indexer, docnames: set[str]) -> None:
+    """Sphinx prunes the search index to its documents before dumping it; keep these pages."""
+    prune = indexer.prune
+    if getattr(prune, "_pressroom", False):
+        prune = prune._pressroom_original
+
+    def keep(names):
+        return prune(set(names) | docnames)
+
+    keep._pressroom = True  # type: ignore[attr-defined]
+    keep._pressroom_original = prune  # type: ignore[attr-defined]
+    indexer.prune = keep
+
+
+def save_digests(app: Sphinx, exc: Exception | None) -> None:
+    written = _WRITTEN.pop(str(app.srcdir), None)
+    if exc is not None or written is None:
+        return
+    path = Path(app.builder.outdir) / DIGESTS
+    path.write_text(json.dumps(written, sort_keys=True, separators=(",", ":")) + "\n",
+                    encoding="utf-8")

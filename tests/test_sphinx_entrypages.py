@@ -1,0 +1,91 @@
+"""Entry and letter pages are rendered from collected data, not read as documents.
+
+They must still be everything a document page was: in the search index (with
+their objects), in the general index, written only when what they show changes
+(or when the site around them changes), deleted when they go, and registry text
+on them is data, never markup.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from sphinx_support import Writes, copy_root, main_text, make, page
+
+DOOLEY = "entries/person/brian-dooley"
+
+
+def _search_index(outdir: Path) -> dict:
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+
+
+def _build(src: Path, **kwargs):
+    app = make(src, **kwargs)
+    writes = Writes(app)
+    app.build()
+    app.cleanup()
+    return app, writes
+
+
+def test_entry_pages_are_not_documents_but_are_searchable(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    app, writes = _build(src)
+    assert DOOLEY not in app.env.all_docs
+    assert not (Path(app.doctreedir) / f"{DOOLEY}.doctree").exists()
+    assert DOOLEY in writes.pages and "entries/person/by-letter/b" in writes.pages
+    index = _search_index(Path(app.outdir))
+    docnames = index["docnames"]
+    assert DOOLEY in docnames
+    assert index["titles"][docnames.index(DOOLEY)] == "Brian Dooley"
+    # the entry object (and its alias) point at the page, ahead of plain text
+    objects = index["objects"][""]
+    rows = [row for row in objects if row[3] == "entity-brian-dooley"]
+    assert rows and all(docnames[row[0]] == DOOLEY for row in rows), rows
+    # words of the description are indexed for the page too
+    word = index["terms"]["director"]
+    assert docnames.index(DOOLEY) in (word if isinstance(word, list) else [word])
+
+
+def test_a_no_op_build_writes_no_entry_page_and_a_lost_file_is_rewritten(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    app, _ = _build(src)
+    outdir = Path(app.outdir)
+    before = {p: p.stat().st_mtime_ns for p in (outdir / "entries").rglob("*.html")}
+    app, writes = _build(src)
+    assert not {p for p in writes.pages if p.startswith("entries/")}
+    assert {p: p.stat().st_mtime_ns for p in (outdir / "entries").rglob("*.html")} == before
+    # the search index still holds every entry page after an incremental build
+    assert DOOLEY in _search_index(outdir)["docnames"]
+    (outdir / f"{DOOLEY}.html").unlink()
+    app, writes = _build(src)
+    assert {p for p in writes.pages if p.startswith("entries/")} == {DOOLEY}
+    assert "Brian Dooley" in page(app, DOOLEY)
+
+
+def test_a_configuration_change_rewrites_every_entry_page(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    app, first = _build(src)
+    app, writes = _build(src, confoverrides={"html_title": "Another title"})
+    collected = {p for p in first.pages if p.startswith("entries/") and "/index" not in p}
+    assert collected <= writes.pages
+    assert "Another title" in page(app, DOOLEY)
+
+
+def test_registry_text_is_escaped_on_entry_and_letter_pages(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    registry = src / "corpus/entities/entities.yaml"
+    text = registry.read_text(encoding="utf-8")
+    registry.write_text(text + (
+        "- id: quill-and-ink\n  type: organization\n  name: Quill & <b>Ink</b>\n"
+        "  description: '<script>alert(1)</script> *not emphasis* `not code`'\n"
+        "  url: 'https://example.org/?a=1&b=\"2\"'\n"), encoding="utf-8")
+    time.sleep(0.01)
+    app, _ = _build(src)
+    letter = main_text(page(app, "entries/organization/by-letter/q"))
+    assert "<script>alert" not in letter and "<b>Ink</b>" not in letter
+    assert "Quill &amp; &lt;b&gt;Ink&lt;/b&gt;" in letter
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *not emphasis* `not code`" in letter
+    assert 'href="https://example.org/?a=1&amp;b=&quot;2&quot;"' in letter

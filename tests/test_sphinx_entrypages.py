@@ -89,3 +89,22 @@ def test_registry_text_is_escaped_on_entry_and_letter_pages(tmp_path):
     assert "Quill &amp; &lt;b&gt;Ink&lt;/b&gt;" in letter
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *not emphasis* `not code`" in letter
     assert 'href="https://example.org/?a=1&amp;b=&quot;2&quot;"' in letter
+
+
+def test_pages_written_in_parallel_equal_serial(tmp_path, monkeypatch):
+    from pressroom.sphinxext import entrypages
+
+    monkeypatch.setattr(entrypages, "PARALLEL_MIN", 0)  # this small site forks too
+    calls = []
+    original = entrypages._write_parallel
+    monkeypatch.setattr(entrypages, "_write_parallel",
+                        lambda app, todo: calls.append(len(todo)) or original(app, todo))
+    outputs = []
+    for name, parallel in (("serial", 0), ("parallel", 2)):
+        src = copy_root("pressroom", tmp_path / name)
+        app, _ = _build(src, parallel=parallel)
+        outdir = Path(app.outdir)
+        outputs.append({str(p.relative_to(outdir)): p.read_bytes()
+                        for p in sorted((outdir / "entries").rglob("*.html"))})
+    assert len(calls) == 1 and calls[0] > 10  # the parallel build did fork
+    assert outputs[0] and outputs[0] == outputs[1]

@@ -81,7 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     * the ``release`` directive (a release inside a hand-written page);
     * nodes ``quotation`` and ``late``; the post-transform :class:`LateRenderer`;
     * event handlers: ``config-inited`` (domain for the declared types, static
-      path), ``builder-inited`` (registry, stubs, linker), ``env-get-outdated``,
+      path), ``builder-inited`` (registry, stubs, entries), ``env-get-outdated``,
       ``env-updated``, ``env-get-updated`` (incremental rebuilds),
       ``warn-missing-reference`` (unknown entries, after intersphinx had its
       chance), ``html-page-context`` (bounded sidebar, JSON-LD),

@@ -157,11 +157,6 @@ class PressroomDomain(Domain):
         self.read_now.add(docname)
 
     @property
-    def reading(self) -> set[str]:
-        """Documents read in this build (set at ``env-before-read-docs``)."""
-        return getattr(self, "_pressroom_reading", set())
-
-    @property
     def read_now(self) -> set[str]:
         """Releases read (here or in a parallel worker) in this build process."""
         if not hasattr(self, "_pressroom_read"):

@@ -440,6 +440,7 @@ def collect_pages(app: Sphinx):
     site = _site_signature(app)
     own_page = {docname: eid for eid, docname in domain.data.get("paged", {}).items()}
     indexer = getattr(builder, "indexer", None)
+    todo: list[tuple[str, dict[str, Any]]] = []
     for docname, ids in sorted(pages(domain, renderer.entries_dir).items()):
         if docname in own_page:
             page = renderer.entry_page(docname, own_page[docname])
@@ -453,9 +454,9 @@ def collect_pages(app: Sphinx):
         target = outdir / builder.get_outfilename(docname)
         if old.get(docname) == digest and target.exists():
             continue
-        yield docname, {"title": esc(page.title), "body": page.body, "toc": page.toc,
-                        "display_toc": bool(page.toc), "metatags": page.metatags,
-                        "parents": page.parents, "pressroom_collected": True}, "page.html"
+        todo.append((docname, {"title": esc(page.title), "body": page.body, "toc": page.toc,
+                               "display_toc": bool(page.toc), "metatags": page.metatags,
+                               "parents": page.parents, "pressroom_collected": True}))
     if indexer is not None:
         _keep_in_search(indexer, set(new))
     for docname in set(old) - set(new):  # pages this module wrote that are gone
@@ -466,6 +467,38 @@ def collect_pages(app: Sphinx):
         except OSError:
             pass
     _WRITTEN[str(app.srcdir)] = new
+    if app.parallel > 1 and len(todo) > PARALLEL_MIN and app.is_parallel_allowed("write"):
+        _write_parallel(app, todo)
+        return
+    for docname, ctx in todo:
+        yield docname, ctx, "page.html"
+
+
+#: Fewer pages to write than this are written in the main process.
+PARALLEL_MIN = 100
+
+
+def _write_parallel(app: Sphinx, todo: list[tuple[str, dict[str, Any]]]) -> None:
+    """Write the pages in forked processes, as Sphinx's parallel writer writes documents.
+
+    The bodies, digests and search entries were made in the main process; a child
+    only renders the theme's template and writes the file (``html-page-context``
+    is emitted there, as for documents written in parallel)."""
+    from sphinx.util.parallel import ParallelTasks, make_chunks
+
+    builder = app.builder
+    first, rest = todo[0], todo[1:]
+    builder.handle_page(first[0], first[1], "page.html")  # templates compiled before forking
+
+    def write(chunk: list[tuple[str, dict[str, Any]]]) -> None:
+        for docname, ctx in chunk:
+            builder.handle_page(docname, ctx, "page.html")
+
+    tasks = ParallelTasks(app.parallel)
+    by_name = dict(rest)
+    for names in make_chunks([d for d, _ in rest], app.parallel):
+        tasks.add_task(write, [(d, by_name[d]) for d in names])
+    tasks.join()
 
 
 def feed_search(indexer, page: Page) -> None:

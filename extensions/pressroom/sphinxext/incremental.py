@@ -1,7 +1,8 @@
 """Build events: set-up at ``builder-inited`` and exact incremental rebuilds.
 
 * ``builder-inited``: load the registry (cached), report its problems once,
-  generate the stubs; ``env-before-read-docs`` builds the linker (when there is
+  generate the navigation stubs, make every entry a domain object (on its own page
+  or its letter page); ``env-before-read-docs`` builds the linker (when there is
   anything to read) before parallel workers fork.
 * ``env-get-outdated``: compare per-entity registry digests with those stored
   in the environment; re-read the releases that mention a changed or removed
@@ -30,7 +31,7 @@ from pressroom.sphinxext.corpus import ACTIVE, get_corpus
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.entrypages import assign_entries, note_index_entries
 from pressroom.sphinxext.generate import generate_archive, generate_entries
-from pressroom.sphinxext.parser import CODEC_NAME
+from pressroom.sphinxext.parser import CODEC_NAME, forget_prelinked
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -95,7 +96,7 @@ def mentioned_entities(app: Sphinx, corpus) -> set[str]:
                 mentioned.update(row[0] for row in mentions.get(docname, ()))
                 continue
         try:
-            _release, result, _key, _relpath = read_release(path, corpus)
+            _release, result, _key, _relpath = read_release(path, corpus, keep=True)
         except (PressroomError, OSError):
             continue
         mentioned.update(m.entity_id for m in result.mentions)
@@ -191,6 +192,7 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
+    forget_prelinked()
     domain.warn_duplicates(env.doc2path)
     aggregates.refresh(domain)
     note_index_entries(app)
@@ -250,7 +252,6 @@ _SAVED_FILES_TO_REBUILD: dict[str, dict] = {}
 
 def env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     _READ_NOW[str(app.srcdir)] = set(docnames)
-    get_domain(env)._pressroom_reading = set(docnames)  # type: ignore[attr-defined]
     corpus = ACTIVE.get(str(app.srcdir))
     if docnames and corpus is not None:
         # build the automaton before Sphinx forks its parallel readers, so they

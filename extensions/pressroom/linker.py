@@ -51,6 +51,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import ahocorasick
 
@@ -83,6 +84,15 @@ class Ambiguity:
 class LinkResult:
     mentions: list[Mention] = field(default_factory=list)
     ambiguous: list[Ambiguity] = field(default_factory=list)
+
+
+# A Mention made without its frozen ``__init__`` (four ``object.__setattr__`` calls): the
+# slots' own setters, for the many mentions :meth:`Linker.link` makes. Same object.
+_new_mention = object.__new__
+_set_start = Mention.__dict__["start"].__set__
+_set_end = Mention.__dict__["end"].__set__
+_set_entity_id = Mention.__dict__["entity_id"].__set__
+_set_surface = Mention.__dict__["surface"].__set__
 
 
 # --------------------------------------------------------------------------- normalization
@@ -131,14 +141,16 @@ def _normalize_text(text: str) -> tuple[str, list[int], list[int]]:
     text = _clean(text)
     norm_points = [0]
     shifts = [0]
-    if "  " not in text and "\n" not in text:
+    newline = text.find("\n")
+    spaces = _TWO_SPACES.search(text)  # faster than ``str.find`` for two spaces
+    if spaces is None and newline < 0:
         return text, norm_points, shifts
     # Runs of two blanks or more move offsets; a lone line break (no blank next to it)
     # becomes a space in place. Only the long runs are visited in Python.
     parts: list[str] = []
     last = 0
     removed = 0
-    for start, end in _long_runs(text):
+    for start, end in _long_runs(text, newline, spaces.start() if spaces else -1):
         parts.append(text[last:start].replace("\n", " "))
         parts.append("\n" if text.count("\n", start, end) >= 2 else " ")
         removed += end - start - 1
@@ -149,19 +161,28 @@ def _normalize_text(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(parts), norm_points, shifts
 
 
-def _long_runs(text: str) -> list[tuple[int, int]]:
+_TWO_SPACES = re.compile("  ")
+
+
+def _long_runs(text: str, newline: int, spaces: int) -> list[tuple[int, int]]:
     """``(start, end)`` of every maximal run of two or more blanks (spaces, line breaks).
 
     Such a run holds a line break or two spaces in a row: those are found with
-    ``str.find`` (C-level scans) and grown to the whole run, which is much faster
-    than a regex scan of the whole text.
+    ``str.find`` and a literal regex (C-level scans; *newline* and *spaces* are the first
+    ones, or -1) and grown to the whole run, which is much faster than a regex scan of
+    the whole text for blanks.
     """
     hits = []
-    for needle in ("\n", "  "):
-        i = text.find(needle)
-        while i >= 0:
-            hits.append(i)
-            i = text.find(needle, i + 2)
+    i = newline
+    while i >= 0:
+        hits.append(i)
+        i = text.find("\n", i + 2)
+    i = spaces
+    search = _TWO_SPACES.search
+    while i >= 0:
+        hits.append(i)
+        m = search(text, i + 2)
+        i = m.start() if m else -1
     hits.sort()
     runs = []
     n = len(text)
@@ -542,24 +563,47 @@ class _LineKinds:
 _UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM, _WORD = 1, 2, 4, 8, 16, 32
 #: Entries with more owners than this get an index for :meth:`Linker._choose`.
 _MANY = 8
+#: Sort key of candidates (see :meth:`Linker.link`): longest first, then leftmost.
+_SORT_KEY = itemgetter(0)
 
 
 def _info(entries: tuple[tuple[str, int], ...], word: bool | None = None) -> tuple:
     """What :meth:`Linker._choose` and the passes need of a candidate's entries, computed once:
-    ``(strong, entity ids, weak, short forms only, any short form, rank or None, word)``;
-    *word* is None unless :meth:`Linker._shadowed` looks at the surface (a word that may be
-    part of someone else's name), then whether it is the given name of one of its owners."""
+    ``(strong, entity ids, weak, short forms only, any short form, rank or None, word, anchor,
+    single, short)``; *word* is None unless :meth:`Linker._shadowed` looks at the surface (a word that
+    may be part of someone else's name), then whether it is the given name of one of its owners;
+    *anchor* is what the first pass makes of the candidate (False: short forms only, skipped;
+    None: the span is taken but anchors nothing; else the entity id it anchors); *single* is
+    what :meth:`Linker._choose` returns whatever the text (one strong owner, or the one owner of
+    an inferred full form), or None; *short* is the one owner of a short form (linked if
+    mentioned in full), or None."""
     if len(entries) == 1:
         (eid, kind), = entries
         one = (eid,)
-        return (one if kind <= ACRONYM else (), one, one if kind == WEAK else (),
-                kind == SHORT, kind == SHORT, None, word)
+        strong = one if kind <= ACRONYM else ()
+        weak = one if kind == WEAK else ()
+        short_only = kind == SHORT
+        return (strong, one, weak, short_only, short_only, None, word,
+                False if short_only else _anchor(strong, weak),
+                None if short_only else eid, eid if short_only else None)
     strong = tuple(eid for eid, kind in entries if kind <= ACRONYM)
     eids = tuple(eid for eid, _ in entries)
     weak = tuple(eid for eid, kind in entries if kind == WEAK)
     kinds = [kind for _, kind in entries]
     rank = {eid: i for i, eid in enumerate(eids)} if len(eids) > _MANY else None
-    return (strong, eids, weak, all(k == SHORT for k in kinds), SHORT in kinds, rank, word)
+    short_only = all(k == SHORT for k in kinds)
+    return (strong, eids, weak, short_only, SHORT in kinds, rank, word,
+            False if short_only else _anchor(strong, weak), strong[0] if len(strong) == 1 else None,
+            None)
+
+
+def _anchor(strong: tuple[str, ...], weak: tuple[str, ...]) -> str | None:
+    """:meth:`Linker._choose` with no entity mentioned yet: the entity a name anchors, or None."""
+    if len(strong) == 1:
+        return strong[0]
+    if strong:
+        return None
+    return weak[0] if len(weak) == 1 else None
 
 
 def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int], ...],
@@ -590,11 +634,6 @@ def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int],
             acronym_free = (rest, _info(rest))
     return (len(automaton_key), automaton_key[0].isalnum(), automaton_key[-1].isalnum(), flags,
             surface, entries, info, acronym_free)
-
-
-def _by_length(candidate: tuple) -> tuple[int, int]:
-    """Sort key of candidates: longest first, then leftmost."""
-    return candidate[0] - candidate[1], candidate[0]
 
 
 class Linker:
@@ -690,9 +729,13 @@ class Linker:
         """
         if spans is None:
             spans = [(0, len(text))]
-        candidates: list[tuple[int, int, tuple[tuple[str, int], ...], str]] = []
+        # candidates: (sort key, start, end, entries, key, info); the sort key orders them
+        # longest first, then leftmost
+        candidates: list[tuple] = []
+        shadowable: list[tuple] = []  # the candidates :meth:`_shadowed` looks at
         words: dict[str, bool] = {}  # common words of this text, see _common_here
         regions: list[tuple[int, str, list[int], list[int]]] = []
+        scale = len(text) + 1
         for span_start, span_end in sorted(spans):
             span_start = max(0, span_start)
             span_end = min(len(text), span_end)
@@ -701,16 +744,17 @@ class Linker:
             norm, points, shifts = _normalize_text(text[span_start:span_end])
             regions.append((span_start, norm, points, shifts))
             if not self._empty:
-                candidates.extend(
-                    self._candidates(text, norm, span_start, points, shifts, words))
-        result = self._resolve(text, candidates, regions)
-        return result
+                self._candidates(text, norm, span_start, points, shifts, words, scale,
+                                 candidates, shadowable)
+        return self._resolve(text, candidates, shadowable, regions, scale)
 
     # ----------------------------------------------------------------------- internals
 
     def _candidates(self, text: str, norm: str, base: int, points: list[int],
-                    shifts: list[int], words: dict[str, bool]):
-        """Whole-word automaton hits in *norm*, with offsets into the original *text*.
+                    shifts: list[int], words: dict[str, bool], scale: int,
+                    out: list[tuple], shadowable: list[tuple]) -> None:
+        """Whole-word automaton hits in *norm*, with offsets into the original *text*, added
+        to *out* (and those :meth:`_shadowed` looks at to *shadowable*).
 
         Every automaton hit is looked at, overlapping ones included. The automaton's
         value carries what the tests need (see :func:`_key_value`), cheapest first, so
@@ -721,22 +765,42 @@ class Linker:
         capitalized for another reason at the start of a sentence or inside a longer
         name (``Duke University``, ``University of Arkansas``): no mention there.
         """
-        lines = None
         n = len(norm)
-        simple = len(points) == 1
-        out = []
+        lines = None
         append = out.append
+        shadow = shadowable.append
+        # offsets back into *text*: ``off`` holds for norm offsets in [lo, hi); the hits come
+        # in the order of their ends, so the breakpoints are walked forward once
+        k = 0
+        last = len(points) - 1
+        lo = 0
+        hi = points[1] if last else n + 1
+        off = base
         for end, (length, first_alnum, last_alnum, flags, key, entries, info,
                   acronym_free) in self._automaton.iter(norm):
+            start = end + 1 - length
+            if start:
+                char = norm[start - 1]
+                if char != " ":
+                    if first_alnum and char.isalnum():
+                        continue
+                    # ``O'Reilly``: a name does not start right after a letter and an apostrophe
+                    if char == "'" and start > 1 and norm[start - 2].isalpha():
+                        continue
             end += 1
-            start = end - length
-            if start and first_alnum and norm[start - 1].isalnum():
-                continue
             if end < n and last_alnum and norm[end].isalnum():
                 continue
-            # ``O'Reilly``: a name does not start right after a letter and an apostrophe
-            if start > 1 and norm[start - 1] == "'" and norm[start - 2].isalpha():
-                continue
+            if end > hi:
+                while k < last and points[k + 1] < end:
+                    k += 1
+                lo = points[k]
+                hi = points[k + 1] if k < last else n + 1
+                off = base + shifts[k]
+            oend = end + off
+            if start < lo:
+                ostart = base + start + shifts[bisect_right(points, start) - 1]
+            else:
+                ostart = start + off
             if flags:
                 # ``US$ 20``, ``NZ $26``: a currency, not the country
                 if flags & _UPPER and _CURRENCY.match(norm, end):
@@ -744,14 +808,6 @@ class Linker:
                 # ``CC-BY-SA-NC``: a code of capitals joined by hyphens, not a name
                 if flags & _CODE_CHECK and _in_code(norm, start, end):
                     continue
-            if simple:
-                ostart, oend = base + start, base + end
-            else:
-                k = bisect_right(points, start) - 1
-                ostart = base + start + shifts[k]
-                k = bisect_right(points, end - 1) - 1
-                oend = base + end + shifts[k]
-            if flags:
                 if flags & _CAPS_ONLY:
                     if lines is None:
                         lines = _LineKinds(text)
@@ -774,43 +830,45 @@ class Linker:
                         if acronym_free is None:
                             continue
                         entries, info = acronym_free
-            append((ostart, oend, entries, key, info))
-        return out
+            candidate = ((ostart - oend) * scale + ostart, ostart, oend, entries, key, info)
+            append(candidate)
+            if info[6] is not None:
+                shadow(candidate)
 
-    def _resolve(self, text, candidates, regions) -> LinkResult:
-        # candidates: (start, end, entries, key, info); info is _info(entries)
+    def _resolve(self, text, candidates, shadowable, regions, scale) -> LinkResult:
+        # candidates: (sort key, start, end, entries, key, info); info is _info(entries)
         # pass 1: anchors, full names claimed by one entity, longest first
-        order = sorted(candidates, key=_by_length)
+        candidates.sort(key=_SORT_KEY)
         taken = _Occupancy(len(text))
         marks = taken.marks  # the overlap test and marking inlined: bytearray.find / slice
         first_full: dict[str, int] = {}
         anchors: list[tuple[int, int, str]] = []
-        choose = self._choose
-        for start, end, _entries, _key, info in order:
-            if info[3]:  # short forms only
+        for _, start, end, _entries, _key, info in candidates:
+            eid = info[7]
+            if eid is False:  # short forms only
                 continue
             if marks.find(1, start, end) < 0:
                 marks[start:end] = b"\x01" * (end - start)
-                strong = info[0]
-                eid = strong[0] if len(strong) == 1 else choose(info, start, {})[0]
                 if eid is not None:
                     anchors.append((start, end, eid))
-                    if eid not in first_full or start < first_full[eid]:
+                    if first_full.get(eid, scale) > start:
                         first_full[eid] = start
 
         # acronyms defined in the text: ``Human Rights Watch (HRW)``
-        extra = self._defined_acronyms(text, anchors, regions)
+        extra = self._defined_acronyms(text, anchors, regions, scale) if "(" in text else None
         if extra:
-            candidates = candidates + extra
-            order = sorted(candidates, key=_by_length)
+            candidates += extra
+            candidates.sort(key=_SORT_KEY)
+            shadowable = shadowable + extra
 
-        shadowed = self._shadowed(text, candidates, taken, anchors, first_full)
+        shadowed = self._shadowed(text, shadowable, taken, anchors, first_full)
 
         # pass 2: resolve every candidate against the anchors, select longest first
         marks = bytearray(len(text))
-        mentions: list[Mention] = []
-        ambiguous: list[Ambiguity] = []
-        for start, end, entries, key, info in order:
+        mentions: list[tuple[int, int, str]] = []
+        ambiguous: list[tuple[int, int, tuple[str, ...]]] = []
+        choose = self._choose
+        for _, start, end, entries, key, info in candidates:
             if shadowed:
                 at, keys = shadowed
                 if keys.get(key) or at.get(start):
@@ -825,26 +883,31 @@ class Linker:
                     entries = tuple(e for e in entries
                                     if e[1] != SHORT or first_full.get(e[0], start) < start)
                     info = _info(entries)
-            strong = info[0]
-            if len(strong) == 1:
-                link, choices = strong[0], ()
-            else:
-                link, choices = choose(info, start, first_full)
-                if link is None and not choices:
-                    continue  # a short form of nobody mentioned: not a mention
+            link = info[8]
+            if link is None:
+                link = info[9]
+                if link is not None:
+                    if link not in first_full:
+                        continue  # a short form of nobody mentioned: not a mention
+                else:
+                    link, choices = choose(info, start, first_full)
+                    if link is None and not choices:
+                        continue  # a short form of nobody mentioned: not a mention
             if marks.find(1, start, end) >= 0:
                 continue
             marks[start:end] = b"\x01" * (end - start)
             if link is not None:
-                mentions.append(Mention(start, end, link, text[start:end]))
+                mentions.append((start, end, link))
             else:
-                ambiguous.append(Ambiguity(start, end, text[start:end], choices))
-        mentions.sort(key=lambda m: m.start)
-        ambiguous.sort(key=lambda a: a.start)
-        mentions = self._with_titles(text, mentions, regions)
-        return LinkResult(mentions, ambiguous)
+                ambiguous.append((start, end, choices))
+        mentions.sort()  # by start: selected spans never overlap
+        ambiguous.sort()
+        return LinkResult(self._with_titles(text, mentions, regions),
+                          [Ambiguity(start, end, text[start:end], choices)
+                           for start, end, choices in ambiguous])
 
     def _shadowed(self, text, candidates, anchored, anchors, first_full):
+        # *candidates*: only those whose info's word is not None
         """One-word forms that, somewhere in the text, belong to a name not in the registry.
 
         A surname right after an unknown given name (``Ahmed Mohamed``, ``George
@@ -868,10 +931,8 @@ class Linker:
         spans = None
         multi = None
         marks = anchored.marks
-        for start, end, entries, key, info in candidates:
+        for _, start, end, entries, key, info in candidates:
             given = info[6]
-            if given is None:
-                continue
             # cheap tests first: a capitalized word right before (``Ahmed Mohamed``), or a
             # given name of an owner (``Frank Rack``)
             m = None
@@ -946,7 +1007,7 @@ class Linker:
         *info* is :func:`_info` of the candidate's entries (computed once per
         automaton key, so a surname many people share costs no more than any other).
         """
-        strong, eids, weak, _, _, rank, _ = info
+        strong, eids, weak, _, _, rank, _, _, _, _ = info
         if len(strong) == 1:
             return strong[0], ()
         if strong:
@@ -966,7 +1027,7 @@ class Linker:
             return weak[0], ()
         return None, weak
 
-    def _defined_acronyms(self, text, anchors, regions):
+    def _defined_acronyms(self, text, anchors, regions, scale):
         """Candidates for acronyms a text defines right after a full mention."""
         defined: dict[str, tuple[str, int]] = {}
         for _start, end, eid in sorted(anchors):
@@ -987,30 +1048,42 @@ class Linker:
                 eid, at = defined[m.group(1)]
                 if m.start() >= at:
                     entries = ((eid, SHORT),)
-                    extra.append((m.start(), m.end(), entries, m.group(1), _info(entries, False)))
+                    start, end = m.span()
+                    extra.append(((start - end) * scale + start, start, end, entries, m.group(1),
+                                  _info(entries, False)))
         return extra
 
     def _with_titles(self, text, mentions, regions) -> list[Mention]:
-        """Extend person mentions over a capitalized title written right before them."""
+        """Extend person mentions over a capitalized title written right before them.
+
+        *mentions* are ``(start, end, entity id)`` in text order; returns the Mentions."""
         out: list[Mention] = []
+        append = out.append
         prev_end = 0
         starts = sorted(base for base, *_ in regions)
-        for m in mentions:
-            if m.entity_id in self._persons and m.start > 0:
-                k = bisect_right(starts, m.start) - 1
+        persons = self._persons
+        for start, end, eid in mentions:
+            if eid in persons and start > 0:
+                k = bisect_right(starts, start) - 1
                 floor = max(prev_end, starts[k] if k >= 0 else 0)
-                window = _clean(text[max(floor, m.start - 40):m.start])
-                # the regex only when the window ends with a title and a blank (``$``
-                # also matches before a final line break)
-                t = ((window[-1:].isspace() and window[:-1].endswith(TITLES)
-                      or window[-1:] == "\n" and window[-2:-1].isspace()
-                      and window[:-2].endswith(TITLES))
-                     and _TITLE_RE.search(window))
-                if t:
-                    new_start = m.start - (len(window) - t.start())
-                    m = Mention(new_start, m.end, m.entity_id, text[new_start:m.end])
-            out.append(m)
-            prev_end = m.end
+                # a title needs a blank right before the name (cleaning keeps blanks blanks)
+                if floor < start and text[start - 1].isspace():
+                    window = _clean(text[max(floor, start - 40):start])
+                    # the regex only when the window ends with a title and a blank (``$``
+                    # also matches before a final line break)
+                    t = ((window[-1:].isspace() and window[:-1].endswith(TITLES)
+                          or window[-1:] == "\n" and window[-2:-1].isspace()
+                          and window[:-2].endswith(TITLES))
+                         and _TITLE_RE.search(window))
+                    if t:
+                        start -= len(window) - t.start()
+            mention = _new_mention(Mention)
+            _set_start(mention, start)
+            _set_end(mention, end)
+            _set_entity_id(mention, eid)
+            _set_surface(mention, text[start:end])
+            append(mention)
+            prev_end = end
         return out
 
 

@@ -174,16 +174,35 @@ class Renderer:
         self.entries_dir = app.config.pressroom_entries_dir
         self.human_date = human_date
         self._uris: dict[tuple[str, str], str] = {}
+        self._links: dict[tuple[str, str, str | None], str] = {}
+        # a relative URI depends only on the folder of the page it is written on when
+        # the builder computes it the default way (html, dirhtml): share it per folder
+        from sphinx.builders import Builder
+
+        self._by_folder = type(self.builder).get_relative_uri is Builder.get_relative_uri
 
     # links ---------------------------------------------------------------------
+    def _folder(self, fromdoc: str) -> str:
+        if not self._by_folder:
+            return fromdoc
+        return self.builder.get_target_uri(fromdoc).rsplit("/", 1)[0]
+
     def uri(self, fromdoc: str, todoc: str, anchor: str = "") -> str:
-        key = (fromdoc, todoc)
+        key = (self._folder(fromdoc), todoc) if fromdoc != todoc else (fromdoc, todoc)
         uri = self._uris.get(key)
         if uri is None:
             uri = self._uris[key] = self.builder.get_relative_uri(fromdoc, todoc)
         return f"{uri}#{anchor}" if anchor else uri
 
     def entity_link(self, fromdoc: str, eid: str, text: str | None = None) -> str:
+        key = (self._folder(fromdoc) if self.domain.entries.get(eid, ("",))[0] != fromdoc
+               else fromdoc, eid, text)
+        html = self._links.get(key)
+        if html is None:
+            html = self._links[key] = self._entity_link(fromdoc, eid, text)
+        return html
+
+    def _entity_link(self, fromdoc: str, eid: str, text: str | None) -> str:
         entry = self.domain.entries.get(eid)
         if entry is None:
             return f'<span class="pressroom-unknown">{esc(text or eid)}</span>'

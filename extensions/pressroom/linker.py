@@ -608,11 +608,12 @@ def _anchor(strong: tuple[str, ...], weak: tuple[str, ...]) -> str | None:
 
 def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int], ...],
                caps_only: bool, info: tuple, persons: frozenset = frozenset()) -> tuple:
-    """The automaton's value for a key: everything a hit needs, so no work is repeated per hit.
+    """What a hit of a key needs, so no work is repeated per hit.
 
-    ``(length, first char alnum, last char alnum, flags, surface, entries, info,
-    acronym-free (entries, info) or None)``; *surface* is the registry form (for an
-    all-capitals key, the form it is the capitals of).
+    ``(back, after, key, flags, surface, entries, info, acronym-free (entries, info) or
+    None)``: a hit of the key's :func:`_boundary_key` ending at ``i`` of the padded text
+    is ``norm[i - back:i - after]`` if that is *key*; *surface* is the registry form (for
+    an all-capitals key, the form it is the capitals of).
     """
     flags = 0
     if surface.isupper():
@@ -632,8 +633,49 @@ def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int],
         rest = tuple(e for e in entries if e[1] != ACRONYM)
         if rest:
             acronym_free = (rest, _info(rest))
-    return (len(automaton_key), automaton_key[0].isalnum(), automaton_key[-1].isalnum(), flags,
-            surface, entries, info, acronym_free)
+    after = automaton_key[-1].isalnum()
+    return (len(automaton_key) + after, after, automaton_key, flags, surface, entries, info,
+            acronym_free)
+
+
+#: Every character that is no letter or digit (``str.isalnum``) as a space, for
+#: :func:`_boundary_form`; a regex for the characters beyond Latin-1 that are.
+_BOUNDARY_TABLE = bytes(i if chr(i).isalnum() else 32 for i in range(256))
+_NOT_ALNUM = re.compile(r"[\W_]")
+_WIDE_ALNUM = re.compile(r"[^\W\x00-\xff]+")
+
+
+def _boundary_form(text: str) -> str:
+    """*text* with every character that is no letter or digit replaced by a space.
+
+    One character for one character: offsets do not move. What the automaton runs on (its
+    keys are names in this form, with a space for the word boundary before and after), so
+    a hit is already a whole word; the name itself is then compared to the text.
+    """
+    try:
+        return text.encode("latin-1").translate(_BOUNDARY_TABLE).decode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    # beyond Latin-1: each such character becomes ``?`` (a space), then the letters among
+    # them are put back
+    out = text.encode("latin-1", "replace").translate(_BOUNDARY_TABLE).decode("latin-1")
+    parts = []
+    last = 0
+    for m in _WIDE_ALNUM.finditer(text):
+        parts.append(out[last:m.start()])
+        parts.append(m.group())
+        last = m.end()
+    if not parts:
+        return out
+    parts.append(out[last:])
+    return "".join(parts)
+
+
+def _boundary_key(key: str) -> str:
+    """The automaton's key for *key*: its :func:`_boundary_form`, with a space before if it
+    starts with a letter or digit (none may precede it) and after if it ends with one."""
+    return ((" " if key[0].isalnum() else "") + _boundary_form(key)
+            + (" " if key[-1].isalnum() else ""))
 
 
 class Linker:
@@ -708,12 +750,18 @@ class Linker:
             return keys[surface][2]
 
         infos: dict[int, tuple] = {}  # id(entries) -> _Info, shared by a key and its capitals
+        # the automaton's keys are in boundary form (see _boundary_key); keys that differ
+        # only in punctuation share one
+        alternatives: dict[str, list[tuple]] = {}
         for surface, (entries, caps_only, _) in keys.items():
             info = infos.get(id(entries))
             if info is None:
                 info = infos[id(entries)] = _info(entries, one_word.get(surface))
-            automaton.add_word(surface, _key_value(surface, keys_surface(surface), entries,
-                                                   caps_only, info, self._persons))
+            alternatives.setdefault(_boundary_key(surface), []).append(
+                _key_value(surface, keys_surface(surface), entries, caps_only, info,
+                           self._persons))
+        for key, values in alternatives.items():
+            automaton.add_word(key, tuple(values))
         if keys:
             automaton.make_automaton()
         self._automaton = automaton
@@ -765,7 +813,6 @@ class Linker:
         capitalized for another reason at the start of a sentence or inside a longer
         name (``Duke University``, ``University of Arkansas``): no mention there.
         """
-        n = len(norm)
         lines = None
         append = out.append
         shadow = shadowable.append
@@ -774,66 +821,65 @@ class Linker:
         k = 0
         last = len(points) - 1
         lo = 0
-        hi = points[1] if last else n + 1
+        hi = points[1] if last else len(norm) + 1
         off = base
-        for end, (length, first_alnum, last_alnum, flags, key, entries, info,
-                  acronym_free) in self._automaton.iter(norm):
-            start = end + 1 - length
-            if start:
-                char = norm[start - 1]
-                if char != " ":
-                    if first_alnum and char.isalnum():
+        # the automaton runs on the boundary form, padded: a hit is a whole word (index
+        # ``i`` of the padded text is ``i - 1`` of *norm*); alternatives share a form
+        for i, alternatives in self._automaton.iter(" " + _boundary_form(norm) + " "):
+            for back, after, akey, flags, key, entries, info, acronym_free in alternatives:
+                start = i - back
+                if not norm.startswith(akey, start):
+                    continue
+                # ``O'Reilly``: a name does not start right after a letter and an apostrophe
+                if start > 1 and norm[start - 1] == "'" and norm[start - 2].isalpha():
+                    continue
+                end = i - after
+                if end > hi:
+                    while k < last and points[k + 1] < end:
+                        k += 1
+                    lo = points[k]
+                    hi = points[k + 1] if k < last else len(norm) + 1
+                    off = base + shifts[k]
+                if start < lo:
+                    ostart = base + start + shifts[bisect_right(points, start) - 1]
+                    oend = end + off if end > lo else \
+                        base + end + shifts[bisect_right(points, end - 1) - 1]
+                else:
+                    ostart = start + off
+                    oend = end + off
+                if flags:
+                    # ``US$ 20``, ``NZ $26``: a currency, not the country
+                    if flags & _UPPER and _CURRENCY.match(norm, end):
                         continue
-                    # ``O'Reilly``: a name does not start right after a letter and an apostrophe
-                    if char == "'" and start > 1 and norm[start - 2].isalpha():
+                    # ``CC-BY-SA-NC``: a code of capitals joined by hyphens, not a name
+                    if flags & _CODE_CHECK and _in_code(norm, start, end):
                         continue
-            end += 1
-            if end < n and last_alnum and norm[end].isalnum():
-                continue
-            if end > hi:
-                while k < last and points[k + 1] < end:
-                    k += 1
-                lo = points[k]
-                hi = points[k + 1] if k < last else n + 1
-                off = base + shifts[k]
-            oend = end + off
-            if start < lo:
-                ostart = base + start + shifts[bisect_right(points, start) - 1]
-            else:
-                ostart = start + off
-            if flags:
-                # ``US$ 20``, ``NZ $26``: a currency, not the country
-                if flags & _UPPER and _CURRENCY.match(norm, end):
-                    continue
-                # ``CC-BY-SA-NC``: a code of capitals joined by hyphens, not a name
-                if flags & _CODE_CHECK and _in_code(norm, start, end):
-                    continue
-                if flags & _CAPS_ONLY:
-                    if lines is None:
-                        lines = _LineKinds(text)
-                    if not lines.all_caps(ostart):
-                        continue
-                # a name that is a common word, followed by a capitalized word: ``World Cup``
-                if flags & _COMMON and _NEXT_NAME.match(norm, end):
-                    continue
-                if flags & _WORD and not (
-                        # the common case first: after a lowercase word, no ``of`` after
-                        start > 1 and norm[start - 1] == " " and norm[start - 2].islower()
-                        and not norm[norm.rfind(" ", 0, start - 1) + 1].isupper()
-                        and not norm.startswith(" of ", end)) \
-                        and _capitalized_for_another_reason(norm, start, end) \
-                        and _common_here(key, text, words):
-                    continue
-                if flags & _HAS_ACRONYM:
-                    m = _MODIFIED.match(norm, end)
-                    if m and m.group(1).lower() not in _FUNCTION_WORDS:
-                        if acronym_free is None:
+                    if flags & _CAPS_ONLY:
+                        if lines is None:
+                            lines = _LineKinds(text)
+                        if not lines.all_caps(ostart):
                             continue
-                        entries, info = acronym_free
-            candidate = ((ostart - oend) * scale + ostart, ostart, oend, entries, key, info)
-            append(candidate)
-            if info[6] is not None:
-                shadow(candidate)
+                    # a name that is a common word, followed by a capitalized word: ``World Cup``
+                    if flags & _COMMON and _NEXT_NAME.match(norm, end):
+                        continue
+                    if flags & _WORD and not (
+                            # the common case first: after a lowercase word, no ``of`` after
+                            start > 1 and norm[start - 1] == " " and norm[start - 2].islower()
+                            and not norm[norm.rfind(" ", 0, start - 1) + 1].isupper()
+                            and not norm.startswith(" of ", end)) \
+                            and _capitalized_for_another_reason(norm, start, end) \
+                            and _common_here(key, text, words):
+                        continue
+                    if flags & _HAS_ACRONYM:
+                        m = _MODIFIED.match(norm, end)
+                        if m and m.group(1).lower() not in _FUNCTION_WORDS:
+                            if acronym_free is None:
+                                continue
+                            entries, info = acronym_free
+                candidate = ((ostart - oend) * scale + ostart, ostart, oend, entries, key, info)
+                append(candidate)
+                if info[6] is not None:
+                    shadow(candidate)
 
     def _resolve(self, text, candidates, shadowable, regions, scale) -> LinkResult:
         # candidates: (sort key, start, end, entries, key, info); info is _info(entries)

@@ -19,7 +19,7 @@ parallel build merges the same data as a serial one:
 
 and build-level tables that are not keyed by docname: ``entries`` (entity id ->
 (page docname, anchor, type, name, aliases, description), set from the registry
-at ``builder-inited``: the page is the entry's own collected page or its letter
+at ``env-updated``: the page is the entry's own collected page or its letter
 page, see :mod:`pressroom.sphinxext.entrypages`), ``paged`` (entity id -> docname
 of its own page), ``index_pages`` (collected pages holding general-index lines), ``registry``
 (entity id -> digest of its registry entry, as last read), ``shown``

@@ -10,14 +10,14 @@ document).
 
 What a reader and Sphinx still get:
 
-* every entry is a domain object (``pressroom.entries``, set at ``builder-inited``
+* every entry is a domain object (``pressroom.entries``, set at ``env-updated``
   from the registry): roles, ``objects.inv``, intersphinx and the search index's
   objects point at it;
 * the search index gets each page's name, aliases and description
   (:func:`feed_search`), and the general index one line per name and alias
   (:func:`note_index_entries`);
 * **which** entries get a page of their own is decided as before: those a release
-  mentions (:func:`pressroom.sphinxext.incremental.mentioned_entities`); the others
+  mentions (:func:`pressroom.sphinxext.incremental.mentioned`); the others
   are shown in full on their letter page, ``entries/<type>/by-letter/<l>``, which
   also lists the letter's entries that have a page;
 * a page is written only when what it shows changes: the body is rendered to
@@ -86,9 +86,10 @@ def letter_docname(entries_dir: str, type_: str, letter: str) -> str:
 def assign_entries(app: Sphinx, corpus, paged: set[str]) -> None:
     """Make every registry entry a domain object, on its own page or its letter page.
 
-    Called at ``builder-inited``, before any document is read (parallel readers
-    fork with it): ``entries`` is build-level data, decided from the registry and
-    the set of mentioned entities, not contributed by documents.
+    Called at ``env-updated``, once every document is read and merged: ``entries``
+    is build-level data, decided from the registry and the set of mentioned
+    entities, not contributed by documents. Nothing needs it while reading (links
+    to entries are resolved when pages are written).
     """
     domain = get_domain(app.env)
     entries_dir = app.config.pressroom_entries_dir

@@ -1,16 +1,17 @@
 """Build events: set-up at ``builder-inited`` and exact incremental rebuilds.
 
 * ``builder-inited``: load the registry (cached), report its problems once,
-  generate the navigation stubs, make every entry a domain object (on its own page
-  or its letter page); ``env-before-read-docs`` builds the linker (when there is
-  anything to read) before parallel workers fork.
+  generate the navigation stubs; ``env-before-read-docs`` builds the linker (when
+  there is anything to read) before parallel workers fork.
 * ``env-get-outdated``: compare per-entity registry digests with those stored
   in the environment; re-read the releases that mention a changed or removed
   entity, and the releases whose text holds a name of a new or changed entity
   (found with a small automaton of only those names), and the pages that embed
   one of those releases with the ``release`` directive.
 * ``env-updated``: warn about release files with the same text (from the merged
-  fingerprints); derive the aggregates (backlinks, co-mentions…) once.
+  fingerprints); make every registry entry a domain object, on its own page when
+  a release mentions it, else on its letter page; derive the aggregates
+  (backlinks, co-mentions…) once.
 * ``env-get-updated``: rewrite the pages whose late-rendered content changed
   (a digest per page), the pages whose roles reference a changed entity, and
   the pages whose navigation changed (previous/next page, breadcrumbs: a
@@ -31,7 +32,7 @@ from pressroom.sphinxext.corpus import ACTIVE, get_corpus
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.entrypages import assign_entries, note_index_entries
 from pressroom.sphinxext.generate import generate_archive, generate_entries
-from pressroom.sphinxext.parser import CODEC_NAME, forget_prelinked
+from pressroom.sphinxext.parser import CODEC_NAME
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,55 +53,21 @@ def builder_inited(app: Sphinx) -> None:
     # through intersphinx) gets no generated pages
     if corpus.project.registry_dir.exists():
         generate_entries(srcdir, corpus, app.config.pressroom_entries_dir)
-    assign_entries(app, corpus, mentioned_entities(app, corpus))
     if corpus.project.releases_dir.exists():
         generate_archive(srcdir, corpus, app.config.pressroom_archive_dir)
 
 
-def mentioned_entities(app: Sphinx, corpus) -> set[str]:
+def mentioned(domain) -> set[str]:
     """The ids of the entities a release file mentions: those get a page of their own.
 
-    Exact for the sources as they are now, before any document is read: a release
-    whose file is older than its last reading, read with the same configuration and
-    not touched by a registry change (:func:`_relinked_by_registry`, the rule that
-    re-reads releases), mentions what the environment stored; every other release
-    file (all of them in a clean build) is parsed and linked here, which is cheap
-    next to reading it as a Sphinx document (about 1.7 s per thousand releases).
-    """
-    from sphinx.environment import CONFIG_OK
-
-    from pressroom.problems import PressroomError
-    from pressroom.sphinxext.generate import release_docs
-    from pressroom.sphinxext.parser import read_release
-
-    env = app.env
-    domain = get_domain(env)
-    srcdir = Path(app.srcdir)
-    reuse = getattr(env, "config_status", None) == CONFIG_OK
-    relink: set[str] = set()
-    if reuse and domain.releases:
-        gone, edited = _registry_changes(domain, corpus)
-        if gone or edited:
-            relink = _relinked_by_registry(env, corpus, domain, gone, edited, set())
-    mentions = domain.mentions
-    mentioned: set[str] = set()
-    for _pub, _year, _month, docname in release_docs(srcdir, corpus.project.releases_dir):
-        path = srcdir / f"{docname}.txt"
-        read_at = env.all_docs.get(docname) if reuse and docname not in relink else None
-        if read_at is not None and docname in domain.releases:
-            try:
-                modified = path.stat().st_mtime_ns // 1000
-            except OSError:
-                continue
-            if modified < read_at - 1_000_000:  # a second's margin for coarse clocks
-                mentioned.update(row[0] for row in mentions.get(docname, ()))
-                continue
-        try:
-            _release, result, _key, _relpath = read_release(path, corpus, keep=True)
-        except (PressroomError, OSError):
-            continue
-        mentioned.update(m.entity_id for m in result.mentions)
-    return mentioned
+    Read from the merged mentions after every document is read (``env-updated``),
+    so it is exact in every build, clean or incremental: when an edit makes an
+    entity mentioned, its page appears in that build; when its last mention goes,
+    the page goes and the entity returns to its letter page. (A release shown only
+    through the ``release`` directive does not count: its mentions are not
+    backlinks either.) Nothing read needs it earlier: links to entries are
+    resolved when pages are written."""
+    return {row[0] for rows in domain.mentions.values() for row in rows}
 
 
 def _forms(entity) -> set[str]:
@@ -192,8 +159,8 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
-    forget_prelinked()
     domain.warn_duplicates(env.doc2path)
+    assign_entries(app, ACTIVE[str(app.srcdir)], mentioned(domain))
     aggregates.refresh(domain)
     note_index_entries(app)
 

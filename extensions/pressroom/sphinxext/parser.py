@@ -30,29 +30,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-#: Releases parsed and linked at ``builder-inited`` (to decide which entries get a page),
-#: kept for the reader of the same build: path -> (size and mtime, result of read_release).
-#: Each is used once; what is left is dropped at ``env-updated``.
-_PRELINKED: dict[str, tuple[tuple[int, int], tuple]] = {}
-
-
-def _stat_key(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime_ns
-
-
-def read_release(path: Path, corpus: Corpus, *, keep: bool = False) -> tuple[Release, Any, str, str]:
-    """Parse and link the release at *path*: ``(release, link result, publisher key, relpath)``.
-
-    With *keep*, the result is kept for the next call on the same unchanged file
-    in this process (the reader after ``builder-inited``), so a release is parsed
-    and linked once per build."""
-    cached = _PRELINKED.pop(str(path), None)
-    if cached is not None and cached[0] == _stat_key(path):
-        return cached[1]
+def read_release(path: Path, corpus: Corpus) -> tuple[Release, Any, str, str]:
+    """Parse and link the release at *path*: ``(release, link result, publisher key, relpath)``."""
     publisher = corpus.project.publisher_for(path)
     release = release_in_project(path, corpus.project)
     result = corpus.linker.link(release.text, release.linkable_spans())
@@ -60,16 +39,7 @@ def read_release(path: Path, corpus: Corpus, *, keep: bool = False) -> tuple[Rel
         relpath = Path(path).resolve().relative_to(corpus.project.root.resolve()).as_posix()
     except ValueError:
         relpath = Path(path).name
-    value = (release, result, publisher.key if publisher else "", relpath)
-    if keep:
-        stat = _stat_key(path)
-        if stat is not None:
-            _PRELINKED[str(path)] = (stat, value)
-    return value
-
-
-def forget_prelinked(*_args: Any) -> None:
-    _PRELINKED.clear()
+    return release, result, publisher.key if publisher else "", relpath
 
 
 def report(problems: list[Problem], location: Any) -> None:

@@ -223,6 +223,8 @@ TITLES = (
     "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Sir",
     "Dame", "Lord", "Lady", "Saint", "St.", "Detective", "Officer", "Chief", "Speaker",
 )
+#: The last two characters of each title: letters and dots only.
+_TITLE_ENDS = frozenset(t[-2:] for t in TITLES)
 _TITLE_RE = re.compile(
     r"(?:\b(?:U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.)\s)?\b(?:"
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
@@ -1113,7 +1115,12 @@ class Linker:
                 k = bisect_right(starts, start) - 1
                 floor = max(prev_end, starts[k] if k >= 0 else 0)
                 # a title needs a blank right before the name (cleaning keeps blanks blanks)
-                if floor < start and text[start - 1].isspace():
+                # and the last two characters of a title before it (cleaning keeps letters
+                # and dots): the test below on the cleaned window only then
+                if floor < start and text[start - 1].isspace() and (
+                        text[max(floor, start - 3):start - 1] in _TITLE_ENDS
+                        or text[start - 1] == "\n"
+                        and text[max(floor, start - 4):start - 2] in _TITLE_ENDS):
                     window = _clean(text[max(floor, start - 40):start])
                     # the regex only when the window ends with a title and a blank (``$``
                     # also matches before a final line break)

@@ -641,10 +641,9 @@ def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int],
 
 
 #: Every character that is no letter or digit (``str.isalnum``) as a space, for
-#: :func:`_boundary_form`; a regex for the characters beyond Latin-1 that are.
+#: :func:`_boundary_form`; a regex for those characters (``\\w`` is ``isalnum`` or ``_``).
 _BOUNDARY_TABLE = bytes(i if chr(i).isalnum() else 32 for i in range(256))
 _NOT_ALNUM = re.compile(r"[\W_]")
-_WIDE_ALNUM = re.compile(r"[^\W\x00-\xff]+")
 
 
 def _boundary_form(text: str) -> str:
@@ -658,17 +657,29 @@ def _boundary_form(text: str) -> str:
         return text.encode("latin-1").translate(_BOUNDARY_TABLE).decode("latin-1")
     except UnicodeEncodeError:
         pass
-    # beyond Latin-1: each such character becomes ``?`` (a space), then the letters among
-    # them are put back
-    out = text.encode("latin-1", "replace").translate(_BOUNDARY_TABLE).decode("latin-1")
+    # beyond Latin-1: each such character becomes ``?`` (a space), then the letters and
+    # digits among them are put back; a text of many such characters takes a regex instead
+    raw = text.encode("latin-1", "replace")
+    wide = []
+    seen = 0
+    i = raw.find(b"?")
+    while i >= 0:
+        char = text[i]
+        if char != "?" and char.isalnum():
+            wide.append(i)
+        seen += 1
+        if seen > 64:
+            return _NOT_ALNUM.sub(" ", text)
+        i = raw.find(b"?", i + 1)
+    out = raw.translate(_BOUNDARY_TABLE).decode("latin-1")
+    if not wide:
+        return out
     parts = []
     last = 0
-    for m in _WIDE_ALNUM.finditer(text):
-        parts.append(out[last:m.start()])
-        parts.append(m.group())
-        last = m.end()
-    if not parts:
-        return out
+    for i in wide:
+        parts.append(out[last:i])
+        parts.append(text[i])
+        last = i + 1
     parts.append(out[last:])
     return "".join(parts)
 

@@ -447,39 +447,87 @@ def _load_digests(outdir: Path) -> dict[str, str]:
     return data if isinstance(data, dict) else {}
 
 
+class _Collector:
+    """Renders one collected page and decides whether it must be written."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.builder = app.builder
+        self.renderer = Renderer(app)
+        self.outdir = Path(self.builder.outdir)
+        self.old = _load_digests(self.outdir)
+        self.site = _site_signature(app)
+        domain = self.renderer.domain
+        self.own_page = {docname: eid for eid, docname in domain.data.get("paged", {}).items()}
+        self.pages = sorted(pages(domain, self.renderer.entries_dir).items())
+
+    def render(self, docname: str, ids: tuple[str, ...]) -> tuple[Page, str, dict[str, Any] | None]:
+        """The page, its digest, and the template context when it must be written."""
+        if docname in self.own_page:
+            page = self.renderer.entry_page(docname, self.own_page[docname])
+        else:
+            page = self.renderer.letter_page(docname, ids)
+        digest = hashlib.sha1("\0".join((self.site, page.title, page.body, page.toc,
+                                         page.metatags)).encode("utf-8")).hexdigest()[:16]
+        target = self.outdir / self.builder.get_outfilename(docname)
+        if self.old.get(docname) == digest and target.exists():
+            return page, digest, None
+        return page, digest, {"title": esc(page.title), "body": page.body, "toc": page.toc,
+                              "display_toc": bool(page.toc), "metatags": page.metatags,
+                              "parents": page.parents, "pressroom_collected": True}
+
+    def write_chunk(self, chunk: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, str, str, str]]:
+        """In a forked worker: render and write; only digests and search text go back."""
+        out = []
+        for docname, ids in chunk:
+            page, digest, ctx = self.render(docname, ids)
+            if ctx is not None:
+                self.builder.handle_page(docname, ctx, "page.html")
+            out.append((docname, digest, page.title, page.search_text))
+        return out
+
+
 def collect_pages(app: Sphinx):
-    """``html-collect-pages``: yield the entry and letter pages whose content changed."""
+    """``html-collect-pages``: yield the entry and letter pages whose content changed.
+
+    With ``-j N`` the pages are rendered and written by forked workers, as Sphinx's
+    parallel writer writes documents (``html-page-context`` is emitted there), and
+    only their digests and search text come back. Either way no more than one
+    page's HTML is held at a time in the main process."""
     builder = app.builder
     if not hasattr(builder, "handle_page") or str(app.srcdir) not in ACTIVE:
         return
-    domain = get_domain(app.env)
-    renderer = Renderer(app)
-    outdir = Path(builder.outdir)
-    old = _load_digests(outdir)
-    new: dict[str, str] = {}
-    site = _site_signature(app)
-    own_page = {docname: eid for eid, docname in domain.data.get("paged", {}).items()}
+    collector = _Collector(app)
     indexer = getattr(builder, "indexer", None)
-    todo: list[tuple[str, dict[str, Any]]] = []
-    for docname, ids in sorted(pages(domain, renderer.entries_dir).items()):
-        if docname in own_page:
-            page = renderer.entry_page(docname, own_page[docname])
-        else:
-            page = renderer.letter_page(docname, ids)
-        if indexer is not None:
-            feed_search(indexer, page)
-        digest = hashlib.sha1("\0".join((site, page.title, page.body, page.toc, page.metatags))
-                              .encode("utf-8")).hexdigest()[:16]
+    new: dict[str, str] = {}
+
+    def done(docname: str, digest: str, title: str, search_text: str) -> None:
         new[docname] = digest
-        target = outdir / builder.get_outfilename(docname)
-        if old.get(docname) == digest and target.exists():
-            continue
-        todo.append((docname, {"title": esc(page.title), "body": page.body, "toc": page.toc,
-                               "display_toc": bool(page.toc), "metatags": page.metatags,
-                               "parents": page.parents, "pressroom_collected": True}))
+        if indexer is not None:
+            feed_search(indexer, docname, title, search_text)
+
+    todo = collector.pages
+    if app.parallel > 1 and len(todo) > PARALLEL_MIN and app.is_parallel_allowed("write"):
+        from sphinx.util.parallel import ParallelTasks, make_chunks
+
+        # the first page in this process: templates are compiled before forking
+        done(*collector.write_chunk(todo[:1])[0])
+        by_name = dict(todo[1:])
+        tasks = ParallelTasks(app.parallel)
+        for names in make_chunks(list(by_name), app.parallel):
+            tasks.add_task(collector.write_chunk, [(d, by_name[d]) for d in names],
+                           lambda _arg, rows: [done(*row) for row in rows])
+        tasks.join()
+    else:
+        for docname, ids in todo:
+            page, digest, ctx = collector.render(docname, ids)
+            done(docname, digest, page.title, page.search_text)
+            if ctx is not None:
+                yield docname, ctx, "page.html"
     if indexer is not None:
         _keep_in_search(indexer, set(new))
-    for docname in set(old) - set(new):  # pages this module wrote that are gone
+    outdir = collector.outdir
+    for docname in set(collector.old) - set(new):  # pages this module wrote that are gone
         if docname in app.env.all_docs:
             continue
         try:
@@ -487,47 +535,19 @@ def collect_pages(app: Sphinx):
         except OSError:
             pass
     _WRITTEN[str(app.srcdir)] = new
-    if app.parallel > 1 and len(todo) > PARALLEL_MIN and app.is_parallel_allowed("write"):
-        _write_parallel(app, todo)
-        return
-    for docname, ctx in todo:
-        yield docname, ctx, "page.html"
 
 
-#: Fewer pages to write than this are written in the main process.
+#: Fewer collected pages than this are written in the main process.
 PARALLEL_MIN = 100
 
 
-def _write_parallel(app: Sphinx, todo: list[tuple[str, dict[str, Any]]]) -> None:
-    """Write the pages in forked processes, as Sphinx's parallel writer writes documents.
-
-    The bodies, digests and search entries were made in the main process; a child
-    only renders the theme's template and writes the file (``html-page-context``
-    is emitted there, as for documents written in parallel)."""
-    from sphinx.util.parallel import ParallelTasks, make_chunks
-
-    builder = app.builder
-    first, rest = todo[0], todo[1:]
-    builder.handle_page(first[0], first[1], "page.html")  # templates compiled before forking
-
-    def write(chunk: list[tuple[str, dict[str, Any]]]) -> None:
-        for docname, ctx in chunk:
-            builder.handle_page(docname, ctx, "page.html")
-
-    tasks = ParallelTasks(app.parallel)
-    by_name = dict(rest)
-    for names in make_chunks([d for d, _ in rest], app.parallel):
-        tasks.add_task(write, [(d, by_name[d]) for d in names])
-    tasks.join()
-
-
-def feed_search(indexer, page: Page) -> None:
+def feed_search(indexer, docname: str, title: str, text: str) -> None:
     doc = new_document("")
     section = nodes.section()
-    section += nodes.title(page.title, page.title)
-    section += nodes.paragraph(page.search_text, page.search_text)
+    section += nodes.title(title, title)
+    section += nodes.paragraph(text, text)
     doc += section
-    indexer.feed(page.docname, page.docname, page.title, doc)
+    indexer.feed(docname, docname, title, doc)
 
 
 def _keep_in_search(indexer, docnames: set[str]) -> None:

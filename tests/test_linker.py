@@ -79,7 +79,7 @@ def test_gum_names_regression(gum) -> None:
     docs, registry = gum
     result = score(docs, Linker(names_only(registry, TYPES)), "names")
     # a plain exact-match gazetteer gets 0.678
-    assert result.f1 >= 0.818, result.line()
+    assert result.f1 >= 0.825, result.line()
 
 
 def test_evaluate_agrees_with_reference_scorer(tmp_path, gum) -> None:
@@ -146,7 +146,8 @@ def test_short_form_with_full_name_in_the_text() -> None:
         ("Dooley", "dooley"), ("Brian Dooley", "dooley"), ("President Hu Jintao", "hu"),
         ("President Hu", "hu"), ("Dooley", "dooley"),
     ]
-    assert spans(linker.link("Dooley spoke. Hu left.")) == []
+    assert spans(linker.link("Brian spoke. Hu left.")) == []
+    # a surname alone is the exception: see test_lone_surname_of_one_person_without_aliases
 
 
 def test_short_form_of_someone_else() -> None:
@@ -396,3 +397,16 @@ def test_empty_registry_and_text() -> None:
     assert linker.link("Anything at all").mentions == []
     linker = make_linker(place("china", "China"))
     assert linker.link("").mentions == []
+
+
+def test_lone_surname_of_one_person_without_aliases() -> None:
+    """A surname only one registry person holds links without the full name in the text;
+    not inside a longer capitalized name, nor for an entry whose aliases say how it is written."""
+    linker = make_linker(person("vrk", "Mikhail Varokov"), person("cap", "Captain Zelmora"),
+                         person("tal", "Ira Talvend", "Ira"))
+    text = ("Varokov agreed, and President Varokov said so. The Varokov Institute and "
+            "Dr. Varokov disagree. Zelmora and Talvend stayed home.")
+    assert spans(linker.link(text)) == [
+        ("Varokov", "vrk"), ("President Varokov", "vrk"), ("Dr. Varokov", "vrk")]
+    # someone else of that surname in the text: the bare surname is theirs
+    assert spans(linker.link("Then Anna Varokov spoke. Varokov left.")) == []

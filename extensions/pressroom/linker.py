@@ -734,6 +734,24 @@ class Linker:
                     continue
                 put(surface, entity_id, kind)
         self._persons = frozenset(e.id for e in registry if e.type == "person")
+        # a person's surname that no other entity's name holds: linked even when the full
+        # name is not in the text (``Gorbachev agreed``), see :func:`_lone_surname`; only for
+        # an entry without aliases (aliases say how the entity is written: trust them)
+        lone: dict[str, str] = {}
+        for e in registry:
+            if e.type != "person" or e.aliases:
+                continue
+            words = normalize(e.name).split()
+            if ", " in normalize(e.name) and len(words) == 2:
+                words = words[::-1]
+            while len(words) > 2 and words[-1].lower().strip(".,") in _PARTICLES:
+                words = words[:-1]
+            if len(words) < 2 or words[0] in _TITLE_SET:
+                continue  # ``Captain America``: a title and a name, no surname
+            for surface in {words[-1], " ".join(words[-2:])}:
+                if table.get(surface) == {e.id: SHORT}:
+                    lone[surface] = e.id
+        self._lone = lone
 
         given_by_word: dict[str, set[str]] = {}
         for word, eid in self._given:
@@ -946,7 +964,8 @@ class Linker:
             if link is None:
                 link = info[9]
                 if link is not None:
-                    if link not in first_full:
+                    if link not in first_full and not (
+                            self._lone.get(key) == link and _lone_surname(text, start, end)):
                         continue  # a short form of nobody mentioned: not a mention
                 else:
                     link, choices = choose(info, start, first_full)
@@ -1149,6 +1168,20 @@ class Linker:
             append(mention)
             prev_end = end
         return out
+
+
+_CAP_AFTER = re.compile(r"(?:'s)? [A-Z]")
+_CAP_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*\.?) $")
+
+
+def _lone_surname(text: str, start: int, end: int) -> bool:
+    """May the surname ``text[start:end]`` stand alone for its person here? Not as a word of
+    a longer capitalized name (``Scarne Foundation``, ``Instituto Gonzaga``; a title before
+    it is fine: ``President Monti``)."""
+    if _CAP_AFTER.match(_clean(text[end:end + 4])):
+        return False
+    m = _CAP_BEFORE.search(_clean(text[max(0, start - 30):start]))
+    return not m or m.group(1) in _TITLE_SET or m.group(1).lower() in _FUNCTION_WORDS
 
 
 class _Occupancy:

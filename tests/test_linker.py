@@ -410,3 +410,11 @@ def test_lone_surname_of_one_person_without_aliases() -> None:
         ("Varokov", "vrk"), ("President Varokov", "vrk"), ("Dr. Varokov", "vrk")]
     # someone else of that surname in the text: the bare surname is theirs
     assert spans(linker.link("Then Anna Varokov spoke. Varokov left.")) == []
+
+
+def test_place_initials_without_the_last_dot() -> None:
+    """``U.S`` is ``U.S.`` written without its last dot; a contracted verb after it
+    (``wouldn't``) is modified by nothing."""
+    linker = make_linker(place("ql", "Quelland Republic"))
+    text = "But the Q.R wouldn't agree. In the Q.R. and Q.R officials and Q.R. officials."
+    assert spans(linker.link(text)) == [("Q.R", "ql"), ("Q.R.", "ql")]

@@ -389,6 +389,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         if etype != "person" and len(words) >= 2:
             for acronym in _acronyms(words):
                 add(acronym, ACRONYM if etype == "place" else SHORT)
+                if acronym.endswith("."):
+                    add(acronym[:-1], ACRONYM if etype == "place" else SHORT)  # ``U.S government``
         m = re.match(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$", name)
         if m and etype != "person":
             head, rest = m.groups()
@@ -459,7 +461,7 @@ def _us_forms(name: str) -> list[tuple[str, int]]:
 
 _DEFINED_ACRONYM = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9&.-]{0,10}[A-Z0-9.])\s?\)")
 #: The word after an acronym: ``U.S. officials``, ``US President``, not ``U.S. and``.
-_MODIFIED = re.compile(r" ([A-Za-z][a-z-]*)")
+_MODIFIED = re.compile(r" ([A-Za-z][a-z-]*)(?![a-z-]|'t)")  # ``U.S wouldn't``: a verb
 _FUNCTION_WORDS = frozenset(
     """a an the and or but nor if of on in at to by for from with as is are was were be been
     has have had will would can could may might must should do does did not no it its this
@@ -562,7 +564,9 @@ class _LineKinds:
 
 
 #: Flags of an automaton key (see :func:`_key_value`).
-_UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM, _WORD = 1, 2, 4, 8, 16, 32
+_UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM, _WORD, _DOTLESS = 1, 2, 4, 8, 16, 32, 64
+#: Initials with dots but the last: ``U.S`` (``U.S government``).
+_DOTLESS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 #: Entries with more owners than this get an index for :meth:`Linker._choose`.
 _MANY = 8
 #: Sort key of candidates (see :meth:`Linker.link`): longest first, then leftmost.
@@ -620,6 +624,8 @@ def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int],
     flags = 0
     if surface.isupper():
         flags |= _UPPER
+        if _DOTLESS_RE.fullmatch(surface):
+            flags |= _DOTLESS
         if "-" not in surface:
             flags |= _CODE_CHECK
     if caps_only:
@@ -881,6 +887,9 @@ class Linker:
                 if flags:
                     # ``US$ 20``, ``NZ $26``: a currency, not the country
                     if flags & _UPPER and _CURRENCY.match(norm, end):
+                        continue
+                    # ``U.S`` is no whole form of ``U.S.``
+                    if flags & _DOTLESS and norm.startswith(".", end):
                         continue
                     # ``CC-BY-SA-NC``: a code of capitals joined by hyphens, not a name
                     if flags & _CODE_CHECK and _in_code(norm, start, end):

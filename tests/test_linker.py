@@ -418,3 +418,10 @@ def test_place_initials_without_the_last_dot() -> None:
     linker = make_linker(place("ql", "Quelland Republic"))
     text = "But the Q.R wouldn't agree. In the Q.R. and Q.R officials and Q.R. officials."
     assert spans(linker.link(text)) == [("Q.R", "ql"), ("Q.R.", "ql")]
+
+
+def test_place_acronym_before_a_verb_in_ed() -> None:
+    """``in the UK expected next month``: a verb after the acronym, not a noun it modifies."""
+    linker = make_linker(place("ql", "Quelland Republic"))
+    text = "Asylum in the QR expected soon; QR officials and the QR red tape."
+    assert spans(linker.link(text)) == [("QR", "ql")]

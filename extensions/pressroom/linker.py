@@ -912,7 +912,9 @@ class Linker:
                         continue
                     if flags & _HAS_ACRONYM:
                         m = _MODIFIED.match(norm, end)
-                        if m and m.group(1).lower() not in _FUNCTION_WORDS:
+                        if m and m.group(1).lower() not in _FUNCTION_WORDS and not (
+                                # ``in the UK expected next month``: a verb, not a noun
+                                m.group(1).endswith("ed") and len(m.group(1)) > 4):
                             if acronym_free is None:
                                 continue
                             entries, info = acronym_free

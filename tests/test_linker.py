@@ -79,7 +79,7 @@ def test_gum_names_regression(gum) -> None:
     docs, registry = gum
     result = score(docs, Linker(names_only(registry, TYPES)), "names")
     # a plain exact-match gazetteer gets 0.678
-    assert result.f1 >= 0.825, result.line()
+    assert result.f1 >= 0.83, result.line()
 
 
 def test_evaluate_agrees_with_reference_scorer(tmp_path, gum) -> None:
@@ -425,3 +425,12 @@ def test_place_acronym_before_a_verb_in_ed() -> None:
     linker = make_linker(place("ql", "Quelland Republic"))
     text = "Asylum in the QR expected soon; QR officials and the QR red tape."
     assert spans(linker.link(text)) == [("QR", "ql")]
+
+
+def test_organization_named_by_another_entity_goes_by_its_last_word() -> None:
+    """``Microsoft Bing`` is ``Bing``, the ``New York Mets`` the ``Mets``: another entity's
+    name and one word; not inside a longer capitalized name (``Mets Poet``)."""
+    linker = make_linker(place("qc", "Quell City"), org("qcf", "Quell City Falcons"),
+                         org("zt", "The Zarn Tribune"), place("zarn", "Zarn"))
+    text = "The Falcons lost; the Tribune wrote that the Falcons Poet and the Morning Tribune agree."
+    assert spans(linker.link(text)) == [("Falcons", "qcf"), ("Tribune", "zt")]

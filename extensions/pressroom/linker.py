@@ -732,6 +732,22 @@ class Linker:
             if norm:
                 put(norm, entity_id, FULL)
         self._given = {(w, eid) for eid, w in given.items()}
+        # ``Microsoft Bing``, ``New York Mets``: an organization named by another entity's
+        # name and one more word goes by that word (``Bing``, ``the Mets``)
+        full_names = {normalize(e.name) for e in registry}
+        tails: dict[str, str] = {}
+        for e in registry:
+            if e.type != "organization":
+                continue
+            name = normalize(e.name)
+            if name.startswith(_LEADING_ARTICLES):
+                name = name[4:]
+            head, _, last = name.rpartition(" ")
+            if (head in full_names and _CAPWORD.match(last) and not _is_common(last)
+                    and not last.isupper()):
+                inferred[e.id] = [*inferred[e.id], (last, WEAK)]
+                tails[last] = e.id
+        self._tails = tails
         for entity_id, forms in inferred.items():
             for surface, kind in forms:
                 if (entity_id, surface) in registry.unusable:
@@ -741,7 +757,7 @@ class Linker:
                 put(surface, entity_id, kind)
         self._persons = frozenset(e.id for e in registry if e.type == "person")
         # a person's surname that no other entity's name holds: linked even when the full
-        # name is not in the text (``Gorbachev agreed``), see :func:`_lone_surname`; only for
+        # name is not in the text (``Gorbachev agreed``), see :func:`_stands_alone`; only for
         # an entry without aliases (aliases say how the entity is written: trust them)
         lone: dict[str, str] = {}
         for e in registry:
@@ -956,6 +972,7 @@ class Linker:
         mentions: list[tuple[int, int, str]] = []
         ambiguous: list[tuple[int, int, tuple[str, ...]]] = []
         choose = self._choose
+        tails = self._tails
         for _, start, end, entries, key, info in candidates:
             if shadowed:
                 at, keys = shadowed
@@ -976,12 +993,14 @@ class Linker:
                 link = info[9]
                 if link is not None:
                     if link not in first_full and not (
-                            self._lone.get(key) == link and _lone_surname(text, start, end)):
+                            self._lone.get(key) == link and _stands_alone(text, start, end)):
                         continue  # a short form of nobody mentioned: not a mention
                 else:
                     link, choices = choose(info, start, first_full)
                     if link is None and not choices:
                         continue  # a short form of nobody mentioned: not a mention
+            elif tails and tails.get(key) == link and not _stands_alone(text, start, end):
+                continue  # ``Mets Poet``, ``Financial Times``: a word of a longer name
             if marks.find(1, start, end) >= 0:
                 continue
             marks[start:end] = b"\x01" * (end - start)
@@ -1185,10 +1204,11 @@ _CAP_AFTER = re.compile(r"(?:'s)? [A-Z]")
 _CAP_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*\.?) $")
 
 
-def _lone_surname(text: str, start: int, end: int) -> bool:
-    """May the surname ``text[start:end]`` stand alone for its person here? Not as a word of
-    a longer capitalized name (``Scarne Foundation``, ``Instituto Gonzaga``; a title before
-    it is fine: ``President Monti``)."""
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """May the word ``text[start:end]`` (a surname, the last word of a name) stand alone for
+    its entity here? Not as a word of a longer capitalized name (``Scarne Foundation``,
+    ``Instituto Gonzaga``, ``Financial Times``; a title before it is fine: ``President
+    Monti``)."""
     if _CAP_AFTER.match(_clean(text[end:end + 4])):
         return False
     m = _CAP_BEFORE.search(_clean(text[max(0, start - 30):start]))

@@ -434,3 +434,9 @@ def test_organization_named_by_another_entity_goes_by_its_last_word() -> None:
                          org("zt", "The Zarn Tribune"), place("zarn", "Zarn"))
     text = "The Falcons lost; the Tribune wrote that the Falcons Poet and the Morning Tribune agree."
     assert spans(linker.link(text)) == [("Falcons", "qcf"), ("Tribune", "zt")]
+
+
+def test_lowercase_particle_before_a_hyphen_capitalized() -> None:
+    linker = make_linker(place("mq", "Masjid al-Qorvan"))
+    assert spans(linker.link("Pilgrims near the Masjid Al-Qorvan prayed.")) == [
+        ("Masjid Al-Qorvan", "mq")]

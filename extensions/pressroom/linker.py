@@ -349,6 +349,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             hyphen = re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), name)
             if hyphen != name:
                 add(hyphen, FULL)
+        # ``Masjid al-Haram`` is also written ``Masjid Al-Haram``
+        particle = re.sub(r"(?<= )([a-z]{1,3})(?=-[A-Z])", lambda m: m.group(1).capitalize(), name)
+        if particle != name:
+            add(particle, FULL)
         # ``Eberhard Grün`` is also written ``Eberhard Gruen`` and ``Eberhard Grun``
         folded = _fold(name)
         if folded != name:

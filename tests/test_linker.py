@@ -440,3 +440,8 @@ def test_lowercase_particle_before_a_hyphen_capitalized() -> None:
     linker = make_linker(place("mq", "Masjid al-Qorvan"))
     assert spans(linker.link("Pilgrims near the Masjid Al-Qorvan prayed.")) == [
         ("Masjid Al-Qorvan", "mq")]
+
+
+def test_person_without_the_middle_name() -> None:
+    linker = make_linker(person("mur", "Tomas Belarmo Quintero"))
+    assert spans(linker.link("A shot by Tomas Quintero was saved.")) == [("Tomas Quintero", "mur")]

@@ -376,6 +376,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             core = [w for w in words if not _INITIAL.match(w)]
             if 2 <= len(core) < len(words):
                 add(" ".join(core), FULL)
+            # ``Michael Murillo`` for ``Michael Amir Murillo``: a middle name dropped
+            if (len(words) == 3 and all(w[:1].isupper() and w.lower() not in _PARTICLES
+                                         for w in words)):
+                add(f"{words[0]} {words[2]}", FULL)
             for i, word in enumerate(words):
                 if _INITIAL.match(word) or word.lower() in _PARTICLES or not word[:1].isupper():
                     continue

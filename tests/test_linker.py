@@ -445,3 +445,10 @@ def test_lowercase_particle_before_a_hyphen_capitalized() -> None:
 def test_person_without_the_middle_name() -> None:
     linker = make_linker(person("mur", "Tomas Belarmo Quintero"))
     assert spans(linker.link("A shot by Tomas Quintero was saved.")) == [("Tomas Quintero", "mur")]
+
+
+def test_hyphen_written_with_spaces_round_it() -> None:
+    linker = make_linker(org("cv", "Council on Zarnian–Quellish Relations"))
+    text = "The Council on Zarnian - Quellish Relations and the Council on Zarnian-Quellish Relations."
+    assert spans(linker.link(text)) == [
+        ("Council on Zarnian - Quellish Relations", "cv"), ("Council on Zarnian-Quellish Relations", "cv")]

@@ -349,6 +349,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             hyphen = re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), name)
             if hyphen != name:
                 add(hyphen, FULL)
+        # ``Council on American-Islamic Relations`` also with spaces round the hyphen
+        if re.search(r"[A-Za-z]-[A-Z]", name):
+            add(re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " - ", name), FULL)
         # ``Masjid al-Haram`` is also written ``Masjid Al-Haram``
         particle = re.sub(r"(?<= )([a-z]{1,3})(?=-[A-Z])", lambda m: m.group(1).capitalize(), name)
         if particle != name:

@@ -452,3 +452,10 @@ def test_hyphen_written_with_spaces_round_it() -> None:
     text = "The Council on Zarnian - Quellish Relations and the Council on Zarnian-Quellish Relations."
     assert spans(linker.link(text)) == [
         ("Council on Zarnian - Quellish Relations", "cv"), ("Council on Zarnian-Quellish Relations", "cv")]
+
+
+def test_compass_compound_written_in_two_words() -> None:
+    linker = make_linker(place("sq", "Southwest Quelland"), place("nz", "North East Zarnia"))
+    text = "From South West Quelland, South-West Quelland and Northeast Zarnia."
+    assert spans(linker.link(text)) == [
+        ("South West Quelland", "sq"), ("South-West Quelland", "sq"), ("Northeast Zarnia", "nz")]

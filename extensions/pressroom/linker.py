@@ -352,6 +352,13 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         # ``Council on American-Islamic Relations`` also with spaces round the hyphen
         if re.search(r"[A-Za-z]-[A-Z]", name):
             add(re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " - ", name), FULL)
+        # ``Southeast Asia`` is also written ``South East Asia`` and ``South-East Asia``,
+        # and the reverse
+        if _COMPASS.search(name):
+            for sep in (" ", "-"):
+                add(_COMPASS.sub(lambda m: m.group(1) + sep + m.group(2).capitalize(), name), FULL)
+        elif _COMPASS_SPLIT.search(name):
+            add(_COMPASS_SPLIT.sub(lambda m: m.group(1) + m.group(2).lower(), name), FULL)
         # ``Masjid al-Haram`` is also written ``Masjid Al-Haram``
         particle = re.sub(r"(?<= )([a-z]{1,3})(?=-[A-Z])", lambda m: m.group(1).capitalize(), name)
         if particle != name:
@@ -439,6 +446,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     return forms
 
 
+_COMPASS = re.compile(r"\b(North|South)(east|west)\b")
+_COMPASS_SPLIT = re.compile(r"\b(North|South)[ -](East|West)\b")
 #: ``Rohingya people``: an ethnic or national group's name followed by ``people``.
 _PEOPLE = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) peoples?$")
 #: ``Yeoncheon County``, ``Southern Finland Province``: a place's name and a generic word.

@@ -409,6 +409,14 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(acronym, ACRONYM if etype == "place" else SHORT)
                 if acronym.endswith("."):
                     add(acronym[:-1], ACRONYM if etype == "place" else SHORT)  # ``U.S government``
+        # ``University of Texas at Arlington``: a campus also written ``University of Texas
+        # Arlington``, and with the acronym of the rest: ``UT Arlington``
+        m = re.match(r"^(.+) at ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$", name)
+        if m and etype == "organization":
+            head, campus = m.groups()
+            add(f"{head} {campus}", FULL)
+            for acronym in _acronyms(head.split())[:1]:
+                add(f"{acronym} {campus}", FULL)
         m = re.match(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$", name)
         if m and etype != "person":
             head, rest = m.groups()

@@ -31,14 +31,14 @@ from pressroom.sphinxext.nodes import (
     visit_quotation_html,
 )
 from pressroom.sphinxext.parser import ReleaseParser
-from pressroom.sphinxext.transforms import LateRenderer
+from pressroom.sphinxext.transforms import EntryLinks, LateRenderer
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
 #: Bump when the shape of the domain data or the stored nodes changes.
-ENV_VERSION = 3
+ENV_VERSION = 4
 STATIC = Path(__file__).parent / "static"
 
 
@@ -79,7 +79,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
       ``timeline``, ``release-list``, ``type-list``, ``warnings``; one index per
       type) and the short role ``:entity:``;
     * the ``release`` directive (a release inside a hand-written page);
-    * nodes ``quotation`` and ``late``; the post-transform :class:`LateRenderer`;
+    * nodes ``quotation`` and ``late``; the post-transforms :class:`LateRenderer` and
+      :class:`EntryLinks`;
     * event handlers: ``config-inited`` (domain for the declared types, static
       path), ``builder-inited`` (registry, stubs, entries), ``env-get-outdated``,
       ``env-updated``, ``env-get-updated`` (incremental rebuilds),
@@ -117,6 +118,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
                  latex=PASS, text=PASS, man=PASS, texinfo=PASS)
     app.add_node(late, html=SKIP, latex=SKIP, text=SKIP, man=SKIP, texinfo=SKIP)
     app.add_post_transform(LateRenderer)
+    app.add_post_transform(EntryLinks)
     app.add_css_file("pressroom.css")
 
     app.connect("config-inited", _config_inited)

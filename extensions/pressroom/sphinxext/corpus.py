@@ -177,6 +177,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 #: The corpus of each source folder being built in this process (set at builder-inited).
 ACTIVE: dict[str, Corpus] = {}
+#: The builder of each source folder being built in this process (set at builder-inited),
+#: for the post-transforms that make links.
+BUILDERS: dict[str, Any] = {}
 
 
 def corpus_for_env(env: Any) -> Corpus:

@@ -61,9 +61,12 @@ class ReleaseDirective(SphinxDirective):
         self.env.note_dependency(abspath)
         docname = self.env.current_document.docname
         rendered = build_release(self.env, path, docname, embedded=True)
+        domain = get_domain(self.env)
         release_doc = self.env.path2doc(abspath)
         if release_doc:  # re-read this page when a registry edit re-links the release
-            get_domain(self.env).note_embed(docname, release_doc)
+            domain.note_embed(docname, release_doc)
+        for row in rendered.mentions:  # rewritten when a linked entry changes or moves
+            domain.note_ref(docname, row[0])
         section = rendered.section
         box = nodes.container(classes=["pressroom-release", "pressroom-embedded"],
                               support_smartquotes=False)

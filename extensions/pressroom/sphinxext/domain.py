@@ -221,7 +221,7 @@ class PressroomDomain(Domain):
     # references ----------------------------------------------------------------
     def _lookup(self, typ: str, target: str) -> tuple | None:
         entry = self.entries.get(target)
-        if entry is None or (typ not in ("entity", "mention", "any") and entry[2] != typ
+        if entry is None or (typ not in ("entity", "any") and entry[2] != typ
                              and not (typ == "org" and entry[2] == "organization")):
             return None
         return entry

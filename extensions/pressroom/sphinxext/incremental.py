@@ -28,7 +28,7 @@ import ahocorasick
 from sphinx.util import logging
 
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import ACTIVE, get_corpus
+from pressroom.sphinxext.corpus import ACTIVE, BUILDERS, get_corpus
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.entrypages import assign_entries, note_index_entries
 from pressroom.sphinxext.generate import generate_archive, generate_entries
@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 def builder_inited(app: Sphinx) -> None:
     corpus = get_corpus(app.confdir, app.config, cache_dir=app.doctreedir)
     ACTIVE[str(app.srcdir)] = corpus
+    BUILDERS[str(app.srcdir)] = app.builder
     for p in corpus.problems:
         logger.warning("%s", p.message, location=f"{p.file}:{p.line}" if p.line else p.file,
                        type="pressroom", subtype=p.subtype)

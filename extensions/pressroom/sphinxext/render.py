@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx import addnodes
 
 from pressroom.corpus import text_key
 from pressroom.sphinxext.corpus import Corpus, plain
@@ -237,6 +236,24 @@ def _inline(text: str, start: int, end: int, mentions: _Sorted, quote_speakers: 
     return out
 
 
+def entry_link(entity_id: str, text: str, classes: list[str] | None = None) -> nodes.reference:
+    """A link to an entry found by the linker: a ``reference`` whose target is filled in
+    when the page is written (:class:`pressroom.sphinxext.transforms.EntryLinks`).
+
+    Not a ``pending_xref``: the entry is always in this archive's registry (a release
+    that mentions an entity is re-read when the entity changes), so there is nothing
+    for other domains or intersphinx to resolve, and Sphinx's resolver would only
+    add its per-reference cost to every mention."""
+    ref = nodes.reference("", "", internal=True, classes=["pressroom-ref"])
+    ref[ENTRY_ATTR] = entity_id
+    ref += nodes.inline(text, text, classes=list(classes or ()))
+    return ref
+
+
+#: The attribute of a ``reference`` made by :func:`entry_link`: the entity id.
+ENTRY_ATTR = "pressroom_entity"
+
+
 def _linked(text: str, start: int, end: int, mentions: list, lines: _Lines) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     pos = start
@@ -246,9 +263,7 @@ def _linked(text: str, start: int, end: int, mentions: list, lines: _Lines) -> l
         if m.start > pos:
             out.append(nodes.Text(plain(text[pos:m.start])))
         surface = plain(text[m.start:m.end])
-        ref = addnodes.pending_xref("", refdomain="pressroom", reftype="mention",
-                                    reftarget=m.entity_id, refexplicit=True, refwarn=True)
-        ref += nodes.inline(surface, surface, classes=["pressroom-mention"])
+        ref = entry_link(m.entity_id, surface, ["pressroom-mention"])
         ref.line = lines.line(m.start)
         wrapper = nodes.inline(ids=[f"m{m.start}"])
         wrapper += ref
@@ -310,10 +325,7 @@ def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key:
                 if i:
                     body += nodes.Text(", ")
                 name = plain(corpus.registry[eid].name)
-                ref = addnodes.pending_xref("", refdomain="pressroom", reftype="mention",
-                                            reftarget=eid, refexplicit=True, refwarn=True)
-                ref += nodes.inline(name, name)
-                body += ref
+                body += entry_link(eid, name)
             groups += nodes.field("", nodes.field_name(label, label), nodes.field_body("", body))
         panel += groups
     return panel

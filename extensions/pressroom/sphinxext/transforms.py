@@ -14,12 +14,15 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import corpus_for_env, plain
+from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, plain
 from pressroom.sphinxext.directives import badge, entity_ref
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
+
+logger = logging.getLogger(__name__)
 
 
 def human_date(iso: str) -> str:
@@ -27,6 +30,45 @@ def human_date(iso: str) -> str:
         return "undated"
     d = _dt.date.fromisoformat(iso)
     return f"{d.day} {d:%B %Y}"
+
+
+class EntryLinks(SphinxPostTransform):
+    """Fill in the target of every link the linker made (:func:`~.render.entry_link`).
+
+    One pass over the page's references, one relative URI per entry page it links
+    to; the link's title is the entry's one-line description. A link to an entry
+    that is no longer in the registry (it cannot happen to a release page, which is
+    re-read when an entity it mentions goes) is shown as its text, with a warning."""
+
+    default_priority = 6
+
+    def run(self, **kwargs: Any) -> None:
+        from pressroom.sphinxext.render import ENTRY_ATTR
+
+        links = [n for n in self.document.findall(nodes.reference) if ENTRY_ATTR in n]
+        if not links:
+            return
+        entries = get_domain(self.env).entries
+        docname = self.env.current_document.docname
+        uris: dict[str, str] = {}
+        for node in links:
+            eid = node[ENTRY_ATTR]
+            entry = entries.get(eid)
+            if entry is None:
+                logger.warning("unknown entry %r: it is not in the registry", eid, location=node,
+                               type="pressroom", subtype="unknown_entity")
+                node.replace_self(node.children)
+                continue
+            target, anchor, type_, name, _aliases, description = entry
+            uri = uris.get(target)
+            if uri is None:
+                uri = uris[target] = BUILDERS[str(self.env.srcdir)].get_relative_uri(docname, target)
+            node["refuri"] = f"{uri}#{anchor}" if anchor else uri
+            node["reftitle"] = description or name
+            del node[ENTRY_ATTR]
+            for child in node.children:
+                if isinstance(child, nodes.Element):
+                    child["classes"].append(f"pressroom-{type_}")
 
 
 class LateRenderer(SphinxPostTransform):
@@ -170,4 +212,4 @@ class LateRenderer(SphinxPostTransform):
         return out
 
 
-__all__ = ["LateRenderer", "plain"]
+__all__ = ["EntryLinks", "LateRenderer", "plain"]

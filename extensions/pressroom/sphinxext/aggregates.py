@@ -10,6 +10,7 @@ Nothing here is stored in the environment.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -65,8 +66,8 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
         rows.sort(key=lambda b: (b.title, b.docname))
         rows.sort(key=lambda b: b.date, reverse=True)  # newest first; undated last
     agg.backlinks = dict(backlinks)
-    for eid, c in co.items():
-        agg.appears_with[eid] = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    for eid, c in co.items():  # the top few without sorting every co-mentioned entry
+        agg.appears_with[eid] = heapq.nsmallest(top, c.items(), key=lambda kv: (-kv[1], kv[0]))
     quotes: dict[str, list] = defaultdict(list)
     for docname, rows in domain.quotes.items():
         meta = releases.get(docname)

@@ -12,24 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from pressroom.problems import SUBTYPES
-from pressroom.sphinxext.corpus import plain
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
 
 logger = logging.getLogger(__name__)
-
-
-def entity_ref(entity_id: str, text: str | None = None) -> addnodes.pending_xref:
-    ref = addnodes.pending_xref("", refdomain="pressroom", reftype="entity",
-                                reftarget=entity_id, refexplicit=text is not None, refwarn=True)
-    shown = plain(text if text is not None else entity_id)
-    ref += nodes.inline(shown, shown)
-    return ref
 
 
 def badge(text: str, type_: str) -> nodes.inline:

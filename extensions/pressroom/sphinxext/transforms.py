@@ -18,9 +18,10 @@ from sphinx.util import logging
 
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, plain
-from pressroom.sphinxext.directives import badge, entity_ref
+from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
+from pressroom.sphinxext.render import entry_link
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +122,7 @@ class LateRenderer(SphinxPostTransform):
             items = nodes.bullet_list(classes=["pressroom-glossary"])
             for name, eid, e in group:
                 para = nodes.paragraph()
-                para += entity_ref(eid, name)
+                para += entry_link(eid, name)
                 if e[5]:
                     para += nodes.Text(f" — {e[5]}")
                 n = agg.release_count.get(eid, 0)
@@ -198,7 +199,7 @@ class LateRenderer(SphinxPostTransform):
                 para += nodes.Text(" ")
                 para += badge("Event", "event")
                 para += nodes.Text(" ")
-                para += entity_ref(obj.id, obj.name)
+                para += entry_link(obj.id, plain(obj.name))
             else:
                 meta = domain.releases[obj]
                 when = f"{d.day} {d:%B}"

@@ -466,3 +466,11 @@ def test_campus_without_at_and_with_an_acronym() -> None:
     text = "Students at University of North Quelland Brakmoor and the UNQ Brakmoor exhibit."
     assert spans(linker.link(text)) == [
         ("University of North Quelland Brakmoor", "uq"), ("UNQ Brakmoor", "uq")]
+
+
+
+def test_generic_last_word_names_no_organization() -> None:
+    """``Council`` ends several names: a generic head noun, no short form of any of them."""
+    linker = make_linker(place("qc", "Quell City"), org("qcc", "Quell City Council"),
+                         org("bc", "Brakmoor Youth Council"), org("zc", "Zarn Trade Council"))
+    assert spans(linker.link("The Council met.")) == []

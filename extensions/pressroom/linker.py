@@ -350,19 +350,23 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if hyphen != name:
                 add(hyphen, FULL)
         # ``Council on American-Islamic Relations`` also with spaces round the hyphen
-        if re.search(r"[A-Za-z]-[A-Z]", name):
+        if "-" in name and re.search(r"[A-Za-z]-[A-Z]", name):
             add(re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " - ", name), FULL)
         # ``Southeast Asia`` is also written ``South East Asia`` and ``South-East Asia``,
         # and the reverse
-        if _COMPASS.search(name):
-            for sep in (" ", "-"):
-                add(_COMPASS.sub(lambda m: m.group(1) + sep + m.group(2).capitalize(), name), FULL)
-        elif _COMPASS_SPLIT.search(name):
-            add(_COMPASS_SPLIT.sub(lambda m: m.group(1) + m.group(2).lower(), name), FULL)
+        if "North" in name or "South" in name:
+            if _COMPASS.search(name):
+                for sep in (" ", "-"):
+                    add(_COMPASS.sub(lambda m: m.group(1) + sep + m.group(2).capitalize(), name),
+                        FULL)
+            elif _COMPASS_SPLIT.search(name):
+                add(_COMPASS_SPLIT.sub(lambda m: m.group(1) + m.group(2).lower(), name), FULL)
         # ``Masjid al-Haram`` is also written ``Masjid Al-Haram``
-        particle = re.sub(r"(?<= )([a-z]{1,3})(?=-[A-Z])", lambda m: m.group(1).capitalize(), name)
-        if particle != name:
-            add(particle, FULL)
+        if "-" in name:
+            particle = re.sub(r"(?<= )([a-z]{1,3})(?=-[A-Z])",
+                              lambda m: m.group(1).capitalize(), name)
+            if particle != name:
+                add(particle, FULL)
         # ``Eberhard Grün`` is also written ``Eberhard Gruen`` and ``Eberhard Grun``
         folded = _fold(name)
         if folded != name:
@@ -407,12 +411,12 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         if etype != "person" and len(words) >= 2:
             for acronym in _acronyms(words):
                 add(acronym, ACRONYM if etype == "place" else SHORT)
-                if acronym.endswith("."):
-                    add(acronym[:-1], ACRONYM if etype == "place" else SHORT)  # ``U.S government``
+                if etype == "place" and acronym.endswith("."):
+                    add(acronym[:-1], ACRONYM)  # ``U.S government``
         # ``University of Texas at Arlington``: a campus also written ``University of Texas
         # Arlington``, and with the acronym of the rest: ``UT Arlington``
-        m = re.match(r"^(.+) at ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$", name)
-        if m and etype == "organization":
+        m = etype == "organization" and " at " in name and _CAMPUS.match(name)
+        if m:
             head, campus = m.groups()
             add(f"{head} {campus}", FULL)
             for acronym in _acronyms(head.split())[:1]:
@@ -454,6 +458,7 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     return forms
 
 
+_CAMPUS = re.compile(r"^(.+) at ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 _COMPASS = re.compile(r"\b(North|South)(east|west)\b")
 _COMPASS_SPLIT = re.compile(r"\b(North|South)[ -](East|West)\b")
 #: ``Rohingya people``: an ethnic or national group's name followed by ``people``.
@@ -753,8 +758,9 @@ class Linker:
                 owners[entity_id] = kind
 
         inferred = {entity.id: inferred_forms(entity) for entity in registry}
-        given = {e.id: normalize(e.name).split()[0] for e in registry
-                 if e.type == "person" and " " in normalize(e.name)}
+        normal = {e.id: normalize(e.name) for e in registry}
+        given = {e.id: normal[e.id].split()[0] for e in registry
+                 if e.type == "person" and " " in normal[e.id]}
         for surface, entity_id in registry.linkable_names():
             norm = normalize(surface)
             if norm:
@@ -762,19 +768,27 @@ class Linker:
         self._given = {(w, eid) for eid, w in given.items()}
         # ``Microsoft Bing``, ``New York Mets``: an organization named by another entity's
         # name and one more word goes by that word (``Bing``, ``the Mets``)
-        full_names = {normalize(e.name) for e in registry}
+        full_names = set(normal.values())
+        # how many names end with a word: a word that ends several (``Council``,
+        # ``Institute``) is a generic head noun, and names none of them
+        endings: dict[str, int] = {}
+        for name in full_names:
+            last = name.rpartition(" ")[2]
+            endings[last] = endings.get(last, 0) + 1
         tails: dict[str, str] = {}
         for e in registry:
             if e.type != "organization":
                 continue
-            name = normalize(e.name)
+            name = normal[e.id]
             if name.startswith(_LEADING_ARTICLES):
                 name = name[4:]
             head, _, last = name.rpartition(" ")
-            if (head in full_names and _CAPWORD.match(last) and not _is_common(last)
-                    and not last.isupper()):
-                inferred[e.id] = [*inferred[e.id], (last, WEAK)]
-                tails[last] = e.id
+            if (head in full_names and endings[last] <= 2 and _CAPWORD.match(last)
+                    and not _is_common(last) and not last.isupper()):
+                tails[last] = None if last in tails else e.id
+        tails = {last: eid for last, eid in tails.items() if eid is not None}
+        for last, eid in tails.items():
+            inferred[eid] = [*inferred[eid], (last, WEAK)]
         self._tails = tails
         for entity_id, forms in inferred.items():
             for surface, kind in forms:
@@ -791,8 +805,8 @@ class Linker:
         for e in registry:
             if e.type != "person" or e.aliases:
                 continue
-            words = normalize(e.name).split()
-            if ", " in normalize(e.name) and len(words) == 2:
+            words = normal[e.id].split()
+            if ", " in normal[e.id] and len(words) == 2:
                 words = words[::-1]
             while len(words) > 2 and words[-1].lower().strip(".,") in _PARTICLES:
                 words = words[:-1]

@@ -71,7 +71,7 @@ def test_gum_aliases_regression(gum) -> None:
     docs, registry = gum
     result = score(docs, Linker(registry), "aliases")
     # a plain exact-match gazetteer gets 0.915
-    assert result.f1 >= 0.933, result.line()
+    assert result.f1 >= 0.935, result.line()
     assert result.recall >= 0.95, result.line()
 
 
@@ -79,7 +79,7 @@ def test_gum_names_regression(gum) -> None:
     docs, registry = gum
     result = score(docs, Linker(names_only(registry, TYPES)), "names")
     # a plain exact-match gazetteer gets 0.678
-    assert result.f1 >= 0.836, result.line()
+    assert result.f1 >= 0.839, result.line()
 
 
 def test_evaluate_agrees_with_reference_scorer(tmp_path, gum) -> None:
@@ -474,3 +474,16 @@ def test_generic_last_word_names_no_organization() -> None:
     linker = make_linker(place("qc", "Quell City"), org("qcc", "Quell City Council"),
                          org("bc", "Brakmoor Youth Council"), org("zc", "Zarn Trade Council"))
     assert spans(linker.link("The Council met.")) == []
+
+
+def test_office_title_alone_is_the_person_last_named_with_it() -> None:
+    """``the President`` after ``President Zel Varokov``; ``the Secretary of State`` after
+    ``Ira Talvend, the Secretary of State``; not ``the President of Quelland``, nor a title
+    no one was named with."""
+    linker = make_linker(person("vrk", "Zel Varokov"), person("tal", "Ira Talvend"))
+    text = ("The Governor spoke. President Zel Varokov and Ira Talvend, the Secretary of State, "
+            "met. The President left; the Secretary of State stayed. The President of Quelland "
+            "and the President Zel Varokov.")
+    assert spans(linker.link(text)) == [
+        ("President Zel Varokov", "vrk"), ("Ira Talvend", "tal"), ("Secretary of State", "tal"),
+        ("President", "vrk"), ("Secretary of State", "tal"), ("President Zel Varokov", "vrk")]

@@ -1212,6 +1212,7 @@ class Linker:
         prev_end = 0
         starts = sorted(base for base, *_ in regions)
         persons = self._persons
+        titled: list[tuple[int, str, str]] = []  # (start, office title, entity id)
         for start, end, eid in mentions:
             if eid in persons and start > 0:
                 k = bisect_right(starts, start) - 1
@@ -1232,6 +1233,19 @@ class Linker:
                          and _TITLE_RE.search(window))
                     if t:
                         start -= len(window) - t.start()
+                        title = _OFFICE.match(window, t.start())
+                        if title:
+                            titled.append((start, title.group(1), eid))
+                elif text[start:start + 1] in _OFFICE_INITIALS:
+                    # a name or alias that starts with a title: ``U.S. President Donald Trump``
+                    title = _OFFICE.match(_clean(text[start:end]))
+                    if title and title.end() < end - start:
+                        titled.append((start, title.group(1), eid))
+                # ``John Kerry, the Secretary of State,``: a title in apposition
+                if text.startswith(", the ", end):
+                    title = _OFFICE.match(_clean(text[end + 6:end + 40]))
+                    if title:
+                        titled.append((start, title.group(1), eid))
             mention = _new_mention(Mention)
             _set_start(mention, start)
             _set_end(mention, end)
@@ -1239,9 +1253,49 @@ class Linker:
             _set_surface(mention, text[start:end])
             append(mention)
             prev_end = end
+        if titled:
+            out = self._title_alone(text, out, titled, regions)
         return out
 
+    @staticmethod
+    def _title_alone(text, out, titled, regions) -> list[Mention]:
+        """``the President`` after ``President Donald Trump`` (or ``John Kerry, the Secretary
+        of State``): an office title alone, after ``the``, is the person last named with it."""
+        pattern = re.compile(
+            r"\b[Tt]he (" + "|".join(re.escape(t) for t in
+                                     sorted({t for _, t, _ in titled}, key=len, reverse=True))
+            + r")\b(?![-.])(?!\s+(?:of\b|[A-Z]))")
+        spans = [(m.start, m.end) for m in out]
+        added = []
+        for base, norm, _points, shifts in regions:
+            region_end = base + len(norm) + (shifts[-1] if shifts else 0)
+            for m in pattern.finditer(_clean(text[base:region_end])):
+                start, end = base + m.start(1), base + m.end(1)
+                owners = [eid for at, title, eid in titled if title == m.group(1) and at < start]
+                if not owners:
+                    continue
+                i = bisect_right(spans, (start, end))
+                if (i and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end):
+                    continue
+                mention = _new_mention(Mention)
+                _set_start(mention, start)
+                _set_end(mention, end)
+                _set_entity_id(mention, owners[-1])
+                _set_surface(mention, text[start:end])
+                added.append(mention)
+        if not added:
+            return out
+        return sorted(out + added, key=lambda m: m.start)
 
+
+#: Titles of an office (not honorifics: ``Mr.``, ``Sir``), at the start of a string.
+_OFFICE = re.compile(
+    r"(?:(?:U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.) )?("
+    + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)
+               if "." not in t and len(t) > 3 and t not in (
+                   "Miss", "Dame", "Lord", "Lady", "Saint", "Father", "Sister"))
+    + r")\b(?!\.)")
+_OFFICE_INITIALS = frozenset("UE") | frozenset(t[0] for t in TITLES)
 _CAP_AFTER = re.compile(r"(?:'s)? [A-Z]")
 _CAP_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*\.?) $")
 

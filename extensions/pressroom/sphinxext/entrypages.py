@@ -176,6 +176,7 @@ class Renderer:
         self.human_date = human_date
         self._uris: dict[tuple[str, str], str] = {}
         self._links: dict[tuple[str, str, str | None], str] = {}
+        self._folders: dict[str, str] = {}
         # a relative URI depends only on the folder of the page it is written on when
         # the builder computes it the default way (html, dirhtml): share it per folder
         from sphinx.builders import Builder
@@ -186,7 +187,10 @@ class Renderer:
     def _folder(self, fromdoc: str) -> str:
         if not self._by_folder:
             return fromdoc
-        return self.builder.get_target_uri(fromdoc).rsplit("/", 1)[0]
+        folder = self._folders.get(fromdoc)
+        if folder is None:
+            folder = self._folders[fromdoc] = self.builder.get_target_uri(fromdoc).rsplit("/", 1)[0]
+        return folder
 
     def uri(self, fromdoc: str, todoc: str, anchor: str = "") -> str:
         key = (self._folder(fromdoc), todoc) if fromdoc != todoc else (fromdoc, todoc)

@@ -209,3 +209,28 @@ def test_repeated_parallel_rebuilds_do_not_grow_the_environment(tmp_path):
     # of what is stored: allow a few bytes, not growth
     assert abs(sizes[10] - sizes[2]) < 300, sizes
     assert abs(sizes[9] - sizes[1]) < 300, sizes
+
+
+def test_the_linker_is_kept_between_builds_and_rebuilt_when_the_registry_changes(
+        tmp_path, monkeypatch):
+    from pressroom.linker import Linker
+    from pressroom.sphinxext import corpus as corpus_module
+
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    assert any(Path(src).rglob("pressroom-linker.pickle"))
+    built = []
+    original = Linker.__init__
+    monkeypatch.setattr(Linker, "__init__", lambda self, *a, **k: built.append(1) or original(self, *a, **k))
+    corpus_module._CACHE.clear()  # a new build process
+    _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
+    app, _ = _rebuild(src)
+    assert built == []  # loaded, not built
+    assert "2 releases, 2 mentions" in main_text(page(app, "entries/person/ai-weiwei"))
+    app.cleanup()
+    corpus_module._CACHE.clear()
+    registry = src / "corpus/entities/entities.yaml"
+    _edit(registry, "description: Chinese artist and activist.", "description: Chinese artist.")
+    app, _ = _rebuild(src)
+    assert built == [1]  # the registry changed: built again
+    app.cleanup()

@@ -43,13 +43,33 @@ class Corpus:
     key: tuple
     digests: dict[str, str] = field(default_factory=dict)
     _linker: Linker | None = None
+    #: Where the built linker is kept between builds, and the key it is valid for.
+    linker_cache: tuple[Path, tuple] | None = None
 
     @property
     def linker(self) -> Linker:
+        """The linker of this registry: built once per process, and kept between builds
+        next to the doctrees (loading the automaton is a few times faster than building
+        it, which an incremental build that reads one release would otherwise pay)."""
         if self._linker is None:
             from pressroom.linker import Linker
 
-            self._linker = Linker(self.registry)
+            linker = None
+            if self.linker_cache is not None:
+                path, key = self.linker_cache
+                stored = _load_pickled(path, key)
+                if stored is not None and isinstance(stored.get("linker"), Linker):
+                    linker = stored["linker"]
+                    linker.registry = self.registry  # stored without it (the key covers it)
+            if linker is None:
+                linker = Linker(self.registry)
+                if self.linker_cache is not None:
+                    linker.registry = None  # type: ignore[assignment]
+                    try:
+                        _store_pickled(self.linker_cache[0], self.linker_cache[1], linker=linker)
+                    finally:
+                        linker.registry = self.registry
+            self._linker = linker
         return self._linker
 
     def type_label(self, type_: str, plural: bool = False) -> str:
@@ -66,37 +86,37 @@ def project_config(confdir: Path, config: Config) -> ProjectConfig:
 
 #: The parsed registry kept between builds, next to the doctrees.
 REGISTRY_PICKLE = "pressroom-registry.pickle"
+#: The linker built from it, likewise.
+LINKER_PICKLE = "pressroom-linker.pickle"
 
 
-def _code_key() -> tuple:
-    """What the pickled registry's shape depends on: the code that parsed it."""
+def _code_key(*modules: Any) -> tuple:
+    """What a pickle's shape depends on: the code that made it."""
     import pressroom.registry as registry_module
 
-    files = [Path(registry_module.__file__), Path(__file__)]
+    files = [Path(registry_module.__file__), Path(__file__), *(Path(m.__file__) for m in modules)]
     return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
-def _load_pickled(path: Path, key: tuple) -> tuple[Registry, list[Problem], dict] | None:
+def _load_pickled(path: Path, key: tuple) -> dict[str, Any] | None:
     try:
         with path.open("rb") as fh:
             stored = pickle.load(fh)
-    except Exception:  # noqa: BLE001 - missing, truncated or from another version: re-parse
+    except Exception:  # noqa: BLE001 - missing, truncated or from another version: rebuild
         return None
     if not isinstance(stored, dict) or stored.get("key") != key:
         return None
-    return stored["registry"], stored["problems"], stored["digests"]
+    return stored
 
 
-def _store_pickled(path: Path, key: tuple, registry: Registry, problems: list[Problem],
-                   digests: dict[str, str]) -> None:
+def _store_pickled(path: Path, key: tuple, **values: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump({"key": key, "registry": registry, "problems": problems,
-                         "digests": digests}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump({"key": key, **values}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, pickle.PicklingError):
         pass
 
 
@@ -130,7 +150,7 @@ def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None
         pickle_key = (key, content.hexdigest(), _code_key())
     stored = _load_pickled(pickled, pickle_key) if pickled is not None else None
     if stored is not None:
-        registry, problems, digests = stored
+        registry, problems, digests = stored["registry"], stored["problems"], stored["digests"]
     else:
         if files:
             registry, problems = load_registry(project.registry_dir, project.type_names)
@@ -138,9 +158,15 @@ def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None
             registry, problems = Registry(), []
         digests = {e.id: entity_digest(e) for e in registry}
         if pickled is not None:
-            _store_pickled(pickled, pickle_key, registry, problems, digests)
+            _store_pickled(pickled, pickle_key, registry=registry, problems=problems,
+                           digests=digests)
     corpus = Corpus(project, registry, problems, key)
     corpus.digests = digests
+    if pickled is not None:
+        import pressroom.linker as linker_module
+
+        corpus.linker_cache = (pickled.with_name(LINKER_PICKLE),
+                               (*pickle_key, _code_key(linker_module)))
     _CACHE[confdir] = corpus
     return corpus
 

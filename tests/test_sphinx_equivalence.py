@@ -4,7 +4,7 @@ The final state is ``tests/roots/test-pressroom`` plus three releases. It is bui
 (1) clean with ``-j 1``, (2) clean with ``-j 2``, and (3) from an older state of
 the sources — one release missing, one release since deleted, an entity
 described differently, another not yet in the registry, a mention not yet
-written — brought to the final state by a sequence of edits, each followed by
+written, an entry that other entries link to described differently — brought to the final state by a sequence of edits, each followed by
 an incremental build. Every page of the clean build must be byte-identical
 (asset digests aside) in all three.
 """
@@ -34,7 +34,13 @@ RELEASES = {
 GONE = ("2011-05-20-withdrawn", "Withdrawn Release\n\nMay 20, 2011\n\nChina and Ai Weiwei, "
         "in a release that was later withdrawn.\n")
 REGISTRY = "corpus/entities/entities.yaml"
-ROE = "- id: jane-roe\n  type: person\n  name: Jane Roe\n  description: Test spokesperson.\n"
+ROE = ("- id: jane-roe\n  type: person\n  name: Jane Roe\n  description: Test spokesperson.\n"
+       "  affiliation: roe-foundation\n")
+#: Jane Roe's affiliation, which no release mentions: only her page links to it.
+FOUNDATION = ("- id: roe-foundation\n  type: organization\n  name: Roe Foundation\n"
+              "  description: Foundation of the test corpus.\n")
+#: An entry other entries show (Brian Dooley's affiliation, in "appears with" lists).
+HRF = "Human rights advocacy organization based in New York and Washington."
 
 
 def _write(path: Path, text: str) -> None:
@@ -46,6 +52,10 @@ def _write(path: Path, text: str) -> None:
 def final_state(src: Path) -> None:
     for name, text in RELEASES.items():
         _write(src / FOLDER / f"{name}.txt", text)
+    registry = src / REGISTRY
+    text = registry.read_text(encoding="utf-8")
+    assert "jane-roe" in text
+    _write(registry, text.replace(ROE.split("  affiliation")[0], ROE) + FOUNDATION)
 
 
 def older_state(src: Path) -> None:
@@ -56,9 +66,10 @@ def older_state(src: Path) -> None:
     _write(first, RELEASES["2011-06-01-artists-detained"].replace("that Ai Weiwei", "that the artist"))
     registry = src / REGISTRY
     text = registry.read_text(encoding="utf-8")
-    assert ROE in text and "Chinese artist and activist." in text
+    assert ROE in text and "Chinese artist and activist." in text and HRF in text
     _write(registry, text.replace(ROE, "").replace("Chinese artist and activist.",
-                                                   "Artist."))
+                                                   "Artist.").replace(HRF, "Advocacy group.")
+           .replace("Foundation of the test corpus.", "Old description."))
 
 
 def edits(src: Path) -> list:
@@ -68,6 +79,13 @@ def edits(src: Path) -> list:
     def describe():
         _write(registry, registry.read_text(encoding="utf-8").replace("Artist.",
                                                                     "Chinese artist and activist."))
+
+    def describe_related():
+        _write(registry, registry.read_text(encoding="utf-8").replace("Advocacy group.", HRF))
+
+    def describe_affiliation():
+        _write(registry, registry.read_text(encoding="utf-8").replace(
+            "Old description.", "Foundation of the test corpus."))
 
     def add_entity():
         _write(registry, registry.read_text(encoding="utf-8") + ROE)
@@ -82,7 +100,8 @@ def edits(src: Path) -> list:
         _write(src / FOLDER / "2011-06-01-artists-detained.txt",
                RELEASES["2011-06-01-artists-detained"])
 
-    return [describe, add_entity, receive, withdraw, mention]
+    return [describe, add_entity, receive, withdraw, mention, describe_related,
+            describe_affiliation]
 
 
 def snapshot(outdir: Path) -> dict[str, str]:

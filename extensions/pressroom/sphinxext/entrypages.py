@@ -16,17 +16,16 @@ What a reader and Sphinx still get:
 * the search index gets each page's name, aliases and description
   (:func:`feed_search`), and the general index one line per name and alias
   (:func:`note_index_entries`);
-* **which** entries get a page of their own is decided as before: those a release
-  mentions (:func:`pressroom.sphinxext.incremental.mentioned`); the others
+* **which** entries get a page of their own: those a release mentions (:func:`pressroom.sphinxext.incremental.mentioned`); the others
   are shown in full on their letter page, ``entries/<type>/by-letter/<l>``, which
   also lists the letter's entries that have a page;
-* a page is written only when what it shows changes: the body is rendered to
-  HTML (cheap string building, no docutils), and the page is written when the
-  digest of its body, title and JSON-LD, or the site around it (configuration,
-  templates, the visible navigation), differs from the digest recorded with the
-  output (``.pressroom-pages.json`` in the output folder), or the file is
-  missing. Pages of entries that lost their page are deleted (only files this
-  module wrote are ever deleted).
+* a page is rendered and written only when what it shows changes: the digest of
+  its *model* (every value its HTML is made from: :meth:`Renderer.model`) and of
+  the site around it (configuration, templates, the visible navigation) is
+  compared with the digest recorded with the output (``.pressroom-pages.json``
+  in the output folder); the page is rendered (cheap string building, no
+  docutils) when they differ or the file is missing. Pages of entries that lost
+  their page are deleted (only files this module wrote are ever deleted).
 
 Registry text only ever reaches the page through :func:`esc` (HTML-escaped,
 control characters replaced), never through a markup parser.
@@ -352,6 +351,62 @@ class Renderer:
                            for p in parents)
         return f'<p class="pressroom-breadcrumbs">{links}</p>\n'
 
+    # what a page shows ---------------------------------------------------------------
+    # A page's digest is taken over its *model*: every value its HTML is made from
+    # (the registry entry through its digest, the domain objects it links to, the
+    # aggregated rows it lists, the labels of its type). The HTML is a function of
+    # the model and of the site (see _site_signature), so an unchanged model means
+    # an unchanged page, and the page is neither rendered nor written.
+
+    @staticmethod
+    def _targets(entity: Entity) -> list[str]:
+        return [t for t in (entity.affiliation, entity.place, entity.country,
+                            *entity.participants, *(t for _r, t in entity.relations)) if t]
+
+    def _type_model(self, type_: str) -> tuple:
+        return (type_, self.corpus.type_label(type_), self.corpus.type_label(type_, plural=True),
+                repr(sorted(self.corpus.project.entity_types.get(type_, {}).items())))
+
+    def model(self, docname: str, ids: tuple[str, ...], own: str | None) -> tuple:
+        entries = self.domain.entries
+        registry = self.corpus.registry
+        digests = self.corpus.digests
+        if own is not None:
+            entity = registry[own]
+            agg = self.agg
+            return ("entry", docname, own, digests.get(own), entries.get(own),
+                    self._type_model(entity.type),
+                    tuple((t, entries.get(t)) for t in self._targets(entity)),
+                    tuple((b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.s1, b.anchor)
+                          for b in agg.backlinks.get(own, ())),
+                    tuple(agg.quotes.get(own, ())),
+                    tuple((o, n, entries.get(o)) for o, n in agg.appears_with.get(own, ())))
+        paged = self.domain.data.get("paged", {})
+        rows = []
+        for eid in ids:
+            entity = registry[eid]
+            if eid in paged:  # one line: its name, linking to its page
+                rows.append((eid, entity.name, paged[eid]))
+            else:  # in full
+                rows.append((eid, digests.get(eid), entries.get(eid),
+                             tuple((t, entries.get(t)) for t in self._targets(entity))))
+        return ("letter", docname, self._type_model(registry[ids[0]].type), tuple(sorted(rows)))
+
+    def title_and_search(self, ids: tuple[str, ...], own: str | None) -> tuple[str, str]:
+        """A page's title and the text the search index gets for it (without its body)."""
+        registry = self.corpus.registry
+        if own is not None:
+            entity = registry[own]
+            return entity.name, _search_text([entity])
+        first = min((registry[eid] for eid in ids), key=lambda e: (e.name.casefold(), e.id))
+        paged = self.domain.data.get("paged", {})
+        return (self._letter_title(first.type, letter_of(first.name)),
+                _search_text([registry[eid] for eid in sorted(ids) if eid not in paged]))
+
+    def _letter_title(self, type_: str, letter: str) -> str:
+        label = letter.upper() if letter != "other" else "Other"
+        return f"{self.corpus.type_label(type_, plural=True)}: {label}"
+
     # pages -------------------------------------------------------------------------
     def entry_page(self, docname: str, eid: str) -> Page:
         from pressroom.sphinxext.html import entity_ld, script
@@ -385,8 +440,7 @@ class Renderer:
         entities = sorted((registry[eid] for eid in ids), key=lambda e: (e.name.casefold(), e.id))
         type_ = entities[0].type
         letter = letter_of(entities[0].name)
-        label = letter.upper() if letter != "other" else "Other"
-        title = f"{self.corpus.type_label(type_, plural=True)}: {label}"
+        title = self._letter_title(type_, letter)
         paged = self.domain.data.get("paged", {})
         anchor = f"letter-{type_}-{letter}"
         parents = self.parents(docname, type_, None)
@@ -465,29 +519,34 @@ class _Collector:
         self.own_page = {docname: eid for eid, docname in domain.data.get("paged", {}).items()}
         self.pages = sorted(pages(domain, self.renderer.entries_dir).items())
 
-    def render(self, docname: str, ids: tuple[str, ...]) -> tuple[Page, str, dict[str, Any] | None]:
-        """The page, its digest, and the template context when it must be written."""
-        if docname in self.own_page:
-            page = self.renderer.entry_page(docname, self.own_page[docname])
-        else:
-            page = self.renderer.letter_page(docname, ids)
-        digest = hashlib.sha1("\0".join((self.site, page.title, page.body, page.toc,
-                                         page.metatags)).encode("utf-8")).hexdigest()[:16]
+    def render(self, docname: str, ids: tuple[str, ...]
+               ) -> tuple[str, str, str, dict[str, Any] | None]:
+        """The page's title, search text, digest, and template context when it must be
+        written (``None`` when the page on disk already shows the same model)."""
+        own = self.own_page.get(docname)
+        renderer = self.renderer
+        digest = hashlib.sha1((self.site + repr(renderer.model(docname, ids, own)))
+                              .encode("utf-8")).hexdigest()[:16]
         target = self.outdir / self.builder.get_outfilename(docname)
         if self.old.get(docname) == digest and target.exists():
-            return page, digest, None
-        return page, digest, {"title": esc(page.title), "body": page.body, "toc": page.toc,
-                              "display_toc": bool(page.toc), "metatags": page.metatags,
-                              "parents": page.parents, "pressroom_collected": True}
+            return (*renderer.title_and_search(ids, own), digest, None)
+        if own is not None:
+            page = renderer.entry_page(docname, own)
+        else:
+            page = renderer.letter_page(docname, ids)
+        return page.title, page.search_text, digest, {
+            "title": esc(page.title), "body": page.body, "toc": page.toc,
+            "display_toc": bool(page.toc), "metatags": page.metatags, "parents": page.parents,
+            "pressroom_collected": True}
 
     def write_chunk(self, chunk: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, str, str, str]]:
         """In a forked worker: render and write; only digests and search text go back."""
         out = []
         for docname, ids in chunk:
-            page, digest, ctx = self.render(docname, ids)
+            title, search_text, digest, ctx = self.render(docname, ids)
             if ctx is not None:
                 self.builder.handle_page(docname, ctx, "page.html")
-            out.append((docname, digest, page.title, page.search_text))
+            out.append((docname, digest, title, search_text))
         return out
 
 
@@ -524,8 +583,8 @@ def collect_pages(app: Sphinx):
         tasks.join()
     else:
         for docname, ids in todo:
-            page, digest, ctx = collector.render(docname, ids)
-            done(docname, digest, page.title, page.search_text)
+            title, search_text, digest, ctx = collector.render(docname, ids)
+            done(docname, digest, title, search_text)
             if ctx is not None:
                 yield docname, ctx, "page.html"
     if indexer is not None:

@@ -4,9 +4,10 @@ The final state is ``tests/roots/test-pressroom`` plus three releases. It is bui
 (1) clean with ``-j 1``, (2) clean with ``-j 2``, and (3) from an older state of
 the sources — one release missing, one release since deleted, an entity
 described differently, another not yet in the registry, a mention not yet
-written, an entry that other entries link to described differently — brought to the final state by a sequence of edits, each followed by
-an incremental build. Every page of the clean build must be byte-identical
-(asset digests aside) in all three.
+written, entries that other entries link to described differently — brought to
+the final state by a sequence of edits, each followed by an incremental build.
+Every page of the clean build must be byte-identical (asset digests aside) in
+all three.
 """
 
 from __future__ import annotations

@@ -357,7 +357,7 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         if "North" in name or "South" in name:
             if _COMPASS.search(name):
                 for sep in (" ", "-"):
-                    add(_COMPASS.sub(lambda m: m.group(1) + sep + m.group(2).capitalize(), name),
+                    add(_COMPASS.sub(lambda m, sep=sep: m.group(1) + sep + m.group(2).capitalize(), name),
                         FULL)
             elif _COMPASS_SPLIT.search(name):
                 add(_COMPASS_SPLIT.sub(lambda m: m.group(1) + m.group(2).lower(), name), FULL)

@@ -16,9 +16,10 @@ What a reader and Sphinx still get:
 * the search index gets each page's name, aliases and description
   (:func:`feed_search`), and the general index one line per name and alias
   (:func:`note_index_entries`);
-* **which** entries get a page of their own: those a release mentions (:func:`pressroom.sphinxext.incremental.mentioned`); the others
-  are shown in full on their letter page, ``entries/<type>/by-letter/<l>``, which
-  also lists the letter's entries that have a page;
+* **which** entries get a page of their own: those a release mentions
+  (:func:`pressroom.sphinxext.incremental.mentioned`); the others are shown in
+  full on their letter page, ``entries/<type>/by-letter/<l>``, which also lists
+  the letter's entries that have a page;
 * a page is rendered and written only when what it shows changes: the digest of
   its *model* (every value its HTML is made from: :meth:`Renderer.model`) and of
   the site around it (configuration, templates, the visible navigation) is

@@ -72,6 +72,10 @@ class Corpus:
             self._linker = linker
         return self._linker
 
+    def forget_linker(self) -> None:
+        """Drop the linker (loaded again from the cache when a release is next read)."""
+        self._linker = None
+
     def type_label(self, type_: str, plural: bool = False) -> str:
         spec = self.project.entity_types.get(type_, {})
         return spec.get("plural" if plural else "label", type_.title())

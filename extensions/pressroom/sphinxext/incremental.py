@@ -160,8 +160,10 @@ def _whole_word(text: str, start: int, end: int) -> bool:
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     domain = get_domain(env)
+    corpus = ACTIVE[str(app.srcdir)]
+    corpus.forget_linker()  # every release is read: its memory is not needed to write
     domain.warn_duplicates(env.doc2path)
-    assign_entries(app, ACTIVE[str(app.srcdir)], mentioned(domain))
+    assign_entries(app, corpus, mentioned(domain))
     aggregates.refresh(domain)
     note_index_entries(app)
 

@@ -110,3 +110,4 @@ def test_pages_written_in_parallel_equal_serial(tmp_path, monkeypatch):
     # calls write_chunk), the others by forked workers (whose calls are not seen here)
     assert calls == [1]
     assert outputs[0] and outputs[0] == outputs[1]
+

@@ -214,9 +214,8 @@ class Renderer:
         docname, anchor, type_, name, _aliases, description = entry
         href = self.uri(fromdoc, docname, anchor)
         shown = name if text is None else text
-        return (f'<a class="pressroom-ref reference internal" href="{esc(href)}" '
-                f'title="{esc(description or name)}"><span class="pressroom-{esc(type_)}">'
-                f"{esc(shown)}</span></a>")
+        return (f'<a class="pressroom-ref pressroom-{esc(type_)} reference internal" '
+                f'href="{esc(href)}" title="{esc(description or name)}">{esc(shown)}</a>')
 
     def doc_link(self, fromdoc: str, todoc: str, text: str, anchor: str = "") -> str:
         return (f'<a class="reference internal" href="{esc(self.uri(fromdoc, todoc, anchor))}">'
@@ -520,74 +519,55 @@ class _Collector:
         self.own_page = {docname: eid for eid, docname in domain.data.get("paged", {}).items()}
         self.pages = sorted(pages(domain, self.renderer.entries_dir).items())
 
-    def render(self, docname: str, ids: tuple[str, ...]
-               ) -> tuple[str, str, str, dict[str, Any] | None]:
-        """The page's title, search text, digest, and template context when it must be
-        written (``None`` when the page on disk already shows the same model)."""
-        own = self.own_page.get(docname)
-        renderer = self.renderer
-        digest = hashlib.sha1((self.site + repr(renderer.model(docname, ids, own)))
-                              .encode("utf-8")).hexdigest()[:16]
-        target = self.outdir / self.builder.get_outfilename(docname)
-        if self.old.get(docname) == digest and target.exists():
-            return (*renderer.title_and_search(ids, own), digest, None)
-        if own is not None:
-            page = renderer.entry_page(docname, own)
-        else:
-            page = renderer.letter_page(docname, ids)
-        return page.title, page.search_text, digest, {
-            "title": esc(page.title), "body": page.body, "toc": page.toc,
-            "display_toc": bool(page.toc), "metatags": page.metatags, "parents": page.parents,
-            "pressroom_collected": True}
+    def digest(self, docname: str, ids: tuple[str, ...]) -> tuple[str, bool]:
+        """The page's digest, and whether it must be rendered and written (its model or
+        the site changed, or the file is missing)."""
+        model = self.renderer.model(docname, ids, self.own_page.get(docname))
+        digest = hashlib.sha1((self.site + repr(model)).encode("utf-8")).hexdigest()[:16]
+        if self.old.get(docname) != digest:
+            return digest, True
+        return digest, not (self.outdir / self.builder.get_outfilename(docname)).exists()
 
-    def write_chunk(self, chunk: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, str, str, str]]:
-        """In a forked worker: render and write; only digests and search text go back."""
-        out = []
+    def context(self, docname: str, ids: tuple[str, ...]) -> dict[str, Any]:
+        """The template context of the page (its body rendered)."""
+        own = self.own_page.get(docname)
+        if own is not None:
+            page = self.renderer.entry_page(docname, own)
+        else:
+            page = self.renderer.letter_page(docname, ids)
+        return {"title": esc(page.title), "body": page.body, "toc": page.toc,
+                "display_toc": bool(page.toc), "metatags": page.metatags,
+                "parents": page.parents, "pressroom_collected": True}
+
+    def write_chunk(self, chunk: list[tuple[str, tuple[str, ...]]]) -> None:
+        """Render and write pages (in a forked worker at ``-j N``)."""
         for docname, ids in chunk:
-            title, search_text, digest, ctx = self.render(docname, ids)
-            if ctx is not None:
-                self.builder.handle_page(docname, ctx, "page.html")
-            out.append((docname, digest, title, search_text))
-        return out
+            self.builder.handle_page(docname, self.context(docname, ids), "page.html")
 
 
 def collect_pages(app: Sphinx):
     """``html-collect-pages``: yield the entry and letter pages whose content changed.
 
-    With ``-j N`` the pages are rendered and written by forked workers, as Sphinx's
-    parallel writer writes documents (``html-page-context`` is emitted there), and
-    only their digests and search text come back. Either way no more than one
-    page's HTML is held at a time in the main process."""
+    The digests are computed here, in the main process (cheap: no page is rendered
+    for them). With ``-j N`` and many pages to write, the pages are rendered and
+    written by forked workers, as Sphinx's parallel writer writes documents
+    (``html-page-context`` is emitted there); otherwise they are yielded one at a
+    time, so no more than one page's HTML is held at a time."""
     builder = app.builder
     if not hasattr(builder, "handle_page") or str(app.srcdir) not in ACTIVE:
         return
     collector = _Collector(app)
+    renderer = collector.renderer
     indexer = getattr(builder, "indexer", None)
     new: dict[str, str] = {}
-
-    def done(docname: str, digest: str, title: str, search_text: str) -> None:
-        new[docname] = digest
-        if indexer is not None:
-            feed_search(indexer, docname, title, search_text)
-
-    todo = collector.pages
-    if app.parallel > 1 and len(todo) > PARALLEL_MIN and app.is_parallel_allowed("write"):
-        from sphinx.util.parallel import ParallelTasks, make_chunks
-
-        # the first page in this process: templates are compiled before forking
-        done(*collector.write_chunk(todo[:1])[0])
-        by_name = dict(todo[1:])
-        tasks = ParallelTasks(app.parallel)
-        for names in make_chunks(list(by_name), app.parallel):
-            tasks.add_task(collector.write_chunk, [(d, by_name[d]) for d in names],
-                           lambda _arg, rows: [done(*row) for row in rows])
-        tasks.join()
-    else:
-        for docname, ids in todo:
-            title, search_text, digest, ctx = collector.render(docname, ids)
-            done(docname, digest, title, search_text)
-            if ctx is not None:
-                yield docname, ctx, "page.html"
+    todo: list[tuple[str, tuple[str, ...]]] = []
+    for docname, ids in collector.pages:
+        new[docname], write = collector.digest(docname, ids)
+        if write:
+            todo.append((docname, ids))
+        if indexer is not None:  # Sphinx pruned them from the index it loaded: feed again
+            own = collector.own_page.get(docname)
+            feed_search(indexer, docname, *renderer.title_and_search(ids, own))
     if indexer is not None:
         _keep_in_search(indexer, set(new))
     outdir = collector.outdir
@@ -599,9 +579,21 @@ def collect_pages(app: Sphinx):
         except OSError:
             pass
     _WRITTEN[str(app.srcdir)] = new
+    if app.parallel > 1 and len(todo) > PARALLEL_MIN and app.is_parallel_allowed("write"):
+        from sphinx.util.parallel import ParallelTasks, make_chunks
+
+        collector.write_chunk(todo[:1])  # templates compiled before forking
+        by_name = dict(todo[1:])
+        tasks = ParallelTasks(app.parallel)
+        for names in make_chunks(list(by_name), app.parallel):
+            tasks.add_task(collector.write_chunk, [(d, by_name[d]) for d in names])
+        tasks.join()
+        return
+    for docname, ids in todo:
+        yield docname, collector.context(docname, ids), "page.html"
 
 
-#: Fewer collected pages than this are written in the main process.
+#: Fewer collected pages to write than this are written in the main process.
 PARALLEL_MIN = 100
 
 

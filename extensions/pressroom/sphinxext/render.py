@@ -164,7 +164,9 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
 
     footer = release.footer
     if footer.strip():
-        box = nodes.container(classes=["pressroom-footer"])
+        # shown, but not searchable: the same boilerplate closes every release of a
+        # publisher, and would make each of them match its words ("no-search": Sphinx)
+        box = nodes.container(classes=["pressroom-footer", "no-search"])
         box += nodes.rubric("", "Publisher’s boilerplate, not part of the release")
         for block in re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", footer):
             if block.strip():
@@ -236,17 +238,21 @@ def _inline(text: str, start: int, end: int, mentions: _Sorted, quote_speakers: 
     return out
 
 
-def entry_link(entity_id: str, text: str, classes: list[str] | None = None) -> nodes.reference:
-    """A link to an entry found by the linker: a ``reference`` whose target is filled in
-    when the page is written (:class:`pressroom.sphinxext.transforms.EntryLinks`).
+def entry_link(entity_id: str, text: str, classes: list[str] | None = None,
+               ids: list[str] | None = None) -> nodes.reference:
+    """A link to an entry: a ``reference`` whose target is filled in when the page is
+    written (:class:`pressroom.sphinxext.transforms.EntryLinks`), which also adds the
+    entry's type as a class (``pressroom-person``…).
 
     Not a ``pending_xref``: the entry is always in this archive's registry (a release
     that mentions an entity is re-read when the entity changes), so there is nothing
     for other domains or intersphinx to resolve, and Sphinx's resolver would only
-    add its per-reference cost to every mention."""
-    ref = nodes.reference("", "", internal=True, classes=["pressroom-ref"])
+    add its per-reference cost to every mention. The text is the reference's own
+    child (no wrapping ``inline``): a release has a few dozen of these, and every
+    transform walks every node of every page."""
+    ref = nodes.reference(text, text, internal=True, classes=["pressroom-ref", *(classes or ())],
+                          ids=list(ids or ()))
     ref[ENTRY_ATTR] = entity_id
-    ref += nodes.inline(text, text, classes=list(classes or ()))
     return ref
 
 
@@ -263,11 +269,9 @@ def _linked(text: str, start: int, end: int, mentions: list, lines: _Lines) -> l
         if m.start > pos:
             out.append(nodes.Text(plain(text[pos:m.start])))
         surface = plain(text[m.start:m.end])
-        ref = entry_link(m.entity_id, surface, ["pressroom-mention"])
+        ref = entry_link(m.entity_id, surface, ["pressroom-mention"], ids=[f"m{m.start}"])
         ref.line = lines.line(m.start)
-        wrapper = nodes.inline(ids=[f"m{m.start}"])
-        wrapper += ref
-        out.append(wrapper)
+        out.append(ref)
         pos = m.end
     if pos < end:
         out.append(nodes.Text(plain(text[pos:end])))

@@ -67,9 +67,7 @@ class EntryLinks(SphinxPostTransform):
             node["refuri"] = f"{uri}#{anchor}" if anchor else uri
             node["reftitle"] = description or name
             del node[ENTRY_ATTR]
-            for child in node.children:
-                if isinstance(child, nodes.Element):
-                    child["classes"].append(f"pressroom-{type_}")
+            node["classes"].append(f"pressroom-{type_}")
 
 
 class LateRenderer(SphinxPostTransform):

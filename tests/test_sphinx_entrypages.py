@@ -111,3 +111,20 @@ def test_pages_written_in_parallel_equal_serial(tmp_path, monkeypatch):
     assert calls == [1]
     assert outputs[0] and outputs[0] == outputs[1]
 
+
+
+def test_an_entity_called_index_does_not_replace_the_glossary(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + (
+        "- id: index\n  type: person\n  name: Quinta Index\n  description: Indexer.\n"),
+        encoding="utf-8")
+    release = src / "corpus/releases/hrf/2011/2011-06-30-indexing.txt"
+    release.write_text("Indexing the Archive\n\nJune 30, 2011\n\n"
+                       "Quinta Index joined the archive team.\n", encoding="utf-8")
+    app, _ = _build(src)
+    glossary = main_text(page(app, "entries/person/index"))
+    assert "Ai Weiwei" in glossary and "Quinta Index" in glossary  # still the glossary
+    (entry,) = [p for p in (Path(app.outdir) / "entries/person").glob("index-*.html")]
+    assert "Quinta Index" in entry.read_text(encoding="utf-8")
+    assert "1 release, 1 mention" in main_text(entry.read_text(encoding="utf-8"))

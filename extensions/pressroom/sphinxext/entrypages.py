@@ -72,8 +72,15 @@ def letter_of(name: str) -> str:
     return first.lower() if first.isascii() and first.isalpha() else "other"
 
 
+#: Names in a type's folder that are not entry pages (the glossary, the letters' folder).
+RESERVED = frozenset({"index", "by-letter"})
+
+
 def entry_docname(entries_dir: str, type_: str, entity_id: str) -> str:
-    return f"{entries_dir}/{type_}/{entity_slug(entity_id)}"
+    slug = entity_slug(entity_id)
+    if slug.lower() in RESERVED:  # an entity called "index" must not replace the glossary
+        slug = f"{slug}-{hashlib.sha1(entity_id.encode('utf-8')).hexdigest()[:8]}"
+    return f"{entries_dir}/{type_}/{slug}"
 
 
 def letter_docname(entries_dir: str, type_: str, letter: str) -> str:

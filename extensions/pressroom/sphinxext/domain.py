@@ -292,10 +292,9 @@ class EntityIndex(Index):
         assert isinstance(domain, PressroomDomain)
         content: dict[str, list[IndexEntry]] = {}
         wanted = set(docnames) if docnames is not None else None
-        counts = {}
-        for _doc, mentions in domain.mentions.items():
-            for eid in {m[0] for m in mentions}:
-                counts[eid] = counts.get(eid, 0) + 1
+        from pressroom.sphinxext import aggregates
+
+        counts = aggregates.get(domain).release_count  # computed once per build
         items = sorted(((name, eid, e) for eid, e in domain.entries.items()
                         for name in (e[3],) if e[2] == self.entity_type),
                        key=lambda t: (t[0].casefold(), t[1]))

@@ -128,3 +128,47 @@ def test_an_entity_called_index_does_not_replace_the_glossary(tmp_path):
     (entry,) = [p for p in (Path(app.outdir) / "entries/person").glob("index-*.html")]
     assert "Quinta Index" in entry.read_text(encoding="utf-8")
     assert "1 release, 1 mention" in main_text(entry.read_text(encoding="utf-8"))
+
+
+def test_search_entries_of_unchanged_pages_are_kept_and_changed_ones_replaced(tmp_path, monkeypatch):
+    from pressroom.sphinxext import entrypages
+
+    src = copy_root("pressroom", tmp_path)
+    app, _ = _build(src)
+    outdir = Path(app.outdir)
+    fed = []
+    original = entrypages.feed_search
+    monkeypatch.setattr(entrypages, "feed_search",
+                        lambda indexer, docname, *a: fed.append(docname) or original(indexer, docname, *a))
+    app, _ = _build(src)  # no-op: every collected page keeps its entry from the last index
+    assert fed == []
+    index = _search_index(outdir)
+    assert DOOLEY in index["docnames"] and "entries/person/by-letter/b" in index["docnames"]
+    assert index["docnames"].index(DOOLEY) in index["terms"]["director"] or \
+        index["docnames"].index(DOOLEY) == index["terms"]["director"]
+
+    registry = src / "corpus/entities/entities.yaml"
+    text = registry.read_text(encoding="utf-8")
+    time.sleep(0.01)
+    registry.write_text(text.replace("description: Director of the Human Rights Defenders",
+                                     "description: Chief of the Human Rights Defenders"),
+                        encoding="utf-8")
+    app, writes = _build(src)
+    # fed again: exactly the collected pages that changed (his, and those listing him)
+    assert DOOLEY in fed
+    assert set(fed) == {p for p in writes.pages if p.startswith("entries/") and "/index" not in p}
+    assert "entries/place/by-letter/w" not in fed
+    index = _search_index(outdir)
+    dooley = index["docnames"].index(DOOLEY)
+
+    def docs(term):
+        value = index["terms"].get(term, [])
+        return value if isinstance(value, list) else [value]
+
+    assert dooley in docs("chief") and dooley not in docs("director")
+    # a missing or foreign search index: every page is fed again
+    fed.clear()
+    (outdir / "searchindex.js").unlink()
+    app, _ = _build(src)
+    assert DOOLEY in fed and "entries/person/by-letter/b" in fed
+    assert DOOLEY in _search_index(outdir)["docnames"]

@@ -7,11 +7,12 @@ described differently, another not yet in the registry, a mention not yet
 written, entries that other entries link to described differently — brought to
 the final state by a sequence of edits, each followed by an incremental build.
 Every page of the clean build must be byte-identical (asset digests aside) in
-all three.
+all three, and the search index must hold the same entries.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -111,7 +112,19 @@ def snapshot(outdir: Path) -> dict[str, str]:
         text = path.read_text(encoding="utf-8")
         pages[path.relative_to(outdir).as_posix()] = re.sub(r"\?v=[0-9a-f]+", "", text)
     pages["pressroom.json"] = (outdir / "pressroom.json").read_text(encoding="utf-8")
+    pages["searchindex.js"] = _search_index(outdir)
     return pages
+
+
+def _search_index(outdir: Path) -> str:
+    """The search index, without the words that map to no page: Sphinx's pruning of a
+    page it re-reads or deletes leaves them behind (``"withdrawn": []``), in an
+    incremental build only."""
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    for key in ("terms", "titleterms"):
+        index[key] = {word: docs for word, docs in index[key].items() if docs != []}
+    return json.dumps(index, sort_keys=True)
 
 
 def _clean(tmp_path: Path, name: str, parallel: int) -> tuple[dict[str, str], list[str]]:

@@ -124,6 +124,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", incremental.builder_inited)
     app.connect("builder-inited", html.reset_sidebar_cache)
+    app.connect("builder-inited", entrypages.keep_search_entries)
     app.connect("env-get-outdated", incremental.env_get_outdated)
     app.connect("env-updated", incremental.env_updated)
     app.connect("env-updated", html.reset_sidebar_cache)

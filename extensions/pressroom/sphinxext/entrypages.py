@@ -14,8 +14,9 @@ What a reader and Sphinx still get:
   from the registry): roles, ``objects.inv``, intersphinx and the search index's
   objects point at it;
 * the search index gets each page's name, aliases and description
-  (:func:`feed_search`), and the general index one line per name and alias
-  (:func:`note_index_entries`);
+  (:func:`feed_search`; a page whose model did not change keeps its entry from
+  the last build's index, :func:`keep_search_entries`), and the general index
+  one line per name and alias (:func:`note_index_entries`);
 * **which** entries get a page of their own: those a release mentions
   (:func:`pressroom.sphinxext.incremental.mentioned`); the others are shown in
   full on their letter page, ``entries/<type>/by-letter/<l>``, which also lists
@@ -504,12 +505,62 @@ def _site_signature(app: Sphinx) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _load_digests(outdir: Path) -> dict[str, str]:
+def _load_state(outdir: Path) -> dict[str, Any]:
+    """What the last build wrote: ``pages`` (docname -> digest) and ``searchindex`` (the
+    size and modification time of the search index it dumped, or ``None``)."""
     try:
         data = json.loads((outdir / DIGESTS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+        return {"pages": {}, "searchindex": None}
+    if not isinstance(data, dict) or not isinstance(data.get("pages"), dict):
+        return {"pages": {}, "searchindex": None}
+    return data
+
+
+def _load_digests(outdir: Path) -> dict[str, str]:
+    return _load_state(outdir)["pages"]
+
+
+def _stamp(path: Path) -> list[int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
+#: Collected pages whose search entries survived the loading of the last search index
+#: (see :func:`keep_search_entries`), by source folder.
+_REUSABLE: dict[str, set[str]] = {}
+
+
+def keep_search_entries(app: Sphinx) -> None:
+    """``builder-inited``: let the collected pages keep their search entries across builds.
+
+    Sphinx loads the previous search index and prunes it to its documents, so the
+    collected pages would have to be fed again on every build. When the index on disk
+    is the one the last build dumped (same size and modification time as recorded),
+    its entries for the pages that build wrote are kept; :func:`collect_pages` then
+    feeds only the pages whose model changed (after removing their old entries)."""
+    builder = app.builder
+    load = getattr(builder, "load_indexer", None)
+    if load is None or getattr(load, "_pressroom", False):
+        return
+    srcdir = str(app.srcdir)
+
+    def load_indexer(docnames):
+        outdir = Path(builder.outdir)
+        state = _load_state(outdir)
+        index_file = outdir / builder.searchindex_filename
+        kept: set[str] = set()
+        if state.get("searchindex") and state["searchindex"] == _stamp(index_file):
+            kept = set(state["pages"]) - set(app.env.all_docs)
+            _keep_in_search(builder.indexer, kept)
+        load(docnames)
+        _REUSABLE[srcdir] = kept
+
+    load_indexer._pressroom = True  # type: ignore[attr-defined]
+    builder.load_indexer = load_indexer
 
 
 class _Collector:
@@ -568,14 +619,23 @@ def collect_pages(app: Sphinx):
     indexer = getattr(builder, "indexer", None)
     new: dict[str, str] = {}
     todo: list[tuple[str, tuple[str, ...]]] = []
+    feed: list[tuple[str, tuple[str, ...]]] = []
+    reusable = _REUSABLE.pop(str(app.srcdir), set())
     for docname, ids in collector.pages:
         new[docname], write = collector.digest(docname, ids)
         if write:
             todo.append((docname, ids))
-        if indexer is not None:  # Sphinx pruned them from the index it loaded: feed again
+        if docname not in reusable or collector.old.get(docname) != new[docname]:
+            feed.append((docname, ids))
+    if indexer is not None:
+        # entries kept from the last index for pages that changed or went: removed
+        stale = {d for d in reusable if d not in new} | ({d for d, _ in feed} & reusable)
+        if stale:
+            prune = getattr(indexer.prune, "_pressroom_original", indexer.prune)
+            prune((set(app.env.all_docs) | reusable) - stale)
+        for docname, ids in feed:
             own = collector.own_page.get(docname)
             feed_search(indexer, docname, *renderer.title_and_search(ids, own))
-    if indexer is not None:
         _keep_in_search(indexer, set(new))
     outdir = collector.outdir
     for docname in set(collector.old) - set(new):  # pages this module wrote that are gone
@@ -628,9 +688,15 @@ def _keep_in_search(indexer, docnames: set[str]) -> None:
 
 
 def save_digests(app: Sphinx, exc: Exception | None) -> None:
+    """``build-finished``: record the collected pages' digests and the search index
+    this build dumped (which holds their entries)."""
     written = _WRITTEN.pop(str(app.srcdir), None)
     if exc is not None or written is None:
         return
-    path = Path(app.builder.outdir) / DIGESTS
-    path.write_text(json.dumps(written, sort_keys=True, separators=(",", ":")) + "\n",
-                    encoding="utf-8")
+    outdir = Path(app.builder.outdir)
+    index_file = getattr(app.builder, "searchindex_filename", None)
+    stamp = _stamp(outdir / index_file) if index_file and getattr(
+        app.builder, "indexer", None) is not None else None
+    (outdir / DIGESTS).write_text(json.dumps({"pages": written, "searchindex": stamp},
+                                             sort_keys=True, separators=(",", ":")) + "\n",
+                                  encoding="utf-8")

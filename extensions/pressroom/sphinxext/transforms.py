@@ -139,7 +139,7 @@ class LateRenderer(SphinxPostTransform):
         for type_ in corpus.project.entity_types:
             label = corpus.type_label(type_, plural=True)
             para = nodes.paragraph()
-            para += self.doc_ref(f"entries/{type_}/index", label)
+            para += self.doc_ref(f"{self.config.pressroom_entries_dir}/{type_}/index", label)
             para += nodes.inline("", f" — {counts.get(type_, 0)} entries",
                                  classes=["pressroom-muted"])
             items += nodes.list_item("", para)

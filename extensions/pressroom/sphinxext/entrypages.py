@@ -166,7 +166,6 @@ class Page:
     toc: str
     metatags: str
     parents: list[dict[str, str]]
-    search_text: str
 
 
 class Renderer:
@@ -440,8 +439,7 @@ class Renderer:
         body.append("</section>\n")
         toc.append("</ul>\n</li>\n</ul>\n")
         metatags = script(entity_ld(self.app, self.domain, self.corpus, eid))
-        return Page(docname, entity.name, "".join(body), "".join(toc), metatags, parents,
-                    _search_text([entity]))
+        return Page(docname, entity.name, "".join(body), "".join(toc), metatags, parents)
 
     def letter_page(self, docname: str, ids: tuple[str, ...]) -> Page:
         registry = self.corpus.registry
@@ -472,7 +470,7 @@ class Renderer:
             body.append(self.empty("No release in the archive mentions this entry yet."))
             body.append("</div>\n")
         body.append("</section>\n")
-        return Page(docname, title, "".join(body), "", "", parents, _search_text(listed))
+        return Page(docname, title, "".join(body), "", "", parents)
 
 
 def _search_text(entities: list[Entity]) -> str:

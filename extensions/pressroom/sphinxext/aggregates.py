@@ -111,10 +111,6 @@ def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str) -> str:
     entries = domain.entries
     releases = domain.releases
 
-    def ent(eid: str) -> tuple:
-        e = entries.get(eid)
-        return (eid, e[0], e[3], e[5]) if e else (eid,)
-
     if kind == "glossary":
         return _digest(sorted((eid, e[0], e[3], e[5], agg.release_count.get(eid, 0))
                               for eid, e in entries.items() if e[2] == arg))

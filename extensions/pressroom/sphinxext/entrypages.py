@@ -515,10 +515,6 @@ def _load_state(outdir: Path) -> dict[str, Any]:
     return data
 
 
-def _load_digests(outdir: Path) -> dict[str, str]:
-    return _load_state(outdir)["pages"]
-
-
 def _stamp(path: Path) -> list[int] | None:
     try:
         st = path.stat()
@@ -569,7 +565,7 @@ class _Collector:
         self.builder = app.builder
         self.renderer = Renderer(app)
         self.outdir = Path(self.builder.outdir)
-        self.old = _load_digests(self.outdir)
+        self.old: dict[str, str] = _load_state(self.outdir)["pages"]
         self.site = _site_signature(app)
         domain = self.renderer.domain
         self.own_page = {docname: eid for eid, docname in domain.data.get("paged", {}).items()}

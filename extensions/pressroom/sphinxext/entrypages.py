@@ -263,16 +263,7 @@ class Renderer:
             fields.append((label, esc(value)))
         if entity.roles:
             fields.append(("Roles", esc(", ".join(entity.roles))))
-        if entity.affiliation:
-            fields.append(("Affiliation", refs([entity.affiliation])))
-        if entity.place:
-            fields.append(("Place", refs([entity.place])))
-        if entity.country:
-            fields.append(("Country", refs([entity.country])))
-        if entity.participants:
-            fields.append(("Participants", refs(entity.participants)))
-        for relation, target in entity.relations:
-            fields.append((relation.replace("-", " ").capitalize(), refs([target])))
+        fields.extend((label, refs(ids)) for label, ids in self._linked_fields(entity))
         if entity.wikidata:
             url = f"https://www.wikidata.org/wiki/{entity.wikidata}"
             fields.append(("Wikidata", f'<a class="reference external" href="{esc(url)}">'
@@ -366,9 +357,17 @@ class Renderer:
     # an unchanged page, and the page is neither rendered nor written.
 
     @staticmethod
-    def _targets(entity: Entity) -> list[str]:
-        return [t for t in (entity.affiliation, entity.place, entity.country,
-                            *entity.participants, *(t for _r, t in entity.relations)) if t]
+    def _linked_fields(entity: Entity) -> list[tuple[str, list[str]]]:
+        """The facts that link to other entries, as (label, entry ids), in page order."""
+        fields = [("Affiliation", [entity.affiliation]), ("Place", [entity.place]),
+                  ("Country", [entity.country]), ("Participants", list(entity.participants))]
+        fields.extend((relation.replace("-", " ").capitalize(), [target])
+                      for relation, target in entity.relations)
+        return [(label, ids) for label, ids in fields if any(ids)]
+
+    @classmethod
+    def _targets(cls, entity: Entity) -> list[str]:
+        return [t for _label, ids in cls._linked_fields(entity) for t in ids if t]
 
     def _type_model(self, type_: str) -> tuple:
         return (type_, self.corpus.type_label(type_), self.corpus.type_label(type_, plural=True),

@@ -4,7 +4,7 @@ The final state is ``tests/roots/test-pressroom`` plus three releases. It is bui
 (1) clean with ``-j 1``, (2) clean with ``-j 2``, and (3) from an older state of
 the sources — one release missing, one release since deleted, an entity
 described differently, another not yet in the registry, a mention not yet
-written, entries that other entries link to described differently — brought to
+written, entries that other pages link to described differently — brought to
 the final state by a sequence of edits, each followed by an incremental build.
 Every page of the clean build must be byte-identical (asset digests aside) in
 all three, and the search index must hold the same entries.
@@ -41,6 +41,8 @@ ROE = ("- id: jane-roe\n  type: person\n  name: Jane Roe\n  description: Test sp
 #: Jane Roe's affiliation, which no release mentions: only her page links to it.
 FOUNDATION = ("- id: roe-foundation\n  type: organization\n  name: Roe Foundation\n"
               "  description: Foundation of the test corpus.\n")
+#: An event: the timeline links it with its description as the link's title.
+SED = "Third round of the U.S.-China Strategic and Economic Dialogue."
 #: An entry other entries show (Brian Dooley's affiliation, in "appears with" lists).
 HRF = "Human rights advocacy organization based in New York and Washington."
 
@@ -68,10 +70,11 @@ def older_state(src: Path) -> None:
     _write(first, RELEASES["2011-06-01-artists-detained"].replace("that Ai Weiwei", "that the artist"))
     registry = src / REGISTRY
     text = registry.read_text(encoding="utf-8")
-    assert ROE in text and "Chinese artist and activist." in text and HRF in text
+    assert ROE in text and "Chinese artist and activist." in text and HRF in text and SED in text
     _write(registry, text.replace(ROE, "").replace("Chinese artist and activist.",
                                                    "Artist.").replace(HRF, "Advocacy group.")
-           .replace("Foundation of the test corpus.", "Old description."))
+           .replace("Foundation of the test corpus.", "Old description.")
+           .replace(SED, "Economic talks."))
 
 
 def edits(src: Path) -> list:
@@ -84,6 +87,9 @@ def edits(src: Path) -> list:
 
     def describe_related():
         _write(registry, registry.read_text(encoding="utf-8").replace("Advocacy group.", HRF))
+
+    def describe_event():
+        _write(registry, registry.read_text(encoding="utf-8").replace("Economic talks.", SED))
 
     def describe_affiliation():
         _write(registry, registry.read_text(encoding="utf-8").replace(
@@ -103,7 +109,7 @@ def edits(src: Path) -> list:
                RELEASES["2011-06-01-artists-detained"])
 
     return [describe, add_entity, receive, withdraw, mention, describe_related,
-            describe_affiliation]
+            describe_affiliation, describe_event]
 
 
 def snapshot(outdir: Path) -> dict[str, str]:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# every build in the tests checks that a collected page whose key (the digest of its
+# model's inputs) did not change has an unchanged model too (pressroom.sphinxext.entrypages)
+os.environ["PRESSROOM_VERIFY_KEYS"] = "1"
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 

@@ -27,15 +27,17 @@ def make(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
 
 
 class Writes:
-    """Records the pages the HTML builder writes: documents, and Pressroom's collected
-    entry and letter pages (not the pages every build writes: genindex, search…)."""
+    """Records the pages the HTML builder writes: documents, Pressroom's collected entry
+    and letter pages and its domain indices (not the pages Sphinx writes on every build:
+    genindex, search…)."""
 
     def __init__(self, app: SphinxTestApp) -> None:
         self.pages: set[str] = set()
         app.connect("html-page-context", self.record)
 
     def record(self, app, pagename, templatename, context, doctree) -> None:
-        if doctree is not None or context.get("pressroom_collected"):
+        if (doctree is not None or context.get("pressroom_collected")
+                or (templatename == "domainindex.html" and pagename.startswith("pressroom-"))):
             self.pages.add(pagename)
 
 

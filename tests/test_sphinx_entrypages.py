@@ -12,6 +12,8 @@ import json
 import time
 from pathlib import Path
 
+import pytest
+
 from sphinx_support import Writes, copy_root, main_text, make, page
 
 DOOLEY = "entries/person/brian-dooley"
@@ -63,6 +65,84 @@ def test_a_no_op_build_writes_no_entry_page_and_a_lost_file_is_rewritten(tmp_pat
     app, writes = _build(src)
     assert {p for p in writes.pages if p.startswith("entries/")} == {DOOLEY}
     assert "Brian Dooley" in page(app, DOOLEY)
+
+
+def _edit_markup(src: Path) -> None:
+    markup = src / "corpus/releases/hrf/2011/2011-05-02-markup-is-data.txt"
+    time.sleep(0.01)
+    markup.write_text(markup.read_text(encoding="utf-8").replace(
+        "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei"), encoding="utf-8")
+
+
+def test_unchanged_keys_spare_the_models(tmp_path, monkeypatch):
+    """A page whose inputs did not change is not modelled again; one whose did is."""
+    from pressroom.sphinxext.entrypages import Renderer
+
+    monkeypatch.delenv("PRESSROOM_VERIFY_KEYS")
+    modelled: list[str] = []
+    model = Renderer.model
+
+    def counting(self, docname, ids, own):
+        modelled.append(docname)
+        return model(self, docname, ids, own)
+
+    monkeypatch.setattr(Renderer, "model", counting)
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    everything = set(modelled)
+    assert DOOLEY in everything
+    modelled.clear()
+    _build(src)
+    assert modelled == []
+    _edit_markup(src)
+    app, writes = _build(src)
+    # the two entries whose mentions changed and those they appear with, and the letters
+    # showing their release counts; nothing else
+    assert {DOOLEY, "entries/person/ai-weiwei", "entries/person/by-letter/a"} <= set(modelled)
+    assert "entries/organization/human-rights-first" not in modelled
+    assert {p for p in writes.pages if p.startswith("entries/") and "/index" not in p} <= set(modelled)
+
+
+def test_a_key_that_misses_an_input_is_caught(tmp_path, monkeypatch):
+    """The check the tests run with: a key that stays the same while the model changes
+    (here: a key that ignores everything) fails the build instead of leaving a stale page."""
+    from pressroom.sphinxext.entrypages import Renderer
+
+    monkeypatch.setattr(Renderer, "key", lambda self, docname, ids, own: "same")
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    _edit_markup(src)
+    with pytest.raises(Exception, match="its key did not change but its model did"):
+        _build(src)
+
+
+def test_domain_indices_are_written_only_when_they_change(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    app, first = _build(src)
+    indices = {p for p in first.pages if p.startswith("pressroom-")}
+    assert {"pressroom-person", "pressroom-place"} <= indices
+    outdir = Path(app.outdir)
+    # nothing changed, or a release changed what it mentions: no index is written
+    app, writes = _build(src)
+    assert not {p for p in writes.pages if p.startswith("pressroom-")}
+    _edit_markup(src)
+    app, writes = _build(src)
+    assert not {p for p in writes.pages if p.startswith("pressroom-")}
+    # a description changed: that type's index shows it, the others do not
+    registry = src / "corpus/entities/entities.yaml"
+    time.sleep(0.01)
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "Chinese artist and activist.", "Chinese contemporary artist."), encoding="utf-8")
+    app, writes = _build(src)
+    assert {p for p in writes.pages if p.startswith("pressroom-")} == {"pressroom-person"}
+    assert "Chinese contemporary artist." in page(app, "pressroom-person")
+    # a lost file, or a change to the site around the index: written again
+    (outdir / "pressroom-place.html").unlink()
+    app, writes = _build(src)
+    assert {p for p in writes.pages if p.startswith("pressroom-")} == {"pressroom-place"}
+    app, writes = _build(src, confoverrides={"html_title": "Another title"})
+    assert indices <= writes.pages
+    assert "Another title" in page(app, "pressroom-event")
 
 
 def test_a_configuration_change_rewrites_every_entry_page(tmp_path):

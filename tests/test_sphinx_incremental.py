@@ -59,12 +59,50 @@ def test_edit_release_rewrites_exactly_the_affected_pages(tmp_path):
         # their co-mentions changed: everyone else in the edited release
         "entries/person/jane-roe", "entries/place/washington-dc", "entries/place/china",
         "entries/person/index",              # release counts in the glossary
+        "entries/person/by-letter/a",        # ... and on the letter pages
+        "entries/person/by-letter/b",
     }
     app.cleanup()
 
     # nothing changed: nothing rewritten
     app, writes = _rebuild(src)
     assert writes.pages == set()
+    app.cleanup()
+
+
+def test_a_large_glossary_lists_letters_and_is_not_rewritten_for_mentions(tmp_path):
+    """Beyond ``pressroom_glossary_max`` entries, a type's glossary lists its letters, each
+    linking to the letter's page (one line per entry, with its release count): a page
+    that does not grow with the registry and that a changed mention does not rewrite."""
+    src = copy_root("pressroom", tmp_path)
+    conf = {"pressroom_glossary_max": 2}
+    app = make(src, confoverrides=conf)
+    app.build()
+    glossary = main_text(page(app, "entries/person/index"))
+    assert "Chinese artist and activist" not in glossary  # no entry lines
+    letters = dict(re.findall(r'<a class="reference internal" href="by-letter/(\w+)\.html">'
+                              r"([^<]+)</a><span class=\"pressroom-muted\"> — \d+ entr", glossary))
+    assert letters["a"] == "A" and letters["b"] == "B"
+    assert "listed by the first letter of their name" in glossary
+    letter = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/person/by-letter/a")))
+    assert "Ai Weiwei — Chinese artist and activist. · 1 release" in letter
+    app.cleanup()
+
+    _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
+    app = make(src, confoverrides=conf)
+    writes = Writes(app)
+    app.build()
+    assert "entries/person/index" not in writes.pages
+    assert {"entries/person/by-letter/a", "entries/person/by-letter/b"} <= writes.pages
+    letter = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/person/by-letter/a")))
+    assert "Ai Weiwei — Chinese artist and activist. · 2 releases" in letter
+    app.cleanup()
+
+    # the same site with the glossary on one page: only the configuration changed
+    app = make(src)
+    app.build()
+    glossary = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/person/index")))
+    assert "Ai Weiwei — Chinese artist and activist. · 2 releases" in glossary
     app.cleanup()
 
 
@@ -98,13 +136,14 @@ def test_a_changed_title_rewrites_the_toctree_parents(tmp_path):
     src = copy_root("pressroom", tmp_path)
     _build(src)
     registry = src / "corpus/entities/entities.yaml"
-    # an edited description: the entry's page changes, not its letter page (which
-    # lists it by name); a renamed entry: both change
+    # an edited description: the entry's page and its letter page (one line per
+    # entry, with its description) change, not the other letters; a renamed entry: both
     _edit(registry, "description: Chinese artist and activist.",
           "description: Chinese artist.")
     app, writes = _rebuild(src)
     assert "entries/person/ai-weiwei" in writes.pages
-    assert "entries/person/by-letter/a" not in writes.pages
+    assert "entries/person/by-letter/a" in writes.pages
+    assert "entries/person/by-letter/b" not in writes.pages
     app.cleanup()
     # still mentioned (the old name is now an alias), so it keeps its page
     _edit(registry, "  name: Ai Weiwei\n", "  name: Ai Weiwei (artist)\n  aliases: [Ai Weiwei]\n")

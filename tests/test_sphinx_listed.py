@@ -81,7 +81,7 @@ def test_unmentioned_entity_is_listed_on_its_letter_page(tmp_path):
     assert "Zora Quill" in (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
     # the mentioned entities keep their pages
     assert (Path(app.outdir) / "entries/person/jane-roe.html").is_file()
-    assert 'href="../jane-roe.html"' in page(app, "entries/person/by-letter/j")
+    assert 'href="../jane-roe.html#entity-jane-roe"' in page(app, "entries/person/by-letter/j")
     app.cleanup()
 
 

@@ -159,12 +159,12 @@ def test_glossary_and_type_list(site):
            "First. · 2 releases" in text
     assert "Jane Roe — Test spokesperson. · 1 release" in text
     types = text_of(main_text(page(site, "docs/glossary")))
-    assert "People — 5 entries" in types and "Awards — 1 entries" in types
+    assert "People — 5 entries" in types and "Awards — 1 entry" in types
 
 
 def test_domain_indices_and_general_index(site):
     idx = text_of(main_text(page(site, "pressroom-person")))
-    assert "Liu Xiaobo" in idx and "1 release" in idx
+    assert "Liu Xiaobo" in idx and "Chinese writer and Nobel Peace Prize laureate." in idx
     genindex = text_of(page(site, "genindex"))
     assert "Xiaobo (see Liu Xiaobo)" in genindex
     assert "Brian Dooley (person)" in genindex

@@ -71,7 +71,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     * config values ``pressroom_releases``, ``pressroom_registry``,
       ``pressroom_entity_types``, ``pressroom_publishers``,
       ``pressroom_entries_dir``, ``pressroom_archive_dir``,
-      ``pressroom_root_redirect``;
+      ``pressroom_glossary_max``, ``pressroom_root_redirect``;
     * the source suffix ``.txt`` and its parser :class:`ReleaseParser`
       (a release file is a page);
     * the ``pressroom`` domain (object types and roles per entity type, ``org``
@@ -105,6 +105,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
                          description="Generated folder for entry pages (keep it gitignored).")
     app.add_config_value("pressroom_archive_dir", "archive", "env", types=frozenset({str}),
                          description="Generated folder for the release archive pages.")
+    app.add_config_value("pressroom_glossary_max", 200, "html", types=frozenset({int}),
+                         description="A type's glossary lists its entries on one page up to "
+                         "this many; beyond it, it lists its letters and each letter's page "
+                         "lists that letter's entries.")
     app.add_config_value("pressroom_root_redirect", True, "html", types=frozenset({bool}),
                          description="Write index.html redirecting to root_doc when it is "
                          "not 'index'.")
@@ -125,6 +129,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", incremental.builder_inited)
     app.connect("builder-inited", html.reset_sidebar_cache)
     app.connect("builder-inited", entrypages.keep_search_entries)
+    app.connect("builder-inited", entrypages.keep_domain_indices)
     app.connect("env-get-outdated", incremental.env_get_outdated)
     app.connect("env-updated", incremental.env_updated)
     app.connect("env-updated", html.reset_sidebar_cache)

@@ -14,6 +14,8 @@ import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from pressroom.sphinxext.corpus import letter_of
+
 #: How many co-mentioned entries an entry page lists.
 APPEARS_WITH = 12
 
@@ -106,14 +108,20 @@ def _digest(value: object) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
 
 
-def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str) -> str:
-    """A digest of everything a placeholder shows; a page is rewritten when it changes."""
+def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str, glossary_max: int) -> str:
+    """A digest of everything a placeholder shows; a page is rewritten when it changes.
+
+    *glossary_max* is ``pressroom_glossary_max``: a larger glossary shows only its
+    letters and their sizes (see ``LateRenderer.glossary_letters``)."""
     entries = domain.entries
     releases = domain.releases
 
     if kind == "glossary":
+        rows = [(eid, e) for eid, e in entries.items() if e[2] == arg]
+        if len(rows) > glossary_max:
+            return _digest(("letters", sorted(Counter(letter_of(e[3]) for _eid, e in rows).items())))
         return _digest(sorted((eid, e[0], e[3], e[5], agg.release_count.get(eid, 0))
-                              for eid, e in entries.items() if e[2] == arg))
+                              for eid, e in rows))
     if kind == "type-list":
         return _digest(sorted(Counter(e[2] for e in entries.values()).items()))
     if kind == "release-list":

@@ -16,6 +16,7 @@ import hashlib
 import os
 import pickle
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -195,6 +196,29 @@ def entity_slug(entity_id: str) -> str:
 def entity_anchor(entity_id: str) -> str:
     """The HTML id of an entity's target on its page."""
     return "entity-" + entity_slug(entity_id).lower()
+
+
+def _folded(name: str) -> str:
+    """The name without accents, case-folded: ``Émile`` sorts and files with ``Emile``."""
+    if name.isascii():
+        return name.casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", name)
+                   if not unicodedata.combining(c)).casefold()
+
+
+def name_key(name: str, entity_id: str = "") -> tuple[str, str, str]:
+    """The A–Z order of entries in glossaries, letter pages and indices."""
+    return (_folded(name), name, entity_id)
+
+
+def letter_of(name: str) -> str:
+    """The letter an entry is filed under: ``a``…``z`` (accents folded), else ``other``."""
+    first = _folded(name[:1])[:1]
+    return first if first.isascii() and first.isalpha() else "other"
+
+
+def letter_label(letter: str) -> str:
+    return letter.upper() if letter != "other" else "Other"
 
 
 def plain(value: Any) -> str:

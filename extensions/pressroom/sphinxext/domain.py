@@ -42,6 +42,8 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from pressroom.sphinxext.corpus import letter_label, letter_of, name_key
+
 if TYPE_CHECKING:
     from docutils.nodes import Element
     from sphinx.addnodes import pending_xref
@@ -292,21 +294,18 @@ class EntityIndex(Index):
         assert isinstance(domain, PressroomDomain)
         content: dict[str, list[IndexEntry]] = {}
         wanted = set(docnames) if docnames is not None else None
-        from pressroom.sphinxext import aggregates
-
-        counts = aggregates.get(domain).release_count  # computed once per build
         items = sorted(((name, eid, e) for eid, e in domain.entries.items()
                         for name in (e[3],) if e[2] == self.entity_type),
-                       key=lambda t: (t[0].casefold(), t[1]))
-        for name, eid, (docname, anchor, _t, _n, _aliases, desc) in items:
+                       key=lambda t: name_key(t[0], t[1]))
+        for name, _eid, (docname, anchor, _t, _n, _aliases, desc) in items:
             if wanted is not None and docname not in wanted:
                 continue
-            letter = name[:1].upper() if name[:1].isalpha() else "#"
-            n = counts.get(eid, 0)
-            extra = f"{n} release{'s' if n != 1 else ''}"
+            letter = letter_label(letter_of(name))
+            # no release count: the index would change with every mention (the glossary's
+            # letter pages and the entry pages show it)
             content.setdefault(letter, []).append(
-                IndexEntry(name, 0, docname, anchor, extra, "", desc))
-        return sorted(content.items()), False
+                IndexEntry(name, 0, docname, anchor, "", "", desc))
+        return sorted(content.items(), key=lambda item: (item[0] == "Other", item[0])), False
 
 
 def make_domain(types: dict[str, dict[str, str]]) -> type[PressroomDomain]:

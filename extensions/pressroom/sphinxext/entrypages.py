@@ -38,6 +38,7 @@ from __future__ import annotations
 import hashlib
 import html as _html
 import json
+import os
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +50,15 @@ from sphinx.util.docutils import new_document
 
 from pressroom import __version__
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import ACTIVE, entity_anchor, entity_slug, plain
+from pressroom.sphinxext.corpus import (
+    ACTIVE,
+    entity_anchor,
+    entity_slug,
+    letter_label,
+    letter_of,
+    name_key,
+    plain,
+)
 from pressroom.sphinxext.domain import get_domain
 
 if TYPE_CHECKING:
@@ -60,17 +69,13 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DIGESTS = ".pressroom-pages.json"
-#: Collected pages of this build, by source folder: docname -> digest (saved at build-finished).
-_WRITTEN: dict[str, dict[str, str]] = {}
+#: Collected pages of this build, by source folder: ``pages`` (docname -> digest) and
+#: ``keys`` (docname -> key), saved at build-finished.
+_WRITTEN: dict[str, dict[str, dict[str, str]]] = {}
 
 
 def esc(value: Any) -> str:
     return _html.escape(plain(value))
-
-
-def letter_of(name: str) -> str:
-    first = name[:1].upper()
-    return first.lower() if first.isascii() and first.isalpha() else "other"
 
 
 #: Names in a type's folder that are not entry pages (the glossary, the letters' folder).
@@ -339,9 +344,8 @@ class Renderer:
         out = [{"link": self.uri(docname, f"{self.entries_dir}/index"), "title": "Entries"},
                {"link": self.uri(docname, f"{self.entries_dir}/{type_}/index"), "title": spec_label}]
         if letter is not None:
-            label = letter.upper() if letter != "other" else "Other"
             out.append({"link": self.uri(docname, letter_docname(self.entries_dir, type_, letter)),
-                        "title": f"{spec_label}: {label}"})
+                        "title": f"{spec_label}: {letter_label(letter)}"})
         return [p for p in out if p["link"]]
 
     def breadcrumbs(self, parents: list[dict[str, str]]) -> str:
@@ -388,15 +392,70 @@ class Renderer:
                     tuple(agg.quotes.get(own, ())),
                     tuple((o, n, entries.get(o)) for o, n in agg.appears_with.get(own, ())))
         paged = self.domain.data.get("paged", {})
+        counts = self.agg.release_count
         rows = []
-        for eid in ids:
-            entity = registry[eid]
-            if eid in paged:  # one line: its name, linking to its page
-                rows.append((eid, entity.name, paged[eid]))
-            else:  # in full
-                rows.append((eid, digests.get(eid), entries.get(eid),
-                             tuple((t, entries.get(t)) for t in self._targets(entity))))
+        for eid in ids:  # one line each (name, description, releases) ...
+            row: tuple = (eid, entries.get(eid), counts.get(eid, 0))
+            if eid not in paged:  # ... and in full when it has no page of its own
+                row += (digests.get(eid), tuple((t, entries.get(t))
+                                                for t in self._targets(registry[eid])))
+            rows.append(row)
         return ("letter", docname, self._type_model(registry[ids[0]].type), tuple(sorted(rows)))
+
+    # The model of every page is most of a rebuild's own work when thousands of pages
+    # are collected and few changed. So each page also gets a *key*: a digest of where
+    # its model comes from rather than of the model, cheap to take (one short digest
+    # per entry, and the releases it is read from, by the time Sphinx read them). When
+    # a page's key is the one recorded with its digest, its model is the same and is
+    # not built; otherwise the model is digested as before. A key covers the model's
+    # inputs: the entry's registry digest and domain row, those of the entries it
+    # links to, and each release (with the time Sphinx read it) that mentions or
+    # quotes it, from which its backlinks, quotations and co-mentions are computed.
+
+    def inputs(self, all_docs: dict[str, Any]) -> None:
+        """Digest each entry's row and index the releases each entity is read from."""
+        digests = self.corpus.digests
+        self._entry = {eid: _short((digests.get(eid), row)) for eid, row in self.domain.entries.items()}
+        releases = self.domain.releases
+        sources: dict[str, list] = defaultdict(list)
+        for docname, rows in self.domain.mentions.items():
+            if docname in releases:
+                stamp = (docname, all_docs.get(docname))
+                for eid in {row[0] for row in rows}:
+                    sources[eid].append(stamp)
+        for docname, rows in self.domain.quotes.items():
+            if docname in releases:
+                stamp = ("quote", docname, all_docs.get(docname))
+                for speaker in {row[3] for row in rows if row[3]}:
+                    sources[speaker].append(stamp)
+        self._sources = sources
+        self._type_models: dict[str, tuple] = {}
+
+    def key(self, docname: str, ids: tuple[str, ...], own: str | None) -> str:
+        """The page's key (see above); :meth:`inputs` must have run."""
+        entry = self._entry
+        registry = self.corpus.registry
+        if own is not None:
+            entity = registry[own]
+            value: tuple = (
+                "entry", docname, own, entry.get(own), self._type_key(entity.type),
+                tuple(entry.get(t) for t in self._targets(entity)),
+                tuple(sorted(self._sources.get(own, ()))),
+                tuple((o, entry.get(o)) for o, _n in self.agg.appears_with.get(own, ())))
+        else:
+            paged = self.domain.data.get("paged", {})
+            counts = self.agg.release_count
+            value = ("letter", docname, self._type_key(registry[ids[0]].type), tuple(
+                (eid, entry.get(eid), counts.get(eid, 0), None if eid in paged else
+                 tuple(entry.get(t) for t in self._targets(registry[eid])))
+                for eid in sorted(ids)))
+        return _short(value)
+
+    def _type_key(self, type_: str) -> tuple:
+        model = self._type_models.get(type_)
+        if model is None:
+            model = self._type_models[type_] = self._type_model(type_)
+        return model
 
     def title_and_search(self, ids: tuple[str, ...], own: str | None) -> tuple[str, str]:
         """A page's title and the text the search index gets for it (without its body)."""
@@ -404,14 +463,13 @@ class Renderer:
         if own is not None:
             entity = registry[own]
             return entity.name, _search_text([entity])
-        first = min((registry[eid] for eid in ids), key=lambda e: (e.name.casefold(), e.id))
+        first = min((registry[eid] for eid in ids), key=lambda e: name_key(e.name, e.id))
         paged = self.domain.data.get("paged", {})
         return (self._letter_title(first.type, letter_of(first.name)),
                 _search_text([registry[eid] for eid in sorted(ids) if eid not in paged]))
 
     def _letter_title(self, type_: str, letter: str) -> str:
-        label = letter.upper() if letter != "other" else "Other"
-        return f"{self.corpus.type_label(type_, plural=True)}: {label}"
+        return f"{self.corpus.type_label(type_, plural=True)}: {letter_label(letter)}"
 
     # pages -------------------------------------------------------------------------
     def entry_page(self, docname: str, eid: str) -> Page:
@@ -441,26 +499,31 @@ class Renderer:
         return Page(docname, entity.name, "".join(body), "".join(toc), metatags, parents)
 
     def letter_page(self, docname: str, ids: tuple[str, ...]) -> Page:
+        """A letter of a type's glossary: every entry filed under it, one line each (name,
+        description, number of releases), then those without a page of their own in full."""
         registry = self.corpus.registry
-        entities = sorted((registry[eid] for eid in ids), key=lambda e: (e.name.casefold(), e.id))
+        entities = sorted((registry[eid] for eid in ids), key=lambda e: name_key(e.name, e.id))
         type_ = entities[0].type
         letter = letter_of(entities[0].name)
         title = self._letter_title(type_, letter)
         paged = self.domain.data.get("paged", {})
+        counts = self.agg.release_count
         anchor = f"letter-{type_}-{letter}"
         parents = self.parents(docname, type_, None)
         body = [self.breadcrumbs(parents), f'<section id="{esc(anchor)}">\n',
-                self.heading(1, title, anchor)]
-        with_page = [e for e in entities if e.id in paged]
+                self.heading(1, title, anchor), '<ul class="pressroom-glossary simple">\n']
+        for e in entities:
+            n = counts.get(e.id, 0)
+            description = f" — {esc(e.description)}" if e.description else ""
+            body.append(f"<li><p>{self.entity_link(docname, e.id)}{description}"
+                        f'<span class="pressroom-muted"> · {n} release{"s" if n != 1 else ""}'
+                        "</span></p></li>\n")
+        body.append("</ul>\n")
         listed = [e for e in entities if e.id not in paged]
-        if with_page:  # names only, like a toctree: rewritten when one comes, goes or is renamed
-            body.append('<ul class="pressroom-letter-list simple">\n')
-            for e in with_page:
-                body.append(f"<li><p>{self.doc_link(docname, paged[e.id], e.name)}</p></li>\n")
-            body.append("</ul>\n")
         if listed:
-            text = "Not mentioned in any release yet:"
-            body.append(f'<p class="pressroom-muted">{esc(text)}</p>\n')
+            sub = f"{anchor}-unmentioned"
+            body.append(f'<section id="{esc(sub)}">\n')
+            body.append(self.heading(2, "Not mentioned in any release yet", sub))
         for e in listed:
             a = entity_anchor(e.id)
             body.append(f'<div class="pressroom-entry pressroom-entry-listed docutils container" '
@@ -468,8 +531,14 @@ class Renderer:
             body.append(self.facts(docname, e))
             body.append(self.empty("No release in the archive mentions this entry yet."))
             body.append("</div>\n")
+        if listed:
+            body.append("</section>\n")
         body.append("</section>\n")
         return Page(docname, title, "".join(body), "", "", parents)
+
+
+def _short(value: object) -> str:
+    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
 
 
 def _search_text(entities: list[Entity]) -> str:
@@ -502,15 +571,27 @@ def _site_signature(app: Sphinx) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
+#: The state the last build left in each output folder, read once per build.
+_STATE: dict[str, dict[str, Any]] = {}
+
+
 def _load_state(outdir: Path) -> dict[str, Any]:
-    """What the last build wrote: ``pages`` (docname -> digest) and ``searchindex`` (the
-    size and modification time of the search index it dumped, or ``None``)."""
+    """What the last build wrote: ``pages`` (docname -> digest), ``keys`` (docname -> the
+    key its digest was taken with), ``indices`` (domain index -> digest) and
+    ``searchindex`` (the size and modification time of the search index it dumped)."""
+    cached = _STATE.get(str(outdir))
+    if cached is not None:
+        return cached
+    empty: dict[str, Any] = {"pages": {}, "keys": {}, "indices": {}, "searchindex": None}
     try:
         data = json.loads((outdir / DIGESTS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"pages": {}, "searchindex": None}
-    if not isinstance(data, dict) or not isinstance(data.get("pages"), dict):
-        return {"pages": {}, "searchindex": None}
+        data = empty
+    if not isinstance(data, dict) or not all(isinstance(data.get(k, {}), dict)
+                                             for k in ("pages", "keys", "indices")):
+        data = empty
+    data = {**empty, **data}
+    _STATE[str(outdir)] = data
     return data
 
 
@@ -556,6 +637,51 @@ def keep_search_entries(app: Sphinx) -> None:
     builder.load_indexer = load_indexer
 
 
+#: Domain index pages written or kept by this build, by source folder: name -> digest.
+_INDICES: dict[str, dict[str, str]] = {}
+
+
+def keep_domain_indices(app: Sphinx) -> None:
+    """``builder-inited``: write this domain's indices only when they changed.
+
+    Sphinx writes every domain index on every build; an index of thousands of
+    entries is a large page (and each entry is one line of it), so writing it again
+    when nothing in it changed is most of a small rebuild. The index's content
+    (which Sphinx has just generated) and the site around it are digested like a
+    collected page's model; an index whose digest matches the last build's, with
+    its file in place, is not rendered. Other domains' indices are left to Sphinx."""
+    builder = app.builder
+    write = getattr(builder, "write_domain_indices", None)
+    if write is None or getattr(write, "_pressroom", False):
+        return
+    prefix = f"{get_domain(app.env).name}-"
+
+    def write_domain_indices() -> None:
+        outdir = Path(builder.outdir)
+        old = _load_state(outdir)["indices"]
+        site = _site_signature(app)
+        all_indices = builder.domain_indices
+        ours = [i for i in all_indices if i[0].startswith(prefix)]
+        done: dict[str, str] = {}
+        todo = [i for i in all_indices if not i[0].startswith(prefix)]
+        for index in ours:
+            name, index_cls, content, collapse = index
+            digest = hashlib.sha1(repr((site, index_cls.localname, content, collapse))
+                                  .encode("utf-8")).hexdigest()[:16]
+            done[name] = digest
+            if old.get(name) != digest or not (outdir / builder.get_outfilename(name)).exists():
+                todo.append(index)
+        builder.domain_indices = todo
+        try:
+            write()
+        finally:
+            builder.domain_indices = all_indices
+        _INDICES[str(app.srcdir)] = done
+
+    write_domain_indices._pressroom = True  # type: ignore[attr-defined]
+    builder.write_domain_indices = write_domain_indices
+
+
 class _Collector:
     """Renders one collected page and decides whether it must be written."""
 
@@ -564,20 +690,38 @@ class _Collector:
         self.builder = app.builder
         self.renderer = Renderer(app)
         self.outdir = Path(self.builder.outdir)
-        self.old: dict[str, str] = _load_state(self.outdir)["pages"]
+        state = _load_state(self.outdir)
+        self.old: dict[str, str] = state["pages"]
+        self.old_keys: dict[str, str] = state["keys"]
+        self.keys: dict[str, str] = {}
         self.site = _site_signature(app)
         domain = self.renderer.domain
         self.own_page = {docname: eid for eid, docname in domain.data.get("paged", {}).items()}
         self.pages = sorted(pages(domain, self.renderer.entries_dir).items())
+        self.renderer.inputs(app.env.all_docs)
+        self.out_prefix = str(self.outdir) + os.sep
+        self.out_suffix = getattr(self.builder, "out_suffix", ".html")
+        #: check every key against the model it stands for (the test suite sets it)
+        self.verify = bool(os.environ.get("PRESSROOM_VERIFY_KEYS"))
 
     def digest(self, docname: str, ids: tuple[str, ...]) -> tuple[str, bool]:
         """The page's digest, and whether it must be rendered and written (its model or
         the site changed, or the file is missing)."""
-        model = self.renderer.model(docname, ids, self.own_page.get(docname))
-        digest = hashlib.sha1((self.site + repr(model)).encode("utf-8")).hexdigest()[:16]
-        if self.old.get(docname) != digest:
+        own = self.own_page.get(docname)
+        key = self.keys[docname] = self.site + self.renderer.key(docname, ids, own)
+        old = self.old.get(docname)
+        if old is None or self.old_keys.get(docname) != key or self.verify:
+            model = self.renderer.model(docname, ids, own)
+            digest = hashlib.sha1((self.site + repr(model)).encode("utf-8")).hexdigest()[:16]
+            if self.verify and old is not None and self.old_keys.get(docname) == key \
+                    and digest != old:
+                raise RuntimeError(f"{docname}: its key did not change but its model did")
+        else:
+            digest = old
+        if old != digest:
             return digest, True
-        return digest, not (self.outdir / self.builder.get_outfilename(docname)).exists()
+        return digest, not os.path.exists(self.out_prefix + docname.replace("/", os.sep)
+                                          + self.out_suffix)
 
     def context(self, docname: str, ids: tuple[str, ...]) -> dict[str, Any]:
         """The template context of the page (its body rendered)."""
@@ -638,7 +782,7 @@ def collect_pages(app: Sphinx):
             (outdir / builder.get_outfilename(docname)).unlink()
         except OSError:
             pass
-    _WRITTEN[str(app.srcdir)] = new
+    _WRITTEN[str(app.srcdir)] = {"pages": new, "keys": collector.keys}
     if app.parallel > 1 and len(todo) > PARALLEL_MIN and app.is_parallel_allowed("write"):
         from sphinx.util.parallel import ParallelTasks, make_chunks
 
@@ -684,12 +828,14 @@ def save_digests(app: Sphinx, exc: Exception | None) -> None:
     """``build-finished``: record the collected pages' digests and the search index
     this build dumped (which holds their entries)."""
     written = _WRITTEN.pop(str(app.srcdir), None)
+    indices = _INDICES.pop(str(app.srcdir), {})
+    outdir = Path(app.builder.outdir)
+    _STATE.pop(str(outdir), None)
     if exc is not None or written is None:
         return
-    outdir = Path(app.builder.outdir)
     index_file = getattr(app.builder, "searchindex_filename", None)
     stamp = _stamp(outdir / index_file) if index_file and getattr(
         app.builder, "indexer", None) is not None else None
-    (outdir / DIGESTS).write_text(json.dumps({"pages": written, "searchindex": stamp},
+    (outdir / DIGESTS).write_text(json.dumps({**written, "searchindex": stamp, "indices": indices},
                                              sort_keys=True, separators=(",", ":")) + "\n",
                                   encoding="utf-8")

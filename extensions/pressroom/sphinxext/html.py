@@ -196,13 +196,20 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     if corpus is None:
         return
     agg = aggregates.get(domain)
+    uris: dict[str, str] = {}
+
+    def uri(docname: str) -> str:
+        if docname not in uris:
+            uris[docname] = app.builder.get_target_uri(docname)
+        return uris[docname]
+
     entities = []
     for e in sorted(corpus.registry, key=lambda e: e.id):
         entry = domain.entries.get(e.id)
         entities.append({
             "id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
             "description": e.description or None, "wikidata": e.wikidata,
-            "url": app.builder.get_target_uri(entry[0]) + "#" + entry[1] if entry else None,
+            "url": uri(entry[0]) + "#" + entry[1] if entry else None,
             "releases": agg.release_count.get(e.id, 0),
         })
 

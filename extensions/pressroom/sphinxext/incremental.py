@@ -177,9 +177,11 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname in list(shown):
         if docname not in env.all_docs:
             del shown[docname]
+    glossary_max = app.config.pressroom_glossary_max
     for docname, placeholders in domain.late.items():
         digest = hashlib.sha1("".join(
-            aggregates.shown_digest(domain, agg, corpus, kind, arg) for kind, arg in placeholders
+            aggregates.shown_digest(domain, agg, corpus, kind, arg, glossary_max)
+            for kind, arg in placeholders
         ).encode()).hexdigest()[:16]
         if shown.get(docname) != digest:
             if docname in shown:

@@ -17,7 +17,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, plain
+from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, letter_label, letter_of, name_key, plain
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
@@ -100,21 +100,25 @@ class LateRenderer(SphinxPostTransform):
     # pages -----------------------------------------------------------------
     def render_glossary(self, domain, agg, type_: str) -> list[nodes.Node]:
         rows = sorted(((e[3], eid, e) for eid, e in domain.entries.items() if e[2] == type_),
-                      key=lambda t: (t[0].casefold(), t[1]))
+                      key=lambda t: name_key(t[0], t[1]))
         if not rows:
             return [self.empty("No entries of this type yet.")]
         letters: dict[str, list] = defaultdict(list)
         for name, eid, e in rows:
-            letter = name[:1].upper() if name[:1].isalpha() else "#"
-            letters[letter].append((name, eid, e))
+            letters[letter_of(name)].append((name, eid, e))
+        builder = BUILDERS.get(str(self.env.srcdir))
+        if len(rows) > self.config.pressroom_glossary_max and hasattr(builder, "handle_page"):
+            return self.glossary_letters(type_, letters, builder)
         jump = nodes.paragraph(classes=["pressroom-letters"])
         for i, letter in enumerate(letters):
             if i:
                 jump += nodes.Text(" · ")
-            jump += nodes.reference("", letter, internal=True, refid=f"letter-{type_}-{letter}")
+            jump += nodes.reference("", letter_label(letter), internal=True,
+                                    refid=f"letter-{type_}-{letter}")
         out: list[nodes.Node] = [jump]
         for letter, group in letters.items():
-            rubric = nodes.rubric(letter, letter, ids=[f"letter-{type_}-{letter}"],
+            label = letter_label(letter)
+            rubric = nodes.rubric(label, label, ids=[f"letter-{type_}-{letter}"],
                                   classes=["pressroom-letter"])
             out.append(rubric)
             items = nodes.bullet_list(classes=["pressroom-glossary"])
@@ -130,6 +134,30 @@ class LateRenderer(SphinxPostTransform):
             out.append(items)
         return out
 
+    def glossary_letters(self, type_: str, letters: dict[str, list], builder) -> list[nodes.Node]:
+        """A large glossary: its letters, each linking to the page that lists its entries.
+
+        It shows nothing a release changes, so it is not rewritten when mentions change
+        (the letter pages, rendered from collected data, are)."""
+        from pressroom.sphinxext.entrypages import letter_docname
+
+        docname = self.env.current_document.docname
+        total = sum(len(group) for group in letters.values())
+        intro = f"{total} entries, listed by the first letter of their name."
+        out: list[nodes.Node] = [nodes.paragraph(intro, intro, classes=["pressroom-count"])]
+        items = nodes.bullet_list(classes=["pressroom-glossary-letters"])
+        for letter in sorted(letters, key=lambda k: (k == "other", k)):
+            n = len(letters[letter])
+            uri = builder.get_relative_uri(
+                docname, letter_docname(self.config.pressroom_entries_dir, type_, letter))
+            para = nodes.paragraph()
+            para += nodes.reference("", letter_label(letter), internal=True, refuri=uri)
+            para += nodes.inline("", f" — {n} entr{'ies' if n != 1 else 'y'}",
+                                 classes=["pressroom-muted"])
+            items += nodes.list_item("", para)
+        out.append(items)
+        return out
+
     def render_type_list(self, domain, agg, arg: str) -> list[nodes.Node]:
         corpus = corpus_for_env(self.env)
         counts: dict[str, int] = defaultdict(int)
@@ -140,7 +168,8 @@ class LateRenderer(SphinxPostTransform):
             label = corpus.type_label(type_, plural=True)
             para = nodes.paragraph()
             para += self.doc_ref(f"{self.config.pressroom_entries_dir}/{type_}/index", label)
-            para += nodes.inline("", f" — {counts.get(type_, 0)} entries",
+            n = counts.get(type_, 0)
+            para += nodes.inline("", f" — {n} entr{'ies' if n != 1 else 'y'}",
                                  classes=["pressroom-muted"])
             items += nodes.list_item("", para)
         return [items]

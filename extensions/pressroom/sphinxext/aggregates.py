@@ -13,6 +13,7 @@ import hashlib
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from pressroom.sphinxext.corpus import letter_of
 
@@ -57,19 +58,20 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
         for eid, row in firsts.items():
             backlinks[eid].append(Backlink(docname, meta[1], meta[0], counts[eid], row[4],
                                            row[5], row[6], f"m{row[1]}"))
-        ids = sorted(firsts)
+        ids = list(firsts)
+        agg.release_count.update(ids)
         for eid in ids:
-            agg.release_count[eid] += 1
-            c = co[eid]
-            for other in ids:
-                if other != eid:
-                    c[other] += 1
+            co[eid].update(ids)  # counts itself too (once per release): dropped below
+    by_title = attrgetter("title", "docname")
+    by_date = attrgetter("date")
     for rows in backlinks.values():
-        rows.sort(key=lambda b: (b.title, b.docname))
-        rows.sort(key=lambda b: b.date, reverse=True)  # newest first; undated last
+        rows.sort(key=by_title)
+        rows.sort(key=by_date, reverse=True)  # newest first; undated last
     agg.backlinks = dict(backlinks)
     for eid, c in co.items():  # the top few without sorting every co-mentioned entry
-        agg.appears_with[eid] = heapq.nsmallest(top, c.items(), key=lambda kv: (-kv[1], kv[0]))
+        del c[eid]
+        top_rows = heapq.nsmallest(top, [(-n, other) for other, n in c.items()])
+        agg.appears_with[eid] = [(other, -n) for n, other in top_rows]
     quotes: dict[str, list] = defaultdict(list)
     for docname, rows in domain.quotes.items():
         meta = releases.get(docname)

@@ -20,6 +20,7 @@ is written only when its text changes, so Sphinx re-reads it only then.
 from __future__ import annotations
 
 import calendar
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -120,16 +121,25 @@ def release_docs(srcdir: Path, releases_dir: Path) -> list[tuple[str, str, str, 
     rows = []
     if not releases_dir.is_dir():
         return rows
-    for path in sorted(releases_dir.rglob("*.txt")):
-        rel = path.relative_to(releases_dir)
-        if len(rel.parts) < 2 or any(p.startswith((".", "_")) for p in rel.parts):
+    # os.walk and strings, not pathlib: thousands of files are listed on every build
+    prefix = releases_dir.relative_to(srcdir).as_posix()
+    found: list[tuple[str, ...]] = []
+    for folder, dirs, files in os.walk(releases_dir, followlinks=True):  # as Sphinx finds sources
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        rel = os.path.relpath(folder, releases_dir)
+        parts = () if rel == "." else tuple(rel.split(os.sep))
+        found.extend((*parts, name) for name in files
+                     if name.endswith(".txt") and not name.startswith((".", "_")))
+    for parts in sorted(found):
+        if len(parts) < 2:
             continue
-        publisher = rel.parts[0]
-        m = _DATE_PREFIX.match(path.name)
-        year = m.group(1) if m else next((p for p in rel.parts[1:-1] if re.fullmatch(r"\d{4}", p)),
+        publisher, name = parts[0], parts[-1]
+        m = _DATE_PREFIX.match(name)
+        year = m.group(1) if m else next((p for p in parts[1:-1] if re.fullmatch(r"\d{4}", p)),
                                          "undated")
         month = m.group(2) if m else "00"
-        docname = path.relative_to(srcdir).with_suffix("").as_posix()
+        docname = "/".join((prefix, *parts))[:-len(".txt")] if prefix != "." else \
+            "/".join(parts)[:-len(".txt")]
         rows.append((publisher, year, month, docname))
     return rows
 

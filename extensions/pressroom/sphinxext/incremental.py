@@ -283,10 +283,14 @@ def _navigation_changed(env: BuildEnvironment, domain) -> set[str]:
     """
     relations = env.collect_relations()
     titles = env.titles
+    texts: dict[str | None, str] = {None: ""}
 
     def title(docname: str | None) -> str:
-        node = titles.get(docname) if docname else None
-        return node.astext() if node is not None else ""
+        text = texts.get(docname)
+        if text is None:
+            node = titles.get(docname) if docname else None
+            text = texts[docname] = node.astext() if node is not None else ""
+        return text
 
     stored = domain.data.setdefault("navigation", {})
     rewrite: set[str] = set()

@@ -130,8 +130,9 @@ def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str, glossary_
         return _digest([(d, releases.get(d, ())[:2]) for d in arg.split("\n")])
     if kind == "timeline":
         # with the description: the timeline's link to an event carries it as its title
-        events = sorted((e.id, str(e.start), str(e.end), e.name, e.description, e.type)
+        # and where each event's entry is (the timeline links nothing else)
+        events = sorted((e.id, str(e.start), str(e.end), e.name, e.description, e.type,
+                         entries.get(e.id, ("",))[0])
                         for e in corpus.registry if e.start and e.type == "event")
-        return _digest((sorted((d, m[0], m[1]) for d, m in releases.items()), events,
-                        sorted((eid, e[0]) for eid, e in entries.items())))
+        return _digest((sorted((d, m[0], m[1]) for d, m in releases.items()), events))
     return ""

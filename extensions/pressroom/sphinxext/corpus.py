@@ -58,7 +58,7 @@ class Corpus:
             linker = None
             if self.linker_cache is not None:
                 path, key = self.linker_cache
-                stored = _load_pickled(path, key)
+                stored = load_pickled(path, key)
                 if stored is not None and isinstance(stored.get("linker"), Linker):
                     linker = stored["linker"]
                     linker.registry = self.registry  # stored without it (the key covers it)
@@ -67,7 +67,7 @@ class Corpus:
                 if self.linker_cache is not None:
                     linker.registry = None  # type: ignore[assignment]
                     try:
-                        _store_pickled(self.linker_cache[0], self.linker_cache[1], linker=linker)
+                        store_pickled(self.linker_cache[0], self.linker_cache[1], linker=linker)
                     finally:
                         linker.registry = self.registry
             self._linker = linker
@@ -95,7 +95,7 @@ REGISTRY_PICKLE = "pressroom-registry.pickle"
 LINKER_PICKLE = "pressroom-linker.pickle"
 
 
-def _code_key(*modules: Any) -> tuple:
+def code_key(*modules: Any) -> tuple:
     """What a pickle's shape depends on: the code that made it."""
     import pressroom.registry as registry_module
 
@@ -103,7 +103,7 @@ def _code_key(*modules: Any) -> tuple:
     return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
-def _load_pickled(path: Path, key: tuple) -> dict[str, Any] | None:
+def load_pickled(path: Path, key: tuple) -> dict[str, Any] | None:
     try:
         with path.open("rb") as fh:
             stored = pickle.load(fh)
@@ -114,7 +114,7 @@ def _load_pickled(path: Path, key: tuple) -> dict[str, Any] | None:
     return stored
 
 
-def _store_pickled(path: Path, key: tuple, **values: Any) -> None:
+def store_pickled(path: Path, key: tuple, **values: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -152,8 +152,8 @@ def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None
         content = hashlib.sha1()
         for f in files:
             content.update(f.read_bytes())
-        pickle_key = (key, content.hexdigest(), _code_key())
-    stored = _load_pickled(pickled, pickle_key) if pickled is not None else None
+        pickle_key = (key, content.hexdigest(), code_key())
+    stored = load_pickled(pickled, pickle_key) if pickled is not None else None
     if stored is not None:
         registry, problems, digests = stored["registry"], stored["problems"], stored["digests"]
     else:
@@ -163,7 +163,7 @@ def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None
             registry, problems = Registry(), []
         digests = {e.id: entity_digest(e) for e in registry}
         if pickled is not None:
-            _store_pickled(pickled, pickle_key, registry=registry, problems=problems,
+            store_pickled(pickled, pickle_key, registry=registry, problems=problems,
                            digests=digests)
     corpus = Corpus(project, registry, problems, key)
     corpus.digests = digests
@@ -171,7 +171,7 @@ def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None
         import pressroom.linker as linker_module
 
         corpus.linker_cache = (pickled.with_name(LINKER_PICKLE),
-                               (*pickle_key, _code_key(linker_module)))
+                               (*pickle_key, code_key(linker_module)))
     _CACHE[confdir] = corpus
     return corpus
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import ACTIVE
+from pressroom.sphinxext.corpus import ACTIVE, code_key, load_pickled, store_pickled
 from pressroom.sphinxext.domain import get_domain
 
 if TYPE_CHECKING:
@@ -230,17 +231,35 @@ def export(app: Sphinx, exc: Exception | None) -> None:
                        for q in domain.quotes.get(docname, ())],
         }
 
+    # A release's part only changes when Sphinx reads the release again (its domain
+    # rows are replaced then): the parts are kept between builds, next to the doctrees,
+    # with the time Sphinx read each release, and only the releases read since are
+    # serialized again.
+    cache_path = Path(app.doctreedir) / "pressroom-export.pickle"
+    cache_key = (app.builder.name, app.builder.get_target_uri("a/b"), code_key(sys.modules[__name__]))
+    stored = load_pickled(cache_path, cache_key)
+    old_parts: dict[str, tuple[int, str]] = stored["parts"] if stored else {}
+    parts: dict[str, tuple[int, str]] = {}
+    all_docs = app.env.all_docs
+
     # {"entities": [...], "releases": [...], "version": 1}, keys sorted, written a
-    # release at a time: the whole document is never held in memory (tens of MB of
-    # Python objects at ten thousand releases)
+    # release at a time: the whole document is never held in memory as Python objects
+    # (tens of MB of them at ten thousand releases)
     path = Path(app.outdir) / "pressroom.json"
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as out:
         out.write('{"entities":' + dumps(entities) + ',"releases":[')
         for i, docname in enumerate(sorted(domain.releases)):
-            out.write(("," if i else "") + dumps(release(docname)))
+            stamp = all_docs.get(docname, -1)
+            part = old_parts.get(docname)
+            if part is None or part[0] != stamp:
+                part = (stamp, dumps(release(docname)))
+            parts[docname] = part
+            out.write(("," if i else "") + part[1])
         out.write('],"version":1}\n')
     tmp.replace(path)
+    if parts != old_parts:
+        store_pickled(cache_path, cache_key, parts=parts)
     root = app.config.root_doc
     if root != "index" and "index" not in app.env.all_docs and app.config.pressroom_root_redirect:
         target = app.builder.get_target_uri(root)

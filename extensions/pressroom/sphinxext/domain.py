@@ -7,7 +7,8 @@ parallel build merges the same data as a serial one:
 ``releases``   docname -> (title, date ISO or "", publisher key, publisher name,
                dateline, source URL, path relative to the project)
 ``mentions``   docname -> ((entity id, start, end, surface, sentence,
-               start in sentence, end in sentence, line), ...)
+               start in sentence, end in sentence, line), ...); the sentence is
+               that of the entity's first mention in the release ("", 0, 0 after)
 ``quotes``     docname -> ((start, end, text, speaker id or "", speaker surface), ...)
 ``refs``       docname -> entity ids referenced by roles (so those pages are rewritten
                when the entity changes)

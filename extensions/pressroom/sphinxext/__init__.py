@@ -125,6 +125,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(EntryLinks)
     app.add_css_file("pressroom.css")
 
+    app.connect("config-inited", incremental.gc_pause, priority=100)
     app.connect("config-inited", _config_inited)
     app.connect("builder-inited", incremental.builder_inited)
     app.connect("builder-inited", html.reset_sidebar_cache)

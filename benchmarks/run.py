@@ -277,23 +277,30 @@ def write_pressroom(corpus: Corpus, root: Path) -> None:
 # --------------------------------------------------------------------------- measuring
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory of *pid* and all its descendants, in KiB."""
-    total = 0
+def _tree_memory_kib(pid: int) -> tuple[int, int]:
+    """Resident (RSS) and proportional (PSS) memory of *pid* and all its descendants, in KiB.
+
+    RSS counts a page shared by forked processes once per process; PSS divides it among
+    them, so the PSS sum is the memory the tree actually occupies."""
+    rss = pss = 0
     stack = [pid]
     while stack:
         p = stack.pop()
         try:
             for line in Path(f"/proc/{p}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
+                    rss += int(line.split()[1])
+                    break
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    pss += int(line.split()[1])
                     break
             for task in Path(f"/proc/{p}/task").iterdir():
                 kids = (task / "children").read_text().split()
                 stack.extend(int(k) for k in kids)
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 @dataclass
@@ -306,6 +313,7 @@ class Build:
     cpu_seconds: float  # user + system of the process tree: less sensitive to other load
     load_before: float  # 1-minute load average when the build started
     peak_rss_mib: float  # process tree, sampled every 50 ms
+    peak_pss_mib: float  # process tree, shared pages divided among the processes sharing them
     max_process_rss_mib: float  # largest single process (wait4)
     reread: int | None
     pages_written: int
@@ -347,12 +355,13 @@ def sphinx_build(src: Path, out: Path, doctrees: Path, jobs: int, step: str, log
     with log.open("w") as fh:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=fh, stderr=subprocess.STDOUT, cwd=src, env=BUILD_ENV)
-        peak = 0
+        peak = peak_pss = 0
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
                 break
-            peak = max(peak, _tree_rss_kib(proc.pid))
+            rss, pss = _tree_memory_kib(proc.pid)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             time.sleep(0.05)
         seconds = time.perf_counter() - t0
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -375,6 +384,7 @@ def sphinx_build(src: Path, out: Path, doctrees: Path, jobs: int, step: str, log
         step=step, jobs=jobs, seconds=round(seconds, 2),
         cpu_seconds=round(usage.ru_utime + usage.ru_stime, 2), load_before=round(load, 2),
         peak_rss_mib=round(peak / 1024, 1),
+        peak_pss_mib=round(peak_pss / 1024, 1),
         max_process_rss_mib=round(usage.ru_maxrss / 1024, 1),
         reread=reread, pages_written=written,
         output_bytes=_dir_bytes(out) if out.exists() else 0, html_files=len(after),
@@ -473,7 +483,8 @@ def run_variant(variant: Variant, work: Path, jobs_list: list[int]) -> list[Buil
                              _logs / f"{variant.name}-j{_j}-{step}.log", stems, probe)
             print(f"  {variant.name:9} -j{_j} {step:13} {b.seconds:8.2f} s "
                   f"(cpu {b.cpu_seconds:7.2f} s, load {b.load_before:4.1f}) "
-                  f"{b.peak_rss_mib:8.0f} MiB  re-read {b.reread}  written {b.pages_written}"
+                  f"{b.peak_rss_mib:8.0f} MiB (PSS {b.peak_pss_mib:6.0f})  re-read {b.reread}  "
+                  f"written {b.pages_written}"
                   f"  warnings {b.warnings}  rc {b.returncode}", flush=True)
             builds.append(b)
             return b
@@ -574,8 +585,8 @@ def table(results: dict[str, Any]) -> str:
     base = {(b["step"], b["jobs"]): b for b in builds.get("baseline", [])}
     pr = {(b["step"], b["jobs"]): b for b in builds.get("pressroom", [])}
     rows = ["| step | -j | wall s (b / P) | ratio | CPU s (b / P) | ratio | peak RSS MiB (b / P) "
-            "| ratio | re-read (b / P) | pages written (b / P) |",
-            "|---|---|---|---|---|---|---|---|---|---|"]
+            "| ratio | peak PSS MiB (b / P) | ratio | re-read (b / P) | pages written (b / P) |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     steps = ["full", "edit-release", "edit-entry", "noop"]
     for key in sorted(set(base) | set(pr), key=lambda k: (k[1], steps.index(k[0]))):
         b, p = base.get(key), pr.get(key)
@@ -589,6 +600,7 @@ def table(results: dict[str, Any]) -> str:
         rows.append(f"| {key[0]} | {key[1]} | {pair('seconds')} | {r('seconds')} "
                     f"| {pair('cpu_seconds')} | {r('cpu_seconds')} "
                     f"| {pair('peak_rss_mib')} | {r('peak_rss_mib')} "
+                    f"| {pair('peak_pss_mib')} | {r('peak_pss_mib')} "
                     f"| {pair('reread')} | {pair('pages_written')} |")
     out = "\n".join(rows) if len(rows) > 2 else ""
     fulls = [(k, base.get(k), pr.get(k)) for k in sorted(set(base) | set(pr)) if k[0] == "full"]

@@ -263,9 +263,14 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     root = app.config.root_doc
     if root != "index" and "index" not in app.env.all_docs and app.config.pressroom_root_redirect:
         target = app.builder.get_target_uri(root)
-        (Path(app.outdir) / "index.html").write_text(
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">"
-            f"<link rel=\"canonical\" href=\"{target}\"><title>Redirecting…</title></head>"
-            f"<body><a href=\"{target}\">Continue to the home page</a></body></html>\n",
-            encoding="utf-8")
+        redirect = Path(app.outdir) / "index.html"
+        html = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">"
+                f"<link rel=\"canonical\" href=\"{target}\"><title>Redirecting…</title></head>"
+                f"<body><a href=\"{target}\">Continue to the home page</a></body></html>\n")
+        try:
+            same = redirect.read_text(encoding="utf-8") == html
+        except (OSError, UnicodeDecodeError):
+            same = False
+        if not same:  # written once, not at every build
+            redirect.write_text(html, encoding="utf-8")

@@ -801,13 +801,35 @@ def collect_pages(app: Sphinx):
 PARALLEL_MIN = 100
 
 
+class _SearchDoc:
+    """The doctree Sphinx's indexer is fed for a collected page: a title and a paragraph.
+
+    One is built per process and its two texts replaced for each page: building a
+    docutils document per page (thousands in a large build) was most of the feeding's
+    cost, in allocations and in the garbage collections they set off."""
+
+    def __init__(self) -> None:
+        self.doc = new_document("")
+        section = nodes.section()
+        self.title = nodes.title("", "")
+        self.paragraph = nodes.paragraph("", "")
+        section += self.title
+        section += self.paragraph
+        self.doc += section
+
+    def feed(self, indexer, docname: str, title: str, text: str) -> None:
+        self.title.children = [nodes.Text(title)]
+        self.paragraph.children = [nodes.Text(text)]
+        indexer.feed(docname, docname, title, self.doc)
+
+
+_SEARCH_DOC: list[_SearchDoc] = []
+
+
 def feed_search(indexer, docname: str, title: str, text: str) -> None:
-    doc = new_document("")
-    section = nodes.section()
-    section += nodes.title(title, title)
-    section += nodes.paragraph(text, text)
-    doc += section
-    indexer.feed(docname, docname, title, doc)
+    if not _SEARCH_DOC:
+        _SEARCH_DOC.append(_SearchDoc())
+    _SEARCH_DOC[0].feed(indexer, docname, title, text)
 
 
 def _keep_in_search(indexer, docnames: set[str]) -> None:

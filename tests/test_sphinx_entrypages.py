@@ -145,6 +145,22 @@ def test_domain_indices_are_written_only_when_they_change(tmp_path):
     assert "Another title" in page(app, "pressroom-event")
 
 
+def test_changed_rendering_code_rewrites_every_collected_page(tmp_path, monkeypatch):
+    """Pages whose data did not change are still rewritten when the code that renders them
+    changed (an upgraded Pressroom): the code's key is part of the site's signature."""
+    from pressroom.sphinxext import entrypages
+
+    src = copy_root("pressroom", tmp_path)
+    _app, first = _build(src)
+    collected = {p for p in first.pages if p.startswith("entries/") and "/index" not in p}
+    _app, writes = _build(src)
+    assert not collected & writes.pages
+    key = entrypages.code_key
+    monkeypatch.setattr(entrypages, "code_key", lambda *modules: ("upgraded", key(*modules)))
+    _app, writes = _build(src)
+    assert collected <= writes.pages
+
+
 def test_a_configuration_change_rewrites_every_entry_page(tmp_path):
     src = copy_root("pressroom", tmp_path)
     app, first = _build(src)

@@ -39,6 +39,7 @@ import hashlib
 import html as _html
 import json
 import os
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,7 @@ from pressroom import __version__
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
     ACTIVE,
+    code_key,
     entity_anchor,
     entity_slug,
     letter_label,
@@ -299,8 +301,8 @@ class Renderer:
             return self.empty("No release in the archive mentions this entry yet.")
         total = sum(b.count for b in rows)
         n = len(rows)
-        out = [f'<p class="pressroom-count">{n} release{"s" if n != 1 else ""}, '
-               f'{total} mention{"s" if total != 1 else ""}, newest first.</p>\n',
+        out = [f'<p class="pressroom-count">{n:,} release{"s" if n != 1 else ""}, '
+               f'{total:,} mention{"s" if total != 1 else ""}, newest first.</p>\n',
                '<ul class="pressroom-backlinks">\n']
         for b in rows:
             more = (f'<span class="pressroom-muted"> ({b.count} mentions)</span>'
@@ -334,7 +336,7 @@ class Renderer:
         out = ['<ul class="pressroom-appears-with simple">\n']
         for other, n in rows:
             out.append(f"<li><p>{self.entity_link(docname, other)}"
-                       f'<span class="pressroom-muted"> — {n} release{"s" if n != 1 else ""}'
+                       f'<span class="pressroom-muted"> — {n:,} release{"s" if n != 1 else ""}'
                        "</span></p></li>\n")
         out.append("</ul>\n")
         return "".join(out)
@@ -516,7 +518,7 @@ class Renderer:
             n = counts.get(e.id, 0)
             description = f" — {esc(e.description)}" if e.description else ""
             body.append(f"<li><p>{self.entity_link(docname, e.id)}{description}"
-                        f'<span class="pressroom-muted"> · {n} release{"s" if n != 1 else ""}'
+                        f'<span class="pressroom-muted"> · {n:,} release{"s" if n != 1 else ""}'
                         "</span></p></li>\n")
         body.append("</ul>\n")
         listed = [e for e in entities if e.id not in paged]
@@ -552,20 +554,22 @@ def _search_text(entities: list[Entity]) -> str:
 
 
 def _site_signature(app: Sphinx) -> str:
-    """What every collected page depends on besides its body: versions, configuration,
-    templates and the navigation the sidebar shows."""
+    """What every collected page depends on besides its body: versions, the code that
+    renders it, configuration, templates and the navigation the sidebar shows."""
     import sphinx
 
-    from pressroom.sphinxext.html import nav_facts
+    from pressroom.sphinxext import html, transforms
 
     builder = app.builder
     env = app.env
     build_info = getattr(builder, "build_info", None)
     templates = getattr(builder, "templates", None)
     newest = templates.newest_template_mtime() if templates is not None else 0
-    _parents, visible = nav_facts(env)
+    _parents, visible = html.nav_facts(env)
     tocs = get_domain(env).data.get("tocs", {})
-    parts = (__version__, sphinx.__version__, builder.name,
+    # the code that renders the pages: an upgraded Pressroom rewrites them
+    code = code_key(sys.modules[__name__], html, transforms)
+    parts = (__version__, code, sphinx.__version__, builder.name,
              getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", ""),
              newest, sorted((d, tocs.get(d, "")) for d in visible))
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:16]

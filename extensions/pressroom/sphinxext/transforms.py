@@ -128,7 +128,7 @@ class LateRenderer(SphinxPostTransform):
                 if e[5]:
                     para += nodes.Text(f" — {e[5]}")
                 n = agg.release_count.get(eid, 0)
-                para += nodes.inline("", f" · {n} release{'s' if n != 1 else ''}",
+                para += nodes.inline("", f" · {n:,} release{'s' if n != 1 else ''}",
                                      classes=["pressroom-muted"])
                 items += nodes.list_item("", para)
             out.append(items)
@@ -143,7 +143,7 @@ class LateRenderer(SphinxPostTransform):
 
         docname = self.env.current_document.docname
         total = sum(len(group) for group in letters.values())
-        intro = f"{total} entries, listed by the first letter of their name."
+        intro = f"{total:,} entries, listed by the first letter of their name."
         out: list[nodes.Node] = [nodes.paragraph(intro, intro, classes=["pressroom-count"])]
         items = nodes.bullet_list(classes=["pressroom-glossary-letters"])
         for letter in sorted(letters, key=lambda k: (k == "other", k)):
@@ -152,7 +152,7 @@ class LateRenderer(SphinxPostTransform):
                 docname, letter_docname(self.config.pressroom_entries_dir, type_, letter))
             para = nodes.paragraph()
             para += nodes.reference("", letter_label(letter), internal=True, refuri=uri)
-            para += nodes.inline("", f" — {n} entr{'ies' if n != 1 else 'y'}",
+            para += nodes.inline("", f" — {n:,} entr{'ies' if n != 1 else 'y'}",
                                  classes=["pressroom-muted"])
             items += nodes.list_item("", para)
         out.append(items)
@@ -169,7 +169,7 @@ class LateRenderer(SphinxPostTransform):
             para = nodes.paragraph()
             para += self.doc_ref(f"{self.config.pressroom_entries_dir}/{type_}/index", label)
             n = counts.get(type_, 0)
-            para += nodes.inline("", f" — {n} entr{'ies' if n != 1 else 'y'}",
+            para += nodes.inline("", f" — {n:,} entr{'ies' if n != 1 else 'y'}",
                                  classes=["pressroom-muted"])
             items += nodes.list_item("", para)
         return [items]

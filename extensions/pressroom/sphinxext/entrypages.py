@@ -788,14 +788,19 @@ def collect_pages(app: Sphinx):
             pass
     _WRITTEN[str(app.srcdir)] = {"pages": new, "keys": collector.keys}
     if app.parallel > 1 and len(todo) > PARALLEL_MIN and app.is_parallel_allowed("write"):
-        from sphinx.util.parallel import ParallelTasks, make_chunks
+        from sphinx.util.parallel import ParallelTasks
 
         collector.write_chunk(todo[:1])  # templates compiled before forking
-        by_name = dict(todo[1:])
-        tasks = ParallelTasks(app.parallel)
-        for names in make_chunks(list(by_name), app.parallel):
-            tasks.add_task(collector.write_chunk, [(d, by_name[d]) for d in names])
-        tasks.join()
+        # N shares: N - 1 forked workers and the main process, which would otherwise
+        # only wait (each forked copy of the main process is resident memory too)
+        shares = [todo[1 + i::app.parallel] for i in range(app.parallel)]
+        tasks = ParallelTasks(app.parallel - 1)
+        try:
+            for share in shares[1:]:
+                tasks.add_task(collector.write_chunk, share)
+            collector.write_chunk(shares[0])
+        finally:
+            tasks.join()
         return
     for docname, ids in todo:
         yield docname, collector.context(docname, ids), "page.html"

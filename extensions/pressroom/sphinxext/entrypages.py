@@ -749,9 +749,10 @@ def collect_pages(app: Sphinx):
 
     The digests are computed here, in the main process (cheap: no page is rendered
     for them). With ``-j N`` and many pages to write, the pages are rendered and
-    written by forked workers, as Sphinx's parallel writer writes documents
-    (``html-page-context`` is emitted there); otherwise they are yielded one at a
-    time, so no more than one page's HTML is held at a time."""
+    written in N shares, by N - 1 forked workers and the main process, as Sphinx's
+    parallel writer writes documents (``html-page-context`` is emitted where a page
+    is rendered); otherwise they are yielded one at a time, so no more than one
+    page's HTML is held at a time."""
     builder = app.builder
     if not hasattr(builder, "handle_page") or str(app.srcdir) not in ACTIVE:
         return

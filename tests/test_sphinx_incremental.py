@@ -98,6 +98,18 @@ def test_a_large_glossary_lists_letters_and_is_not_rewritten_for_mentions(tmp_pa
     assert "Ai Weiwei — Chinese artist and activist. · 2 releases" in letter
     app.cleanup()
 
+    # a new letter (an entry added under Q): the glossary lists it, and its letter page
+    registry = src / "corpus/entities/entities.yaml"
+    _edit(registry, "- id: jane-roe\n", "- id: quinn-zed\n  type: person\n  name: Quinn Zed\n"
+          "  description: Made-up reporter.\n- id: jane-roe\n")
+    app = make(src, confoverrides=conf)
+    writes = Writes(app)
+    app.build()
+    assert {"entries/person/index", "entries/person/by-letter/q"} <= writes.pages
+    assert 'href="by-letter/q.html">Q</a>' in page(app, "entries/person/index")
+    assert "Made-up reporter." in page(app, "entries/person/by-letter/q")
+    app.cleanup()
+
     # the same site with the glossary on one page: only the configuration changed
     app = make(src)
     app.build()

@@ -285,3 +285,17 @@ def test_the_linker_is_kept_between_builds_and_rebuilt_when_the_registry_changes
     app, _ = _rebuild(src)
     assert built == [1]  # the registry changed: built again
     app.cleanup()
+
+
+def test_the_garbage_collector_is_given_back_after_a_build(tmp_path):
+    """The build freezes its long-lived objects and collects rarely while the environment
+    loads; after it, the process's collector is as it was (a long-running process that
+    builds many times, like this test session, must not keep them frozen)."""
+    import gc
+
+    thresholds = gc.get_threshold()
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    _build(src)  # an incremental build loads an environment
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() == 0

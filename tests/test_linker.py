@@ -468,7 +468,6 @@ def test_campus_without_at_and_with_an_acronym() -> None:
         ("University of North Quelland Brakmoor", "uq"), ("UNQ Brakmoor", "uq")]
 
 
-
 def test_generic_last_word_names_no_organization() -> None:
     """``Council`` ends several names: a generic head noun, no short form of any of them."""
     linker = make_linker(place("qc", "Quell City"), org("qcc", "Quell City Council"),

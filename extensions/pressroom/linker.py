@@ -55,7 +55,7 @@ from operator import itemgetter
 
 import ahocorasick
 
-from pressroom.registry import COMMON_WORDS, Entity, Registry
+from pressroom.registry import COMMON_WORDS, Entity, Registry, strip_accents
 
 __all__ = ["Ambiguity", "LinkResult", "Linker", "Mention", "inferred_forms", "normalize"]
 
@@ -93,6 +93,15 @@ _set_start = Mention.__dict__["start"].__set__
 _set_end = Mention.__dict__["end"].__set__
 _set_entity_id = Mention.__dict__["entity_id"].__set__
 _set_surface = Mention.__dict__["surface"].__set__
+
+
+def _mention(start: int, end: int, entity_id: str, surface: str) -> Mention:
+    mention = _new_mention(Mention)
+    _set_start(mention, start)
+    _set_end(mention, end)
+    _set_entity_id(mention, entity_id)
+    _set_surface(mention, surface)
+    return mention
 
 
 # --------------------------------------------------------------------------- normalization
@@ -246,14 +255,6 @@ _CAPWORD = re.compile(r"^[A-Z][\w'.-]*$")
 _GERMAN = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae"})
 
 
-def _fold(name: str) -> str:
-    """*name* without diacritics (``Hernán Darío Gómez`` -> ``Hernan Dario Gomez``)."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _is_common(word: str) -> bool:
     from pressroom.registry import COMMON_WORDS
 
@@ -368,10 +369,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if particle != name:
                 add(particle, FULL)
         # ``Eberhard Grün`` is also written ``Eberhard Gruen`` and ``Eberhard Grun``
-        folded = _fold(name)
+        folded = strip_accents(name)
         if folded != name:
             add(folded, FULL)
-            german = _fold(name.translate(_GERMAN))
+            german = strip_accents(name.translate(_GERMAN))
             if german != folded:
                 add(german, FULL)
         if number:
@@ -1057,8 +1058,9 @@ class Linker:
                            for start, end, choices in ambiguous])
 
     def _shadowed(self, text, candidates, anchored, anchors, first_full):
-        # *candidates*: only those whose info's word is not None
         """One-word forms that, somewhere in the text, belong to a name not in the registry.
+
+        *candidates* are only those whose info's word (``info[6]``) is not None.
 
         A surname right after an unknown given name (``Ahmed Mohamed``, ``George
         Whitman``) or a given name right before an unknown surname (``Frank Rack``)
@@ -1246,12 +1248,7 @@ class Linker:
                     title = _OFFICE.match(_clean(text[end + 6:end + 40]))
                     if title:
                         titled.append((start, title.group(1), eid))
-            mention = _new_mention(Mention)
-            _set_start(mention, start)
-            _set_end(mention, end)
-            _set_entity_id(mention, eid)
-            _set_surface(mention, text[start:end])
-            append(mention)
+            append(_mention(start, end, eid, text[start:end]))
             prev_end = end
         if titled:
             out = self._title_alone(text, out, titled, regions)
@@ -1277,12 +1274,7 @@ class Linker:
                 i = bisect_right(spans, (start, end))
                 if (i and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end):
                     continue
-                mention = _new_mention(Mention)
-                _set_start(mention, start)
-                _set_end(mention, end)
-                _set_entity_id(mention, owners[-1])
-                _set_surface(mention, text[start:end])
-                added.append(mention)
+                added.append(_mention(start, end, owners[-1], text[start:end]))
         if not added:
             return out
         return sorted(out + added, key=lambda m: m.start)

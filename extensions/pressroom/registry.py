@@ -26,6 +26,7 @@ import dataclasses
 import datetime as _dt
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,13 @@ COMMON_WORDS = frozenset(
     house court office press news world national international united""".split()
 )
 
+
+
+def strip_accents(text: str) -> str:
+    """*text* without diacritics (``Hernán Darío Gómez`` -> ``Hernan Dario Gomez``)."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 @dataclass(frozen=True, slots=True)
 class Entity:

@@ -36,12 +36,12 @@ releases' titles, datelines and bodies and proposes registry entries:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from pressroom.lint import name_key
+from pressroom.registry import strip_accents
 from pressroom.source import Release, line_number, slugify
 
 # --------------------------------------------------------------------------- word lists
@@ -628,10 +628,6 @@ class _Group:
         return max(surfaces, key=lambda s: (surfaces[s], len(s), s))
 
 
-def _ascii_fold(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def group(collector: _Collector) -> list[_Group]:
     groups: dict[str, _Group] = {}
     for occ in collector.occurrences:
@@ -701,7 +697,7 @@ def suggest(
 ) -> list[Candidate]:
     """Candidates in *docs* whose names are not among *known_names*, most releases first."""
     known = {name_key(n) for n in known_names}
-    known |= {name_key(_ascii_fold(n)) for n in known_names}
+    known |= {name_key(strip_accents(n)) for n in known_names}
     collector = _Collector(docs)
     collector.run()
     wanted = set(types) if types else None

@@ -9,13 +9,12 @@ Nothing here is stored in the environment.
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from pressroom.sphinxext.corpus import letter_of
+from pressroom.sphinxext.corpus import digest, letter_of
 
 #: How many co-mentioned entries an entry page lists.
 APPEARS_WITH = 12
@@ -106,10 +105,6 @@ def refresh(domain) -> Aggregates:
 # ---------------------------------------------------------------------------- digests
 
 
-def _digest(value: object) -> str:
-    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
-
-
 def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str, glossary_max: int) -> str:
     """A digest of everything a placeholder shows; a page is rewritten when it changes.
 
@@ -121,18 +116,18 @@ def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str, glossary_
     if kind == "glossary":
         rows = [(eid, e) for eid, e in entries.items() if e[2] == arg]
         if len(rows) > glossary_max:
-            return _digest(("letters", sorted(Counter(letter_of(e[3]) for _eid, e in rows).items())))
-        return _digest(sorted((eid, e[0], e[3], e[5], agg.release_count.get(eid, 0))
+            return digest(("letters", sorted(Counter(letter_of(e[3]) for _eid, e in rows).items())))
+        return digest(sorted((eid, e[0], e[3], e[5], agg.release_count.get(eid, 0))
                               for eid, e in rows))
     if kind == "type-list":
-        return _digest(sorted(Counter(e[2] for e in entries.values()).items()))
+        return digest(sorted(Counter(e[2] for e in entries.values()).items()))
     if kind == "release-list":
-        return _digest([(d, releases.get(d, ())[:2]) for d in arg.split("\n")])
+        return digest([(d, releases.get(d, ())[:2]) for d in arg.split("\n")])
     if kind == "timeline":
         # with the description: the timeline's link to an event carries it as its title
         # and where each event's entry is (the timeline links nothing else)
         events = sorted((e.id, str(e.start), str(e.end), e.name, e.description, e.type,
                          entries.get(e.id, ("",))[0])
                         for e in corpus.registry if e.start and e.type == "event")
-        return _digest((sorted((d, m[0], m[1]) for d, m in releases.items()), events))
+        return digest((sorted((d, m[0], m[1]) for d, m in releases.items()), events))
     return ""

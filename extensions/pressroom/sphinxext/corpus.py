@@ -16,14 +16,13 @@ import hashlib
 import os
 import pickle
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pressroom.config import ProjectConfig
 from pressroom.problems import Problem
-from pressroom.registry import Entity, Registry, load_registry, registry_files
+from pressroom.registry import Entity, Registry, load_registry, registry_files, strip_accents
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -176,10 +175,14 @@ def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None
     return corpus
 
 
+def digest(value: object) -> str:
+    """A short digest of *value*'s ``repr`` (tuples, strings, numbers: stable between runs)."""
+    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
 def entity_digest(entity: Entity) -> str:
     """A digest of what an entity *says* (not where it is written: file and line excluded)."""
-    fields = [(f, getattr(entity, f)) for f in entity.__slots__ if f not in ("file", "line")]
-    return hashlib.sha1(repr(fields).encode("utf-8")).hexdigest()[:16]
+    return digest([(f, getattr(entity, f)) for f in entity.__slots__ if f not in ("file", "line")])
 
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -200,10 +203,7 @@ def entity_anchor(entity_id: str) -> str:
 
 def _folded(name: str) -> str:
     """The name without accents, case-folded: ``Émile`` sorts and files with ``Emile``."""
-    if name.isascii():
-        return name.casefold()
-    return "".join(c for c in unicodedata.normalize("NFKD", name)
-                   if not unicodedata.combining(c)).casefold()
+    return strip_accents(name).casefold()
 
 
 def name_key(name: str, entity_id: str = "") -> tuple[str, str, str]:

@@ -132,6 +132,17 @@ class PressroomDomain(Domain):
     def embeds(self) -> dict[str, tuple[str, ...]]:
         return self.data.setdefault("embeds", {})
 
+    def entries_by_letter(self, type_: str) -> dict[str, list[tuple[str, str, tuple]]]:
+        """The entries of a type as ``letter -> [(name, entity id, entry), ...]``: A–Z by
+        name (accents folded), letters ``a``…``z`` then ``other``. The one order of the
+        glossary, its letter links and the domain index."""
+        rows = sorted(((e[3], eid, e) for eid, e in self.entries.items() if e[2] == type_),
+                      key=lambda t: name_key(t[0], t[1]))
+        letters: dict[str, list[tuple[str, str, tuple]]] = {}
+        for row in rows:
+            letters.setdefault(letter_of(row[0]), []).append(row)
+        return dict(sorted(letters.items(), key=lambda item: (item[0] == "other", item[0])))
+
     def note_embed(self, docname: str, release_docname: str) -> None:
         current = self.embeds.get(docname, ())
         if release_docname not in current:
@@ -293,20 +304,17 @@ class EntityIndex(Index):
                  ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = self.domain
         assert isinstance(domain, PressroomDomain)
-        content: dict[str, list[IndexEntry]] = {}
+        content: list[tuple[str, list[IndexEntry]]] = []
         wanted = set(docnames) if docnames is not None else None
-        items = sorted(((name, eid, e) for eid, e in domain.entries.items()
-                        for name in (e[3],) if e[2] == self.entity_type),
-                       key=lambda t: name_key(t[0], t[1]))
-        for name, _eid, (docname, anchor, _t, _n, _aliases, desc) in items:
-            if wanted is not None and docname not in wanted:
-                continue
-            letter = letter_label(letter_of(name))
+        for letter, group in domain.entries_by_letter(self.entity_type).items():
             # no release count: the index would change with every mention (the glossary's
             # letter pages and the entry pages show it)
-            content.setdefault(letter, []).append(
-                IndexEntry(name, 0, docname, anchor, "", "", desc))
-        return sorted(content.items(), key=lambda item: (item[0] == "Other", item[0])), False
+            rows = [IndexEntry(name, 0, docname, anchor, "", "", desc)
+                    for name, _eid, (docname, anchor, _t, _n, _aliases, desc) in group
+                    if wanted is None or docname in wanted]
+            if rows:
+                content.append((letter_label(letter), rows))
+        return content, False
 
 
 def make_domain(types: dict[str, dict[str, str]]) -> type[PressroomDomain]:

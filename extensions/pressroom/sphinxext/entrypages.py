@@ -19,8 +19,8 @@ What a reader and Sphinx still get:
   one line per name and alias (:func:`note_index_entries`);
 * **which** entries get a page of their own: those a release mentions
   (:func:`pressroom.sphinxext.incremental.mentioned`); the others are shown in
-  full on their letter page, ``entries/<type>/by-letter/<l>``, which also lists
-  the letter's entries that have a page;
+  full on their letter page, ``entries/<type>/by-letter/<l>``, which lists every
+  entry of its type and letter, one line each (the glossary's pages);
 * a page is rendered and written only when what it shows changes: the digest of
   its *model* (every value its HTML is made from: :meth:`Renderer.model`) and of
   the site around it (configuration, templates, the visible navigation) is
@@ -54,6 +54,7 @@ from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
     ACTIVE,
     code_key,
+    digest,
     entity_anchor,
     entity_slug,
     letter_label,
@@ -125,7 +126,7 @@ def pages(domain, entries_dir: str) -> dict[str, tuple[str, ...]]:
     """Collected pages: docname -> ids of the entries shown on it.
 
     An entry page shows its entry; a letter page lists every entry of its type and
-    letter (those with a page as one line, the others in full)."""
+    letter as one line, and those without a page of their own also in full."""
     paged = domain.data.get("paged", {})
     out: dict[str, list[str]] = defaultdict(list)
     for eid, (docname, _anchor, type_, name, _aliases, _desc) in domain.entries.items():
@@ -417,7 +418,7 @@ class Renderer:
     def inputs(self, all_docs: dict[str, Any]) -> None:
         """Digest each entry's row and index the releases each entity is read from."""
         digests = self.corpus.digests
-        self._entry = {eid: _short((digests.get(eid), row)) for eid, row in self.domain.entries.items()}
+        self._entry = {eid: digest((digests.get(eid), row)) for eid, row in self.domain.entries.items()}
         releases = self.domain.releases
         sources: dict[str, list] = defaultdict(list)
         for docname, rows in self.domain.mentions.items():
@@ -451,7 +452,7 @@ class Renderer:
                 (eid, entry.get(eid), counts.get(eid, 0), None if eid in paged else
                  tuple(entry.get(t) for t in self._targets(registry[eid])))
                 for eid in sorted(ids)))
-        return _short(value)
+        return digest(value)
 
     def _type_key(self, type_: str) -> tuple:
         model = self._type_models.get(type_)
@@ -539,10 +540,6 @@ class Renderer:
         return Page(docname, title, "".join(body), "", "", parents)
 
 
-def _short(value: object) -> str:
-    return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
-
-
 def _search_text(entities: list[Entity]) -> str:
     parts = []
     for e in entities:
@@ -572,7 +569,7 @@ def _site_signature(app: Sphinx) -> str:
     parts = (__version__, code, sphinx.__version__, builder.name,
              getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", ""),
              newest, sorted((d, tocs.get(d, "")) for d in visible))
-    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:16]
+    return digest(parts)
 
 
 #: The state the last build left in each output folder, read once per build.
@@ -670,10 +667,8 @@ def keep_domain_indices(app: Sphinx) -> None:
         todo = [i for i in all_indices if not i[0].startswith(prefix)]
         for index in ours:
             name, index_cls, content, collapse = index
-            digest = hashlib.sha1(repr((site, index_cls.localname, content, collapse))
-                                  .encode("utf-8")).hexdigest()[:16]
-            done[name] = digest
-            if old.get(name) != digest or not (outdir / builder.get_outfilename(name)).exists():
+            done[name] = digest((site, index_cls.localname, content, collapse))
+            if old.get(name) != done[name] or not (outdir / builder.get_outfilename(name)).exists():
                 todo.append(index)
         builder.domain_indices = todo
         try:
@@ -715,16 +710,15 @@ class _Collector:
         key = self.keys[docname] = self.site + self.renderer.key(docname, ids, own)
         old = self.old.get(docname)
         if old is None or self.old_keys.get(docname) != key or self.verify:
-            model = self.renderer.model(docname, ids, own)
-            digest = hashlib.sha1((self.site + repr(model)).encode("utf-8")).hexdigest()[:16]
+            value = digest((self.site, self.renderer.model(docname, ids, own)))
             if self.verify and old is not None and self.old_keys.get(docname) == key \
-                    and digest != old:
+                    and value != old:
                 raise RuntimeError(f"{docname}: its key did not change but its model did")
         else:
-            digest = old
-        if old != digest:
-            return digest, True
-        return digest, not os.path.exists(self.out_prefix + docname.replace("/", os.sep)
+            value = old
+        if old != value:
+            return value, True
+        return value, not os.path.exists(self.out_prefix + docname.replace("/", os.sep)
                                           + self.out_suffix)
 
     def context(self, docname: str, ids: tuple[str, ...]) -> dict[str, Any]:

@@ -221,7 +221,7 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     def release(docname: str) -> dict[str, Any]:
         title, date, pub_key, pub_name, dateline, source, relpath = domain.releases[docname]
         return {
-            "id": docname, "url": app.builder.get_target_uri(docname), "title": title,
+            "id": docname, "url": uri(docname), "title": title,
             "date": date or None, "publisher": pub_name or None, "dateline": dateline or None,
             "source": source or None, "file": relpath,
             "mentions": [{"entity": r[0], "start": r[1], "end": r[2], "surface": r[3],

@@ -29,7 +29,7 @@ import ahocorasick
 from sphinx.util import logging
 
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import ACTIVE, BUILDERS, get_corpus
+from pressroom.sphinxext.corpus import ACTIVE, BUILDERS, digest, get_corpus
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.entrypages import assign_entries, note_index_entries
 from pressroom.sphinxext.generate import generate_archive, generate_entries
@@ -88,10 +88,6 @@ def _freeze_long_lived() -> None:
     gc.freeze()
     if _GC_STATE:
         gc.set_threshold(*_GC_STATE.pop())
-
-
-def _unfreeze() -> None:
-    gc.unfreeze()
 
 
 def mentioned(domain) -> set[str]:
@@ -215,14 +211,14 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             del shown[docname]
     glossary_max = app.config.pressroom_glossary_max
     for docname, placeholders in domain.late.items():
-        digest = hashlib.sha1("".join(
+        now = hashlib.sha1("".join(
             aggregates.shown_digest(domain, agg, corpus, kind, arg, glossary_max)
             for kind, arg in placeholders
         ).encode()).hexdigest()[:16]
-        if shown.get(docname) != digest:
+        if shown.get(docname) != now:
             if docname in shown:
                 rewrite.add(docname)
-            shown[docname] = digest
+            shown[docname] = now
     changed = set(getattr(domain, "_pressroom_changed", set()))
     # entries that moved between their own page and their letter page (their last
     # mention came or went): pages linking to them by role or relation follow
@@ -303,7 +299,7 @@ def write_started(app: Sphinx, builder) -> None:
 
 
 def build_finished(app: Sphinx, exc: Exception | None) -> None:
-    _unfreeze()
+    gc.unfreeze()  # what builder-inited froze (see the garbage collector's section)
     full = _SAVED_FILES_TO_REBUILD.pop(str(app.env.srcdir), None)
     if full is not None:
         app.env.files_to_rebuild = full
@@ -341,10 +337,9 @@ def _navigation_changed(env: BuildEnvironment, domain) -> set[str]:
             seen.add(parent)
             chain.append((parent, title(parent)))
             parent = (relations.get(parent) or (None,))[0]
-        digest = hashlib.sha1(repr((prev, title(prev), nxt, title(nxt), chain))
-                              .encode("utf-8")).hexdigest()[:16]
-        if stored.get(docname) != digest:
+        value = digest((prev, title(prev), nxt, title(nxt), chain))
+        if stored.get(docname) != value:
             if docname in stored:
                 rewrite.add(docname)
-            stored[docname] = digest
+            stored[docname] = value
     return rewrite

@@ -1,8 +1,10 @@
-"""The post-transform that renders placeholders from the merged domain data.
+"""The post-transforms that render placeholders from the merged domain data.
 
-It runs at priority 5, before Sphinx's reference resolver (10), so the
-``pending_xref`` nodes it creates for entries resolve like any other (with the
-entry's description as the link title).
+:class:`LateRenderer` (priority 5) fills the placeholders; the links to entries it
+makes, like those in release text, are :func:`~.render.entry_link` references that
+:class:`EntryLinks` (priority 6) points at the entry's page, with its description as
+the link title. Both run before Sphinx's reference resolver (10), which resolves
+the page links (``pending_xref``) among them.
 """
 
 from __future__ import annotations
@@ -17,11 +19,11 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, letter_label, letter_of, name_key, plain
+from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, letter_label, plain
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
-from pressroom.sphinxext.render import entry_link
+from pressroom.sphinxext.render import ENTRY_ATTR, entry_link
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +46,6 @@ class EntryLinks(SphinxPostTransform):
     default_priority = 6
 
     def run(self, **kwargs: Any) -> None:
-        from pressroom.sphinxext.render import ENTRY_ATTR
-
         links = [n for n in self.document.findall(nodes.reference) if ENTRY_ATTR in n]
         if not links:
             return
@@ -99,15 +99,12 @@ class LateRenderer(SphinxPostTransform):
 
     # pages -----------------------------------------------------------------
     def render_glossary(self, domain, agg, type_: str) -> list[nodes.Node]:
-        rows = sorted(((e[3], eid, e) for eid, e in domain.entries.items() if e[2] == type_),
-                      key=lambda t: name_key(t[0], t[1]))
-        if not rows:
+        letters = domain.entries_by_letter(type_)
+        if not letters:
             return [self.empty("No entries of this type yet.")]
-        letters: dict[str, list] = defaultdict(list)
-        for name, eid, e in rows:
-            letters[letter_of(name)].append((name, eid, e))
+        total = sum(len(group) for group in letters.values())
         builder = BUILDERS.get(str(self.env.srcdir))
-        if len(rows) > self.config.pressroom_glossary_max and hasattr(builder, "handle_page"):
+        if total > self.config.pressroom_glossary_max and hasattr(builder, "handle_page"):
             return self.glossary_letters(type_, letters, builder)
         jump = nodes.paragraph(classes=["pressroom-letters"])
         for i, letter in enumerate(letters):
@@ -146,8 +143,8 @@ class LateRenderer(SphinxPostTransform):
         intro = f"{total:,} entries, listed by the first letter of their name."
         out: list[nodes.Node] = [nodes.paragraph(intro, intro, classes=["pressroom-count"])]
         items = nodes.bullet_list(classes=["pressroom-glossary-letters"])
-        for letter in sorted(letters, key=lambda k: (k == "other", k)):
-            n = len(letters[letter])
+        for letter, group in letters.items():
+            n = len(group)
             uri = builder.get_relative_uri(
                 docname, letter_docname(self.config.pressroom_entries_dir, type_, letter))
             para = nodes.paragraph()

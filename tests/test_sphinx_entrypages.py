@@ -187,27 +187,59 @@ def test_registry_text_is_escaped_on_entry_and_letter_pages(tmp_path):
     assert 'href="https://example.org/?a=1&amp;b=&quot;2&quot;"' in letter
 
 
-def test_pages_written_in_parallel_equal_serial(tmp_path, monkeypatch):
+@pytest.mark.parametrize("early", [True, False], ids=["early-writer", "forked-shares"])
+def test_pages_written_in_parallel_equal_serial(tmp_path, monkeypatch, early):
+    """At -j 2 the collected pages are written by the early writer (a thread of the main
+    process, while Sphinx's worker writes documents) or, when it wrote none, in shares
+    by the main process and a forked worker: either way the pages equal a serial build's."""
+    import threading
+
     from pressroom.sphinxext import entrypages
 
     monkeypatch.setattr(entrypages, "PARALLEL_MIN", 0)  # this small site forks too
     calls = []
     original = entrypages._Collector.write_chunk
-    monkeypatch.setattr(entrypages._Collector, "write_chunk",
-                        lambda self, chunk: calls.append(len(chunk)) or original(self, chunk))
+    monkeypatch.setattr(entrypages._Collector, "write_chunk", lambda self, chunk: calls.append(
+        (threading.current_thread().name, len(chunk))) or original(self, chunk))
     outputs = []
     for name, parallel in (("serial", 0), ("parallel", 2)):
+        if parallel:
+            # early: the writer does not wait for the main thread to be idle (so it writes
+            # at least one page in this small build); else the main thread never seems idle
+            monkeypatch.setattr(entrypages._EarlyWriter, "QUIET", 0.0 if early else 3600.0)
         src = copy_root("pressroom", tmp_path / name)
         app, _ = _build(src, parallel=parallel)
         outdir = Path(app.outdir)
         outputs.append({str(p.relative_to(outdir)): p.read_bytes()
                         for p in sorted((outdir / "entries").rglob("*.html"))})
-    # the parallel branch ran (the serial branch never calls write_chunk): the first
-    # page written here, then one share here and one by a forked worker (whose call is
-    # not seen here)
-    assert len(calls) == 2 and calls[0] == 1 and calls[1] > 1, calls
     assert outputs[0] and outputs[0] == outputs[1]
+    # the serial build never calls write_chunk (it yields its pages)
+    early_pages = sum(n for thread, n in calls if thread == "pressroom-collected-pages")
+    if early:
+        assert early_pages >= 1, calls
+    else:
+        # the first page written here, then one share here and one by a forked worker
+        # (whose call is not seen here)
+        assert early_pages == 0 and [n for _, n in calls][:1] == [1] and len(calls) == 2, calls
 
+
+def test_an_error_in_the_early_writer_fails_the_build(tmp_path, monkeypatch):
+    import threading
+
+    from pressroom.sphinxext import entrypages
+
+    monkeypatch.setattr(entrypages._EarlyWriter, "QUIET", 0.0)
+    original = entrypages._Collector.write_chunk
+
+    def failing(self, chunk):
+        if threading.current_thread().name == "pressroom-collected-pages":
+            raise RuntimeError("template exploded")
+        return original(self, chunk)
+
+    monkeypatch.setattr(entrypages._Collector, "write_chunk", failing)
+    src = copy_root("pressroom", tmp_path)
+    with pytest.raises(RuntimeError, match="template exploded"):
+        _build(src, parallel=2)
 
 
 def test_an_entity_called_index_does_not_replace_the_glossary(tmp_path):

@@ -31,7 +31,7 @@ from pressroom.sphinxext.nodes import (
     visit_quotation_html,
 )
 from pressroom.sphinxext.parser import ReleaseParser
-from pressroom.sphinxext.transforms import EntryLinks, LateRenderer
+from pressroom.sphinxext.transforms import EntryLinks, LateRenderer, skip_idle_design_transforms
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -82,10 +82,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     * nodes ``quotation`` and ``late``; the post-transforms :class:`LateRenderer` and
       :class:`EntryLinks`;
     * event handlers: ``config-inited`` (domain for the declared types, static
-      path), ``builder-inited`` (registry, stubs, entries), ``env-get-outdated``,
+      path; sphinx-design's component post-transforms skip pages without components),
+      ``builder-inited`` (registry, stubs, entries), ``env-get-outdated``,
       ``env-updated``, ``env-get-updated`` (incremental rebuilds),
       ``warn-missing-reference`` (unknown entries, after intersphinx had its
-      chance), ``html-page-context`` (bounded sidebar, JSON-LD),
+      chance), ``doctree-resolved`` (at ``-j N``, entry and letter pages written while
+      the main process waits for Sphinx's workers), ``html-page-context`` (bounded
+      sidebar, JSON-LD),
       ``html-collect-pages`` (entry and letter pages, rendered from collected data),
       ``build-finished`` (``pressroom.json`` export, root redirect, the digests of
       the collected pages);
@@ -127,9 +130,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     app.connect("config-inited", incremental.gc_pause, priority=100)
     app.connect("config-inited", _config_inited)
+    app.connect("config-inited", skip_idle_design_transforms)
     app.connect("builder-inited", incremental.builder_inited)
     app.connect("builder-inited", html.reset_sidebar_cache)
     app.connect("builder-inited", entrypages.keep_search_entries)
+    app.connect("builder-inited", entrypages.reset_early_writer)
     app.connect("builder-inited", entrypages.keep_domain_indices)
     app.connect("env-get-outdated", incremental.env_get_outdated)
     app.connect("env-updated", incremental.env_updated)
@@ -142,6 +147,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", html.bound_sidebar, priority=400)
     app.connect("html-page-context", html.add_jsonld)
+    app.connect("doctree-resolved", entrypages.start_early_writer)
     app.connect("html-collect-pages", entrypages.collect_pages)
     app.connect("build-finished", entrypages.save_digests)
     app.connect("build-finished", html.export)

@@ -40,6 +40,8 @@ import html as _html
 import json
 import os
 import sys
+import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -738,21 +740,25 @@ class _Collector:
             self.builder.handle_page(docname, self.context(docname, ids), "page.html")
 
 
-def collect_pages(app: Sphinx):
-    """``html-collect-pages``: yield the entry and letter pages whose content changed.
+@dataclass
+class _Plan:
+    """The collected pages of this build: their digests (``new``), those to render and
+    write (``todo``) and those whose search entries must be fed again (``feed``)."""
 
-    The digests are computed here, in the main process (cheap: no page is rendered
-    for them). With ``-j N`` and many pages to write, the pages are rendered and
-    written in N shares, by N - 1 forked workers and the main process, as Sphinx's
-    parallel writer writes documents (``html-page-context`` is emitted where a page
-    is rendered); otherwise they are yielded one at a time, so no more than one
-    page's HTML is held at a time."""
-    builder = app.builder
-    if not hasattr(builder, "handle_page") or str(app.srcdir) not in ACTIVE:
-        return
+    collector: _Collector
+    new: dict[str, str]
+    todo: list[tuple[str, tuple[str, ...]]]
+    feed: list[tuple[str, tuple[str, ...]]]
+    reusable: set[str]
+
+
+def _plan(app: Sphinx) -> _Plan:
+    """The plan of this build's collected pages, made once (at the early writer's start
+    or at ``html-collect-pages``). Cheap: no page is rendered for it."""
+    plan = _PLANS.get(str(app.srcdir))
+    if plan is not None:
+        return plan
     collector = _Collector(app)
-    renderer = collector.renderer
-    indexer = getattr(builder, "indexer", None)
     new: dict[str, str] = {}
     todo: list[tuple[str, tuple[str, ...]]] = []
     feed: list[tuple[str, tuple[str, ...]]] = []
@@ -763,6 +769,148 @@ def collect_pages(app: Sphinx):
             todo.append((docname, ids))
         if docname not in reusable or collector.old.get(docname) != new[docname]:
             feed.append((docname, ids))
+    plan = _PLANS[str(app.srcdir)] = _Plan(collector, new, todo, feed, reusable)
+    return plan
+
+
+_PLANS: dict[str, _Plan] = {}
+
+
+class _EarlyWriter(threading.Thread):
+    """Writes collected pages in the main process while it would wait for Sphinx's workers.
+
+    At ``-j N`` Sphinx's main process resolves every document and queues it, by chunks,
+    for N - 1 forked workers that write them; then it waits for the workers (about a
+    fifth of a large build's write phase, with one core idle). This thread renders and
+    writes the collected pages (they depend only on collected data, final once reading
+    is done) and gives way to the main thread: it writes only when no document was
+    resolved in the last :attr:`QUIET` seconds, one page at a time.
+
+    It starts once the main process has written its one document (templates compiled)
+    and is stopped before Sphinx renders anything else in the main process (its
+    indices); the pages it did not reach are written at ``html-collect-pages``.
+
+    Sphinx forks its workers from the main thread while this thread is alive: a page
+    is written holding :data:`_PAGE_LOCK`, which a fork takes first (``os.register_at_fork``),
+    so no fork happens while this thread holds any other lock (a logger's, a template
+    cache's) that the forked worker would inherit held."""
+
+    #: Seconds without a resolved document after which the main thread is taken to wait.
+    QUIET = 0.015
+
+    def __init__(self, collector: _Collector, todo: list[tuple[str, tuple[str, ...]]]) -> None:
+        super().__init__(name="pressroom-collected-pages", daemon=True)
+        self.collector = collector
+        self.todo = todo
+        self.done = 0
+        self.error: BaseException | None = None
+        self.resolved = time.monotonic()  # when the main thread last resolved a document
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        try:
+            while self.done < len(self.todo) and not self._halt.is_set():
+                busy = self.QUIET - (time.monotonic() - self.resolved)
+                if busy > 0:
+                    self._halt.wait(busy)
+                    continue
+                with _PAGE_LOCK:
+                    self.collector.write_chunk(self.todo[self.done:self.done + 1])
+                self.done += 1
+        except BaseException as exc:  # re-raised in the main thread by finish()
+            self.error = exc
+
+    def finish(self) -> list[tuple[str, tuple[str, ...]]]:
+        """Stop after the page being written; the pages not written. Re-raises an error."""
+        self._halt.set()
+        self.join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        return self.todo[self.done:]
+
+
+#: Held while :class:`_EarlyWriter` writes a page, and by any fork of this process.
+_PAGE_LOCK = threading.Lock()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_PAGE_LOCK.acquire, after_in_parent=_PAGE_LOCK.release,
+                        after_in_child=_PAGE_LOCK.release)
+
+
+#: Per source folder: documents resolved in this build, and the early writer if started.
+_EARLY: dict[str, list[Any]] = {}
+
+
+def reset_early_writer(app: Sphinx) -> None:
+    """``builder-inited``: nothing resolved, no writer, no plan yet in this build."""
+    _EARLY[str(app.srcdir)] = [0, None]
+    _PLANS.pop(str(app.srcdir), None)
+
+
+def start_early_writer(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: at the second document resolved by a parallel HTML write
+    (the first one, resolved and written by the main process itself, has compiled the
+    templates), start :class:`_EarlyWriter`."""
+    state = _EARLY.get(str(app.srcdir))
+    if state is None:
+        return
+    if state[1] is not None:
+        if state[1]:
+            state[1].resolved = time.monotonic()
+        return
+    state[0] += 1
+    builder = app.builder
+    if state[0] != 2 or not getattr(builder, "parallel_ok", False) \
+            or not hasattr(builder, "handle_page") or not hasattr(builder, "gen_indices") \
+            or str(app.srcdir) not in ACTIVE:
+        return
+    plan = _plan(app)
+    if not plan.todo:
+        return
+    writer = state[1] = _EarlyWriter(plan.collector, plan.todo)
+    gen_indices = builder.gen_indices
+
+    def finish_then_gen_indices() -> None:
+        # the first page the main process renders after the documents: the writer
+        # stops first (a builder renders one page at a time)
+        del builder.gen_indices
+        _stop_early_writer(app)
+        gen_indices()
+
+    builder.gen_indices = finish_then_gen_indices
+    writer.start()
+
+
+def _stop_early_writer(app: Sphinx) -> None:
+    """Stop the early writer, if one runs; the plan keeps the pages it did not write."""
+    state = _EARLY.get(str(app.srcdir))
+    if state is None or not state[1]:
+        return
+    writer, state[1] = state[1], False  # False: stopped, not to be started again
+    plan = _PLANS.get(str(app.srcdir))
+    left = writer.finish()
+    if plan is not None:
+        plan.todo = left
+
+
+def collect_pages(app: Sphinx):
+    """``html-collect-pages``: yield the entry and letter pages whose content changed.
+
+    The digests are computed in the main process (cheap: no page is rendered for
+    them). At ``-j N`` :class:`_EarlyWriter` has written what it could during the
+    write phase; with many pages left they are rendered and written in N shares, by
+    N - 1 forked workers and the main process, as Sphinx's parallel writer writes
+    documents (``html-page-context`` is emitted where a page is rendered); otherwise
+    they are yielded one at a time, so no more than one page's HTML is held at a time."""
+    builder = app.builder
+    if not hasattr(builder, "handle_page") or str(app.srcdir) not in ACTIVE:
+        return
+    _stop_early_writer(app)
+    plan = _plan(app)
+    collector = plan.collector
+    renderer = collector.renderer
+    new, todo, feed, reusable = plan.new, plan.todo, plan.feed, plan.reusable
+    indexer = getattr(builder, "indexer", None)
     if indexer is not None:
         # entries kept from the last index for pages that changed or went: removed
         stale = {d for d in reusable if d not in new} | ({d for d, _ in feed} & reusable)
@@ -782,6 +930,7 @@ def collect_pages(app: Sphinx):
         except OSError:
             pass
     _WRITTEN[str(app.srcdir)] = {"pages": new, "keys": collector.keys}
+    _PLANS.pop(str(app.srcdir), None)
     if app.parallel > 1 and len(todo) > PARALLEL_MIN and app.is_parallel_allowed("write"):
         from sphinx.util.parallel import ParallelTasks
 
@@ -853,6 +1002,14 @@ def _keep_in_search(indexer, docnames: set[str]) -> None:
 def save_digests(app: Sphinx, exc: Exception | None) -> None:
     """``build-finished``: record the collected pages' digests and the search index
     this build dumped (which holds their entries)."""
+    try:
+        _stop_early_writer(app)
+    except Exception:
+        if exc is None:  # else the build failed already: that error is the one to show
+            raise
+    finally:
+        _EARLY.pop(str(app.srcdir), None)
+        _PLANS.pop(str(app.srcdir), None)
     written = _WRITTEN.pop(str(app.srcdir), None)
     indices = _INDICES.pop(str(app.srcdir), {})
     outdir = Path(app.builder.outdir)

@@ -12,7 +12,6 @@ copyright = "the publishers of the releases; site by the Pressroom project"
 extensions = [
     "myst_parser",
     "sphinx_design",
-    "sphinx.ext.intersphinx",
     "pressroom.sphinxext",
 ]
 
@@ -44,4 +43,5 @@ html_theme_options = {
     "navigation_with_keys": True,
 }
 myst_enable_extensions = ["colon_fence"]
-intersphinx_mapping: dict = {}
+# This site links to no other Sphinx project, so it loads no intersphinx (other
+# projects link to its entries through its objects.inv: see docs/registry.md).

@@ -214,7 +214,7 @@ def test_pages_written_in_parallel_equal_serial(tmp_path, monkeypatch, early):
                         for p in sorted((outdir / "entries").rglob("*.html"))})
     assert outputs[0] and outputs[0] == outputs[1]
     # the serial build never calls write_chunk (it yields its pages)
-    early_pages = sum(n for thread, n in calls if thread == "pressroom-collected-pages")
+    early_pages = sum(n for thread, n in calls if thread == entrypages.THREAD_NAME)
     if early:
         assert early_pages >= 1, calls
     else:
@@ -232,7 +232,7 @@ def test_an_error_in_the_early_writer_fails_the_build(tmp_path, monkeypatch):
     original = entrypages._Collector.write_chunk
 
     def failing(self, chunk):
-        if threading.current_thread().name == "pressroom-collected-pages":
+        if threading.current_thread().name == entrypages.THREAD_NAME:
             raise RuntimeError("template exploded")
         return original(self, chunk)
 
@@ -240,6 +240,41 @@ def test_an_error_in_the_early_writer_fails_the_build(tmp_path, monkeypatch):
     src = copy_root("pressroom", tmp_path)
     with pytest.raises(RuntimeError, match="template exploded"):
         _build(src, parallel=2)
+
+
+def test_the_early_writer_is_never_mid_page_when_the_process_forks(monkeypatch):
+    """Sphinx forks its workers while the writer runs: the fork must not copy a thread
+    in the middle of a page (it could hold a lock the child would inherit held)."""
+    import os
+    import time as _time
+
+    from pressroom.sphinxext import entrypages
+
+    class SlowPages:
+        in_page = False
+
+        def write_chunk(self, chunk):
+            self.in_page = True
+            _time.sleep(0.004)  # lets the main thread run (and fork) meanwhile
+            self.in_page = False
+
+    monkeypatch.setattr(entrypages._EarlyWriter, "QUIET", 0.0)
+    pages = SlowPages()
+    writer = entrypages._EarlyWriter(pages, [(f"p{i}", ()) for i in range(100_000)])
+    writer.start()
+    try:
+        mid_page = 0
+        for _ in range(40):
+            _time.sleep(0.003)
+            pid = os.fork()
+            if pid == 0:  # the child: was the writer's page in progress at the fork?
+                os._exit(1 if pages.in_page else 0)
+            _, status = os.waitpid(pid, 0)
+            mid_page += os.waitstatus_to_exitcode(status)
+    finally:
+        left = writer.finish()
+    assert mid_page == 0
+    assert 0 < writer.done < 100_000 and len(left) == 100_000 - writer.done
 
 
 def test_an_entity_called_index_does_not_replace_the_glossary(tmp_path):

@@ -776,65 +776,102 @@ def _plan(app: Sphinx) -> _Plan:
 _PLANS: dict[str, _Plan] = {}
 
 
-class _EarlyWriter(threading.Thread):
+class _EarlyWriter:
     """Writes collected pages in the main process while it would wait for Sphinx's workers.
 
     At ``-j N`` Sphinx's main process resolves every document and queues it, by chunks,
     for N - 1 forked workers that write them; then it waits for the workers (about a
-    fifth of a large build's write phase, with one core idle). This thread renders and
-    writes the collected pages (they depend only on collected data, final once reading
-    is done) and gives way to the main thread: it writes only when no document was
-    resolved in the last :attr:`QUIET` seconds, one page at a time.
+    third of a large build's write phase, with one core idle). A thread of this
+    writer renders and writes the collected pages (they depend only on collected data,
+    final once reading is done) and gives way to the main thread: it writes only when
+    no document was resolved in the last :attr:`QUIET` seconds, one page at a time.
 
     It starts once the main process has written its one document (templates compiled)
     and is stopped before Sphinx renders anything else in the main process (its
     indices); the pages it did not reach are written at ``html-collect-pages``.
 
-    Sphinx forks its workers from the main thread while this thread is alive: a page
-    is written holding :data:`_PAGE_LOCK`, which a fork takes first (``os.register_at_fork``),
-    so no fork happens while this thread holds any other lock (a logger's, a template
-    cache's) that the forked worker would inherit held."""
+    Sphinx forks its workers from the main thread while the writer runs. Before any
+    fork of the process (``os.register_at_fork``) the writer's thread finishes the page
+    in hand and ends, and a new one goes on after it: the process forks with one
+    thread, so no lock another thread held (a logger's, a template cache's) is
+    inherited held by the child."""
 
     #: Seconds without a resolved document after which the main thread is taken to wait.
     QUIET = 0.015
 
     def __init__(self, collector: _Collector, todo: list[tuple[str, tuple[str, ...]]]) -> None:
-        super().__init__(name="pressroom-collected-pages", daemon=True)
         self.collector = collector
         self.todo = todo
         self.done = 0
         self.error: BaseException | None = None
         self.resolved = time.monotonic()  # when the main thread last resolved a document
         self._halt = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._stopped = False
 
-    def run(self) -> None:
+    def start(self) -> None:
+        """Start (again) a thread writing the pages left, unless all are written."""
+        if self._stopped or self.error is not None or self.done >= len(self.todo):
+            return
+        self._halt.clear()
+        self._thread = threading.Thread(target=self._run, name=THREAD_NAME, daemon=True)
+        self._thread.start()
+        if self not in _LIVE:
+            _LIVE.append(self)
+
+    def pause(self) -> None:
+        """Let the thread finish the page in hand and end."""
+        self._halt.set()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
+            self._thread = None
+
+    def _run(self) -> None:
         try:
             while self.done < len(self.todo) and not self._halt.is_set():
                 busy = self.QUIET - (time.monotonic() - self.resolved)
                 if busy > 0:
                     self._halt.wait(busy)
                     continue
-                with _PAGE_LOCK:
-                    self.collector.write_chunk(self.todo[self.done:self.done + 1])
+                self.collector.write_chunk(self.todo[self.done:self.done + 1])
                 self.done += 1
         except BaseException as exc:  # re-raised in the main thread by finish()
             self.error = exc
 
     def finish(self) -> list[tuple[str, tuple[str, ...]]]:
-        """Stop after the page being written; the pages not written. Re-raises an error."""
-        self._halt.set()
-        self.join()
+        """Stop for good; the pages not written. Re-raises the thread's error."""
+        self._stopped = True
+        self.pause()
+        if self in _LIVE:
+            _LIVE.remove(self)
         if self.error is not None:
             error, self.error = self.error, None
             raise error
         return self.todo[self.done:]
 
 
-#: Held while :class:`_EarlyWriter` writes a page, and by any fork of this process.
-_PAGE_LOCK = threading.Lock()
+THREAD_NAME = "pressroom-collected-pages"
+#: The writers running in this process (one per build in progress).
+_LIVE: list[_EarlyWriter] = []
+
+
+def _before_fork() -> None:
+    for writer in _LIVE:
+        writer.pause()
+
+
+def _after_fork_in_parent() -> None:
+    for writer in _LIVE:
+        writer.start()
+
+
+def _after_fork_in_child() -> None:
+    _LIVE.clear()  # the child has no writer thread, and must not start one
+
+
 if hasattr(os, "register_at_fork"):
-    os.register_at_fork(before=_PAGE_LOCK.acquire, after_in_parent=_PAGE_LOCK.release,
-                        after_in_child=_PAGE_LOCK.release)
+    os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
+                        after_in_child=_after_fork_in_child)
 
 
 #: Per source folder: documents resolved in this build, and the early writer if started.

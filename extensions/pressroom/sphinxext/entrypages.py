@@ -792,9 +792,11 @@ class _EarlyWriter:
 
     Sphinx forks its workers from the main thread while the writer runs. Before any
     fork of the process (``os.register_at_fork``) the writer's thread finishes the page
-    in hand and ends, and a new one goes on after it: the process forks with one
-    thread, so no lock another thread held (a logger's, a template cache's) is
-    inherited held by the child."""
+    in hand and ends (joined), and a new one goes on after it: no Python code runs in
+    another thread when the process forks, so no lock it took (a logger's, a template
+    cache's) is inherited held by the child. (Python 3.12+ may still warn, when
+    deprecation warnings are shown, that the process is multi-threaded: it counts a
+    thread that is ending.)"""
 
     #: Seconds without a resolved document after which the main thread is taken to wait.
     QUIET = 0.015

@@ -8,6 +8,9 @@ as sphinx-design renders it.
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 from docutils import nodes
 from sphinx_design.aside import AsideHtmlTransform
 from sphinx_design.dropdown import DropdownHtmlTransform
@@ -57,6 +60,11 @@ def test_has_design_component_finds_a_nested_component():
     doc2 += outer
     assert has_design_component(doc2)
     assert not has_design_component(doc)  # asked again, after another document
+    # the document last looked at is not kept alive by the check
+    seen = weakref.ref(doc)
+    del doc, section  # (the section points to its parent)
+    gc.collect()
+    assert seen() is None
 
 
 def test_the_three_transforms_are_named_as_sphinx_design_names_them():

@@ -822,11 +822,12 @@ class _EarlyWriter:
             _LIVE.append(self)
 
     def pause(self) -> None:
-        """Let the thread finish the page in hand and end."""
+        """Let the thread finish the page in hand and end (not asked of the thread itself)."""
+        if self._thread is None or self._thread is threading.current_thread():
+            return
         self._halt.set()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join()
-            self._thread = None
+        self._thread.join()
+        self._thread = None
 
     def _run(self) -> None:
         try:

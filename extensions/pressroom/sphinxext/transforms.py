@@ -10,6 +10,7 @@ the page links (``pending_xref``) among them.
 from __future__ import annotations
 
 import datetime as _dt
+import weakref
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
@@ -250,16 +251,16 @@ DESIGN_COMPONENT_TRANSFORMS = frozenset({
     "sphinx_design.aside.AsideHtmlTransform",
 })
 
-#: The last document looked at and whether it holds a design component: the three
-#: transforms run one after the other on the same document.
-_DESIGN_SEEN: list[Any] = [None, False]
+#: The last document looked at (a weak reference: it is not kept alive) and whether it
+#: holds a design component: the three transforms run one after the other on it.
+_DESIGN_SEEN: list[Any] = [lambda: None, False]
 
 
 def has_design_component(document: nodes.Node) -> bool:
     """Whether *document* holds a sphinx-design component (a node with a
     ``design_component`` attribute): one walk, with a plain stack (several times faster
     than ``findall``), remembered for the document."""
-    if _DESIGN_SEEN[0] is document:
+    if _DESIGN_SEEN[0]() is document:
         return _DESIGN_SEEN[1]
     found = False
     stack = [document]
@@ -272,7 +273,7 @@ def has_design_component(document: nodes.Node) -> bool:
                 found = True
                 break
             extend(node.children)
-    _DESIGN_SEEN[0] = document
+    _DESIGN_SEEN[0] = weakref.ref(document)
     _DESIGN_SEEN[1] = found
     return found
 

@@ -147,27 +147,35 @@ def test_clean_parallel_and_incremental_builds_give_the_same_html(tmp_path):
     assert all("[pressroom." in w for w in warnings), warnings
     j2, _ = _clean(tmp_path, "j2", 2)
 
-    src = copy_root("pressroom", tmp_path / "incremental")
-    older_state(src)
-    app = make(src)
-    app.build()
-    app.cleanup()
-    before = snapshot(Path(app.outdir))
-    # the older state really is different
-    assert before.keys() != j1.keys() or any(before[k] != j1[k] for k in j1)
-    for edit in edits(src):
-        edit()
-        app = make(src)
+    def incremental_builds(name: str, parallel: int) -> dict[str, str]:
+        src = copy_root("pressroom", tmp_path / name)
+        older_state(src)
+        app = make(src, parallel=parallel)
         app.build()
         app.cleanup()
-    incremental = snapshot(Path(app.outdir))
+        before = snapshot(Path(app.outdir))
+        # the older state really is different
+        assert before.keys() != j1.keys() or any(before[k] != j1[k] for k in j1)
+        for edit in edits(src):
+            edit()
+            app = make(src, parallel=parallel)
+            app.build()
+            app.cleanup()
+        return snapshot(Path(app.outdir))
+
+    incremental = incremental_builds("incremental", 0)
+    # at -j 2 the collected pages of each rebuild are written by the early writer
+    # thread or by forked shares (pressroom.sphinxext.entrypages)
+    incremental_j2 = incremental_builds("incremental-j2", 2)
 
     withdrawn = f"{FOLDER}/{GONE[0]}.html"
     assert j2.keys() == j1.keys()
     # Sphinx leaves the HTML of a deleted source behind; nothing else differs
     assert incremental.keys() - j1.keys() <= {withdrawn}
     assert j1.keys() <= incremental.keys()
+    assert incremental_j2.keys() == incremental.keys()
     assert f"{FOLDER}/2011-06-15-follow-up.html" in j1
     for name in sorted(j1):
         assert j2[name] == j1[name], f"-j 2 differs: {name}"
         assert incremental[name] == j1[name], f"incremental differs: {name}"
+        assert incremental_j2[name] == j1[name], f"incremental at -j 2 differs: {name}"

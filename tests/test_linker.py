@@ -328,6 +328,22 @@ def test_inferred_forms_are_rules_not_lists() -> None:
     assert "Irving" in forms
 
 
+def test_head_of_several_words_stands_for_the_name_mentioned_in_full() -> None:
+    linker = make_linker(org("hc", "High Tribunal of Verania"))
+    # a short form: linked when the text names the entity in full, not otherwise
+    text = "Later the High Tribunal of Verania met, and the High Tribunal ruled again."
+    assert spans(linker.link(text)) == [("High Tribunal of Verania", "hc"),
+                                        ("High Tribunal", "hc")]
+    assert spans(linker.link("The High Tribunal ruled.")) == []
+    # two entities with the same head: the short form is left unlinked and reported
+    two = make_linker(org("hc", "High Tribunal of Verania"), org("hq", "High Tribunal of Quell"))
+    result = two.link("The High Tribunal of Verania and the High Tribunal of Quell met; "
+                      "the High Tribunal ruled.")
+    assert [m.surface for m in result.mentions] == ["High Tribunal of Verania",
+                                                    "High Tribunal of Quell"]
+    assert [a.surface for a in result.ambiguous] == ["High Tribunal"]
+
+
 def test_group_named_people_goes_by_its_name() -> None:
     linker = make_linker(person("zor", "Zorvani people"))
     assert spans(linker.link("Many Zorvani fled; the Zorvani people protested.")) == [

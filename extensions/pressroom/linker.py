@@ -297,7 +297,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       Ministry``, ``Government of China`` -> ``China government``), and just
       ``X`` unless another entity is named so (``Church of Scientology`` ->
       ``Scientology``; ``Helsinki`` stays the city), or ``Head`` after a full
-      mention (``the Church``);
+      mention (``the Church``); a head of several words likewise (``Supreme Court``
+      where ``Supreme Court of Cassation`` is named);
     - a name with diacritics is also written without them (``Hernan Dario
       Gomez``; German umlauts also as ``ue``: ``Gruen``), a two-word person
       name in a catalogue's order (``Austen, Jane``), and a ``YEAR Event`` as
@@ -435,6 +436,11 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(rest, WEAK)
             if not _is_common(head):
                 add(head, SHORT)
+        # ``Supreme Court`` after ``Supreme Court of Cassation``: a head of two capitalized
+        # words or more stands for the name after a full mention
+        m = re.match(r"^((?:[A-Z][a-z]+ )+[A-Z][a-z]+) of (?:the )?[A-Z]", name)
+        if m and etype in ("organization", "event"):
+            add(m.group(1), SHORT)
         m = re.match(r"^(.+?) (?:(?:men|women)'s )?national (?:[a-z]+ )*team$", name)
         if m:
             add(m.group(1), WEAK)

@@ -344,6 +344,16 @@ def test_head_of_several_words_stands_for_the_name_mentioned_in_full() -> None:
     assert [a.surface for a in result.ambiguous] == ["High Tribunal"]
 
 
+def test_common_short_given_name_stands_for_the_full_one() -> None:
+    linker = make_linker(person("rq", "Robert J. Quillfeather"), person("lv", "Lawrence Vantrell"))
+    text = "Rob Quillfeather met Larry Vantrell's editor; Bob Quillfeather left."
+    assert spans(linker.link(text)) == [("Rob Quillfeather", "rq"), ("Larry Vantrell", "lv"),
+                                        ("Bob Quillfeather", "rq")]
+    # never the reverse: a short given name in the registry is no longer one in the text
+    assert spans(make_linker(person("rq", "Rob Quillfeather")).link(
+        "Robert Quillfeather spoke.")) == []
+
+
 def test_group_named_people_goes_by_its_name() -> None:
     linker = make_linker(person("zor", "Zorvani people"))
     assert spans(linker.link("Many Zorvani fled; the Zorvani people protested.")) == [

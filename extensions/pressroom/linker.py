@@ -254,6 +254,27 @@ _CAPWORD = re.compile(r"^[A-Z][\w'.-]*$")
 
 _GERMAN = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae"})
 
+#: English given names and the short forms they are commonly written as (``Rob Siegel``
+#: for ``Robert Siegel``, ``Larry Lessig`` for ``Lawrence Lessig``). A name's short form
+#: is inferred from the name; never the reverse, which is ambiguous (``Chris``).
+_HYPOCORISMS: dict[str, tuple[str, ...]] = {
+    "Alexander": ("Alex",), "Andrew": ("Andy",), "Anthony": ("Tony",),
+    "Benjamin": ("Ben",), "Catherine": ("Cathy", "Kate"), "Charles": ("Charlie", "Chuck"),
+    "Christopher": ("Chris",), "Daniel": ("Dan", "Danny"), "David": ("Dave",),
+    "Deborah": ("Debbie",), "Donald": ("Don",), "Douglas": ("Doug",),
+    "Edward": ("Ed", "Eddie", "Ted"), "Elizabeth": ("Liz", "Beth"), "Frederick": ("Fred",),
+    "Gerald": ("Jerry",), "Gregory": ("Greg",), "James": ("Jim", "Jimmy"),
+    "Jeffrey": ("Jeff",), "Jennifer": ("Jenny",), "Jonathan": ("Jon",),
+    "Joseph": ("Joe",), "Katherine": ("Kate", "Kathy"), "Kenneth": ("Ken",),
+    "Lawrence": ("Larry",), "Laurence": ("Larry",), "Margaret": ("Maggie", "Peggy"),
+    "Matthew": ("Matt",), "Michael": ("Mike",), "Nicholas": ("Nick",),
+    "Patricia": ("Patty",), "Patrick": ("Pat",), "Peter": ("Pete",),
+    "Rebecca": ("Becky",), "Richard": ("Rick", "Rich", "Dick"), "Robert": ("Rob", "Bob", "Bobby"),
+    "Ronald": ("Ron",), "Samuel": ("Sam",), "Stephen": ("Steve",), "Steven": ("Steve",),
+    "Susan": ("Sue",), "Theodore": ("Ted", "Teddy"), "Thomas": ("Tom", "Tommy"),
+    "Timothy": ("Tim",), "William": ("Bill", "Will", "Billy"), "Zachary": ("Zach", "Zack"),
+}
+
 
 def _is_common(word: str) -> bool:
     from pressroom.registry import COMMON_WORDS
@@ -287,7 +308,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     - ``Surname, Given`` (a catalogue's order) is the name written naturally;
     - initials may be written together (``O.J. Simpson``), a hyphenated given
       name capitalized (``Kim Min-Woo``), middle initials dropped
-      (``James Jones``);
+      (``James Jones``), a common English given name shortened (``Rob Siegel`` for
+      ``Robert Siegel``, :data:`_HYPOCORISMS`);
     - a person is referred to by surname, given name or any other word of the
       name (``Dooley`` after ``Brian Dooley``, ``Hu`` after ``Hu Jintao``);
     - an organization, event or place of several capitalized words has an
@@ -392,6 +414,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             core = [w for w in words if not _INITIAL.match(w)]
             if 2 <= len(core) < len(words):
                 add(" ".join(core), FULL)
+            # ``Rob Siegel`` for ``Robert Siegel`` (the given name's common short form)
+            if len(core) >= 2 and core[0] == words[0]:
+                for short in _HYPOCORISMS.get(words[0], ()):
+                    add(" ".join([short, *core[1:]]), FULL)
             # ``Michael Murillo`` for ``Michael Amir Murillo``: a middle name dropped
             if (len(words) == 3 and all(w[:1].isupper() and w.lower() not in _PARTICLES
                                          for w in words)):

@@ -37,6 +37,7 @@ Results go to a JSON file; a table with Pressroom / baseline ratios is printed.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -337,6 +338,20 @@ def _dir_bytes(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
+#: Files whose bytes differ between two builds of the same sources by design:
+#: Pressroom's record of its collected pages holds the time Sphinx read each release.
+VOLATILE = frozenset({".pressroom-pages.json"})
+
+
+def output_digest(outdir: Path) -> str:
+    """A digest of every output file (path and bytes), to check that full builds at
+    different ``-j`` give the same site."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in outdir.rglob("*") if p.is_file() and p.name not in VOLATILE):
+        h.update(str(path.relative_to(outdir)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
 #: The builds run with Python's default bytecode caching, as on a reader's machine: an
 #: environment that sets PYTHONDONTWRITEBYTECODE would have Pressroom's own modules
 #: (installed editable, so not compiled at install like the dependencies) compiled from
@@ -489,7 +504,8 @@ def run_variant(variant: Variant, work: Path, jobs_list: list[int]) -> list[Buil
             builds.append(b)
             return b
 
-        build("full")
+        full = build("full")
+        full.extra["output_digest"] = output_digest(out)  # after the timing
         if i == 0:
             # the page-changing steps: time.sleep keeps mtimes distinct on coarse clocks
             time.sleep(1.1)
@@ -606,8 +622,18 @@ def table(results: dict[str, Any]) -> str:
     fulls = [(k, base.get(k), pr.get(k)) for k in sorted(set(base) | set(pr)) if k[0] == "full"]
     if fulls:
         out += ("\n\n| full build -j | output MB (b / P) | HTML files (b / P) "
-                "| release page bytes (b / P) | median release page bytes (b / P) |\n"
-                "|---|---|---|---|---|\n")
+                "| release page bytes (b / P) | median release page bytes (b / P) "
+                "| same output as the first -j (b / P) |\n"
+                "|---|---|---|---|---|---|\n")
+        first = {"baseline": next((b for _k, b, _p in fulls if b), None),
+                 "pressroom": next((p for _k, _b, p in fulls if p), None)}
+
+        def same(x: dict | None, name: str) -> str:
+            digests = [y.get("extra", {}).get("output_digest") for y in (x, first[name]) if y]
+            if len(digests) < 2 or None in digests:
+                return "–"
+            return "yes" if digests[0] == digests[1] else "**no**"
+
         for k, b, p in fulls:
             def f(x: dict | None, key: str, scale: float = 1) -> str:
                 if not x or x.get(key) is None:
@@ -616,7 +642,8 @@ def table(results: dict[str, Any]) -> str:
             out += (f"| {k[1]} | {f(b, 'output_bytes', 1e6)} / {f(p, 'output_bytes', 1e6)} "
                     f"| {f(b, 'html_files')} / {f(p, 'html_files')} "
                     f"| {f(b, 'release_page_bytes')} / {f(p, 'release_page_bytes')} "
-                    f"| {f(b, 'release_page_median_bytes')} / {f(p, 'release_page_median_bytes')} |\n")
+                    f"| {f(b, 'release_page_median_bytes')} / {f(p, 'release_page_median_bytes')} "
+                    f"| {same(b, 'baseline')} / {same(p, 'pressroom')} |\n")
     if results.get("linker"):
         out += ("\n\n| names and aliases | automaton surfaces | automaton build s | MB linked "
                 "| link s | MB/s |\n|---|---|---|---|---|---|\n")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -12,18 +11,11 @@ BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from generate import generate, write_corpus  # noqa: E402
+from run import output_digest, table  # noqa: E402
 
 from pressroom.linker import Linker  # noqa: E402
 from pressroom.registry import load_registry  # noqa: E402
 from pressroom.source import parse_release  # noqa: E402
-
-
-def _digest(root: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        h.update(str(path.relative_to(root)).encode())
-        h.update(path.read_bytes())
-    return h.hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +27,7 @@ def corpus_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_same_arguments_same_bytes(corpus_root: Path, tmp_path: Path) -> None:
     write_corpus(generate(20, 50), tmp_path)
-    assert _digest(tmp_path) == _digest(corpus_root)
+    assert output_digest(tmp_path) == output_digest(corpus_root)
 
 
 def test_shape(corpus_root: Path) -> None:
@@ -56,3 +48,25 @@ def test_shape(corpus_root: Path) -> None:
         assert any(q.speaker for q in release.quotes), path
         found = linker.link(release.text, release.linkable_spans())
         assert len({m.entity_id for m in found.mentions}) >= 3, path
+
+
+def test_table_says_whether_full_builds_at_each_j_gave_the_same_site(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "page.html").write_text("<p>x</p>", encoding="utf-8")
+    (site / ".pressroom-pages.json").write_text('{"keys": 1}', encoding="utf-8")
+    first = output_digest(site)
+    (site / ".pressroom-pages.json").write_text('{"keys": 2}', encoding="utf-8")
+    assert output_digest(site) == first  # build stamps do not count
+    (site / "a" / "page.html").write_text("<p>y</p>", encoding="utf-8")
+    other = output_digest(site)
+    assert other != first
+
+    def full(jobs: int, digest: str) -> dict:
+        return {"step": "full", "jobs": jobs, "seconds": 1.0, "output_bytes": 1, "html_files": 1,
+                "extra": {"output_digest": digest}}
+
+    text = table({"builds": {"baseline": [full(1, first), full(2, first)],
+                             "pressroom": [full(1, first), full(2, other)]}})
+    rows = [line for line in text.splitlines() if line.startswith("| 2 |")]
+    assert rows and rows[-1].endswith("| yes / **no** |")

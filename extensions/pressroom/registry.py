@@ -63,12 +63,12 @@ COMMON_WORDS = frozenset(
 )
 
 
-
 def strip_accents(text: str) -> str:
     """*text* without diacritics (``Hernán Darío Gómez`` -> ``Hernan Dario Gomez``)."""
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:

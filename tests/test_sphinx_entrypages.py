@@ -103,6 +103,78 @@ def test_unchanged_keys_spare_the_models(tmp_path, monkeypatch):
     assert {p for p in writes.pages if p.startswith("entries/") and "/index" not in p} <= set(modelled)
 
 
+def _count_keys(monkeypatch) -> list[str]:
+    from pressroom.sphinxext.entrypages import Renderer
+
+    monkeypatch.delenv("PRESSROOM_VERIFY_KEYS")
+    keyed: list[str] = []
+    key = Renderer.key
+
+    def counting(self, docname, ids, own):
+        keyed.append(docname)
+        return key(self, docname, ids, own)
+
+    monkeypatch.setattr(Renderer, "key", counting)
+    return keyed
+
+
+def test_a_rebuild_keys_only_the_pages_of_what_it_read(tmp_path, monkeypatch):
+    """When neither the site nor an entry changed, only the pages of the entities the
+    re-read releases mention (before or after the edit) are keyed; every other page
+    keeps its recorded key. A registry edit keys every page again."""
+    keyed = _count_keys(monkeypatch)
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    everything = set(keyed)
+    assert len(everything) > 20
+    keyed.clear()
+    _build(src)
+    assert keyed == []
+    _edit_markup(src)  # Washington, DC: Jane Roe met Brian Dooley -> Ai Weiwei; China
+    app, writes = _build(src)
+    assert set(keyed) == {
+        DOOLEY, "entries/person/ai-weiwei", "entries/person/jane-roe",
+        "entries/place/washington-dc", "entries/place/china",
+        "entries/person/by-letter/a", "entries/person/by-letter/b", "entries/person/by-letter/j",
+        "entries/place/by-letter/w", "entries/place/by-letter/c"}
+    assert "2 releases, 2 mentions" in main_text(page(app, "entries/person/ai-weiwei"))
+    assert {p for p in writes.pages if p.startswith("entries/") and "/index" not in p} <= set(keyed)
+    keyed.clear()
+    entities = src / "corpus/entities/entities.yaml"
+    time.sleep(0.01)
+    text = entities.read_text(encoding="utf-8")
+    assert "Chinese artist and activist." in text
+    entities.write_text(text.replace("Chinese artist and activist.", "Chinese artist."),
+                        encoding="utf-8")
+    _build(src)
+    assert set(keyed) == everything
+
+
+def test_a_build_that_recorded_nothing_is_caught_up(tmp_path, monkeypatch):
+    """A build stopped after Sphinx saved what it read but before Pressroom recorded
+    its pages (a killed process) leaves releases read since the recorded build: the
+    next build must not take them for unchanged, and keys every page."""
+    keyed = _count_keys(monkeypatch)
+    src = copy_root("pressroom", tmp_path)
+    app, _ = _build(src)
+    everything = set(keyed)
+    state = Path(app.outdir) / ".pressroom-pages.json"
+    recorded = state.read_bytes()
+    _edit_markup(src)
+    _build(src)
+    state.write_bytes(recorded)  # as if the build had stopped before recording
+    (Path(app.outdir) / "entries/person/ai-weiwei.html").unlink()  # ... or writing this
+    keyed.clear()
+    app, writes = _build(src)
+    assert "0 added, 0 changed, 0 removed" in app.status.getvalue()  # nothing read again
+    assert set(keyed) == everything
+    assert "2 releases, 2 mentions" in main_text(page(app, "entries/person/ai-weiwei"))
+    # recorded again: the next build keys nothing
+    keyed.clear()
+    _build(src)
+    assert keyed == []
+
+
 def test_a_key_that_misses_an_input_is_caught(tmp_path, monkeypatch):
     """The check the tests run with: a key that stays the same while the model changes
     (here: a key that ignores everything) fails the build instead of leaving a stale page."""

@@ -208,8 +208,21 @@ class PressroomDomain(Domain):
         if (kind, arg) not in current:
             self.late[docname] = (*current, (kind, arg))
 
+    @property
+    def cleared(self) -> tuple[set[str], set[str]]:
+        """Releases cleared in this build process (to be read again, or removed), and the
+        entities they mentioned or quoted before they were cleared."""
+        if not hasattr(self, "_pressroom_cleared"):
+            self._pressroom_cleared: tuple[set[str], set[str]] = (set(), set())
+        return self._pressroom_cleared
+
     # environment protocol ----------------------------------------------------
     def clear_doc(self, docname: str) -> None:
+        if docname in self.releases:
+            docs, entities = self.cleared
+            docs.add(docname)
+            entities.update(row[0] for row in self.mentions.get(docname, ()))
+            entities.update(row[3] for row in self.quotes.get(docname, ()) if row[3])
         for key in DOC_KEYED:
             self.data.setdefault(key, {}).pop(docname, None)
 

@@ -416,25 +416,34 @@ class Renderer:
     # inputs: the entry's registry digest and domain row, those of the entries it
     # links to, and each release (with the time Sphinx read it) that mentions or
     # quotes it, from which its backlinks, quotations and co-mentions are computed.
+    # A rebuild in which neither the site nor any entry changed takes only the keys
+    # of the pages of entities that the releases it read or removed mention or quote
+    # (now or before); every other page keeps its recorded key (see _Collector).
 
     def inputs(self, all_docs: dict[str, Any]) -> None:
-        """Digest each entry's row and index the releases each entity is read from."""
-        digests = self.corpus.digests
-        self._entry = {eid: digest((digests.get(eid), row)) for eid, row in self.domain.entries.items()}
-        releases = self.domain.releases
-        sources: dict[str, list] = defaultdict(list)
-        for docname, rows in self.domain.mentions.items():
-            if docname in releases:
-                stamp = (docname, all_docs.get(docname))
-                for eid in {row[0] for row in rows}:
-                    sources[eid].append(stamp)
-        for docname, rows in self.domain.quotes.items():
-            if docname in releases:
-                stamp = ("quote", docname, all_docs.get(docname))
-                for speaker in {row[3] for row in rows if row[3]}:
-                    sources[speaker].append(stamp)
-        self._sources = sources
+        """Prepare :meth:`key`: when Sphinx read each document, and a memo of the entries'
+        digests (taken when first needed: a rebuild keys few pages)."""
+        self._read_at = all_docs
+        self._entry_memo: dict[str, str | None] = {}
         self._type_models: dict[str, tuple] = {}
+
+    def _entry(self, eid: str) -> str | None:
+        """A digest of the entry's registry digest and domain row (None: no such entry)."""
+        try:
+            return self._entry_memo[eid]
+        except KeyError:
+            row = self.domain.entries.get(eid)
+            value = self._entry_memo[eid] = (
+                None if row is None else digest((self.corpus.digests.get(eid), row)))
+            return value
+
+    def _sources(self, eid: str) -> tuple:
+        """The releases the entity's backlinks, co-mentions and quotations are read from,
+        each with the time Sphinx read it."""
+        read_at = self._read_at
+        mentioned = {(b.docname, read_at.get(b.docname)) for b in self.agg.backlinks.get(eid, ())}
+        quoted = {(q[0], read_at.get(q[0])) for q in self.agg.quotes.get(eid, ())}
+        return tuple(sorted(mentioned)), tuple(sorted(quoted))
 
     def key(self, docname: str, ids: tuple[str, ...], own: str | None) -> str:
         """The page's key (see above); :meth:`inputs` must have run."""
@@ -443,16 +452,15 @@ class Renderer:
         if own is not None:
             entity = registry[own]
             value: tuple = (
-                "entry", docname, own, entry.get(own), self._type_key(entity.type),
-                tuple(entry.get(t) for t in self._targets(entity)),
-                tuple(sorted(self._sources.get(own, ()))),
-                tuple((o, entry.get(o)) for o, _n in self.agg.appears_with.get(own, ())))
+                "entry", docname, own, entry(own), self._type_key(entity.type),
+                tuple(entry(t) for t in self._targets(entity)), self._sources(own),
+                tuple((o, entry(o)) for o, _n in self.agg.appears_with.get(own, ())))
         else:
             paged = self.domain.data.get("paged", {})
             counts = self.agg.release_count
             value = ("letter", docname, self._type_key(registry[ids[0]].type), tuple(
-                (eid, entry.get(eid), counts.get(eid, 0), None if eid in paged else
-                 tuple(entry.get(t) for t in self._targets(registry[eid])))
+                (eid, entry(eid), counts.get(eid, 0), None if eid in paged else
+                 tuple(entry(t) for t in self._targets(registry[eid])))
                 for eid in sorted(ids)))
         return digest(value)
 
@@ -580,12 +588,15 @@ _STATE: dict[str, dict[str, Any]] = {}
 
 def _load_state(outdir: Path) -> dict[str, Any]:
     """What the last build wrote: ``pages`` (docname -> digest), ``keys`` (docname -> the
-    key its digest was taken with), ``indices`` (domain index -> digest) and
-    ``searchindex`` (the size and modification time of the search index it dumped)."""
+    key its digest was taken with), ``indices`` (domain index -> digest),
+    ``searchindex`` (the size and modification time of the search index it dumped),
+    ``site`` and ``entries`` (digests of the site and of all entries) and ``releases``
+    (docname -> when Sphinx read it)."""
     cached = _STATE.get(str(outdir))
     if cached is not None:
         return cached
-    empty: dict[str, Any] = {"pages": {}, "keys": {}, "indices": {}, "searchindex": None}
+    empty: dict[str, Any] = {"pages": {}, "keys": {}, "indices": {}, "searchindex": None,
+                             "site": None, "entries": None, "releases": None}
     try:
         data = json.loads((outdir / DIGESTS).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -704,17 +715,64 @@ class _Collector:
         self.out_suffix = getattr(self.builder, "out_suffix", ".html")
         #: check every key against the model it stands for (the test suite sets it)
         self.verify = bool(os.environ.get("PRESSROOM_VERIFY_KEYS"))
+        #: the registry's entries as a whole, and when Sphinx read each release
+        self.entries = digest((self.renderer.corpus.digests, domain.entries))
+        self.read_at = {d: app.env.all_docs.get(d) for d in domain.releases}
+        #: the pages whose keys can have changed, or None: all of them
+        self.affected = self._affected(domain, state)
+
+    def _affected(self, domain, state: dict[str, Any]) -> set[str] | None:
+        """The collected pages whose keys can differ from those recorded, when neither
+        the site nor any entry changed since the build that recorded them: the pages of
+        the entities that releases read or removed in this build mention or quote, now
+        or before. None (every page is keyed) when something else changed, or when a
+        release was read since the recorded build by a build that recorded nothing
+        (one that failed after Sphinx had saved what it read)."""
+        if state["site"] != self.site or state["entries"] != self.entries \
+                or not isinstance(state["releases"], dict):
+            return None
+        cleared, entities = domain.cleared
+        read = domain.read_now
+        before = state["releases"]
+        for docname, when in self.read_at.items():
+            if before.get(docname) != when and docname not in read:
+                return None
+        if any(d not in self.read_at and d not in cleared for d in before):
+            return None
+        entities = set(entities)
+        for docname in read:
+            entities.update(row[0] for row in domain.mentions.get(docname, ()))
+            entities.update(row[3] for row in domain.quotes.get(docname, ()) if row[3])
+        entries = domain.entries
+        paged = domain.data.get("paged", {})
+        affected = set()
+        for eid in entities:
+            row = entries.get(eid)
+            if row is None:
+                continue  # no entry, no page (and a removed entry changed the entries)
+            if eid in paged:
+                affected.add(paged[eid])
+            affected.add(letter_docname(self.renderer.entries_dir, row[2], letter_of(row[3])))
+        return affected
 
     def digest(self, docname: str, ids: tuple[str, ...]) -> tuple[str, bool]:
         """The page's digest, and whether it must be rendered and written (its model or
         the site changed, or the file is missing)."""
+        old = self.old.get(docname)
+        old_key = self.old_keys.get(docname)
+        unaffected = self.affected is not None and docname not in self.affected
+        if unaffected and old is not None and old_key is not None and not self.verify:
+            self.keys[docname] = old_key
+            return old, not os.path.exists(self.out_prefix + docname.replace("/", os.sep)
+                                           + self.out_suffix)
         own = self.own_page.get(docname)
         key = self.keys[docname] = self.site + self.renderer.key(docname, ids, own)
-        old = self.old.get(docname)
-        if old is None or self.old_keys.get(docname) != key or self.verify:
+        if self.verify and unaffected and old_key is not None and key != old_key:
+            raise RuntimeError(f"{docname}: its key changed, but no release it depends on "
+                               "was read or removed")
+        if old is None or old_key != key or self.verify:
             value = digest((self.site, self.renderer.model(docname, ids, own)))
-            if self.verify and old is not None and self.old_keys.get(docname) == key \
-                    and value != old:
+            if self.verify and old is not None and old_key == key and value != old:
                 raise RuntimeError(f"{docname}: its key did not change but its model did")
         else:
             value = old
@@ -969,7 +1027,8 @@ def collect_pages(app: Sphinx):
             (outdir / builder.get_outfilename(docname)).unlink()
         except OSError:
             pass
-    _WRITTEN[str(app.srcdir)] = {"pages": new, "keys": collector.keys}
+    _WRITTEN[str(app.srcdir)] = {"pages": new, "keys": collector.keys, "site": collector.site,
+                                 "entries": collector.entries, "releases": collector.read_at}
     _PLANS.pop(str(app.srcdir), None)
     if app.parallel > 1 and len(todo) > PARALLEL_MIN and app.is_parallel_allowed("write"):
         from sphinx.util.parallel import ParallelTasks

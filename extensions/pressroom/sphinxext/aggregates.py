@@ -2,8 +2,10 @@
 
 Computed once per build (at ``env-updated``, after parallel reads are merged)
 in one pass over the mentions: mentions are indexed by entity once, so the cost
-is linear in the number of mentions (plus, for co-mentions, the square of the
-number of distinct entities *within one release*), never entities × releases.
+is linear in the number of mentions, never entities × releases. An entry's
+co-mentions are counted when first asked for, over the releases that mention it
+(for every entry, the sum of the squares of the numbers of distinct entities
+within each release).
 Nothing here is stored in the environment.
 """
 
@@ -32,11 +34,41 @@ class Backlink:
     anchor: str
 
 
+class CoMentions:
+    """The entries most often mentioned in the same releases as an entry, ``[(entity id,
+    releases)]`` with the most first (at most *top*), taken when first asked for: a
+    rebuild asks for those of the few entries whose pages it keys or renders. Counting
+    an entry's co-mentions visits each release that mentions it once."""
+
+    def __init__(self, backlinks: dict[str, list[Backlink]], ids: dict[str, list[str]],
+                 top: int) -> None:
+        self._backlinks = backlinks
+        self._ids = ids  # release -> the entities it mentions, once each
+        self._top = top
+        self._memo: dict[str, list[tuple[str, int]]] = {}
+
+    def get(self, eid: str, default=None):
+        value = self._memo.get(eid)
+        if value is None:
+            rows = self._backlinks.get(eid)
+            if rows is None:
+                return default  # never mentioned
+            co: Counter = Counter()
+            ids = self._ids
+            for b in rows:
+                co.update(ids[b.docname])
+            del co[eid]
+            # the top few without sorting every co-mentioned entry
+            top_rows = heapq.nsmallest(self._top, [(-n, other) for other, n in co.items()])
+            value = self._memo[eid] = [(other, -n) for n, other in top_rows]
+        return value
+
+
 @dataclass
 class Aggregates:
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
     quotes: dict[str, list[tuple[str, str, str, str, int]]] = field(default_factory=dict)
-    appears_with: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    appears_with: CoMentions = field(default_factory=lambda: CoMentions({}, {}, APPEARS_WITH))
     release_count: Counter = field(default_factory=Counter)
 
 
@@ -44,7 +76,7 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
     agg = Aggregates()
     releases = domain.releases
     backlinks: dict[str, list[Backlink]] = defaultdict(list)
-    co: dict[str, Counter] = defaultdict(Counter)
+    mentioned: dict[str, list[str]] = {}
     for docname, rows in domain.mentions.items():
         meta = releases.get(docname)
         if meta is None:
@@ -57,20 +89,15 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
         for eid, row in firsts.items():
             backlinks[eid].append(Backlink(docname, meta[1], meta[0], counts[eid], row[4],
                                            row[5], row[6], f"m{row[1]}"))
-        ids = list(firsts)
+        ids = mentioned[docname] = list(firsts)
         agg.release_count.update(ids)
-        for eid in ids:
-            co[eid].update(ids)  # counts itself too (once per release): dropped below
     by_title = attrgetter("title", "docname")
     by_date = attrgetter("date")
     for rows in backlinks.values():
         rows.sort(key=by_title)
         rows.sort(key=by_date, reverse=True)  # newest first; undated last
     agg.backlinks = dict(backlinks)
-    for eid, c in co.items():  # the top few without sorting every co-mentioned entry
-        del c[eid]
-        top_rows = heapq.nsmallest(top, [(-n, other) for other, n in c.items()])
-        agg.appears_with[eid] = [(other, -n) for n, other in top_rows]
+    agg.appears_with = CoMentions(agg.backlinks, mentioned, top)
     quotes: dict[str, list] = defaultdict(list)
     for docname, rows in domain.quotes.items():
         meta = releases.get(docname)

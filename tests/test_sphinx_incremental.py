@@ -166,6 +166,35 @@ def test_a_changed_title_rewrites_the_toctree_parents(tmp_path):
     app.cleanup()
 
 
+def test_navigation_is_compared_only_when_a_title_or_toctree_moved(tmp_path, monkeypatch):
+    """Previous/next links and breadcrumbs depend on titles and toctrees: a release read
+    again with the same title leaves them; a new title compares (and rewrites) them."""
+    from pressroom.sphinxext import incremental
+
+    compared: list[int] = []
+    original = incremental._navigation_changed
+
+    def counting(env, domain):
+        compared.append(1)
+        return original(env, domain)
+
+    monkeypatch.setattr(incremental, "_navigation_changed", counting)
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    assert compared
+    compared.clear()
+    _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
+    app, writes = _rebuild(src)
+    assert compared == [] and MARKUP in writes.pages
+    app.cleanup()
+    _edit(src / f"{MARKUP}.txt", "Markup Is Data:", "Markup Is Still Data:")
+    app, writes = _rebuild(src)
+    assert compared == [1]
+    # the page before it in the site's order links to it by its new title
+    assert "Markup Is Still Data" in page(app, "archive/hrf/2011/04")
+    app.cleanup()
+
+
 def test_removing_an_entity_unlinks_its_mentions_with_a_warning(tmp_path):
     src = copy_root("pressroom", tmp_path)
     _build(src)

@@ -232,8 +232,10 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         for docname, ids in domain.refs.items():
             if changed.intersection(ids):
                 rewrite.add(docname)
-    rewrite |= _navigation_changed(env, domain)
-    _note_toc_changes(env, domain)
+    # the navigation only moves when a document came, went, or was read with another
+    # title or table of contents (which holds its toctrees)
+    if _note_toc_changes(env, domain) or not domain.data.get("navigation"):
+        rewrite |= _navigation_changed(env, domain)
     return sorted(rewrite)
 
 
@@ -271,10 +273,13 @@ def _toc_digest(env: BuildEnvironment, docname: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _note_toc_changes(env: BuildEnvironment, domain) -> None:
+def _note_toc_changes(env: BuildEnvironment, domain) -> bool:
+    """Note which documents read in this build have a new title or table of contents.
+    Whether any has, or any document went."""
     key = str(env.srcdir)
     stored = domain.data.setdefault("tocs", {})
-    for docname in [d for d in stored if d not in env.all_docs]:
+    gone = [d for d in stored if d not in env.all_docs]
+    for docname in gone:
         del stored[docname]
     changed: set[str] = set()
     for docname in _READ_NOW.pop(key, ()):
@@ -285,6 +290,7 @@ def _note_toc_changes(env: BuildEnvironment, domain) -> None:
             changed.add(docname)
             stored[docname] = digest
     _TOC_CHANGED[key] = changed
+    return bool(changed or gone)
 
 
 def write_started(app: Sphinx, builder) -> None:

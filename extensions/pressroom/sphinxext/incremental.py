@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import ahocorasick
+from sphinx.environment import CONFIG_OK
 from sphinx.util import logging
 
 from pressroom.sphinxext import aggregates
@@ -233,8 +234,9 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             if changed.intersection(ids):
                 rewrite.add(docname)
     # the navigation only moves when a document came, went, or was read with another
-    # title or table of contents (which holds its toctrees)
-    if _note_toc_changes(env, domain) or not domain.data.get("navigation"):
+    # title or table of contents (which holds its toctrees), or the configuration changed
+    if (_note_toc_changes(env, domain) or not domain.data.get("navigation")
+            or env.config_status != CONFIG_OK):
         rewrite |= _navigation_changed(env, domain)
     return sorted(rewrite)
 

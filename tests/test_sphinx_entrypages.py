@@ -74,19 +74,26 @@ def _edit_markup(src: Path) -> None:
         "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei"), encoding="utf-8")
 
 
-def test_unchanged_keys_spare_the_models(tmp_path, monkeypatch):
-    """A page whose inputs did not change is not modelled again; one whose did is."""
+def _counting(monkeypatch, method: str) -> list[str]:
+    """The docnames ``Renderer.<method>`` is called for, in the builds that follow (with
+    the test suite's key check off, so the build takes only what it needs)."""
     from pressroom.sphinxext.entrypages import Renderer
 
     monkeypatch.delenv("PRESSROOM_VERIFY_KEYS")
-    modelled: list[str] = []
-    model = Renderer.model
+    called: list[str] = []
+    original = getattr(Renderer, method)
 
     def counting(self, docname, ids, own):
-        modelled.append(docname)
-        return model(self, docname, ids, own)
+        called.append(docname)
+        return original(self, docname, ids, own)
 
-    monkeypatch.setattr(Renderer, "model", counting)
+    monkeypatch.setattr(Renderer, method, counting)
+    return called
+
+
+def test_unchanged_keys_spare_the_models(tmp_path, monkeypatch):
+    """A page whose inputs did not change is not modelled again; one whose did is."""
+    modelled = _counting(monkeypatch, "model")
     src = copy_root("pressroom", tmp_path)
     _build(src)
     everything = set(modelled)
@@ -103,26 +110,11 @@ def test_unchanged_keys_spare_the_models(tmp_path, monkeypatch):
     assert {p for p in writes.pages if p.startswith("entries/") and "/index" not in p} <= set(modelled)
 
 
-def _count_keys(monkeypatch) -> list[str]:
-    from pressroom.sphinxext.entrypages import Renderer
-
-    monkeypatch.delenv("PRESSROOM_VERIFY_KEYS")
-    keyed: list[str] = []
-    key = Renderer.key
-
-    def counting(self, docname, ids, own):
-        keyed.append(docname)
-        return key(self, docname, ids, own)
-
-    monkeypatch.setattr(Renderer, "key", counting)
-    return keyed
-
-
 def test_a_rebuild_keys_only_the_pages_of_what_it_read(tmp_path, monkeypatch):
     """When neither the site nor an entry changed, only the pages of the entities the
     re-read releases mention (before or after the edit) are keyed; every other page
     keeps its recorded key. A registry edit keys every page again."""
-    keyed = _count_keys(monkeypatch)
+    keyed = _counting(monkeypatch, "key")
     src = copy_root("pressroom", tmp_path)
     _build(src)
     everything = set(keyed)
@@ -154,7 +146,7 @@ def test_a_build_that_recorded_nothing_is_caught_up(tmp_path, monkeypatch):
     """A build stopped after Sphinx saved what it read but before Pressroom recorded
     its pages (a killed process) leaves releases read since the recorded build: the
     next build must not take them for unchanged, and keys every page."""
-    keyed = _count_keys(monkeypatch)
+    keyed = _counting(monkeypatch, "key")
     src = copy_root("pressroom", tmp_path)
     app, _ = _build(src)
     everything = set(keyed)

@@ -180,6 +180,21 @@ def test_a_key_that_misses_an_input_is_caught(tmp_path, monkeypatch):
         _build(src)
 
 
+def test_a_shortcut_that_misses_a_page_is_caught(tmp_path, monkeypatch):
+    """The same check for the pages a rebuild leaves unkeyed: if the set of pages a
+    release edit can change missed one (here: it is empty), the build fails."""
+    from pressroom.sphinxext.entrypages import _Collector
+
+    affected = _Collector._affected
+    monkeypatch.setattr(_Collector, "_affected", lambda self, domain, state: (
+        None if affected(self, domain, state) is None else set()))
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    _edit_markup(src)
+    with pytest.raises(Exception, match="its key changed, but no release it depends on"):
+        _build(src)
+
+
 def test_domain_indices_are_written_only_when_they_change(tmp_path):
     src = copy_root("pressroom", tmp_path)
     app, first = _build(src)

@@ -935,13 +935,22 @@ if hasattr(os, "register_at_fork"):
                         after_in_child=_after_fork_in_child)
 
 
-#: Per source folder: documents resolved in this build, and the early writer if started.
-_EARLY: dict[str, list[Any]] = {}
+@dataclass
+class _EarlyState:
+    """Per build: the documents resolved so far, and the early writer (None: not started
+    yet; False: stopped, not to be started again)."""
+
+    resolved: int = 0
+    writer: _EarlyWriter | None | bool = None
+
+
+#: Per source folder: the early writer's state in this build.
+_EARLY: dict[str, _EarlyState] = {}
 
 
 def reset_early_writer(app: Sphinx) -> None:
     """``builder-inited``: nothing resolved, no writer, no plan yet in this build."""
-    _EARLY[str(app.srcdir)] = [0, None]
+    _EARLY[str(app.srcdir)] = _EarlyState()
     _PLANS.pop(str(app.srcdir), None)
 
 
@@ -952,20 +961,20 @@ def start_early_writer(app: Sphinx, doctree: nodes.document, docname: str) -> No
     state = _EARLY.get(str(app.srcdir))
     if state is None:
         return
-    if state[1] is not None:
-        if state[1]:
-            state[1].resolved = time.monotonic()
+    if state.writer is not None:
+        if state.writer:
+            state.writer.resolved = time.monotonic()
         return
-    state[0] += 1
+    state.resolved += 1
     builder = app.builder
-    if state[0] != 2 or not getattr(builder, "parallel_ok", False) \
+    if state.resolved != 2 or not getattr(builder, "parallel_ok", False) \
             or not hasattr(builder, "handle_page") or not hasattr(builder, "gen_indices") \
             or str(app.srcdir) not in ACTIVE:
         return
     plan = _plan(app)
     if not plan.todo:
         return
-    writer = state[1] = _EarlyWriter(plan.collector, plan.todo)
+    writer = state.writer = _EarlyWriter(plan.collector, plan.todo)
     gen_indices = builder.gen_indices
 
     def finish_then_gen_indices() -> None:
@@ -982,9 +991,9 @@ def start_early_writer(app: Sphinx, doctree: nodes.document, docname: str) -> No
 def _stop_early_writer(app: Sphinx) -> None:
     """Stop the early writer, if one runs; the plan keeps the pages it did not write."""
     state = _EARLY.get(str(app.srcdir))
-    if state is None or not state[1]:
+    if state is None or not state.writer:
         return
-    writer, state[1] = state[1], False  # False: stopped, not to be started again
+    writer, state.writer = state.writer, False  # stopped, not to be started again
     plan = _PLANS.get(str(app.srcdir))
     left = writer.finish()
     if plan is not None:

@@ -560,9 +560,21 @@ def _search_text(entities: list[Entity]) -> str:
 # ---------------------------------------------------------------------------- html-collect-pages
 
 
+#: The site signature of the build in progress, per source folder (taken once per build).
+_SITES: dict[str, str] = {}
+
+
 def _site_signature(app: Sphinx) -> str:
     """What every collected page depends on besides its body: versions, the code that
-    renders it, configuration, templates and the navigation the sidebar shows."""
+    renders it, configuration, templates and the navigation the sidebar shows. Taken
+    once per build, after reading (collected pages and domain indices share it)."""
+    site = _SITES.get(str(app.srcdir))
+    if site is None:
+        site = _SITES[str(app.srcdir)] = _take_site_signature(app)
+    return site
+
+
+def _take_site_signature(app: Sphinx) -> str:
     import sphinx
 
     from pressroom.sphinxext import html, transforms
@@ -949,9 +961,11 @@ _EARLY: dict[str, _EarlyState] = {}
 
 
 def reset_early_writer(app: Sphinx) -> None:
-    """``builder-inited``: nothing resolved, no writer, no plan yet in this build."""
+    """``builder-inited``: nothing resolved, no writer, no plan, no site signature yet in
+    this build."""
     _EARLY[str(app.srcdir)] = _EarlyState()
     _PLANS.pop(str(app.srcdir), None)
+    _SITES.pop(str(app.srcdir), None)
 
 
 def start_early_writer(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -1118,6 +1132,7 @@ def save_digests(app: Sphinx, exc: Exception | None) -> None:
     finally:
         _EARLY.pop(str(app.srcdir), None)
         _PLANS.pop(str(app.srcdir), None)
+        _SITES.pop(str(app.srcdir), None)
     written = _WRITTEN.pop(str(app.srcdir), None)
     indices = _INDICES.pop(str(app.srcdir), {})
     outdir = Path(app.builder.outdir)

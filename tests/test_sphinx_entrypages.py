@@ -172,6 +172,7 @@ def test_a_key_that_misses_an_input_is_caught(tmp_path, monkeypatch):
     (here: a key that ignores everything) fails the build instead of leaving a stale page."""
     from pressroom.sphinxext.entrypages import Renderer
 
+    monkeypatch.setenv("PRESSROOM_VERIFY_KEYS", "1")
     monkeypatch.setattr(Renderer, "key", lambda self, docname, ids, own: "same")
     src = copy_root("pressroom", tmp_path)
     _build(src)
@@ -185,6 +186,7 @@ def test_a_shortcut_that_misses_a_page_is_caught(tmp_path, monkeypatch):
     release edit can change missed one (here: it is empty), the build fails."""
     from pressroom.sphinxext.entrypages import _Collector
 
+    monkeypatch.setenv("PRESSROOM_VERIFY_KEYS", "1")
     affected = _Collector._affected
     monkeypatch.setattr(_Collector, "_affected", lambda self, domain, state: (
         None if affected(self, domain, state) is None else set()))

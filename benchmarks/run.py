@@ -527,6 +527,45 @@ def run_variant(variant: Variant, work: Path, jobs_list: list[int]) -> list[Buil
     return builds
 
 
+def rebuild_series(variants: list[Variant], work: Path, jobs: int, rounds: int) -> dict[str, Any]:
+    """The one-release rebuild timed in series: the variants take turns, *rounds* times
+    each, on the outputs of their full build at ``-j jobs``. A turn edits the release,
+    rebuilds (timed) and undoes the edit with another rebuild (not timed). Both variants
+    see the same machine state, so their ratio moves less than that of single runs."""
+    seconds: dict[str, list[float]] = {v.name: [] for v in variants}
+    for v in variants:  # the last step undid the edits: bring the outputs up to date first
+        _series_build(v, work, jobs, "series-sync")
+    for i in range(rounds):
+        for v in variants:
+            time.sleep(1.1)  # distinct modification times on coarse clocks
+            v.edit_release()
+            b = _series_build(v, work, jobs, f"series-{i + 1}")
+            seconds[v.name].append(b.seconds)
+            time.sleep(1.1)
+            v.edit_release(undo=True)
+            _series_build(v, work, jobs, "series-undo")
+        print(f"  series {i + 1}/{rounds}: " + ", ".join(
+            f"{name} {times[-1]:.2f} s" for name, times in seconds.items()), flush=True)
+    return {"jobs": jobs, "rounds": rounds, "seconds": seconds}
+
+
+def _series_build(v: Variant, work: Path, jobs: int, step: str) -> Build:
+    stems = {Path(r.path).stem for r in v.corpus.releases}
+    probe = Path(v.corpus.releases[0].path).stem
+    return sphinx_build(v.src, work / "out" / f"{v.name}-j{jobs}",
+                        work / "doctrees" / f"{v.name}-j{jobs}", jobs, step,
+                        work / "logs" / f"{v.name}-j{jobs}-{step}.log", stems, probe)
+
+
+def series_line(series: dict[str, Any]) -> str:
+    """One line: the series' mean times and their ratio Pressroom / baseline."""
+    means = {name: statistics.mean(times) for name, times in series["seconds"].items() if times}
+    parts = [f"{name} {mean:.3f} s" for name, mean in means.items()]
+    ratio = _ratio(means.get("pressroom"), means.get("baseline"))
+    return (f"one release edited, in series (-j {series['jobs']}, {series['rounds']} rounds, "
+            f"means): {', '.join(parts)}; ratio {ratio}")
+
+
 # --------------------------------------------------------------------------- linker
 
 
@@ -672,6 +711,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--megabytes", type=float, default=50)
     parser.add_argument("--no-linker", action="store_true", help="skip the linker throughput")
     parser.add_argument("--prepare-only", action="store_true", help="write the projects, build nothing")
+    parser.add_argument("--series", type=int, default=0, metavar="K",
+                        help="then time the one-release rebuild K more times per variant, "
+                             "the variants taking turns")
     args = parser.parse_args(argv)
 
     results: dict[str, Any] = {"machine": machine(), "command": " ".join(["python",
@@ -699,16 +741,22 @@ def main(argv: list[str] | None = None) -> int:
         if args.prepare_only:
             return 0
         jobs = [int(j) for j in args.jobs.split(",") if j]
+        ran = []
         for name in variants:
             variant = Variant(name, work / name, corpus)
             results["builds"][name] = [asdict(b) for b in run_variant(variant, work, jobs)]
             out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+            ran.append(variant)
+        if args.series > 0:
+            results["series"] = rebuild_series(ran, work, jobs[0], args.series)
         if not args.no_linker:
             results["linker"] = linker_benchmark(alias_counts, args.megabytes, args.seed)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print()
     print(table(results))
+    if results.get("series"):
+        print(series_line(results["series"]))
     print(f"\nresults: {out}")
     return 0
 

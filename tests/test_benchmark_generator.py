@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
+import run  # noqa: E402
 from generate import generate, write_corpus  # noqa: E402
-from run import output_digest, table  # noqa: E402
+from run import output_digest, series_line, table  # noqa: E402
 
 from pressroom.linker import Linker  # noqa: E402
 from pressroom.registry import load_registry  # noqa: E402
@@ -70,3 +72,40 @@ def test_table_says_whether_full_builds_at_each_j_gave_the_same_site(tmp_path: P
                              "pressroom": [full(1, first), full(2, other)]}})
     rows = [line for line in text.splitlines() if line.startswith("| 2 |")]
     assert rows and rows[-1].endswith("| yes / **no** |")
+
+
+def test_rebuild_series_takes_turns_and_undoes_each_edit(tmp_path: Path, monkeypatch) -> None:
+    """The variants alternate; each timed rebuild follows an edit, and the edit is undone
+    (and rebuilt, untimed) before the other variant's turn."""
+    events: list[str] = []
+
+    class FakeVariant:
+        def __init__(self, name: str) -> None:
+            self.name = name
+            self.edited = False
+
+        def edit_release(self, undo: bool = False) -> None:
+            assert self.edited == undo  # an edit on the original, an undo on the edit
+            self.edited = not undo
+            events.append(f"{self.name} {'undo' if undo else 'edit'}")
+
+    times = iter([1.0, 2.5, 3.0, 3.5])
+
+    def fake_build(v, work, jobs, step):
+        events.append(f"{v.name} {step}" + (" (edited)" if v.edited else ""))
+        timed = step.startswith("series-") and step[len("series-"):].isdigit()
+        return SimpleNamespace(seconds=next(times) if timed else 0.0)
+
+    monkeypatch.setattr(run, "_series_build", fake_build)
+    monkeypatch.setattr(run.time, "sleep", lambda _s: None)
+    series = run.rebuild_series([FakeVariant("baseline"), FakeVariant("pressroom")],
+                                tmp_path, 1, 2)
+    assert series["seconds"] == {"baseline": [1.0, 3.0], "pressroom": [2.5, 3.5]}
+    assert events[:2] == ["baseline series-sync", "pressroom series-sync"]
+    assert events[2:6] == ["baseline edit", "baseline series-1 (edited)", "baseline undo",
+                           "baseline series-undo"]
+    assert events[6:10] == ["pressroom edit", "pressroom series-1 (edited)", "pressroom undo",
+                            "pressroom series-undo"]
+    assert len(events) == 2 + 2 * 2 * 4
+    assert series_line(series) == ("one release edited, in series (-j 1, 2 rounds, means): "
+                                   "baseline 2.000 s, pressroom 3.000 s; ratio 1.50×")

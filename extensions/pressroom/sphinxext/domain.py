@@ -216,13 +216,18 @@ class PressroomDomain(Domain):
             self._pressroom_cleared: tuple[set[str], set[str]] = (set(), set())
         return self._pressroom_cleared
 
+    def shown_entities(self, docname: str) -> set[str]:
+        """The entities a document mentions or quotes (as the speaker)."""
+        entities = {row[0] for row in self.mentions.get(docname, ())}
+        entities.update(row[3] for row in self.quotes.get(docname, ()) if row[3])
+        return entities
+
     # environment protocol ----------------------------------------------------
     def clear_doc(self, docname: str) -> None:
         if docname in self.releases:
             docs, entities = self.cleared
             docs.add(docname)
-            entities.update(row[0] for row in self.mentions.get(docname, ()))
-            entities.update(row[3] for row in self.quotes.get(docname, ()) if row[3])
+            entities |= self.shown_entities(docname)
         for key in DOC_KEYED:
             self.data.setdefault(key, {}).pop(docname, None)
 

@@ -739,7 +739,7 @@ class _Collector:
         the entities that releases read or removed in this build mention or quote, now
         or before. None (every page is keyed) when something else changed, or when a
         release was read since the recorded build by a build that recorded nothing
-        (one that failed after Sphinx had saved what it read)."""
+        (one stopped, a killed process, after Sphinx had saved what it read)."""
         if state["site"] != self.site or state["entries"] != self.entries \
                 or not isinstance(state["releases"], dict):
             return None
@@ -753,8 +753,7 @@ class _Collector:
             return None
         entities = set(entities)
         for docname in read:
-            entities.update(row[0] for row in domain.mentions.get(docname, ()))
-            entities.update(row[3] for row in domain.quotes.get(docname, ()) if row[3])
+            entities |= domain.shown_entities(docname)
         entries = domain.entries
         paged = domain.data.get("paged", {})
         affected = set()

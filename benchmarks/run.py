@@ -445,6 +445,10 @@ class Variant:
         self.corpus = corpus
         self.release, self.added, self.edited = _pick_edits(corpus)
         self.names = {e.id: e.name for e in corpus.entities}
+        #: file stems of the release pages (their sizes are reported), and the one whose
+        #: page size is reported on its own
+        self.release_stems = {Path(r.path).stem for r in corpus.releases}
+        self.probe_stem = Path(corpus.releases[0].path).stem
 
     def release_file(self) -> Path:
         if self.name == "baseline":
@@ -480,22 +484,25 @@ class Variant:
         shutil.rmtree(tmp)
 
 
+def variant_build(variant: Variant, work: Path, jobs: int, step: str) -> Build:
+    """One measured build of *variant* at ``-j jobs``, into its output and doctree
+    folders for that ``-j`` (kept between steps), logged under ``logs/``."""
+    return sphinx_build(variant.src, work / "out" / f"{variant.name}-j{jobs}",
+                        work / "doctrees" / f"{variant.name}-j{jobs}", jobs, step,
+                        work / "logs" / f"{variant.name}-j{jobs}-{step}.log",
+                        variant.release_stems, variant.probe_stem)
+
+
 def run_variant(variant: Variant, work: Path, jobs_list: list[int]) -> list[Build]:
     """Full builds for every -j, then the three rebuilds after the first one."""
-    stems = {Path(r.path).stem for r in variant.corpus.releases}
-    probe = Path(variant.corpus.releases[0].path).stem
     builds: list[Build] = []
     for i, jobs in enumerate(jobs_list):
         out = work / "out" / f"{variant.name}-j{jobs}"
-        doctrees = work / "doctrees" / f"{variant.name}-j{jobs}"
         shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(doctrees, ignore_errors=True)
-        logs = work / "logs"
+        shutil.rmtree(work / "doctrees" / f"{variant.name}-j{jobs}", ignore_errors=True)
 
-        def build(step: str, _out: Path = out, _dt: Path = doctrees, _j: int = jobs,
-                  _logs: Path = logs) -> Build:
-            b = sphinx_build(variant.src, _out, _dt, _j, step,
-                             _logs / f"{variant.name}-j{_j}-{step}.log", stems, probe)
+        def build(step: str, _j: int = jobs) -> Build:
+            b = variant_build(variant, work, _j, step)
             print(f"  {variant.name:9} -j{_j} {step:13} {b.seconds:8.2f} s "
                   f"(cpu {b.cpu_seconds:7.2f} s, load {b.load_before:4.1f}) "
                   f"{b.peak_rss_mib:8.0f} MiB (PSS {b.peak_pss_mib:6.0f})  re-read {b.reread}  "
@@ -534,27 +541,19 @@ def rebuild_series(variants: list[Variant], work: Path, jobs: int, rounds: int) 
     see the same machine state, so their ratio moves less than that of single runs."""
     seconds: dict[str, list[float]] = {v.name: [] for v in variants}
     for v in variants:  # the last step undid the edits: bring the outputs up to date first
-        _series_build(v, work, jobs, "series-sync")
+        variant_build(v, work, jobs, "series-sync")
     for i in range(rounds):
         for v in variants:
             time.sleep(1.1)  # distinct modification times on coarse clocks
             v.edit_release()
-            b = _series_build(v, work, jobs, f"series-{i + 1}")
+            b = variant_build(v, work, jobs, f"series-{i + 1}")
             seconds[v.name].append(b.seconds)
             time.sleep(1.1)
             v.edit_release(undo=True)
-            _series_build(v, work, jobs, "series-undo")
+            variant_build(v, work, jobs, "series-undo")
         print(f"  series {i + 1}/{rounds}: " + ", ".join(
             f"{name} {times[-1]:.2f} s" for name, times in seconds.items()), flush=True)
     return {"jobs": jobs, "rounds": rounds, "seconds": seconds}
-
-
-def _series_build(v: Variant, work: Path, jobs: int, step: str) -> Build:
-    stems = {Path(r.path).stem for r in v.corpus.releases}
-    probe = Path(v.corpus.releases[0].path).stem
-    return sphinx_build(v.src, work / "out" / f"{v.name}-j{jobs}",
-                        work / "doctrees" / f"{v.name}-j{jobs}", jobs, step,
-                        work / "logs" / f"{v.name}-j{jobs}-{step}.log", stems, probe)
 
 
 def series_line(series: dict[str, Any]) -> str:

@@ -96,7 +96,7 @@ def test_rebuild_series_takes_turns_and_undoes_each_edit(tmp_path: Path, monkeyp
         timed = step.startswith("series-") and step[len("series-"):].isdigit()
         return SimpleNamespace(seconds=next(times) if timed else 0.0)
 
-    monkeypatch.setattr(run, "_series_build", fake_build)
+    monkeypatch.setattr(run, "variant_build", fake_build)
     monkeypatch.setattr(run.time, "sleep", lambda _s: None)
     series = run.rebuild_series([FakeVariant("baseline"), FakeVariant("pressroom")],
                                 tmp_path, 1, 2)

@@ -187,3 +187,19 @@ def test_declared_types(tmp_path):
 def test_missing_path():
     _, problems = load_registry("/nonexistent/registry", TYPES)
     assert only(problems, "registry_syntax")[0].file == "/nonexistent/registry"
+
+
+def test_unknown_field_is_reported_not_dropped_silently(tmp_path):
+    """A misspelt field would lose its data without a word: it is a warning at its line."""
+    reg, problems = load(tmp_path, """\
+        - id: a
+          type: person
+          name: Ann Example
+          alias: [Ann]
+          notes: met in 2011
+        """)
+    assert "a" in reg.entities
+    found = {(p.line, p.severity, p.subtype): p.message for p in problems}
+    assert "did you mean 'aliases'?" in found[(4, "warning", "registry_field")]
+    assert "the fields are affiliation, aliases, born" in found[(5, "warning", "registry_field")]
+    assert reg["a"].aliases == ()

@@ -42,6 +42,8 @@ SUBTYPES: dict[str, str] = {
     "registry_id": "A registry entry has a missing, malformed or duplicate id.",
     "registry_type": "A registry entry has an unknown type.",
     "registry_name": "A registry entry has no name.",
+    "registry_field": "A registry entry has a field the schema does not know (often a misspelt "
+    "one, such as ``alias`` for ``aliases``); it is neither shown nor used.",
     "registry_alias": "An alias is empty, one letter long, a common word, or claimed by "
     "two entities (the linker then links neither).",
     "registry_date": "A date in a registry entry is malformed, or an event ends before it starts.",

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import difflib
 import json
 import re
 import unicodedata
@@ -47,7 +48,7 @@ REFERENCE_FIELDS = ("affiliation", "place", "participants", "country")
 KNOWN_FIELDS = {
     "id", "type", "name", "aliases", "description", "wikidata", "relations",
     "roles", "titles", "affiliation", "kind", "country", "start", "end", "date",
-    "place", "participants", "born", "died", "url", "short_forms",
+    "place", "participants", "born", "died", "url",
 }
 
 #: Words that make poor aliases: function words, months, weekdays and ordinals.
@@ -431,6 +432,10 @@ class _Checker:
         extra = tuple((k, v) for k, v in raw.items() if k not in KNOWN_FIELDS)
         if extra:
             fields["extra"] = extra
+            for key, _ in extra:
+                self.problem(file, at(str(key)), "warning", "registry_field",
+                             f"{entity_id}: {key!r} is not a registry field; it is neither "
+                             f"shown nor used ({_did_you_mean(key)})")
         return Entity(**fields)
 
     def relations(self, value: Any, entity_id: str, file: str, line: int) -> list[tuple[str, str]]:
@@ -458,6 +463,14 @@ class _Checker:
             self.problem(file, line, "error", "registry_relation",
                          f"{entity_id}: relations must be a mapping of relation to ids")
         return pairs
+
+
+def _did_you_mean(key: Any) -> str:
+    """``did you mean 'aliases'?`` for a misspelt field name, else the fields there are."""
+    close = difflib.get_close_matches(str(key).lower(), sorted(KNOWN_FIELDS), n=1, cutoff=0.7)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    return "the fields are " + ", ".join(sorted(KNOWN_FIELDS))
 
 
 def _usable_alias(alias: str) -> str | None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cli_helpers import REGISTRY, make_project, run_cli, write
+from cli_helpers import REGISTRY, RELEASE_A, RELEASE_B, make_project, run_cli, write
 from pressroom.lint import likely_duplicates, name_key
 from pressroom.registry import check_entities
 
@@ -197,3 +197,32 @@ def test_real_project_check_runs(capsys, monkeypatch):
     assert code in (0, 1)
     assert "Traceback" not in out + err
     assert "checked " in err
+
+
+def test_files_no_command_reads_are_named_and_misfiled_releases_warned(tmp_path, capsys,
+                                                                          monkeypatch):
+    """Nothing in the releases folder is passed over without a word: a ``.TXT`` ending,
+    another kind of file and a release outside every publisher's folder are warnings;
+    a release whose name does not start with its date is filed elsewhere by the archive."""
+    make_project(tmp_path, releases={
+        "acme-rights/2011/2011-05-03-arrest.txt": RELEASE_A,
+        "acme-rights/2011/free.txt": RELEASE_B,  # dated 2011-06-01, filed under 2011
+        "acme-rights/2011/loud.TXT": "Loud\n\nMay 4, 2011\n\nShouted.\n",
+        "acme-rights/2011/notes.md": "# notes\n",
+        "acme-rights/2011/2011-05-03-arrest.html": "<p>the page the release came from</p>",
+        "acme-rights/.git/config": "[core]\n",
+        "stray.txt": "Stray\n\nMay 5, 2011\n\nNo publisher.\n",
+    })
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check", "--quiet")
+    assert code == 0, out + err  # warnings, no errors
+    folder = "corpus/releases/acme-rights/2011"
+    found = {(line.split(": ")[0], line.rsplit("[", 1)[1]) for line in out.splitlines()}
+    assert found == {
+        (f"{folder}/free.txt:2", "pressroom.release_place]"),
+        (f"{folder}/loud.TXT", "pressroom.release_ignored]"),
+        (f"{folder}/notes.md", "pressroom.release_ignored]"),
+        ("corpus/releases/stray.txt", "pressroom.release_place]"),
+    }, out
+    assert "rename it loud.txt" in out
+    assert "dated 2011-06-01, but the archive files it under 2011" in out
+    assert "checked 3 releases" in err  # the two dated releases and the stray one

@@ -229,6 +229,47 @@ def test_W_turns_problems_into_errors(tmp_path):
     assert warnings == [] and app.statuscode == 0
 
 
+def test_files_the_build_does_not_read_are_named_and_misfiled_releases_warned(tmp_path):
+    """The build and ``pressroom check`` agree on what a release is: every other file in
+    the releases folder is a warning naming it (as written: Sphinx would show a path
+    without a line as a document's ``.rst``), a release in a folder named with a leading
+    ``_`` is in the archive like any other, a dated release its name does not date is said to
+    be filed elsewhere, and a ``.txt`` outside the releases folder is said to be read."""
+    folder = "corpus/releases/wire/2011"
+    extra = {
+        "corpus/releases/wire/_imported/2011-05-14-early.txt": "Early Release\n\nMay 14, 2011\n\nBody.\n",
+        f"{folder}/plain-name.txt": "Plain Name Release\n\nJune 15, 2011\n\nBody.\n",
+        f"{folder}/LOUD.TXT": "Loud Release\n\nMay 16, 2011\n\nBody.\n",
+        f"{folder}/scan.pdf": "%PDF-1.4",
+        "docs/notes.txt": "Notes\n\nMay 17, 2011\n\nNot a release.\n",
+        # a page showing a release: the release's problems name the release file
+        "docs/embed.rst": f":orphan:\n\nEmbed\n=====\n\n.. release:: /{docname('no-date')}.txt\n",
+    }
+    src = copy_root("hostile", tmp_path)
+    write_cases(src, ["crlf", "no-date"])
+    for name, text in extra.items():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_text(text, encoding="utf-8")
+    app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"]})
+    app.build()
+    app.cleanup()
+    found = sorted((w.split(": WARNING: ")[0], w.rsplit("[", 1)[1]) for w in warnings_of(app))
+    assert found == sorted([
+        (f"{src}/{folder}/LOUD.TXT", "pressroom.release_ignored]"),
+        (f"{src}/{folder}/plain-name.txt:3", "pressroom.release_place]"),
+        (f"{src}/{folder}/scan.pdf", "pressroom.release_ignored]"),
+        (f"{src}/docs/notes.txt", "pressroom.release_place]"),
+        (f"{src}/docs/notes.txt", "toc.not_included]"),
+        # once as its own page, once shown on docs/embed
+        (f"{src}/{docname('no-date')}.txt", "pressroom.release_date]"),
+        (f"{src}/{docname('no-date')}.txt", "pressroom.release_date]"),
+    ]), warnings_of(app)
+    assert app.statuscode == 0
+    month = page(app, "archive/wire/2011/05")
+    assert "Early Release" in month and "Loud Release" not in month
+    assert "Plain Name Release" in page(app, "archive/wire/2011/00")
+
+
 # --------------------------------------------------------------------------- browser
 @pytest.mark.browser
 def test_hostile_page_in_chromium_runs_no_script_and_shows_the_source_text(site):

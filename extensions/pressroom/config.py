@@ -50,15 +50,21 @@ class ProjectConfig:
     def type_names(self) -> tuple[str, ...]:
         return tuple(self.entity_types)
 
-    def publisher_for(self, path: Path) -> Publisher | None:
-        """The publisher whose folder holds *path* (first folder below the releases folder)."""
+    def release_parts(self, path: Path) -> tuple[str, ...] | None:
+        """*path*'s parts below the releases folder (``None``: it is not below it)."""
         try:
-            rel = Path(path).resolve().relative_to(self.releases_dir.resolve())
+            return Path(path).resolve().relative_to(self.releases_dir.resolve()).parts
         except ValueError:
             return None
-        if len(rel.parts) < 2:
+
+    def publisher_for(self, path: Path, parts: tuple[str, ...] | None = None) -> Publisher | None:
+        """The publisher whose folder holds *path* (first folder below the releases folder;
+        *parts*: :meth:`release_parts` of *path*, when already taken)."""
+        if parts is None:
+            parts = self.release_parts(path)
+        if parts is None or len(parts) < 2:
             return None
-        key = rel.parts[0]
+        key = parts[0]
         return self.publishers.get(key) or Publisher(key=key, name=key.replace("-", " ").title())
 
     @classmethod

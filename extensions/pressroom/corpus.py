@@ -4,11 +4,18 @@ Plain Python, no Sphinx. The command line (``check``, ``add``, ``suggest``,
 ``stats``) walks the releases folder through :func:`release_files` and
 :func:`load_releases`, so every command agrees on what a release is:
 
-- a ``.txt`` file anywhere below the releases folder (a ``.html`` original
-  kept beside an extracted release by ``pressroom add`` is not a release);
+- a file whose name ends in ``.txt`` anywhere below the releases folder (the
+  ending Sphinx reads releases by, so the site and the commands agree);
 - hidden files and folders (``.git``, ``.DS_Store``) are skipped;
 - its publisher is the configured publisher of the first folder below the
-  releases folder.
+  releases folder; the archive files it by the date its name starts with
+  (``2011-04-27-...``), else by a year folder above it, else as undated
+  (:func:`archive_place`).
+
+Any other file there is reported by :func:`scan`, not skipped without a word:
+a ``.TXT`` ending, a file of another kind, a release outside every publisher's
+folder. The only files it passes over are hidden ones and the ``.html``
+original ``pressroom add`` keeps beside the release it extracted from it.
 
 Two releases are duplicates when :func:`text_key` gives the same key: the
 text after any front-matter header, with line endings and surrounding
@@ -19,6 +26,8 @@ endings or a header added, is still recognised.
 from __future__ import annotations
 
 import hashlib
+import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,16 +36,66 @@ from pressroom.config import ProjectConfig
 from pressroom.problems import PressroomError, Problem
 from pressroom.source import Release, decode, parse_release
 
-#: File name endings that hold a release.
-RELEASE_SUFFIXES = (".txt",)
+#: The ending of a release file's name (compared as written, as Sphinx compares it).
+RELEASE_SUFFIX = ".txt"
+#: Endings of the original ``pressroom add`` keeps beside a release it extracted.
+ORIGINAL_SUFFIXES = (".html",)
+
+_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})")
+_YEAR = re.compile(r"^\d{4}$")
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    try:
-        parts = path.relative_to(root).parts
-    except ValueError:
-        parts = path.parts
-    return any(p.startswith(".") for p in parts)
+@dataclass
+class Scan:
+    """What a releases folder holds: release files, and the files no command reads."""
+
+    #: every release file, as its path's parts below the folder, sorted
+    releases: list[tuple[str, ...]]
+    #: one warning for each file below the folder that is no release
+    problems: list[Problem]
+
+
+def scan(folder: Path) -> Scan:
+    """Every release file below *folder*, and a problem for every other file there.
+
+    ``os.walk`` and strings rather than ``pathlib``: a build lists thousands of files
+    every time. Symbolic links to folders are followed, as Sphinx follows them.
+    """
+    found: list[tuple[str, ...]] = []
+    problems: list[Problem] = []
+    for here, dirs, files in os.walk(folder, followlinks=True):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(here, folder)
+        parts = () if rel == "." else tuple(rel.split(os.sep))
+        names = set(files)
+        for name in files:
+            if name.startswith("."):
+                continue
+            if name.endswith(RELEASE_SUFFIX):
+                found.append((*parts, name))
+                continue
+            stem, dot, suffix = name.rpartition(".")
+            if dot and "." + suffix.lower() in ORIGINAL_SUFFIXES and stem + RELEASE_SUFFIX in names:
+                continue  # the original of an extracted release, kept by ``pressroom add``
+            path = os.path.join(here, name)
+            if dot and "." + suffix.lower() == RELEASE_SUFFIX:
+                why = (f"is not read as a release: the name must end in {RELEASE_SUFFIX} "
+                       f"as written, in lower case; rename it {stem}{RELEASE_SUFFIX}")
+            else:
+                why = (f"is not read as a release (only files ending in {RELEASE_SUFFIX} are); "
+                       "take a text or HTML release in with `pressroom add FILE`, or move "
+                       "the file out of the releases folder")
+            problems.append(Problem(path, None, "warning", "release_ignored", why))
+    found.sort()
+    for parts in found:
+        if len(parts) < 2:
+            problems.append(Problem(
+                os.path.join(folder, *parts), None, "warning", "release_place",
+                "a release directly in the releases folder has no publisher and no place in "
+                "the archive; move it into its publisher's folder (<publisher>/<year>/), "
+                "as `pressroom add` does"))
+    problems.sort(key=lambda p: p.file)
+    return Scan(found, problems)
 
 
 def release_files(folder: Path) -> list[Path]:
@@ -46,10 +105,34 @@ def release_files(folder: Path) -> list[Path]:
         return [folder]
     if not folder.is_dir():
         return []
-    return sorted(
-        p for p in folder.rglob("*")
-        if p.suffix.lower() in RELEASE_SUFFIXES and p.is_file() and not _hidden(p, folder)
-    )
+    return [folder.joinpath(*parts) for parts in scan(folder).releases]
+
+
+def archive_place(parts: tuple[str, ...]) -> tuple[str, str]:
+    """``(year, month)`` the archive files a release under, from its path's *parts* below the
+    releases folder: the date its name starts with, else a year folder (month ``"00"``),
+    else ``("undated", "00")``."""
+    m = _DATE_PREFIX.match(parts[-1])
+    if m:
+        return m.group(1), m.group(2)
+    return next((p for p in parts[1:-1] if _YEAR.match(p)), "undated"), "00"
+
+
+def placement_problems(release: Release, parts: tuple[str, ...]) -> list[Problem]:
+    """A warning when the archive would file a dated release elsewhere than its date says
+    (its file name does not start with its date)."""
+    if release.date is None or len(parts) < 2:
+        return []
+    year, month = archive_place(parts)
+    if (year, month) == (f"{release.date.year:04d}", f"{release.date.month:02d}"):
+        return []
+    where = "undated" if year == "undated" else year if month == "00" else f"{year}-{month}"
+    line = release.line_of(release.date_span[0]) if release.date_span else None
+    return [Problem(release.path, line, "warning", "release_place",
+                    f"dated {release.date.isoformat()}, but the archive files it under {where} "
+                    f"(from its path); name the file {release.date.isoformat()}-<title>"
+                    f"{RELEASE_SUFFIX}, in its publisher's {release.date.year} folder, as "
+                    "`pressroom add` does")]
 
 
 def text_key(text: str) -> str:
@@ -76,12 +159,16 @@ def release_in_project(path: Path, project: ProjectConfig) -> Release:
 
     Raises :class:`~pressroom.problems.PressroomError` when the file cannot be read.
     """
-    publisher = project.publisher_for(path)
-    return parse_release(
+    parts = project.release_parts(path)
+    publisher = project.publisher_for(path, parts)
+    release = parse_release(
         path,
         publisher=publisher.name if publisher else None,
         footer_markers=publisher.footer_markers if publisher else (),
     )
+    if publisher is not None:  # inside a publisher's folder
+        release.problems.extend(placement_problems(release, parts))  # type: ignore[arg-type]
+    return release
 
 
 def parse_file(path: Path, project: ProjectConfig) -> tuple[Release | None, list[Problem]]:
@@ -108,7 +195,7 @@ def load_releases(paths: Iterable[Path], project: ProjectConfig) -> Corpus:
     releases: list[Release] = []
     problems: list[Problem] = []
     keys: dict[str, str] = {}
-    for path in _expand(paths):
+    for path in _expand(paths, problems):
         release, found = parse_file(path, project)
         problems.extend(found)
         if release is None:
@@ -128,10 +215,18 @@ def load_releases(paths: Iterable[Path], project: ProjectConfig) -> Corpus:
     return Corpus(releases, problems, keys)
 
 
-def _expand(paths: Iterable[Path]) -> Iterator[Path]:
+def _expand(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
+    """The release files in *paths*; the folders' other files reported in *problems*."""
     seen: set[Path] = set()
     for path in paths:
-        for file in release_files(Path(path)):
+        path = Path(path)
+        if path.is_dir():
+            found = scan(path)
+            problems.extend(found.problems)
+            files = [path.joinpath(*parts) for parts in found.releases]
+        else:
+            files = release_files(path)
+        for file in files:
             resolved = file.resolve()
             if resolved not in seen:
                 seen.add(resolved)

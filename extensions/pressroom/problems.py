@@ -35,6 +35,10 @@ SUBTYPES: dict[str, str] = {
     "release_duplicate": "Two release files hold the same text.",
     "release_publisher": "The publisher of a release could not be inferred (``pressroom add``); "
     "give it with ``--publisher`` or a ``publisher:`` header line.",
+    "release_ignored": "A file in the releases folder is not read as a release: its name does "
+    "not end in ``.txt`` (a ``.TXT`` ending, a PDF, a Markdown note).",
+    "release_place": "The archive would file a release elsewhere than its date says (its file "
+    "name does not start with its date), or a release lies outside every publisher's folder.",
     "release_missing": "A ``release`` directive names a file that does not exist.",
     # registry
     "registry_syntax": "A registry file is not valid YAML or JSON, or is not a list of entries.",

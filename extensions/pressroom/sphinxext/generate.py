@@ -20,13 +20,13 @@ is written only when its text changes, so Sphinx re-reads it only then.
 from __future__ import annotations
 
 import calendar
-import os
 import re
 from collections import defaultdict
 from pathlib import Path
 
 from sphinx.util import logging
 
+from pressroom.corpus import RELEASE_SUFFIX, Scan, archive_place, scan
 from pressroom.sphinxext.corpus import Corpus
 
 logger = logging.getLogger(__name__)
@@ -113,45 +113,35 @@ def generate_entries(srcdir: Path, corpus: Corpus, entries_dir: str) -> tuple[in
     return out.changed, out.prune()
 
 
-_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})")
-
-
-def release_docs(srcdir: Path, releases_dir: Path) -> list[tuple[str, str, str, str]]:
-    """``(publisher key, year, month, docname)`` of every release file, from paths alone."""
-    rows = []
+def release_docs(srcdir: Path, releases_dir: Path,
+                 found: Scan | None = None) -> list[tuple[str, str, str, str]]:
+    """``(publisher key, year, month, docname)`` of every release file, from paths alone
+    (*found*: the releases folder's :func:`~pressroom.corpus.scan`, when already taken)."""
     if not releases_dir.is_dir():
-        return rows
-    # os.walk and strings, not pathlib: thousands of files are listed on every build
+        return []
+    if found is None:
+        found = scan(releases_dir)
     prefix = releases_dir.relative_to(srcdir).as_posix()
-    found: list[tuple[str, ...]] = []
-    for folder, dirs, files in os.walk(releases_dir, followlinks=True):  # as Sphinx finds sources
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-        rel = os.path.relpath(folder, releases_dir)
-        parts = () if rel == "." else tuple(rel.split(os.sep))
-        found.extend((*parts, name) for name in files
-                     if name.endswith(".txt") and not name.startswith((".", "_")))
-    for parts in sorted(found):
+    rows = []
+    for parts in found.releases:
         if len(parts) < 2:
-            continue
-        publisher, name = parts[0], parts[-1]
-        m = _DATE_PREFIX.match(name)
-        year = m.group(1) if m else next((p for p in parts[1:-1] if re.fullmatch(r"\d{4}", p)),
-                                         "undated")
-        month = m.group(2) if m else "00"
-        docname = "/".join((prefix, *parts))[:-len(".txt")] if prefix != "." else \
-            "/".join(parts)[:-len(".txt")]
-        rows.append((publisher, year, month, docname))
+            continue  # no publisher (reported by the scan)
+        docname = "/".join(parts)[:-len(RELEASE_SUFFIX)]
+        rows.append((parts[0], *archive_place(parts),
+                     docname if prefix == "." else f"{prefix}/{docname}"))
     return rows
 
 
-def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str) -> tuple[int, int]:
+def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
+                     found: Scan | None = None) -> tuple[int, int]:
     folder = srcdir / archive_dir
     if not _claim(folder):
         return 0, 0
     out = StubWriter(folder)
     tree: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(
         lambda: defaultdict(list)))
-    for publisher, year, month, docname in release_docs(srcdir, corpus.project.releases_dir):
+    for publisher, year, month, docname in release_docs(srcdir, corpus.project.releases_dir,
+                                                        found):
         tree[publisher][year][month].append(docname)
     names = {k: (corpus.project.publishers[k].name if k in corpus.project.publishers
                  else k.replace("-", " ").title()) for k in tree}

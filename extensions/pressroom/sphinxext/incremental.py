@@ -29,12 +29,13 @@ import ahocorasick
 from sphinx.environment import CONFIG_OK
 from sphinx.util import logging
 
+from pressroom.corpus import scan
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import ACTIVE, BUILDERS, digest, get_corpus
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.entrypages import assign_entries, note_index_entries
 from pressroom.sphinxext.generate import generate_archive, generate_entries
-from pressroom.sphinxext.parser import CODEC_NAME
+from pressroom.sphinxext.parser import CODEC_NAME, FileLocation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,7 +50,7 @@ def builder_inited(app: Sphinx) -> None:
     ACTIVE[str(app.srcdir)] = corpus
     BUILDERS[str(app.srcdir)] = app.builder
     for p in corpus.problems:
-        logger.warning("%s", p.message, location=f"{p.file}:{p.line}" if p.line else p.file,
+        logger.warning("%s", p.message, location=FileLocation.of(p.file, p.line),
                        type="pressroom", subtype=p.subtype)
     app.env.settings["input_encoding"] = CODEC_NAME
     srcdir = Path(app.srcdir)
@@ -58,7 +59,11 @@ def builder_inited(app: Sphinx) -> None:
     if corpus.project.registry_dir.exists():
         generate_entries(srcdir, corpus, app.config.pressroom_entries_dir)
     if corpus.project.releases_dir.exists():
-        generate_archive(srcdir, corpus, app.config.pressroom_archive_dir)
+        found = scan(corpus.project.releases_dir)
+        for p in found.problems:  # files there that are no release, each named
+            logger.warning("%s", p.message, location=FileLocation.of(p.file, p.line),
+                           type="pressroom", subtype=p.subtype)
+        generate_archive(srcdir, corpus, app.config.pressroom_archive_dir, found)
     _freeze_long_lived()
 
 

@@ -42,10 +42,37 @@ def read_release(path: Path, corpus: Corpus) -> tuple[Release, Any, str, str]:
     return release, result, publisher.key if publisher else "", relpath
 
 
+def outside_problem(path: Path) -> Problem:
+    """Sphinx reads every ``.txt`` source as a release: one outside the publishers' folders
+    (a ``requirements.txt``, a note) gets a page, but no publisher and no archive place."""
+    return Problem(str(path), None, "warning", "release_place",
+                   "read as a release because its name ends in .txt, but it is not in a "
+                   "publisher's folder of the releases folder (conf.py: pressroom_releases); "
+                   "move it there, or leave it out of the sources (exclude_patterns, or "
+                   "include_patterns as Pressroom's own conf.py sets it)")
+
+
+class FileLocation(str):
+    """A file (not a document) as a warning's location, shown as written.
+
+    Sphinx takes a location string without ``:`` for a docname and shows the
+    document's source path instead (``corpus/entities`` became
+    ``corpus/entities.rst``); this string answers that it holds one.
+    """
+
+    def __contains__(self, item: object) -> bool:
+        return item == ":" or str.__contains__(self, item)  # type: ignore[operator]
+
+    @classmethod
+    def of(cls, file: str, line: int | None) -> FileLocation:
+        return cls(f"{file}:{line}" if line else file)
+
+
 def report(problems: list[Problem], location: Any) -> None:
-    """Problems of the core as Sphinx warnings (``type='pressroom'``, the problem's subtype)."""
+    """Problems of the core as Sphinx warnings (``type='pressroom'``, the problem's subtype);
+    *location* a docname (the problem's line added), or a :class:`FileLocation`."""
     for p in problems:
-        where = (location, p.line) if isinstance(location, str) else location
+        where = (location, p.line) if type(location) is str else location
         if p.severity == "info":
             logger.info("%s", p.message, location=where)
         else:
@@ -68,8 +95,10 @@ def build_release(env: BuildEnvironment, path: Path, docname: str, *,
     release, result, key, relpath = read_release(path, corpus)
     if embedded:  # the page is not the release file: name the file itself
         for p in release.problems:
-            report([p], f"{path}:{p.line}" if p.line else str(path))
+            report([p], FileLocation.of(str(path), p.line))
     else:
+        if not key:
+            report([outside_problem(path)], docname)
         report(release.problems, docname)
     report_ambiguities(result, release, docname, corpus)
     return render_release(release, result, corpus, publisher_key=key, relpath=relpath)

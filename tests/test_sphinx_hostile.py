@@ -293,3 +293,31 @@ def test_hostile_page_in_chromium_runs_no_script_and_shows_the_source_text(site)
         tab.close()
     assert dialogs == []
     assert normalize(shown) == normalize(source_text("markup-and-html"))
+
+
+TALKS = ("Talks Release\n\nMay 20, 2011\n\nGeneva – Jane Roe met the lawyer of Jane Roe today. "
+         "The talks ended early. Later, Jane Roe spoke.\n")
+
+
+def test_entry_lists_each_sentence_that_mentions_it_once(tmp_path):
+    """Under each release, an entry shows the sentence of its first mention and, folded,
+    every other sentence that mentions it; two mentions in one sentence show it once."""
+    src = copy_root("hostile", tmp_path)
+    folder = src / "corpus/releases/wire/2011"
+    folder.mkdir(parents=True)
+    (folder / "2011-05-20-roe.txt").write_text(
+        TALKS, encoding="utf-8")
+    app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"]})
+    app.build()
+    app.cleanup()
+    soup = BeautifulSoup(page(app, "entries/person/jane-roe"), "html.parser")
+    item = soup.select_one("ul.pressroom-backlinks > li")
+    assert "(3 mentions)" in item.get_text()
+    first, *rest = item.select("p.pressroom-sentence")
+    assert first.get_text() == "Jane Roe met the lawyer of Jane Roe today."
+    assert first.find_parent("details") is None
+    assert [p.get_text() for p in rest] == ["Later, Jane Roe spoke."]
+    folded = item.select_one("details.pressroom-more")
+    assert folded.summary.get_text() == "1 more sentence mentioning it"
+    later = TALKS.index("Jane Roe spoke")
+    assert folded.select_one(".pressroom-highlight a")["href"].endswith(f"-roe.html#m{later}")

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 #: Bump when the shape of the domain data or the stored nodes changes.
-ENV_VERSION = 5
+ENV_VERSION = 6
 STATIC = Path(__file__).parent / "static"
 
 

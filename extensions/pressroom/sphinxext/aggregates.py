@@ -32,6 +32,8 @@ class Backlink:
     s0: int
     s1: int
     anchor: str
+    #: the entity's other sentences in the release, in text order: (sentence, s0, s1, anchor)
+    more: tuple[tuple[str, int, int, str], ...] = ()
 
 
 class CoMentions:
@@ -83,12 +85,19 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
             continue
         firsts: dict[str, tuple] = {}
         counts: Counter = Counter()
+        others: dict[str, list[tuple[str, int, int, str]]] = {}
         for row in rows:
-            counts[row[0]] += 1
-            firsts.setdefault(row[0], row)
+            eid = row[0]
+            counts[eid] += 1
+            if eid not in firsts:
+                firsts[eid] = row
+            elif row[4]:  # a sentence of its own
+                others.setdefault(eid, []).append((row[4], row[5], row[6], f"m{row[1]}"))
         for eid, row in firsts.items():
+            more = others.get(eid)
             backlinks[eid].append(Backlink(docname, meta[1], meta[0], counts[eid], row[4],
-                                           row[5], row[6], f"m{row[1]}"))
+                                           row[5], row[6], f"m{row[1]}",
+                                           tuple(more) if more else ()))
         ids = mentioned[docname] = list(firsts)
         agg.release_count.update(ids)
     by_title = attrgetter("title", "docname")

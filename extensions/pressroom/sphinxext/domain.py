@@ -8,7 +8,8 @@ parallel build merges the same data as a serial one:
                dateline, source URL, path relative to the project)
 ``mentions``   docname -> ((entity id, start, end, surface, sentence,
                start in sentence, end in sentence, line), ...); the sentence is
-               that of the entity's first mention in the release ("", 0, 0 after)
+               that of the entity's first mention in it ("", 0, 0 for a further
+               mention of the entity in the same sentence)
 ``quotes``     docname -> ((start, end, text, speaker id or "", speaker surface), ...)
 ``refs``       docname -> entity ids referenced by roles (so those pages are rewritten
                when the entity changes)

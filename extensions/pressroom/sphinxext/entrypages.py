@@ -314,12 +314,24 @@ class Renderer:
                 f'<li><p class="pressroom-backlink-head"><span class="pressroom-date">'
                 f"{esc(self.human_date(b.date))}</span> {self.doc_link(docname, b.docname, b.title)}"
                 f"{more}</p>\n"
-                f'<p class="pressroom-sentence">{esc(b.sentence[:b.s0])}'
-                f'<span class="pressroom-highlight">'
-                f"{self.doc_link(docname, b.docname, b.sentence[b.s0:b.s1], b.anchor)}</span>"
-                f"{esc(b.sentence[b.s1:])}</p>\n</li>\n")
+                f"{self._sentence(docname, b.docname, b.sentence, b.s0, b.s1, b.anchor)}")
+            if b.more:  # the other sentences that mention it, folded under the first
+                n = len(b.more)
+                out.append(f'<details class="pressroom-more"><summary>{n} more sentence'
+                           f'{"s" if n != 1 else ""} mentioning it</summary>\n')
+                out.extend(self._sentence(docname, b.docname, *other) for other in b.more)
+                out.append("</details>\n")
+            out.append("</li>\n")
         out.append("</ul>\n")
         return "".join(out)
+
+    def _sentence(self, docname: str, release: str, sentence: str, s0: int, s1: int,
+                  anchor: str) -> str:
+        """A sentence of *release* with its mention highlighted, linked to the mention."""
+        return (f'<p class="pressroom-sentence">{esc(sentence[:s0])}'
+                f'<span class="pressroom-highlight">'
+                f"{self.doc_link(docname, release, sentence[s0:s1], anchor)}</span>"
+                f"{esc(sentence[s1:])}</p>\n")
 
     def quoted(self, docname: str, eid: str) -> str:
         rows = self.agg.quotes.get(eid, [])
@@ -392,8 +404,8 @@ class Renderer:
             return ("entry", docname, own, digests.get(own), entries.get(own),
                     self._type_model(entity.type),
                     tuple((t, entries.get(t)) for t in self._targets(entity)),
-                    tuple((b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.s1, b.anchor)
-                          for b in agg.backlinks.get(own, ())),
+                    tuple((b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.s1, b.anchor,
+                           b.more) for b in agg.backlinks.get(own, ())),
                     tuple(agg.quotes.get(own, ())),
                     tuple((o, n, entries.get(o)) for o, n in agg.appears_with.get(own, ())))
         paged = self.domain.data.get("paged", {})

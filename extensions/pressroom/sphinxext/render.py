@@ -113,21 +113,21 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
         quote_speakers[(q.start, q.end)] = plain(name)
         quote_rows.append((q.start, q.end, plain(q.text), speaker_id, plain(q.speaker or "")))
 
-    # mention rows; an entity's first mention in the release carries its sentence (the
-    # backlink its entry page shows), the others an empty one (kept in every build's
-    # environment, thousands of sentences nothing shows)
+    # mention rows; an entity's first mention in each sentence carries that sentence
+    # (what its entry page shows under the release), a further mention of it in the
+    # same sentence an empty one (the sentence is kept once)
     segs = [(s.start, s.end) for s in release.segments if s.kind in ("title", "dateline", "body")]
     seg_starts = [s[0] for s in segs]
     rows: list[tuple] = []
-    firsts: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for m in mentions:
-        if m.entity_id in firsts:
+        i = bisect_right(seg_starts, m.start) - 1
+        seg = segs[i] if i >= 0 and m.start < segs[i][1] else (m.start, m.end)
+        sentence, s0, s1 = sentence_around(text, seg, m.start, m.end)
+        if (m.entity_id, sentence) in seen:
             sentence, s0, s1 = "", 0, 0
         else:
-            firsts.add(m.entity_id)
-            i = bisect_right(seg_starts, m.start) - 1
-            seg = segs[i] if i >= 0 and m.start < segs[i][1] else (m.start, m.end)
-            sentence, s0, s1 = sentence_around(text, seg, m.start, m.end)
+            seen.add((m.entity_id, sentence))
         rows.append((m.entity_id, m.start, m.end, plain(m.surface), sentence, s0, s1,
                      lines.line(m.start)))
 

@@ -9,6 +9,9 @@ by the environment's config check and nothing rebuilds needlessly.
 
 from __future__ import annotations
 
+import ast
+import os
+import re
 import runpy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +26,10 @@ DEFAULT_TYPES: dict[str, dict[str, str]] = {
     "event": {"label": "Event", "plural": "Events", "schema": "Event"},
     "place": {"label": "Place", "plural": "Places", "schema": "Place"},
 }
+
+
+#: What a declared entity type may be called (it names the entries' folder and its roles).
+_TYPE_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,8 @@ class ProjectConfig:
     registry_dir: Path
     entity_types: dict[str, dict[str, str]] = field(default_factory=lambda: dict(DEFAULT_TYPES))
     publishers: dict[str, Publisher] = field(default_factory=dict)
+    #: malformed ``pressroom_*`` values in ``conf.py`` (each replaced by its default)
+    problems: list[Problem] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def type_names(self) -> tuple[str, ...]:
@@ -68,34 +77,145 @@ class ProjectConfig:
         return self.publishers.get(key) or Publisher(key=key, name=key.replace("-", " ").title())
 
     @classmethod
-    def from_values(cls, root: Path, values: dict[str, Any]) -> ProjectConfig:
-        """Build from ``pressroom_*`` values (a ``conf.py`` namespace or Sphinx's config)."""
-        root = Path(root)
+    def from_values(cls, root: Path, values: dict[str, Any],
+                    source: Path | None = None) -> ProjectConfig:
+        """Build from ``pressroom_*`` values (a ``conf.py`` namespace or Sphinx's config).
+
+        A malformed value is a problem (at its line of *source*, the ``conf.py``, when
+        given) and its default, or the well-formed part of it, is used instead."""
+        check = _Values(values, source)
         types = dict(DEFAULT_TYPES)
-        for name, spec in (values.get("pressroom_entity_types") or {}).items():
-            spec = dict(spec or {})
-            label = spec.get("label", name.replace("-", " ").title())
+        for name, spec in check.mapping("pressroom_entity_types").items():
+            spec = check.spec("pressroom_entity_types", name, spec, ("label", "plural", "schema"))
+            if spec is None:
+                continue
+            if not _TYPE_NAME.match(name):
+                check.problem("pressroom_entity_types", f"{name!r} cannot name a type (it names "
+                              "folders and roles: lower-case letters, digits, '-' and '_'); "
+                              "ignored")
+                continue
+            base = types.get(name, {})
+            label = spec.get("label") or base.get("label") or name.replace("-", " ").title()
             types[name] = {
                 "label": label,
-                "plural": spec.get("plural", label + "s"),
-                "schema": spec.get("schema", "Thing"),
+                "plural": spec.get("plural") or base.get("plural") or label + "s",
+                "schema": spec.get("schema") or base.get("schema") or "Thing",
             }
         publishers = {}
-        for key, spec in (values.get("pressroom_publishers") or {}).items():
-            spec = dict(spec or {})
+        for key, spec in check.mapping("pressroom_publishers").items():
+            if isinstance(spec, str):
+                check.problem("pressroom_publishers", f"publisher {key!r}: a mapping is expected, "
+                              f"such as {{'name': {spec!r}}}; {spec!r} is taken as its name")
+                spec = {"name": spec}
+            spec = check.spec("pressroom_publishers", key, spec,
+                              ("name", "url"), lists=("footer_markers",))
+            if spec is None:
+                continue
             publishers[key] = Publisher(
                 key=key,
-                name=spec.get("name", key.replace("-", " ").title()),
+                name=spec.get("name") or key.replace("-", " ").title(),
                 url=spec.get("url"),
                 footer_markers=tuple(spec.get("footer_markers", ())),
             )
         return cls(
             root=root,
-            releases_dir=root / values.get("pressroom_releases", "corpus/releases"),
-            registry_dir=root / values.get("pressroom_registry", "corpus/entities"),
+            releases_dir=root / check.path("pressroom_releases", "corpus/releases"),
+            registry_dir=root / check.path("pressroom_registry", "corpus/entities"),
             entity_types=types,
             publishers=publishers,
+            problems=check.problems,
         )
+
+
+class _Values:
+    """Reads ``pressroom_*`` values, noting each malformed one as a problem."""
+
+    def __init__(self, values: dict[str, Any], source: Path | None) -> None:
+        self.values = values
+        self.source = source
+        self.problems: list[Problem] = []
+        self._lines: dict[str, int] | None = None
+
+    def problem(self, name: str, message: str) -> None:
+        self.problems.append(Problem(str(self.source or "conf.py"), self.line_of(name),
+                                     "warning", "config", f"{name}: {message}"))
+
+    def line_of(self, name: str) -> int | None:
+        """The line of ``conf.py`` where *name* is assigned (the last time)."""
+        if self.source is None:
+            return None
+        if self._lines is None:
+            self._lines = assignment_lines(self.source)
+        return self._lines.get(name)
+
+    def mapping(self, name: str) -> dict[Any, Any]:
+        value = self.values.get(name)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.problem(name, f"a dict is expected, not {type(value).__name__}; ignored")
+            return {}
+        return value
+
+    def spec(self, name: str, key: Any, spec: Any, texts: tuple[str, ...],
+             lists: tuple[str, ...] = ()) -> dict[str, Any] | None:
+        """*spec* (the value for *key*) with its text fields and lists of text checked."""
+        if not isinstance(key, str) or not key.strip():
+            self.problem(name, f"the key {key!r} is not a name; ignored")
+            return None
+        if spec is None:
+            return {}
+        if not isinstance(spec, dict):
+            self.problem(name, f"{key!r}: a mapping is expected, not {type(spec).__name__}; "
+                         "the defaults are used")
+            return {}
+        out: dict[str, Any] = {}
+        for field_name, value in spec.items():
+            if field_name in texts:
+                if isinstance(value, str):
+                    out[field_name] = value
+                elif value is not None:
+                    self.problem(name, f"{key!r}: {field_name} must be text; ignored")
+            elif field_name in lists:
+                items = [value] if isinstance(value, str) else value
+                if isinstance(items, (list, tuple)) and all(isinstance(v, str) for v in items):
+                    out[field_name] = list(items)
+                elif value is not None:
+                    self.problem(name, f"{key!r}: {field_name} must be a list of text; ignored")
+            else:
+                known = ", ".join((*texts, *lists))
+                self.problem(name, f"{key!r}: unknown field {field_name!r} (fields: {known}); "
+                             "ignored")
+        return out
+
+    def path(self, name: str, default: str) -> str:
+        value = self.values.get(name)
+        if value is None:
+            return default
+        if isinstance(value, os.PathLike):
+            value = os.fspath(value)
+        if not isinstance(value, str) or not value.strip():
+            self.problem(name, f"a folder path (text) is expected, not {value!r}; "
+                         f"the default {default!r} is used")
+            return default
+        return value
+
+
+def assignment_lines(conf: Path) -> dict[str, int]:
+    """Top-level names assigned in the Python file *conf*, with the line of the last
+    assignment (empty when the file cannot be read or parsed)."""
+    try:
+        tree = ast.parse(conf.read_bytes(), str(conf))
+    except (OSError, SyntaxError, ValueError):
+        return {}
+    lines: dict[str, int] = {}
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else \
+            [node.target] if isinstance(node, (ast.AnnAssign, ast.AugAssign)) else []
+        for target in targets:
+            if isinstance(target, ast.Name):
+                lines[target.id] = node.lineno
+    return lines
 
 
 def find_root(start: Path | None = None) -> Path | None:
@@ -125,4 +245,4 @@ def load_project(root: Path | None = None) -> ProjectConfig:
             Problem(str(conf), getattr(exc, "lineno", None), "error", "config",
                     f"cannot read conf.py: {type(exc).__name__}: {exc}")
         ) from None
-    return ProjectConfig.from_values(root, namespace)
+    return ProjectConfig.from_values(root, namespace, source=conf)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pressroom.config import load_project
+from pressroom.commands import project_for
 from pressroom.corpus import release_files, text_key
 from pressroom.intake import HTML_SUFFIXES, free_name, prepare
 from pressroom.lint import display_path
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"pressroom add: error: --date {args.date!r} is not a date (use YYYY-MM-DD)",
                   file=sys.stderr)
             return 2
-    project = load_project(Path(args.root) if args.root else None)
+    project = project_for(Path(args.root) if args.root else None)
     files, skipped = _inputs(args.inputs)
     for name in skipped:
         print(f"{name}: skipped: not a .txt or .html file", file=sys.stderr)

@@ -8,7 +8,8 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from pressroom.config import load_project
+from pressroom.commands import project_for
+from pressroom.config import ProjectConfig, load_project
 from pressroom.linker import Linker, LinkResult
 from pressroom.problems import Problem
 from pressroom.registry import Registry, load_registry
@@ -49,9 +50,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also report ambiguous short forms (on standard error)")
 
 
-def entity_types(extra: str = "") -> tuple[str, ...]:
+def entity_types(extra: str = "", project: ProjectConfig | None = None) -> tuple[str, ...]:
     """The project's entity types (conf.py, or the defaults) plus *extra* (comma separated)."""
-    types = list(load_project().type_names)
+    types = list((project or load_project()).type_names)
     for name in extra.split(","):
         name = name.strip()
         if name and name not in types:
@@ -71,17 +72,19 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
     return text, problems
 
 
-def linkable_spans(text: str, path: Path | None = None) -> list[tuple[int, int]]:
+def linkable_spans(text: str, path: Path | None = None,
+                   project: ProjectConfig | None = None) -> list[tuple[int, int]]:
     """The parts of *text* to link: title, dateline and body, as the release parser
     finds them (not a front-matter header, a date line or the publisher's footer)."""
-    publisher = load_project().publisher_for(path) if path else None
+    publisher = (project or load_project()).publisher_for(path) if path else None
     release = parse_text(text, str(path or "<text>"),
                          footer_markers=publisher.footer_markers if publisher else ())
     return release.linkable_spans()
 
 
-def load(registry_path: str | None, types: Iterable[str]) -> tuple[Registry, list[Problem]]:
-    path = Path(registry_path) if registry_path else load_project().registry_dir
+def load(registry_path: str | None, types: Iterable[str],
+         project: ProjectConfig | None = None) -> tuple[Registry, list[Problem]]:
+    path = Path(registry_path) if registry_path else (project or load_project()).registry_dir
     return load_registry(path, types)
 
 
@@ -99,8 +102,9 @@ def marked_text(text: str, result: LinkResult) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    types = entity_types(args.types)
-    registry, problems = load(args.registry, types)
+    project = project_for()  # read once: conf.py is run, not parsed
+    types = entity_types(args.types, project)
+    registry, problems = load(args.registry, types, project)
     for problem in problems:
         print(problem.format(), file=sys.stderr)
     if not len(registry) and any(p.severity == "error" and p.subtype == "registry_syntax"
@@ -120,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         for warning in warnings:
             print(warning.format(), file=sys.stderr)
-        result = linker.link(text, linkable_spans(text, path))
+        result = linker.link(text, linkable_spans(text, path, project))
         if args.ambiguous:
             for amb in result.ambiguous:
                 line = text.count("\n", 0, amb.start) + 1

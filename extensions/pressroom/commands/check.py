@@ -79,7 +79,7 @@ def _severity_order(problem: Problem) -> tuple:
 def collect(project: ProjectConfig, paths: list[Path] | None = None,
             registry_path: Path | None = None) -> tuple[list[Problem], dict[str, int]]:
     """Every problem in the project (releases in *paths*, default all) and a few counts."""
-    problems: list[Problem] = []
+    problems: list[Problem] = list(project.problems)  # malformed pressroom_* values
     registry_path = registry_path or project.registry_dir
     if registry_path.exists():
         registry, found = load_registry(registry_path, project.type_names)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pressroom.commands import project_for
 from pressroom.commands.annotate import entity_types, linkable_spans, load, read_text
 from pressroom.config import load_project
 from pressroom.linker import Linker
@@ -163,12 +164,13 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
         print(f"{args.gold}: error: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         return 1
-    types = list(entity_types(args.types))
+    project = project_for()
+    types = list(entity_types(args.types, project))
     for doc in docs:  # gold types (e.g. award) are accepted, as the gold names them
         for m in doc.get("mentions", ()):
             if m.get("type") and m["type"] not in types:
                 types.append(m["type"])
-    registry, problems = load(args.registry, types)
+    registry, problems = load(args.registry, types, project)
     for problem in problems:
         if problem.severity == "error":
             print(problem.format(), file=sys.stderr)

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from pressroom import lint
-from pressroom.config import load_project
+from pressroom.commands import project_for
 from pressroom.corpus import load_releases
 from pressroom.registry import load_registry
 
@@ -132,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         if not Path(name).exists():
             print(f"pressroom stats: error: {name}: no such file or folder", file=sys.stderr)
             return 2
-    project = load_project(Path(args.root) if args.root else None)
+    project = project_for(Path(args.root) if args.root else None)
     if not project.releases_dir.is_dir():
         print(f"{project.releases_dir}: error: the releases folder does not exist",
               file=sys.stderr)

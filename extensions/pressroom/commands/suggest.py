@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from pressroom import lint
-from pressroom.config import load_project
+from pressroom.commands import project_for
 from pressroom.corpus import load_releases
 from pressroom.registry import load_registry
 from pressroom.suggest import TYPES, Document, suggest
@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         if not Path(name).exists():
             print(f"pressroom suggest: error: {name}: no such file or folder", file=sys.stderr)
             return 2
-    project = load_project(Path(args.root) if args.root else None)
+    project = project_for(Path(args.root) if args.root else None)
     registry_path = Path(args.registry) if args.registry else project.registry_dir
     if registry_path.exists():
         registry, problems = load_registry(registry_path, project.type_names)

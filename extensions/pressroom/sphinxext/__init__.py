@@ -11,6 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.util import logging
+
 from pressroom import __version__ as _pkg_version
 from pressroom.sphinxext import entrypages, html, incremental
 from pressroom.sphinxext.directives import (
@@ -37,14 +39,57 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
+logger = logging.getLogger(__name__)
+
 #: Bump when the shape of the domain data or the stored nodes changes.
 ENV_VERSION = 6
 STATIC = Path(__file__).parent / "static"
 
 
+#: The Sphinx layer's own values: (name, default, what a value must be, its test).
+_SITE_VALUES: tuple[tuple[str, Any, str, Any], ...] = (
+    ("pressroom_entries_dir", "entries", "a folder name",
+     lambda v: isinstance(v, str) and _plain_folder(v)),
+    ("pressroom_archive_dir", "archive", "a folder name",
+     lambda v: isinstance(v, str) and _plain_folder(v)),
+    ("pressroom_glossary_max", 200, "a whole number of at least 1",
+     lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
+    ("pressroom_root_redirect", True, "True or False", lambda v: isinstance(v, bool)),
+)
+
+
+def _plain_folder(value: str) -> bool:
+    """A relative folder path below the source folder (``entries``, ``site/entries``)."""
+    parts = value.replace("\\", "/").split("/")
+    return bool(value.strip()) and not value.startswith("/") and all(
+        p.strip() and p not in (".", "..") for p in parts)
+
+
+def _check_site_values(app: Sphinx, config: Config) -> None:
+    """A malformed value of the Sphinx layer's own settings is a warning at its line of
+    ``conf.py``, and its default is used (before Sphinx's own type check, which would
+    warn without saying so and keep the value)."""
+    from pressroom.config import assignment_lines
+    from pressroom.sphinxext.parser import FileLocation
+
+    conf = Path(app.confdir) / "conf.py"
+    lines: dict[str, int] | None = None
+    for name, default, wanted, ok in _SITE_VALUES:
+        value = config[name]
+        if ok(value):
+            continue
+        if lines is None:
+            lines = assignment_lines(conf)
+        logger.warning("%s: %s is expected, not %r; the default %r is used", name, wanted, value,
+                       default, location=FileLocation.of(str(conf), lines.get(name)),
+                       type="pressroom", subtype="config")
+        setattr(config, name, default)
+
+
 def _config_inited(app: Sphinx, config: Config) -> None:
     from pressroom.sphinxext.corpus import project_config
 
+    _check_site_values(app, config)
     project = project_config(Path(app.confdir), config)
     domain = make_domain(project.entity_types)
     for name in ("glossary", "timeline", "release-list", "type-list", "warnings"):

@@ -85,7 +85,9 @@ _CACHE: dict[Path, Corpus] = {}
 
 
 def project_config(confdir: Path, config: Config) -> ProjectConfig:
-    return ProjectConfig.from_values(Path(confdir), {n: config[n] for n in CONFIG_NAMES})
+    conf = Path(confdir) / "conf.py"
+    return ProjectConfig.from_values(Path(confdir), {n: config[n] for n in CONFIG_NAMES},
+                                     source=conf if conf.is_file() else None)
 
 
 #: The parsed registry kept between builds, next to the doctrees.

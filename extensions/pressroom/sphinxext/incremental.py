@@ -49,7 +49,7 @@ def builder_inited(app: Sphinx) -> None:
     corpus = get_corpus(app.confdir, app.config, cache_dir=app.doctreedir)
     ACTIVE[str(app.srcdir)] = corpus
     BUILDERS[str(app.srcdir)] = app.builder
-    for p in corpus.problems:
+    for p in (*corpus.project.problems, *corpus.problems):
         logger.warning("%s", p.message, location=FileLocation.of(p.file, p.line),
                        type="pressroom", subtype=p.subtype)
     app.env.settings["input_encoding"] = CODEC_NAME

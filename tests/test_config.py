@@ -1,0 +1,103 @@
+"""``conf.py``'s ``pressroom_*`` values: read without Sphinx, each malformed one a warning
+at its line with its default used, by ``pressroom check``, the other commands and the build."""
+
+from __future__ import annotations
+
+import textwrap
+
+from cli_helpers import make_project, run_cli, write
+from hostile_cases import write_cases
+from pressroom.config import ProjectConfig, load_project
+from sphinx_support import copy_root, make, warnings_of
+
+MALFORMED = """\
+project = "test"
+pressroom_publishers = {
+    "acme-rights": "Acme Rights",
+    "wire": {"name": "Wire", "footer_markers": 3, "colour": "red"},
+}
+pressroom_entity_types = {"award": {"plural": "Awards"}, "Big Type": {}, "person": {"label": "Human"}}
+pressroom_registry = 5
+"""
+
+
+def test_malformed_values_are_warnings_at_their_lines_and_defaults_are_used(tmp_path):
+    write(tmp_path / "conf.py", MALFORMED)
+    project = load_project(tmp_path)
+    found = sorted((p.line, p.severity, p.subtype, p.message) for p in project.problems)
+    assert [(line, sev, sub) for line, sev, sub, _ in found] == [
+        (2, "warning", "config")] * 3 + [(6, "warning", "config"), (7, "warning", "config")]
+    text = "\n".join(m for *_, m in found)
+    assert "'Acme Rights' is taken as its name" in text
+    assert "'wire': footer_markers must be a list of text; ignored" in text
+    assert "'wire': unknown field 'colour'" in text
+    assert "'Big Type' cannot name a type" in text
+    assert "pressroom_registry: a folder path (text) is expected, not 5" in text
+    # what was well formed is kept; the rest falls back to its default
+    assert project.publishers["acme-rights"].name == "Acme Rights"
+    assert project.publishers["wire"].name == "Wire"
+    assert project.publishers["wire"].footer_markers == ()
+    assert project.registry_dir == tmp_path / "corpus/entities"
+    assert "Big Type" not in project.entity_types
+    assert project.entity_types["award"] == {"label": "Award", "plural": "Awards",
+                                             "schema": "Thing"}
+    # redeclaring a built-in type changes what is given, keeps the rest
+    assert project.entity_types["person"] == {"label": "Human", "plural": "People",
+                                              "schema": "Person"}
+
+
+def test_well_formed_values_give_no_problem(tmp_path):
+    conf = tmp_path / "conf.py"
+    write(conf, """\
+        pressroom_publishers = {"a": {"name": "A", "url": "https://a.example",
+                                      "footer_markers": "About A"}}
+        pressroom_entity_types = {"award": None}
+        """)
+    project = load_project(tmp_path)
+    assert project.problems == []
+    assert project.publishers["a"].footer_markers == ("About A",)
+    assert ProjectConfig.from_values(tmp_path, {"pressroom_publishers": ["a"]}).problems[0].line \
+        is None  # no conf.py given: no line
+
+
+def test_check_and_other_commands_report_them(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    conf = tmp_path / "conf.py"
+    conf.write_text(conf.read_text("utf-8") + "pressroom_releases = ['corpus/releases']\n", "utf-8")
+    line = len(conf.read_text("utf-8").splitlines())
+    code, out, _err = run_cli(capsys, monkeypatch, tmp_path, "check", "--quiet")
+    assert code == 0
+    assert f"conf.py:{line}: warning: pressroom_releases: a folder path (text) is expected" in out
+    assert "[pressroom.config]" in out
+    # annotate still annotates, and says what it did not understand
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "annotate", "--format", "text",
+                             "corpus/releases/acme-rights/2011/2011-05-03-arrest.txt")
+    assert code == 0 and "[Jane Roe](jane-roe)" in out
+    assert err.count("[pressroom.config]") == 1
+
+
+def test_build_warns_at_conf_lines_and_uses_defaults(tmp_path):
+    src = copy_root("hostile", tmp_path)
+    write_cases(src, ["crlf"])
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text("utf-8") + textwrap.dedent("""\
+        pressroom_glossary_max = "many"
+        pressroom_entries_dir = "../elsewhere"
+        pressroom_publishers = {"wire": "Wire Service"}
+        """), "utf-8")
+    lines = {name: n for n, text in enumerate(conf.read_text("utf-8").splitlines(), 1)
+             for name in ("pressroom_glossary_max", "pressroom_entries_dir",
+                          "pressroom_publishers") if text.startswith(name)}
+    app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"]})
+    app.build()
+    app.cleanup()
+    assert app.statuscode == 0
+    warnings = warnings_of(app)
+    for name, words in (("pressroom_glossary_max", "the default 200 is used"),
+                        ("pressroom_entries_dir", "the default 'entries' is used"),
+                        ("pressroom_publishers", "'Wire Service' is taken as its name")):
+        assert any(w.startswith(f"{conf}:{lines[name]}: WARNING: {name}: ") and words in w
+                   and w.endswith("[pressroom.config]") for w in warnings), (name, warnings)
+    assert len(warnings) == 3, warnings  # Sphinx's own type check has nothing left to say
+    assert app.config.pressroom_glossary_max == 200
+    assert (app.outdir / "entries" / "index.html").is_file()

@@ -14,7 +14,7 @@ MALFORMED = """\
 project = "test"
 pressroom_publishers = {
     "acme-rights": "Acme Rights",
-    "wire": {"name": "Wire", "footer_markers": 3, "colour": "red"},
+    "wire": {"name": "Wire", "footer_markers": 3, "colour": "red", "url": "javascript:x()"},
 }
 pressroom_entity_types = {"award": {"plural": "Awards"}, "Big Type": {}, "person": {"label": "Human"}}
 pressroom_registry = 5
@@ -26,17 +26,19 @@ def test_malformed_values_are_warnings_at_their_lines_and_defaults_are_used(tmp_
     project = load_project(tmp_path)
     found = sorted((p.line, p.severity, p.subtype, p.message) for p in project.problems)
     assert [(line, sev, sub) for line, sev, sub, _ in found] == [
-        (2, "warning", "config")] * 3 + [(6, "warning", "config"), (7, "warning", "config")]
+        (2, "warning", "config")] * 4 + [(6, "warning", "config"), (7, "warning", "config")]
     text = "\n".join(m for *_, m in found)
     assert "'Acme Rights' is taken as its name" in text
     assert "'wire': footer_markers must be a list of text; ignored" in text
     assert "'wire': unknown field 'colour'" in text
+    assert "'wire': url 'javascript:x()' is not a web address" in text
     assert "'Big Type' cannot name a type" in text
     assert "pressroom_registry: a folder path (text) is expected, not 5" in text
     # what was well formed is kept; the rest falls back to its default
     assert project.publishers["acme-rights"].name == "Acme Rights"
     assert project.publishers["wire"].name == "Wire"
     assert project.publishers["wire"].footer_markers == ()
+    assert project.publishers["wire"].url is None
     assert project.registry_dir == tmp_path / "corpus/entities"
     assert "Big Type" not in project.entity_types
     assert project.entity_types["award"] == {"label": "Award", "plural": "Awards",

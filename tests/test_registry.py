@@ -203,3 +203,21 @@ def test_unknown_field_is_reported_not_dropped_silently(tmp_path):
     assert "did you mean 'aliases'?" in found[(4, "warning", "registry_field")]
     assert "the fields are affiliation, aliases, born" in found[(5, "warning", "registry_field")]
     assert reg["a"].aliases == ()
+
+
+def test_url_must_be_a_web_address(tmp_path):
+    """An entry's url is a link on its page: a ``javascript:`` one is an error, not shown."""
+    reg, problems = load(tmp_path, """\
+        - id: a
+          type: person
+          name: Ann Example
+          url: "javascript:alert(1)"
+        - id: b
+          type: person
+          name: Bob Example
+          url: https://bob.example/
+        """)
+    assert reg["a"].url is None and reg["b"].url == "https://bob.example/"
+    [problem] = problems
+    assert (problem.line, problem.severity, problem.subtype) == (4, "error", "registry_entry")
+    assert "is not a web address" in problem.message

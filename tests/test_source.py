@@ -129,6 +129,25 @@ def test_header_problems_have_lines():
     assert [(p.subtype, p.line) for p in r.problems] == [("release_header", 2)]
 
 
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "data:text/html,x", "//evil.example/x",
+                                   "/relative/page", "https://", "http://a b.example"])
+def test_header_source_must_be_a_web_address(value):
+    """A header's source becomes a link (and the page's ``isBasedOn``): http(s) only."""
+    r = parse_text(f"---\ntitle: T\nsource: '{value}'\n---\nMay 1, 2011\n\nBody.\n", path="x.txt")
+    assert r.source_url is None
+    assert [(p.subtype, p.line, p.severity) for p in r.problems] == [("release_header", 3, "error")]
+    assert "is not a web address" in r.problems[0].message
+    ok = parse_text("---\nsource: https://example.org/a?b=1\n---\nT\n\nMay 1, 2011\n\nBody.\n")
+    assert ok.source_url == "https://example.org/a?b=1" and not ok.problems
+
+
+def test_header_title_replaces_a_missing_title_line_without_a_warning():
+    r = parse_text("---\ntitle: Given Title\n---\nMay 1, 2011\n\nBody.\n", path="x.txt")
+    assert r.title == "Given Title" and r.problems == []
+    r = parse_text("May 1, 2011\n\nBody.\n", path="x.txt")  # without the header: said
+    assert [p.subtype for p in r.problems] == ["release_title"]
+
+
 def test_no_date_is_an_error_not_an_exception():
     r = parse_text("A title\n\nA body with no date.\n", path="nodate.txt")
     assert r.date is None and not r.ok

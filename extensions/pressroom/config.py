@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pressroom.problems import PressroomError, Problem
+from pressroom.weburl import is_web_address
 
 #: The entity types every project has; ``pressroom_entity_types`` adds more.
 DEFAULT_TYPES: dict[str, dict[str, str]] = {
@@ -171,7 +172,10 @@ class _Values:
             return {}
         out: dict[str, Any] = {}
         for field_name, value in spec.items():
-            if field_name in texts:
+            if field_name == "url" and value is not None and not is_web_address(value):
+                self.problem(name, f"{key!r}: url {value!r} is not a web address (http:// or "
+                             "https://); ignored")
+            elif field_name in texts:
                 if isinstance(value, str):
                     out[field_name] = value
                 elif value is not None:

@@ -37,6 +37,7 @@ import yaml
 
 from pressroom.config import DEFAULT_TYPES
 from pressroom.problems import Problem
+from pressroom.weburl import is_web_address
 
 #: Ids are kept as written (imported lists use ids such as ``Arlington%2C_Texas``):
 #: anything without spaces, control characters or characters unsafe in markup.
@@ -387,6 +388,11 @@ class _Checker:
                 if not isinstance(value, (str, int, float)):
                     self.problem(file, at(key), "error", "registry_entry",
                                  f"{entity_id}: {key} must be text")
+                    continue
+                if key == "url" and not is_web_address(str(value).strip()):
+                    self.problem(file, at(key), "error", "registry_entry",
+                                 f"{entity_id}: url {value!r} is not a web address (http:// or "
+                                 "https://); it is not shown")
                     continue
                 fields[key] = " ".join(str(value).split())
         for key in ("affiliation", "place", "country"):

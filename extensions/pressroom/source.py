@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from pressroom.problems import PressroomError, Problem
+from pressroom.weburl import is_web_address
 
 # --------------------------------------------------------------------------- model
 
@@ -443,6 +444,8 @@ class _Parser:
         )
         if header.get("title"):
             release.title = str(header["title"])
+            # the header names it: no word about the title line the text lacks
+            release.problems[:] = [p for p in release.problems if p.subtype != "release_title"]
         release.segments = self.tile()
         release.paragraphs = [Paragraph(s.start, s.end) for s in release.segments if s.kind == "body"]
         release.quotes = find_quotes(text, release.paragraphs)
@@ -502,6 +505,11 @@ class _Parser:
                     value = parsed
             elif value is not None and not isinstance(value, (str, int, float)):
                 self.problem(where, "error", "release_header", f"header field {key!r} must be text")
+                continue
+            elif key in ("source", "url") and value is not None and not is_web_address(value):
+                self.problem(where, "error", "release_header",
+                             f"header field {key!r}: {value!r} is not a web address (http:// or "
+                             "https://); it is ignored")
                 continue
             fields[key] = value
         return fields, i + 1

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from cli_helpers import make_project, run_cli, write
+from cli_helpers import REGISTRY, make_project, run_cli, write
 from pressroom.source import parse_text
 from pressroom.suggest import Document, suggest
 
@@ -167,3 +167,15 @@ def test_command_unreadable_registry_exits_1(tmp_path, capsys, monkeypatch):
     write(tmp_path / "corpus/entities/bad.yaml", "- id: [\n")
     code, out, err = run_cli(capsys, monkeypatch, tmp_path, "suggest")
     assert code == 1 and "bad.yaml" in err and "Traceback" not in err
+
+
+def test_command_does_not_propose_a_known_way_of_writing_an_entry(tmp_path, capsys, monkeypatch):
+    """``U.S. officials`` is not linked (a modifier), but ``U.S.`` is the United States'
+    inferred acronym: not a new entity to register."""
+    registry = REGISTRY + "- id: united-states\n  type: place\n  name: United States\n"
+    text = ("Envoys Meet\n\nMay 3, 2011\n\nGeneva – The United States sent envoys. "
+            "U.S. officials met U.S. diplomats in Geneva.\n")
+    make_project(tmp_path, registry=registry, releases={"acme-rights/2011/a.txt": text})
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "suggest")
+    assert code == 0, err
+    assert "U.S." not in out, out

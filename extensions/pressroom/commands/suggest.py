@@ -10,6 +10,7 @@ from pathlib import Path
 from pressroom import lint
 from pressroom.commands import project_for
 from pressroom.corpus import load_releases
+from pressroom.linker import inferred_forms
 from pressroom.registry import load_registry
 from pressroom.suggest import TYPES, Document, suggest
 
@@ -99,6 +100,9 @@ def run(args: argparse.Namespace) -> int:
     # a registered person's surname or first name alone (Dooley) is theirs, not a new entity
     known += [w for e in registry if e.type == "person" for n in e.names
               for w in {n.split()[0], n.split()[-1]} if len(n.split()) > 1]
+    # and so is every other way the linker knows an entry is written (``U.S.`` for the
+    # United States, ``Rob`` Siegel, ``Supreme Court``), even where it links none of them
+    known += [form for e in registry for form, _kind in inferred_forms(e)]
     candidates = suggest(docs, known, min_count=args.min_count, types=args.types)
     total = len(candidates)
     if args.limit:

@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hostile_cases import CASES, HOSTILE_TEXT, docname, write_cases
-from sphinx_support import chromium, copy_root, make, page, release_page_text, serve, warnings_of
+from sphinx_support import chromium, copy_root, main_text, make, page, release_page_text, serve, warnings_of
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 #: How each case's bytes are decoded (by the test, independently of the parser).
@@ -239,6 +239,7 @@ def test_files_the_build_does_not_read_are_named_and_misfiled_releases_warned(tm
     extra = {
         "corpus/releases/wire/_imported/2011-05-14-early.txt": "Early Release\n\nMay 14, 2011\n\nBody.\n",
         f"{folder}/plain-name.txt": "Plain Name Release\n\nJune 15, 2011\n\nBody.\n",
+        "corpus/releases/wire/loose.txt": "Loose Release\n\nJune 18, 2011\n\nBody.\n",
         f"{folder}/LOUD.TXT": "Loud Release\n\nMay 16, 2011\n\nBody.\n",
         f"{folder}/scan.pdf": "%PDF-1.4",
         "docs/notes.txt": "Notes\n\nMay 17, 2011\n\nNot a release.\n",
@@ -257,6 +258,7 @@ def test_files_the_build_does_not_read_are_named_and_misfiled_releases_warned(tm
     assert found == sorted([
         (f"{src}/{folder}/LOUD.TXT", "pressroom.release_ignored]"),
         (f"{src}/{folder}/plain-name.txt:3", "pressroom.release_place]"),
+        (f"{src}/corpus/releases/wire/loose.txt:3", "pressroom.release_place]"),
         (f"{src}/{folder}/scan.pdf", "pressroom.release_ignored]"),
         (f"{src}/docs/notes.txt", "pressroom.release_place]"),
         (f"{src}/docs/notes.txt", "toc.not_included]"),
@@ -268,6 +270,10 @@ def test_files_the_build_does_not_read_are_named_and_misfiled_releases_warned(tm
     month = page(app, "archive/wire/2011/05")
     assert "Early Release" in month and "Loud Release" not in month
     assert "Plain Name Release" in page(app, "archive/wire/2011/00")
+    assert "<title>Wire Service, 2011, month not given" in page(app, "archive/wire/2011/00")
+    assert "<title>Wire Service, undated" in page(app, "archive/wire/undated/00")
+    years = main_text(page(app, "archive/wire/index"))
+    assert years.index("Wire Service, 2011") < years.index("Wire Service, undated")
 
 
 # --------------------------------------------------------------------------- browser

@@ -148,7 +148,9 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
     out.write("index.rst", _title("Releases by publisher") + "\n"
               + _toctree([f"{k}/index" for k in sorted(tree, key=lambda k: names[k])]))
     for key, years in tree.items():
-        order = sorted(years, reverse=True)
+        # newest year first, releases whose year is not known last
+        order = sorted((y for y in years if y != "undated"), reverse=True) + (
+            ["undated"] if "undated" in years else [])
         out.write(f"{key}/index.rst", _title(names[key]) + "\n"
                   + _toctree([f"{y}/index" for y in order]))
         for year, months in years.items():
@@ -156,8 +158,13 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
             out.write(f"{key}/{year}/index.rst", _title(f"{names[key]}, {year}") + "\n"
                       + _toctree(morder))
             for month, docs in months.items():
-                label = calendar.month_name[int(month)] + " " if month != "00" else "Undated, "
-                body = [_title(f"{names[key]}, {label}{year}"),
+                if year == "undated":
+                    title = f"{names[key]}, undated"
+                elif month == "00":
+                    title = f"{names[key]}, {year}, month not given"
+                else:
+                    title = f"{names[key]}, {calendar.month_name[int(month)]} {year}"
+                body = [_title(title),
                         ".. pressroom:release-list::", "",
                         *(f"   {d}" for d in sorted(docs)), "",
                         _toctree([f"/{d}" for d in sorted(docs)], hidden=True)]

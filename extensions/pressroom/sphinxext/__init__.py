@@ -54,6 +54,8 @@ _SITE_VALUES: tuple[tuple[str, Any, str, Any], ...] = (
      lambda v: isinstance(v, str) and _plain_folder(v)),
     ("pressroom_glossary_max", 200, "a whole number of at least 1",
      lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
+    ("pressroom_entry_releases", 100, "a whole number of at least 1",
+     lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
     ("pressroom_root_redirect", True, "True or False", lambda v: isinstance(v, bool)),
 )
 
@@ -116,7 +118,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     * config values ``pressroom_releases``, ``pressroom_registry``,
       ``pressroom_entity_types``, ``pressroom_publishers``,
       ``pressroom_entries_dir``, ``pressroom_archive_dir``,
-      ``pressroom_glossary_max``, ``pressroom_root_redirect``;
+      ``pressroom_glossary_max``, ``pressroom_entry_releases``, ``pressroom_root_redirect``;
     * the source suffix ``.txt`` and its parser :class:`ReleaseParser`
       (a release file is a page);
     * the ``pressroom`` domain (object types and roles per entity type, ``org``
@@ -157,6 +159,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
                          description="A type's glossary lists its entries on one page up to "
                          "this many; beyond it, it lists its letters and each letter's page "
                          "lists that letter's entries.")
+    app.add_config_value("pressroom_entry_releases", 100, "html", types=frozenset({int}),
+                         description="An entry page lists the newest this many releases that "
+                         "mention the entry; when more do, it links pages by year that list "
+                         "every one.")
     app.add_config_value("pressroom_root_redirect", True, "html", types=frozenset({bool}),
                          description="Write index.html redirecting to root_doc when it is "
                          "not 'index'.")

@@ -42,7 +42,7 @@ import os
 import sys
 import threading
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -190,6 +190,12 @@ class Renderer:
         self.agg = aggregates.get(self.domain)
         self.corpus = ACTIVE[str(app.srcdir)]
         self.entries_dir = app.config.pressroom_entries_dir
+        #: an entry page lists this many releases; more are listed on pages by year
+        self.limit = app.config.pressroom_entry_releases
+        #: the pages by year: docname -> (entity id, year); set by the collector
+        self.year_pages: dict[str, tuple[str, str]] = {}
+        #: an entity's pages by year: entity id -> [(year, docname)], newest first
+        self.years_of: dict[str, list[tuple[str, str]]] = {}
         self.human_date = human_date
         self._uris: dict[tuple[str, str], str] = {}
         self._links: dict[tuple[str, str, str | None], str] = {}
@@ -304,9 +310,20 @@ class Renderer:
             return self.empty("No release in the archive mentions this entry yet.")
         total = sum(b.count for b in rows)
         n = len(rows)
-        out = [f'<p class="pressroom-count">{n:,} release{"s" if n != 1 else ""}, '
-               f'{total:,} mention{"s" if total != 1 else ""}, newest first.</p>\n',
-               '<ul class="pressroom-backlinks">\n']
+        count = (f"{n:,} release{'s' if n != 1 else ''}, "
+                 f"{total:,} mention{'s' if total != 1 else ''}, newest first")
+        years = self.years_of.get(eid)
+        if not years:
+            return f'<p class="pressroom-count">{count}.</p>\n' + self._backlink_list(docname, rows)
+        by_year = Counter(_year_of(b.date) for b in rows)
+        links = " · ".join(f"{self.doc_link(docname, page, year)} ({by_year[year]:,})"
+                           for year, page in years)
+        return (f'<p class="pressroom-count">{count}; the newest {self.limit:,} are listed here.</p>\n'
+                f'<p class="pressroom-years">Every release that mentions it, by year: {links}</p>\n'
+                + self._backlink_list(docname, rows[:self.limit]))
+
+    def _backlink_list(self, docname: str, rows: list[aggregates.Backlink]) -> str:
+        out = ['<ul class="pressroom-backlinks">\n']
         for b in rows:
             more = (f'<span class="pressroom-muted"> ({b.count} mentions)</span>'
                     if b.count > 1 else "")
@@ -324,6 +341,9 @@ class Renderer:
             out.append("</li>\n")
         out.append("</ul>\n")
         return "".join(out)
+
+    def _year_rows(self, eid: str, year: str) -> list[aggregates.Backlink]:
+        return [b for b in self.agg.backlinks.get(eid, ()) if _year_of(b.date) == year]
 
     def _sentence(self, docname: str, release: str, sentence: str, s0: int, s1: int,
                   anchor: str) -> str:
@@ -394,18 +414,32 @@ class Renderer:
         return (type_, self.corpus.type_label(type_), self.corpus.type_label(type_, plural=True),
                 repr(sorted(self.corpus.project.entity_types.get(type_, {}).items())))
 
+    def _shown_backlinks(self, eid: str) -> list[aggregates.Backlink]:
+        """The backlinks the entry page lists (with pages by year, the newest only), and
+        the number of releases each year has."""
+        rows = self.agg.backlinks.get(eid, [])
+        if eid not in self.years_of:
+            return rows
+        return [*rows[:self.limit], *sorted(Counter(_year_of(b.date) for b in rows).items())]
+
     def model(self, docname: str, ids: tuple[str, ...], own: str | None) -> tuple:
         entries = self.domain.entries
         registry = self.corpus.registry
         digests = self.corpus.digests
+        year_page = self.year_pages.get(docname)
+        if year_page is not None:
+            eid, year = year_page
+            entity = registry[eid]
+            return ("year", docname, eid, year, entries.get(eid), self._type_model(entity.type),
+                    _backlink_model(self._year_rows(eid, year)))
         if own is not None:
             entity = registry[own]
             agg = self.agg
             return ("entry", docname, own, digests.get(own), entries.get(own),
                     self._type_model(entity.type),
                     tuple((t, entries.get(t)) for t in self._targets(entity)),
-                    tuple((b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.s1, b.anchor,
-                           b.more) for b in agg.backlinks.get(own, ())),
+                    _backlink_model(self._shown_backlinks(own)),
+                    tuple(self.years_of.get(own, ())),
                     tuple(agg.quotes.get(own, ())),
                     tuple((o, n, entries.get(o)) for o, n in agg.appears_with.get(own, ())))
         paged = self.domain.data.get("paged", {})
@@ -461,6 +495,12 @@ class Renderer:
         """The page's key (see above); :meth:`inputs` must have run."""
         entry = self._entry
         registry = self.corpus.registry
+        year_page = self.year_pages.get(docname)
+        if year_page is not None:
+            eid, year = year_page
+            # the entity's releases (those of other years too: over-inclusive, never stale)
+            return digest(("year", docname, eid, year, entry(eid),
+                           self._type_key(registry[eid].type), self._sources(eid)))
         if own is not None:
             entity = registry[own]
             value: tuple = (
@@ -523,6 +563,31 @@ class Renderer:
         metatags = script(entity_ld(self.app, self.domain, self.corpus, eid))
         return Page(docname, entity.name, "".join(body), "".join(toc), metatags, parents)
 
+    def year_page(self, docname: str, eid: str, year: str) -> Page:
+        """The releases of one year that mention an entry (for an entry that more releases
+        mention than its page lists)."""
+        entity = self.corpus.registry[eid]
+        parents = self.parents(docname, entity.type, letter_of(entity.name))
+        entry_doc = self.domain.entries[eid][0]
+        parents.append({"link": self.uri(docname, entry_doc), "title": entity.name})
+        title = f"{entity.name}: {'undated releases' if year == 'undated' else year}"
+        rows = self._year_rows(eid, year)
+        total = sum(b.count for b in rows)
+        n = len(rows)
+        others = " · ".join(self.doc_link(docname, page, other)
+                            for other, page in self.years_of.get(eid, ()) if page != docname)
+        anchor = entity_anchor(eid) + "-" + year
+        body = [self.breadcrumbs(parents),
+                f'<section class="pressroom-entry-year" id="{esc(anchor)}">\n',
+                self.heading(1, title, anchor),
+                f'<p class="pressroom-count">{n:,} release{"s" if n != 1 else ""} of '
+                f'{"unknown date" if year == "undated" else esc(year)} mention '
+                f'{self.entity_link(docname, eid)}, {total:,} mention{"s" if total != 1 else ""}, '
+                "newest first.</p>\n",
+                f'<p class="pressroom-years">Other years: {others}</p>\n' if others else "",
+                self._backlink_list(docname, rows), "</section>\n"]
+        return Page(docname, title, "".join(body), "", "", parents)
+
     def letter_page(self, docname: str, ids: tuple[str, ...]) -> Page:
         """A letter of a type's glossary: every entry filed under it, one line each (name,
         description, number of releases), then those without a page of their own in full."""
@@ -560,6 +625,17 @@ class Renderer:
             body.append("</section>\n")
         body.append("</section>\n")
         return Page(docname, title, "".join(body), "", "", parents)
+
+
+def _year_of(date: str) -> str:
+    """The year of a release's ISO date, ``"undated"`` without one."""
+    return date[:4] or "undated"
+
+
+def _backlink_model(rows: list) -> tuple:
+    """What the backlink list shows of each row (a (year, releases) pair passes as it is)."""
+    return tuple((b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.s1, b.anchor, b.more)
+                 if isinstance(b, aggregates.Backlink) else b for b in rows)
 
 
 def _search_text(entities: list[Entity]) -> str:
@@ -733,7 +809,21 @@ class _Collector:
         self.site = _site_signature(app)
         domain = self.renderer.domain
         self.own_page = {docname: eid for eid, docname in domain.data.get("paged", {}).items()}
-        self.pages = sorted(pages(domain, self.renderer.entries_dir).items())
+        found = pages(domain, self.renderer.entries_dir)
+        # an entry that more releases mention than its page lists: a page for each year
+        renderer = self.renderer
+        backlinks = renderer.agg.backlinks
+        for docname, eid in self.own_page.items():
+            rows = backlinks.get(eid, ())
+            if len(rows) > renderer.limit:
+                years = sorted({_year_of(b.date) for b in rows},
+                               key=lambda y: (y != "undated", y), reverse=True)
+                for year in years:
+                    page = f"{docname}/{year}"
+                    renderer.year_pages[page] = (eid, year)
+                    renderer.years_of.setdefault(eid, []).append((year, page))
+                    found[page] = (eid,)
+        self.pages = sorted(found.items())
         self.renderer.inputs(app.env.all_docs)
         self.out_prefix = str(self.outdir) + os.sep
         self.out_suffix = getattr(self.builder, "out_suffix", ".html")
@@ -775,6 +865,7 @@ class _Collector:
                 continue  # no entry, no page (and a removed entry changed the entries)
             if eid in paged:
                 affected.add(paged[eid])
+            affected.update(page for _year, page in self.renderer.years_of.get(eid, ()))
             affected.add(letter_docname(self.renderer.entries_dir, row[2], letter_of(row[3])))
         return affected
 
@@ -807,7 +898,10 @@ class _Collector:
     def context(self, docname: str, ids: tuple[str, ...]) -> dict[str, Any]:
         """The template context of the page (its body rendered)."""
         own = self.own_page.get(docname)
-        if own is not None:
+        year_page = self.renderer.year_pages.get(docname)
+        if year_page is not None:
+            page = self.renderer.year_page(docname, *year_page)
+        elif own is not None:
             page = self.renderer.entry_page(docname, own)
         else:
             page = self.renderer.letter_page(docname, ids)
@@ -1050,6 +1144,8 @@ def collect_pages(app: Sphinx):
             prune = getattr(indexer.prune, "_pressroom_original", indexer.prune)
             prune((set(app.env.all_docs) | reusable) - stale)
         for docname, ids in feed:
+            if docname in renderer.year_pages:
+                continue  # a year's list of releases: the entry page is what search finds
             own = collector.own_page.get(docname)
             feed_search(indexer, docname, *renderer.title_and_search(ids, own))
         _keep_in_search(indexer, set(new))

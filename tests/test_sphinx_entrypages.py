@@ -417,3 +417,58 @@ def test_search_entries_of_unchanged_pages_are_kept_and_changed_ones_replaced(tm
     app, _ = _build(src)
     assert DOOLEY in fed and "entries/person/by-letter/b" in fed
     assert DOOLEY in _search_index(outdir)["docnames"]
+
+
+LATER = ("Roe Speaks Again\n\nJanuary 10, 2012\n\nGeneva – Jane Roe met Brian Dooley "
+         "in Washington, DC. Later Brian Dooley said more.\n")
+
+
+def test_an_entry_with_more_releases_than_its_page_lists_gets_pages_by_year(tmp_path):
+    """With ``pressroom_entry_releases`` = 1, Brian Dooley (three releases, two years) has
+    the newest on his page and links to a page for each year; the year pages list every
+    release of their year, are not searched, are rewritten only when their year's list
+    changes, and go when the entry no longer needs them."""
+    src = copy_root("pressroom", tmp_path)
+    later = src / "corpus/releases/hrf/2012/2012-01-10-roe-speaks.txt"
+    later.parent.mkdir(parents=True)
+    later.write_text(LATER, encoding="utf-8")
+    app, writes = _build(src, confoverrides={"pressroom_entry_releases": 1})
+    assert {f"{DOOLEY}/2012", f"{DOOLEY}/2011"} <= writes.pages
+    entry = main_text(page(app, DOOLEY))
+    mentioned = entry[entry.index(">Mentioned in<"):entry.index(">Quoted<")]
+    assert "3 releases, 5 mentions, newest first; the newest 1 are listed here." in mentioned
+    assert mentioned.count('class="pressroom-backlink-head"') == 1 and "Roe Speaks Again" in mentioned
+    # by year, newest first, each with its number of releases
+    assert mentioned.index('brian-dooley/2012.html"><span>2012</span></a> (1)') \
+        < mentioned.index('brian-dooley/2011.html"><span>2011</span></a> (2)')
+    year = main_text(page(app, f"{DOOLEY}/2011"))
+    assert "<title>" not in year and "Brian Dooley: 2011" in year
+    assert "2 releases of 2011 mention" in year and "Roe Speaks Again" not in year
+    assert year.count('class="pressroom-backlink-head"') == 2
+    assert "1 more sentence mentioning it" in year  # Dooley concluded, in the seed
+    assert 'href="../brian-dooley.html"' in year  # the breadcrumbs lead back to the entry
+    assert 'Other years: <a class="reference internal" href="2012.html"><span>2012</span>' in year
+    index = _search_index(Path(app.outdir))
+    assert not [d for d in index["docnames"] if "/brian-dooley/" in d]
+    assert DOOLEY in index["docnames"]
+
+    # a 2012 edit: the 2012 page and the entry page are rewritten, the 2011 page is not
+    time.sleep(0.01)
+    later.write_text(LATER.replace("said more", "said more about China"), encoding="utf-8")
+    app, writes = _build(src, confoverrides={"pressroom_entry_releases": 1})
+    assert f"{DOOLEY}/2012" in writes.pages and DOOLEY in writes.pages
+    assert f"{DOOLEY}/2011" not in writes.pages
+
+    # the 2012 release withdrawn: its year's page goes, 2011's stays as it was
+    time.sleep(0.01)
+    later.unlink()
+    app, writes = _build(src, confoverrides={"pressroom_entry_releases": 1})
+    folder = Path(app.outdir) / DOOLEY
+    assert sorted(p.name for p in folder.iterdir()) == ["2011.html"]
+    assert f"{DOOLEY}/2011" in writes.pages and DOOLEY in writes.pages  # its "other years"
+    assert "Other years" not in main_text(page(app, f"{DOOLEY}/2011"))
+    # and when one page lists them all, there are no pages by year
+    app, _ = _build(src, confoverrides={"pressroom_entry_releases": 2})
+    assert not list(folder.iterdir())
+    entry = main_text(page(app, DOOLEY))
+    assert "2 releases, 3 mentions, newest first." in entry and "by year" not in entry

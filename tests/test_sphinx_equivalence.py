@@ -35,6 +35,12 @@ RELEASES = {
         "Follow-up on the Dialogue\n\nJune 15, 2011\n\n"
         "HRF asked whether the U.S.-China Human Rights Dialogue changed anything for Jane Roe.\n"),
 }
+#: A release of the next year: with two releases on an entry's page
+#: (``pressroom_entry_releases``), the entries it mentions get pages by year.
+NEXT_YEAR = ("corpus/releases/hrf/2012/2012-01-10-new-year", "A New Year of Talks\n\n"
+             "January 10, 2012\n\nWashington, DC – Brian Dooley said China and the United "
+             "States should talk about Ai Weiwei. Human Rights First agreed.\n")
+CONF = {"pressroom_entry_releases": 2}
 GONE = ("2011-05-20-withdrawn", "Withdrawn Release\n\nMay 20, 2011\n\nChina and Ai Weiwei, "
         "in a release that was later withdrawn.\n")
 REGISTRY = "corpus/entities/entities.yaml"
@@ -58,6 +64,7 @@ def _write(path: Path, text: str) -> None:
 def final_state(src: Path) -> None:
     for name, text in RELEASES.items():
         _write(src / FOLDER / f"{name}.txt", text)
+    _write(src / f"{NEXT_YEAR[0]}.txt", NEXT_YEAR[1])
     registry = src / REGISTRY
     text = registry.read_text(encoding="utf-8")
     assert "jane-roe" in text
@@ -67,6 +74,7 @@ def final_state(src: Path) -> None:
 def older_state(src: Path) -> None:
     final_state(src)
     (src / FOLDER / "2011-06-15-follow-up.txt").unlink()            # not yet received
+    (src / f"{NEXT_YEAR[0]}.txt").unlink()                           # nor this one
     _write(src / FOLDER / f"{GONE[0]}.txt", GONE[1])                 # later withdrawn
     first = src / FOLDER / "2011-06-01-artists-detained.txt"        # a mention not yet written
     _write(first, RELEASES["2011-06-01-artists-detained"].replace("that Ai Weiwei", "that the artist"))
@@ -103,6 +111,9 @@ def edits(src: Path) -> list:
     def receive():
         _write(src / FOLDER / "2011-06-15-follow-up.txt", RELEASES["2011-06-15-follow-up"])
 
+    def receive_next_year():
+        _write(src / f"{NEXT_YEAR[0]}.txt", NEXT_YEAR[1])
+
     def withdraw():
         (src / FOLDER / f"{GONE[0]}.txt").unlink()
 
@@ -110,7 +121,7 @@ def edits(src: Path) -> list:
         _write(src / FOLDER / "2011-06-01-artists-detained.txt",
                RELEASES["2011-06-01-artists-detained"])
 
-    return [describe, add_entity, receive, withdraw, mention, describe_related,
+    return [describe, add_entity, receive, withdraw, receive_next_year, mention, describe_related,
             describe_affiliation, describe_event]
 
 
@@ -138,7 +149,7 @@ def _search_index(outdir: Path) -> str:
 def _clean(tmp_path: Path, name: str, parallel: int) -> tuple[dict[str, str], list[str]]:
     src = copy_root("pressroom", tmp_path / name)
     final_state(src)
-    app = make(src, parallel=parallel)
+    app = make(src, parallel=parallel, confoverrides=CONF)
     app.build()
     app.cleanup()
     return snapshot(Path(app.outdir)), warnings_of(app)
@@ -152,7 +163,7 @@ def test_clean_parallel_and_incremental_builds_give_the_same_html(tmp_path):
     def incremental_builds(name: str, parallel: int) -> dict[str, str]:
         src = copy_root("pressroom", tmp_path / name)
         older_state(src)
-        app = make(src, parallel=parallel)
+        app = make(src, parallel=parallel, confoverrides=CONF)
         app.build()
         app.cleanup()
         before = snapshot(Path(app.outdir))
@@ -160,7 +171,7 @@ def test_clean_parallel_and_incremental_builds_give_the_same_html(tmp_path):
         assert before.keys() != j1.keys() or any(before[k] != j1[k] for k in j1)
         for edit in edits(src):
             edit()
-            app = make(src, parallel=parallel)
+            app = make(src, parallel=parallel, confoverrides=CONF)
             app.build()
             app.cleanup()
         return snapshot(Path(app.outdir))
@@ -183,6 +194,9 @@ def test_clean_parallel_and_incremental_builds_give_the_same_html(tmp_path):
     assert incremental_j2.keys() == incremental.keys()
     assert unchecked.keys() == incremental.keys()
     assert f"{FOLDER}/2011-06-15-follow-up.html" in j1
+    # pages by year, in the older state (2011 only) and the final one
+    assert {"entries/person/brian-dooley/2011.html", "entries/person/brian-dooley/2012.html",
+            "entries/place/china/2012.html"} <= j1.keys()
     for name in sorted(j1):
         assert j2[name] == j1[name], f"-j 2 differs: {name}"
         assert incremental[name] == j1[name], f"incremental differs: {name}"

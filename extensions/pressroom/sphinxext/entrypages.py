@@ -431,7 +431,7 @@ class Renderer:
             eid, year = year_page
             entity = registry[eid]
             return ("year", docname, eid, year, entries.get(eid), self._type_model(entity.type),
-                    _backlink_model(self._year_rows(eid, year)))
+                    tuple(self.years_of.get(eid, ())), _backlink_model(self._year_rows(eid, year)))
         if own is not None:
             entity = registry[own]
             agg = self.agg

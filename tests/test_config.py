@@ -3,7 +3,9 @@ at its line with its default used, by ``pressroom check``, the other commands an
 
 from __future__ import annotations
 
+import re
 import textwrap
+from pathlib import Path
 
 from cli_helpers import make_project, run_cli, write
 from hostile_cases import write_cases
@@ -103,3 +105,20 @@ def test_build_warns_at_conf_lines_and_uses_defaults(tmp_path):
     assert len(warnings) == 3, warnings  # Sphinx's own type check has nothing left to say
     assert app.config.pressroom_glossary_max == 200
     assert (app.outdir / "entries" / "index.html").is_file()
+
+
+def test_every_value_is_documented_with_its_type_and_default(tmp_path):
+    """docs/configuration.md has a ``confval`` for every ``pressroom_*`` value the extension
+    registers, with the default and type it registers."""
+    app = make(copy_root("pressroom", tmp_path))
+    registered = {name: opt for name, opt in app.config.values.items()
+                  if name.startswith("pressroom_")}
+    app.cleanup()
+    page = (Path(__file__).parents[1] / "docs/configuration.md").read_text(encoding="utf-8")
+    documented = {m["name"]: (m["type"], m["default"]) for m in re.finditer(
+        r"```\{confval\} (?P<name>\S+)\n:type: `(?P<type>[^`]+)`\n:default: `(?P<default>[^`]+)`",
+        page)}
+    assert len(registered) >= 9 and set(documented) == set(registered)
+    for name, opt in registered.items():
+        types = " | ".join(sorted(t.__name__ for t in opt.valid_types))
+        assert documented[name] == (types, repr(opt.default).replace("'", '"')), name

@@ -141,14 +141,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
       the collected pages);
     * the stylesheet ``pressroom.css``.
     """
-    app.add_config_value("pressroom_releases", "corpus/releases", "env", types=frozenset({str}),
+    # The corpus values are checked by pressroom.config, as the commands read them (each
+    # malformed one a warning at its line of conf.py): Sphinx's type check would warn again.
+    app.add_config_value("pressroom_releases", "corpus/releases", "env", types=Any,
                          description="Folder of release files, relative to conf.py.")
-    app.add_config_value("pressroom_registry", "corpus/entities", "env", types=frozenset({str}),
+    app.add_config_value("pressroom_registry", "corpus/entities", "env", types=Any,
                          description="Folder of registry files (YAML/JSON), relative to conf.py.")
-    app.add_config_value("pressroom_entity_types", {}, "env", types=frozenset({dict}),
+    app.add_config_value("pressroom_entity_types", {}, "env", types=Any,
                          description="Entity types beyond person, organization, event, place: "
                          "name -> {label, plural, schema}.")
-    app.add_config_value("pressroom_publishers", {}, "env", types=frozenset({dict}),
+    app.add_config_value("pressroom_publishers", {}, "env", types=Any,
                          description="Publishers by folder name under the releases folder: "
                          "key -> {name, url, footer_markers}.")
     app.add_config_value("pressroom_entries_dir", "entries", "env", types=frozenset({str}),

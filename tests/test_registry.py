@@ -120,7 +120,7 @@ def test_entry_errors(tmp_path):
     assert ("registry_name", 11) in lines
     assert ("registry_date", 17) in lines
     assert ("registry_wikidata", 21) in lines
-    assert ("registry_relation", 22) in lines
+    assert ("registry_relation", 26) in lines  # at the relation, not the entry
     assert any(p.subtype == "registry_date" and p.line == 30 for p in problems)
     assert reg["w"].wikidata is None  # a wrong id is worse than none
 
@@ -221,3 +221,36 @@ def test_url_must_be_a_web_address(tmp_path):
     [problem] = problems
     assert (problem.line, problem.severity, problem.subtype) == (4, "error", "registry_entry")
     assert "is not a web address" in problem.message
+
+
+def test_a_dangling_reference_is_reported_at_the_line_that_names_it(tmp_path):
+    _, problems = load(tmp_path, """\
+        - id: p
+          type: person
+          name: Pat Person
+          affiliation: no-such-org
+          relations:
+            works-for:
+              - q
+              - gone-org
+            knows: p
+        - id: e
+          type: event
+          name: Some Event
+          participants: [p, nobody]
+          relations:
+            - held-by: missing-host
+            - {type: follows, target: missing-event}
+        - id: q
+          type: organization
+          name: Quay Org
+        """)
+    found = {(p.line, p.message.split(": ", 1)[1]) for p in only(problems, "registry_relation")}
+    assert found == {
+        (4, "affiliation names 'no-such-org', which is not in the registry"),
+        (8, "works-for names 'gone-org', which is not in the registry"),
+        (9, "knows names itself"),
+        (13, "participants names 'nobody', which is not in the registry"),
+        (15, "held-by names 'missing-host', which is not in the registry"),
+        (16, "follows names 'missing-event', which is not in the registry"),
+    }

@@ -314,6 +314,12 @@ def _as_date(value: Any) -> _dt.date | None:
     raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD)")
 
 
+def _item_lines(value: Any, line: int) -> list[int]:
+    """The line of each item of a YAML list (*line*, where it is written, for one on a
+    single line or a list read from JSON)."""
+    return [n or line for n in getattr(value, "item_lines", ())]
+
+
 def _str_list(value: Any) -> list[str] | None:
     if value is None:
         return []
@@ -328,6 +334,14 @@ class _Checker:
     def __init__(self, types: Iterable[str]) -> None:
         self.types = tuple(types)
         self.problems: list[Problem] = []
+        #: where each reference was written: (entity id, field or relation, target) -> line
+        self.ref_lines: dict[tuple[str, str, str], int] = {}
+
+    def reference(self, entity_id: str, field: str, target: str, line: int) -> None:
+        self.ref_lines.setdefault((entity_id, field, target), line)
+
+    def reference_line(self, entity: Entity, field: str, target: str) -> int:
+        return self.ref_lines.get((entity.id, field, target), entity.line)
 
     def problem(self, file: str, line: int, severity: str, subtype: str, message: str) -> None:
         self.problems.append(Problem(file, line or None, severity, subtype, message))  # type: ignore[arg-type]
@@ -403,6 +417,7 @@ class _Checker:
                                  f"{entity_id}: {key} must be an entity id")
                     continue
                 fields[key] = value.strip()
+                self.reference(entity_id, key, fields[key], at(key))
         for key, target in (("roles", "roles"), ("titles", "roles"), ("participants", "participants")):
             value = _str_list(raw.get(key))
             if value is None:
@@ -411,6 +426,10 @@ class _Checker:
                 continue
             if value:
                 fields[target] = tuple(fields.get(target, ())) + tuple(value)
+            if key == "participants":
+                items = _item_lines(raw.get(key), at(key))
+                for i, item in enumerate(value):
+                    self.reference(entity_id, key, item, items[i] if i < len(items) else at(key))
         wikidata = raw.get("wikidata")
         if wikidata is not None:
             wikidata = str(wikidata).strip()
@@ -447,21 +466,31 @@ class _Checker:
     def relations(self, value: Any, entity_id: str, file: str, line: int) -> list[tuple[str, str]]:
         pairs: list[tuple[str, str]] = []
         if isinstance(value, dict):
+            key_lines = getattr(value, "key_lines", {})
             for rel, targets in value.items():
                 targets_list = _str_list(targets)
+                at = key_lines.get(rel, line)
                 if targets_list is None:
-                    self.problem(file, line, "error", "registry_relation",
+                    self.problem(file, at, "error", "registry_relation",
                                  f"{entity_id}: relation {rel!r} must name ids")
                     continue
-                pairs.extend((str(rel), t.strip()) for t in targets_list)
+                items = _item_lines(targets, at)
+                for i, t in enumerate(targets_list):
+                    pairs.append((str(rel), t.strip()))
+                    self.reference(entity_id, str(rel), t.strip(),
+                                   items[i] if i < len(items) else at)
         elif isinstance(value, list):
-            for item in value:
+            items = _item_lines(value, line)
+            for i, item in enumerate(value):
+                at = items[i] if i < len(items) else line
                 if isinstance(item, dict) and len(item) == 1:
                     ((rel, target),) = item.items()
                     pairs.append((str(rel), str(target).strip()))
+                    self.reference(entity_id, *pairs[-1], at)
                 elif isinstance(item, dict) and "target" in item:
                     pairs.append((str(item.get("type") or item.get("relation") or "related"),
                                   str(item["target"]).strip()))
+                    self.reference(entity_id, *pairs[-1], at)
                 else:
                     self.problem(file, getattr(item, "line", line), "error", "registry_relation",
                                  f"{entity_id}: a relation is `relation: target-id`")
@@ -515,7 +544,8 @@ def check_entities(
     for entity in entities.values():
         for rel, target in entity.references():
             if target not in entities:
-                checker.problem(entity.file, entity.line, "error", "registry_relation",
+                checker.problem(entity.file, checker.reference_line(entity, rel, target), "error",
+                                "registry_relation",
                                 f"{entity.id}: {rel} names {target!r}, which is not in the registry")
     _check_cycles(entities, checker)
 
@@ -552,8 +582,8 @@ def _check_cycles(entities: dict[str, Entity], checker: _Checker) -> None:
     for entity in entities.values():
         for rel, target in entity.relations:
             if target == entity.id:
-                checker.problem(entity.file, entity.line, "warning", "registry_relation",
-                                f"{entity.id}: {rel} names itself")
+                checker.problem(entity.file, checker.reference_line(entity, rel, target),
+                                "warning", "registry_relation", f"{entity.id}: {rel} names itself")
             elif target in entities:
                 by_relation.setdefault(rel, {}).setdefault(entity.id, []).append(target)
     for rel, graph in by_relation.items():

@@ -243,15 +243,22 @@ def test_files_the_build_does_not_read_are_named_and_misfiled_releases_warned(tm
         f"{folder}/LOUD.TXT": "Loud Release\n\nMay 16, 2011\n\nBody.\n",
         f"{folder}/scan.pdf": "%PDF-1.4",
         "docs/notes.txt": "Notes\n\nMay 17, 2011\n\nNot a release.\n",
-        # a page showing a release: the release's problems name the release file
-        "docs/embed.rst": f":orphan:\n\nEmbed\n=====\n\n.. release:: /{docname('no-date')}.txt\n",
+        # a page showing releases: the problems of one that is no page of its own are
+        # reported there, naming the release file; one that is a page reports its own
+        "docs/embed.rst": f":orphan:\n\nEmbed\n=====\n\n.. release:: /{docname('no-date')}.txt\n"
+                          "\n.. release:: /kept/2011-05-20-aside.txt\n",
+        "kept/2011-05-20-aside.txt": ("Aside Without a Date\n\nJane Roe met Richard Roe.\n"
+                                      "Later Roe left.\n"),
     }
     src = copy_root("hostile", tmp_path)
     write_cases(src, ["crlf", "no-date"])
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text("utf-8") + "- id: richard-roe\n  type: person\n"
+                        "  name: Richard Roe\n  description: Test person.\n", "utf-8")
     for name, text in extra.items():
         (src / name).parent.mkdir(parents=True, exist_ok=True)
         (src / name).write_text(text, encoding="utf-8")
-    app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"]})
+    app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*", "kept"]})
     app.build()
     app.cleanup()
     found = sorted((w.split(": WARNING: ")[0], w.rsplit("[", 1)[1]) for w in warnings_of(app))
@@ -262,9 +269,11 @@ def test_files_the_build_does_not_read_are_named_and_misfiled_releases_warned(tm
         (f"{src}/{folder}/scan.pdf", "pressroom.release_ignored]"),
         (f"{src}/docs/notes.txt", "pressroom.release_place]"),
         (f"{src}/docs/notes.txt", "toc.not_included]"),
-        # once as its own page, once shown on docs/embed
+        # by its own page, not again where docs/embed shows it
         (f"{src}/{docname('no-date')}.txt", "pressroom.release_date]"),
-        (f"{src}/{docname('no-date')}.txt", "pressroom.release_date]"),
+        # no page of its own: reported where docs/embed shows it, naming its file
+        (f"{src}/kept/2011-05-20-aside.txt", "pressroom.release_date]"),
+        (f"{src}/kept/2011-05-20-aside.txt:4", "pressroom.ambiguous]"),
     ]), warnings_of(app)
     assert app.statuscode == 0
     month = page(app, "archive/wire/2011/05")

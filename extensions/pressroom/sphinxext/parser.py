@@ -79,28 +79,34 @@ def report(problems: list[Problem], location: Any) -> None:
             logger.warning("%s", p.message, location=where, type="pressroom", subtype=p.subtype)
 
 
-def report_ambiguities(result: Any, release: Release, docname: str, corpus: Corpus) -> None:
+def report_ambiguities(result: Any, release: Release, location: Any, corpus: Corpus) -> None:
+    """*location* as for :func:`report`: the release's docname, or its file."""
     for amb in result.ambiguous:
         names = ", ".join(corpus.registry[c].name if c in corpus.registry else c
                           for c in amb.candidates)
-        logger.warning("%r could be %s; left unlinked", amb.surface, names,
-                       location=(docname, release.line_of(amb.start)),
+        line = release.line_of(amb.start)
+        where = (location, line) if type(location) is str else FileLocation.of(location, line)
+        logger.warning("%r could be %s; left unlinked", amb.surface, names, location=where,
                        type="pressroom", subtype="ambiguous")
 
 
 def build_release(env: BuildEnvironment, path: Path, docname: str, *,
                   embedded: bool = False) -> Rendered:
-    """Read, link and render a release; problems are reported at the release file's lines."""
+    """Read, link and render a release; problems are reported at the release file's lines
+    (for a release shown inside another page, only when it is not a page of its own: that
+    page reports them)."""
     corpus = corpus_for_env(env)
     release, result, key, relpath = read_release(path, corpus)
     if embedded:  # the page is not the release file: name the file itself
-        for p in release.problems:
-            report([p], FileLocation.of(str(path), p.line))
+        if env.path2doc(str(path)) not in env.found_docs:
+            for p in release.problems:
+                report([p], FileLocation.of(str(path), p.line))
+            report_ambiguities(result, release, FileLocation(str(path)), corpus)
     else:
         if not key:
             report([outside_problem(path)], docname)
         report(release.problems, docname)
-    report_ambiguities(result, release, docname, corpus)
+        report_ambiguities(result, release, docname, corpus)
     return render_release(release, result, corpus, publisher_key=key, relpath=relpath)
 
 

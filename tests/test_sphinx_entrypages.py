@@ -436,7 +436,7 @@ def test_an_entry_with_more_releases_than_its_page_lists_gets_pages_by_year(tmp_
     assert {f"{DOOLEY}/2012", f"{DOOLEY}/2011"} <= writes.pages
     entry = main_text(page(app, DOOLEY))
     mentioned = entry[entry.index(">Mentioned in<"):entry.index(">Quoted<")]
-    assert "3 releases, 5 mentions, newest first; the newest 1 are listed here." in mentioned
+    assert "3 releases, 5 mentions, newest first; the newest is listed here." in mentioned
     assert mentioned.count('class="pressroom-backlink-head"') == 1 and "Roe Speaks Again" in mentioned
     # by year, newest first, each with its number of releases
     assert mentioned.index('brian-dooley/2012.html"><span>2012</span></a> (1)') \

@@ -318,7 +318,8 @@ class Renderer:
         by_year = Counter(_year_of(b.date) for b in rows)
         links = " · ".join(f"{self.doc_link(docname, page, year)} ({by_year[year]:,})"
                            for year, page in years)
-        return (f'<p class="pressroom-count">{count}; the newest {self.limit:,} are listed here.</p>\n'
+        newest = (f"the newest {self.limit:,} are" if self.limit != 1 else "the newest is")
+        return (f'<p class="pressroom-count">{count}; {newest} listed here.</p>\n'
                 f'<p class="pressroom-years">Every release that mentions it, by year: {links}</p>\n'
                 + self._backlink_list(docname, rows[:self.limit]))
 

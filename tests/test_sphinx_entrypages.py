@@ -424,21 +424,24 @@ LATER = ("Roe Speaks Again\n\nJanuary 10, 2012\n\nGeneva – Jane Roe met Brian 
 
 
 def test_an_entry_with_more_releases_than_its_page_lists_gets_pages_by_year(tmp_path):
-    """With ``pressroom_entry_releases`` = 1, Brian Dooley (three releases, two years) has
-    the newest on his page and links to a page for each year; the year pages list every
+    """With ``pressroom_entry_releases`` = 2, Brian Dooley (three releases, two years) has
+    the newest two on his page and links to a page for each year; the year pages list every
     release of their year, are not searched, are rewritten only when their year's list
-    changes, and go when the entry no longer needs them."""
+    changes; a year with more releases than the limit has a page for each month instead;
+    and the pages go when the entry no longer needs them."""
     src = copy_root("pressroom", tmp_path)
     later = src / "corpus/releases/hrf/2012/2012-01-10-roe-speaks.txt"
     later.parent.mkdir(parents=True)
     later.write_text(LATER, encoding="utf-8")
-    app, writes = _build(src, confoverrides={"pressroom_entry_releases": 1})
+    two = {"pressroom_entry_releases": 2}
+    app, writes = _build(src, confoverrides=two)
     assert {f"{DOOLEY}/2012", f"{DOOLEY}/2011"} <= writes.pages
     entry = main_text(page(app, DOOLEY))
     mentioned = entry[entry.index(">Mentioned in<"):entry.index(">Quoted<")]
-    assert "3 releases, 5 mentions, newest first; the newest is listed here." in mentioned
-    assert mentioned.count('class="pressroom-backlink-head"') == 1 and "Roe Speaks Again" in mentioned
+    assert "3 releases, 5 mentions, newest first; the newest 2 are listed here." in mentioned
+    assert mentioned.count('class="pressroom-backlink-head"') == 2 and "Roe Speaks Again" in mentioned
     # by year, newest first, each with its number of releases
+    assert "Every release that mentions it, by year: " in mentioned
     assert mentioned.index('brian-dooley/2012.html"><span>2012</span></a> (1)') \
         < mentioned.index('brian-dooley/2011.html"><span>2011</span></a> (2)')
     year = main_text(page(app, f"{DOOLEY}/2011"))
@@ -455,20 +458,31 @@ def test_an_entry_with_more_releases_than_its_page_lists_gets_pages_by_year(tmp_
     # a 2012 edit: the 2012 page and the entry page are rewritten, the 2011 page is not
     time.sleep(0.01)
     later.write_text(LATER.replace("said more", "said more about China"), encoding="utf-8")
-    app, writes = _build(src, confoverrides={"pressroom_entry_releases": 1})
+    app, writes = _build(src, confoverrides=two)
     assert f"{DOOLEY}/2012" in writes.pages and DOOLEY in writes.pages
     assert f"{DOOLEY}/2011" not in writes.pages
 
-    # the 2012 release withdrawn: its year's page goes, 2011's stays as it was
-    time.sleep(0.01)
-    later.unlink()
+    # one release a page: 2011 (two releases) has a page for each month instead
     app, writes = _build(src, confoverrides={"pressroom_entry_releases": 1})
     folder = Path(app.outdir) / DOOLEY
-    assert sorted(p.name for p in folder.iterdir()) == ["2011.html"]
-    assert f"{DOOLEY}/2011" in writes.pages and DOOLEY in writes.pages  # its "other years"
-    assert "Other years" not in main_text(page(app, f"{DOOLEY}/2011"))
-    # and when one page lists them all, there are no pages by year
-    app, _ = _build(src, confoverrides={"pressroom_entry_releases": 2})
+    assert sorted(p.name for p in folder.iterdir()) == ["2011-04.html", "2011-05.html",
+                                                        "2012.html"]
+    entry = main_text(page(app, DOOLEY))
+    assert "newest first; the newest is listed here." in entry
+    assert ("Every release that mentions it, by year and month: "
+            '<a class="reference internal" href="brian-dooley/2012.html"><span>2012</span></a> (1)'
+            ' · <a class="reference internal" href="brian-dooley/2011-05.html"><span>May 2011'
+            '</span></a> (1) · <a class="reference internal" href="brian-dooley/2011-04.html">'
+            "<span>April 2011</span></a> (1)") in entry
+    month = main_text(page(app, f"{DOOLEY}/2011-04"))
+    assert "Brian Dooley: April 2011" in month and "1 release of April 2011 mentions" in month
+    assert "Upcoming Dialogue Not Enough" in month and "Markup Is Data" not in month
+    assert "Other years and months: " in month and ">May 2011<" in month
+
+    # the 2012 release withdrawn: two releases fit on the entry page, the pages by date go
+    time.sleep(0.01)
+    later.unlink()
+    app, writes = _build(src, confoverrides=two)
     assert not list(folder.iterdir())
     entry = main_text(page(app, DOOLEY))
     assert "2 releases, 3 mentions, newest first." in entry and "by year" not in entry

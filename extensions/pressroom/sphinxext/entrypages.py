@@ -190,11 +190,13 @@ class Renderer:
         self.agg = aggregates.get(self.domain)
         self.corpus = ACTIVE[str(app.srcdir)]
         self.entries_dir = app.config.pressroom_entries_dir
-        #: an entry page lists this many releases; more are listed on pages by year
+        #: an entry page lists this many releases; more are listed on pages by year (and
+        #: by month, for a year with more than this many)
         self.limit = app.config.pressroom_entry_releases
-        #: the pages by year: docname -> (entity id, year); set by the collector
+        #: the pages by date: docname -> (entity id, period: ``2011``, ``2011-05``,
+        #: ``2011-00`` for no month, ``undated``); set by the collector
         self.year_pages: dict[str, tuple[str, str]] = {}
-        #: an entity's pages by year: entity id -> [(year, docname)], newest first
+        #: an entity's pages by date: entity id -> [(period, docname)], newest first
         self.years_of: dict[str, list[tuple[str, str]]] = {}
         self.human_date = human_date
         self._uris: dict[tuple[str, str], str] = {}
@@ -315,12 +317,13 @@ class Renderer:
         years = self.years_of.get(eid)
         if not years:
             return f'<p class="pressroom-count">{count}.</p>\n' + self._backlink_list(docname, rows)
-        by_year = Counter(_year_of(b.date) for b in rows)
-        links = " · ".join(f"{self.doc_link(docname, page, year)} ({by_year[year]:,})"
-                           for year, page in years)
+        counts = _period_counts(rows, years)
+        links = " · ".join(f"{self.doc_link(docname, page, _period_label(period))} "
+                           f"({counts[period]:,})" for period, page in years)
+        by = "by year and month" if any(len(p) == 7 for p, _ in years) else "by year"
         newest = (f"the newest {self.limit:,} are" if self.limit != 1 else "the newest is")
         return (f'<p class="pressroom-count">{count}; {newest} listed here.</p>\n'
-                f'<p class="pressroom-years">Every release that mentions it, by year: {links}</p>\n'
+                f'<p class="pressroom-years">Every release that mentions it, {by}: {links}</p>\n'
                 + self._backlink_list(docname, rows[:self.limit]))
 
     def _backlink_list(self, docname: str, rows: list[aggregates.Backlink]) -> str:
@@ -343,8 +346,9 @@ class Renderer:
         out.append("</ul>\n")
         return "".join(out)
 
-    def _year_rows(self, eid: str, year: str) -> list[aggregates.Backlink]:
-        return [b for b in self.agg.backlinks.get(eid, ()) if _year_of(b.date) == year]
+    def _year_rows(self, eid: str, period: str) -> list[aggregates.Backlink]:
+        """The backlinks of *eid* dated in *period* (a year, a month, or ``undated``)."""
+        return [b for b in self.agg.backlinks.get(eid, ()) if _in_period(b.date, period)]
 
     def _sentence(self, docname: str, release: str, sentence: str, s0: int, s1: int,
                   anchor: str) -> str:
@@ -421,7 +425,7 @@ class Renderer:
         rows = self.agg.backlinks.get(eid, [])
         if eid not in self.years_of:
             return rows
-        return [*rows[:self.limit], *sorted(Counter(_year_of(b.date) for b in rows).items())]
+        return [*rows[:self.limit], *sorted(_period_counts(rows, self.years_of[eid]).items())]
 
     def model(self, docname: str, ids: tuple[str, ...], own: str | None) -> tuple:
         entries = self.domain.entries
@@ -571,21 +575,24 @@ class Renderer:
         parents = self.parents(docname, entity.type, letter_of(entity.name))
         entry_doc = self.domain.entries[eid][0]
         parents.append({"link": self.uri(docname, entry_doc), "title": entity.name})
-        title = f"{entity.name}: {'undated releases' if year == 'undated' else year}"
+        title = f"{entity.name}: {'undated releases' if year == 'undated' else _period_label(year)}"
         rows = self._year_rows(eid, year)
         total = sum(b.count for b in rows)
         n = len(rows)
-        others = " · ".join(self.doc_link(docname, page, other)
-                            for other, page in self.years_of.get(eid, ()) if page != docname)
+        periods = self.years_of.get(eid, ())
+        others = " · ".join(self.doc_link(docname, page, _period_label(other))
+                            for other, page in periods if page != docname)
+        other = ("Other years and months" if any(len(p) == 7 for p, _ in periods)
+                 else "Other years")
         anchor = entity_anchor(eid) + "-" + year
         body = [self.breadcrumbs(parents),
                 f'<section class="pressroom-entry-year" id="{esc(anchor)}">\n',
                 self.heading(1, title, anchor),
-                f'<p class="pressroom-count">{n:,} release{"s" if n != 1 else ""} of '
-                f'{"unknown date" if year == "undated" else esc(year)} mention '
+                f'<p class="pressroom-count">{n:,} release{"s" if n != 1 else ""} '
+                f'{_period_phrase(year)} mention{"s" if n == 1 else ""} '
                 f'{self.entity_link(docname, eid)}, {total:,} mention{"s" if total != 1 else ""}, '
                 "newest first.</p>\n",
-                f'<p class="pressroom-years">Other years: {others}</p>\n' if others else "",
+                f'<p class="pressroom-years">{other}: {others}</p>\n' if others else "",
                 self._backlink_list(docname, rows), "</section>\n"]
         return Page(docname, title, "".join(body), "", "", parents)
 
@@ -631,6 +638,61 @@ class Renderer:
 def _year_of(date: str) -> str:
     """The year of a release's ISO date, ``"undated"`` without one."""
     return date[:4] or "undated"
+
+
+def _month_of(date: str) -> str:
+    """``2011-05`` for a release of May 2011, ``2011-00`` when its month is not known."""
+    return f"{date[:4]}-{date[5:7] or '00'}"
+
+
+def _in_period(date: str, period: str) -> bool:
+    if len(period) == 7:
+        return bool(date) and _month_of(date) == period
+    return _year_of(date) == period
+
+
+def _periods(rows: list[aggregates.Backlink], limit: int) -> list[str]:
+    """The periods of an entry's pages by date, newest first: each year, or each month of
+    a year with more than *limit* releases (undated releases last, and months not known
+    last in their year)."""
+    years = Counter(_year_of(b.date) for b in rows)
+    periods = []
+    for year in sorted(years, key=lambda y: (y != "undated", y), reverse=True):
+        if years[year] > limit and year != "undated":
+            periods.extend(sorted({_month_of(b.date) for b in rows if _year_of(b.date) == year},
+                                  key=lambda m: (not m.endswith("-00"), m), reverse=True))
+        else:
+            periods.append(year)
+    return periods
+
+
+def _period_counts(rows: list[aggregates.Backlink],
+                   periods: list[tuple[str, str]]) -> dict[str, int]:
+    """The number of *rows* (backlinks) in each of *periods* (``(period, page)``)."""
+    monthly = {p[:4] for p, _page in periods if len(p) == 7}
+    return Counter(_month_of(b.date) if b.date[:4] in monthly else _year_of(b.date)
+                   for b in rows)
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def _period_label(period: str) -> str:
+    """``2011``, ``May 2011``, ``2011, month not given``, ``undated``."""
+    if len(period) != 7:
+        return period
+    month = int(period[5:])
+    return f"{_MONTHS[month - 1]} {period[:4]}" if month else f"{period[:4]}, month not given"
+
+
+def _period_phrase(period: str) -> str:
+    """What "N releases ___ mention X" says of *period*."""
+    if period == "undated":
+        return "of unknown date"
+    if period.endswith("-00"):
+        return f"of {esc(period[:4])} whose month is not known"
+    return f"of {esc(_period_label(period))}"
 
 
 def _backlink_model(rows: list) -> tuple:
@@ -817,9 +879,7 @@ class _Collector:
         for docname, eid in self.own_page.items():
             rows = backlinks.get(eid, ())
             if len(rows) > renderer.limit:
-                years = sorted({_year_of(b.date) for b in rows},
-                               key=lambda y: (y != "undated", y), reverse=True)
-                for year in years:
+                for year in _periods(rows, renderer.limit):
                     page = f"{docname}/{year}"
                     renderer.year_pages[page] = (eid, year)
                     renderer.years_of.setdefault(eid, []).append((year, page))

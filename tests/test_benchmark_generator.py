@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -109,3 +110,27 @@ def test_rebuild_series_takes_turns_and_undoes_each_edit(tmp_path: Path, monkeyp
     assert len(events) == 2 + 2 * 2 * 4
     assert series_line(series) == ("one release edited, in series (-j 1, 2 rounds, means): "
                                    "baseline 2.000 s, pressroom 3.000 s; ratio 1.50×")
+
+
+def test_memory_of_a_process_tree_reads_pss_only_when_asked():
+    """RSS is cheap to read and sampled every 50 ms; PSS walks the memory map and is read
+    only when asked (every ``PSS_EVERY`` seconds)."""
+    import os
+    import subprocess
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; b = bytearray(40 << 20); "
+                              "time.sleep(30)"])
+    try:
+        deadline = time.monotonic() + 10
+        while run._tree_memory_kib(child.pid, with_pss=False)[0] < 40 << 10:
+            assert time.monotonic() < deadline, "the child never held its 40 MiB"
+            time.sleep(0.05)
+        child_rss, _ = run._tree_memory_kib(child.pid, with_pss=False)
+        rss, pss = run._tree_memory_kib(os.getpid())
+        assert rss > child_rss  # this process and its child
+        assert pss > 40 << 10
+        assert run._tree_memory_kib(os.getpid(), with_pss=False)[1] == 0
+    finally:
+        child.kill()
+        child.wait()
+    assert 0.25 <= run.PSS_EVERY <= 1

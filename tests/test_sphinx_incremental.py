@@ -86,6 +86,13 @@ def test_a_large_glossary_lists_letters_and_is_not_rewritten_for_mentions(tmp_pa
     assert "listed by the first letter of their name" in glossary
     letter = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/person/by-letter/a")))
     assert "Ai Weiwei — Chinese artist and activist. · 1 release" in letter
+    # the type's domain index likewise lists its letters, each linking to its page
+    index = main_text(page(app, "pressroom-person"))
+    assert "Chinese artist and activist" not in index and "Ai Weiwei" not in index
+    assert ('<a href="entries/person/by-letter/a.html#letter-person-a"><code class="xref">A: 1 entry'
+            in index), index
+    assert 'href="entries/person/by-letter/b.html#letter-person-b"' in index
+    assert 'id="letter-person-a"' in page(app, "entries/person/by-letter/a")
     app.cleanup()
 
     _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
@@ -108,6 +115,7 @@ def test_a_large_glossary_lists_letters_and_is_not_rewritten_for_mentions(tmp_pa
     assert {"entries/person/index", "entries/person/by-letter/q"} <= writes.pages
     assert 'href="by-letter/q.html">Q</a>' in page(app, "entries/person/index")
     assert "Made-up reporter." in page(app, "entries/person/by-letter/q")
+    assert "Q: 1 entry" in page(app, "pressroom-person")
     app.cleanup()
 
     # the same site with the glossary on one page: only the configuration changed
@@ -115,6 +123,7 @@ def test_a_large_glossary_lists_letters_and_is_not_rewritten_for_mentions(tmp_pa
     app.build()
     glossary = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/person/index")))
     assert "Ai Weiwei — Chinese artist and activist. · 2 releases" in glossary
+    assert "Chinese artist and activist" in page(app, "pressroom-person")
     app.cleanup()
 
 

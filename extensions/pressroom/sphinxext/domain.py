@@ -325,7 +325,21 @@ class EntityIndex(Index):
         assert isinstance(domain, PressroomDomain)
         content: list[tuple[str, list[IndexEntry]]] = []
         wanted = set(docnames) if docnames is not None else None
-        for letter, group in domain.entries_by_letter(self.entity_type).items():
+        letters = domain.entries_by_letter(self.entity_type)
+        config = domain.env.config
+        if wanted is None and sum(map(len, letters.values())) > config.pressroom_glossary_max:
+            # as the glossary: beyond pressroom_glossary_max entries, the letters, each
+            # linking to its page (one line per entry), so the index does not grow with
+            # the registry
+            folder = f"{config.pressroom_entries_dir}/{self.entity_type}/by-letter"
+            for letter, group in letters.items():
+                n = len(group)
+                label = letter_label(letter)
+                content.append((label, [IndexEntry(
+                    f"{label}: {n:,} {'entry' if n == 1 else 'entries'}", 0,
+                    f"{folder}/{letter}", f"letter-{self.entity_type}-{letter}", "", "", "")]))
+            return content, False
+        for letter, group in letters.items():
             # no release count: the index would change with every mention (the glossary's
             # letter pages and the entry pages show it)
             rows = [IndexEntry(name, 0, docname, anchor, "", "", desc)

@@ -570,6 +570,39 @@ def rebuild_series(variants: list[Variant], work: Path, jobs: int, rounds: int) 
     return {"jobs": jobs, "rounds": rounds, "seconds": seconds}
 
 
+def full_series(variants: list[Variant], work: Path, jobs: int, rounds: int) -> dict[str, Any]:
+    """Full builds timed in turns: each round builds every variant from scratch at
+    ``-j jobs`` (into folders of their own), the order swapped from one round to the
+    next, so that a machine that speeds up or slows down weighs on both alike."""
+    seconds: dict[str, list[float]] = {v.name: [] for v in variants}
+    cpu: dict[str, list[float]] = {v.name: [] for v in variants}
+    for i in range(rounds):
+        for v in (variants if i % 2 == 0 else variants[::-1]):
+            step = f"full-series-{i + 1}"
+            out = work / "out" / f"{v.name}-j{jobs}-series"
+            doctrees = work / "doctrees" / f"{v.name}-j{jobs}-series"
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(doctrees, ignore_errors=True)
+            b = sphinx_build(v.src, out, doctrees, jobs, step,
+                             work / "logs" / f"{v.name}-j{jobs}-{step}.log",
+                             v.release_stems, v.probe_stem)
+            seconds[v.name].append(b.seconds)
+            cpu[v.name].append(b.cpu_seconds)
+        print(f"  full series {i + 1}/{rounds}: " + ", ".join(
+            f"{name} {times[-1]:.2f} s" for name, times in seconds.items()), flush=True)
+    return {"jobs": jobs, "rounds": rounds, "seconds": seconds, "cpu_seconds": cpu}
+
+
+def full_series_line(series: dict[str, Any]) -> str:
+    """One line: the full builds' mean wall and CPU times and their ratios."""
+    means = {name: statistics.mean(t) for name, t in series["seconds"].items() if t}
+    cpu = {name: statistics.mean(t) for name, t in series["cpu_seconds"].items() if t}
+    parts = [f"{name} {mean:.2f} s (cpu {cpu[name]:.2f} s)" for name, mean in means.items()]
+    return (f"full build, in turns (-j {series['jobs']}, {series['rounds']} rounds, means): "
+            f"{', '.join(parts)}; ratio {_ratio(means.get('pressroom'), means.get('baseline'))}"
+            f" (cpu {_ratio(cpu.get('pressroom'), cpu.get('baseline'))})")
+
+
 def series_line(series: dict[str, Any]) -> str:
     """One line: the series' mean times and their ratio Pressroom / baseline."""
     means = {name: statistics.mean(times) for name, times in series["seconds"].items() if times}
@@ -727,6 +760,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--series", type=int, default=0, metavar="K",
                         help="then time the one-release rebuild K more times per variant, "
                              "the variants taking turns")
+    parser.add_argument("--full-series", type=int, default=0, metavar="K",
+                        help="then build each variant from scratch K more times at the last "
+                             "-j, the variants taking turns (the order swapped each round)")
     args = parser.parse_args(argv)
 
     results: dict[str, Any] = {"machine": machine(), "command": " ".join(["python",
@@ -762,6 +798,8 @@ def main(argv: list[str] | None = None) -> int:
             ran.append(variant)
         if args.series > 0:
             results["series"] = rebuild_series(ran, work, jobs[0], args.series)
+        if args.full_series > 0:
+            results["full_series"] = full_series(ran, work, jobs[-1], args.full_series)
         if not args.no_linker:
             results["linker"] = linker_benchmark(alias_counts, args.megabytes, args.seed)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -770,6 +808,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     if results.get("series"):
         print(series_line(results["series"]))
+    if results.get("full_series"):
+        print(full_series_line(results["full_series"]))
     print(f"\nresults: {out}")
     return 0
 

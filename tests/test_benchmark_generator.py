@@ -134,3 +134,29 @@ def test_memory_of_a_process_tree_reads_pss_only_when_asked():
         child.kill()
         child.wait()
     assert 0.25 <= run.PSS_EVERY <= 1
+
+
+def test_full_series_builds_from_scratch_in_turns(tmp_path: Path, monkeypatch) -> None:
+    """Each round builds every variant into empty folders of its own, the order swapped
+    from one round to the next; the line gives the means and their ratios."""
+    calls: list[tuple[str, bool, str]] = []
+    times = iter([(10.0, 15.0), (12.0, 18.0), (14.0, 20.0), (10.0, 16.0)])
+
+    def fake_build(src, out, doctrees, jobs, step, log, stems, probe):
+        assert jobs == 2 and out.name.endswith("-j2-series")
+        calls.append((src.name, out.exists() or doctrees.exists(), step))
+        out.mkdir(parents=True)  # what the build leaves behind: the next round clears it
+        doctrees.mkdir(parents=True)
+        wall, cpu = next(times)
+        return SimpleNamespace(seconds=wall, cpu_seconds=cpu)
+
+    variants = [SimpleNamespace(name=n, src=tmp_path / n, release_stems=set(), probe_stem="")
+                for n in ("baseline", "pressroom")]
+    monkeypatch.setattr(run, "sphinx_build", fake_build)
+    series = run.full_series(variants, tmp_path, 2, 2)
+    assert calls == [("baseline", False, "full-series-1"), ("pressroom", False, "full-series-1"),
+                     ("pressroom", False, "full-series-2"), ("baseline", False, "full-series-2")]
+    assert series["seconds"] == {"baseline": [10.0, 10.0], "pressroom": [12.0, 14.0]}
+    assert run.full_series_line(series) == (
+        "full build, in turns (-j 2, 2 rounds, means): baseline 10.00 s (cpu 15.50 s), "
+        "pressroom 13.00 s (cpu 19.00 s); ratio 1.30× (cpu 1.23×)")

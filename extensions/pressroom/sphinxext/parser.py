@@ -68,25 +68,30 @@ class FileLocation(str):
         return cls(f"{file}:{line}" if line else file)
 
 
-def report(problems: list[Problem], location: Any) -> None:
+def _at(location: str, line: int | None) -> Any:
+    """*line* of *location*: a docname, or a file (:class:`FileLocation`)."""
+    return FileLocation.of(location, line) if isinstance(location, FileLocation) \
+        else (location, line)
+
+
+def report(problems: list[Problem], location: str) -> None:
     """Problems of the core as Sphinx warnings (``type='pressroom'``, the problem's subtype);
-    *location* a docname (the problem's line added), or a :class:`FileLocation`."""
+    *location* a docname or a file (:class:`FileLocation`), the problem's line added."""
     for p in problems:
-        where = (location, p.line) if type(location) is str else location
+        where = _at(location, p.line)
         if p.severity == "info":
             logger.info("%s", p.message, location=where)
         else:
             logger.warning("%s", p.message, location=where, type="pressroom", subtype=p.subtype)
 
 
-def report_ambiguities(result: Any, release: Release, location: Any, corpus: Corpus) -> None:
+def report_ambiguities(result: Any, release: Release, location: str, corpus: Corpus) -> None:
     """*location* as for :func:`report`: the release's docname, or its file."""
     for amb in result.ambiguous:
         names = ", ".join(corpus.registry[c].name if c in corpus.registry else c
                           for c in amb.candidates)
-        line = release.line_of(amb.start)
-        where = (location, line) if type(location) is str else FileLocation.of(location, line)
-        logger.warning("%r could be %s; left unlinked", amb.surface, names, location=where,
+        logger.warning("%r could be %s; left unlinked", amb.surface, names,
+                       location=_at(location, release.line_of(amb.start)),
                        type="pressroom", subtype="ambiguous")
 
 
@@ -99,8 +104,7 @@ def build_release(env: BuildEnvironment, path: Path, docname: str, *,
     release, result, key, relpath = read_release(path, corpus)
     if embedded:  # the page is not the release file: name the file itself
         if env.path2doc(str(path)) not in env.found_docs:
-            for p in release.problems:
-                report([p], FileLocation.of(str(path), p.line))
+            report(release.problems, FileLocation(str(path)))
             report_ambiguities(result, release, FileLocation(str(path)), corpus)
     else:
         if not key:

@@ -331,13 +331,16 @@ class EntityIndex(Index):
             # as the glossary: beyond pressroom_glossary_max entries, the letters, each
             # linking to its page (one line per entry), so the index does not grow with
             # the registry
-            folder = f"{config.pressroom_entries_dir}/{self.entity_type}/by-letter"
+            from pressroom.sphinxext.entrypages import letter_anchor, letter_docname
+
+            type_ = self.entity_type
             for letter, group in letters.items():
                 n = len(group)
                 label = letter_label(letter)
                 content.append((label, [IndexEntry(
                     f"{label}: {n:,} {'entry' if n == 1 else 'entries'}", 0,
-                    f"{folder}/{letter}", f"letter-{self.entity_type}-{letter}", "", "", "")]))
+                    letter_docname(config.pressroom_entries_dir, type_, letter),
+                    letter_anchor(type_, letter), "", "", "")]))
             return content, False
         for letter, group in letters.items():
             # no release count: the index would change with every mention (the glossary's

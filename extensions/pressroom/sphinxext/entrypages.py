@@ -98,6 +98,11 @@ def letter_docname(entries_dir: str, type_: str, letter: str) -> str:
     return f"{entries_dir}/{type_}/by-letter/{letter}"
 
 
+def letter_anchor(type_: str, letter: str) -> str:
+    """The id of a letter page's list (the target of the domain index's letter links)."""
+    return f"letter-{type_}-{letter}"
+
+
 # ---------------------------------------------------------------------------- the domain objects
 
 
@@ -606,7 +611,7 @@ class Renderer:
         title = self._letter_title(type_, letter)
         paged = self.domain.data.get("paged", {})
         counts = self.agg.release_count
-        anchor = f"letter-{type_}-{letter}"
+        anchor = letter_anchor(type_, letter)
         parents = self.parents(docname, type_, None)
         body = [self.breadcrumbs(parents), f'<section id="{esc(anchor)}">\n',
                 self.heading(1, title, anchor), '<ul class="pressroom-glossary simple">\n']

@@ -314,10 +314,11 @@ def _as_date(value: Any) -> _dt.date | None:
     raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD)")
 
 
-def _item_lines(value: Any, line: int) -> list[int]:
-    """The line of each item of a YAML list (*line*, where it is written, for one on a
-    single line or a list read from JSON)."""
-    return [n or line for n in getattr(value, "item_lines", ())]
+def _item_lines(value: Any, count: int, line: int) -> list[int]:
+    """The line of each of the *count* items of a YAML list; *line*, where the list is
+    written, for those it does not know (a single value, a list read from JSON)."""
+    known = getattr(value, "item_lines", ())
+    return [known[i] if i < len(known) and known[i] else line for i in range(count)]
 
 
 def _str_list(value: Any) -> list[str] | None:
@@ -427,9 +428,9 @@ class _Checker:
             if value:
                 fields[target] = tuple(fields.get(target, ())) + tuple(value)
             if key == "participants":
-                items = _item_lines(raw.get(key), at(key))
-                for i, item in enumerate(value):
-                    self.reference(entity_id, key, item, items[i] if i < len(items) else at(key))
+                lines = _item_lines(raw.get(key), len(value), at(key))
+                for item, item_line in zip(value, lines, strict=True):
+                    self.reference(entity_id, key, item, item_line)
         wikidata = raw.get("wikidata")
         if wikidata is not None:
             wikidata = str(wikidata).strip()
@@ -474,15 +475,12 @@ class _Checker:
                     self.problem(file, at, "error", "registry_relation",
                                  f"{entity_id}: relation {rel!r} must name ids")
                     continue
-                items = _item_lines(targets, at)
-                for i, t in enumerate(targets_list):
+                lines = _item_lines(targets, len(targets_list), at)
+                for t, item_line in zip(targets_list, lines, strict=True):
                     pairs.append((str(rel), t.strip()))
-                    self.reference(entity_id, str(rel), t.strip(),
-                                   items[i] if i < len(items) else at)
+                    self.reference(entity_id, *pairs[-1], item_line)
         elif isinstance(value, list):
-            items = _item_lines(value, line)
-            for i, item in enumerate(value):
-                at = items[i] if i < len(items) else line
+            for item, at in zip(value, _item_lines(value, len(value), line), strict=True):
                 if isinstance(item, dict) and len(item) == 1:
                     ((rel, target),) = item.items()
                     pairs.append((str(rel), str(target).strip()))

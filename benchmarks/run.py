@@ -300,11 +300,11 @@ def _tree_memory_kib(pid: int, with_pss: bool = True) -> tuple[int, int]:
                 if line.startswith("VmRSS:"):
                     rss += int(line.split()[1])
                     break
-            for line in (Path(f"/proc/{p}/smaps_rollup").read_text().splitlines()
-                         if with_pss else ()):
-                if line.startswith("Pss:"):
-                    pss += int(line.split()[1])
-                    break
+            if with_pss:
+                for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                    if line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+                        break
             for task in Path(f"/proc/{p}/task").iterdir():
                 kids = (task / "children").read_text().split()
                 stack.extend(int(k) for k in kids)
@@ -498,11 +498,23 @@ class Variant:
         shutil.rmtree(tmp)
 
 
-def variant_build(variant: Variant, work: Path, jobs: int, step: str) -> Build:
+def variant_folders(variant: Variant, work: Path, jobs: int, tag: str = "") -> tuple[Path, Path]:
+    """The output and doctree folders of *variant*'s builds at ``-j jobs`` (*tag*: a set
+    of builds of their own, such as ``-series``)."""
+    name = f"{variant.name}-j{jobs}{tag}"
+    return work / "out" / name, work / "doctrees" / name
+
+
+def variant_build(variant: Variant, work: Path, jobs: int, step: str, tag: str = "",
+                  fresh: bool = False) -> Build:
     """One measured build of *variant* at ``-j jobs``, into its output and doctree
-    folders for that ``-j`` (kept between steps), logged under ``logs/``."""
-    return sphinx_build(variant.src, work / "out" / f"{variant.name}-j{jobs}",
-                        work / "doctrees" / f"{variant.name}-j{jobs}", jobs, step,
+    folders for that ``-j`` (kept between steps, emptied first when *fresh*), logged
+    under ``logs/``."""
+    out, doctrees = variant_folders(variant, work, jobs, tag)
+    if fresh:
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(doctrees, ignore_errors=True)
+    return sphinx_build(variant.src, out, doctrees, jobs, step,
                         work / "logs" / f"{variant.name}-j{jobs}-{step}.log",
                         variant.release_stems, variant.probe_stem)
 
@@ -511,12 +523,10 @@ def run_variant(variant: Variant, work: Path, jobs_list: list[int]) -> list[Buil
     """Full builds for every -j, then the three rebuilds after the first one."""
     builds: list[Build] = []
     for i, jobs in enumerate(jobs_list):
-        out = work / "out" / f"{variant.name}-j{jobs}"
-        shutil.rmtree(out, ignore_errors=True)
-        shutil.rmtree(work / "doctrees" / f"{variant.name}-j{jobs}", ignore_errors=True)
+        out, _doctrees = variant_folders(variant, work, jobs)
 
         def build(step: str, _j: int = jobs) -> Build:
-            b = variant_build(variant, work, _j, step)
+            b = variant_build(variant, work, _j, step, fresh=step == "full")
             print(f"  {variant.name:9} -j{_j} {step:13} {b.seconds:8.2f} s "
                   f"(cpu {b.cpu_seconds:7.2f} s, load {b.load_before:4.1f}) "
                   f"{b.peak_rss_mib:8.0f} MiB (PSS {b.peak_pss_mib:6.0f})  re-read {b.reread}  "
@@ -578,14 +588,7 @@ def full_series(variants: list[Variant], work: Path, jobs: int, rounds: int) -> 
     cpu: dict[str, list[float]] = {v.name: [] for v in variants}
     for i in range(rounds):
         for v in (variants if i % 2 == 0 else variants[::-1]):
-            step = f"full-series-{i + 1}"
-            out = work / "out" / f"{v.name}-j{jobs}-series"
-            doctrees = work / "doctrees" / f"{v.name}-j{jobs}-series"
-            shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(doctrees, ignore_errors=True)
-            b = sphinx_build(v.src, out, doctrees, jobs, step,
-                             work / "logs" / f"{v.name}-j{jobs}-{step}.log",
-                             v.release_stems, v.probe_stem)
+            b = variant_build(v, work, jobs, f"full-series-{i + 1}", tag="-series", fresh=True)
             seconds[v.name].append(b.seconds)
             cpu[v.name].append(b.cpu_seconds)
         print(f"  full series {i + 1}/{rounds}: " + ", ".join(

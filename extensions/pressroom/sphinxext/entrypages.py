@@ -325,7 +325,7 @@ class Renderer:
         counts = _period_counts(rows, years)
         links = " · ".join(f"{self.doc_link(docname, page, _period_label(period))} "
                            f"({counts[period]:,})" for period, page in years)
-        by = "by year and month" if any(len(p) == 7 for p, _ in years) else "by year"
+        by = "by year and month" if _has_months(years) else "by year"
         newest = (f"the newest {self.limit:,} are" if self.limit != 1 else "the newest is")
         return (f'<p class="pressroom-count">{count}; {newest} listed here.</p>\n'
                 f'<p class="pressroom-years">Every release that mentions it, {by}: {links}</p>\n'
@@ -587,8 +587,7 @@ class Renderer:
         periods = self.years_of.get(eid, ())
         others = " · ".join(self.doc_link(docname, page, _period_label(other))
                             for other, page in periods if page != docname)
-        other = ("Other years and months" if any(len(p) == 7 for p, _ in periods)
-                 else "Other years")
+        other = "Other years and months" if _has_months(periods) else "Other years"
         anchor = entity_anchor(eid) + "-" + year
         body = [self.breadcrumbs(parents),
                 f'<section class="pressroom-entry-year" id="{esc(anchor)}">\n',
@@ -650,8 +649,17 @@ def _month_of(date: str) -> str:
     return f"{date[:4]}-{date[5:7] or '00'}"
 
 
+def _is_month(period: str) -> bool:
+    """A period is a year (``2011``), a month (``2011-05``, ``2011-00``) or ``undated``."""
+    return len(period) == 7
+
+
+def _has_months(periods: list[tuple[str, str]]) -> bool:
+    return any(_is_month(period) for period, _page in periods)
+
+
 def _in_period(date: str, period: str) -> bool:
-    if len(period) == 7:
+    if _is_month(period):
         return bool(date) and _month_of(date) == period
     return _year_of(date) == period
 
@@ -674,7 +682,7 @@ def _periods(rows: list[aggregates.Backlink], limit: int) -> list[str]:
 def _period_counts(rows: list[aggregates.Backlink],
                    periods: list[tuple[str, str]]) -> dict[str, int]:
     """The number of *rows* (backlinks) in each of *periods* (``(period, page)``)."""
-    monthly = {p[:4] for p, _page in periods if len(p) == 7}
+    monthly = {p[:4] for p, _page in periods if _is_month(p)}
     return Counter(_month_of(b.date) if b.date[:4] in monthly else _year_of(b.date)
                    for b in rows)
 
@@ -685,7 +693,7 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 
 def _period_label(period: str) -> str:
     """``2011``, ``May 2011``, ``2011, month not given``, ``undated``."""
-    if len(period) != 7:
+    if not _is_month(period):
         return period
     month = int(period[5:])
     return f"{_MONTHS[month - 1]} {period[:4]}" if month else f"{period[:4]}, month not given"

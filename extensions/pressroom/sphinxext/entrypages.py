@@ -203,6 +203,8 @@ class Renderer:
         self.year_pages: dict[str, tuple[str, str]] = {}
         #: an entity's pages by date: entity id -> [(period, docname)], newest first
         self.years_of: dict[str, list[tuple[str, str]]] = {}
+        #: an entity's backlinks by the periods of its pages by date, made when first needed
+        self._periods_memo: dict[str, dict[str, list[aggregates.Backlink]]] = {}
         self.human_date = human_date
         self._uris: dict[tuple[str, str], str] = {}
         self._links: dict[tuple[str, str, str | None], str] = {}
@@ -322,7 +324,7 @@ class Renderer:
         years = self.years_of.get(eid)
         if not years:
             return f'<p class="pressroom-count">{count}.</p>\n' + self._backlink_list(docname, rows)
-        counts = _period_counts(rows, years)
+        counts = self._period_counts(eid)
         links = " · ".join(f"{self.doc_link(docname, page, _period_label(period))} "
                            f"({counts[period]:,})" for period, page in years)
         by = "by year and month" if _has_months(years) else "by year"
@@ -351,9 +353,25 @@ class Renderer:
         out.append("</ul>\n")
         return "".join(out)
 
+    def _by_period(self, eid: str) -> dict[str, list[aggregates.Backlink]]:
+        """The backlinks of *eid* by the period of its pages by date each falls in (a year,
+        a month, or ``undated``), newest first in each; sorted out once per entity and build
+        (an entity's pages by date all ask for it)."""
+        groups = self._periods_memo.get(eid)
+        if groups is None:
+            monthly = {p[:4] for p, _page in self.years_of.get(eid, ()) if _is_month(p)}
+            groups = self._periods_memo[eid] = {}
+            for b in self.agg.backlinks.get(eid, ()):
+                groups.setdefault(_period_of(b.date, monthly), []).append(b)
+        return groups
+
     def _year_rows(self, eid: str, period: str) -> list[aggregates.Backlink]:
         """The backlinks of *eid* dated in *period* (a year, a month, or ``undated``)."""
-        return [b for b in self.agg.backlinks.get(eid, ()) if _in_period(b.date, period)]
+        return self._by_period(eid).get(period, [])
+
+    def _period_counts(self, eid: str) -> dict[str, int]:
+        """The number of releases mentioning *eid* in each period of its pages by date."""
+        return {period: len(rows) for period, rows in self._by_period(eid).items()}
 
     def _sentence(self, docname: str, release: str, sentence: str, s0: int, s1: int,
                   anchor: str) -> str:
@@ -430,7 +448,7 @@ class Renderer:
         rows = self.agg.backlinks.get(eid, [])
         if eid not in self.years_of:
             return rows
-        return [*rows[:self.limit], *sorted(_period_counts(rows, self.years_of[eid]).items())]
+        return [*rows[:self.limit], *sorted(self._period_counts(eid).items())]
 
     def model(self, docname: str, ids: tuple[str, ...], own: str | None) -> tuple:
         entries = self.domain.entries
@@ -481,6 +499,7 @@ class Renderer:
         digests (taken when first needed: a rebuild keys few pages)."""
         self._read_at = all_docs
         self._entry_memo: dict[str, str | None] = {}
+        self._sources_memo: dict[str, str] = {}
         self._type_models: dict[str, tuple] = {}
 
     def _entry(self, eid: str) -> str | None:
@@ -493,13 +512,19 @@ class Renderer:
                 None if row is None else digest((self.corpus.digests.get(eid), row)))
             return value
 
-    def _sources(self, eid: str) -> tuple:
-        """The releases the entity's backlinks, co-mentions and quotations are read from,
-        each with the time Sphinx read it."""
-        read_at = self._read_at
-        mentioned = {(b.docname, read_at.get(b.docname)) for b in self.agg.backlinks.get(eid, ())}
-        quoted = {(q[0], read_at.get(q[0])) for q in self.agg.quotes.get(eid, ())}
-        return tuple(sorted(mentioned)), tuple(sorted(quoted))
+    def _sources(self, eid: str) -> str:
+        """A digest of the releases the entity's backlinks, co-mentions and quotations are
+        read from, each with the time Sphinx read it (taken once per entity: its entry page
+        and its pages by date all need it)."""
+        try:
+            return self._sources_memo[eid]
+        except KeyError:
+            read_at = self._read_at
+            mentioned = {(b.docname, read_at.get(b.docname))
+                         for b in self.agg.backlinks.get(eid, ())}
+            quoted = {(q[0], read_at.get(q[0])) for q in self.agg.quotes.get(eid, ())}
+            value = self._sources_memo[eid] = digest((sorted(mentioned), sorted(quoted)))
+            return value
 
     def key(self, docname: str, ids: tuple[str, ...], own: str | None) -> str:
         """The page's key (see above); :meth:`inputs` must have run."""
@@ -658,10 +683,10 @@ def _has_months(periods: list[tuple[str, str]]) -> bool:
     return any(_is_month(period) for period, _page in periods)
 
 
-def _in_period(date: str, period: str) -> bool:
-    if _is_month(period):
-        return bool(date) and _month_of(date) == period
-    return _year_of(date) == period
+def _period_of(date: str, monthly: set[str]) -> str:
+    """The period of a release's pages by date its *date* falls in: its month in a year of
+    *monthly* (years listed by month), else its year (``undated`` without a date)."""
+    return _month_of(date) if date[:4] in monthly else _year_of(date)
 
 
 def _periods(rows: list[aggregates.Backlink], limit: int) -> list[str]:
@@ -677,14 +702,6 @@ def _periods(rows: list[aggregates.Backlink], limit: int) -> list[str]:
         else:
             periods.append(year)
     return periods
-
-
-def _period_counts(rows: list[aggregates.Backlink],
-                   periods: list[tuple[str, str]]) -> dict[str, int]:
-    """The number of *rows* (backlinks) in each of *periods* (``(period, page)``)."""
-    monthly = {p[:4] for p, _page in periods if _is_month(p)}
-    return Counter(_month_of(b.date) if b.date[:4] in monthly else _year_of(b.date)
-                   for b in rows)
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

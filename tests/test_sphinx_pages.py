@@ -238,3 +238,26 @@ def test_a_release_footer_is_shown_but_not_searchable(site):
 
     assert seed_index not in docs("asylum")  # only the footer says it
     assert seed_index in docs("lawyer")      # the body is indexed ("Lawyers", stemmed)
+
+
+def test_asset_tags_right_on_every_page(site):
+    """Stylesheet and script tags are made once per page folder (html.memo_asset_tags): on
+    pages at every depth, each points at the copied file, with that file's checksum."""
+    import zlib
+
+    out = Path(site.outdir)
+    pages = [out / "genindex.html", out / "search.html", out / (SEED + ".html"),
+             *sorted(out.glob("entries/person/*.html"))[:2],
+             *sorted(out.glob("entries/person/by-letter/*.html"))[:1]]
+    depths = set()
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        tags = re.findall(r'(?:href|src)="([^"]*_static/[^"?]*)\?v=([0-9a-f]{8})"', html)
+        assert len(tags) >= 5, path
+        for url, checksum in tags:
+            target = (path.parent / url).resolve()
+            assert target.is_file(), (path, url)
+            content = target.read_bytes().replace(b"\r", b"")
+            assert checksum == f"{zlib.crc32(content):08x}", (path, url)
+        depths.add(len(path.relative_to(out).parts))
+    assert len(depths) >= 3

@@ -135,7 +135,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
       ``warn-missing-reference`` (unknown entries, after intersphinx had its
       chance), ``doctree-resolved`` (at ``-j N``, entry and letter pages written while
       the main process waits for Sphinx's workers), ``html-page-context`` (bounded
-      sidebar, JSON-LD),
+      sidebar, JSON-LD, asset tags made once per folder),
       ``html-collect-pages`` (entry and letter pages, rendered from collected data),
       ``build-finished`` (``pressroom.json`` export, root redirect, the digests of
       the collected pages);
@@ -186,6 +186,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", skip_idle_design_transforms)
     app.connect("builder-inited", incremental.builder_inited)
     app.connect("builder-inited", html.reset_sidebar_cache)
+    app.connect("builder-inited", html.reset_asset_tags)
     app.connect("builder-inited", entrypages.keep_search_entries)
     app.connect("builder-inited", entrypages.reset_early_writer)
     app.connect("builder-inited", entrypages.keep_domain_indices)
@@ -200,6 +201,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", html.bound_sidebar, priority=400)
     app.connect("html-page-context", html.add_jsonld)
+    app.connect("html-page-context", html.memo_asset_tags)
     app.connect("doctree-resolved", entrypages.start_early_writer)
     app.connect("html-collect-pages", entrypages.collect_pages)
     app.connect("build-finished", entrypages.save_digests)

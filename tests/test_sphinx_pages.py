@@ -8,6 +8,7 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
+import zlib
 from pathlib import Path
 
 import pytest
@@ -243,8 +244,6 @@ def test_a_release_footer_is_shown_but_not_searchable(site):
 def test_asset_tags_right_on_every_page(site):
     """Stylesheet and script tags are made once per page folder (html.memo_asset_tags): on
     pages at every depth, each points at the copied file, with that file's checksum."""
-    import zlib
-
     out = Path(site.outdir)
     pages = [out / "genindex.html", out / "search.html", out / (SEED + ".html"),
              *sorted(out.glob("entries/person/*.html"))[:2],

@@ -12,6 +12,7 @@ only the affected releases outdated.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -215,7 +216,14 @@ def name_key(name: str, entity_id: str = "") -> tuple[str, str, str]:
 
 def letter_of(name: str) -> str:
     """The letter an entry is filed under: ``a``…``z`` (accents folded), else ``other``."""
-    first = _folded(name[:1])[:1]
+    return _letter_of_char(name[:1])
+
+
+@functools.lru_cache(maxsize=4096)
+def _letter_of_char(char: str) -> str:
+    # asked for every entry several times a build (entries, pages, indices, digests):
+    # folding the one character once is what costs
+    first = _folded(char)[:1]
     return first if first.isascii() and first.isalpha() else "other"
 
 

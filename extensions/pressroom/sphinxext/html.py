@@ -49,7 +49,8 @@ def memo_asset_tags(app: Sphinx, pagename: str, templatename: str, context: dict
     on the file's checksum, which Sphinx itself computes once per process; so a tag
     made for one page of a folder is the tag of every page there.
     """
-    folder = app.builder.get_target_uri(pagename).rpartition("/")[0]
+    # the folder of the page's URL, as Sphinx's ``relative_uri`` sees it (no fragment)
+    folder = app.builder.get_target_uri(pagename).partition("#")[0].rpartition("/")[0]
     for name in ("css_tag", "js_tag"):
         make = context.get(name)
         if make is None or getattr(make, "_pressroom", False):

@@ -226,6 +226,21 @@ def test_root_redirect(site):
     assert 'content="0; url=docs/index.html"' in html
 
 
+def test_root_redirect_singlehtml(tmp_path):
+    """The single-page builder writes the whole site into the root document's file: the
+    redirect points there, not at an anchor of the redirect page itself."""
+    from sphinx_support import copy_root, make
+
+    app = make(copy_root("pressroom", tmp_path), "singlehtml")
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=docs/index.html"' in html
+    assert (Path(app.outdir) / "docs" / "index.html").is_file()
+
+
 def test_a_release_footer_is_shown_but_not_searchable(site):
     seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
     assert "Seeking asylum?" in page(site, seed)

@@ -304,6 +304,10 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     root = app.config.root_doc
     if root != "index" and "index" not in app.env.all_docs and app.config.pressroom_root_redirect:
         target = app.builder.get_target_uri(root)
+        if target.startswith("#"):
+            # singlehtml: every document is a part of one page, the root document's file,
+            # which starts with the root document (it has no anchor of its own)
+            target = Path(app.builder.get_outfilename(root)).relative_to(app.outdir).as_posix()
         redirect = Path(app.outdir) / "index.html"
         html = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">"

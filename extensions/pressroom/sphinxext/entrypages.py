@@ -65,6 +65,7 @@ from pressroom.sphinxext.corpus import (
     plain,
 )
 from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.html import url_folder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -221,7 +222,7 @@ class Renderer:
             return fromdoc
         folder = self._folders.get(fromdoc)
         if folder is None:
-            folder = self._folders[fromdoc] = self.builder.get_target_uri(fromdoc).rsplit("/", 1)[0]
+            folder = self._folders[fromdoc] = url_folder(self.builder, fromdoc)
         return folder
 
     def uri(self, fromdoc: str, todoc: str, anchor: str = "") -> str:

@@ -32,6 +32,12 @@ def reset_sidebar_cache(*_args: Any) -> None:
     _NAV.clear()
 
 
+def url_folder(builder: Any, docname: str) -> str:
+    """The folder of *docname*'s URL, fragment left out, as Sphinx's ``relative_uri``
+    sees it: every relative link written on the page depends on it alone."""
+    return builder.get_target_uri(docname).partition("#")[0].rpartition("/")[0]
+
+
 def reset_asset_tags(*_args: Any) -> None:
     """Forget the asset tags of an earlier build (``builder-inited``)."""
     _ASSET_TAGS.clear()
@@ -49,8 +55,7 @@ def memo_asset_tags(app: Sphinx, pagename: str, templatename: str, context: dict
     on the file's checksum, which Sphinx itself computes once per process; so a tag
     made for one page of a folder is the tag of every page there.
     """
-    # the folder of the page's URL, as Sphinx's ``relative_uri`` sees it (no fragment)
-    folder = app.builder.get_target_uri(pagename).partition("#")[0].rpartition("/")[0]
+    folder = url_folder(app.builder, pagename)
     for name in ("css_tag", "js_tag"):
         make = context.get(name)
         if make is None or getattr(make, "_pressroom", False):
@@ -118,8 +123,7 @@ def _sidebar_key(app: Sphinx, pagename: str, kwargs: dict[str, Any]) -> tuple:
     while d in parent and d not in ancestors:
         ancestors.append(d)
         d = parent[d]
-    uri = app.builder.get_target_uri(pagename)
-    return (uri.rsplit("/", 1)[0] if "/" in uri else "",
+    return (url_folder(app.builder, pagename),
             pagename if pagename in visible else None,
             tuple(a for a in ancestors if a in visible),
             tuple(sorted((k, repr(v)) for k, v in kwargs.items())))

@@ -486,3 +486,21 @@ def test_an_entry_with_more_releases_than_its_page_lists_gets_pages_by_year(tmp_
     assert not list(folder.iterdir())
     entry = main_text(page(app, DOOLEY))
     assert "2 releases, 3 mentions, newest first." in entry and "by year" not in entry
+
+
+def test_a_link_to_the_page_itself_is_not_taken_for_one_from_its_folder(tmp_path):
+    """Links are cached by the folder of the page they are written on; the folder of an
+    entry's pages by date is named like the entry's page, so a link from a page by date to
+    the entry and a link from the entry's page to itself must not share a cache key."""
+    from pressroom.sphinxext.entrypages import Renderer
+
+    app, _writes = _build(copy_root("pressroom", tmp_path),
+                          confoverrides={"pressroom_entry_releases": 2})
+    renderer = Renderer(app)
+    eid = "brian-dooley"
+    assert renderer.uri(f"{DOOLEY}/2011", DOOLEY) == "../brian-dooley.html"
+    assert renderer.uri(DOOLEY, DOOLEY) == app.builder.get_relative_uri(DOOLEY, DOOLEY)
+    from_year = renderer.entity_link(f"{DOOLEY}/2011", eid)
+    assert 'href="../brian-dooley.html#' in from_year
+    assert renderer.entity_link(DOOLEY, eid) != from_year
+    assert renderer.entity_link(DOOLEY, eid) == renderer._entity_link(DOOLEY, eid, None)

@@ -225,16 +225,19 @@ class Renderer:
             folder = self._folders[fromdoc] = url_folder(self.builder, fromdoc)
         return folder
 
+    # Links are cached by the folder of the page they are written on; a link to the page
+    # itself gets a key of its own (a longer tuple): a page by date's folder is named like
+    # its entry's page (``entries/person/x/2011`` is in ``entries/person/x``).
     def uri(self, fromdoc: str, todoc: str, anchor: str = "") -> str:
-        key = (self._folder(fromdoc), todoc) if fromdoc != todoc else (fromdoc, todoc)
+        key = (self._folder(fromdoc), todoc) if fromdoc != todoc else (fromdoc, todoc, "self")
         uri = self._uris.get(key)
         if uri is None:
             uri = self._uris[key] = self.builder.get_relative_uri(fromdoc, todoc)
         return f"{uri}#{anchor}" if anchor else uri
 
     def entity_link(self, fromdoc: str, eid: str, text: str | None = None) -> str:
-        key = (self._folder(fromdoc) if self.domain.entries.get(eid, ("",))[0] != fromdoc
-               else fromdoc, eid, text)
+        key = ((self._folder(fromdoc), eid, text)
+               if self.domain.entries.get(eid, ("",))[0] != fromdoc else (fromdoc, eid, text, "self"))
         html = self._links.get(key)
         if html is None:
             html = self._links[key] = self._entity_link(fromdoc, eid, text)

@@ -22,6 +22,7 @@ from pressroom.sphinxext.directives import (
     TimelineDirective,
     TypeListDirective,
     WarningsDirective,
+    export_role,
 )
 from pressroom.sphinxext.domain import EntityRole, PressroomDomain, make_domain, warn_missing_reference
 from pressroom.sphinxext.nodes import (
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when the shape of the domain data or the stored nodes changes.
-ENV_VERSION = 6
+ENV_VERSION = 7
 STATIC = Path(__file__).parent / "static"
 
 
@@ -124,7 +125,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     * the ``pressroom`` domain (object types and roles per entity type, ``org``
       for organization, ``entity`` for any type; directives ``glossary``,
       ``timeline``, ``release-list``, ``type-list``, ``warnings``; one index per
-      type) and the short role ``:entity:``;
+      type) and the short role ``:entity:``; the role ``:pressroom-export:`` (a link
+      to the corpus export, relative to the page);
     * the ``release`` directive (a release inside a hand-written page);
     * nodes ``quotation`` and ``late``; the post-transforms :class:`LateRenderer` and
       :class:`EntryLinks`;
@@ -173,6 +175,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_source_parser(ReleaseParser)
     app.add_domain(PressroomDomain)
     app.add_role("entity", EntityRole())
+    app.add_role("pressroom-export", export_role)
     app.add_directive("release", ReleaseDirective)
     app.add_node(quotation, html=(visit_quotation_html, depart_quotation_html),
                  latex=PASS, text=PASS, man=PASS, texinfo=PASS)

@@ -1,4 +1,4 @@
-"""Directives: ``release`` and the placeholders rendered late.
+"""Directives: ``release`` and the placeholders rendered late; the ``pressroom-export`` role.
 
 ``pressroom:glossary``, ``pressroom:timeline``, ``pressroom:release-list`` and
 ``pressroom:type-list`` only leave a
@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docutils import nodes
+from docutils import nodes, utils
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from pressroom.problems import SUBTYPES
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
+from pressroom.sphinxext.render import export_link
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +27,18 @@ def badge(text: str, type_: str) -> nodes.inline:
     # sphinx-design's badge classes: styled by its CSS, no extra component needed
     return nodes.inline(text, text, classes=["sd-badge", "sd-bg-secondary", "sd-bg-text-secondary",
                                              "pressroom-badge", f"pressroom-badge-{type_}"])
+
+
+def export_role(name: str, rawtext: str, text: str, lineno: int, inliner: object,
+                options: dict | None = None, content: list[str] | None = None,
+                ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+    """``:pressroom-export:`pressroom.json``` — a link, with that text, to the corpus export.
+
+    A page cannot link the export with a fixed relative path: where the page sits
+    depends on the builder (``docs/indices.html`` with ``html``,
+    ``docs/indices/index.html`` with ``dirhtml``), so the target is filled in when
+    the page is written."""
+    return [export_link(utils.unescape(text))], []
 
 
 class ReleaseDirective(SphinxDirective):

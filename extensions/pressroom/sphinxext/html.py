@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import ACTIVE, code_key, load_pickled, store_pickled
 from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.render import EXPORT_FILE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -290,7 +291,7 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     # {"entities": [...], "releases": [...], "version": 1}, keys sorted, written a
     # release at a time: the whole document is never held in memory as Python objects
     # (tens of MB of them at ten thousand releases)
-    path = Path(app.outdir) / "pressroom.json"
+    path = Path(app.outdir) / EXPORT_FILE
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as out:
         out.write('{"entities":' + dumps(entities) + ',"releases":[')

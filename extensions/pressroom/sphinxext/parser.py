@@ -111,7 +111,8 @@ def build_release(env: BuildEnvironment, path: Path, docname: str, *,
             report([outside_problem(path)], docname)
         report(release.problems, docname)
         report_ambiguities(result, release, docname, corpus)
-    return render_release(release, result, corpus, publisher_key=key, relpath=relpath)
+    return render_release(release, result, corpus, publisher_key=key, relpath=relpath,
+                          anchors=not embedded)
 
 
 class ReleaseParser(Parser):

@@ -90,8 +90,13 @@ def sentence_around(text: str, seg: tuple[int, int], start: int, end: int) -> tu
 
 
 def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
-                   publisher_key: str = "", relpath: str = "") -> Rendered:
-    """Nodes for a release page (or a ``release`` directive) and its data tuples."""
+                   publisher_key: str = "", relpath: str = "", anchors: bool = True) -> Rendered:
+    """Nodes for a release page (or a ``release`` directive) and its data tuples.
+
+    With *anchors*, every mention and quotation has an id (``m<offset>``,
+    ``q<offset>``: the entry pages' backlinks point there); a release shown inside
+    another page has none (nothing points there, and two releases on one page would
+    repeat them)."""
     text = release.text
     lines = _Lines(text)
     registry = corpus.registry
@@ -132,7 +137,12 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
                      lines.line(m.start)))
 
     title = plain(release.title)
-    section = nodes.section(ids=["release"], classes=["pressroom-release"],
+    # the title is plain text (no links in a page title: it is copied into the navigation
+    # and the <title>), but its mentions are backlinks too: their anchors sit on the section
+    title_seg = next(((s.start, s.end) for s in release.segments if s.kind == "title"), None)
+    title_ids = [f"m{m.start}" for m in mentions
+                 if anchors and title_seg and title_seg[0] <= m.start < title_seg[1]]
+    section = nodes.section(ids=["release", *title_ids], classes=["pressroom-release"],
                             support_smartquotes=False)
     section += nodes.title(title, title)
     if any(p.severity != "info" for p in release.problems):
@@ -157,11 +167,11 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             para = nodes.paragraph(classes=["pressroom-paragraph"])
             if first and dateline_seg:
                 span = nodes.inline(classes=["pressroom-dateline"])
-                span += _inline(text, *dateline_seg, by_start, {}, lines)
+                span += _inline(text, *dateline_seg, by_start, {}, lines, anchors)
                 para += span
                 para += nodes.Text(" ")
             first = False
-            para += _inline(text, seg.start, seg.end, by_start, quote_speakers, lines,
+            para += _inline(text, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
                             quote_spans)
             body += para
         elif seg.kind == "date":
@@ -223,7 +233,8 @@ class _Sorted:
 
 
 def _inline(text: str, start: int, end: int, mentions: _Sorted, quote_speakers: dict,
-            lines: _Lines, quote_spans: _Sorted | None = None) -> list[nodes.Node]:
+            lines: _Lines, anchors: bool, quote_spans: _Sorted | None = None,
+            ) -> list[nodes.Node]:
     """Nodes for ``text[start:end]``: text, mention references and quotations."""
     inside = mentions.inside(start, end)
     quotes = quote_spans.inside(start, end, end_of=lambda q: q[1]) if quote_spans else []
@@ -236,12 +247,12 @@ def _inline(text: str, start: int, end: int, mentions: _Sorted, quote_speakers: 
     for qs, qe in quotes:
         if qs < pos:
             continue
-        out.extend(_linked(text, pos, qs, local.inside(pos, qs), lines))
-        node = quotation(speaker=quote_speakers[(qs, qe)], ids=[f"q{qs}"])
-        node.extend(_linked(text, qs, qe, local.inside(qs, qe), lines))
+        out.extend(_linked(text, pos, qs, local.inside(pos, qs), lines, anchors))
+        node = quotation(speaker=quote_speakers[(qs, qe)], ids=[f"q{qs}"] if anchors else [])
+        node.extend(_linked(text, qs, qe, local.inside(qs, qe), lines, anchors))
         out.append(node)
         pos = qe
-    out.extend(_linked(text, pos, end, local.inside(pos, end), lines))
+    out.extend(_linked(text, pos, end, local.inside(pos, end), lines, anchors))
     return out
 
 
@@ -265,9 +276,24 @@ def entry_link(entity_id: str, text: str, classes: list[str] | None = None,
 
 #: The attribute of a ``reference`` made by :func:`entry_link`: the entity id.
 ENTRY_ATTR = "pressroom_entity"
+#: The attribute of a ``reference`` to the corpus export (:func:`export_link`).
+EXPORT_ATTR = "pressroom_export"
+#: The corpus export's file, at the top of the HTML output.
+EXPORT_FILE = "pressroom.json"
 
 
-def _linked(text: str, start: int, end: int, mentions: list, lines: _Lines) -> list[nodes.Node]:
+def export_link(text: str) -> nodes.reference:
+    """A link to the corpus export, its target filled in when the page is written
+    (relative to the page, as the builder lays pages out: ``html`` and ``dirhtml`` differ);
+    only its text where no export is written (builders other than HTML)."""
+    ref = nodes.reference("", "", nodes.literal(text, text), internal=True,
+                          classes=["pressroom-export"])
+    ref[EXPORT_ATTR] = True
+    return ref
+
+
+def _linked(text: str, start: int, end: int, mentions: list, lines: _Lines,
+            anchors: bool) -> list[nodes.Node]:
     out: list[nodes.Node] = []
     pos = start
     for m in mentions:
@@ -276,7 +302,8 @@ def _linked(text: str, start: int, end: int, mentions: list, lines: _Lines) -> l
         if m.start > pos:
             out.append(nodes.Text(plain(text[pos:m.start])))
         surface = plain(text[m.start:m.end])
-        ref = entry_link(m.entity_id, surface, ["pressroom-mention"], ids=[f"m{m.start}"])
+        ref = entry_link(m.entity_id, surface, ["pressroom-mention"],
+                         ids=[f"m{m.start}"] if anchors else None)
         ref.line = lines.line(m.start)
         out.append(ref)
         pos = m.end

@@ -18,13 +18,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
+from sphinx.util.osutil import relative_uri
 
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, letter_label, plain
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
-from pressroom.sphinxext.render import ENTRY_ATTR, entry_link
+from pressroom.sphinxext.render import ENTRY_ATTR, EXPORT_ATTR, EXPORT_FILE, entry_link
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,7 +42,8 @@ def human_date(iso: str) -> str:
 
 
 class EntryLinks(SphinxPostTransform):
-    """Fill in the target of every link the linker made (:func:`~.render.entry_link`).
+    """Fill in the target of every link the linker made (:func:`~.render.entry_link`),
+    and of links to the corpus export (:func:`~.render.export_link`).
 
     One pass over the page's references, one relative URI per entry page it links
     to; the link's title is the entry's one-line description. A link to an entry
@@ -51,13 +53,17 @@ class EntryLinks(SphinxPostTransform):
     default_priority = 6
 
     def run(self, **kwargs: Any) -> None:
-        links = [n for n in self.document.findall(nodes.reference) if ENTRY_ATTR in n]
+        links = [n for n in self.document.findall(nodes.reference)
+                 if ENTRY_ATTR in n or EXPORT_ATTR in n]
         if not links:
             return
         entries = get_domain(self.env).entries
         docname = self.env.current_document.docname
         uris: dict[str, str] = {}
         for node in links:
+            if EXPORT_ATTR in node:
+                self.export_link(node, docname)
+                continue
             eid = node[ENTRY_ATTR]
             entry = entries.get(eid)
             if entry is None:
@@ -73,6 +79,15 @@ class EntryLinks(SphinxPostTransform):
             node["reftitle"] = description or name
             del node[ENTRY_ATTR]
             node["classes"].append(f"pressroom-{type_}")
+
+    def export_link(self, node: nodes.reference, docname: str) -> None:
+        """The corpus export, relative to this page; its text alone where none is written."""
+        builder = BUILDERS[str(self.env.srcdir)]
+        if builder.format != "html":
+            node.replace_self(node.children)
+            return
+        node["refuri"] = relative_uri(builder.get_target_uri(docname), EXPORT_FILE)
+        del node[EXPORT_ATTR]
 
 
 class LateRenderer(SphinxPostTransform):

@@ -1,0 +1,120 @@
+"""Every link of the built site leads somewhere, whatever the HTML builder.
+
+Each ``href`` and ``src`` that stays inside the site must name a file the build
+wrote (a folder: its ``index.html``, as ``dirhtml`` links pages) and, with a
+fragment, an element of that page with that id; and no page gives two elements
+the same id. Pressroom writes links of its
+own (mentions, backlinks to the sentence of a mention, entry and letter pages,
+the corpus export), so both layouts of the HTML output are walked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from sphinx_support import copy_root, make, page
+
+SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
+_URL = re.compile(r'\b(?:href|src)="([^"]*)"')
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def dead_links(outdir: Path) -> tuple[int, list[tuple[str, str, str]]]:
+    """(links followed, [(page, url or id, what is wrong)]) over every HTML page of *outdir*."""
+    ids: dict[Path, set[str]] = {}
+    dead = []
+    followed = 0
+    for path in sorted(outdir.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        seen: set[str] = set()
+        for id_ in _ID.findall(text):
+            if id_ in seen:
+                dead.append((str(path.relative_to(outdir)), id_, "id given twice"))
+            seen.add(id_)
+        for m in _URL.finditer(text):
+            url = html.unescape(m.group(1))
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc or not url:
+                continue
+            followed += 1
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if target.is_dir():
+                target = target / "index.html"
+            where = str(path.relative_to(outdir))
+            if not target.is_file():
+                dead.append((where, url, "no such file"))
+            elif parts.fragment and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(_ID.findall(target.read_text(encoding="utf-8")))
+                if unquote(parts.fragment) not in ids[target]:
+                    dead.append((where, url, "no such anchor"))
+    return followed, dead
+
+
+def build(tmp_path: Path, builder: str):
+    app = make(copy_root("pressroom", tmp_path), builder)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def test_every_link_of_the_html_site_leads_somewhere(pressroom_site):
+    followed, dead = dead_links(Path(pressroom_site.outdir))
+    assert followed > 1000
+    assert dead == []
+
+
+def test_every_link_of_the_dirhtml_site_leads_somewhere(tmp_path):
+    app = build(tmp_path, "dirhtml")
+    outdir = Path(app.outdir)
+    assert (outdir / "docs" / "roles" / "index.html").is_file()  # the other layout indeed
+    followed, dead = dead_links(outdir)
+    assert followed > 1000
+    assert dead == []
+
+
+def test_a_mention_in_a_release_title_is_a_backlink_target(pressroom_site):
+    """The title is no link (it is copied into the navigation), but the entry page's
+    backlink to the mention in it must land on the page's title."""
+    entry = page(pressroom_site, "entries/place/china")
+    seed = page(pressroom_site, SEED)
+    assert f'{SEED.rsplit("/", 1)[1]}.html#m40"' in entry  # ``China’s`` in the title
+    assert re.search(r'<span id="m40"></span>\s*<h1>Upcoming Dialogue', seed)
+
+
+@pytest.mark.parametrize(("builder", "docname", "href"), [
+    ("html", "docs/roles.html", "../pressroom.json"),
+    ("dirhtml", "docs/roles/index.html", "../../pressroom.json"),
+])
+def test_the_export_link_is_relative_to_the_page(tmp_path, builder, docname, href):
+    app = build(tmp_path, builder)
+    text = (Path(app.outdir) / docname).read_text(encoding="utf-8")
+    assert re.search(rf'<a class="[^"]*pressroom-export[^"]*" href="{re.escape(href)}">'
+                     r'<code[^>]*><span class="pre">pressroom.json</span></code></a>', text)
+    assert (Path(app.outdir) / "pressroom.json").is_file()
+
+
+def test_the_export_link_is_its_text_where_no_export_is_written(tmp_path):
+    app = build(tmp_path, "text")
+    assert not (Path(app.outdir) / "pressroom.json").exists()
+    roles = (Path(app.outdir) / "docs" / "roles.txt").read_text(encoding="utf-8")
+    assert 'The corpus export: "pressroom.json".' in roles  # the text writer's literal
+    md = (Path(app.outdir) / "docs" / "roles-md.txt").read_text(encoding="utf-8")
+    assert 'The export: "the\ncorpus as JSON".' in md  # wrapped by the text writer
+
+
+def test_a_release_shown_inside_a_page_has_no_anchors(pressroom_site):
+    """Nothing points at the mentions of a release shown by the ``release`` directive (its
+    own page holds the backlinks' targets), and two releases on one page would repeat
+    their ids: none are given."""
+    html = page(pressroom_site, "docs/embedded")
+    assert html.count(' pressroom-mention ') > 20
+    assert not re.search(r'\bid="[mq]\d+"', html)
+    assert re.search(r'\bid="m1088"', page(pressroom_site, SEED))  # on its own page they are

@@ -118,3 +118,28 @@ def test_a_release_shown_inside_a_page_has_no_anchors(pressroom_site):
     assert html.count(' pressroom-mention ') > 20
     assert not re.search(r'\bid="[mq]\d+"', html)
     assert re.search(r'\bid="m1088"', page(pressroom_site, SEED))  # on its own page they are
+
+
+def test_the_index_of_a_type_with_no_entries_is_written(tmp_path):
+    """Sphinx writes no page for a domain index with no entries, but its label
+    (``pressroom-vessel``) still resolves to that page: a type declared before any
+    entry of it has its index all the same."""
+    src = copy_root("pressroom", tmp_path)
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + (
+        'pressroom_entity_types["vessel"] = {"label": "Vessel", "plural": "Vessels"}\n'),
+        encoding="utf-8")
+    roles = src / "docs" / "roles.rst"
+    roles.write_text(roles.read_text(encoding="utf-8")
+                     + "\nIndices: :ref:`pressroom-vessel`, :ref:`pressroom-award`.\n",
+                     encoding="utf-8")
+    app = make(src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    outdir = Path(app.outdir)
+    index = (outdir / "pressroom-vessel.html").read_text(encoding="utf-8")
+    assert "<h1>Index of vessels</h1>" in index
+    assert 'href="../pressroom-vessel.html"' in page(app, "docs/roles")
+    assert dead_links(outdir)[1] == []

@@ -873,6 +873,15 @@ def keep_domain_indices(app: Sphinx) -> None:
         site = _site_signature(app)
         all_indices = builder.domain_indices
         ours = [i for i in all_indices if i[0].startswith(prefix)]
+        # Sphinx leaves out an index with no entries, but its label (``pressroom-award``)
+        # still resolves to the page: a type with no entries yet gets its (empty) index
+        # too, unless html_domain_indices leaves it out
+        wanted = builder.config.html_domain_indices  # as Sphinx reads it: off, all, a list
+        listed = {i[0] for i in ours}
+        for index_cls in get_domain(app.env).indices if wanted else ():
+            name = f"{prefix}{index_cls.name}"
+            if name not in listed and (not isinstance(wanted, list) or name in wanted):
+                ours.append((name, index_cls, [], False))
         done: dict[str, str] = {}
         todo = [i for i in all_indices if not i[0].startswith(prefix)]
         for index in ours:

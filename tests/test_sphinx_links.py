@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sphinx_support import copy_root, make, page
+from sphinx_support import copy_root, make, page, warnings_of
 
 SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 _URL = re.compile(r'\b(?:href|src)="([^"]*)"')
@@ -143,3 +143,16 @@ def test_the_index_of_a_type_with_no_entries_is_written(tmp_path):
     assert "<h1>Index of vessels</h1>" in index
     assert 'href="../pressroom-vessel.html"' in page(app, "docs/roles")
     assert dead_links(outdir)[1] == []
+
+
+def test_a_builder_that_leaves_entry_pages_out_shows_mentions_as_text(tmp_path):
+    """The LaTeX builder writes only the documents of its toctree, and has no URI for
+    the others (``NoUri``): a mention of an entry whose page is left out is its text
+    (it was a traceback)."""
+    app = build(tmp_path, "latex")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\DUrole{pressroom-mention}{Brian Dooley}" in tex
+    assert r"since \DUrole{pressroom-ref}{\DUrole{pressroom-mention}{President Hu Jintao}}" in tex
+    # the test root's one expected warning (a control character in a release) only
+    assert [w for w in warnings_of(app) if "WARNING" in w or "ERROR" in w] == [
+        w for w in warnings_of(app) if w.endswith("[pressroom.release_control]")]

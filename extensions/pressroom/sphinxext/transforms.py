@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
@@ -41,6 +42,13 @@ def human_date(iso: str) -> str:
     return f"{d.day} {d:%B %Y}"
 
 
+def _unlink(node: nodes.reference) -> None:
+    """*node* as its text: an ``inline`` keeps its ids (a mention's anchor) and classes."""
+    text = nodes.inline("", "", *node.children)
+    text.update_basic_atts(node)
+    node.replace_self(text)
+
+
 class EntryLinks(SphinxPostTransform):
     """Fill in the target of every link the linker made (:func:`~.render.entry_link`),
     and of links to the corpus export (:func:`~.render.export_link`).
@@ -59,7 +67,7 @@ class EntryLinks(SphinxPostTransform):
             return
         entries = get_domain(self.env).entries
         docname = self.env.current_document.docname
-        uris: dict[str, str] = {}
+        uris: dict[str, str | None] = {}
         for node in links:
             if EXPORT_ATTR in node:
                 self.export_link(node, docname)
@@ -69,12 +77,18 @@ class EntryLinks(SphinxPostTransform):
             if entry is None:
                 logger.warning("unknown entry %r: it is not in the registry", eid, location=node,
                                type="pressroom", subtype="unknown_entity")
-                node.replace_self(node.children)
+                _unlink(node)
                 continue
             target, anchor, type_, name, _aliases, description = entry
-            uri = uris.get(target)
-            if uri is None:
-                uri = uris[target] = BUILDERS[str(self.env.srcdir)].get_relative_uri(docname, target)
+            if target not in uris:
+                try:
+                    uris[target] = BUILDERS[str(self.env.srcdir)].get_relative_uri(docname, target)
+                except NoUri:  # a builder that leaves the entry's page out (LaTeX)
+                    uris[target] = None
+            uri = uris[target]
+            if uri is None:  # the mention as text, as Sphinx does with such a reference
+                _unlink(node)
+                continue
             node["refuri"] = f"{uri}#{anchor}" if anchor else uri
             node["reftitle"] = description or name
             del node[ENTRY_ATTR]
@@ -84,7 +98,7 @@ class EntryLinks(SphinxPostTransform):
         """The corpus export, relative to this page; its text alone where none is written."""
         builder = BUILDERS[str(self.env.srcdir)]
         if builder.format != "html":
-            node.replace_self(node.children)
+            _unlink(node)
             return
         node["refuri"] = relative_uri(builder.get_target_uri(docname), EXPORT_FILE)
         del node[EXPORT_ATTR]

@@ -254,3 +254,39 @@ def test_a_dangling_reference_is_reported_at_the_line_that_names_it(tmp_path):
         (15, "held-by names 'missing-host', which is not in the registry"),
         (16, "follows names 'missing-event', which is not in the registry"),
     }
+
+
+def test_a_name_or_alias_yaml_reads_as_no_text_is_reported(tmp_path):
+    """``name: 1984``, ``name: yes`` and ``aliases: [007]`` are no text to YAML (``007`` is
+    the number 7, ``yes`` is true): a name is an error at its line (the entry is left out,
+    as any entry without a usable name), a number among the aliases a warning (kept as
+    YAML read it), true/false among them an error; each says to quote it."""
+    reg, problems = load(tmp_path, """\
+        - id: novel
+          type: event
+          name: 1984
+        - id: agent
+          type: person
+          name: Agent Smith
+          aliases: [007, "Smith"]
+        - id: band
+          type: organization
+          name: yes
+        - id: nay
+          type: person
+          name: Nay Sayer
+          aliases: [no, "Sayer"]
+        """)
+    assert set(reg.entities) == {"agent", "nay"}
+    names = only(problems, "registry_name")
+    assert [(p.line, p.severity) for p in names] == [(3, "error"), (10, "error")]
+    assert "1984 was read as a number; put it in quotes" in names[0].message
+    assert "True was read as true or false; put it in quotes" in names[1].message
+    alias = [p for p in only(problems, "registry_alias") if "read as" in p.message]
+    assert [(p.line, p.severity) for p in alias] == [(7, "warning")]
+    assert "alias 7 was read as a number" in alias[0].message
+    assert "Smith" in reg["agent"].aliases
+    bad = [p for p in only(problems, "registry_entry") if p.line == 14]
+    assert [p.severity for p in bad] == ["error"]
+    assert "False was read as true or false; put such aliases in quotes" in bad[0].message
+    assert reg["nay"].aliases == ()  # not "False"

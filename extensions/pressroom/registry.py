@@ -321,12 +321,24 @@ def _item_lines(value: Any, count: int, line: int) -> list[int]:
     return [known[i] if i < len(known) and known[i] else line for i in range(count)]
 
 
+def _read_as(value: Any) -> str | None:
+    """What YAML made of an unquoted scalar that is no text (``1984``, ``yes``, ``2011-04-27``)."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return "a date"
+    return None
+
+
 def _str_list(value: Any) -> list[str] | None:
     if value is None:
         return []
     if isinstance(value, str):
         return [value]
-    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+    if isinstance(value, list) and all(isinstance(v, (str, int, float))
+                                       and not isinstance(v, bool) for v in value):
         return [str(v) for v in value]
     return None
 
@@ -374,6 +386,12 @@ class _Checker:
                          f"known types: {', '.join(self.types)}")
             return None
         name = raw.get("name")
+        if _read_as(name):
+            # ``name: 1984``: YAML reads a number (and would have read ``007`` as 7)
+            self.problem(file, at("name"), "error", "registry_name",
+                         f"{entity_id}: name {name!r} was read as {_read_as(name)}; put it in "
+                         "quotes as the releases write it")
+            return None
         if not isinstance(name, str) or not name.strip():
             self.problem(file, at("name") if "name" in raw else line, "error", "registry_name",
                          f"{entity_id}: entry has no name")
@@ -382,11 +400,20 @@ class _Checker:
 
         fields: dict[str, Any] = {"id": entity_id, "type": type_, "name": name,
                                   "file": file, "line": line}
-        aliases = _str_list(raw.get("aliases"))
+        raw_aliases = raw.get("aliases")
+        typed = [v for v in raw_aliases if _read_as(v)] if isinstance(raw_aliases, list) else []
+        aliases = _str_list(raw_aliases)
         if aliases is None:
+            hint = "".join(f"; {v!r} was read as {_read_as(v)}" for v in typed)
             self.problem(file, at("aliases"), "error", "registry_entry",
-                         f"{entity_id}: aliases must be a list of strings")
+                         f"{entity_id}: aliases must be a list of strings{hint}"
+                         + ("; put such aliases in quotes" if hint else ""))
             aliases = []
+        else:
+            for value in typed:  # a number, kept as YAML read it
+                self.problem(file, at("aliases"), "warning", "registry_alias",
+                             f"{entity_id}: alias {value!r} was read as {_read_as(value)}; "
+                             "put it in quotes as the releases write it")
         clean = []
         for alias in aliases:
             alias = " ".join(alias.split())

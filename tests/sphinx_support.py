@@ -109,13 +109,16 @@ def chromium() -> Iterator[object]:
 
 
 def release_page_text(html: str) -> str:
-    """The release as its page shows it: title, body and footer (not the metadata panel)."""
+    """The release as its page shows it: title, lines above the title, body and footer (not
+    the metadata panel)."""
     from bs4 import BeautifulSoup
 
     section = BeautifulSoup(html, "html.parser").select_one("section#release")
     h1 = section.find("h1")
     for link in h1.select("a.headerlink"):
         link.decompose()
-    parts = [h1.get_text(), section.select_one("div.pressroom-body").get_text()]
+    parts = [h1.get_text()]
+    parts += [p.get_text() for p in section.select("div.pressroom-preamble p:not(.rubric)")]
+    parts.append(section.select_one("div.pressroom-body").get_text())
     parts += [p.get_text() for p in section.select("div.pressroom-footer p:not(.rubric)")]
     return " ".join(parts)

@@ -236,3 +236,56 @@ def test_speaker_stops_at_the_end_of_the_sentence():
     assert [q.speaker for q in r.quotes] == ["Jane Roe"]
     r = parse_text("Title\n\nMay 1, 2011\n\n“We will not stop here at all,” said J. R. Roe.\n")
     assert [q.speaker for q in r.quotes] == ["J. R. Roe"]
+
+
+def _kinds(r):
+    return [(s.kind, r.text[s.start:s.end]) for s in r.segments if s.kind != "gap"]
+
+
+def test_lines_above_the_title_are_kept_apart():
+    """``FOR IMMEDIATE RELEASE`` and a press contact sit above many releases' titles: they
+    are neither the title nor the body (the title was ``FOR IMMEDIATE RELEASE``, the
+    contact its first paragraph, and the dateline's date was never reached)."""
+    text = ("FOR IMMEDIATE RELEASE\n\nContact: Jane Press, +1 202 555 0100\n"
+            "press@example.org\n\nRights Group Welcomes Release of Detained Lawyer\n\n"
+            "GENEVA, March 3, 2014 — The coalition welcomed the release.\n\n###\n")
+    r = parse_text(text)
+    assert r.title == "Rights Group Welcomes Release of Detained Lawyer"
+    assert (r.date, r.dateline) == (dt.date(2014, 3, 3), "GENEVA")
+    assert _kinds(r)[0] == ("preamble", "FOR IMMEDIATE RELEASE\n\nContact: Jane Press, "
+                            "+1 202 555 0100\npress@example.org")
+    assert r.body == "The coalition welcomed the release."
+    assert r.problems == []
+    assert all(s.kind != "preamble" for s in r.segments
+               if (s.start, s.end) in r.linkable_spans())
+
+
+def test_a_label_on_the_line_before_the_title_with_no_blank_line():
+    r = parse_text("PRESS RELEASE\nNew Report Documents Abuses\n"
+                   "Washington, D.C. (January 5, 2016) – A new report documents abuses.\n")
+    assert r.title == "New Report Documents Abuses"
+    assert (r.date, r.dateline) == (dt.date(2016, 1, 5), "Washington, D.C.")
+    assert _kinds(r)[0] == ("preamble", "PRESS RELEASE")
+
+
+def test_a_date_above_the_title_dates_the_release():
+    r = parse_text("News Release: April 27, 2011\nEMBARGOED UNTIL 00:01 GMT\n27 April 2011\n\n"
+                   "Upcoming Dialogue\n\nThe body.\n")
+    assert r.title == "Upcoming Dialogue"
+    assert r.date == dt.date(2011, 4, 27) and r.problems == []
+    assert _kinds(r)[0][0] == "preamble" and _kinds(r)[0][1].endswith("27 April 2011")
+    r = parse_text("FOR IMMEDIATE RELEASE: May 2, 2011\n\nHeadline\n\nMay 3, 2011\n\nBody.\n")
+    assert r.date == dt.date(2011, 5, 3)  # the release's own date line first, with a word
+    assert [p.subtype for p in r.problems] == ["release_date"]
+
+
+@pytest.mark.parametrize("text", [
+    "Press Statement by the Minister\n\nMay 3, 2011\n\nBody.\n",  # a title that starts so
+    "Contact Group Meets in Paris\n\nMay 3, 2011\n\nBody.\n",
+    "FOR IMMEDIATE RELEASE\n",  # nothing under it: it is all there is to call a title
+    "May 7, 2011\n\nContact: Jane Press\n\nBody.\n",  # a date line first: no label above
+])
+def test_what_is_not_above_the_title(text):
+    r = parse_text(text)
+    assert "preamble" not in [s.kind for s in r.segments]
+    assert "".join(r.text[s.start:s.end] for s in r.segments) == text

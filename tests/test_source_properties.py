@@ -12,6 +12,9 @@ MARKUP = ["*bold*", "`code`", ".. note::", ":role:`x`", "|sub|", "_target", "```
           "\u200b", "\u202e", "\x00", "\x07"]
 DATES = ["April 27, 2011", "Tuesday, September 1, 2015", "27 April 2011", "2011-04-27",
          "February 31, 2011", "Sept. 3, 2012"]
+ABOVE = ["FOR IMMEDIATE RELEASE", "Press Release: April 27, 2011", "EMBARGOED UNTIL 00:01 GMT",
+         "Media contact: Jane Press", "+1 202 555 0100", "press@example.org", "27 April 2011",
+         "News Release", "Press Statement by the Minister"]
 words = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12),
     st.sampled_from(MARKUP),
@@ -27,6 +30,8 @@ def releases(draw):
     parts = []
     if draw(st.booleans()):
         parts.append(f"---{nl}title: {draw(sentence)!r}{nl}date: {draw(st.sampled_from(DATES))}{nl}---")
+    if draw(st.booleans()):  # lines above the title
+        parts.append(nl.join(draw(st.lists(st.sampled_from(ABOVE), min_size=1, max_size=3))))
     if draw(st.booleans()):
         parts.append(draw(sentence) + (" " + draw(st.sampled_from(DATES)) if draw(st.booleans()) else ""))
     if draw(st.booleans()):

@@ -275,3 +275,32 @@ def test_asset_tags_right_on_every_page(site):
             assert checksum == f"{zlib.crc32(content):08x}", (path, url)
         depths.add(len(path.relative_to(out).parts))
     assert len(depths) >= 3
+
+
+def test_lines_above_the_title_are_shown_apart_and_unlinked(tmp_path):
+    """A label and a press contact above the title are shown under it, apart from the
+    release, as received, neither linked nor searched; the title is the headline."""
+    from sphinx_support import copy_root, make
+
+    src = copy_root("pressroom", tmp_path)
+    (src / "corpus/releases/hrf/2011/2011-06-01-labelled.txt").write_text(
+        "FOR IMMEDIATE RELEASE\n\nMedia contact: Brian Dooley\n+1 202 555 0100\n\n"
+        "Group Urges Release of Ai Weiwei\n\n"
+        "Washington, DC, June 1, 2011 – Human Rights First urged the release of Ai Weiwei.\n",
+        encoding="utf-8")
+    app = make(src)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    html = page(app, "corpus/releases/hrf/2011/2011-06-01-labelled")
+    assert re.search(r"<h1>Group Urges Release of Ai Weiwei", html)
+    box = re.search(r'<div class="pressroom-preamble no-search docutils container">(.*?)</div>',
+                    html, re.S).group(1)
+    assert [text_of(p) for p in re.findall(r"<p>(.*?)</p>", box)] == [
+        "FOR IMMEDIATE RELEASE", "Media contact: Brian Dooley", "+1 202 555 0100"]
+    assert "pressroom-ref" not in box  # the contact's name is no mention
+    mentions = [m for m in links_to(html, "ai-weiwei") if "pressroom-mention" in m.group(0)]
+    assert len(mentions) == 1  # the body's (the title is no link)
+    assert not links_to(html, "brian-dooley")  # nor in the panel: not mentioned
+    assert "1 June 2011" in text_of(html)

@@ -35,8 +35,9 @@ from pressroom.weburl import is_web_address
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A stretch of the text: ``header``, ``title``, ``date``, ``dateline``, ``body``,
-    ``footer`` or ``gap`` (whitespace between the others)."""
+    """A stretch of the text: ``header``, ``preamble`` (lines above the title that are no
+    part of the release: ``FOR IMMEDIATE RELEASE``, a press contact), ``title``, ``date``,
+    ``dateline``, ``body``, ``footer`` or ``gap`` (whitespace between the others)."""
 
     kind: str
     start: int
@@ -148,6 +149,19 @@ _PUBLISHED_RE = re.compile(
     re.IGNORECASE,
 )
 _END_MARK_RE = re.compile(r"^\s*(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:END|ENDS)\s*[-–—]*)\s*$")
+#: What a release may carry above its title: a label (``FOR IMMEDIATE RELEASE``,
+#: ``PRESS RELEASE``, ``MEDIA ADVISORY``; alone or with a date), an embargo, a press contact.
+_LABEL_RE = re.compile(
+    r"(?:for\s+immediate\s+release|immediate\s+release|for\s+release|"
+    r"(?:press|news|media)\s+(?:release|advisory|statement|alert|notice)|"
+    r"(?P<embargo>embargoed|embargo))\b[\s:.,–—-]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_CONTACT_RE = re.compile(
+    r"(?:(?:media|press|news)\s+)?(?:contacts?|enquiries|inquiries)\s*:", re.IGNORECASE)
+#: A line that goes on a press contact: an address, a telephone number, a labelled field.
+_CONTACT_MORE_RE = re.compile(
+    r"@|\+?\d[\d\s().-]{6,}\d|^(?:tel|phone|mobile|cell|e-?mail|fax|web)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +413,7 @@ class _Parser:
 
         header, first = self.header()
         n = len(self.lines)
+        first, above = self.preamble(first, n)
         stop = self.footer_line(first, n)
         title, title_span, i = self.title(first, stop)
         dates: list[tuple[str, _DateMatch]] = []
@@ -422,6 +437,7 @@ class _Parser:
                 body_end_line = j
                 dates.insert(0, ("published line", published))
         dateline, dateline_span = self.body(i, body_end_line, dates)
+        dates.extend(("line above the title", d) for d in above)
 
         date = self.choose_date(header, dates)
         release = Release(
@@ -513,6 +529,48 @@ class _Parser:
                 continue
             fields[key] = value
         return fields, i + 1
+
+    def preamble(self, first: int, n: int) -> tuple[int, list[_DateMatch]]:
+        """Lines above the title that are no part of the release: a label (``FOR IMMEDIATE
+        RELEASE``, ``PRESS RELEASE: May 3, 2011``), an embargo, a press contact (its
+        address and telephone lines), and a date alone on a line among them. Returns the
+        first line after them (*first* when there are none) and the dates they give."""
+        text = self.text
+        i = self.next_nonblank(first, n)
+        start = end = None
+        dates: list[_DateMatch] = []
+        contact = False
+        while i < n:
+            if self.blank(i):
+                contact = False
+                i += 1
+                continue
+            a, b = _strip_span(text, *self.lines[i])
+            line = text[a:b]
+            label = _LABEL_RE.match(line)
+            if label:
+                rest = label.start("rest") + a
+                d = date_at(text, rest, b) if rest < b else None
+                if not (label.group("embargo") or rest >= b
+                        or d and _strip_span(text, d.end, b)[1] <= d.end):
+                    break  # ``Press Statement by the Minister``: a title
+                dates.extend(found for found in find_dates(text, a, b) if found.value)
+                contact = False
+            elif _CONTACT_RE.match(line):
+                contact = True
+            elif contact and _CONTACT_MORE_RE.search(line):
+                pass
+            elif start is not None and (d := date_at(text, a, b)) and d.end == b:
+                dates.append(d)  # ``FOR IMMEDIATE RELEASE`` then ``March 3, 2014``
+            else:
+                break
+            start = a if start is None else start
+            end = b
+            i += 1
+        if start is None or end is None or self.next_nonblank(i, n) >= n:
+            return first, []  # nothing above a title, or nothing but such lines
+        self.add("preamble", start, end)
+        return i, dates
 
     def footer_line(self, first: int, n: int) -> int:
         """The line where the footer starts (``n`` when there is none)."""

@@ -157,6 +157,16 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             box += nodes.literal_block(raw, raw, language="text")
             section += box
 
+    for start, end in release.spans("preamble"):
+        # shown apart and not searchable, like the footer: labels and contacts recur
+        box = nodes.container(classes=["pressroom-preamble", "no-search"])
+        box += nodes.rubric("", "Above the title, not part of the release")
+        for line in re.split(r"\r\n|\r|\n", text[start:end]):
+            if line.strip():
+                raw = plain(line.strip())
+                box += nodes.paragraph(raw, raw)
+        section += box
+
     body = nodes.container(classes=["pressroom-body"])
     dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
     first = True

@@ -289,3 +289,43 @@ def test_what_is_not_above_the_title(text):
     r = parse_text(text)
     assert "preamble" not in [s.kind for s in r.segments]
     assert "".join(r.text[s.start:s.end] for s in r.segments) == text
+
+
+def test_a_deck_under_the_headline_and_a_date_after_the_dateline():
+    """``Headline`` / ``a subtitle`` / ``NEW YORK, NY – May 5, 2012 – Body``: the dateline
+    opens the paragraph after the deck, its date dates the release."""
+    r = parse_text("Headline Here\nA subtitle that explains more\n\n"
+                   "NEW YORK, NY – May 5, 2012 – Body text here.\n")
+    assert (r.title, r.date, r.dateline) == ("Headline Here", dt.date(2012, 5, 5), "NEW YORK, NY")
+    assert _kinds(r)[1:] == [("body", "A subtitle that explains more"),
+                             ("dateline", "NEW YORK, NY – May 5, 2012 –"),
+                             ("body", "Body text here.")]
+    assert r.problems == []
+    # a first paragraph that is a sentence is no deck: no dateline looked for after it
+    r = parse_text("Headline\n\nMay 1, 2011\n\nThe group met.\n\nPARIS – Another paragraph.\n")
+    assert r.dateline is None
+
+
+def test_a_date_alone_above_the_headline():
+    r = parse_text("May 5, 2012\n\nHeadline After Date\n\nBody text.\n")
+    assert (r.title, r.date, r.body) == ("Headline After Date", dt.date(2012, 5, 5), "Body text.")
+    assert r.problems == []
+
+
+def test_a_published_line_right_under_the_title_is_its_date_line():
+    """Not the trailing ``Published on`` line that closes a release (which makes the rest
+    boilerplate): the body under it stays the body."""
+    r = parse_text("Headline\n\nPublished on: June 2, 2012\n\nBody text.\n\nMore body.\n")
+    assert (r.date, r.body, r.footer) == (dt.date(2012, 6, 2), "Body text.\n\nMore body.", "")
+
+
+def test_a_date_at_the_start_of_the_text_dates_an_undated_release_with_a_warning():
+    r = parse_text("Headline\n\nUpdated: June 2, 2012\n\nBody text.\n", path="x.txt")
+    assert r.date == dt.date(2012, 6, 2)
+    assert [(p.severity, p.subtype, p.line) for p in r.problems] == [
+        ("warning", "release_date", 3)]
+    assert "'June 2, 2012'" in r.problems[0].message and "date: YYYY-MM-DD" in r.problems[0].message
+    # a date deep in the text is no date of the release
+    r = parse_text("Headline\n\nThe group met again today, as it has met every year since the "
+                   "day it was founded on May 3, 2011.\n")
+    assert r.date is None and r.problems[0].severity == "error"

@@ -12,6 +12,8 @@ MARKUP = ["*bold*", "`code`", ".. note::", ":role:`x`", "|sub|", "_target", "```
           "\u200b", "\u202e", "\x00", "\x07"]
 DATES = ["April 27, 2011", "Tuesday, September 1, 2015", "27 April 2011", "2011-04-27",
          "February 31, 2011", "Sept. 3, 2012"]
+DATELINES = ["Washington, DC – ", "GENEVA — ", "Paris - ", "NEW YORK, NY – May 5, 2012 – ",
+             "GENEVA, 3 March 2014 — "]
 ABOVE = ["FOR IMMEDIATE RELEASE", "Press Release: April 27, 2011", "EMBARGOED UNTIL 00:01 GMT",
          "Media contact: Jane Press", "+1 202 555 0100", "press@example.org", "27 April 2011",
          "News Release", "Press Statement by the Minister"]
@@ -34,11 +36,13 @@ def releases(draw):
         parts.append(nl.join(draw(st.lists(st.sampled_from(ABOVE), min_size=1, max_size=3))))
     if draw(st.booleans()):
         parts.append(draw(sentence) + (" " + draw(st.sampled_from(DATES)) if draw(st.booleans()) else ""))
+        if draw(st.booleans()):  # a deck under the headline
+            parts[-1] += nl + draw(st.sampled_from(["A subtitle that explains more", "Second line"]))
     if draw(st.booleans()):
         parts.append(draw(st.sampled_from(DATES)))
     body = draw(st.lists(paragraph, min_size=0, max_size=4))
     if body and draw(st.booleans()):
-        body[0] = draw(st.sampled_from(["Washington, DC – ", "GENEVA — ", "Paris - "])) + body[0]
+        body[0] = draw(st.sampled_from(DATELINES)) + body[0]
     if body and draw(st.booleans()):
         body.append(f"“{draw(sentence)},” said {draw(st.sampled_from(['Brian Dooley', 'he']))}.")
     parts.extend(body)

@@ -279,7 +279,8 @@ def test_asset_tags_right_on_every_page(site):
 
 def test_lines_above_the_title_are_shown_apart_and_unlinked(tmp_path):
     """A label and a press contact above the title are shown under it, apart from the
-    release, as received, neither linked nor searched; the title is the headline."""
+    release, as received, neither linked nor searched; the title is the headline. (And a
+    deck under a headline comes before the paragraph that the dateline opens.)"""
     from sphinx_support import copy_root, make
 
     src = copy_root("pressroom", tmp_path)
@@ -288,11 +289,20 @@ def test_lines_above_the_title_are_shown_apart_and_unlinked(tmp_path):
         "Group Urges Release of Ai Weiwei\n\n"
         "Washington, DC, June 1, 2011 – Human Rights First urged the release of Ai Weiwei.\n",
         encoding="utf-8")
+    (src / "corpus/releases/hrf/2011/2011-06-02-deck.txt").write_text(
+        "Group Urges Release\nA deck under the headline\n\n"
+        "Washington, DC – June 2, 2011 – Human Rights First urged it.\n", encoding="utf-8")
     app = make(src)
     try:
         app.build()
     finally:
         app.cleanup()
+    # a deck: the dateline opens the paragraph it was written in, the second
+    deck = page(app, "corpus/releases/hrf/2011/2011-06-02-deck")
+    paras = re.findall(r'<p class="pressroom-paragraph">(.*?)</p>', deck, re.S)
+    assert [text_of(p) for p in paras] == [
+        "A deck under the headline", "Washington, DC – June 2, 2011 – Human Rights First urged it."]
+    assert 'class="pressroom-dateline"' in paras[1]
     html = page(app, "corpus/releases/hrf/2011/2011-06-01-labelled")
     assert re.search(r"<h1>Group Urges Release of Ai Weiwei", html)
     box = re.search(r'<div class="pressroom-preamble no-search docutils container">(.*?)</div>',

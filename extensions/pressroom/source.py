@@ -148,6 +148,9 @@ _PUBLISHED_RE = re.compile(
     r"^\s*(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?\s*:?\s*(?P<date>.+?)\s*\.?\s*$",
     re.IGNORECASE,
 )
+#: ``Published on``, ``Date:`` before the date on the line under the title.
+_DATE_LABEL_RE = re.compile(r"(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?\s*:?\s+",
+                            re.IGNORECASE)
 _END_MARK_RE = re.compile(r"^\s*(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:END|ENDS)\s*[-–—]*)\s*$")
 #: What a release may carry above its title: a label (``FOR IMMEDIATE RELEASE``,
 #: ``PRESS RELEASE``, ``MEDIA ADVISORY``; alone or with a date), an embargo, a press contact.
@@ -306,10 +309,13 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- parsing
 
 _DATELINE_WORD = r"(?:[A-Z][\w.'’&-]*|of|de|del|la|le|am|upon|on)"
+#: Any date of :data:`_DATE_PATTERNS`, without their named groups.
+_ANY_DATE = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p) for p in _DATE_PATTERNS) + ")"
 _DATELINE_RE = re.compile(
     rf"(?P<place>[A-Z][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,6}})"
     r"(?P<extra>(?:,\s*[^–—\n]{3,30}?)?\s*(?:\([^()\n]{1,40}\))?)"
     r"\s*(?:[–—]{1,2}|--?)\s+"
+    rf"(?:(?i:{_ANY_DATE})\s*(?:[–—]{{1,2}}|--?)\s+)?"  # ``NEW YORK – May 5, 2012 – ``
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"))
 _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|states|"
@@ -582,9 +588,13 @@ class _Parser:
             if self.footer_markers and any(line.startswith(m) for m in self.footer_markers):
                 candidates.append(i)
                 break
-        # a "Published on <date>" line near the end: what follows is boilerplate
+        # a "Published on <date>" line near the end: what follows is boilerplate (not one
+        # right under the title: that is the release's date line)
+        above = [k for k in range(first, n) if not self.blank(k)][:2]
         for i in range(n - 1, first, -1):
             line = self.line_text(i)
+            if len(above) < 2 or i <= above[1]:
+                break
             if _PUBLISHED_RE.match(line) and find_dates(self.text, *self.lines[i]):
                 if i + 1 < n and any(not self.blank(k) for k in range(i + 1, n)):
                     candidates.append(i + 1)
@@ -613,7 +623,15 @@ class _Parser:
             return fallback, None, i
         a, b = _strip_span(self.text, *self.lines[i])
         line = self.text[a:b]
-        if date_at(self.text, a, b):
+        if d := date_at(self.text, a, b):
+            j = self.next_nonblank(i + 1, stop)
+            if d.end == b and j < stop and self.next_nonblank(j + 1, stop) < stop:
+                # a date alone on the first line, then a headline: ``May 5, 2012`` / ``Title``
+                ta, tb = _strip_span(self.text, *self.lines[j])
+                if _headline(self.text, ta, tb):
+                    self.add("date", d.start, d.end)
+                    self.add("title", ta, tb)
+                    return " ".join(self.text[ta:tb].split()), (ta, tb, d), j + 1
             # the first line is (or starts with) a date: there is no title line
             self.problem(a, "warning", "release_title",
                          f"no title line (the release starts with a date); using {fallback!r}")
@@ -639,9 +657,10 @@ class _Parser:
         if j >= stop:
             return j, None
         a, b = _strip_span(self.text, *self.lines[j])
-        d = date_at(self.text, a, b)
+        label = _DATE_LABEL_RE.match(self.text, a, b)
+        d = date_at(self.text, label.end() if label else a, b)
         if d:
-            self.add("date", d.start, d.end)
+            self.add("date", a, d.end)
             if _strip_span(self.text, d.end, b)[1] <= d.end:
                 return j + 1, d
             self._body_start = d.end  # the body goes on on the same line
@@ -674,9 +693,11 @@ class _Parser:
         if para_start is not None:
             paragraphs.append((para_start, para_end))
         dateline = dateline_span = None
-        if paragraphs:
-            a, b = _strip_span(self.text, *paragraphs[0])
-            m = _DATELINE_RE.match(self.text, a, min(b, a + 120))
+        # the dateline opens the first paragraph, or the second under a short deck (a
+        # subtitle: a few words, no sentence's end)
+        for k in range(min(2, len(paragraphs))):
+            a, b = _strip_span(self.text, *paragraphs[k])
+            m = _DATELINE_RE.match(self.text, a, min(b, a + 160))
             if m and m.end() < b:
                 dateline_span = (m.start("place"), m.end("place"))
                 dateline = self.text[dateline_span[0]:dateline_span[1]]
@@ -684,7 +705,10 @@ class _Parser:
                 found = find_dates(self.text, m.start(), m.end())
                 if found:
                     dates.append(("dateline", found[0]))
-                paragraphs[0] = (m.end(), paragraphs[0][1])
+                paragraphs[k] = (m.end(), paragraphs[k][1])
+                break
+            if not _headline(self.text, a, b) or "\n" in self.text[a:b].strip():
+                break
         for a, b in paragraphs:
             self.add("body", a, b)
         del end
@@ -698,6 +722,14 @@ class _Parser:
         valid = [(w, d) for w, d in dates if d.value is not None]
         if header.get("date"):
             return header["date"]
+        if not valid and self.encoding != "binary":
+            opening = self.opening_date()
+            if opening:
+                self.problem(opening.start, "warning", "release_date",
+                             f"no date line; dated {opening.value} from {opening.written!r} at "
+                             "the start of the text; if that is not when it was published, add "
+                             "a header line `date: YYYY-MM-DD` between --- lines at the top")
+                return opening.value
         if not valid:
             if self.text.replace("\ufeff", "").strip() and self.encoding != "binary":
                 self.problem(None, "error", "release_date",
@@ -711,6 +743,17 @@ class _Parser:
                              f"dates disagree: {chosen.written!r} ({chosen_where}) and "
                              f"{d.written!r} ({where}); using {chosen.value}")
         return chosen.value
+
+    def opening_date(self) -> _DateMatch | None:
+        """A date written near the start of one of the first two paragraphs (``Updated:
+        June 2, 2012``, ``On May 3, 2011, the group…``), for a release that has no date where
+        dates go."""
+        body = sorted((s for s in self.segments if s.kind == "body"), key=lambda s: s.start)
+        for seg in body[:2]:
+            for d in find_dates(self.text, seg.start, min(seg.end, seg.start + 80)):
+                if d.value is not None:
+                    return d
+        return None
 
     def tile(self) -> list[Segment]:
         """The segments in order, with ``gap`` segments filling every space between them."""
@@ -728,6 +771,14 @@ class _Parser:
         if pos < len(self.text):
             out.append(Segment("gap", pos, len(self.text)))
         return out
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` (a line) read as a headline: a few words, no sentence's end,
+    no date or dateline at its start?"""
+    line = text[start:end]
+    return (len(line) <= 150 and len(line.split()) >= 2 and line[-1] not in ".:;,"
+            and not date_at(text, start, end) and not _DATELINE_RE.match(text, start, end))
 
 
 def _title_from_name(name: str) -> str:

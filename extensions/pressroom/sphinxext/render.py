@@ -169,18 +169,18 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
 
     body = nodes.container(classes=["pressroom-body"])
     dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
-    first = True
     by_start = _Sorted(mentions)
     quote_spans = _Sorted(list(quote_speakers), key=lambda q: q[0])
     for seg in release.segments:
         if seg.kind == "body":
             para = nodes.paragraph(classes=["pressroom-paragraph"])
-            if first and dateline_seg:
+            # the dateline opens the paragraph it was written in (the second, under a deck)
+            if dateline_seg and seg.start >= dateline_seg[1]:
                 span = nodes.inline(classes=["pressroom-dateline"])
                 span += _inline(text, *dateline_seg, by_start, {}, lines, anchors)
                 para += span
                 para += nodes.Text(" ")
-            first = False
+                dateline_seg = None
             para += _inline(text, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
                             quote_spans)
             body += para

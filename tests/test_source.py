@@ -329,3 +329,26 @@ def test_a_date_at_the_start_of_the_text_dates_an_undated_release_with_a_warning
     r = parse_text("Headline\n\nThe group met again today, as it has met every year since the "
                    "day it was founded on May 3, 2011.\n")
     assert r.date is None and r.problems[0].severity == "error"
+
+
+@pytest.mark.parametrize(("text", "dateline", "date", "body"), [
+    ("Headline\n\nGENEVA, 3 March 2014\n\nThe body begins here.\n",
+     "GENEVA", dt.date(2014, 3, 3), "The body begins here."),
+    ("Headline\n\nWashington, D.C., May 3, 2011\nThe body begins here.\n",
+     "Washington, D.C.", dt.date(2011, 5, 3), "The body begins here."),
+    ("Headline\n\n(Geneva, 3 March 2014) – The body begins here.\n",
+     "Geneva", dt.date(2014, 3, 3), "The body begins here."),
+])
+def test_a_dateline_of_a_place_and_a_date(text, dateline, date, body):
+    r = parse_text(text)
+    assert (r.dateline, r.date, r.body, r.problems) == (dateline, date, body, [])
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\n\nOn May 3, 2011\nthe group met.\n",  # a sentence broken after its date
+    "Headline\n\nGENEVA, 3 March 2014\n",  # nothing for it to open
+])
+def test_no_dateline_of_a_place_and_a_date(text):
+    r = parse_text(text)
+    assert r.dateline is None
+    assert [p.severity for p in r.problems] == ["warning"]  # dated from the opening

@@ -13,7 +13,7 @@ MARKUP = ["*bold*", "`code`", ".. note::", ":role:`x`", "|sub|", "_target", "```
 DATES = ["April 27, 2011", "Tuesday, September 1, 2015", "27 April 2011", "2011-04-27",
          "February 31, 2011", "Sept. 3, 2012"]
 DATELINES = ["Washington, DC – ", "GENEVA — ", "Paris - ", "NEW YORK, NY – May 5, 2012 – ",
-             "GENEVA, 3 March 2014 — "]
+             "GENEVA, 3 March 2014 — ", "(Geneva, 3 March 2014) – "]
 ABOVE = ["FOR IMMEDIATE RELEASE", "Press Release: April 27, 2011", "EMBARGOED UNTIL 00:01 GMT",
          "Media contact: Jane Press", "+1 202 555 0100", "press@example.org", "27 April 2011",
          "News Release", "Press Statement by the Minister"]

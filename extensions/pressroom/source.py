@@ -317,6 +317,12 @@ _DATELINE_RE = re.compile(
     r"\s*(?:[–—]{1,2}|--?)\s+"
     rf"(?:(?i:{_ANY_DATE})\s*(?:[–—]{{1,2}}|--?)\s+)?"  # ``NEW YORK – May 5, 2012 – ``
 )
+#: A dateline that is a place and a date, in brackets or alone on its line (no dash):
+#: ``(Geneva, 3 March 2014) –``, ``GENEVA, 3 March 2014``.
+_PLACE_DATE_RE = re.compile(
+    rf"(?P<open>\()?(?!(?:On|In|By|At|Since|Until|From|Before|After|As)\b)(?P<place>[A-Z][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,4}}?),?\s+"
+    rf"(?i:{_ANY_DATE})(?(open)\)|)\s*(?:(?:[–—]{{1,2}}|--?)\s+|(?P<eol>\n|$))"
+)
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"))
 _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|states|"
         r"explained|explains|told|tells|argued|argues|continued|continues|warned|warns|"
@@ -698,6 +704,21 @@ class _Parser:
         for k in range(min(2, len(paragraphs))):
             a, b = _strip_span(self.text, *paragraphs[k])
             m = _DATELINE_RE.match(self.text, a, min(b, a + 160))
+            if not (m and m.end() < b):
+                m = _PLACE_DATE_RE.match(self.text, a, b)
+                if m and m.group("eol") is not None and m.end() >= b:
+                    # alone in its paragraph: it opens the next one, if there is one
+                    if k + 1 >= len(paragraphs):
+                        m = None  # ``GENEVA, 3 March 2014`` with nothing after it
+                    else:
+                        dateline_span = (m.start("place"), m.end("place"))
+                        dateline = self.text[dateline_span[0]:dateline_span[1]]
+                        self.add("dateline", a, b)
+                        found = find_dates(self.text, a, b)
+                        if found:
+                            dates.append(("dateline", found[0]))
+                        del paragraphs[k]
+                        break
             if m and m.end() < b:
                 dateline_span = (m.start("place"), m.end("place"))
                 dateline = self.text[dateline_span[0]:dateline_span[1]]

@@ -30,10 +30,9 @@ a date line (Tuesday, May 3, 2011 / Published on April 27, 2011), the
 dateline (GENEVA, March 3, 2014 -), a label above the title (FOR IMMEDIATE
 RELEASE: May 3, 2011), the publisher's footer (conf.py: pressroom_publishers
 footer_markers), the source URL's site, or a folder named after a publisher.
-When they cannot be found,
-the file is not added and the message says how to give them: --publisher,
---date (written as a header before the received text), or a header
-(---, then date: YYYY-MM-DD and publisher: Name, then ---).
+When they cannot be found, the file is not added and the message says how to
+give them: --publisher, --date (written as a header before the received text),
+or a header (---, then date: YYYY-MM-DD and publisher: Name, then ---).
 
 A file holding the same text as a release already in the corpus (whatever its
 name, line endings or header) is refused, naming that release."""

@@ -352,3 +352,42 @@ def test_no_dateline_of_a_place_and_a_date(text):
     r = parse_text(text)
     assert r.dateline is None
     assert [p.severity for p in r.problems] == ["warning"]  # dated from the opening
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We welcome this step,” Jane Roe, director of the Example Institute, said.",
+    "“We welcome this step,” according to Jane Roe.",
+    "Jane Roe, the group’s director, said: “We welcome this step.”",
+    "According to Jane Roe, “we welcome this step.”",
+    "Yesterday, Jane Roe, the director, said: “We welcome this step.”",
+])
+def test_a_speaker_named_with_who_they_are_or_by_according_to(sentence):
+    r = parse_text("Headline\n\nMay 1, 2011\n\n" + sentence + "\n")
+    assert [q.speaker for q in r.quotes] == ["Jane Roe"]
+    q = r.quotes[0]
+    assert r.text[q.speaker_start:q.speaker_end] == "Jane Roe"
+
+
+def test_a_long_clause_is_no_speaker():
+    r = parse_text("Headline\n\nMay 1, 2011\n\n“We welcome this step,” the group, which has "
+                   "members in ten countries, said.\n")
+    assert [q.speaker for q in r.quotes] == [None]
+
+
+def test_a_named_speaker_before_a_quote_wins_over_a_pronoun_after_it():
+    r = parse_text("Headline\n\nMay 1, 2011\n\nJane Roe spoke first. John Doe said, “The step "
+                   "is welcome and overdue”. She explained how it came about.\n")
+    assert [q.speaker for q in r.quotes] == ["John Doe"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # a name inside a longer phrase is no speaker (the speaker here is beyond the rules)
+    ("Jane Roe, curator at the University of Arkansas, Fayetteville, said, “These images "
+     "serve as documentation.”", None),
+    # a title written in lower case before the name is fine
+    ("The American academic and professor Marc Hill commented, “Hoping that the movement "
+     "lasts.”", "Marc Hill"),
+])
+def test_the_words_before_a_speaker(sentence, speaker):
+    r = parse_text("Headline\n\nMay 1, 2011\n\n" + sentence + "\n")
+    assert [q.speaker for q in r.quotes] == [speaker]

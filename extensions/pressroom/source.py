@@ -336,13 +336,26 @@ _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|sta
 _NAME_WORD = r"(?:[A-Z][a-z]?\.(?!\w)|[A-Z][\w'’-]*(?:\.(?=[A-Z]))?)"
 _NAME = (rf"(?:{_NAME_WORD}+(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?"
          rf"(?:[ \t]+{_NAME_WORD}+)*)")
-_PRONOUN = r"(?:he|she|they|He|She|They)"
+_PRONOUNS = ("he", "she", "they", "He", "She", "They")
+_PRONOUN = "(?:" + "|".join(_PRONOUNS) + ")"
 _SPEAKER = rf"(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
+#: Not right after a word that puts a name inside a longer phrase (``University of X``).
+_NOT_AFTER_PREPOSITION = "".join(
+    rf"(?<!\b{w}\s)" for w in ("of", "at", "in", "the", "and", "for", "from", "with", "by", "to",
+                                "on"))
+#: Who the speaker is, between the name and the verb: ``Jane Roe, director of X, said``.
+_APPOSITION = r"(?:,\s+[^,“”\"«»\n]{2,80}?,)?"
 _AFTER_RES = (
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_SPEAKER}\b"),
-    re.compile(rf"\s*[,.]?\s*{_SPEAKER}\s+(?:has\s+|had\s+|also\s+)?{_SAY}\b"),
+    re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_APPOSITION}\s+(?:has\s+|had\s+|also\s+)?{_SAY}\b"),
+    re.compile(rf"\s*[,.]?\s*according\s+to\s+{_SPEAKER}\b"),
 )
-_BEFORE_RE = re.compile(rf"{_SPEAKER}\s+(?:has\s+|also\s+)?{_SAY}\s*[:,]\s*$")
+_BEFORE_RES = (
+    # not a name inside a phrase (``the University of Arkansas, Fayetteville, said``)
+    re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_APPOSITION}\s+(?:has\s+|also\s+)?{_SAY}"
+               r"\s*[:,]\s*$"),
+    re.compile(rf"\b[Aa]ccording\s+to\s+{_SPEAKER}{_APPOSITION}\s*[:,]\s*$"),
+)
 
 
 def parse_release(
@@ -844,8 +857,9 @@ def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     """Quoted passages in the body and their speakers.
 
-    A quote is attributed by ``“…,” said X`` / ``“…,” X said`` after it or
-    ``X said: “…”`` before it. A quote that follows an attributed sentence with
+    A quote is attributed by ``“…,” said X`` / ``“…,” X said`` / ``“…,” X, who X is,
+    said`` / ``“…,” according to X`` after it or ``X said: “…”`` / ``X, who X is, said:
+    “…”`` / ``According to X, “…”`` before it. A quote that follows an attributed sentence with
     nothing else between continues the same speaker; a pronoun (``he said``)
     refers to the last named speaker.
     """
@@ -862,10 +876,14 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             speaker = None
             after = None
             for regex in _AFTER_RES:
-                after = after or regex.match(text, c + 1, min(para.end, c + 120))
+                after = after or regex.match(text, c + 1, min(para.end, c + 200))
             before = None
             if text[max(para.start, o - 3):o].rstrip()[-1:] in (":", ","):
-                before = _BEFORE_RE.search(text, max(para.start, o - 120), o)
+                for regex in _BEFORE_RES:
+                    before = before or regex.search(text, max(para.start, o - 200), o)
+            if after and before and after.group("speaker") in _PRONOUNS \
+                    and before.group("speaker") not in _PRONOUNS:
+                after = None  # ``X said, “…”. She explained …``: X, named, said it
             if after:
                 speaker = _speaker_name(after)
                 sentence_end = re.search(r"[.!?](?=\s|$)", text[after.end():para.end])
@@ -878,7 +896,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 prev_end = c + 1
             else:
                 prev_end = None
-            if speaker and speaker[0] in ("he", "she", "they", "He", "She", "They"):
+            if speaker and speaker[0] in _PRONOUNS:
                 speaker = last
             if speaker:
                 last = prev_speaker = speaker

@@ -391,3 +391,25 @@ def test_a_named_speaker_before_a_quote_wins_over_a_pronoun_after_it():
 def test_the_words_before_a_speaker(sentence, speaker):
     r = parse_text("Headline\n\nMay 1, 2011\n\n" + sentence + "\n")
     assert [q.speaker for q in r.quotes] == [speaker]
+
+
+@pytest.mark.parametrize("closing", [
+    "About the Example Institute\nThe Example Institute is a non-profit founded in 1990.",
+    "About Example Institute: The Example Institute is a non-profit.",
+    "Notes to editors:\n1. The report is online.",
+    "Media contact: Jane Press, press@example.org",
+    "For more information, please contact Jane Press at press@example.org.",
+])
+def test_the_usual_closing_sections_are_boilerplate(closing):
+    """No footer marker needs configuring for the sections that close most releases."""
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n{closing}\n")
+    assert (r.body, r.footer.strip()) == ("The body.", closing)
+
+
+@pytest.mark.parametrize("text", [
+    "Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\nAbout 200 people gathered.\n\n"
+    "About the same time, police arrived.\n",
+    "Headline\n\nAbout the Example Institute and its work\n\nMore.\n",  # the body's start
+])
+def test_what_is_no_closing_section(text):
+    assert parse_text(text).footer == ""

@@ -152,6 +152,16 @@ _PUBLISHED_RE = re.compile(
 _DATE_LABEL_RE = re.compile(r"(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?\s*:?\s+",
                             re.IGNORECASE)
 _END_MARK_RE = re.compile(r"^\s*(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:END|ENDS)\s*[-–—]*)\s*$")
+#: A paragraph that starts what follows the release: ``About the Example Institute`` (a
+#: heading, or ``About X:``), ``Notes to editors``, a press contact, ``For more information``.
+_BOILERPLATE_RE = re.compile(
+    r"(?:About\s+(?:[Uu]s|the\s+[A-Z]|[A-Z])[^.!?:\n]{0,80}(?:$|:)"
+    r"|(?:Notes?|NOTES?)\s+(?:to|TO|for|FOR)\s+(?:[Ee]ditors?|EDITORS?)\b"
+    r"|(?:Editor|EDITOR)['’](?:s|S)\s+(?:[Nn]otes?|NOTES?)\b"
+    r"|(?:(?:Media|MEDIA|Press|PRESS)\s+)?(?:[Cc]ontacts?|CONTACTS?)\s*:"
+    r"|For\s+(?:more|further)\s+information\b)",
+    re.MULTILINE,
+)
 #: What a release may carry above its title: a label (``FOR IMMEDIATE RELEASE``,
 #: ``PRESS RELEASE``, ``MEDIA ADVISORY``; alone or with a date), an embargo, a press contact.
 _LABEL_RE = re.compile(
@@ -605,6 +615,16 @@ class _Parser:
             if not line:
                 continue
             if self.footer_markers and any(line.startswith(m) for m in self.footer_markers):
+                candidates.append(i)
+                break
+        # the usual closing sections, at the start of a paragraph after the first two
+        # (the title and the body's first paragraph come before any of them)
+        paragraph = 0
+        for i in range(first, n):
+            if self.blank(i) or i > first and not self.blank(i - 1):
+                continue
+            paragraph += 1
+            if paragraph > 2 and _BOILERPLATE_RE.match(self.line_text(i).strip()):
                 candidates.append(i)
                 break
         # a "Published on <date>" line near the end: what follows is boilerplate (not one

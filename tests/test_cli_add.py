@@ -125,3 +125,26 @@ def test_bad_usage_exits_2(tmp_path, capsys, monkeypatch):
         assert "Traceback" not in out + err
     code, out, _ = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--help")
     assert code == 0 and "examples:" in out and "exit codes:" in out
+
+
+def test_an_html_page_with_a_kicker_a_date_and_an_about_section(tmp_path, capsys, monkeypatch):
+    """What press pages around the headline and after the release carry (a kicker, a date
+    paragraph, an "About" section) is read as such once the page is a release file."""
+    page = (b"<!doctype html><html><head><title>Group Urges Release</title></head><body>"
+            b"<article><p>FOR IMMEDIATE RELEASE</p><h1>Group Urges Release</h1>"
+            b"<p>March 3, 2014</p><p>GENEVA \xe2\x80\x93 The coalition urged the release.</p>"
+            b"<h3>About the Example Coalition</h3><p>It works in 40 countries.</p>"
+            b"</article></body></html>")
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "page.html", page)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(src))
+    assert code == 0, err
+    from pressroom.source import parse_release
+
+    release = parse_release(tmp_path / "p/corpus/releases/acme-rights/2014"
+                            / "2014-03-03-group-urges-release.txt")
+    assert (release.title, str(release.date), release.dateline) == (
+        "Group Urges Release", "2014-03-03", "GENEVA")
+    assert release.body == "The coalition urged the release."
+    assert release.spans("preamble") and release.footer.startswith("About the Example Coalition")

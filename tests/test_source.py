@@ -413,3 +413,14 @@ def test_the_usual_closing_sections_are_boilerplate(closing):
 ])
 def test_what_is_no_closing_section(text):
     assert parse_text(text).footer == ""
+
+
+def test_a_label_under_the_title_as_saved_from_a_web_page():
+    """Pages saved from a website often put the kicker (``FOR IMMEDIATE RELEASE``) after the
+    headline: it is kept apart as above the title, and the date line and dateline under it
+    are read."""
+    r = parse_text("Group Urges Release\n\nFOR IMMEDIATE RELEASE\n\nMarch 3, 2014\n\n"
+                   "GENEVA – The coalition urged the release.\n")
+    assert (r.title, r.date, r.dateline) == ("Group Urges Release", dt.date(2014, 3, 3), "GENEVA")
+    assert _kinds(r)[:4] == [("title", "Group Urges Release"), ("preamble", "FOR IMMEDIATE RELEASE"),
+                             ("date", "March 3, 2014"), ("dateline", "GENEVA –")]

@@ -35,7 +35,7 @@ from pressroom.weburl import is_web_address
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A stretch of the text: ``header``, ``preamble`` (lines above the title that are no
+    """A stretch of the text: ``header``, ``preamble`` (lines around the title that are no
     part of the release: ``FOR IMMEDIATE RELEASE``, a press contact), ``title``, ``date``,
     ``dateline``, ``body``, ``footer`` or ``gap`` (whitespace between the others)."""
 
@@ -451,6 +451,8 @@ class _Parser:
         first, above = self.preamble(first, n)
         stop = self.footer_line(first, n)
         title, title_span, i = self.title(first, stop)
+        i, under = self.labels_under_title(i, stop)
+        above += under
         dates: list[tuple[str, _DateMatch]] = []
         if title_span and title_span[2]:
             dates.append(("title line", title_span[2]))
@@ -582,15 +584,12 @@ class _Parser:
                 continue
             a, b = _strip_span(text, *self.lines[i])
             line = text[a:b]
-            label = _LABEL_RE.match(line)
-            if label:
-                rest = label.start("rest") + a
-                d = date_at(text, rest, b) if rest < b else None
-                if not (label.group("embargo") or rest >= b
-                        or d and _strip_span(text, d.end, b)[1] <= d.end):
-                    break  # ``Press Statement by the Minister``: a title
-                dates.extend(found for found in find_dates(text, a, b) if found.value)
+            found = self.label_dates(a, b)
+            if found is not None:
+                dates.extend(found)
                 contact = False
+            elif _LABEL_RE.match(line):
+                break  # ``Press Statement by the Minister``: a title
             elif _CONTACT_RE.match(line):
                 contact = True
             elif contact and _CONTACT_MORE_RE.search(line):
@@ -605,6 +604,36 @@ class _Parser:
         if start is None or end is None or self.next_nonblank(i, n) >= n:
             return first, []  # nothing above a title, or nothing but such lines
         self.add("preamble", start, end)
+        return i, dates
+
+    def label_dates(self, a: int, b: int) -> list[_DateMatch] | None:
+        """The dates of the label on the line ``text[a:b]`` (``FOR IMMEDIATE RELEASE``,
+        ``News Release: May 3, 2011``, ``EMBARGOED UNTIL …``); None when it is no label."""
+        text = self.text
+        label = _LABEL_RE.match(text, a, b)
+        if not label:
+            return None
+        rest = label.start("rest")
+        d = date_at(text, rest, b) if rest < b else None
+        if not (label.group("embargo") or rest >= b
+                or d and _strip_span(text, d.end, b)[1] <= d.end):
+            return None
+        return [found for found in find_dates(text, a, b) if found.value]
+
+    def labels_under_title(self, i: int, stop: int) -> tuple[int, list[_DateMatch]]:
+        """Label lines right under the title (``FOR IMMEDIATE RELEASE`` written after the
+        headline, as pages saved from a website often have it), like those above it."""
+        dates: list[_DateMatch] = []
+        j = self.next_nonblank(i, stop)
+        while j < stop:
+            a, b = _strip_span(self.text, *self.lines[j])
+            found = self.label_dates(a, b)
+            if found is None or self.next_nonblank(j + 1, stop) >= stop:
+                break
+            self.add("preamble", a, b)
+            dates.extend(found)
+            i = j + 1
+            j = self.next_nonblank(i, stop)
         return i, dates
 
     def footer_line(self, first: int, n: int) -> int:

@@ -160,7 +160,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     for start, end in release.spans("preamble"):
         # shown apart and not searchable, like the footer: labels and contacts recur
         box = nodes.container(classes=["pressroom-preamble", "no-search"])
-        box += nodes.rubric("", "Above the title, not part of the release")
+        box += nodes.rubric("", "Publisher’s heading, not part of the release")
         for line in re.split(r"\r\n|\r|\n", text[start:end]):
             if line.strip():
                 raw = plain(line.strip())

@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -144,13 +145,10 @@ _DATE_PATTERNS = [
     rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<nday>[0-3]\d)",       # 2011-04-27
 ]
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in _DATE_PATTERNS]
-_PUBLISHED_RE = re.compile(
-    r"^\s*(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?\s*:?\s*(?P<date>.+?)\s*\.?\s*$",
-    re.IGNORECASE,
-)
+_DATE_WORDS = r"(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"
+_PUBLISHED_RE = re.compile(rf"^\s*{_DATE_WORDS}\s*:?\s*(?P<date>.+?)\s*\.?\s*$", re.IGNORECASE)
 #: ``Published on``, ``Date:`` before the date on the line under the title.
-_DATE_LABEL_RE = re.compile(r"(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?\s*:?\s+",
-                            re.IGNORECASE)
+_DATE_LABEL_RE = re.compile(rf"{_DATE_WORDS}\s*:?\s+", re.IGNORECASE)
 _END_MARK_RE = re.compile(r"^\s*(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:END|ENDS)\s*[-–—]*)\s*$")
 #: A paragraph that starts what follows the release: ``About the Example Institute`` (a
 #: heading, or ``About X:``), ``Notes to editors``, a press contact, ``For more information``.
@@ -159,8 +157,7 @@ _BOILERPLATE_RE = re.compile(
     r"|(?:Notes?|NOTES?)\s+(?:to|TO|for|FOR)\s+(?:[Ee]ditors?|EDITORS?)\b"
     r"|(?:Editor|EDITOR)['’](?:s|S)\s+(?:[Nn]otes?|NOTES?)\b"
     r"|(?:(?:Media|MEDIA|Press|PRESS)\s+)?(?:[Cc]ontacts?|CONTACTS?)\s*:"
-    r"|For\s+(?:more|further)\s+information\b)",
-    re.MULTILINE,
+    r"|For\s+(?:more|further)\s+information\b)"
 )
 #: What a release may carry above its title: a label (``FOR IMMEDIATE RELEASE``,
 #: ``PRESS RELEASE``, ``MEDIA ADVISORY``; alone or with a date), an embargo, a press contact.
@@ -330,7 +327,8 @@ _DATELINE_RE = re.compile(
 #: A dateline that is a place and a date, in brackets or alone on its line (no dash):
 #: ``(Geneva, 3 March 2014) –``, ``GENEVA, 3 March 2014``.
 _PLACE_DATE_RE = re.compile(
-    rf"(?P<open>\()?(?!(?:On|In|By|At|Since|Until|From|Before|After|As)\b)(?P<place>[A-Z][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,4}}?),?\s+"
+    r"(?P<open>\()?(?!(?:On|In|By|At|Since|Until|From|Before|After|As)\b)"  # no sentence
+    rf"(?P<place>[A-Z][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,4}}?),?\s+"
     rf"(?i:{_ANY_DATE})(?(open)\)|)\s*(?:(?:[–—]{{1,2}}|--?)\s+|(?P<eol>\n|$))"
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"))
@@ -474,7 +472,7 @@ class _Parser:
                 body_end_line = j
                 dates.insert(0, ("published line", published))
         dateline, dateline_span = self.body(i, body_end_line, dates)
-        dates.extend(("line above the title", d) for d in above)
+        dates.extend(("publisher's heading", d) for d in above)
 
         date = self.choose_date(header, dates)
         release = Release(
@@ -658,7 +656,7 @@ class _Parser:
                 break
         # a "Published on <date>" line near the end: what follows is boilerplate (not one
         # right under the title: that is the release's date line)
-        above = [k for k in range(first, n) if not self.blank(k)][:2]
+        above = list(islice((k for k in range(first, n) if not self.blank(k)), 2))
         for i in range(n - 1, first, -1):
             line = self.line_text(i)
             if len(above) < 2 or i <= above[1]:

@@ -290,3 +290,18 @@ def test_a_name_or_alias_yaml_reads_as_no_text_is_reported(tmp_path):
     assert [p.severity for p in bad] == ["error"]
     assert "False was read as true or false; put such aliases in quotes" in bad[0].message
     assert reg["nay"].aliases == ()  # not "False"
+
+
+def test_ids_that_differ_only_in_case_are_reported(tmp_path):
+    reg, problems = load(tmp_path, """\
+        - id: Acme
+          type: organization
+          name: Acme Corporation
+        - id: acme
+          type: person
+          name: Acme Jones
+        """)
+    assert set(reg.entities) == {"Acme", "acme"}  # both kept: they are different ids
+    found = only(problems, "registry_id")
+    assert [(p.line, p.severity) for p in found] == [(4, "warning")]
+    assert "'acme' differs from 'Acme'" in found[0].message and "only in case" in found[0].message

@@ -565,6 +565,17 @@ def check_entities(
             continue
         entities[entity.id] = entity
 
+    # ids that differ only in case name pages that are one file where case is not told
+    # apart (macOS, Windows file systems)
+    folded: dict[str, Entity] = {}
+    for entity in entities.values():
+        first = folded.setdefault(entity.id.casefold(), entity)
+        if first is not entity:
+            checker.problem(entity.file, entity.line, "warning", "registry_id",
+                            f"id {entity.id!r} differs from {first.id!r} (at {first.file}:"
+                            f"{first.line}) only in case; their pages would be one file on a "
+                            "file system that does not tell case apart: rename one")
+
     # references: every target must exist; relations must not form a cycle
     for entity in entities.values():
         for rel, target in entity.references():

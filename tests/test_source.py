@@ -360,12 +360,22 @@ def test_no_dateline_of_a_place_and_a_date(text):
     "Jane Roe, the group’s director, said: “We welcome this step.”",
     "According to Jane Roe, “we welcome this step.”",
     "Yesterday, Jane Roe, the director, said: “We welcome this step.”",
+    "“We welcome this step,” said the group’s director, Jane Roe.",
+    "In a statement, Jane Roe said that “we welcome this step.”",
+    "“We welcome this step and call for more.” – Jane Roe, Director",
+    '"We welcome this step and call for more." —Jane Roe',
 ])
 def test_a_speaker_named_with_who_they_are_or_by_according_to(sentence):
     r = parse_text("Headline\n\nMay 1, 2011\n\n" + sentence + "\n")
     assert [q.speaker for q in r.quotes] == ["Jane Roe"]
     q = r.quotes[0]
     assert r.text[q.speaker_start:q.speaker_end] == "Jane Roe"
+
+
+def test_a_title_in_quotes_then_a_dash_is_no_quotation_signed():
+    r = parse_text("Headline\n\nMay 1, 2011\n\nHe read “The Old Man and the Sea” – "
+                   "Hemingway, of course, wrote it.\n")
+    assert [q.speaker for q in r.quotes] == [None]
 
 
 def test_a_long_clause_is_no_speaker():

@@ -357,15 +357,22 @@ _NOT_AFTER_PREPOSITION = "".join(
                                 "on"))
 #: Who the speaker is, between the name and the verb: ``Jane Roe, director of X, said``.
 _APPOSITION = r"(?:,\s+[^,“”\"«»\n]{2,80}?,)?"
+#: A signature: ``“…” – Jane Roe, Director``, the name ending the line or followed by a
+#: comma, after a quote that ends a sentence (not a title: ``“The Old Man and the Sea” –``).
+_SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER}(?=[ \t]*(?:,|$))", re.MULTILINE)
 _AFTER_RES = (
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_SPEAKER}\b"),
     re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_APPOSITION}\s+(?:has\s+|had\s+|also\s+)?{_SAY}\b"),
     re.compile(rf"\s*[,.]?\s*according\s+to\s+{_SPEAKER}\b"),
+    # ``said the group’s director, Jane Roe``
+    re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her)\s+[^,“”\"«»\n]{{2,60}}?,"
+               rf"\s+{_SPEAKER}\b"),
+    _SIGNATURE_RE,
 )
 _BEFORE_RES = (
     # not a name inside a phrase (``the University of Arkansas, Fayetteville, said``)
     re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_APPOSITION}\s+(?:has\s+|also\s+)?{_SAY}"
-               r"\s*[:,]\s*$"),
+               r"(?:\s*[:,]|\s+that)\s*$"),
     re.compile(rf"\b[Aa]ccording\s+to\s+{_SPEAKER}{_APPOSITION}\s*[:,]\s*$"),
 )
 
@@ -915,8 +922,9 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     """Quoted passages in the body and their speakers.
 
     A quote is attributed by ``“…,” said X`` / ``“…,” X said`` / ``“…,” X, who X is,
-    said`` / ``“…,” according to X`` after it or ``X said: “…”`` / ``X, who X is, said:
-    “…”`` / ``According to X, “…”`` before it. A quote that follows an attributed sentence with
+    said`` / ``“…,” said the group’s director, X`` / ``“…,” according to X`` / ``“…” – X``
+    after it or ``X said: “…”`` / ``X, who X is, said: “…”`` / ``X said that “…”`` /
+    ``According to X, “…”`` before it. A quote that follows an attributed sentence with
     nothing else between continues the same speaker; a pronoun (``he said``)
     refers to the last named speaker.
     """
@@ -933,9 +941,12 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             speaker = None
             after = None
             for regex in _AFTER_RES:
+                if regex is _SIGNATURE_RE and text[inner_a:inner_b][-1:] not in ".!?…":
+                    continue
                 after = after or regex.match(text, c + 1, min(para.end, c + 200))
             before = None
-            if text[max(para.start, o - 3):o].rstrip()[-1:] in (":", ","):
+            lead = text[max(para.start, o - 6):o].rstrip()
+            if lead[-1:] in (":", ",") or lead[-5:] == " that":
                 for regex in _BEFORE_RES:
                     before = before or regex.search(text, max(para.start, o - 200), o)
             if after and before and after.group("speaker") in _PRONOUNS \

@@ -434,3 +434,13 @@ def test_a_label_under_the_title_as_saved_from_a_web_page():
     assert (r.title, r.date, r.dateline) == ("Group Urges Release", dt.date(2014, 3, 3), "GENEVA")
     assert _kinds(r)[:4] == [("title", "Group Urges Release"), ("preamble", "FOR IMMEDIATE RELEASE"),
                              ("date", "March 3, 2014"), ("dateline", "GENEVA –")]
+
+
+def test_a_byline_between_the_title_and_the_date_line():
+    r = parse_text("Headline\n\nBy Jane Roe\n\nMay 3, 2011\n\nGENEVA – The body begins here.\n")
+    assert (r.date, r.dateline, r.problems) == (dt.date(2011, 5, 3), "GENEVA", [])
+    assert _kinds(r)[1:3] == [("body", "By Jane Roe"), ("date", "May 3, 2011")]
+    assert r.body == "By Jane Roe\n\nThe body begins here."  # the byline is kept, first
+    # a sentence that starts with "By" is no byline
+    r = parse_text("Headline\n\nBy Tuesday, the talks had ended.\n\nMay 3, 2011\n\nThe body.\n")
+    assert ("date", "May 3, 2011") not in _kinds(r)

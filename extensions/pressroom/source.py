@@ -336,6 +336,9 @@ _PLACE_DATE_RE = re.compile(
     rf"(?i:{_ANY_DATE})(?(open)\)|)\s*(?:(?:[–—]{{1,2}}|--?)\s+|(?P<eol>\n|$))"
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"))
+#: A byline alone on its line: ``By Jane Roe``, ``By Jane Roe and John Doe``.
+_BYLINE_RE = re.compile(
+    r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|and|&|,))*[ \t]*$")
 _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|states|"
         r"explained|explains|told|tells|argued|argues|continued|continues|warned|warns|"
         r"urged|urges|asked|asks|wrote|writes|commented|comments|remarked|remarks|"
@@ -735,11 +738,20 @@ class _Parser:
         return " ".join(self.text[a:b].split()), (a, b, trailing), i + 1
 
     def date_line(self, i: int, stop: int) -> tuple[int, _DateMatch | None]:
-        """A line after the title that is, or starts with, a date (``Tuesday, May 3, 2011``)."""
+        """A line after the title that is, or starts with, a date (``Tuesday, May 3, 2011``),
+        also under a byline (``By Jane Roe``, kept as the body's first paragraph)."""
         j = self.next_nonblank(i, stop)
         if j >= stop:
             return j, None
         a, b = _strip_span(self.text, *self.lines[j])
+        if _BYLINE_RE.match(self.text, a, b):
+            k = self.next_nonblank(j + 1, stop)
+            if k < stop:
+                ka, kb = _strip_span(self.text, *self.lines[k])
+                label = _DATE_LABEL_RE.match(self.text, ka, kb)
+                if date_at(self.text, label.end() if label else ka, kb):
+                    self.add("body", a, b)
+                    j, a, b = k, ka, kb
         label = _DATE_LABEL_RE.match(self.text, a, b)
         d = date_at(self.text, label.end() if label else a, b)
         if d:

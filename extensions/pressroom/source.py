@@ -748,12 +748,10 @@ class _Parser:
             k = self.next_nonblank(j + 1, stop)
             if k < stop:
                 ka, kb = _strip_span(self.text, *self.lines[k])
-                label = _DATE_LABEL_RE.match(self.text, ka, kb)
-                if date_at(self.text, label.end() if label else ka, kb):
+                if self.line_date(ka, kb):
                     self.add("body", a, b)
                     j, a, b = k, ka, kb
-        label = _DATE_LABEL_RE.match(self.text, a, b)
-        d = date_at(self.text, label.end() if label else a, b)
+        d = self.line_date(a, b)
         if d:
             self.add("date", a, d.end)
             if _strip_span(self.text, d.end, b)[1] <= d.end:
@@ -761,6 +759,11 @@ class _Parser:
             self._body_start = d.end  # the body goes on on the same line
             return j, d
         return j, None
+
+    def line_date(self, a: int, b: int) -> _DateMatch | None:
+        """The date that starts the line ``text[a:b]``, after ``Published on:`` or the like."""
+        label = _DATE_LABEL_RE.match(self.text, a, b)
+        return date_at(self.text, label.end() if label else a, b)
 
     _body_start: int | None = None
 
@@ -953,7 +956,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             speaker = None
             after = None
             for regex in _AFTER_RES:
-                if regex is _SIGNATURE_RE and text[inner_a:inner_b][-1:] not in ".!?…":
+                if regex is _SIGNATURE_RE and text[inner_b - 1] not in ".!?…":
                     continue
                 after = after or regex.match(text, c + 1, min(para.end, c + 200))
             before = None

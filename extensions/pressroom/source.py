@@ -774,7 +774,6 @@ class _Parser:
         start = self.lines[i][0]
         if self._body_start is not None and self._body_start > start:
             start = self._body_start
-        end = self.lines[stop - 1][1]
         # paragraphs: runs of non-blank lines
         paragraphs: list[tuple[int, int]] = []
         para_start = None
@@ -798,33 +797,24 @@ class _Parser:
             m = _DATELINE_RE.match(self.text, a, min(b, a + 160))
             if not (m and m.end() < b):
                 m = _PLACE_DATE_RE.match(self.text, a, b)
-                if m and m.group("eol") is not None and m.end() >= b:
-                    # alone in its paragraph: it opens the next one, if there is one
-                    if k + 1 >= len(paragraphs):
-                        m = None  # ``GENEVA, 3 March 2014`` with nothing after it
-                    else:
-                        dateline_span = (m.start("place"), m.end("place"))
-                        dateline = self.text[dateline_span[0]:dateline_span[1]]
-                        self.add("dateline", a, b)
-                        found = find_dates(self.text, a, b)
-                        if found:
-                            dates.append(("dateline", found[0]))
-                        del paragraphs[k]
-                        break
-            if m and m.end() < b:
+            # ``GENEVA, 3 March 2014`` alone in its paragraph opens the next one, if any
+            alone = m is not None and m.end() >= b
+            if m and (not alone or k + 1 < len(paragraphs)):
                 dateline_span = (m.start("place"), m.end("place"))
                 dateline = self.text[dateline_span[0]:dateline_span[1]]
                 self.add("dateline", m.start(), m.end())
                 found = find_dates(self.text, m.start(), m.end())
                 if found:
                     dates.append(("dateline", found[0]))
-                paragraphs[k] = (m.end(), paragraphs[k][1])
+                if alone:
+                    del paragraphs[k]
+                else:
+                    paragraphs[k] = (m.end(), paragraphs[k][1])
                 break
             if not _headline(self.text, a, b) or "\n" in self.text[a:b].strip():
                 break
         for a, b in paragraphs:
             self.add("body", a, b)
-        del end
         return dateline, dateline_span
 
     def choose_date(self, header: dict[str, Any], dates: list[tuple[str, _DateMatch]]) -> _dt.date | None:

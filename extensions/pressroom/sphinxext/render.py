@@ -158,14 +158,9 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             section += box
 
     for start, end in release.spans("preamble"):
-        # shown apart and not searchable, like the footer: labels and contacts recur
-        box = nodes.container(classes=["pressroom-preamble", "no-search"])
-        box += nodes.rubric("", "Publisher’s heading, not part of the release")
-        for line in re.split(r"\r\n|\r|\n", text[start:end]):
-            if line.strip():
-                raw = plain(line.strip())
-                box += nodes.paragraph(raw, raw)
-        section += box
+        # like the footer: labels and contacts recur; a paragraph a line
+        section += _apart("pressroom-preamble", "Publisher’s heading, not part of the release",
+                          re.split(r"\r\n|\r|\n", text[start:end]))
 
     body = nodes.container(classes=["pressroom-body"])
     dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
@@ -191,21 +186,27 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
 
     footer = release.footer
     if footer.strip():
-        # shown, but not searchable: the same boilerplate closes every release of a
-        # publisher, and would make each of them match its words ("no-search": Sphinx)
-        box = nodes.container(classes=["pressroom-footer", "no-search"])
-        box += nodes.rubric("", "Publisher’s boilerplate, not part of the release")
-        for block in re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", footer):
-            if block.strip():
-                raw = plain(block.strip())
-                box += nodes.paragraph(raw, raw)
-        section += box
+        section += _apart("pressroom-footer", "Publisher’s boilerplate, not part of the release",
+                          re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", footer))
 
     publisher = release.publisher or ""
     meta = (title, release.date.isoformat() if release.date else "", publisher_key,
             plain(publisher), plain(release.dateline or ""), release.source_url or "", relpath)
     key = text_key(text) if text.replace("\ufeff", "").strip() else ""
     return Rendered(section, meta, rows, quote_rows, key)
+
+
+def _apart(cls: str, rubric: str, blocks: list[str]) -> nodes.container:
+    """Text shown apart from the release, under *rubric*, a paragraph per non-blank block;
+    not searchable ("no-search": Sphinx): the same words recur in every release of a
+    publisher, and would make each of them match them."""
+    box = nodes.container(classes=[cls, "no-search"])
+    box += nodes.rubric("", rubric)
+    for block in blocks:
+        if block.strip():
+            raw = plain(block.strip())
+            box += nodes.paragraph(raw, raw)
+    return box
 
 
 def _problems_notice(release: Release) -> nodes.Element:

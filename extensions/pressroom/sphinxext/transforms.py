@@ -67,10 +67,11 @@ class EntryLinks(SphinxPostTransform):
             return
         entries = get_domain(self.env).entries
         docname = self.env.current_document.docname
+        builder = BUILDERS[str(self.env.srcdir)]
         uris: dict[str, str | None] = {}
         for node in links:
             if EXPORT_ATTR in node:
-                self.export_link(node, docname)
+                self.export_link(node, docname, builder)
                 continue
             eid = node[ENTRY_ATTR]
             entry = entries.get(eid)
@@ -82,7 +83,7 @@ class EntryLinks(SphinxPostTransform):
             target, anchor, type_, name, _aliases, description = entry
             if target not in uris:
                 try:
-                    uris[target] = BUILDERS[str(self.env.srcdir)].get_relative_uri(docname, target)
+                    uris[target] = builder.get_relative_uri(docname, target)
                 except NoUri:  # a builder that leaves the entry's page out (LaTeX)
                     uris[target] = None
             uri = uris[target]
@@ -94,9 +95,9 @@ class EntryLinks(SphinxPostTransform):
             del node[ENTRY_ATTR]
             node["classes"].append(f"pressroom-{type_}")
 
-    def export_link(self, node: nodes.reference, docname: str) -> None:
+    @staticmethod
+    def export_link(node: nodes.reference, docname: str, builder: Any) -> None:
         """The corpus export, relative to this page; its text alone where none is written."""
-        builder = BUILDERS[str(self.env.srcdir)]
         if builder.format != "html":
             _unlink(node)
             return

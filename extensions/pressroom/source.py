@@ -657,21 +657,19 @@ class _Parser:
     def footer_line(self, first: int, n: int) -> int:
         """The line where the footer starts (``n`` when there is none)."""
         candidates = [n]
-        for i in range(first + 1, n):
-            line = self.line_text(i).strip()
-            if not line:
-                continue
-            if self.footer_markers and any(line.startswith(m) for m in self.footer_markers):
-                candidates.append(i)
-                break
-        # the usual closing sections, at the start of a paragraph after the first two
+        # one pass to the first of: a publisher's footer marker, an end mark (``###``), or
+        # one of the usual closing sections at the start of a paragraph after the first two
         # (the title and the body's first paragraph come before any of them)
+        markers = self.footer_markers
         paragraph = 0
         for i in range(first, n):
-            if self.blank(i) or i > first and not self.blank(i - 1):
+            if self.blank(i):
                 continue
-            paragraph += 1
-            if paragraph > 2 and _BOILERPLATE_RE.match(self.line_text(i).strip()):
+            starts = i == first or self.blank(i - 1)
+            paragraph += starts
+            line = self.line_text(i).strip()
+            if (i > first and (markers and line.startswith(markers) or _END_MARK_RE.match(line))
+                    or starts and paragraph > 2 and _BOILERPLATE_RE.match(line)):
                 candidates.append(i)
                 break
         # a "Published on <date>" line near the end: what follows is boilerplate (not one
@@ -686,10 +684,6 @@ class _Parser:
                     candidates.append(i + 1)
                 break
             if n - i > 40:
-                break
-        for i in range(first + 1, n):
-            if _END_MARK_RE.match(self.line_text(i)):
-                candidates.append(i)
                 break
         stop = min(candidates)
         if stop < n:

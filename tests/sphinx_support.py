@@ -26,6 +26,16 @@ def make(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
                          **kwargs)
 
 
+def built(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
+    """A build of *srcdir* (cleaned up after, whatever happens); its output stays."""
+    app = make(srcdir, buildername, **kwargs)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
 class Writes:
     """Records the pages the HTML builder writes: documents, Pressroom's collected entry
     and letter pages and its domain indices (not the pages Sphinx writes on every build:

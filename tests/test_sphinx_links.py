@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sphinx_support import copy_root, make, page, warnings_of
+from sphinx_support import built, copy_root, page, warnings_of
 
 SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 _URL = re.compile(r'\b(?:href|src)="([^"]*)"')
@@ -57,12 +57,7 @@ def dead_links(outdir: Path) -> tuple[int, list[tuple[str, str, str]]]:
 
 
 def build(tmp_path: Path, builder: str):
-    app = make(copy_root("pressroom", tmp_path), builder)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return built(copy_root("pressroom", tmp_path), builder)
 
 
 def test_every_link_of_the_html_site_leads_somewhere(pressroom_site):
@@ -133,11 +128,7 @@ def test_the_index_of_a_type_with_no_entries_is_written(tmp_path):
     roles.write_text(roles.read_text(encoding="utf-8")
                      + "\nIndices: :ref:`pressroom-vessel`, :ref:`pressroom-award`.\n",
                      encoding="utf-8")
-    app = make(src)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = built(src)
     outdir = Path(app.outdir)
     index = (outdir / "pressroom-vessel.html").read_text(encoding="utf-8")
     assert "<h1>Index of vessels</h1>" in index

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_support import main_text, page, warnings_of
+from sphinx_support import built, copy_root, main_text, page, warnings_of
 
 SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 MARKUP = "corpus/releases/hrf/2011/2011-05-02-markup-is-data"
@@ -229,13 +229,7 @@ def test_root_redirect(site):
 def test_root_redirect_singlehtml(tmp_path):
     """The single-page builder writes the whole site into the root document's file: the
     redirect points there, not at an anchor of the redirect page itself."""
-    from sphinx_support import copy_root, make
-
-    app = make(copy_root("pressroom", tmp_path), "singlehtml")
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = built(copy_root("pressroom", tmp_path), "singlehtml")
     html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
     assert 'content="0; url=docs/index.html"' in html
     assert (Path(app.outdir) / "docs" / "index.html").is_file()
@@ -281,8 +275,6 @@ def test_lines_above_the_title_are_shown_apart_and_unlinked(tmp_path):
     """A label and a press contact above the title are shown under it, apart from the
     release, as received, neither linked nor searched; the title is the headline. (And a
     deck under a headline comes before the paragraph that the dateline opens.)"""
-    from sphinx_support import copy_root, make
-
     src = copy_root("pressroom", tmp_path)
     (src / "corpus/releases/hrf/2011/2011-06-01-labelled.txt").write_text(
         "FOR IMMEDIATE RELEASE\n\nMedia contact: Brian Dooley\n+1 202 555 0100\n\n"
@@ -292,11 +284,7 @@ def test_lines_above_the_title_are_shown_apart_and_unlinked(tmp_path):
     (src / "corpus/releases/hrf/2011/2011-06-02-deck.txt").write_text(
         "Group Urges Release\nA deck under the headline\n\n"
         "Washington, DC – June 2, 2011 – Human Rights First urged it.\n", encoding="utf-8")
-    app = make(src)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = built(src)
     # a deck: the dateline opens the paragraph it was written in, the second
     deck = page(app, "corpus/releases/hrf/2011/2011-06-02-deck")
     paras = re.findall(r'<p class="pressroom-paragraph">(.*?)</p>', deck, re.S)

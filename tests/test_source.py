@@ -444,3 +444,137 @@ def test_a_byline_between_the_title_and_the_date_line():
     # a sentence that starts with "By" is no byline
     r = parse_text("Headline\n\nBy Tuesday, the talks had ended.\n\nMay 3, 2011\n\nThe body.\n")
     assert ("date", "May 3, 2011") not in _kinds(r)
+
+
+# ---------------------------------------------------------------- more publishers' headings
+
+def test_a_statement_label_a_reference_number_and_a_date_above_the_headline():
+    """``Public Statement`` / ``AI Index: …`` / ``27 April 2011`` / headline: the
+    headline is the title (it was ``Public Statement``) and the date dates the release with
+    no word (it was found only as a date near the start, with a warning)."""
+    r = parse_text("Public Statement\n\nAI Index: ASA 17/021/2011\n27 April 2011\n\n"
+                   "China: Dialogue must address crackdown\n\nThe body.\n\nENDS\n")
+    assert (r.title, r.date, r.problems) == ("China: Dialogue must address crackdown",
+                                             dt.date(2011, 4, 27), [])
+    assert _kinds(r)[0] == ("preamble", "Public Statement\n\nAI Index: ASA 17/021/2011\n"
+                                        "27 April 2011")
+
+
+def test_the_issuer_over_a_label_is_part_of_the_heading():
+    """``THE WHITE HOUSE`` / ``Office of the Press Secretary`` / a rule / ``For Immediate
+    Release   May 5, 2012``, in one block over the headline."""
+    r = parse_text("THE WHITE HOUSE\nOffice of the Press Secretary\n__________________\n"
+                   "For Immediate Release                May 5, 2012\n\n"
+                   "STATEMENT BY THE PRESS SECRETARY ON THE DIALOGUE\n\nThe body.\n")
+    assert (r.title, r.date, r.problems) == ("STATEMENT BY THE PRESS SECRETARY ON THE DIALOGUE",
+                                             dt.date(2012, 5, 5), [])
+    assert _kinds(r)[0][0] == "preamble" and _kinds(r)[0][1].startswith("THE WHITE HOUSE")
+
+
+@pytest.mark.parametrize("text", [
+    "Media Note\nOffice of the Spokesperson\nWashington, DC\nMay 5, 2012\n\n"
+    "U.S.-China Dialogue Opens\n\nThe body.\n",
+    "U.S.-China Dialogue Opens\nMedia Note\nOffice of the Spokesperson\nWashington, DC\n"
+    "May 5, 2012\n\nThe body.\n",
+])
+def test_a_label_and_the_lines_under_it_down_to_a_date(text):
+    """``Media Note`` / ``Office of the Spokesperson`` / ``Washington, DC`` / ``May 5,
+    2012``, above the headline or under it: the heading, and its date dates the release."""
+    r = parse_text(text)
+    assert (r.title, r.date, r.problems) == ("U.S.-China Dialogue Opens", dt.date(2012, 5, 5), [])
+    assert ("preamble", "Media Note\nOffice of the Spokesperson\nWashington, DC\nMay 5, 2012") \
+        in _kinds(r)
+    assert r.body == "The body."
+
+
+def test_a_word_label_only_above_a_headline():
+    r = parse_text("Statement\n\nUN experts urge release of lawyers\n\n"
+                   "GENEVA (3 March 2014) – A group of UN experts urged the release.\n")
+    assert (r.title, r.date, r.dateline) == ("UN experts urge release of lawyers",
+                                             dt.date(2014, 3, 3), "GENEVA")
+    assert _kinds(r)[0] == ("preamble", "Statement")
+    # a release called ``Statement``, over its body: the title
+    r = parse_text("Statement\n\nThe group said today that it welcomes the decision.\n\n"
+                   "May 3, 2012\n")
+    assert r.title == "Statement" and "preamble" not in [k for k, _ in _kinds(r)]
+
+
+def test_a_place_and_a_date_above_the_headline():
+    r = parse_text("Brussels, 5 May 2012\n\nEU statement on the situation in China\n\n"
+                   "The European Union is concerned.\n\n- END -\n")
+    assert (r.title, r.date, r.dateline, r.problems) == (
+        "EU statement on the situation in China", dt.date(2012, 5, 5), "Brussels", [])
+    assert r.body == "The European Union is concerned."
+
+
+def test_a_release_that_opens_with_its_dateline_has_no_title_line():
+    """``GENEVA (3 March 2014) – The High Commissioner …`` on the first line is the body's
+    first sentence (it was the title, and the release had no date)."""
+    r = parse_text("GENEVA (3 March 2014) – The High Commissioner today urged restraint.\n\n"
+                   "More.\n", path="2014-03-03-restraint.txt")
+    assert (r.date, r.dateline) == (dt.date(2014, 3, 3), "GENEVA")
+    assert r.body == "The High Commissioner today urged restraint.\n\nMore."
+    assert [p.subtype for p in r.problems] == ["release_title"]
+    # a headline with a dash is no dateline
+    r = parse_text("Syria – Stop the killing.\n\nMay 3, 2012\n\nThe body.\n")
+    assert (r.title, r.dateline, r.problems) == ("Syria – Stop the killing.", None, [])
+
+
+def test_a_date_alone_on_the_last_line_dates_the_release():
+    """A statement that ends with its date (under the signatures): dated, no warning (it was
+    found as a date "at the start of the text")."""
+    r = parse_text("Joint Statement on Syria\n\nThe undersigned call for an end to it.\n\n"
+                   "Human Rights First\nAmnesty International\n\nMarch 3, 2012\n")
+    assert (r.date, r.problems) == (dt.date(2012, 3, 3), [])
+    assert _kinds(r)[-1] == ("date", "March 3, 2012")
+    assert r.body == "The undersigned call for an end to it.\n\nHuman Rights First\nAmnesty International"
+
+
+@pytest.mark.parametrize("text, title", [
+    # a headline over a label, a blank line between: the title (the label is under it)
+    ("Group Urges Release\nFOR IMMEDIATE RELEASE\n\nMarch 3, 2014\n\nGENEVA – The body.\n",
+     "Group Urges Release"),
+    ("Release 12 detained lawyers\n\nMay 3, 2012\n\nThe body.\n", "Release 12 detained lawyers"),
+    ("Paris, Texas: a town in the news\n\nMay 3, 2012\n\nThe body.\n",
+     "Paris, Texas: a town in the news"),
+])
+def test_headlines_that_look_like_headings(text, title):
+    r = parse_text(text)
+    assert r.title == title and r.date is not None
+
+
+@pytest.mark.parametrize("line, date", [
+    ("5th of May, 2012", dt.date(2012, 5, 5)),
+    ("Posted by Jane Roe on May 5, 2012", dt.date(2012, 5, 5)),
+    ("05 May 2012 10:32 GMT", dt.date(2012, 5, 5)),
+    ("May 5, 2012 at 3 p.m. EST", dt.date(2012, 5, 5)),
+    ("Tuesday, May 8, 2012 | 14.05", dt.date(2012, 5, 8)),
+])
+def test_more_date_lines(line, date):
+    """A date line with an ordinal ``of``, a site's ``Posted by … on``, or a time after the
+    date: the whole line is the date line (the time was the body's first paragraph, the
+    others no date at all or one found with a warning)."""
+    r = parse_text(f"Headline Here\n{line}\n\nThe body.\n")
+    assert (r.date, r.problems, r.body) == (date, [], "The body.")
+    assert _kinds(r)[1] == ("date", line)
+
+
+def test_a_dateline_with_an_unspaced_dash():
+    r = parse_text("Headline Here\n\nMay 5, 2012\n\nGENEVA—The body starts here.\n")
+    assert (r.dateline, r.body) == ("GENEVA", "The body starts here.")
+    # a dash in the first sentence, further on, is no dateline
+    r = parse_text("Headline Here\n\nMay 5, 2012\n\nThe talks—long delayed—began.\n")
+    assert (r.dateline, r.body) == (None, "The talks—long delayed—began.")
+    r = parse_text("Headline Here\n\nMay 5, 2012\n\nU.S.—China talks began.\n")
+    assert (r.dateline, r.body) == (None, "U.S.—China talks began.")
+
+
+def test_single_curly_quotes_are_quotations():
+    """British releases quote with ``‘…’``; an apostrophe (``won’t``, ``the group’s``,
+    ``the ‘90s``) opens or closes nothing."""
+    text = ("Headline\n\nMay 3, 2011\n\n‘We won’t stop, whatever the group’s critics say,’ "
+            "said Jane Roe. In the ‘90s, “nothing was done here at all,” said John Doe.\n")
+    r = parse_text(text)
+    assert [(q.text, q.speaker) for q in r.quotes] == [
+        ("We won’t stop, whatever the group’s critics say,", "Jane Roe"),
+        ("nothing was done here at all,", "John Doe")]

@@ -16,7 +16,9 @@ DATELINES = ["Washington, DC – ", "GENEVA — ", "Paris - ", "NEW YORK, NY –
              "GENEVA, 3 March 2014 — ", "(Geneva, 3 March 2014) – "]
 ABOVE = ["FOR IMMEDIATE RELEASE", "Press Release: April 27, 2011", "EMBARGOED UNTIL 00:01 GMT",
          "Media contact: Jane Press", "+1 202 555 0100", "press@example.org", "27 April 2011",
-         "News Release", "Press Statement by the Minister"]
+         "News Release", "Press Statement by the Minister", "Public Statement", "Statement",
+         "AI Index: ASA 17/021/2011", "THE WHITE HOUSE", "Office of the Press Secretary",
+         "________________", "Media Note", "Washington, DC", "Brussels, 5 May 2012"]
 words = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12),
     st.sampled_from(MARKUP),
@@ -47,7 +49,7 @@ def releases(draw):
         body.append(f"“{draw(sentence)},” said {draw(st.sampled_from(['Brian Dooley', 'he']))}.")
     parts.extend(body)
     if draw(st.booleans()):
-        parts.append("Published on " + draw(st.sampled_from(DATES)))
+        parts.append(draw(st.sampled_from(["Published on ", ""])) + draw(st.sampled_from(DATES)))
     if draw(st.booleans()):
         parts.append(draw(st.sampled_from(["Seeking asylum?", "###", "-30-"])) + nl + draw(paragraph))
     sep = draw(st.sampled_from([nl + nl, nl, nl + nl + nl, nl + "  " + nl]))

@@ -141,14 +141,21 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|2\d)\d\d)"
 _DATE_PATTERNS = [
     rf"(?:{_WEEKDAY})?{_MONTH}\s+{_DAY},?\s+{_YEAR}",      # April 27, 2011
-    rf"(?:{_WEEKDAY})?{_DAY}\s+{_MONTH},?\s+{_YEAR}",      # 27 April 2011
+    rf"(?:{_WEEKDAY})?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",  # 27 April 2011, 27th of April
     rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<nday>[0-3]\d)",       # 2011-04-27
 ]
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in _DATE_PATTERNS]
 _DATE_WORDS = r"(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"
 _PUBLISHED_RE = re.compile(rf"^\s*{_DATE_WORDS}\s*:?\s*(?P<date>.+?)\s*\.?\s*$", re.IGNORECASE)
-#: ``Published on``, ``Date:`` before the date on the line under the title.
-_DATE_LABEL_RE = re.compile(rf"{_DATE_WORDS}\s*:?\s+", re.IGNORECASE)
+#: ``Published on``, ``Date:``, ``Posted by Jane Roe on`` before the date on the line under
+#: the title.
+_DATE_LABEL_RE = re.compile(
+    rf"(?:Posted|Published|Written|Submitted)\s+by\s+[^\n]{{1,60}}?\s+on\s+|{_DATE_WORDS}\s*:?\s+",
+    re.IGNORECASE)
+#: A time after the date on a date line: ``10:32 GMT``, ``at 3 p.m. EST``, ``| 14.05``.
+_TIME_RE = re.compile(
+    r"\s*(?:[,|@–—-]|at)?\s*\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+    r"(?:\s*\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?\s*$", re.IGNORECASE)
 _END_MARK_RE = re.compile(r"^\s*(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:END|ENDS)\s*[-–—]*)\s*$")
 #: A paragraph that starts what follows the release: ``About the Example Institute`` (a
 #: heading, or ``About X:``), ``Notes to editors``, a press contact, ``For more information``.
@@ -163,10 +170,23 @@ _BOILERPLATE_RE = re.compile(
 #: ``PRESS RELEASE``, ``MEDIA ADVISORY``; alone or with a date), an embargo, a press contact.
 _LABEL_RE = re.compile(
     r"(?:for\s+immediate\s+release|immediate\s+release|for\s+release|"
-    r"(?:press|news|media)\s+(?:release|advisory|statement|alert|notice)|"
+    r"(?:press|news|media)\s+(?:release|advisory|statement|alert|notice|note)|"
+    r"(?:public|joint)\s+statement|(?:press\s+)?briefing\s+notes?|"
+    # ordinary words: a label only right above a headline
+    r"(?P<weak>statement|fact\s+sheet|readout)|"
     r"(?P<embargo>embargoed|embargo))\b[\s:.,–—-]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+#: A publisher's reference number on a line of its own: ``AI Index: ASA 17/021/2011``,
+#: ``Ref.: 2012/33``, ``Release No. 12-034``.
+_REFERENCE_RE = re.compile(
+    r"(?:[A-Z]{1,5}\s+)?(?:index|ref(?:erence)?|release|document|doc|statement|press\s+release)"
+    r"\.?\s*(?:(?:no\.?|number|#)\s*:?|:)\s*(?=[^\n]{0,40}\d)[\w/.() -]{1,40}$"
+    r"|No\.\s*\d[\w/.-]*$",
+    re.IGNORECASE,
+)
+#: A rule drawn across the page: ``_____``, ``=====``, ``* * *``.
+_RULE_RE = re.compile(r"(?:[_=~-]{3,}|(?:\*\s*){3,})$")
 _CONTACT_RE = re.compile(
     r"(?:(?:media|press|news)\s+)?(?:contacts?|enquiries|inquiries)\s*:", re.IGNORECASE)
 #: A line that goes on a press contact: an address, a telephone number, a labelled field.
@@ -325,7 +345,8 @@ _ANY_DATE = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p) for p in _DATE_PATT
 _DATELINE_RE = re.compile(
     rf"(?P<place>[A-Z][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,6}})"
     r"(?P<extra>(?:,\s*[^–—\n]{3,30}?)?\s*(?:\([^()\n]{1,40}\))?)"
-    r"\s*(?:[–—]{1,2}|--?)\s+"
+    # the dash, spaced or (``GENEVA—The``) not
+    r"(?:\s*(?:[–—]{1,2}|--?)\s+|[–—](?=[A-Z“\"]))"
     rf"(?:(?i:{_ANY_DATE})\s*(?:[–—]{{1,2}}|--?)\s+)?"  # ``NEW YORK – May 5, 2012 – ``
 )
 #: A dateline that is a place and a date, in brackets or alone on its line (no dash):
@@ -335,7 +356,7 @@ _PLACE_DATE_RE = re.compile(
     rf"(?P<place>[A-Z][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,4}}?),?\s+"
     rf"(?i:{_ANY_DATE})(?(open)\)|)\s*(?:(?:[–—]{{1,2}}|--?)\s+|(?P<eol>\n|$))"
 )
-_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"))
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’"))
 #: A byline alone on its line: ``By Jane Roe``, ``By Jane Roe and John Doe``.
 _BYLINE_RE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|and|&|,))*[ \t]*$")
@@ -486,11 +507,18 @@ class _Parser:
         if j >= i:
             m = _PUBLISHED_RE.match(self.line_text(j))
             found = find_dates(text, *self.lines[j]) if m else []
+            a, b = _strip_span(text, *self.lines[j])
             if m and found:
                 published = found[0]
                 self.add("date", *self.lines[j])
                 body_end_line = j
                 dates.insert(0, ("published line", published))
+            elif (d := date_at(text, a, b)) and d.end == b and self.next_nonblank(i, j) < j:
+                # a date alone on the body's last line (under a statement's signatures)
+                published = d
+                self.add("date", a, b)
+                body_end_line = j
+                dates.append(("closing date", d))
         dateline, dateline_span = self.body(i, body_end_line, dates)
         dates.extend(("publisher's heading", d) for d in above)
 
@@ -587,14 +615,17 @@ class _Parser:
 
     def preamble(self, first: int, n: int) -> tuple[int, list[_DateMatch]]:
         """Lines above the title that are no part of the release: a label (``FOR IMMEDIATE
-        RELEASE``, ``PRESS RELEASE: May 3, 2011``), an embargo, a press contact (its
-        address and telephone lines), and a date alone on a line among them. Returns the
-        first line after them (*first* when there are none) and the dates they give."""
+        RELEASE``, ``PRESS RELEASE: May 3, 2011``), an embargo, a reference number, a press
+        contact (its address and telephone lines), a date alone on a line among them, the
+        lines naming the issuer in one block over a label (``THE WHITE HOUSE`` / ``Office of
+        the Press Secretary``), and the lines under a label down to a date (``Media Note`` /
+        ``Office of the Spokesperson`` / ``May 5, 2012``). Returns the first line after them
+        (*first* when there are none) and the dates they give."""
         text = self.text
         i = self.next_nonblank(first, n)
         start = end = None
         dates: list[_DateMatch] = []
-        contact = False
+        contact = issuer = False
         while i < n:
             if self.blank(i):
                 contact = False
@@ -602,10 +633,19 @@ class _Parser:
                 continue
             a, b = _strip_span(text, *self.lines[i])
             line = text[a:b]
-            found = self.label_dates(a, b)
+            found = self.label_dates(i)
+            if found is None and start is None and (k := self.issuer_lines(i, n)) is not None:
+                start, issuer, i = a, True, k  # the label's line is read next
+                continue
             if found is not None:
                 dates.extend(found)
                 contact = False
+                if not found and (block := self.label_block(i, n)):
+                    i, d = block
+                    dates.append(d)
+                    b = d.end
+            elif _REFERENCE_RE.match(line) or _RULE_RE.match(line):
+                pass
             elif _LABEL_RE.match(line):
                 break  # ``Press Statement by the Minister``: a title
             elif _CONTACT_RE.match(line):
@@ -619,15 +659,19 @@ class _Parser:
             start = a if start is None else start
             end = b
             i += 1
-        if start is None or end is None or self.next_nonblank(i, n) >= n:
+        if start is None or end is None or i >= n:
             return first, []  # nothing above a title, or nothing but such lines
+        if issuer and not _headline(text, *_strip_span(text, *self.lines[i])):
+            return first, []  # ``Headline`` / ``FOR IMMEDIATE RELEASE``: a title over a label
         self.add("preamble", start, end)
         return i, dates
 
-    def label_dates(self, a: int, b: int) -> list[_DateMatch] | None:
-        """The dates of the label on the line ``text[a:b]`` (``FOR IMMEDIATE RELEASE``,
-        ``News Release: May 3, 2011``, ``EMBARGOED UNTIL …``); None when it is no label."""
+    def label_dates(self, i: int) -> list[_DateMatch] | None:
+        """The dates of the label on line *i* (``FOR IMMEDIATE RELEASE``, ``News Release:
+        May 3, 2011``, ``EMBARGOED UNTIL …``); None when it is no label. A label that is an
+        ordinary word (``Statement``) is one only right above a headline."""
         text = self.text
+        a, b = _strip_span(text, *self.lines[i])
         label = _LABEL_RE.match(text, a, b)
         if not label:
             return None
@@ -636,21 +680,65 @@ class _Parser:
         if not (label.group("embargo") or rest >= b
                 or d and _strip_span(text, d.end, b)[1] <= d.end):
             return None
+        if label.group("weak"):
+            j = self.next_nonblank(i + 1, len(self.lines))
+            if j >= len(self.lines) or not _headline(text, *_strip_span(text, *self.lines[j])):
+                return None
         return [found for found in find_dates(text, a, b) if found.value]
+
+    def label_block(self, i: int, stop: int) -> tuple[int, _DateMatch] | None:
+        """Under a label with no date on line *i*: the short lines of its block (no blank line
+        between) down to a date alone on its line (``Media Note`` / ``Office of the
+        Spokesperson`` / ``Washington, DC`` / ``May 5, 2012``): that line and its date."""
+        text = self.text
+        for k in range(i + 1, min(i + 6, stop)):
+            if self.blank(k):
+                return None
+            a, b = _strip_span(text, *self.lines[k])
+            d = date_at(text, a, b)
+            if d and d.end == b:
+                return k, d
+            if b - a > 80 or text[b - 1] in ".!?:;":  # a sentence, not an office or a place
+                return None
+        return None
+
+    def issuer_lines(self, i: int, n: int) -> int | None:
+        """When line *i* opens a block of short lines naming who issues the release over its
+        label (``THE WHITE HOUSE`` / ``Office of the Press Secretary`` / ``____`` / ``For
+        Immediate Release``), the label's line."""
+        text = self.text
+        for k in range(i, min(i + 5, n)):
+            if self.blank(k):
+                return None
+            if k > i and self.label_dates(k) is not None:
+                return k
+            a, b = _strip_span(text, *self.lines[k])
+            if _RULE_RE.match(text, a, b):
+                continue
+            if b - a > 80 or text[b - 1] in ".!?:;" or date_at(text, a, b):
+                return None
+        return None
 
     def labels_under_title(self, i: int, stop: int) -> tuple[int, list[_DateMatch]]:
         """Label lines right under the title (``FOR IMMEDIATE RELEASE`` written after the
-        headline, as pages saved from a website often have it), like those above it."""
+        headline, as pages saved from a website often have it; ``Media Note`` / ``Office of
+        the Spokesperson`` / ``May 5, 2012``), like those above it."""
         dates: list[_DateMatch] = []
         j = self.next_nonblank(i, stop)
         while j < stop:
             a, b = _strip_span(self.text, *self.lines[j])
-            found = self.label_dates(a, b)
-            if found is None or self.next_nonblank(j + 1, stop) >= stop:
+            found = self.label_dates(j)
+            if found is None:
+                break
+            k = j
+            if not found and (block := self.label_block(j, stop)):
+                k, d = block
+                found, b = [d], d.end
+            if self.next_nonblank(k + 1, stop) >= stop:
                 break
             self.add("preamble", a, b)
             dates.extend(found)
-            i = j + 1
+            i = k + 1
             j = self.next_nonblank(i, stop)
         return i, dates
 
@@ -716,6 +804,28 @@ class _Parser:
             self.problem(a, "warning", "release_title",
                          f"no title line (the release starts with a date); using {fallback!r}")
             return fallback, None, i
+        place = _PLACE_DATE_RE.match(self.text, a, b)
+        if place and place.group("eol") is not None:
+            j = self.next_nonblank(i + 1, stop)
+            if j < stop and self.next_nonblank(j + 1, stop) < stop:
+                # a place and a date alone on the first line, then a headline: ``Brussels, 5
+                # May 2012`` / ``Title``: the dateline, written above the headline
+                ta, tb = _strip_span(self.text, *self.lines[j])
+                if _headline(self.text, ta, tb):
+                    self.add("dateline", a, b)
+                    self.add("title", ta, tb)
+                    self._top_dateline = (place.start("place"), place.end("place"))
+                    found = find_dates(self.text, a, b)
+                    return (" ".join(self.text[ta:tb].split()),
+                            (ta, tb, found[0] if found else None), j + 1)
+        opening = _dateline_at(self.text, a, b)
+        if (opening and opening.end() < b and line[-1] in ".!?”\"’'"
+                and (opening.group("place").isupper() or find_dates(self.text, a, opening.end()))):
+            # ``GENEVA (3 March 2014) – The High Commissioner today…``: the body's first
+            # sentence, after its dateline; there is no title line
+            self.problem(a, "warning", "release_title",
+                         f"no title line (the release starts with its dateline); using {fallback!r}")
+            return fallback, None, i
         if len(line) > 300 or (len(line) > 150 and re.search(r"[.!?][”\"]?$", line)):
             self.problem(a, "warning", "release_title",
                          "the first line reads as body text, not a title; "
@@ -747,6 +857,9 @@ class _Parser:
                     j, a, b = k, ka, kb
         d = self.line_date(a, b)
         if d:
+            if _TIME_RE.match(self.text, d.end, b):  # ``05 May 2012 10:32 GMT``
+                self.add("date", a, b)
+                return j + 1, d
             self.add("date", a, d.end)
             if _strip_span(self.text, d.end, b)[1] <= d.end:
                 return j + 1, d
@@ -760,6 +873,7 @@ class _Parser:
         return date_at(self.text, label.end() if label else a, b)
 
     _body_start: int | None = None
+    _top_dateline: tuple[int, int] | None = None  # place of a dateline above the title
 
     def body(self, i: int, stop: int, dates: list) -> tuple[str | None, tuple[int, int] | None]:
         """Paragraphs of lines ``i..stop``; the dateline at the start of the first one."""
@@ -783,12 +897,14 @@ class _Parser:
                 para_start = None
         if para_start is not None:
             paragraphs.append((para_start, para_end))
-        dateline = dateline_span = None
+        dateline = dateline_span = self._top_dateline
+        if dateline_span:
+            dateline = self.text[dateline_span[0]:dateline_span[1]]
         # the dateline opens the first paragraph, or the second under a short deck (a
         # subtitle: a few words, no sentence's end)
-        for k in range(min(2, len(paragraphs))):
+        for k in range(0 if dateline_span else min(2, len(paragraphs))):
             a, b = _strip_span(self.text, *paragraphs[k])
-            m = _DATELINE_RE.match(self.text, a, min(b, a + 160))
+            m = _dateline_at(self.text, a, min(b, a + 160))
             if not (m and m.end() < b):
                 m = _PLACE_DATE_RE.match(self.text, a, b)
             # ``GENEVA, 3 March 2014`` alone in its paragraph opens the next one, if any
@@ -870,12 +986,24 @@ class _Parser:
         return out
 
 
+def _dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The dateline that opens ``text[start:end]``, if one does. A dash written without
+    spaces (``GENEVA—The``) ends a place in capitals only (``U.S.—China talks`` is a
+    sentence)."""
+    m = _DATELINE_RE.match(text, start, end)
+    if m and not text[m.end() - 1].isspace():
+        place = m.group("place")
+        if not (place.isupper() and len(re.sub(r"\W", "", place)) >= 4):
+            return None
+    return m
+
+
 def _headline(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` (a line) read as a headline: a few words, no sentence's end,
     no date or dateline at its start?"""
     line = text[start:end]
     return (len(line) <= 150 and len(line.split()) >= 2 and line[-1] not in ".:;,"
-            and not date_at(text, start, end) and not _DATELINE_RE.match(text, start, end))
+            and not date_at(text, start, end) and not _dateline_at(text, start, end))
 
 
 def _title_from_name(name: str) -> str:
@@ -889,7 +1017,13 @@ def _title_from_name(name: str) -> str:
 
 
 def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """``(open, close)`` offsets of top-level quotation marks in ``text[start:end]``."""
+    """``(open, close)`` offsets of top-level quotation marks in ``text[start:end]``.
+
+    Single curly quotes (``‘…’``, as British releases write them) count when the opening
+    one starts a word and the closing one ends a word (``won’t`` and ``the group’s`` close
+    nothing), with no double quotation mark between; a ``‘`` with no such closer (``the
+    ‘90s``) is an apostrophe.
+    """
     pos = start
     while pos < end:
         best = None
@@ -900,11 +1034,33 @@ def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if best is None:
             return
         o, closer = best
-        c = text.find(closer, o + 1, end)
-        if c == -1:
-            return
+        if closer == "’":
+            c = _single_close(text, o, end)
+            if c is None:
+                pos = o + 1
+                continue
+        else:
+            c = text.find(closer, o + 1, end)
+            if c == -1:
+                return
         yield o, c
         pos = c + 1
+
+
+def _single_close(text: str, o: int, end: int) -> int | None:
+    """The ``’`` closing the single quotation opened at *o*, if that is one."""
+    if o > 0 and (text[o - 1].isalnum() or text[o - 1] in "’'"):
+        return None
+    c = o
+    while True:
+        c = text.find("’", c + 1, end)
+        if c == -1:
+            return None
+        if not (c + 1 < len(text) and text[c + 1].isalnum()) and not text[c - 1].isspace():
+            break
+    if any(q in text[o:c] for q in '“”"«»„'):
+        return None
+    return c
 
 
 def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:

@@ -27,9 +27,11 @@ page has them; the page itself is kept beside the release, same name, .html.
 
 The date and publisher come from the release itself: a front-matter header,
 a date line (Tuesday, May 3, 2011 / Published on April 27, 2011), the
-dateline (GENEVA, March 3, 2014 -), a label above the title (FOR IMMEDIATE
-RELEASE: May 3, 2011), the publisher's footer (conf.py: pressroom_publishers
-footer_markers), the source URL's site, or a folder named after a publisher.
+dateline (GENEVA, March 3, 2014 -; Brussels, 5 May 2012 above the title), a
+date alone on the last line, the publisher's heading (FOR IMMEDIATE RELEASE:
+May 3, 2011; Media Note / Office of the Spokesperson / May 5, 2012), the
+publisher's footer (conf.py: pressroom_publishers footer_markers), the source
+URL's site, or a folder named after a publisher.
 When they cannot be found, the file is not added and the message says how to
 give them: --publisher, --date (written as a header before the received text),
 or a header (---, then date: YYYY-MM-DD and publisher: Name, then ---).

@@ -58,6 +58,24 @@ def test_annotate_unreadable_file_continues(capsys, tmp_path, monkeypatch) -> No
     assert records[0]["mentions"][0]["start"] == 8
 
 
+def test_annotate_a_folder(capsys, tmp_path, monkeypatch) -> None:
+    """A folder stands for the .txt files under it, in name order; one with none is
+    reported (it was "Is a directory")."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in" / "2011").mkdir(parents=True)
+    (tmp_path / "in" / "2011" / "b.txt").write_text("Brian Dooley", encoding="utf-8")
+    (tmp_path / "in" / "a.txt").write_text("China", encoding="utf-8")
+    (tmp_path / "in" / "notes.md").write_text("China", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    code = main(["annotate", "--registry", str(REGISTRY), "--types", "award", "--format", "jsonl",
+                 "in", "empty"])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert [json.loads(line)["file"] for line in captured.out.splitlines()] == [
+        str(Path("in/2011/b.txt")), str(Path("in/a.txt"))]
+    assert captured.err == "empty: error: a folder with no .txt file in it\n"
+
+
 def test_annotate_registry_problems_are_warnings(capsys, tmp_path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     registry = tmp_path / "reg.yaml"

@@ -468,6 +468,18 @@ def test_lowercase_particle_before_a_hyphen_capitalized() -> None:
         ("Masjid Al-Qorvan", "mq")]
 
 
+def test_a_surname_with_particles_opening_a_sentence_and_after_a_given_name() -> None:
+    """``Bin Zarqa`` at a sentence's start and ``Tavo da Quell`` (the name before the
+    particles) link whole after the full name; they were ``Bin [Zarqa]`` and ``[Tavo]
+    [da Quell]``."""
+    linker = make_linker(person("bz", "Hamad bin Zarqa"), person("tq", "Rui Almo Tavo da Quell"),
+                         person("vm", "Piet van Morrel"))
+    text = ("Hamad bin Zarqa met Rui Almo Tavo da Quell and Piet van Morrel. Bin Zarqa left. "
+            "Tavo da Quell stayed. Van Morrel spoke.")
+    assert spans(linker.link(text))[3:] == [("Bin Zarqa", "bz"), ("Tavo da Quell", "tq"),
+                                            ("Van Morrel", "vm")]
+
+
 def test_person_without_the_middle_name() -> None:
     linker = make_linker(person("mur", "Tomas Belarmo Quintero"))
     assert spans(linker.link("A shot by Tomas Quintero was saved.")) == [("Tomas Quintero", "mur")]

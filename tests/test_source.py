@@ -537,6 +537,8 @@ def test_a_date_alone_on_the_last_line_dates_the_release():
     ("Release 12 detained lawyers\n\nMay 3, 2012\n\nThe body.\n", "Release 12 detained lawyers"),
     ("Paris, Texas: a town in the news\n\nMay 3, 2012\n\nThe body.\n",
      "Paris, Texas: a town in the news"),
+    # a title and its date over a deck (no comma after the words): no place and date
+    ("Rights Talks Resume 2011-04-27\nA second line\n\nThe body.\n", "Rights Talks Resume"),
 ])
 def test_headlines_that_look_like_headings(text, title):
     r = parse_text(text)

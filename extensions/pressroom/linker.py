@@ -434,6 +434,11 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(" ".join(words[j:i + 1]), SHORT)
                 if j < i:
                     add(word, SHORT)
+                    # ``Bin Salman``, ``Van Gogh`` opening a sentence; ``Lula da Silva``: the
+                    # surname with the name before its particles
+                    add(" ".join([words[j].capitalize(), *words[j + 1:i + 1]]), SHORT)
+                    if j > 0 and words[j - 1][:1].isupper() and not _INITIAL.match(words[j - 1]):
+                        add(" ".join(words[j - 1:i + 1]), SHORT)
             if len(words) >= 3:
                 add(" ".join(words[-2:]), SHORT)
         if etype != "person" and len(words) >= 2:

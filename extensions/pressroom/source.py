@@ -805,11 +805,13 @@ class _Parser:
                          f"no title line (the release starts with a date); using {fallback!r}")
             return fallback, None, i
         place = _PLACE_DATE_RE.match(self.text, a, b)
-        if place and place.group("eol") is not None:
+        if place and place.group("eol") is not None and (
+                place.group("open") or self.text.startswith(",", place.end("place"))):
             j = self.next_nonblank(i + 1, stop)
             if j < stop and self.next_nonblank(j + 1, stop) < stop:
-                # a place and a date alone on the first line, then a headline: ``Brussels, 5
-                # May 2012`` / ``Title``: the dateline, written above the headline
+                # a place, a comma and a date alone on the first line, then a headline:
+                # ``Brussels, 5 May 2012`` / ``Title``: the dateline, written above the
+                # headline (``Rights Talks 2011-04-27``: a title and its date)
                 ta, tb = _strip_span(self.text, *self.lines[j])
                 if _headline(self.text, ta, tb):
                     self.add("dateline", a, b)

@@ -19,8 +19,9 @@ NAME = "annotate"
 HELP = "link the mentions of registry entities in text files"
 DESCRIPTION = """\
 Find the mentions of registry entities (people, organizations, events, places
-and any type conf.py declares) in each FILE and print them: one JSON object a
-file (--format jsonl), or the text with each mention marked (--format text).
+and any type conf.py declares) in each FILE (or every .txt file in a FOLDER,
+in name order) and print them: one JSON object a file (--format jsonl), or the
+text with each mention marked (--format text).
 
 Offsets are Python string indices into the file's text decoded as UTF-8, line
 endings kept as they are. A file that is not UTF-8 is decoded as cp1252 (or
@@ -32,12 +33,14 @@ examples:
   pressroom annotate --registry corpus/entities corpus/releases/hrf/2011-04-27.txt
   pressroom annotate --registry registry.json --format jsonl texts/*.txt > mentions.jsonl
   pressroom annotate --registry seed.yaml --types award --format text seed.txt
+  pressroom annotate --format jsonl corpus/releases/ > mentions.jsonl
 
 exit codes: 0 ok, 1 a file could not be read, 2 bad command line."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="text files to annotate")
+    parser.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER",
+                        help="text files to annotate, or folders holding them (.txt)")
     parser.add_argument("--registry", metavar="PATH",
                         help="registry file or folder (default: the project's registry folder)")
     parser.add_argument("--format", choices=("jsonl", "text"), default="text",
@@ -88,6 +91,18 @@ def load(registry_path: str | None, types: Iterable[str],
     return load_registry(path, types)
 
 
+def _files(names: list[str]) -> list[str]:
+    """*names*, each folder replaced by the ``.txt`` files under it, in name order (a
+    folder holding none stays, to be reported as unreadable)."""
+    out = []
+    for name in names:
+        path = Path(name)
+        found = sorted(str(f) for f in path.rglob("*.txt") if f.is_file()) \
+            if path.is_dir() else []
+        out.extend(found or [name])
+    return out
+
+
 def marked_text(text: str, result: LinkResult) -> str:
     """*text* with each mention written ``[surface](entity-id)``, ambiguous ones ``[surface](?a|b)``."""
     marks = [(m.start, m.end, m.entity_id) for m in result.mentions]
@@ -113,12 +128,14 @@ def run(args: argparse.Namespace) -> int:
     linker = Linker(registry)
     status = 0
     out = sys.stdout
-    for name in args.files:
+    for name in _files(args.files):
         path = Path(name)
         try:
             text, warnings = read_text(path)
         except (OSError, ValueError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            if path.is_dir():
+                reason = "a folder with no .txt file in it"
             print(f"{name}: error: {reason}", file=sys.stderr)
             status = 1
             continue

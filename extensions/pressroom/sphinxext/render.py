@@ -167,7 +167,13 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     by_start = _Sorted(mentions)
     quote_spans = _Sorted(list(quote_speakers), key=lambda q: q[0])
     for seg in release.segments:
-        if seg.kind == "body":
+        if seg.kind == "dateline" and title_seg and seg.start < title_seg[0]:
+            # written above the headline (``Brussels, 5 May 2012``): a line of its own
+            para = nodes.paragraph(classes=["pressroom-dateline"])
+            para += _inline(text, seg.start, seg.end, by_start, {}, lines, anchors)
+            body += para
+            dateline_seg = None
+        elif seg.kind == "body":
             para = nodes.paragraph(classes=["pressroom-paragraph"])
             # the dateline opens the paragraph it was written in (the second, under a deck)
             if dateline_seg and seg.start >= dateline_seg[1]:

@@ -302,3 +302,27 @@ def test_lines_above_the_title_are_shown_apart_and_unlinked(tmp_path):
     assert len(mentions) == 1  # the body's (the title is no link)
     assert not links_to(html, "brian-dooley")  # nor in the panel: not mentioned
     assert "1 June 2011" in text_of(html)
+
+
+def test_a_list_keeps_its_lines_and_a_dateline_above_the_headline_its_place(tmp_path):
+    """A paragraph that is a list, one item a line, keeps its line breaks on the page (a
+    class, no markup read); a hard-wrapped paragraph does not. A place and a date written
+    above the headline are a line of their own, where they were written."""
+    src = copy_root("pressroom", tmp_path)
+    (src / "corpus/releases/hrf/2011/2011-06-03-demands.txt").write_text(
+        "Washington, DC, June 3, 2011\n\nGroup Issues Its Demands\n\n"
+        "Human Rights First today issued its demands:\n- Release Ai Weiwei\n- End the crackdown\n\n"
+        "A paragraph wrapped\nat some width - as\nthis one is.\n\n1. First\n2. Second\n",
+        encoding="utf-8")
+    app = built(src)
+    html = page(app, "corpus/releases/hrf/2011/2011-06-03-demands")
+    classes = re.findall(r'<p class="(pressroom-[^"]*)">', html)
+    assert classes == ["pressroom-dateline", "pressroom-paragraph pressroom-lines",
+                       "pressroom-paragraph", "pressroom-paragraph pressroom-lines"]
+    first = re.search(r'<p class="pressroom-paragraph pressroom-lines">(.*?)</p>', html, re.S)
+    assert text_of(first.group(1)) == ("Human Rights First today issued its demands:\n"
+                                       "- Release Ai Weiwei\n- End the crackdown")
+    assert re.search(r"<h1>Group Issues Its Demands", html)
+    dateline = re.search(r'<p class="pressroom-dateline">(.*?)</p>', html, re.S).group(1)
+    assert text_of(dateline) == "Washington, DC, June 3, 2011"
+    assert links_to(dateline, "washington-dc")  # linked like any dateline

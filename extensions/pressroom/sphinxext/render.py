@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from pressroom.source import Release
 
 #: A sentence ends at . ! or ? (maybe a closing quote) followed by space and a capital/quote.
+#: A line that is an item of a list: ``- Release the lawyers``, ``• …``, ``1. …``, ``(a) …``.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]+\S")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 #: Sentences longer than this are cut around the mention.
 SENTENCE_MAX = 320
@@ -175,6 +177,8 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             dateline_seg = None
         elif seg.kind == "body":
             para = nodes.paragraph(classes=["pressroom-paragraph"])
+            if _is_list(text, seg.start, seg.end):
+                para["classes"].append("pressroom-lines")  # its lines kept as written
             # the dateline opens the paragraph it was written in (the second, under a deck)
             if dateline_seg and seg.start >= dateline_seg[1]:
                 span = nodes.inline(classes=["pressroom-dateline"])
@@ -200,6 +204,18 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             plain(publisher), plain(release.dateline or ""), release.source_url or "", relpath)
     key = text_key(text) if text.replace("\ufeff", "").strip() else ""
     return Rendered(section, meta, rows, quote_rows, key)
+
+
+def _is_list(text: str, start: int, end: int) -> bool:
+    """Does the paragraph ``text[start:end]`` hold a list, one item a line (two lines that
+    start like items, or one under a line ending in a colon)? Its line breaks are then
+    kept on the page; a paragraph hard-wrapped at some width is run together as usual."""
+    if "\n" not in text[start:end] and "\r" not in text[start:end]:
+        return False
+    lines = re.split(r"\r\n|\r|\n", text[start:end])
+    items = sum(1 for line in lines if _LIST_ITEM.match(line))
+    return items >= 2 or (items == 1 and not _LIST_ITEM.match(lines[0])
+                          and lines[0].rstrip().endswith(":"))
 
 
 def _apart(cls: str, rubric: str, blocks: list[str]) -> nodes.container:

@@ -20,6 +20,7 @@ import codecs
 import datetime as _dt
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -357,6 +358,11 @@ _PLACE_DATE_RE = re.compile(
     rf"(?i:{_ANY_DATE})(?(open)\)|)\s*(?:(?:[–—]{{1,2}}|--?)\s+|(?P<eol>\n|$))"
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’"))
+_OPENERS = dict(_QUOTE_PAIRS)
+#: The end of a sentence: a full stop, question or exclamation mark before a space.
+_STOP_RE = re.compile(r"[.!?](?=\s|$)")
+_DOUBLE_MARKS = "“”\"«»„"
+_QUOTE_MARK_RE = re.compile("[“”\"«»„‘’]")
 #: A byline alone on its line: ``By Jane Roe``, ``By Jane Roe and John Doe``.
 _BYLINE_RE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|and|&|,))*[ \t]*$")
@@ -500,7 +506,7 @@ class _Parser:
             dates.append(("date line", date_line))
         # body: lines i..stop (exclusive), minus a trailing "Published on" line
         body_end_line = stop
-        published = None
+        published = closing = None
         j = stop - 1
         while j >= i and self.blank(j):
             j -= 1
@@ -515,7 +521,7 @@ class _Parser:
                 dates.insert(0, ("published line", published))
             elif (d := date_at(text, a, b)) and d.end == b and self.next_nonblank(i, j) < j:
                 # a date alone on the body's last line (under a statement's signatures)
-                published = d
+                closing = d
                 self.add("date", a, b)
                 body_end_line = j
                 dates.append(("closing date", d))
@@ -523,6 +529,8 @@ class _Parser:
         dates.extend(("publisher's heading", d) for d in above)
 
         date = self.choose_date(header, dates)
+        # where the date is written, in the order the dates are chosen
+        where = published or date_line or (title_span[2] if title_span else None) or closing
         release = Release(
             path=self.name,
             text=text,
@@ -535,10 +543,7 @@ class _Parser:
             encoding=self.encoding,
             title_span=title_span[:2] if title_span else None,
             dateline_span=dateline_span,
-            date_span=(published or date_line or (title_span[2] if title_span else None)) and (
-                (published or date_line or title_span[2]).start,  # type: ignore[union-attr]
-                (published or date_line or title_span[2]).end,  # type: ignore[union-attr]
-            ),
+            date_span=(where.start, where.end) if where else None,
             problems=self.problems,
         )
         if header.get("title"):
@@ -1024,45 +1029,54 @@ def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     Single curly quotes (``‘…’``, as British releases write them) count when the opening
     one starts a word and the closing one ends a word (``won’t`` and ``the group’s`` close
     nothing), with no double quotation mark between; a ``‘`` with no such closer (``the
-    ‘90s``) is an apostrophe.
+    ‘90s``) is an apostrophe. Every mark is found once and closers are looked up by
+    bisection: a paragraph of thousands of quotation marks costs time in proportion.
     """
-    pos = start
-    while pos < end:
-        best = None
-        for opener, closer in _QUOTE_PAIRS:
-            o = text.find(opener, pos, end)
-            if o != -1 and (best is None or o < best[0]):
-                best = (o, closer)
-        if best is None:
-            return
-        o, closer = best
+    order: list[int] = []  # every quotation mark, in order
+    at: dict[str, list[int]] = {}  # and those of each character
+    for m in _QUOTE_MARK_RE.finditer(text, start, end):
+        order.append(m.start())
+        at.setdefault(m.group(), []).append(m.start())
+    if not order:
+        return
+    # a ``’`` that ends a word (not ``won’t``), and the double marks, for single quotes
+    closers = [c for c in at.get("’", ())
+               if not (c + 1 < len(text) and text[c + 1].isalnum()) and not text[c - 1].isspace()]
+    doubles = sorted(p for ch in _DOUBLE_MARKS for p in at.get(ch, ()))
+    k = 0
+    while k < len(order):
+        o = order[k]
+        closer = _OPENERS.get(text[o])
+        if closer is None:
+            k += 1
+            continue
         if closer == "’":
-            c = _single_close(text, o, end)
+            c = _single_close(text, o, closers, doubles)
             if c is None:
-                pos = o + 1
+                k += 1
                 continue
         else:
-            c = text.find(closer, o + 1, end)
-            if c == -1:
+            same = at.get(closer, [])
+            i = bisect_right(same, o)
+            if i == len(same):
                 return
+            c = same[i]
         yield o, c
-        pos = c + 1
+        k = bisect_right(order, c, k)
 
 
-def _single_close(text: str, o: int, end: int) -> int | None:
-    """The ``’`` closing the single quotation opened at *o*, if that is one."""
+def _single_close(text: str, o: int, closers: list[int], doubles: list[int]) -> int | None:
+    """The ``’`` closing the single quotation opened at *o*, if that is one: the first
+    word-ending *closers* after it, with none of the *doubles* between."""
     if o > 0 and (text[o - 1].isalnum() or text[o - 1] in "’'"):
         return None
-    c = o
-    while True:
-        c = text.find("’", c + 1, end)
-        if c == -1:
-            return None
-        if not (c + 1 < len(text) and text[c + 1].isalnum()) and not text[c - 1].isspace():
-            break
-    if any(q in text[o:c] for q in '“”"«»„'):
+    i = bisect_right(closers, o)
+    if i == len(closers):
         return None
-    return c
+    j = bisect_right(doubles, o)
+    if j < len(doubles) and doubles[j] < closers[i]:
+        return None
+    return closers[i]
 
 
 def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:
@@ -1088,6 +1102,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     quotes: list[Quote] = []
     last: tuple[str, int, int] | None = None
     for para in paragraphs:
+        ends: list[int] | None = None
         prev_end: int | None = None  # where the last attributed sentence ended
         prev_speaker: tuple[str, int, int] | None = None
         for o, c in _quote_spans(text, para.start, para.end):
@@ -1111,8 +1126,10 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 after = None  # ``X said, “…”. She explained …``: X, named, said it
             if after:
                 speaker = _speaker_name(after)
-                sentence_end = re.search(r"[.!?](?=\s|$)", text[after.end():para.end])
-                prev_end = after.end() + sentence_end.end() if sentence_end else para.end
+                if ends is None:  # where the paragraph's sentences end, found once
+                    ends = [m.end() for m in _STOP_RE.finditer(text, para.start, para.end)]
+                k = bisect_right(ends, after.end())
+                prev_end = ends[k] if k < len(ends) else para.end
             elif before:
                 speaker = _speaker_name(before)
                 prev_end = c + 1

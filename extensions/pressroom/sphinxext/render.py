@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from pressroom.linker import LinkResult
     from pressroom.source import Release
 
-#: A sentence ends at . ! or ? (maybe a closing quote) followed by space and a capital/quote.
 #: A line that is an item of a list: ``- Release the lawyers``, ``• …``, ``1. …``, ``(a) …``.
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]+\S")
+#: A sentence ends at . ! or ? (maybe a closing quote) followed by space and a capital/quote.
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 #: Sentences longer than this are cut around the mention.
 SENTENCE_MAX = 320
@@ -51,21 +51,40 @@ class _Lines:
         return bisect_right(self.starts, offset)
 
 
-def sentence_around(text: str, seg: tuple[int, int], start: int, end: int) -> tuple[str, int, int]:
-    """The sentence of ``text`` holding ``[start, end)``, within segment ``seg``.
+class _Stops:
+    """Where the sentences of one segment end, found once: looked up by bisection for
+    each mention (scanning from the segment's start for each made a long paragraph with
+    many mentions quadratic)."""
+
+    def __init__(self, text: str, seg: tuple[int, int]) -> None:
+        found = list(_SENTENCE_END.finditer(text, *seg))
+        self.seg = seg
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        self.cuts = [m.start() + len(m.group().rstrip()) for m in found]
+
+
+def sentence_bounds(text: str, seg: tuple[int, int], start: int, end: int,
+                    stops: _Stops | None = None) -> tuple[int, int]:
+    """Where the sentence holding ``[start, end)`` starts and ends, within *seg*: after
+    the last sentence end before the mention, at the first one after its start."""
+    if stops is None or stops.seg != seg:
+        stops = _Stops(text, seg)
+    i = bisect_right(stops.ends, start)
+    j = bisect_left(stops.starts, end - 1)
+    return (stops.ends[i - 1] if i else seg[0]), (stops.cuts[j] if j < len(stops.starts) else seg[1])
+
+
+def sentence_around(text: str, seg: tuple[int, int], start: int, end: int,
+                    stops: _Stops | None = None) -> tuple[str, int, int]:
+    """The sentence of ``text`` holding ``[start, end)``, within segment ``seg``
+    (*stops*: that segment's sentence ends, when already found).
 
     Returns ``(sentence, start in sentence, end in sentence)`` with whitespace
-    collapsed only outside the mention, so the highlight offsets stay exact.
+    collapsed only outside the mention, so the highlight offsets stay exact. A
+    sentence end inside the mention (``U.S. Navy``) ends nothing.
     """
-    a, b = seg
-    s = a
-    for m in _SENTENCE_END.finditer(text, a, b):
-        if m.end() <= start:
-            s = m.end()
-        elif m.start() >= end - 1:
-            b = m.start() + len(m.group().rstrip())
-            break
-    e = b
+    s, e = sentence_bounds(text, seg, start, end, stops)
     if e - s > SENTENCE_MAX:  # cut long sentences around the mention, at word boundaries
         lo = max(s, start - SENTENCE_MAX // 2)
         hi = min(e, end + SENTENCE_MAX // 2)
@@ -103,6 +122,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     lines = _Lines(text)
     registry = corpus.registry
     mentions = sorted(result.mentions, key=lambda m: m.start)
+    by_start = _Sorted(mentions)
 
     # quotes: resolve the speaker by a person mention inside the speaker's span
     quote_rows: list[tuple] = []
@@ -110,12 +130,11 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     for q in release.quotes:
         speaker_id = ""
         if q.speaker_start is not None and q.speaker_end is not None:
-            for m in mentions:
-                if m.start < q.speaker_end and m.end > q.speaker_start:
-                    entity = registry.get(m.entity_id)
-                    if entity is not None and entity.type == "person":
-                        speaker_id = m.entity_id
-                        break
+            for m in by_start.overlapping(q.speaker_start, q.speaker_end):
+                entity = registry.get(m.entity_id)
+                if entity is not None and entity.type == "person":
+                    speaker_id = m.entity_id
+                    break
         name = registry[speaker_id].name if speaker_id else (q.speaker or "")
         quote_speakers[(q.start, q.end)] = plain(name)
         quote_rows.append((q.start, q.end, plain(q.text), speaker_id, plain(q.speaker or "")))
@@ -127,10 +146,13 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     seg_starts = [s[0] for s in segs]
     rows: list[tuple] = []
     seen: set[tuple[str, str]] = set()
+    stops = None  # the current segment's sentence ends (mentions come in text order)
     for m in mentions:
         i = bisect_right(seg_starts, m.start) - 1
         seg = segs[i] if i >= 0 and m.start < segs[i][1] else (m.start, m.end)
-        sentence, s0, s1 = sentence_around(text, seg, m.start, m.end)
+        if stops is None or stops.seg != seg:
+            stops = _Stops(text, seg)
+        sentence, s0, s1 = sentence_around(text, seg, m.start, m.end, stops)
         if (m.entity_id, sentence) in seen:
             sentence, s0, s1 = "", 0, 0
         else:
@@ -166,7 +188,6 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
 
     body = nodes.container(classes=["pressroom-body"])
     dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
-    by_start = _Sorted(mentions)
     quote_spans = _Sorted(list(quote_speakers), key=lambda q: q[0])
     for seg in release.segments:
         if seg.kind == "dateline" and title_seg and seg.start < title_seg[0]:
@@ -259,6 +280,17 @@ class _Sorted:
         self.items = sorted(items, key=key)
         self.starts = [key(item) for item in self.items]
 
+    def overlapping(self, start: int, end: int) -> list:
+        """The items (that do not overlap one another) that overlap ``[start, end)``."""
+        lo = max(0, bisect_left(self.starts, start) - 1)
+        hi = bisect_left(self.starts, end)
+        return [item for item in self.items[lo:hi] if item.end > start]
+
+    def cuts(self, pos: int) -> bool:
+        """Does an item (of items that do not overlap) have *pos* strictly inside it?"""
+        i = bisect_left(self.starts, pos) - 1
+        return i >= 0 and self.items[i].end > pos
+
     def inside(self, start: int, end: int, end_of=lambda item: item.end) -> list:
         lo = bisect_left(self.starts, start)
         hi = bisect_left(self.starts, end)
@@ -272,9 +304,8 @@ def _inline(text: str, start: int, end: int, mentions: _Sorted, quote_speakers: 
     inside = mentions.inside(start, end)
     quotes = quote_spans.inside(start, end, end_of=lambda q: q[1]) if quote_spans else []
     # a quotation that would cut a mention in two is not wrapped
-    quotes = [q for q in quotes
-              if not any(m.start < q[0] < m.end or m.start < q[1] < m.end for m in inside)]
     local = _Sorted(inside)
+    quotes = [q for q in quotes if not local.cuts(q[0]) and not local.cuts(q[1])]
     out: list[nodes.Node] = []
     pos = start
     for qs, qe in quotes:

@@ -1,0 +1,35 @@
+"""The release renderer's text helpers, against plain definitions of what they find."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pressroom.sphinxext.render import _SENTENCE_END, sentence_bounds
+
+PIECES = ["Jane", "Roe", " ", " ", ". ", "? ", "! ", ".” ", "U.S. ", "a", "said", "\n", "“"]
+
+
+def reference_bounds(text: str, seg: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """Walk the sentence ends of the segment from its start: the last one ending at or
+    before the mention starts the sentence, the first starting at or after its last
+    character ends it (one inside the mention, as in ``U.S. Navy``, ends nothing)."""
+    a, b = seg
+    s = a
+    for m in _SENTENCE_END.finditer(text, a, b):
+        if m.end() <= start:
+            s = m.end()
+        elif m.start() >= end - 1:
+            return s, m.start() + len(m.group().rstrip())
+    return s, b
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join), st.data())
+def test_sentence_bounds_as_a_walk_from_the_segment_start(text, data):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    if b == a:
+        return
+    start = data.draw(st.integers(a, b - 1))
+    end = data.draw(st.integers(start + 1, b))
+    assert sentence_bounds(text, (a, b), start, end) == reference_bounds(text, (a, b), start, end)

@@ -590,3 +590,21 @@ def test_a_paragraph_of_many_quotation_marks():
                         ("‘a b c,’ said Jane Roe “x y z” " * 20_000, 40_000)]:
         r = parse_text(f"Headline\n\nMay 3, 2011\n\n{para}\n")
         assert len(r.quotes) == count
+
+
+def test_one_paragraph_a_line():
+    """Text copied from a web page puts a paragraph on each line, with no blank line
+    between: each line is a paragraph (they were one paragraph, shown as one on the
+    page); a paragraph wrapped at some width stays one."""
+    long = "Human Rights First today said the dialogue will not be enough to address abuses"
+    text = (f"Dialogue Not Enough\nWashington, DC – {long}, and urged more.\n"
+            "Background\n"
+            f"“{long},” said Brian Dooley.\nPublished on April 27, 2011\n")
+    r = parse_text(text)
+    assert [r.text[p.start:p.end] for p in r.paragraphs] == [
+        f"{long}, and urged more.", "Background", f"“{long},” said Brian Dooley."]
+    assert (r.dateline, r.date, len(r.quotes)) == ("Washington, DC", dt.date(2011, 4, 27), 1)
+    wrapped = ("Title Here\n\nMay 3, 2011\n\nThis release is hard-wrapped at about seventy\n"
+               "characters, the way e-mail releases are. So a line may end a sentence\n"
+               "and the paragraph still goes on.\n")
+    assert len(parse_text(wrapped).paragraphs) == 1

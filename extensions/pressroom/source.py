@@ -361,6 +361,8 @@ _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘"
 _OPENERS = dict(_QUOTE_PAIRS)
 #: The end of a sentence: a full stop, question or exclamation mark before a space.
 _STOP_RE = re.compile(r"[.!?](?=\s|$)")
+#: A line that ends a sentence: ``.``, ``!``, ``?`` or ``:``, maybe a closing quote or bracket.
+_SENTENCE_STOP_RE = re.compile(r"[.!?:…][\"”’')\]]*$")
 _DOUBLE_MARKS = "“”\"«»„"
 _QUOTE_MARK_RE = re.compile("[“”\"«»„‘’]")
 #: A byline alone on its line: ``By Jane Roe``, ``By Jane Roe and John Doe``.
@@ -889,21 +891,21 @@ class _Parser:
         start = self.lines[i][0]
         if self._body_start is not None and self._body_start > start:
             start = self._body_start
-        # paragraphs: runs of non-blank lines
+        # paragraphs: runs of non-blank lines (or each line of a run that is one
+        # paragraph a line)
         paragraphs: list[tuple[int, int]] = []
-        para_start = None
-        for k in range(i, stop):
-            a, b = self.lines[k]
-            a = max(a, start)
-            if self.text[a:b].strip():
-                if para_start is None:
-                    para_start = a
-                para_end = b
-            elif para_start is not None:
-                paragraphs.append((para_start, para_end))
-                para_start = None
-        if para_start is not None:
-            paragraphs.append((para_start, para_end))
+        run: list[tuple[int, int]] = []
+        for k in range(i, stop + 1):
+            if k < stop:
+                a, b = self.lines[k]
+                a = max(a, start)
+                if self.text[a:b].strip():
+                    run.append((a, b))
+                    continue
+            if run:
+                paragraphs.extend(run if _one_paragraph_a_line(self.text, run)
+                                  else [(run[0][0], run[-1][1])])
+                run = []
         dateline = dateline_span = self._top_dateline
         if dateline_span:
             dateline = self.text[dateline_span[0]:dateline_span[1]]
@@ -991,6 +993,20 @@ class _Parser:
         if pos < len(self.text):
             out.append(Segment("gap", pos, len(self.text)))
         return out
+
+
+def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Are these lines, with no blank line between, one paragraph each (as text copied
+    from a web page or a word processor has them) rather than one paragraph wrapped at
+    some width? So when a line is longer than any wrapping width and every line ends a
+    sentence or is short (a subheading, a list item)."""
+    if len(lines) < 2 or max(b - a for a, b in lines) <= 100:
+        return False
+    for a, b in lines:
+        a, b = _strip_span(text, a, b)
+        if b - a > 60 and not _SENTENCE_STOP_RE.search(text, a, b):
+            return False
+    return True
 
 
 def _dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:

@@ -131,4 +131,7 @@ def release_page_text(html: str) -> str:
     parts += [p.get_text() for p in section.select("div.pressroom-preamble p:not(.rubric)")]
     parts.append(section.select_one("div.pressroom-body").get_text())
     parts += [p.get_text() for p in section.select("div.pressroom-footer p:not(.rubric)")]
+    # a date line written under the boilerplate, shown under it
+    parts += [p.get_text() for p in section.find_all("p", class_="pressroom-published",
+                                                     recursive=False)]
     return " ".join(parts)

@@ -608,3 +608,15 @@ def test_one_paragraph_a_line():
                "characters, the way e-mail releases are. So a line may end a sentence\n"
                "and the paragraph still goes on.\n")
     assert len(parse_text(wrapped).paragraphs) == 1
+
+
+def test_a_published_line_under_the_boilerplate_dates_the_release():
+    """``About the group`` then ``Published on …`` last: the boilerplate starts at the
+    closing section, and the date line under it is the release's date (it was part of the
+    boilerplate, and the release had no date)."""
+    text = ("Dialogue Not Enough\n\nWashington, DC – The group said it.\n\nMore.\n\n"
+            "About Human Rights First\n\nAn advocacy group.\n\nPublished on April 27, 2011\n")
+    r = parse_text(text)
+    assert (r.date, r.problems) == (dt.date(2011, 4, 27), [])
+    assert r.footer == "About Human Rights First\n\nAn advocacy group."
+    assert _kinds(r)[-1] == ("date", "Published on April 27, 2011")

@@ -51,7 +51,10 @@ def releases(draw):
     if draw(st.booleans()):
         parts.append(draw(st.sampled_from(["Published on ", ""])) + draw(st.sampled_from(DATES)))
     if draw(st.booleans()):
-        parts.append(draw(st.sampled_from(["Seeking asylum?", "###", "-30-"])) + nl + draw(paragraph))
+        parts.append(draw(st.sampled_from(["Seeking asylum?", "###", "-30-", "About Us"]))
+                     + nl + draw(paragraph))
+        if draw(st.booleans()):  # the date under the boilerplate
+            parts.append("Published on " + draw(st.sampled_from(DATES)))
     sep = draw(st.sampled_from([nl + nl, nl, nl + nl + nl, nl + "  " + nl]))
     return sep.join(parts) + draw(st.sampled_from(["", nl, " ", nl + nl]))
 

@@ -527,6 +527,14 @@ class _Parser:
                 self.add("date", a, b)
                 body_end_line = j
                 dates.append(("closing date", d))
+        if self._late_published is not None:
+            late = find_dates(text, *self.lines[self._late_published])[0]
+            self.add("date", *self.lines[self._late_published])
+            if published is None:
+                published = late
+                dates.insert(0, ("published line", late))
+            else:
+                dates.append(("published line under the boilerplate", late))
         dateline, dateline_span = self.body(i, body_end_line, dates)
         dates.extend(("publisher's heading", d) for d in above)
 
@@ -749,6 +757,12 @@ class _Parser:
             j = self.next_nonblank(i, stop)
         return i, dates
 
+    def whole_paragraph(self, i: int) -> bool:
+        """Is line *i* a paragraph by itself, longer than any wrapping width and ending a
+        sentence?"""
+        a, b = _strip_span(self.text, *self.lines[i])
+        return b - a > 100 and _SENTENCE_STOP_RE.search(self.text, a, b) is not None
+
     def footer_line(self, first: int, n: int) -> int:
         """The line where the footer starts (``n`` when there is none)."""
         candidates = [n]
@@ -760,7 +774,9 @@ class _Parser:
         for i in range(first, n):
             if self.blank(i):
                 continue
-            starts = i == first or self.blank(i - 1)
+            # a paragraph starts after a blank line, or after a line that is a paragraph
+            # by itself (text with one paragraph a line: see _one_paragraph_a_line)
+            starts = i == first or self.blank(i - 1) or self.whole_paragraph(i - 1)
             paragraph += starts
             line = self.line_text(i).strip()
             if (i > first and (markers and line.startswith(markers) or _END_MARK_RE.match(line))
@@ -782,7 +798,17 @@ class _Parser:
                 break
         stop = min(candidates)
         if stop < n:
-            self.add("footer", self.lines[stop][0], len(self.text))
+            end = len(self.text)
+            last = n - 1
+            while last > stop and self.blank(last):
+                last -= 1
+            if (last > stop and _PUBLISHED_RE.match(self.line_text(last))
+                    and find_dates(self.text, *self.lines[last])):
+                # ``Published on …`` last, under a closing section (``About the group``):
+                # the release's date, not boilerplate
+                self._late_published = last
+                end = self.lines[last][0]
+            self.add("footer", self.lines[stop][0], end)
         return stop
 
     def title(self, first: int, stop: int) -> tuple[str, tuple[int, int, _DateMatch | None] | None, int]:
@@ -883,6 +909,7 @@ class _Parser:
 
     _body_start: int | None = None
     _top_dateline: tuple[int, int] | None = None  # place of a dateline above the title
+    _late_published: int | None = None  # the line of a ``Published on`` under the footer
 
     def body(self, i: int, stop: int, dates: list) -> tuple[str | None, tuple[int, int] | None]:
         """Paragraphs of lines ``i..stop``; the dateline at the start of the first one."""

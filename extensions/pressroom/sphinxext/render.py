@@ -189,6 +189,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     body = nodes.container(classes=["pressroom-body"])
     dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
     quote_spans = _Sorted(list(quote_speakers), key=lambda q: q[0])
+    footer_at = next((s.start for s in release.segments if s.kind == "footer"), None)
     for seg in release.segments:
         if seg.kind == "dateline" and title_seg and seg.start < title_seg[0]:
             # written above the headline (``Brussels, 5 May 2012``): a line of its own
@@ -210,21 +211,30 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             para += _inline(text, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
                             quote_spans)
             body += para
-        elif seg.kind == "date":
-            raw = plain(" ".join(text[seg.start:seg.end].split()))
-            body += nodes.paragraph(raw, raw, classes=["pressroom-published"])
+        elif seg.kind == "date" and not (footer_at is not None and seg.start > footer_at):
+            body += _published(text, seg)
     section += body
 
     footer = release.footer
     if footer.strip():
         section += _apart("pressroom-footer", "Publisher’s boilerplate, not part of the release",
                           re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", footer))
+        # a ``Published on`` line written under the boilerplate, where it was written
+        for seg in release.segments:
+            if seg.kind == "date" and footer_at is not None and seg.start > footer_at:
+                section += _published(text, seg)
 
     publisher = release.publisher or ""
     meta = (title, release.date.isoformat() if release.date else "", publisher_key,
             plain(publisher), plain(release.dateline or ""), release.source_url or "", relpath)
     key = text_key(text) if text.replace("\ufeff", "").strip() else ""
     return Rendered(section, meta, rows, quote_rows, key)
+
+
+def _published(text: str, seg) -> nodes.paragraph:
+    """The line that says when the release was published, its spaces run together."""
+    raw = plain(" ".join(text[seg.start:seg.end].split()))
+    return nodes.paragraph(raw, raw, classes=["pressroom-published"])
 
 
 def _is_list(text: str, start: int, end: int) -> bool:

@@ -189,7 +189,10 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     body = nodes.container(classes=["pressroom-body"])
     dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
     quote_spans = _Sorted(list(quote_speakers), key=lambda q: q[0])
+    # a ``Published on`` line written under the boilerplate is shown under it
     footer_at = next((s.start for s in release.segments if s.kind == "footer"), None)
+    late = [s for s in release.segments
+            if s.kind == "date" and footer_at is not None and s.start > footer_at]
     for seg in release.segments:
         if seg.kind == "dateline" and title_seg and seg.start < title_seg[0]:
             # written above the headline (``Brussels, 5 May 2012``): a line of its own
@@ -211,7 +214,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             para += _inline(text, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
                             quote_spans)
             body += para
-        elif seg.kind == "date" and not (footer_at is not None and seg.start > footer_at):
+        elif seg.kind == "date" and seg not in late:
             body += _published(text, seg)
     section += body
 
@@ -219,10 +222,8 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     if footer.strip():
         section += _apart("pressroom-footer", "Publisher’s boilerplate, not part of the release",
                           re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", footer))
-        # a ``Published on`` line written under the boilerplate, where it was written
-        for seg in release.segments:
-            if seg.kind == "date" and footer_at is not None and seg.start > footer_at:
-                section += _published(text, seg)
+        for seg in late:
+            section += _published(text, seg)
 
     publisher = release.publisher or ""
     meta = (title, release.date.isoformat() if release.date else "", publisher_key,

@@ -620,3 +620,29 @@ def test_a_published_line_under_the_boilerplate_dates_the_release():
     assert (r.date, r.problems) == (dt.date(2011, 4, 27), [])
     assert r.footer == "About Human Rights First\n\nAn advocacy group."
     assert _kinds(r)[-1] == ("date", "Published on April 27, 2011")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Upcoming Dialogue Not Enough to Address\nChina's Mounting Human Rights Abuses\n\n"
+     "April 27, 2011\n\nWashington, DC – The body.\n",
+     "Upcoming Dialogue Not Enough to Address China's Mounting Human Rights Abuses"),
+    ("Rights Group Urges the Release of Lawyers, and\ncalls for an end to the crackdown\n\n"
+     "April 27, 2011\n\nWashington, DC – The body.\n",
+     "Rights Group Urges the Release of Lawyers, and calls for an end to the crackdown"),
+])
+def test_a_headline_wrapped_onto_a_second_line(text, title):
+    """A headline in title case on two lines, or whose first line cannot end it (a comma,
+    ``and``), is one title; the date line under it is read (it was taken for a deck, and
+    the date was found only with a warning)."""
+    r = parse_text(text)
+    assert (r.title, r.date, r.dateline, r.problems) == (
+        title, dt.date(2011, 4, 27), "Washington, DC", [])
+
+
+def test_a_date_line_under_a_deck():
+    r = parse_text("Rights Group Urges Release of Lawyers\n"
+                   "Coalition says the detentions violate international law\n\n"
+                   "April 27, 2011\n\nWashington, DC – The body.\n")
+    assert (r.title, r.date, r.dateline, r.problems) == (
+        "Rights Group Urges Release of Lawyers", dt.date(2011, 4, 27), "Washington, DC", [])
+    assert r.body == "Coalition says the detentions violate international law\n\nThe body."

@@ -365,6 +365,11 @@ _STOP_RE = re.compile(r"[.!?](?=\s|$)")
 _SENTENCE_STOP_RE = re.compile(r"[.!?:…][\"”’')\]]*$")
 _DOUBLE_MARKS = "“”\"«»„"
 _QUOTE_MARK_RE = re.compile("[“”\"«»„‘’]")
+#: A headline line that goes on on the next: it ends with a comma or with a word no headline
+#: ends with (``to``, ``of``, ``and``…).
+_TITLE_GOES_ON_RE = re.compile(
+    r"(?:,|\s(?:to|of|the|a|an|and|or|but|for|in|on|with|at|by|from|as|into|over|amid|"
+    r"after|against|about|its|their|his|her)|\s[-–—:])$", re.IGNORECASE)
 #: A byline alone on its line: ``By Jane Roe``, ``By Jane Roe and John Doe``.
 _BYLINE_RE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|and|&|,))*[ \t]*$")
@@ -866,6 +871,15 @@ class _Parser:
                          "the first line reads as body text, not a title; "
                          f"using {fallback!r} from the file name")
             return fallback, None, i
+        if i + 1 < stop and not self.blank(i + 1):
+            na, nb = _strip_span(self.text, *self.lines[i + 1])
+            if (_TITLE_GOES_ON_RE.search(line) or self.text[na].islower()
+                    or _title_case(line) and _title_case(self.text[na:nb])) and not (
+                    self.line_date(na, nb) or _dateline_at(self.text, na, nb)
+                    or _BYLINE_RE.match(self.text, na, nb) or self.label_dates(i + 1) is not None):
+                # a headline wrapped onto a second line (``… Not Enough to Address`` /
+                # ``China's Mounting …``): one title
+                b, i = nb, i + 1
         trailing = None
         dates = find_dates(self.text, a, b)
         if dates and _strip_span(self.text, dates[-1].start, b)[1] == dates[-1].end == b:
@@ -883,6 +897,14 @@ class _Parser:
         if j >= stop:
             return j, None
         a, b = _strip_span(self.text, *self.lines[j])
+        if j == i and _headline(self.text, a, b) and not self.line_date(a, b):
+            # a deck right under the headline (a subtitle): the date line may follow it
+            k = self.next_nonblank(j + 1, stop)
+            if k < stop and k > j + 1:
+                ka, kb = _strip_span(self.text, *self.lines[k])
+                if self.line_date(ka, kb):
+                    self.add("body", a, b)
+                    j, a, b = k, ka, kb
         if _BYLINE_RE.match(self.text, a, b):
             k = self.next_nonblank(j + 1, stop)
             if k < stop:
@@ -1027,6 +1049,13 @@ _UNWRAPPED = 100
 #: A line this short may end without a full stop among paragraphs of a line each: a
 #: subheading, a list item.
 _SHORT_LINE = 60
+
+
+def _title_case(line: str) -> bool:
+    """Is *line* written in title case: every word of four letters or more capitalized
+    (at least two of them)?"""
+    long = [w for w in line.split() if sum(c.isalpha() for c in w) >= 4]
+    return len(long) >= 2 and all(w[0].isupper() or not w[0].isalpha() for w in long)
 
 
 def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:

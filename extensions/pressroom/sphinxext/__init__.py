@@ -99,7 +99,7 @@ def _config_inited(app: Sphinx, config: Config) -> None:
         domain.directives[name] = _LATE_DIRECTIVES[name]
     app.add_domain(domain, override=True)
     if str(STATIC) not in map(str, config.html_static_path):
-        config.html_static_path.append(str(STATIC))
+        config.html_static_path = [*config.html_static_path, str(STATIC)]
 
 
 _LATE_DIRECTIVES: dict[str, Any] = {

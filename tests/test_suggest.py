@@ -116,6 +116,16 @@ def test_examples_and_yaml_are_ready_to_paste():
 def test_headline_in_title_case_proposes_nothing_by_itself():
     text = "Upcoming Dialogue Not Enough to Address Mounting Abuses\nMay 3, 2011\n\nNothing here.\n"
     assert suggest(docs(text)) == []
+    # a short one too (it proposed "Not Enough", an organization)
+    assert suggest(docs("Dialogue Not Enough\n\nMay 3, 2011\n\nNothing here.\n")) == []
+
+
+def test_a_list_item_opens_a_sentence():
+    """``- Release the lawyers`` under a long line: the item's first word opens a sentence
+    (it was read as going on from the line above, and ``Release`` proposed as a name)."""
+    text = ("Group Urges Release of Lawyers\n\nMay 3, 2011\n\nThe coalition today issued its "
+            "demands to the authorities of Freedonia:\n- Release the lawyers\n- End the raids\n")
+    assert "Release" not in by_name(suggest(docs(text)))
 
 
 # --------------------------------------------------------------------------- the command

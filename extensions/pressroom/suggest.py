@@ -281,6 +281,11 @@ class _Token:
 _GLUE_RE = re.compile(r"[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*")
 
 
+#: An item of a list at the start of a line (``- Release the lawyers``, ``1. …``): what
+#: follows opens a sentence.
+_LIST_MARK_RE = re.compile(r"(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]")
+
+
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     out: list[_Token] = []
     at_start = True
@@ -293,7 +298,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
             # a hard-wrapped paragraph goes on; a heading, a caption, a list item or a
             # blank line ends what was before
             line_start = text.rfind("\n", 0, last_end) + 1
-            if not (glued and last_end - line_start >= 50):
+            if not (glued and last_end - line_start >= 50) or _LIST_MARK_RE.match(text, m.start()):
                 glued = False
                 at_start = True
         last_end = m.end()
@@ -317,8 +322,10 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
 
 
 def _is_headline(tokens: list[_Token]) -> bool:
+    """Is this title written in Title Case (most words of four letters or more
+    capitalized, two at least: ``Dialogue Not Enough``)? Its capitals then say nothing."""
     words = [t for t in tokens if t.is_word and len(t.word) >= 4]
-    return len(words) >= 3 and sum(t.cap for t in words) / len(words) > 0.6
+    return len(words) >= 2 and sum(t.cap for t in words) / len(words) > 0.6
 
 
 def _type_words(words: Sequence[str]) -> Counter:

@@ -114,6 +114,6 @@ def run(args: argparse.Namespace) -> int:
         for c in candidates:
             sys.stdout.write(c.yaml() + "\n\n")
     shown = f"{len(candidates)} of {total}" if len(candidates) < total else f"{total}"
-    print(f"{shown} candidates from {len(docs)} releases and {len(registry)} registry entries",
-          file=sys.stderr)
+    print(f"{shown} {'candidate' if total == 1 else 'candidates'} from {len(docs)} releases and "
+          f"{len(registry)} registry entries", file=sys.stderr)
     return 1 if unreadable else 0

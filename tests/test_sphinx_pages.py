@@ -271,20 +271,27 @@ def test_asset_tags_right_on_every_page(site):
     assert len(depths) >= 3
 
 
+def built_with_releases(tmp_path, releases: dict[str, str]):
+    """A build of the test site with these releases (name: text) added to its 2011."""
+    src = copy_root("pressroom", tmp_path)
+    for name, text in releases.items():
+        (src / f"corpus/releases/hrf/2011/{name}.txt").write_text(text, encoding="utf-8")
+    return built(src)
+
+
 def test_lines_above_the_title_are_shown_apart_and_unlinked(tmp_path):
     """A label and a press contact above the title are shown under it, apart from the
     release, as received, neither linked nor searched; the title is the headline. (And a
     deck under a headline comes before the paragraph that the dateline opens.)"""
-    src = copy_root("pressroom", tmp_path)
-    (src / "corpus/releases/hrf/2011/2011-06-01-labelled.txt").write_text(
-        "FOR IMMEDIATE RELEASE\n\nMedia contact: Brian Dooley\n+1 202 555 0100\n\n"
-        "Group Urges Release of Ai Weiwei\n\n"
-        "Washington, DC, June 1, 2011 – Human Rights First urged the release of Ai Weiwei.\n",
-        encoding="utf-8")
-    (src / "corpus/releases/hrf/2011/2011-06-02-deck.txt").write_text(
-        "Group Urges Release\nA deck under the headline\n\n"
-        "Washington, DC – June 2, 2011 – Human Rights First urged it.\n", encoding="utf-8")
-    app = built(src)
+    app = built_with_releases(tmp_path, {
+        "2011-06-01-labelled":
+            "FOR IMMEDIATE RELEASE\n\nMedia contact: Brian Dooley\n+1 202 555 0100\n\n"
+            "Group Urges Release of Ai Weiwei\n\n"
+            "Washington, DC, June 1, 2011 – Human Rights First urged the release of Ai Weiwei.\n",
+        "2011-06-02-deck":
+            "Group Urges Release\nA deck under the headline\n\n"
+            "Washington, DC – June 2, 2011 – Human Rights First urged it.\n",
+    })
     # a deck: the dateline opens the paragraph it was written in, the second
     deck = page(app, "corpus/releases/hrf/2011/2011-06-02-deck")
     paras = re.findall(r'<p class="pressroom-paragraph">(.*?)</p>', deck, re.S)
@@ -308,13 +315,10 @@ def test_a_list_keeps_its_lines_and_a_dateline_above_the_headline_its_place(tmp_
     """A paragraph that is a list, one item a line, keeps its line breaks on the page (a
     class, no markup read); a hard-wrapped paragraph does not. A place and a date written
     above the headline are a line of their own, where they were written."""
-    src = copy_root("pressroom", tmp_path)
-    (src / "corpus/releases/hrf/2011/2011-06-03-demands.txt").write_text(
+    app = built_with_releases(tmp_path, {"2011-06-03-demands": (
         "Washington, DC, June 3, 2011\n\nGroup Issues Its Demands\n\n"
         "Human Rights First today issued its demands:\n- Release Ai Weiwei\n- End the crackdown\n\n"
-        "A paragraph wrapped\nat some width - as\nthis one is.\n\n1. First\n2. Second\n",
-        encoding="utf-8")
-    app = built(src)
+        "A paragraph wrapped\nat some width - as\nthis one is.\n\n1. First\n2. Second\n")})
     html = page(app, "corpus/releases/hrf/2011/2011-06-03-demands")
     classes = re.findall(r'<p class="(pressroom-[^"]*)">', html)
     assert classes == ["pressroom-dateline", "pressroom-paragraph pressroom-lines",

@@ -365,6 +365,8 @@ _STOP_RE = re.compile(r"[.!?](?=\s|$)")
 _SENTENCE_STOP_RE = re.compile(r"[.!?:…][\"”’')\]]*$")
 _DOUBLE_MARKS = "“”\"«»„"
 _QUOTE_MARK_RE = re.compile("[“”\"«»„‘’]")
+#: A line that is an item of a list: ``- Release the lawyers``, ``• …``, ``1. …``, ``(a) …``.
+LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]+\S")
 #: A headline line that goes on on the next: it ends with a comma or with a word no headline
 #: ends with (``to``, ``of``, ``and``…).
 _TITLE_GOES_ON_RE = re.compile(

@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from pressroom.lint import name_key
 from pressroom.registry import strip_accents
-from pressroom.source import Release, line_number, slugify
+from pressroom.source import LIST_ITEM_RE, Release, line_number, slugify
 
 # --------------------------------------------------------------------------- word lists
 # General English, not names: what makes a capitalized word a title, an
@@ -281,11 +281,6 @@ class _Token:
 _GLUE_RE = re.compile(r"[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*")
 
 
-#: An item of a list at the start of a line (``- Release the lawyers``, ``1. …``): what
-#: follows opens a sentence.
-_LIST_MARK_RE = re.compile(r"(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]")
-
-
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
     out: list[_Token] = []
     at_start = True
@@ -298,7 +293,8 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
             # a hard-wrapped paragraph goes on; a heading, a caption, a list item or a
             # blank line ends what was before
             line_start = text.rfind("\n", 0, last_end) + 1
-            if not (glued and last_end - line_start >= 50) or _LIST_MARK_RE.match(text, m.start()):
+            # (an item of a list opens a sentence: ``- Release the lawyers``)
+            if not (glued and last_end - line_start >= 50) or LIST_ITEM_RE.match(text, m.start()):
                 glued = False
                 at_start = True
         last_end = m.end()

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from pressroom.corpus import text_key
+from pressroom.source import LIST_ITEM_RE
 from pressroom.sphinxext.corpus import Corpus, plain
 from pressroom.sphinxext.nodes import quotation
 
@@ -23,8 +24,6 @@ if TYPE_CHECKING:
     from pressroom.linker import LinkResult
     from pressroom.source import Release
 
-#: A line that is an item of a list: ``- Release the lawyers``, ``• …``, ``1. …``, ``(a) …``.
-_LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]+\S")
 #: A sentence ends at . ! or ? (maybe a closing quote) followed by space and a capital/quote.
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 #: Sentences longer than this are cut around the mention.
@@ -245,8 +244,8 @@ def _is_list(text: str, start: int, end: int) -> bool:
     if "\n" not in text[start:end] and "\r" not in text[start:end]:
         return False
     lines = re.split(r"\r\n|\r|\n", text[start:end])
-    items = sum(1 for line in lines if _LIST_ITEM.match(line))
-    return items >= 2 or (items == 1 and not _LIST_ITEM.match(lines[0])
+    items = sum(1 for line in lines if LIST_ITEM_RE.match(line))
+    return items >= 2 or (items == 1 and not LIST_ITEM_RE.match(lines[0])
                           and lines[0].rstrip().endswith(":"))
 
 

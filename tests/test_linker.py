@@ -480,6 +480,21 @@ def test_a_surname_with_particles_opening_a_sentence_and_after_a_given_name() ->
                                             ("Van Morrel", "vm")]
 
 
+def test_a_hyphenated_given_name_written_as_two_words() -> None:
+    linker = make_linker(person("kmw", "Kim Min-woo"))
+    text = "Kim Min-woo, Kim Min-Woo and Kim Min Woo met; Min Woo spoke."
+    assert spans(linker.link(text)) == [("Kim Min-woo", "kmw"), ("Kim Min-Woo", "kmw"),
+                                        ("Kim Min Woo", "kmw")]
+
+
+def test_a_name_then_a_comma_is_not_read_in_a_catalogue_order() -> None:
+    """``Tomas Quill, Tomas …``: the name in its own order (``Quill, Tomas``, one character
+    longer with its comma, had won, leaving ``Tomas`` alone)."""
+    linker = make_linker(person("tq", "Tomas Quill"))
+    assert spans(linker.link("Tomas Quill, Tomas's brother, wrote. See Quill, Tomas.")) == [
+        ("Tomas Quill", "tq"), ("Tomas", "tq"), ("Quill, Tomas", "tq")]
+
+
 def test_person_without_the_middle_name() -> None:
     linker = make_linker(person("mur", "Tomas Belarmo Quintero"))
     assert spans(linker.link("A shot by Tomas Quintero was saved.")) == [("Tomas Quintero", "mur")]

@@ -307,7 +307,7 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       (``Irving, Texas``, ``Washington D.C.``);
     - ``Surname, Given`` (a catalogue's order) is the name written naturally;
     - initials may be written together (``O.J. Simpson``), a hyphenated given
-      name capitalized (``Kim Min-Woo``), middle initials dropped
+      name capitalized (``Kim Min-Woo``) or written as two words (``Kim Min Woo``), middle initials dropped
       (``James Jones``), a common English given name shortened (``Rob Siegel`` for
       ``Robert Siegel``, :data:`_HYPOCORISMS`);
     - a person is referred to by surname, given name or any other word of the
@@ -373,6 +373,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             hyphen = re.sub(r"-([a-z])", lambda m: "-" + m.group(1).upper(), name)
             if hyphen != name:
                 add(hyphen, FULL)
+                # ``Kim Jong Un`` for ``Kim Jong-un``: a hyphenated given name as two words
+                add(re.sub(r"(?<=[A-Za-z])-([a-z])", lambda m: " " + m.group(1).upper(), name),
+                    FULL)
         # ``Council on American-Islamic Relations`` also with spaces round the hyphen
         if "-" in name and re.search(r"[A-Za-z]-[A-Z]", name):
             add(re.sub(r"(?<=[A-Za-z])-(?=[A-Z])", " - ", name), FULL)
@@ -635,7 +638,8 @@ class _LineKinds:
 
 
 #: Flags of an automaton key (see :func:`_key_value`).
-_UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM, _WORD, _DOTLESS = 1, 2, 4, 8, 16, 32, 64
+_UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM, _WORD, _DOTLESS, _INVERTED = (
+    1, 2, 4, 8, 16, 32, 64, 128)
 #: Initials with dots but the last: ``U.S`` (``U.S government``).
 _DOTLESS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 #: Entries with more owners than this get an index for :meth:`Linker._choose`.
@@ -706,6 +710,8 @@ def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int],
     if (not caps_only and _PLAIN_WORD.fullmatch(surface)
             and all(kind != ACRONYM and eid not in persons for eid, kind in entries)):
         flags |= _WORD
+    if surface.count(", ") == 1 and persons and all(eid in persons for eid, _ in entries):
+        flags |= _INVERTED  # ``Austen, Jane``
     acronym_free = None
     if any(kind == ACRONYM for _, kind in entries):
         flags |= _HAS_ACRONYM
@@ -989,6 +995,11 @@ class Linker:
                         continue
                     # ``CC-BY-SA-NC``: a code of capitals joined by hyphens, not a name
                     if flags & _CODE_CHECK and _in_code(norm, start, end):
+                        continue
+                    # ``Kim Min-woo, Kim …``: the name in its own order, then a comma; not
+                    # ``Min-woo, Kim`` in a catalogue's order
+                    if flags & _INVERTED and norm.endswith(
+                            key[key.index(", ") + 2:] + " ", 0, start):
                         continue
                     if flags & _CAPS_ONLY:
                         if lines is None:

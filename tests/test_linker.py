@@ -495,6 +495,16 @@ def test_a_name_then_a_comma_is_not_read_in_a_catalogue_order() -> None:
         ("Tomas Quill", "tq"), ("Tomas", "tq"), ("Quill, Tomas", "tq")]
 
 
+def test_no_mention_inside_a_web_address_an_e_mail_address_or_a_hashtag() -> None:
+    """``https://example.org/Zarnia/…``, ``Zarnia@example.org``, ``#Zarnia``: no prose, no
+    mention (they were linked, cutting the address into pieces on the page)."""
+    linker = make_linker(place("zr", "Zarnia"), person("jr", "Jane Roe"))
+    text = ("Jane Roe on Zarnia: see https://example.org/Zarnia/Jane-Roe, www.example.org/Zarnia "
+            "or write to Zarnia@example.org (#Zarnia, @Zarnia). Zarnia/Quellia border.")
+    assert spans(linker.link(text)) == [("Jane Roe", "jr"), ("Zarnia", "zr"), ("Zarnia", "zr")]
+    assert [m.start for m in linker.link(text).mentions][-1] == text.index("Zarnia/Quellia")
+
+
 def test_person_without_the_middle_name() -> None:
     linker = make_linker(person("mur", "Tomas Belarmo Quintero"))
     assert spans(linker.link("A shot by Tomas Quintero was saved.")) == [("Tomas Quintero", "mur")]

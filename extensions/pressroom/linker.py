@@ -19,7 +19,9 @@ How a text is linked (:meth:`Linker.link`):
    Matching is case-sensitive, except on a line written all in capitals (a
    dateline, a shouted headline), where an all-capitals form of a name matches.
    Capitals followed by a dollar sign are a currency (``US$ 20``, ``NZ $26``),
-   and capitals inside a hyphenated code (``CC-BY-SA-NC``) are no name.
+   and capitals inside a hyphenated code (``CC-BY-SA-NC``) are no name; nor is
+   anything inside a web or e-mail address, a handle or a hashtag
+   (``https://example.org/China``, ``China@example.org``, ``#China``).
 3. *Anchors*: full names and aliases that only one entity claims are selected
    greedily, longest first, never overlapping.
 4. *Everything else* is resolved against the anchors, in the same text:
@@ -48,7 +50,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -604,6 +606,20 @@ def _common_here(word: str, text: str, cache: dict[str, bool]) -> bool:
 _CODE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){2,}")
 
 
+#: Text that is no prose: a web address, an e-mail address, a handle or a hashtag.
+_NOT_PROSE_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w&/])[@#][A-Za-z_]\w*")
+
+
+def _not_prose(norm: str) -> tuple[list[int], list[int]] | None:
+    """Where *norm* holds web or e-mail addresses, handles and hashtags: their starts and
+    ends, in order (they do not overlap); None when it holds none."""
+    found = [(m.start(), m.end()) for m in _NOT_PROSE_RE.finditer(norm)]
+    if not found:
+        return None
+    return [a for a, _ in found], [b for _, b in found]
+
+
 def _in_code(norm: str, start: int, end: int) -> bool:
     if not ((start > 0 and norm[start - 1] == "-") or (end < len(norm) and norm[end] == "-")):
         return False
@@ -962,6 +978,9 @@ class Linker:
         lo = 0
         hi = points[1] if last else len(norm) + 1
         off = base
+        # web addresses, e-mail addresses, handles and hashtags: no mention inside them
+        blocked = _not_prose(norm) if ("/" in norm or "@" in norm or "#" in norm
+                                       or "www." in norm) else None
         # the automaton runs on the boundary form, padded: a hit is a whole word (index
         # ``i`` of the padded text is ``i - 1`` of *norm*); alternatives share a form
         for i, alternatives in self._automaton.iter(" " + _boundary_form(norm) + " "):
@@ -973,6 +992,10 @@ class Linker:
                 if start > 1 and norm[start - 1] == "'" and norm[start - 2].isalpha():
                     continue
                 end = i - after
+                if blocked:
+                    j = bisect_left(blocked[0], end) - 1  # the last one starting before end
+                    if j >= 0 and blocked[1][j] > start:
+                        continue  # ``https://example.org/China``, ``China@example.org``
                 if end > hi:
                     while k < last and points[k + 1] < end:
                         k += 1

@@ -309,9 +309,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       (``Irving, Texas``, ``Washington D.C.``);
     - ``Surname, Given`` (a catalogue's order) is the name written naturally;
     - initials may be written together (``O.J. Simpson``), a hyphenated given
-      name capitalized (``Kim Min-Woo``) or written as two words (``Kim Min Woo``), middle initials dropped
-      (``James Jones``), a common English given name shortened (``Rob Siegel`` for
-      ``Robert Siegel``, :data:`_HYPOCORISMS`);
+      name capitalized (``Kim Min-Woo``) or written as two words (``Kim Min Woo``),
+      middle initials dropped (``James Jones``), a common English given name
+      shortened (``Rob Siegel`` for ``Robert Siegel``, :data:`_HYPOCORISMS`);
     - a person is referred to by surname, given name or any other word of the
       name (``Dooley`` after ``Brian Dooley``, ``Hu`` after ``Hu Jintao``);
     - an organization, event or place of several capitalized words has an

@@ -646,3 +646,15 @@ def test_a_date_line_under_a_deck():
     assert (r.title, r.date, r.dateline, r.problems) == (
         "Rights Group Urges Release of Lawyers", dt.date(2011, 4, 27), "Washington, DC", [])
     assert r.body == "Coalition says the detentions violate international law\n\nThe body."
+
+
+def test_the_issuer_over_a_label_under_the_headline():
+    """``THE WHITE HOUSE`` / ``Office of the Press Secretary`` / ``For Immediate Release …``
+    under the headline: the publisher's heading (``THE WHITE HOUSE`` was joined to the title
+    as its second line, and the date found only with a warning)."""
+    r = parse_text("Statement on the Release of a Dissident\nTHE WHITE HOUSE\n"
+                   "Office of the Press Secretary\nFor Immediate Release   May 5, 2012\n\n"
+                   "The United States welcomes the release.\n")
+    assert (r.title, r.date, r.problems) == ("Statement on the Release of a Dissident",
+                                             dt.date(2012, 5, 5), [])
+    assert r.body == "The United States welcomes the release."

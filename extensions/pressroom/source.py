@@ -750,12 +750,21 @@ class _Parser:
         while j < stop:
             a, b = _strip_span(self.text, *self.lines[j])
             found = self.label_dates(j)
+            k = j
+            if found is None and self.text[a:b].isupper():
+                # the issuer in capitals over a label (``THE WHITE HOUSE`` / ``Office of the
+                # Press Secretary`` / ``For Immediate Release``), under the headline
+                k = self.issuer_lines(j, stop)
+                if k is None:
+                    break
+                found = self.label_dates(k)
             if found is None:
                 break
-            k = j
-            if not found and (block := self.label_block(j, stop)):
+            if not found and (block := self.label_block(k, stop)):
                 k, d = block
                 found, b = [d], d.end
+            elif k > j:
+                b = _strip_span(self.text, *self.lines[k])[1]
             if self.next_nonblank(k + 1, stop) >= stop:
                 break
             self.add("preamble", a, b)
@@ -876,7 +885,8 @@ class _Parser:
         if i + 1 < stop and not self.blank(i + 1):
             na, nb = _strip_span(self.text, *self.lines[i + 1])
             if (_TITLE_GOES_ON_RE.search(line) or self.text[na].islower()
-                    or _title_case(line) and _title_case(self.text[na:nb])) and not (
+                    or _title_case(line) and _title_case(self.text[na:nb])
+                    and line.isupper() == self.text[na:nb].isupper()) and not (
                     self.line_date(na, nb) or _dateline_at(self.text, na, nb)
                     or _BYLINE_RE.match(self.text, na, nb) or self.label_dates(i + 1) is not None):
                 # a headline wrapped onto a second line (``… Not Enough to Address`` /

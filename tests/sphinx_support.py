@@ -119,8 +119,10 @@ def chromium() -> Iterator[object]:
 
 
 def release_page_text(html: str) -> str:
-    """The release as its page shows it: title, lines above the title, body and footer (not
-    the metadata panel)."""
+    """The release as its page shows it, block by block in page order: title, the lines
+    apart from the release (publisher's heading, a dateline above the headline), body,
+    boilerplate, a date line under it; not the metadata panel, a problems notice or the
+    boxes' headings."""
     from bs4 import BeautifulSoup
 
     section = BeautifulSoup(html, "html.parser").select_one("section#release")
@@ -128,10 +130,12 @@ def release_page_text(html: str) -> str:
     for link in h1.select("a.headerlink"):
         link.decompose()
     parts = [h1.get_text()]
-    parts += [p.get_text() for p in section.select("div.pressroom-preamble p:not(.rubric)")]
-    parts.append(section.select_one("div.pressroom-body").get_text())
-    parts += [p.get_text() for p in section.select("div.pressroom-footer p:not(.rubric)")]
-    # a date line written under the boilerplate, shown under it
-    parts += [p.get_text() for p in section.find_all("p", class_="pressroom-published",
-                                                     recursive=False)]
+    for child in section.find_all(recursive=False):
+        classes = child.get("class") or []
+        if child.name == "p":
+            parts.append(child.get_text())
+        elif child.name == "div" and not {"pressroom-meta", "pressroom-problems",
+                                          "pressroom-header"} & set(classes):
+            parts += [p.get_text() for p in child.find_all("p")
+                      if "rubric" not in (p.get("class") or [])]
     return " ".join(parts)

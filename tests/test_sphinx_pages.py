@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_support import built, copy_root, main_text, page, warnings_of
+from sphinx_support import built, copy_root, main_text, page, release_page_text, warnings_of
 
 SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 MARKUP = "corpus/releases/hrf/2011/2011-05-02-markup-is-data"
@@ -330,3 +330,15 @@ def test_a_list_keeps_its_lines_and_a_dateline_above_the_headline_its_place(tmp_
     dateline = re.search(r'<p class="pressroom-dateline">(.*?)</p>', html, re.S).group(1)
     assert text_of(dateline) == "Washington, DC, June 3, 2011"
     assert links_to(dateline, "washington-dc")  # linked like any dateline
+
+
+def test_the_lines_before_the_body_are_shown_in_the_order_written(tmp_path):
+    """A dateline above the headline, then a label under it: shown in that order (the
+    dateline was shown in the body, after the label)."""
+    app = built_with_releases(tmp_path, {"2011-06-04-order": (
+        "Washington, DC, June 4, 2011\n\nGroup Issues Its Demands\nNEWS RELEASE\n\n"
+        "Human Rights First today issued its demands.\n")})
+    html = page(app, "corpus/releases/hrf/2011/2011-06-04-order")
+    assert " ".join(release_page_text(html).split()) == (
+        "Group Issues Its Demands Washington, DC, June 4, 2011 NEWS RELEASE "
+        "Human Rights First today issued its demands.")

@@ -180,26 +180,28 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             box += nodes.literal_block(raw, raw, language="text")
             section += box
 
-    for start, end in release.spans("preamble"):
-        # like the footer: labels and contacts recur; a paragraph a line
-        section += _apart("pressroom-preamble", "Publisher’s heading, not part of the release",
-                          re.split(r"\r\n|\r|\n", text[start:end]))
+    dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
+    # what comes before the body, in the order written: the publisher's heading (above the
+    # title, under it) and a dateline written above the headline (``Brussels, 5 May 2012``)
+    for seg in release.segments:
+        if seg.kind == "preamble":
+            # like the footer: labels and contacts recur; a paragraph a line
+            section += _apart("pressroom-preamble", "Publisher’s heading, not part of the release",
+                              re.split(r"\r\n|\r|\n", text[seg.start:seg.end]))
+        elif seg.kind == "dateline" and title_seg and seg.start < title_seg[0]:
+            para = nodes.paragraph(classes=["pressroom-dateline"])
+            para += _inline(text, seg.start, seg.end, by_start, {}, lines, anchors)
+            section += para
+            dateline_seg = None
 
     body = nodes.container(classes=["pressroom-body"])
-    dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
     quote_spans = _Sorted(list(quote_speakers), key=lambda q: q[0])
     # a ``Published on`` line written under the boilerplate is shown under it
     footer_at = next((s.start for s in release.segments if s.kind == "footer"), None)
     late = [s for s in release.segments
             if s.kind == "date" and footer_at is not None and s.start > footer_at]
     for seg in release.segments:
-        if seg.kind == "dateline" and title_seg and seg.start < title_seg[0]:
-            # written above the headline (``Brussels, 5 May 2012``): a line of its own
-            para = nodes.paragraph(classes=["pressroom-dateline"])
-            para += _inline(text, seg.start, seg.end, by_start, {}, lines, anchors)
-            body += para
-            dateline_seg = None
-        elif seg.kind == "body":
+        if seg.kind == "body":
             para = nodes.paragraph(classes=["pressroom-paragraph"])
             if _is_list(text, seg.start, seg.end):
                 para["classes"].append("pressroom-lines")  # its lines kept as written

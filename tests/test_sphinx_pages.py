@@ -333,12 +333,17 @@ def test_a_list_keeps_its_lines_and_a_dateline_above_the_headline_its_place(tmp_
 
 
 def test_the_lines_before_the_body_are_shown_in_the_order_written(tmp_path):
-    """A dateline above the headline, then a label under it: shown in that order (the
-    dateline was shown in the body, after the label)."""
-    app = built_with_releases(tmp_path, {"2011-06-04-order": (
-        "Washington, DC, June 4, 2011\n\nGroup Issues Its Demands\nNEWS RELEASE\n\n"
-        "Human Rights First today issued its demands.\n")})
-    html = page(app, "corpus/releases/hrf/2011/2011-06-04-order")
-    assert " ".join(release_page_text(html).split()) == (
-        "Group Issues Its Demands Washington, DC, June 4, 2011 NEWS RELEASE "
-        "Human Rights First today issued its demands.")
+    """A dateline or a date above the headline, then a label under it: shown in that order
+    (the dateline or date was shown in the body, after the label)."""
+    app = built_with_releases(tmp_path, {
+        "2011-06-04-order": "Washington, DC, June 4, 2011\n\nGroup Issues Its Demands\n"
+                            "NEWS RELEASE\n\nHuman Rights First today issued its demands.\n",
+        "2011-06-05-order": "June 5, 2011\nGroup Issues Its Demands\nNEWS RELEASE\n\n"
+                            "Human Rights First today issued its demands.\n",
+    })
+    for name, head in (("2011-06-04-order", "Washington, DC, June 4, 2011"),
+                       ("2011-06-05-order", "June 5, 2011")):
+        html = page(app, f"corpus/releases/hrf/2011/{name}")
+        assert " ".join(release_page_text(html).split()) == (
+            f"Group Issues Its Demands {head} NEWS RELEASE "
+            "Human Rights First today issued its demands."), name

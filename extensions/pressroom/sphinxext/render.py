@@ -182,9 +182,16 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
 
     dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
     # what comes before the body, in the order written: the publisher's heading (above the
-    # title, under it) and a dateline written above the headline (``Brussels, 5 May 2012``)
+    # title, under it), a dateline written above the headline (``Brussels, 5 May 2012``),
+    # and a date among them
+    head_end = max((seg.end for seg in release.segments if seg.kind == "preamble" or (
+        seg.kind == "dateline" and title_seg and seg.start < title_seg[0])), default=-1)
     for seg in release.segments:
-        if seg.kind == "preamble":
+        if seg.start >= head_end:
+            break
+        if seg.kind == "date":
+            section += _published(text, seg)
+        elif seg.kind == "preamble":
             # like the footer: labels and contacts recur; a paragraph a line
             section += _apart("pressroom-preamble", "Publisher’s heading, not part of the release",
                               re.split(r"\r\n|\r|\n", text[seg.start:seg.end]))
@@ -215,7 +222,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             para += _inline(text, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
                             quote_spans)
             body += para
-        elif seg.kind == "date" and seg not in late:
+        elif seg.kind == "date" and seg not in late and seg.start >= head_end:
             body += _published(text, seg)
     section += body
 

@@ -520,23 +520,20 @@ class _Parser:
         while j >= i and self.blank(j):
             j -= 1
         if j >= i:
-            m = _PUBLISHED_RE.match(self.line_text(j))
-            found = find_dates(text, *self.lines[j]) if m else []
             a, b = _strip_span(text, *self.lines[j])
-            if m and found:
-                published = found[0]
+            if published := self.published_date(j):
                 self.add("date", *self.lines[j])
                 body_end_line = j
                 dates.insert(0, ("published line", published))
-            elif (d := date_at(text, a, b)) and d.end == b and self.next_nonblank(i, j) < j:
+            elif (d := _date_alone(text, a, b)) and self.next_nonblank(i, j) < j:
                 # a date alone on the body's last line (under a statement's signatures)
                 closing = d
                 self.add("date", a, b)
                 body_end_line = j
                 dates.append(("closing date", d))
         if self._late_published is not None:
-            late = find_dates(text, *self.lines[self._late_published])[0]
-            self.add("date", *self.lines[self._late_published])
+            late = self._late_published[1]
+            self.add("date", *self.lines[self._late_published[0]])
             if published is None:
                 published = late
                 dates.insert(0, ("published line", late))
@@ -674,7 +671,7 @@ class _Parser:
                 contact = True
             elif contact and _CONTACT_MORE_RE.search(line):
                 pass
-            elif start is not None and (d := date_at(text, a, b)) and d.end == b:
+            elif start is not None and (d := _date_alone(text, a, b)):
                 dates.append(d)  # ``FOR IMMEDIATE RELEASE`` then ``March 3, 2014``
             else:
                 break
@@ -717,10 +714,9 @@ class _Parser:
             if self.blank(k):
                 return None
             a, b = _strip_span(text, *self.lines[k])
-            d = date_at(text, a, b)
-            if d and d.end == b:
+            if d := _date_alone(text, a, b):
                 return k, d
-            if b - a > 80 or text[b - 1] in ".!?:;":  # a sentence, not an office or a place
+            if not _heading_line(text, a, b):
                 return None
         return None
 
@@ -737,7 +733,7 @@ class _Parser:
             a, b = _strip_span(text, *self.lines[k])
             if _RULE_RE.match(text, a, b):
                 continue
-            if b - a > 80 or text[b - 1] in ".!?:;" or date_at(text, a, b):
+            if not _heading_line(text, a, b) or date_at(text, a, b):
                 return None
         return None
 
@@ -773,6 +769,13 @@ class _Parser:
             j = self.next_nonblank(i, stop)
         return i, dates
 
+    def published_date(self, i: int) -> _DateMatch | None:
+        """The date of line *i* when it is a ``Published on …`` line (``Posted:``, ``Date:``…)."""
+        if not _PUBLISHED_RE.match(self.line_text(i)):
+            return None
+        found = find_dates(self.text, *self.lines[i])
+        return found[0] if found else None
+
     def whole_paragraph(self, i: int) -> bool:
         """Is line *i* a paragraph by itself, longer than any wrapping width and ending a
         sentence?"""
@@ -806,7 +809,7 @@ class _Parser:
             line = self.line_text(i)
             if len(above) < 2 or i <= above[1]:
                 break
-            if _PUBLISHED_RE.match(line) and find_dates(self.text, *self.lines[i]):
+            if self.published_date(i):
                 if i + 1 < n and any(not self.blank(k) for k in range(i + 1, n)):
                     candidates.append(i + 1)
                 break
@@ -818,11 +821,10 @@ class _Parser:
             last = n - 1
             while last > stop and self.blank(last):
                 last -= 1
-            if (last > stop and _PUBLISHED_RE.match(self.line_text(last))
-                    and find_dates(self.text, *self.lines[last])):
+            if last > stop and (late := self.published_date(last)):
                 # ``Published on …`` last, under a closing section (``About the group``):
                 # the release's date, not boilerplate
-                self._late_published = last
+                self._late_published = (last, late)
                 end = self.lines[last][0]
             self.add("footer", self.lines[stop][0], end)
         return stop
@@ -943,7 +945,8 @@ class _Parser:
 
     _body_start: int | None = None
     _top_dateline: tuple[int, int] | None = None  # place of a dateline above the title
-    _late_published: int | None = None  # the line of a ``Published on`` under the footer
+    #: a ``Published on`` line under the footer, and its date
+    _late_published: tuple[int, _DateMatch] | None = None
 
     def body(self, i: int, stop: int, dates: list) -> tuple[str | None, tuple[int, int] | None]:
         """Paragraphs of lines ``i..stop``; the dateline at the start of the first one."""
@@ -1061,6 +1064,18 @@ _UNWRAPPED = 100
 #: A line this short may end without a full stop among paragraphs of a line each: a
 #: subheading, a list item.
 _SHORT_LINE = 60
+
+
+def _date_alone(text: str, a: int, b: int) -> _DateMatch | None:
+    """The date that is all of the line ``text[a:b]`` (stripped), if it is one."""
+    d = date_at(text, a, b)
+    return d if d and d.end == b else None
+
+
+def _heading_line(text: str, a: int, b: int) -> bool:
+    """Does the line ``text[a:b]`` (stripped) read as a line of a heading (an office, a
+    place: short, no sentence's end) rather than a sentence?"""
+    return b - a <= 80 and text[b - 1] not in ".!?:;"
 
 
 def _title_case(line: str) -> bool:

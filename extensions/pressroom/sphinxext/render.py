@@ -184,8 +184,10 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     # what comes before the body, in the order written: the publisher's heading (above the
     # title, under it), a dateline written above the headline (``Brussels, 5 May 2012``),
     # and a date among them
-    head_end = max((seg.end for seg in release.segments if seg.kind == "preamble" or (
-        seg.kind == "dateline" and title_seg and seg.start < title_seg[0])), default=-1)
+    above = title_seg and next((seg for seg in release.segments if seg.kind == "dateline"
+                                and seg.start < title_seg[0]), None)
+    head_end = max((seg.end for seg in release.segments
+                    if seg.kind == "preamble" or seg is above), default=-1)
     for seg in release.segments:
         if seg.start >= head_end:
             break
@@ -195,7 +197,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             # like the footer: labels and contacts recur; a paragraph a line
             section += _apart("pressroom-preamble", "Publisher’s heading, not part of the release",
                               re.split(r"\r\n|\r|\n", text[seg.start:seg.end]))
-        elif seg.kind == "dateline" and title_seg and seg.start < title_seg[0]:
+        elif seg is above:
             para = nodes.paragraph(classes=["pressroom-dateline"])
             para += _inline(text, seg.start, seg.end, by_start, {}, lines, anchors)
             section += para

@@ -9,7 +9,7 @@ import textwrap
 import pytest
 
 from conftest import GUM, PROJECT
-from pressroom.registry import load_registry
+from pressroom.registry import PartialDate, human_range, load_registry
 
 TYPES = ("person", "organization", "event", "place", "award")
 
@@ -36,7 +36,8 @@ def test_project_registry_is_clean_and_complete():
         assert entity.type == m["type"]
         assert entity.description and entity.description.endswith(".")
     sed = reg["us-china-strategic-and-economic-dialogue-2011"]
-    assert (sed.start, sed.end) == (dt.date(2011, 5, 9), dt.date(2011, 5, 10))
+    assert (sed.start, sed.end) == (PartialDate(2011, 5, 9), PartialDate(2011, 5, 10))
+    assert reg["china-crackdown-2011"].start == PartialDate(2011, 2)  # as written: a month
     assert ("works-for", "human-rights-first") in reg["brian-dooley"].relations
     assert ("led-by", "barack-obama") in reg["obama-administration"].relations
     for event in reg.by_type("event"):
@@ -305,3 +306,81 @@ def test_ids_that_differ_only_in_case_are_reported(tmp_path):
     found = only(problems, "registry_id")
     assert [(p.line, p.severity) for p in found] == [(4, "warning")]
     assert "'acme' differs from 'Acme'" in found[0].message and "only in case" in found[0].message
+
+
+def test_dates_keep_their_precision(tmp_path):
+    reg, problems = load(tmp_path, """\
+        - id: crackdown
+          type: event
+          name: Crackdown
+          start: 2011-02
+        - id: founded
+          type: organization
+          name: Founded Org
+          start: 1978
+          end: "1999"
+        - id: met
+          type: event
+          name: Meeting
+          start: 2011-04-27
+          end: 2011-04
+        """)
+    assert problems == []
+    crackdown = reg["crackdown"]
+    assert crackdown.start == PartialDate(2011, 2) and crackdown.start.day is None
+    assert str(crackdown.start) == "2011-02"  # not 2011-02-01: no day is made up
+    assert (crackdown.start.first(), crackdown.start.last()) == (dt.date(2011, 2, 1),
+                                                                 dt.date(2011, 2, 28))
+    assert (reg["founded"].start, reg["founded"].end) == (PartialDate(1978), PartialDate(1999))
+    # ends in the month it starts in: not "before" it
+    assert reg["met"].end == PartialDate(2011, 4)
+
+
+def test_partial_dates_read_as_written():
+    assert PartialDate.parse("2012-02") .last() == dt.date(2012, 2, 29)
+    assert PartialDate.parse("2011-12").last() == dt.date(2011, 12, 31)
+    assert PartialDate.parse("2011").last() == dt.date(2011, 12, 31)
+    assert PartialDate(1942, 12, 21).human() == "21 December 1942"
+    assert PartialDate(2011, 2).human() == "February 2011"
+    assert PartialDate(2011, 2).human(year=False) == "February"
+    assert PartialDate(2011).human(year=False) == "2011"
+    for bad in ("2011-13", "April 2011", "11-04-27", ""):
+        with pytest.raises(ValueError):
+            PartialDate.parse(bad)
+
+
+@pytest.mark.parametrize(("start", "end", "year", "text"), [
+    ((2011, 4, 27), (2011, 4, 28), True, "27–28 April 2011"),
+    ((2011, 4, 27), (2011, 4, 28), False, "27–28 April"),
+    ((2011, 1, 18), (2011, 2, 2), True, "18 January – 2 February 2011"),
+    ((2011, 1, 18), (2011, 2, 2), False, "18 January – 2 February"),
+    ((2010, 12, 28), (2011, 1, 3), False, "28 December 2010 – 3 January 2011"),
+    ((2010, 12, None), (2011, 1, None), True, "December 2010 – January 2011"),
+    ((2011, 2, None), (2011, 3, None), True, "February – March 2011"),
+    ((2011, None, None), (2011, 3, None), False, "2011 – March 2011"),
+    ((2011, 4, 27), None, True, "27 April 2011"),
+    ((2011, 4, 27), (2011, 4, 27), False, "27 April"),
+])
+def test_date_ranges_read_as_a_reader_writes_them(start, end, year, text):
+    assert human_range(PartialDate(*start), PartialDate(*end) if end else None, year) == text
+
+
+def test_dates_given_twice_or_backwards(tmp_path):
+    reg, problems = load(tmp_path, """\
+        - id: twice
+          type: event
+          name: Twice
+          start: 2011-05-09
+          date: 2011-05-10
+        - id: backwards
+          type: person
+          name: Back Wards
+          born: 1950
+          died: 1949-12
+        """)
+    twice = only(problems, "registry_date")
+    assert {(p.line, "date and start both give when it starts; start kept" in p.message)
+            for p in twice} >= {(5, True)}
+    assert reg["twice"].start == PartialDate(2011, 5, 9)
+    assert any(p.line == 10 and "died (1949-12) is before born (1950)" in p.message
+               for p in twice)

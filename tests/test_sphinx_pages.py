@@ -175,10 +175,22 @@ def test_timeline(site):
     text = text_of(main_text(page(site, "docs/timeline")))
     assert text.index("2011") < text.index("April 2011") < text.index("May 2011")
     april = text[text.index("April 2011"):text.index("May 2011")]
-    assert april.index("27 April – 28 April Event U.S.-China Human Rights Dialogue") \
+    assert april.index("27–28 April Event U.S.-China Human Rights Dialogue") \
         < april.index("27 April Release Upcoming Dialogue")
     may = text[text.index("May 2011"):]
-    assert may.index("2 May Release Markup Is Data") < may.index("9 May – 10 May Event")
+    assert may.index("2 May Release Markup Is Data") < may.index("9–10 May Event")
+    # an event known to its month only: under its month, with no day made up for it
+    february = " ".join(text[text.index("February 2011"):text.index("April 2011")].split())
+    assert february.startswith("February 2011 February Event 2011 crackdown on Chinese")
+    assert "1 February" not in text
+
+
+def test_entry_dates_as_written(site):
+    facts = {"entries/person/hu-jintao": "Born: 21 December 1942",
+             "entries/organization/human-rights-first": "Founded: 1978",
+             "entries/event/us-china-human-rights-dialogue-2011": "Dates: 27–28 April 2011"}
+    for docname, fact in facts.items():
+        assert fact in " ".join(text_of(main_text(page(site, docname))).split()), docname
 
 
 def test_archive_month_lists_releases(site):

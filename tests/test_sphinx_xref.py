@@ -81,10 +81,13 @@ def test_entry_jsonld(pressroom_site):
     assert "sameAs" not in person
     assert person["alternateName"] == ["Xiaobo"]
     assert person["description"] == "Chinese writer and Nobel Peace Prize laureate."
+    assert "birthDate" not in person  # none in the registry
+    (hu,) = _jsonld(page(pressroom_site, "entries/person/hu-jintao"))
+    assert hu["birthDate"] == "1942-12-21" and "deathDate" not in hu
     (event,) = _jsonld(page(pressroom_site, "entries/event/us-china-human-rights-dialogue-2011"))
     assert event["@type"] == "Event" and event["startDate"] == "2011-04-27"
     (org,) = _jsonld(page(pressroom_site, "entries/organization/human-rights-first"))
-    assert org["@type"] == "Organization"
+    assert org["@type"] == "Organization" and org["foundingDate"] == "1978"
     (place,) = _jsonld(page(pressroom_site, "entries/place/china"))
     assert place["@type"] == "Place" and place["sameAs"] == "https://www.wikidata.org/wiki/Q148"
 

@@ -72,6 +72,82 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to the day, to the month or to the year only: ``2011-02-19``,
+    ``2011-02``, ``2011`` (ISO 8601 at reduced precision, EDTF level 0).
+
+    A registry writes what it knows; a month is never filled in with its first day,
+    which would show a day nobody gave.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; :class:`ValueError` otherwise."""
+        for fmt, parts in (("%Y-%m-%d", 3), ("%Y-%m", 2), ("%Y", 1)):
+            try:
+                d = _dt.datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+            return cls(d.year, d.month if parts > 1 else None, d.day if parts > 2 else None)
+        raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+
+    def first(self) -> _dt.date:
+        """The earliest day it can be."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    def last(self) -> _dt.date:
+        """The latest day it can be."""
+        if self.day:
+            return self.first()
+        if not self.month:
+            return _dt.date(self.year, 12, 31)
+        following = _dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - _dt.timedelta(days=1)
+
+    def isoformat(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    __str__ = isoformat
+
+    def human(self, year: bool = True) -> str:
+        """``19 February 2011``, ``February 2011``, ``2011``; without the year if not *year*
+        (``19 February``, ``February``; a date known to the year only keeps it)."""
+        if self.month is None:
+            return str(self.year)
+        words = [str(self.day)] if self.day else []
+        words.append(_MONTHS[self.month - 1])
+        if year:
+            words.append(str(self.year))
+        return " ".join(words)
+
+
+def human_range(start: PartialDate, end: PartialDate | None, year: bool = True) -> str:
+    """*start* to *end* as a reader writes it: ``27–28 April 2011``, ``18 January –
+    2 February 2011``, ``December 2010 – January 2011``; *start* alone when there is no
+    *end* or it is the same. Without the year if not *year*, when both are in one year
+    and known to the month."""
+    if end is None or end == start:
+        return start.human(year)
+    if start.year != end.year or start.month is None or end.month is None:
+        return f"{start.human()} – {end.human()}"
+    if start.month == end.month and start.day and end.day:
+        return f"{start.day}–{end.day} {_MONTHS[start.month - 1]}" + (f" {start.year}" if year else "")
+    return f"{start.human(False)} – {end.human(year)}"
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One registry entry. Hashable and picklable: safe to keep in a Sphinx environment."""
@@ -82,8 +158,10 @@ class Entity:
     aliases: tuple[str, ...] = ()
     description: str = ""
     wikidata: str | None = None
-    start: _dt.date | None = None
-    end: _dt.date | None = None
+    #: When it began (an event), was founded or was born, to the day, month or year.
+    start: PartialDate | None = None
+    #: When it ended, was dissolved or died.
+    end: PartialDate | None = None
     roles: tuple[str, ...] = ()
     affiliation: str | None = None
     kind: str | None = None
@@ -297,21 +375,17 @@ def registry_files(path: Path) -> list[Path]:
 # --------------------------------------------------------------------------- checking
 
 
-def _as_date(value: Any) -> _dt.date | None:
+def _as_date(value: Any) -> PartialDate:
+    """A registry's date: what YAML read (a date, a year as a number) or text."""
     if isinstance(value, _dt.datetime):
-        return value.date()
+        value = value.date()
     if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, int) and 1000 <= value <= 9999:
-        return _dt.date(value, 1, 1)
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return PartialDate(value)
     if isinstance(value, str):
-        value = value.strip()
-        for fmt in ("%Y-%m-%d", "%Y-%m", "%Y"):
-            try:
-                return _dt.datetime.strptime(value, fmt).date()
-            except ValueError:
-                continue
-    raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD)")
+        return PartialDate.parse(value.strip())
+    raise ValueError(f"{value!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
 
 
 def _item_lines(value: Any, count: int, line: int) -> list[int]:
@@ -467,17 +541,27 @@ class _Checker:
                              "(Q followed by digits)")
             else:
                 fields["wikidata"] = wikidata
+        given: dict[str, str] = {}  # start or end -> the key that gave it
         for key, target in (("start", "start"), ("date", "start"), ("born", "start"),
                             ("end", "end"), ("died", "end")):
             if raw.get(key) is None:
                 continue
+            if target in given:
+                self.problem(file, at(key), "error", "registry_date",
+                             f"{entity_id}: {key} and {given[target]} both give when it "
+                             f"{'starts' if target == 'start' else 'ends'}; "
+                             f"{given[target]} kept")
+                continue
+            given[target] = key
             try:
                 fields[target] = _as_date(raw[key])
             except ValueError as exc:
                 self.problem(file, at(key), "error", "registry_date", f"{entity_id}: {key}: {exc}")
-        if fields.get("start") and fields.get("end") and fields["end"] < fields["start"]:
-            self.problem(file, at("end"), "error", "registry_date",
-                         f"{entity_id}: ends ({fields['end']}) before it starts ({fields['start']})")
+        start, end = fields.get("start"), fields.get("end")
+        if start and end and end.last() < start.first():
+            self.problem(file, at(given["end"]), "error", "registry_date",
+                         f"{entity_id}: {given['end']} ({end}) is before "
+                         f"{given['start']} ({start})")
         relations = raw.get("relations")
         if relations is not None:
             pairs = self.relations(relations, entity_id, file, at("relations"))

@@ -52,6 +52,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import new_document
 
 from pressroom import __version__
+from pressroom.registry import human_range
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
     ACTIVE,
@@ -282,14 +283,9 @@ class Renderer:
             fields.append(("Also written", esc(", ".join(aliases))))
         if entity.kind:
             fields.append(("Kind", esc(entity.kind)))
-        if entity.start or entity.end:
-            if entity.type == "person":
-                label, value = "Lived", f"{entity.start or '?'} – {entity.end or ''}"
-            elif entity.start and entity.end and entity.start != entity.end:
-                label, value = "Dates", f"{entity.start} – {entity.end}"
-            else:
-                label, value = "Date", str(entity.start or entity.end)
-            fields.append((label, esc(value)))
+        dates = entity_dates(entity)
+        if dates:
+            fields.append((dates[0], esc(dates[1])))
         if entity.roles:
             fields.append(("Roles", esc(", ".join(entity.roles))))
         fields.extend((label, refs(ids)) for label, ids in self._linked_fields(entity))
@@ -666,6 +662,27 @@ class Renderer:
             body.append("</section>\n")
         body.append("</section>\n")
         return Page(docname, title, "".join(body), "", "", parents)
+
+
+#: The label of an entry's dates by type: (start and end, start alone, end alone).
+_DATE_LABELS = {
+    "person": ("Lived", "Born", "Died"),
+    "organization": ("Active", "Founded", "Dissolved"),
+}
+
+
+def entity_dates(entity: Entity) -> tuple[str, str] | None:
+    """The label and text of *entity*'s dates for its page (``Born``, ``21 December
+    1942``; ``Dates``, ``27–28 April 2011``), ``None`` without a date."""
+    start, end = entity.start, entity.end
+    both, alone, ended = _DATE_LABELS.get(entity.type, ("Dates", "Date", "Date"))
+    if start and end and end != start:
+        return both, human_range(start, end)
+    if start:
+        return alone, start.human()
+    if end:
+        return ended, end.human()
+    return None
 
 
 def _year_of(date: str) -> str:

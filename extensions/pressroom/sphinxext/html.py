@@ -211,11 +211,20 @@ def entity_ld(app: Sphinx, domain, corpus, eid: str, short: bool = False) -> dic
             data["description"] = description
         if aliases:
             data["alternateName"] = list(aliases)
-        if entity is not None and entity.start and schema == "Event":
-            data["startDate"] = entity.start.isoformat()
-            if entity.end:
-                data["endDate"] = entity.end.isoformat()
+        if entity is not None and schema in _DATE_PROPERTIES:
+            for date, prop in zip((entity.start, entity.end), _DATE_PROPERTIES[schema],
+                                  strict=True):
+                if date:
+                    data[prop] = date.isoformat()  # ISO 8601, to the day, month or year
     return data
+
+
+#: The schema.org properties of an entity's start and end, by its schema.org type.
+_DATE_PROPERTIES = {
+    "Event": ("startDate", "endDate"),
+    "Person": ("birthDate", "deathDate"),
+    "Organization": ("foundingDate", "dissolutionDate"),
+}
 
 
 def script(data: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from pressroom.registry import human_range
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, letter_label, plain
 from pressroom.sphinxext.directives import badge
@@ -223,37 +224,39 @@ class LateRenderer(SphinxPostTransform):
 
     def render_timeline(self, domain, agg, arg: str) -> list[nodes.Node]:
         corpus = corpus_for_env(self.env)
-        rows: list[tuple[str, int, str, Any]] = []  # (iso date, order, sort name, node maker)
+        # (year, month or 0, day or 0, order, sort name, what, object, end): an event known
+        # to its month or year only comes first in that month or year, under no day
+        rows: list[tuple[int, int, int, int, str, str, Any, Any]] = []
         for e in corpus.registry:
             if e.type != "event" or not e.start or e.id not in domain.entries:
                 continue
-            rows.append((e.start.isoformat(), 0, e.name, ("event", e)))
+            s = e.start
+            rows.append((s.year, s.month or 0, s.day or 0, 0, e.name, "event", e, e.end))
         for d, meta in domain.releases.items():
             if meta[1]:
-                rows.append((meta[1], 1, meta[0], ("release", d)))
+                day = _dt.date.fromisoformat(meta[1])
+                rows.append((day.year, day.month, day.day, 1, meta[0], "release", d, None))
         if not rows:
             return [self.empty("Nothing dated yet.")]
-        rows.sort(key=lambda r: (r[0], r[1], r[2]))
+        rows.sort(key=lambda r: r[:5])
         out: list[nodes.Node] = []
         year = month = None
         items = None
-        for iso, _order, _name, (what, obj) in rows:
-            d = _dt.date.fromisoformat(iso)
-            if d.year != year:
-                year, month = d.year, None
+        for y, m, day, _order, _name, what, obj, end in rows:
+            if y != year:
+                year, month = y, None
                 out.append(nodes.rubric(str(year), str(year), ids=[f"year-{year}"],
                                         classes=["pressroom-year"]))
-            if d.month != month:
-                month = d.month
-                label = f"{d:%B} {d.year}"
-                out.append(nodes.paragraph(label, label, classes=["pressroom-month"]))
+            if m != month or items is None:
+                month = m
+                if m:
+                    label = f"{_dt.date(y, m, 1):%B} {y}"
+                    out.append(nodes.paragraph(label, label, classes=["pressroom-month"]))
                 items = nodes.bullet_list(classes=["pressroom-timeline"])
                 out.append(items)
             para = nodes.paragraph()
             if what == "event":
-                when = f"{d.day} {d:%B}"
-                if obj.end and obj.end != obj.start:
-                    when += f" – {obj.end.day} {obj.end:%B}"
+                when = human_range(obj.start, end, year=False)
                 para += nodes.inline(when, when, classes=["pressroom-date"])
                 para += nodes.Text(" ")
                 para += badge("Event", "event")
@@ -261,13 +264,12 @@ class LateRenderer(SphinxPostTransform):
                 para += entry_link(obj.id, plain(obj.name))
             else:
                 meta = domain.releases[obj]
-                when = f"{d.day} {d:%B}"
+                when = f"{day} {_dt.date(y, m, 1):%B}"
                 para += nodes.inline(when, when, classes=["pressroom-date"])
                 para += nodes.Text(" ")
                 para += badge("Release", "release")
                 para += nodes.Text(" ")
                 para += self.doc_ref(obj, meta[0])
-            assert items is not None
             items += nodes.list_item("", para)
         return out
 

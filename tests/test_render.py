@@ -33,3 +33,20 @@ def test_sentence_bounds_as_a_walk_from_the_segment_start(text, data):
     start = data.draw(st.integers(a, b - 1))
     end = data.draw(st.integers(start + 1, b))
     assert sentence_bounds(text, (a, b), start, end) == reference_bounds(text, (a, b), start, end)
+
+
+def test_a_dateline_opening_a_paragraph_runs_on_to_its_first_sentence():
+    from pressroom.source import parse_text
+    from pressroom.sphinxext.render import sentence_segments
+
+    text = "Talks\n\nMay 20, 2011\n\nGeneva – Talks began. They ended.\n\nMore here.\n"
+    release = parse_text(text)
+    spans = {release.text[a:b]: release.text[a:c] for a, b, c in sentence_segments(release)}
+    assert spans["Geneva –"] == "Geneva – Talks began. They ended."
+    assert spans["Talks began. They ended."] == "Talks began. They ended."
+    assert spans["Talks"] == "Talks"
+    # written above the headline, a line of its own: it opens no sentence
+    text = "Brussels, 5 May 2012\n\nTalks Begin\n\nThe talks began today.\n"
+    release = parse_text(text)
+    assert {release.text[a:b]: release.text[a:c] for a, b, c in sentence_segments(release)
+            }["Brussels, 5 May 2012"] == "Brussels, 5 May 2012"

@@ -336,3 +336,8 @@ def test_entry_lists_each_sentence_that_mentions_it_once(tmp_path):
     assert folded.summary.get_text() == "1 more sentence mentioning it"
     later = TALKS.index("Jane Roe spoke")
     assert folded.select_one(".pressroom-highlight a")["href"].endswith(f"-roe.html#m{later}")
+    # a dateline that opens the paragraph: the sentence it opens, not the dateline alone
+    soup = BeautifulSoup(page(app, "entries/place/geneva"), "html.parser")
+    (sentence,) = soup.select("ul.pressroom-backlinks > li p.pressroom-sentence")
+    assert sentence.get_text() == "Geneva – Jane Roe met the lawyer of Jane Roe today."
+    assert sentence.select_one(".pressroom-highlight").get_text() == "Geneva"

@@ -109,6 +109,24 @@ def sentence_around(text: str, seg: tuple[int, int], start: int, end: int,
     return sentence, s0, s0 + len(surface)
 
 
+def sentence_segments(release: Release) -> list[tuple[int, int, int]]:
+    """The spans of *release* a mention's sentence is looked for in, ``(start, end,
+    sentence end)``: its title, its dateline and each body paragraph, each ending where
+    it ends but a dateline that opens a paragraph (``Washington, DC – Today as …``, on
+    one line): its mentions' sentence goes on to that paragraph's first sentence end,
+    not the dateline alone (a mention in the paragraph has its own sentence)."""
+    segs = [(s.start, s.end, s.kind) for s in release.segments
+            if s.kind in ("title", "dateline", "body")]
+    out = []
+    for i, (start, end, kind) in enumerate(segs):
+        until = end
+        if (kind == "dateline" and i + 1 < len(segs) and segs[i + 1][2] == "body"
+                and not any(c in "\r\n" for c in release.text[end:segs[i + 1][0]])):
+            until = segs[i + 1][1]
+        out.append((start, end, until))
+    return out
+
+
 def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
                    publisher_key: str = "", relpath: str = "", anchors: bool = True) -> Rendered:
     """Nodes for a release page (or a ``release`` directive) and its data tuples.
@@ -141,14 +159,14 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     # mention rows; an entity's first mention in each sentence carries that sentence
     # (what its entry page shows under the release), a further mention of it in the
     # same sentence an empty one (the sentence is kept once)
-    segs = [(s.start, s.end) for s in release.segments if s.kind in ("title", "dateline", "body")]
+    segs = sentence_segments(release)
     seg_starts = [s[0] for s in segs]
     rows: list[tuple] = []
     seen: set[tuple[str, str]] = set()
     stops = None  # the current segment's sentence ends (mentions come in text order)
     for m in mentions:
         i = bisect_right(seg_starts, m.start) - 1
-        seg = segs[i] if i >= 0 and m.start < segs[i][1] else (m.start, m.end)
+        seg = (segs[i][0], segs[i][2]) if i >= 0 and m.start < segs[i][1] else (m.start, m.end)
         if stops is None or stops.seg != seg:
             stops = _Stops(text, seg)
         sentence, s0, s1 = sentence_around(text, seg, m.start, m.end, stops)

@@ -140,7 +140,7 @@ def test_path_limits_the_releases_and_root_option(tmp_path, capsys, monkeypatch)
     one = tmp_path / "proj/corpus/releases/acme-rights/2011/2011-05-03-arrest.txt"
     code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check", "--root", "proj", str(one))
     assert code == 0, out
-    assert "checked 1 releases" in err
+    assert "checked 1 release and" in err
     assert "bad.txt" not in out
     # a folder holding conf.py is the project root
     code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check", "proj")

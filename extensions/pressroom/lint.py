@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pressroom.linker import Linker, LinkResult, normalize
-from pressroom.problems import Problem
+from pressroom.problems import Problem, counted
 from pressroom.registry import Entity, Registry
 from pressroom.source import Release
 
@@ -108,7 +108,8 @@ def unused_aliases(registry: Registry, linked: Sequence[Linked]) -> list[Problem
                 continue
             problems.append(Problem(
                 entity.file, line_of_alias(entity, alias), "info", "alias_unused",
-                f"{entity.id}: alias {alias!r} matches nothing in the {len(linked)} releases; "
+                f"{entity.id}: alias {alias!r} matches nothing in "
+                f"{'the release' if len(linked) == 1 else f'the {len(linked):,} releases'}; "
                 "check its spelling against the releases, or remove it if no release "
                 "writes the name that way",
             ))
@@ -128,8 +129,9 @@ def unmentioned_entities(registry: Registry, linked: Sequence[Linked]) -> list[P
     counts = mention_counts(linked)
     return [
         Problem(entity.file, entity.line or None, "info", "entity_unmentioned",
-                f"{entity.id} ({entity.name!r}) is mentioned in none of the {len(linked)} "
-                "releases; add the spelling the releases use to its aliases, or remove "
+                f"{entity.id} ({entity.name!r}) is mentioned in no release "
+                f"({counted(len(linked), 'release')} read); add the spelling the releases "
+                "use to its aliases, or remove "
                 "the entry if it does not belong to this archive")
         for entity in registry if entity.id not in counts
     ]

@@ -89,6 +89,11 @@ class Problem:
         return self.format()
 
 
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """``1 release``, ``2 releases``, ``1,024 entries`` (with *plural*)."""
+    return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
+
+
 class PressroomError(Exception):
     """An input that cannot be used at all; carries the :class:`Problem`."""
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from pressroom import lint
 from pressroom.config import ProjectConfig, load_project
 from pressroom.corpus import load_releases
-from pressroom.problems import Problem
+from pressroom.problems import Problem, counted
 from pressroom.registry import load_registry
 
 NAME = "check"
@@ -146,8 +146,10 @@ def run(args: argparse.Namespace) -> int:
         out.write(problem.format() + "\n")
     out.flush()
     print(
-        f"checked {counts['releases']} releases and {counts['entries']} registry entries: "
-        f"{tally['error']} errors, {tally['warning']} warnings, {tally['info']} notes",
+        f"checked {counted(counts['releases'], 'release')} and "
+        f"{counted(counts['entries'], 'registry entry', 'registry entries')}: "
+        f"{counted(tally['error'], 'error')}, {counted(tally['warning'], 'warning')}, "
+        f"{counted(tally['info'], 'note')}",
         file=sys.stderr,
     )
     if tally["error"] or (args.strict and tally["warning"]):

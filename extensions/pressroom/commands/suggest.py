@@ -11,6 +11,7 @@ from pressroom import lint
 from pressroom.commands import project_for
 from pressroom.corpus import load_releases
 from pressroom.linker import inferred_forms
+from pressroom.problems import counted
 from pressroom.registry import load_registry
 from pressroom.suggest import TYPES, Document, suggest
 
@@ -114,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
         for c in candidates:
             sys.stdout.write(c.yaml() + "\n\n")
     shown = f"{len(candidates)} of {total}" if len(candidates) < total else f"{total}"
-    print(f"{shown} {'candidate' if total == 1 else 'candidates'} from {len(docs)} releases and "
-          f"{len(registry)} registry entries", file=sys.stderr)
+    print(f"{shown} {'candidate' if total == 1 else 'candidates'} from "
+          f"{counted(len(docs), 'release')} and "
+          f"{counted(len(registry), 'registry entry', 'registry entries')}", file=sys.stderr)
     return 1 if unreadable else 0

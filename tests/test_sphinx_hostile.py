@@ -322,11 +322,17 @@ def test_entry_lists_each_sentence_that_mentions_it_once(tmp_path):
     folder.mkdir(parents=True)
     (folder / "2011-05-20-roe.txt").write_text(
         TALKS, encoding="utf-8")
+    (folder / "2011-05-19-speaks.txt").write_text(
+        "Jane Roe Speaks\n\nMay 19, 2011\n\nGeneva – Today Jane Roe spoke.\n", encoding="utf-8")
     app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"]})
     app.build()
     app.cleanup()
     soup = BeautifulSoup(page(app, "entries/person/jane-roe"), "html.parser")
-    item = soup.select_one("ul.pressroom-backlinks > li")
+    item, titled = soup.select("ul.pressroom-backlinks > li")
+    # the title is the link above: the text's sentence is shown, the title folded after it
+    assert [p.get_text() for p in titled.select("p.pressroom-sentence")] == [
+        "Today Jane Roe spoke.", "Jane Roe Speaks"]
+    assert titled.select_one("p.pressroom-sentence").find_parent("details") is None
     assert "(3 mentions)" in item.get_text()
     first, *rest = item.select("p.pressroom-sentence")
     assert first.get_text() == "Jane Roe met the lawyer of Jane Roe today."
@@ -338,6 +344,7 @@ def test_entry_lists_each_sentence_that_mentions_it_once(tmp_path):
     assert folded.select_one(".pressroom-highlight a")["href"].endswith(f"-roe.html#m{later}")
     # a dateline that opens the paragraph: the sentence it opens, not the dateline alone
     soup = BeautifulSoup(page(app, "entries/place/geneva"), "html.parser")
-    (sentence,) = soup.select("ul.pressroom-backlinks > li p.pressroom-sentence")
-    assert sentence.get_text() == "Geneva – Jane Roe met the lawyer of Jane Roe today."
-    assert sentence.select_one(".pressroom-highlight").get_text() == "Geneva"
+    talks, speaks = soup.select("ul.pressroom-backlinks > li p.pressroom-sentence")
+    assert talks.get_text() == "Geneva – Jane Roe met the lawyer of Jane Roe today."
+    assert talks.select_one(".pressroom-highlight").get_text() == "Geneva"
+    assert speaks.get_text() == "Geneva – Today Jane Roe spoke."

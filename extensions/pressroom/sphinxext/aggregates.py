@@ -32,7 +32,8 @@ class Backlink:
     s0: int
     s1: int
     anchor: str
-    #: the entity's other sentences in the release, in text order: (sentence, s0, s1, anchor)
+    #: the entity's other sentences in the release, in text order (the title last when a
+    #: mention in the text is shown first): (sentence, s0, s1, anchor)
     more: tuple[tuple[str, int, int, str], ...] = ()
 
 
@@ -94,10 +95,14 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
             elif row[4]:  # a sentence of its own
                 others.setdefault(eid, []).append((row[4], row[5], row[6], f"m{row[1]}"))
         for eid, row in firsts.items():
-            more = others.get(eid)
-            backlinks[eid].append(Backlink(docname, meta[1], meta[0], counts[eid], row[4],
-                                           row[5], row[6], f"m{row[1]}",
-                                           tuple(more) if more else ()))
+            first = (row[4], row[5], row[6], f"m{row[1]}")
+            more = others.get(eid, [])
+            if more and row[4] == meta[0]:
+                # the title, already the link above the sentence: the first sentence of the
+                # text is shown instead, the title's folded last with the others
+                first, more = more[0], [*more[1:], first]
+            backlinks[eid].append(Backlink(docname, meta[1], meta[0], counts[eid], *first,
+                                           tuple(more)))
         ids = mentioned[docname] = list(firsts)
         agg.release_count.update(ids)
     by_title = attrgetter("title", "docname")

@@ -51,6 +51,8 @@ FOUNDATION = ("- id: roe-foundation\n  type: organization\n  name: Roe Foundatio
               "  description: Foundation of the test corpus.\n")
 #: An event: the timeline links it with its description as the link's title.
 SED = "Third round of the U.S.-China Strategic and Economic Dialogue."
+#: The event's start, known to the month only in the older state.
+SED_START = "start: 2011-05-09"
 #: An entry other entries show (Brian Dooley's affiliation, in "appears with" lists).
 HRF = "Human rights advocacy organization based in New York and Washington."
 
@@ -81,10 +83,11 @@ def older_state(src: Path) -> None:
     registry = src / REGISTRY
     text = registry.read_text(encoding="utf-8")
     assert ROE in text and "Chinese artist and activist." in text and HRF in text and SED in text
+    assert text.count(SED_START) == 1
     _write(registry, text.replace(ROE, "").replace("Chinese artist and activist.",
                                                    "Artist.").replace(HRF, "Advocacy group.")
            .replace("Foundation of the test corpus.", "Old description.")
-           .replace(SED, "Economic talks."))
+           .replace(SED, "Economic talks.").replace(SED_START, "start: 2011-05"))
 
 
 def edits(src: Path) -> list:
@@ -105,6 +108,10 @@ def edits(src: Path) -> list:
         _write(registry, registry.read_text(encoding="utf-8").replace(
             "Old description.", "Foundation of the test corpus."))
 
+    def date_event():  # known to the month, then to the day: the timeline and its page
+        _write(registry, registry.read_text(encoding="utf-8").replace("start: 2011-05\n",
+                                                                    SED_START + "\n"))
+
     def add_entity():
         _write(registry, registry.read_text(encoding="utf-8") + ROE)
 
@@ -122,7 +129,7 @@ def edits(src: Path) -> list:
                RELEASES["2011-06-01-artists-detained"])
 
     return [describe, add_entity, receive, withdraw, receive_next_year, mention, describe_related,
-            describe_affiliation, describe_event]
+            describe_affiliation, describe_event, date_event]
 
 
 def snapshot(outdir: Path) -> dict[str, str]:

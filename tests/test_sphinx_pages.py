@@ -231,6 +231,11 @@ def test_export_json(site):
     assert not entities["liu-xiaobo"].get("wikidata")
     assert entities["china"]["releases"] == 2
     assert entities["liu-xiaobo"]["url"] == "entries/person/liu-xiaobo.html#entity-liu-xiaobo"
+    # dates as precise as the registry has them
+    assert (entities["crackdown-2011"]["start"], entities["crackdown-2011"]["end"]) == (
+        "2011-02", None)
+    assert entities["hu-jintao"]["start"] == "1942-12-21"
+    assert entities["china"]["start"] is None
 
 
 def test_root_redirect(site):

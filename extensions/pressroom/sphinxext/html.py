@@ -265,6 +265,9 @@ def export(app: Sphinx, exc: Exception | None) -> None:
         entities.append({
             "id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
             "description": e.description or None, "wikidata": e.wikidata,
+            # ISO 8601 to the day, month or year it is known to (``2011-02``)
+            "start": e.start.isoformat() if e.start else None,
+            "end": e.end.isoformat() if e.end else None,
             "url": uri(entry[0]) + "#" + entry[1] if entry else None,
             "releases": agg.release_count.get(e.id, 0),
         })

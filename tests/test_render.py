@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressroom.sphinxext.render import _SENTENCE_END, sentence_bounds
+from pressroom.sphinxext.render import _SENTENCE_END, sentence_around, sentence_bounds
 
-PIECES = ["Jane", "Roe", " ", " ", ". ", "? ", "! ", ".” ", "U.S. ", "a", "said", "\n", "“"]
+PIECES = ["Jane", "Roe", " ", " ", ". ", "? ", "! ", ".” ", "U.S. ", "a", "said", "\n", "“",
+          "Dr. ", " W. ", "Jan. "]
 
 
 def reference_bounds(text: str, seg: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -50,3 +51,18 @@ def test_a_dateline_opening_a_paragraph_runs_on_to_its_first_sentence():
     release = parse_text(text)
     assert {release.text[a:b]: release.text[a:c] for a, b, c in sentence_segments(release)
             }["Brussels, 5 May 2012"] == "Brussels, 5 May 2012"
+
+
+def test_abbreviations_and_initials_end_no_sentence():
+    text = ("The group met Dr. Jane Roe in St. Louis on Jan. 5 to discuss the case. "
+            "George W. Bush was not there. Talks with the U.S. ended. See e.g. China.")
+
+    def around(word: str) -> str:
+        i = text.index(word)
+        return sentence_around(text, (0, len(text)), i, i + len(word))[0]
+
+    assert around("Jane Roe") == around("Louis") == (
+        "The group met Dr. Jane Roe in St. Louis on Jan. 5 to discuss the case.")
+    assert around("Bush") == "George W. Bush was not there."
+    assert around("U.S.") == "Talks with the U.S. ended."  # an acronym may end a sentence
+    assert around("China") == "See e.g. China."

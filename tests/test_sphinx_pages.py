@@ -183,6 +183,9 @@ def test_timeline(site):
     february = " ".join(text[text.index("February 2011"):text.index("April 2011")].split())
     assert february.startswith("February 2011 February Event 2011 crackdown on Chinese")
     assert "1 February" not in text
+    # known to the year only: under its year, before any month, with no month made up
+    year_2010 = " ".join(text[text.index("2010"):text.index("February 2011")].split())
+    assert year_2010 == "2010 2010 Event 2010 rule of law talks 2011"
 
 
 def test_entry_dates_as_written(site):

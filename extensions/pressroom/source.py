@@ -361,6 +361,15 @@ _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘"
 _OPENERS = dict(_QUOTE_PAIRS)
 #: The end of a sentence: a full stop, question or exclamation mark before a space.
 _STOP_RE = re.compile(r"[.!?](?=\s|$)")
+#: Abbreviations whose full stop ends no sentence, as written: a title before a name
+#: (``Dr. Jane Roe``, ``Sen. Leahy``), a month before its day (``Jan. 5``), a street or a
+#: saint (``St. Louis``), a number (``No. 10``).
+ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Lt",
+    "Sgt", "Maj", "Adm", "Cmdr", "Rev", "Hon", "Amb", "Ald", "Messrs", "Mme", "Mlle", "St",
+    "Mt", "Ft", "Ave", "Rd", "Blvd", "No", "Nos", "Vol", "vs", "Jan", "Feb", "Mar", "Apr",
+    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)
 #: A line that ends a sentence: ``.``, ``!``, ``?`` or ``:``, maybe a closing quote or bracket.
 _SENTENCE_STOP_RE = re.compile(r"[.!?:…][\"”’')\]]*$")
 _DOUBLE_MARKS = "“”\"«»„"

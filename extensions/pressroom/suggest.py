@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from pressroom.lint import name_key
 from pressroom.registry import strip_accents
-from pressroom.source import LIST_ITEM_RE, Release, line_number, slugify
+from pressroom.source import ABBREVIATIONS, LIST_ITEM_RE, Release, line_number, slugify
 
 # --------------------------------------------------------------------------- word lists
 # General English, not names: what makes a capitalized word a title, an
@@ -165,9 +165,11 @@ DEMONYM_RE = re.compile(r"(?:an|ans|ian|ians|ese|ish|ic|ch|i|ite|ites)$")
 
 _WORD = r"[^\W_](?:[\w]|[-’'&.](?=[^\W_]))*"
 TOKEN_RE = re.compile(rf"{_WORD}\.?|\S")
-_ABBREV_RE = re.compile(r"^(?:[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Col|"
-                        r"Capt|Lt|Sgt|Maj|Adm|Rev|St|Mt|Jr|Sr|Inc|Ltd|Corp|Co|No|Vol|vs|etc|"
-                        r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Rd|Hon|Ald)\.$")
+#: A word with a full stop that need not end the sentence: an initial, an acronym, an
+#: abbreviation (those that may also end one, ``Inc.``, ``Jr.``, ``etc.``, included).
+_ABBREV_RE = re.compile(r"^(?:[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]|"
+                        rf"{'|'.join((*ABBREVIATIONS, 'Jr', 'Sr', 'Inc', 'Ltd', 'Corp', 'Co', 'etc'))}"
+                        r")\.$")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 _YEAR_RE = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,6})$")

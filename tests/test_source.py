@@ -384,6 +384,27 @@ def test_a_long_clause_is_no_speaker():
     assert [q.speaker for q in r.quotes] == [None]
 
 
+def test_a_short_quotation_said_by_someone_is_one():
+    """A quotation of one or two words is one when its own punctuation ends it and a speaker
+    is named right after; scare quotes and titles stay no quotation."""
+    r = parse_text("Headline\n\nMay 1, 2011\n\n“No,” said Jane Roe. The “Crash” film and "
+                   "the “agree to disagree” approach were discussed. “Shameful!” John Doe "
+                   "said. “Never,” the group added.\n")
+    assert [(q.text, q.speaker) for q in r.quotes] == [
+        ("No,", "Jane Roe"), ("agree to disagree", None), ("Shameful!", "John Doe")]
+
+
+def test_an_abbreviation_ends_no_attributed_sentence():
+    """A quotation right after an attributed sentence goes on with its speaker; the full
+    stop of ``St.`` or ``Gen.`` inside that sentence does not end it."""
+    r = parse_text("Headline\n\nMay 1, 2011\n\n“We will keep pressing,” said Jane Roe of the "
+                   "St. Louis office. “Release them now, all of them.” “We will act,” said "
+                   "John Doe, who met George W. Bush. “It is time to act now.”\n")
+    assert [(q.text, q.speaker) for q in r.quotes] == [
+        ("We will keep pressing,", "Jane Roe"), ("Release them now, all of them.", "Jane Roe"),
+        ("We will act,", "John Doe"), ("It is time to act now.", "John Doe")]
+
+
 def test_a_named_speaker_before_a_quote_wins_over_a_pronoun_after_it():
     r = parse_text("Headline\n\nMay 1, 2011\n\nJane Roe spoke first. John Doe said, “The step "
                    "is welcome and overdue”. She explained how it came about.\n")

@@ -359,8 +359,6 @@ _PLACE_DATE_RE = re.compile(
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’"))
 _OPENERS = dict(_QUOTE_PAIRS)
-#: The end of a sentence: a full stop, question or exclamation mark before a space.
-_STOP_RE = re.compile(r"[.!?](?=\s|$)")
 #: Abbreviations whose full stop ends no sentence, as written: a title before a name
 #: (``Dr. Jane Roe``, ``Sen. Leahy``), a month before its day (``Jan. 5``), a street or a
 #: saint (``St. Louis``), a number (``No. 10``).
@@ -370,6 +368,24 @@ ABBREVIATIONS = (
     "Mt", "Ft", "Ave", "Rd", "Blvd", "No", "Nos", "Vol", "vs", "Jan", "Feb", "Mar", "Apr",
     "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
 )
+
+
+def _not_after(words: tuple[str, ...]) -> str:
+    """Lookbehinds: no full stop of one of *words* (one lookbehind per length: Python's are
+    of fixed width)."""
+    by_length: dict[int, list[str]] = {}
+    for word in words:
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    return "".join(rf"(?<!\b(?:{'|'.join(sorted(group))})\.)"
+                   for _n, group in sorted(by_length.items()))
+
+
+#: After a ``.``: not one that ends no sentence, that of an abbreviation
+#: (:data:`ABBREVIATIONS`, ``e.g.``, ``i.e.``) or of an initial after a space (``George
+#: W. Bush``; ``the U.S.`` may still end a sentence).
+NOT_ABBREVIATED = _not_after((*ABBREVIATIONS, "e.g", "i.e")) + r"(?<!\s[A-Z]\.)"
+#: The end of a sentence: a full stop, question or exclamation mark before a space.
+_STOP_RE = re.compile(rf"[.!?]{NOT_ABBREVIATED}(?=\s|$)")
 #: A line that ends a sentence: ``.``, ``!``, ``?`` or ``:``, maybe a closing quote or bracket.
 _SENTENCE_STOP_RE = re.compile(r"[.!?:…][\"”’')\]]*$")
 _DOUBLE_MARKS = "“”\"«»„"
@@ -417,6 +433,8 @@ _AFTER_RES = (
                rf"\s+{_SPEAKER}\b"),
     _SIGNATURE_RE,
 )
+#: The two of :data:`_AFTER_RES` that say who spoke in so many words (``said X``, ``X said``).
+_SAID_AFTER = _AFTER_RES[:2]
 _BEFORE_RES = (
     # not a name inside a phrase (``the University of Arkansas, Fayetteville, said``)
     re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_APPOSITION}\s+(?:has\s+|also\s+)?{_SAY}"
@@ -1222,15 +1240,20 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
         prev_speaker: tuple[str, int, int] | None = None
         for o, c in _quote_spans(text, para.start, para.end):
             inner_a, inner_b = _strip_span(text, o + 1, c)
-            words = text[inner_a:inner_b].split()
-            if len(words) < 3:  # ‘scare quotes’ and titles are not quotations
+            # ‘scare quotes’ and titles are not quotations: fewer than three words are one
+            # only when their own punctuation ends them and a speaker says them right
+            # after (“No,” said Jane Roe. / “Shameful!” Jane Roe said.)
+            short = len(text[inner_a:inner_b].split()) < 3
+            if short and text[inner_b - 1] not in ",.!?":
                 continue
             speaker = None
             after = None
-            for regex in _AFTER_RES:
+            for regex in _SAID_AFTER if short else _AFTER_RES:
                 if regex is _SIGNATURE_RE and text[inner_b - 1] not in ".!?…":
                     continue
                 after = after or regex.match(text, c + 1, min(para.end, c + 200))
+            if short and not after:
+                continue
             before = None
             lead = text[max(para.start, o - 6):o].rstrip()
             if lead[-1:] in (":", ",") or lead[-5:] == " that":

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from pressroom.corpus import text_key
-from pressroom.source import ABBREVIATIONS, LIST_ITEM_RE
+from pressroom.source import LIST_ITEM_RE, NOT_ABBREVIATED
 from pressroom.sphinxext.corpus import Corpus, plain
 from pressroom.sphinxext.nodes import quotation
 
@@ -25,22 +25,12 @@ if TYPE_CHECKING:
     from pressroom.source import Release
 
 
-def _not_after(abbreviations) -> str:
-    """Lookbehinds that no full stop ends *abbreviations* (one per length: Python's are of
-    fixed width)."""
-    by_length: dict[int, list[str]] = {}
-    for word in abbreviations:
-        by_length.setdefault(len(word), []).append(re.escape(word))
-    return "".join(rf"(?<!\b(?:{'|'.join(sorted(words))})\.)" for _n, words in sorted(by_length.items()))
-
-
 #: A sentence ends at . ! or ? (maybe a closing quote) followed by space and a capital or a
 #: digit, maybe after an opening quote; not the full stop of an abbreviation that ends no
 #: sentence (``Dr. Jane Roe``, ``St. Louis``, ``Jan. 5``, ``e.g.``) nor of an initial after a
 #: space (``George W. Bush``; ``the U.S. The`` still ends one)
 _SENTENCE_END = re.compile(
-    r"[.!?]" + _not_after((*ABBREVIATIONS, "e.g", "i.e")) + r"(?<!\s[A-Z]\.)"
-    r"[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+    rf"[.!?]{NOT_ABBREVIATED}[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 #: Sentences longer than this are cut around the mention.
 SENTENCE_MAX = 320
 

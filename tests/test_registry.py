@@ -344,7 +344,7 @@ def test_partial_dates_read_as_written():
     assert PartialDate(2011, 2).human() == "February 2011"
     assert PartialDate(2011, 2).human(year=False) == "February"
     assert PartialDate(2011).human(year=False) == "2011"
-    for bad in ("2011-13", "April 2011", "11-04-27", ""):
+    for bad in ("2011-13", "April 2011", "11-04-27", "", "11", "2011-02-30", "0000"):
         with pytest.raises(ValueError):
             PartialDate.parse(bad)
 

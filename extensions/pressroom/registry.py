@@ -72,6 +72,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+_PARTIAL_DATE_RE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\Z")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
@@ -91,14 +92,17 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:
-        """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; :class:`ValueError` otherwise."""
-        for fmt, parts in (("%Y-%m-%d", 3), ("%Y-%m", 2), ("%Y", 1)):
-            try:
-                d = _dt.datetime.strptime(text, fmt).date()
-            except ValueError:
-                continue
-            return cls(d.year, d.month if parts > 1 else None, d.day if parts > 2 else None)
-        raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; :class:`ValueError` otherwise (also for
+        a day or month that does not exist)."""
+        m = _PARTIAL_DATE_RE.match(text)
+        if m is None:
+            raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+        year, month, day = (int(g) if g else None for g in m.groups())
+        try:
+            _dt.date(year, month or 1, day or 1)  # type: ignore[arg-type]
+        except ValueError as exc:
+            raise ValueError(f"{text!r} is not a date ({exc})") from None
+        return cls(year, month, day)  # type: ignore[arg-type]
 
     def first(self) -> _dt.date:
         """The earliest day it can be."""

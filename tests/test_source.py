@@ -679,3 +679,51 @@ def test_the_issuer_over_a_label_under_the_headline():
     assert (r.title, r.date, r.problems) == ("Statement on the Release of a Dissident",
                                              dt.date(2012, 5, 5), [])
     assert r.body == "The United States welcomes the release."
+
+
+MAIL_HEADER = ("From: Human Rights First <press@example.org>\n"
+               "Sent: Thursday, April 28, 2011 10:12 AM\n"
+               "To: desk@example.org\n"
+               "Subject: FW: Talks Not Enough\n\n")
+
+
+def test_a_release_that_came_by_e_mail():
+    """The e-mail's header (as a mail program prints or forwards it) is no part of the
+    release: shown apart, as received; the release's own title and date are read under it,
+    the e-mail's sending date does not disagree with them."""
+    text = (MAIL_HEADER + "FOR IMMEDIATE RELEASE\nApril 27, 2011\n\nTalks Not Enough\n\n"
+            "Washington, DC – The talks began today.\n")
+    r = parse_text(text)
+    assert (r.title, r.date, r.dateline) == ("Talks Not Enough", dt.date(2011, 4, 27),
+                                             "Washington, DC")
+    (preamble,) = r.spans("preamble")
+    assert text[slice(*preamble)].startswith("From: Human Rights First")
+    assert text[slice(*preamble)].endswith("April 27, 2011")
+    assert r.problems == []
+
+
+def test_an_e_mail_with_no_title_line_or_date_of_its_own():
+    """No headline under the header: the subject names the release (``FW:`` left out), the
+    sending date dates it; both said in a note."""
+    r = parse_text("-----Original Message-----\n" + MAIL_HEADER
+                   + "Washington, DC – The talks began today.\n\nMore here.\n")
+    assert (r.title, r.date, r.dateline) == ("Talks Not Enough", dt.date(2011, 4, 28),
+                                             "Washington, DC")
+    assert r.body.startswith("The talks began today.")
+    assert {(p.subtype, p.severity) for p in r.problems} == {
+        ("release_title", "info"), ("release_date", "info")}
+
+
+def test_a_memo_style_advisory():
+    r = parse_text("MEDIA ADVISORY\n\nTO: Assignment Editors\nFROM: Jane Roe, Human Rights "
+                   "First\nDATE: May 3, 2011\nRE: Press Conference on China Talks\n\nHuman "
+                   "Rights First will hold a press conference on Tuesday.\n")
+    assert (r.title, r.date) == ("Press Conference on China Talks", dt.date(2011, 5, 3))
+    assert r.body == "Human Rights First will hold a press conference on Tuesday."
+
+
+def test_a_title_that_starts_like_a_header_field_is_a_title():
+    r = parse_text("From Beijing: Talks Begin\n\nMay 3, 2011\n\nThe talks began.\n")
+    assert r.title == "From Beijing: Talks Begin"
+    r = parse_text("To: the Minister\n\nMay 3, 2011\n\nAn open letter.\n")
+    assert r.title == "To: the Minister"  # one field, no From: no header

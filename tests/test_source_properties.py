@@ -18,7 +18,10 @@ ABOVE = ["FOR IMMEDIATE RELEASE", "Press Release: April 27, 2011", "EMBARGOED UN
          "Media contact: Jane Press", "+1 202 555 0100", "press@example.org", "27 April 2011",
          "News Release", "Press Statement by the Minister", "Public Statement", "Statement",
          "AI Index: ASA 17/021/2011", "THE WHITE HOUSE", "Office of the Press Secretary",
-         "________________", "Media Note", "Washington, DC", "Brussels, 5 May 2012"]
+         "________________", "Media Note", "Washington, DC", "Brussels, 5 May 2012",
+         "-----Original Message-----", "From: Jane Roe <jane@example.org>",
+         "Sent: Wednesday, April 27, 2011 10:12 AM", "Subject: Fwd: Talks Begin",
+         "TO: Assignment Editors", "RE: Press Conference", "  (folded)"]
 words = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12),
     st.sampled_from(MARKUP),
@@ -35,7 +38,7 @@ def releases(draw):
     if draw(st.booleans()):
         parts.append(f"---{nl}title: {draw(sentence)!r}{nl}date: {draw(st.sampled_from(DATES))}{nl}---")
     if draw(st.booleans()):  # lines above the title
-        parts.append(nl.join(draw(st.lists(st.sampled_from(ABOVE), min_size=1, max_size=3))))
+        parts.append(nl.join(draw(st.lists(st.sampled_from(ABOVE), min_size=1, max_size=5))))
     if draw(st.booleans()):
         parts.append(draw(sentence) + (" " + draw(st.sampled_from(DATES)) if draw(st.booleans()) else ""))
         if draw(st.booleans()):  # a deck under the headline

@@ -178,6 +178,17 @@ _LABEL_RE = re.compile(
     r"(?P<embargo>embargoed|embargo))\b[\s:.,–—-]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+#: An e-mail's header line, as a mail program prints or forwards it (``From: …``,
+#: ``Sent: Wednesday, April 27, 2011 10:12 AM``, ``Subject: …``), and what a forward puts
+#: above it (``-----Original Message-----``, ``---------- Forwarded message ---------``).
+_MAIL_FIELD_RE = re.compile(
+    r"(?P<field>From|Sent|Date|To|Cc|Bcc|Subject|Re|Reply-To|Importance)[ \t]*:[ \t]*(?P<value>.*)$",
+    re.IGNORECASE)
+_MAIL_MARK_RE = re.compile(
+    r"-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}|Begin forwarded message:$",
+    re.IGNORECASE)
+#: What a mail program puts before a subject it forwards or replies to.
+_SUBJECT_PREFIX_RE = re.compile(r"(?:(?:fwd?|fw|re|aw|tr|wg)[ \t]*:[ \t]*)+", re.IGNORECASE)
 #: A publisher's reference number on a line of its own: ``AI Index: ASA 17/021/2011``,
 #: ``Ref.: 2012/33``, ``Release No. 12-034``.
 _REFERENCE_RE = re.compile(
@@ -486,6 +497,10 @@ class _Parser:
         self.lines = _lines(text)
         self._blanks: list[bool] | None = None
         self.segments: list[Segment] = []  # non-gap segments, in order
+        #: the subject of the e-mail the release came in, if it came with its header, and
+        #: the dates of its ``Sent:`` or ``Date:`` line
+        self._subject: str | None = None
+        self._sent: list[_DateMatch] = []
 
     # helpers -------------------------------------------------------------
     def problem(self, offset: int | None, severity: str, subtype: str, message: str) -> None:
@@ -568,6 +583,14 @@ class _Parser:
                 dates.append(("published line under the boilerplate", late))
         dateline, dateline_span = self.body(i, body_end_line, dates)
         dates.extend(("publisher's heading", d) for d in above)
+        if self._sent and not header.get("date") and not any(d.value for _w, d in dates):
+            # when the e-mail was sent: the release's own dates come first (a release is
+            # often sent on after it is published), this only when it gives none
+            sent = self._sent[0]
+            dates.append(("header's date", sent))
+            self.problem(sent.start, "info", "release_date",
+                         f"no date in the release itself; dated from the header it came with "
+                         f"({sent.written!r})")
 
         date = self.choose_date(header, dates)
         # where the date is written, in the order the dates are chosen
@@ -671,11 +694,20 @@ class _Parser:
         i = self.next_nonblank(first, n)
         start = end = None
         dates: list[_DateMatch] = []
+        sent: list[_DateMatch] = []  # when the e-mail was sent: after the release's own dates
         contact = issuer = False
         while i < n:
             if self.blank(i):
                 contact = False
                 i += 1
+                continue
+            if (mail := self.mail_header(i, n)) is not None:
+                # an e-mail's or a memo's header (``From:`` / ``Sent:`` / ``Subject:``,
+                # ``TO:`` / ``FROM:`` / ``DATE:`` / ``RE:``)
+                i, a, end, found = mail
+                start = a if start is None else start
+                sent.extend(found)
+                contact = False
                 continue
             a, b = _strip_span(text, *self.lines[i])
             line = text[a:b]
@@ -710,7 +742,46 @@ class _Parser:
         if issuer and not _headline(text, *_strip_span(text, *self.lines[i])):
             return first, []  # ``Headline`` / ``FOR IMMEDIATE RELEASE``: a title over a label
         self.add("preamble", start, end)
+        self._sent = sent
         return i, dates
+
+    def mail_header(self, i: int, n: int) -> tuple[int, int, int, list[_DateMatch]] | None:
+        """The header of the e-mail the release came in, from line *i*: its fields, one a
+        line (a long one may go on, indented, on the next), ``From:`` among them and one
+        more, maybe under a forward's mark (``-----Original Message-----``). Returns the
+        line after it, where it starts and ends, and the dates of its ``Sent:`` or
+        ``Date:`` line; keeps its subject (:attr:`_subject`)."""
+        text = self.text
+        if i >= n:
+            return None
+        a, b = _strip_span(text, *self.lines[i])
+        start = a
+        k = i + 1 if _MAIL_MARK_RE.match(text, a, b) else i
+        fields: dict[str, str] = {}
+        dates: list[_DateMatch] = []
+        end = b
+        while k < n and not self.blank(k):
+            la, lb = self.lines[k]
+            if fields and text[la:lb][:1] in " \t":
+                end = _strip_span(text, la, lb)[1]  # a long field, folded
+                k += 1
+                continue
+            fa, fb = _strip_span(text, la, lb)
+            m = _MAIL_FIELD_RE.match(text, fa, fb)
+            if m is None:
+                break
+            name = m.group("field").lower()
+            fields.setdefault(name, m.group("value").strip())
+            if name in ("sent", "date"):
+                dates.extend(d for d in find_dates(text, m.start("value"), fb) if d.value)
+            end = fb
+            k += 1
+        if "from" not in fields or len(fields) < 2:
+            return None
+        subject = _SUBJECT_PREFIX_RE.sub("", fields.get("subject") or fields.get("re", "")).strip()
+        if subject and self._subject is None:
+            self._subject = " ".join(subject.split())
+        return k, start, end, dates
 
     def label_dates(self, i: int) -> list[_DateMatch] | None:
         """The dates of the label on line *i* (``FOR IMMEDIATE RELEASE``, ``News Release:
@@ -859,13 +930,16 @@ class _Parser:
     def title(self, first: int, stop: int) -> tuple[str, tuple[int, int, _DateMatch | None] | None, int]:
         """The title from the first non-blank line; returns (title, span, next line)."""
         i = self.next_nonblank(first, stop)
-        fallback = _title_from_name(self.name)
+        if self._subject:  # the release came by e-mail: its subject names it
+            fallback, source, severity = self._subject, "the subject in its header", "info"
+        else:
+            fallback, source, severity = _title_from_name(self.name), "the file name", "warning"
         if self.encoding == "binary":  # its first "line" is noise, not a title
             return fallback, None, i
         if i >= stop:
             if self.text.replace("\ufeff", "").strip():
-                self.problem(None, "warning", "release_title",
-                             f"no title line; using {fallback!r} from the file name")
+                self.problem(None, severity, "release_title",
+                             f"no title line; using {fallback!r} from {source}")
             return fallback, None, i
         a, b = _strip_span(self.text, *self.lines[i])
         line = self.text[a:b]
@@ -879,8 +953,9 @@ class _Parser:
                     self.add("title", ta, tb)
                     return " ".join(self.text[ta:tb].split()), (ta, tb, d), j + 1
             # the first line is (or starts with) a date: there is no title line
-            self.problem(a, "warning", "release_title",
-                         f"no title line (the release starts with a date); using {fallback!r}")
+            self.problem(a, severity, "release_title",
+                         f"no title line (the release starts with a date); using {fallback!r} "
+                         f"from {source}")
             return fallback, None, i
         place = _PLACE_DATE_RE.match(self.text, a, b)
         if place and place.group("eol") is not None and (
@@ -900,16 +975,19 @@ class _Parser:
                             (ta, tb, found[0] if found else None), j + 1)
         opening = _dateline_at(self.text, a, b)
         if (opening and opening.end() < b and line[-1] in ".!?”\"’'"
-                and (opening.group("place").isupper() or find_dates(self.text, a, opening.end()))):
+                and (opening.group("place").isupper() or find_dates(self.text, a, opening.end())
+                     or self._subject)):
             # ``GENEVA (3 March 2014) – The High Commissioner today…``: the body's first
             # sentence, after its dateline; there is no title line
-            self.problem(a, "warning", "release_title",
-                         f"no title line (the release starts with its dateline); using {fallback!r}")
+            self.problem(a, severity, "release_title",
+                         f"no title line (the release starts with its dateline); using "
+                         f"{fallback!r} from {source}")
             return fallback, None, i
-        if len(line) > 300 or (len(line) > 150 and re.search(r"[.!?][”\"]?$", line)):
-            self.problem(a, "warning", "release_title",
+        if len(line) > 300 or (len(line) > (0 if self._subject else 150)
+                               and re.search(r"[.!?][”\"]?$", line)):
+            self.problem(a, severity, "release_title",
                          "the first line reads as body text, not a title; "
-                         f"using {fallback!r} from the file name")
+                         f"using {fallback!r} from {source}")
             return fallback, None, i
         if i + 1 < stop and not self.blank(i + 1):
             na, nb = _strip_span(self.text, *self.lines[i + 1])

@@ -30,8 +30,9 @@ a date line (Tuesday, May 3, 2011 / Published on April 27, 2011), the
 dateline (GENEVA, March 3, 2014 -; Brussels, 5 May 2012 above the title), a
 date alone on the last line, the publisher's heading (FOR IMMEDIATE RELEASE:
 May 3, 2011; Media Note / Office of the Spokesperson / May 5, 2012), the
-publisher's footer (conf.py: pressroom_publishers footer_markers), the source
-URL's site, or a folder named after a publisher.
+header of the e-mail it came in (Sent: …), the publisher's footer (conf.py:
+pressroom_publishers footer_markers), the source URL's site, or a folder
+named after a publisher.
 When they cannot be found, the file is not added and the message says how to
 give them: --publisher, --date (written as a header before the received text),
 or a header (---, then date: YYYY-MM-DD and publisher: Name, then ---).

@@ -293,6 +293,20 @@ def test_names_without_diacritics_and_in_catalogue_order() -> None:
         ("Austen, Jane", "austen"), ("FIFA World Cup 2018", "wc")]
 
 
+def test_an_event_named_with_its_year_after() -> None:
+    """``Strategic Dialogue 2011`` is also written ``2011 Strategic Dialogue`` and, as no
+    other entry is named so, ``Strategic Dialogue``; with an entry for the series, the
+    name without the year is the series'."""
+    sed = {"id": "sed", "type": "event", "name": "U.S.-China Strategic Dialogue 2011"}
+    text = ("The U.S.-China Strategic Dialogue began. The 2011 U.S.-China Strategic Dialogue "
+            "ended.")
+    assert spans(make_linker(sed).link(text)) == [
+        ("U.S.-China Strategic Dialogue", "sed"), ("2011 U.S.-China Strategic Dialogue", "sed")]
+    series = {"id": "series", "type": "event", "name": "U.S.-China Strategic Dialogue"}
+    assert spans(make_linker(sed, series).link(text)) == [
+        ("U.S.-China Strategic Dialogue", "series"), ("2011 U.S.-China Strategic Dialogue", "sed")]
+
+
 def test_place_acronym_not_as_modifier() -> None:
     linker = make_linker(place("us", "United States"))
     result = linker.link("In the U.S. and the US, U.S. officials and US President Obama")

@@ -325,8 +325,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       where ``Supreme Court of Cassation`` is named);
     - a name with diacritics is also written without them (``Hernan Dario
       Gomez``; German umlauts also as ``ue``: ``Gruen``), a two-word person
-      name in a catalogue's order (``Austen, Jane``), and a ``YEAR Event`` as
-      ``Event YEAR`` (``FIFA World Cup 2018``);
+      name in a catalogue's order (``Austen, Jane``), a ``YEAR Event`` as
+      ``Event YEAR`` (``FIFA World Cup 2018``) and an ``Event YEAR`` as ``YEAR Event``
+      and as ``Event``, unless another entity is named so;
     - a national team goes by its country's name (``Belgium national football
       team`` -> ``Belgium``), a group by its name without ``people`` (``Rohingya
       people`` -> ``Rohingya``), a place by its name without a generic word
@@ -415,6 +416,12 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             m = re.match(r"^((?:19|20)\d\d) (.+)$", name)
             if m:
                 add(f"{m.group(2)} {m.group(1)}", FULL)  # ``FIFA World Cup 2018``
+            m = re.match(r"^(.+) ((?:19|20)\d\d)$", name)
+            if m:
+                add(f"{m.group(2)} {m.group(1)}", FULL)  # ``2011 Strategic Dialogue``
+                # the round's name without its year (``U.S.-China Strategic Dialogue``),
+                # unless another entry (the series) is named so
+                add(m.group(1), WEAK)
         if etype == "person" and len(words) >= 2 and "," not in name:
             core = [w for w in words if not _INITIAL.match(w)]
             if 2 <= len(core) < len(words):

@@ -148,3 +148,65 @@ def test_an_html_page_with_a_kicker_a_date_and_an_about_section(tmp_path, capsys
         "Group Urges Release", "2014-03-03", "GENEVA")
     assert release.body == "The coalition urged the release."
     assert release.spans("preamble") and release.footer.startswith("About the Example Coalition")
+
+
+def _email(html: bool = False, sender: str = "Acme Rights <press@acme.example>") -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = "desk@example.org"
+    message["Subject"] = "Fwd: Freedonia Must Act"
+    message["Date"] = "Sun, 04 Mar 2012 10:12:00 +0100"
+    if html:
+        message.set_content("<html><body><nav>Menu item</nav><h1>Freedonia Must Act Now</h1>"
+                            "<p>Acme Rights called on Freedonia to act.</p></body></html>",
+                            subtype="html")
+    else:
+        message.set_content("Geneva – Acme Rights called on Freedonia to act.\n\n"
+                            "“This is urgent,” said Jane Roe.\n")
+    return bytes(message)
+
+
+def test_an_e_mail_is_taken_with_its_header_and_kept_beside(tmp_path, capsys, monkeypatch):
+    """A saved e-mail (.eml): its header as a mail program prints it, then its text; the
+    sender names the publisher, the subject the release, the date dates it; the message
+    is kept beside the release and not reported as a stray file."""
+    make_project(tmp_path / "p", releases={})
+    plain = write(tmp_path / "in" / "plain.eml", _email())
+    rich = write(tmp_path / "in" / "rich.eml", _email(html=True))
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(tmp_path / "in"))
+    assert code == 0, err
+    folder = tmp_path / "p/corpus/releases/acme-rights/2012"
+    placed = folder / "2012-03-04-freedonia-must-act.txt"
+    assert (folder / "2012-03-04-freedonia-must-act.eml").read_bytes() == plain.read_bytes()
+    assert (folder / "2012-03-04-freedonia-must-act-now.eml").read_bytes() == rich.read_bytes()
+    text = placed.read_text(encoding="utf-8")
+    assert text.startswith("From: Acme Rights <press@acme.example>\nDate: Sun, 04 Mar 2012")
+    assert "Subject: Fwd: Freedonia Must Act\n\nGeneva – Acme Rights called" in text
+    from pressroom.source import parse_release
+
+    release = parse_release(placed)
+    assert (release.title, str(release.date), release.dateline) == (
+        "Freedonia Must Act", "2012-03-04", "Geneva")
+    assert [q.speaker for q in release.quotes] == ["Jane Roe"]
+    rich_release = parse_release(folder / "2012-03-04-freedonia-must-act-now.txt")
+    assert rich_release.title == "Freedonia Must Act Now"
+    assert "Menu item" not in rich_release.text
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "check", "--quiet")
+    assert code == 0 and "release_ignored" not in out, out
+
+
+def test_the_sender_s_domain_names_the_publisher(tmp_path, capsys, monkeypatch):
+    root = make_project(tmp_path / "p", releases={})
+    conf = root / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(
+        '"name": "Acme Rights",', '"name": "Acme Rights", "url": "https://www.acme.example",'),
+        encoding="utf-8")
+    src = write(tmp_path / "in" / "m.eml", _email(sender="Press Office <news@press.acme.example>"))
+    code, out, err = run_cli(capsys, monkeypatch, root, "add", str(src))
+    assert code == 0, err
+    assert (root / "corpus/releases/acme-rights/2012/2012-03-04-freedonia-must-act.txt").exists()
+    src = write(tmp_path / "in2" / "m.eml", _email(sender="Someone <a@acme.example.net>"))
+    code, out, err = run_cli(capsys, monkeypatch, root, "add", str(src))
+    assert code == 1 and "[pressroom.release_publisher]" in err  # another site

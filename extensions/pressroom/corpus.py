@@ -14,8 +14,9 @@ Plain Python, no Sphinx. The command line (``check``, ``add``, ``suggest``,
 
 Any other file there is reported by :func:`scan`, not skipped without a word:
 a ``.TXT`` ending, a file of another kind, a release outside every publisher's
-folder. The only files it passes over are hidden ones and the ``.html``
-original ``pressroom add`` keeps beside the release it extracted from it.
+folder. The only files it passes over are hidden ones and the original (an
+``.html`` page, an ``.eml`` message) ``pressroom add`` keeps beside the release
+it extracted from it.
 
 Two releases are duplicates when :func:`text_key` gives the same key: the
 text after any front-matter header, with line endings and surrounding
@@ -39,7 +40,7 @@ from pressroom.source import Release, decode, parse_release
 #: The ending of a release file's name (compared as written, as Sphinx compares it).
 RELEASE_SUFFIX = ".txt"
 #: Endings of the original ``pressroom add`` keeps beside a release it extracted.
-ORIGINAL_SUFFIXES = (".html",)
+ORIGINAL_SUFFIXES = (".html", ".eml")
 
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})")
 _YEAR = re.compile(r"^\d{4}$")

@@ -16,6 +16,10 @@ be placed (no date, no publisher) and how to supply them.
   the source URL (``<link rel=canonical>`` or ``og:url``) when the page has
   them; the page itself is kept beside the release with the same name and
   ``.html``, so nothing received is lost.
+- An e-mail saved as received (``.eml``) becomes its header as a mail program
+  prints it (``From:``, ``Date:``, ``To:``, ``Subject:``) and its message's text
+  (the plain-text part, else the HTML part's paragraphs); the parser reads the
+  header as no part of the release. The message is kept beside it as ``.eml``.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import datetime as _dt
 import json
 import re
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -31,6 +36,7 @@ from pressroom.config import ProjectConfig, Publisher
 from pressroom.source import parse_date, parse_release, slugify
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+EMAIL_SUFFIXES = (".eml",)
 TEXT_SUFFIXES = (".txt", ".text", "")
 
 
@@ -38,7 +44,10 @@ TEXT_SUFFIXES = (".txt", ".text", "")
 class Placement:
     source: Path
     data: bytes = b""
-    html: bytes | None = None  # the received page, kept beside the release
+    #: what was received, when the release is taken from it (a page, an e-mail), kept
+    #: beside the release with this ending
+    original: bytes | None = None
+    original_suffix: str = ""
     title: str = ""
     date: _dt.date | None = None
     publisher: Publisher | None = None
@@ -98,6 +107,21 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
             date = _as_date(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
     if date:
         info["date"] = date.isoformat()
+    title, blocks = _html_blocks(soup)
+    info["title"] = title
+    header = ["---"]
+    for key in ("title", "date", "source"):
+        if info.get(key):
+            header.append(f"{key}: {json.dumps(info[key], ensure_ascii=False)}")
+    header.append("---")
+    text = "\n".join(header) + "\n" + (info["title"] + "\n\n" if info["title"] else "")
+    text += "\n\n".join(blocks) + "\n"
+    return text, info
+
+
+def _html_blocks(soup) -> tuple[str, list[str]]:
+    """The title of a parsed page and the text of its article, one paragraph a block
+    element (what is no part of the article dropped)."""
     for tag in soup(_DROP):
         tag.decompose()
     container = soup.find("article") or soup.find("main") or \
@@ -106,7 +130,7 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
     title = " ".join(h1.get_text(" ").split()) if h1 else ""
     if not title:
         title = _meta(soup, "og:title") or (soup.title.get_text(" ", strip=True) if soup.title else "")
-    info["title"] = " ".join(title.split())
+    title = " ".join(title.split())
     blocks = []
     for el in container.find_all(_BLOCKS):
         if el.find_parent(_BLOCKS):
@@ -116,15 +140,44 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
             blocks.append(text)
     if not blocks:
         lines = (" ".join(line.split()) for line in container.get_text("\n").splitlines())
-        blocks = [line for line in lines if line and line != info["title"]]
-    header = ["---"]
-    for key in ("title", "date", "source"):
-        if info.get(key):
-            header.append(f"{key}: {json.dumps(info[key], ensure_ascii=False)}")
-    header.append("---")
-    text = "\n".join(header) + "\n" + (info["title"] + "\n\n" if info["title"] else "")
-    text += "\n\n".join(blocks) + "\n"
-    return text, info
+        blocks = [line for line in lines if line and line != title]
+    return title, blocks
+
+
+# --------------------------------------------------------------------------- e-mail
+
+#: The header fields of an e-mail written before its text, as a mail program prints them.
+_MAIL_FIELDS = ("From", "Date", "To", "Cc", "Subject")
+
+
+def email_to_release(data: bytes) -> str:
+    """The release text of an e-mail saved as received (``.eml``): its header as a mail
+    program prints it (``From:``, ``Date:``, ``To:``, ``Subject:``), a blank line, then the
+    message's text: its plain-text part, else its HTML part's paragraphs (the title as
+    the first). The parser reads the header as no part of the release (its subject names
+    a release with no headline, its date dates one with no date)."""
+    import email
+    from email import policy
+
+    message = email.message_from_bytes(data, policy=policy.default)
+    lines = []
+    for name in _MAIL_FIELDS:
+        value = message.get(name)
+        if value:
+            lines.append(f"{name}: {' '.join(str(value).split())}")
+    body = message.get_body(preferencelist=("plain", "html"))
+    text = ""
+    if body is not None:
+        content = body.get_content()
+        if body.get_content_type() == "text/html":
+            from bs4 import BeautifulSoup
+
+            title, blocks = _html_blocks(BeautifulSoup(content, "html.parser"))
+            text = "\n\n".join([title, *blocks] if title else blocks)
+        else:
+            text = str(content)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    return "\n".join(lines) + "\n\n" + text + "\n"
 
 
 # --------------------------------------------------------------------------- placing
@@ -136,6 +189,17 @@ def _publisher_named(name: str, project: ProjectConfig) -> Publisher | None:
         if wanted in (pub.key.casefold(), pub.name.casefold()):
             return pub
     return None
+
+
+#: The sender in the header of the e-mail a release came in (``From: Name <address>``).
+_SENDER_RE = re.compile(r"(?im)^From[ \t]*:[ \t]*(.+?)[ \t]*$")
+
+
+def _same_site(domain: str, host: str) -> bool:
+    """Whether mail *domain* is the site *host*'s (``humanrightsfirst.org`` for
+    ``www.humanrightsfirst.org``) or below it (``press.humanrightsfirst.org``)."""
+    host = host.lower().removeprefix("www.")
+    return bool(host) and (domain == host or domain.endswith("." + host))
 
 
 def infer_publisher(text: str, footer: str, source_url: str | None, received: Path,
@@ -152,6 +216,17 @@ def infer_publisher(text: str, footer: str, source_url: str | None, received: Pa
         host = urlparse(source_url).netloc.lower().removeprefix("www.")
         hits = [p for p in pubs if p.url and
                 urlparse(p.url).netloc.lower().removeprefix("www.") == host]
+        if len(hits) == 1:
+            return hits[0]
+    # the sender of the e-mail it came in: by name, or by the address's domain (that of
+    # the publisher's site, or below it)
+    sender = _SENDER_RE.search(text, 0, 4000)
+    if sender:
+        name, address = parseaddr(sender.group(1))
+        domain = address.rpartition("@")[2].lower()
+        hits = [p for p in pubs if name and p.name.casefold() == name.strip().casefold()]
+        if not hits and domain:
+            hits = [p for p in pubs if p.url and _same_site(domain, urlparse(p.url).netloc)]
         if len(hits) == 1:
             return hits[0]
     # the folder it was received in
@@ -171,15 +246,20 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
     placement = Placement(path)
     received = path.read_bytes()
     is_html = path.suffix.lower() in HTML_SUFFIXES or (
-        path.suffix.lower() not in (".txt", ".text")
+        path.suffix.lower() not in (".txt", ".text", *EMAIL_SUFFIXES)
         and re.match(rb"\s*(?:<!doctype html|<html)", received[:512], re.I) is not None)
     source_url = None
     if is_html:
         text, info = html_to_release(received)
         data = text.encode("utf-8")
-        placement.html = received
+        placement.original, placement.original_suffix = received, ".html"
         source_url = info.get("source")
         placement.notes.append("text extracted from HTML; the page is kept beside it as .html")
+    elif path.suffix.lower() in EMAIL_SUFFIXES:
+        data = email_to_release(received).encode("utf-8")
+        placement.original, placement.original_suffix = received, ".eml"
+        placement.notes.append("text and header taken from the e-mail; the message is kept "
+                               "beside it as .eml")
     else:
         data = received
     release = parse_release(path, data)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pressroom.commands import project_for
 from pressroom.corpus import release_files, text_key
-from pressroom.intake import HTML_SUFFIXES, free_name, prepare
+from pressroom.intake import EMAIL_SUFFIXES, HTML_SUFFIXES, free_name, prepare
 from pressroom.lint import display_path
 from pressroom.problems import PressroomError, Problem
 from pressroom.source import decode, parse_date
@@ -16,7 +16,7 @@ from pressroom.source import decode, parse_date
 NAME = "add"
 HELP = "place received releases (text or HTML) in the corpus, named by date and title"
 DESCRIPTION = """\
-Take each FILE (or every .txt/.html file in a FOLDER) as received and place it
+Take each FILE (or every .txt/.html/.eml file in a FOLDER) as received and place it
 at <releases>/<publisher>/<year>/<date>-<slug>.txt, the slug made from the
 title.
 
@@ -24,6 +24,9 @@ Text files are kept byte for byte. HTML pages are reduced to their text with
 BeautifulSoup (the article's paragraphs; no menus, scripts or footers), with a
 front-matter header giving the title, the date and the source URL when the
 page has them; the page itself is kept beside the release, same name, .html.
+An e-mail saved as received (.eml) becomes its header as a mail program prints
+it (From:, Date:, To:, Subject:) and its message's text; the message is kept
+beside the release, same name, .eml.
 
 The date and publisher come from the release itself: a front-matter header,
 a date line (Tuesday, May 3, 2011 / Published on April 27, 2011), the
@@ -53,7 +56,7 @@ FILE that does not exist."""
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="FILE_OR_FOLDER",
-                        help="received release files (.txt, .html) or folders holding them")
+                        help="received release files (.txt, .html, .eml) or folders holding them")
     parser.add_argument("--publisher", metavar="KEY",
                         help="publisher folder key (or name) for every file, when the files "
                         "do not say it themselves")
@@ -72,7 +75,7 @@ def _inputs(names: list[str]) -> tuple[list[Path], list[str]]:
             for f in sorted(path.rglob("*")):
                 if not f.is_file() or any(p.startswith(".") for p in f.relative_to(path).parts):
                     continue
-                if f.suffix.lower() in (".txt", ".text", *HTML_SUFFIXES):
+                if f.suffix.lower() in (".txt", ".text", *HTML_SUFFIXES, *EMAIL_SUFFIXES):
                     files.append(f)
                 else:
                     skipped.append(str(f))
@@ -106,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     project = project_for(Path(args.root) if args.root else None)
     files, skipped = _inputs(args.inputs)
     for name in skipped:
-        print(f"{name}: skipped: not a .txt or .html file", file=sys.stderr)
+        print(f"{name}: skipped: not a .txt, .html or .eml file", file=sys.stderr)
 
     # what the corpus holds already, by text
     existing: dict[str, Path] = {}
@@ -158,8 +161,8 @@ def run(args: argparse.Namespace) -> int:
             if not args.dry_run:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(placement.data)
-                if placement.html is not None:
-                    target.with_suffix(".html").write_bytes(placement.html)
+                if placement.original is not None:
+                    target.with_suffix(placement.original_suffix).write_bytes(placement.original)
             progress.console.print(f"{verb} {path} -> {display_path(str(target))}",
                                    highlight=False, soft_wrap=True) if progress.console.is_terminal \
                 else print(f"{verb} {path} -> {display_path(str(target))}")

@@ -210,3 +210,22 @@ def test_the_sender_s_domain_names_the_publisher(tmp_path, capsys, monkeypatch):
     src = write(tmp_path / "in2" / "m.eml", _email(sender="Someone <a@acme.example.net>"))
     code, out, err = run_cli(capsys, monkeypatch, root, "add", str(src))
     assert code == 1 and "[pressroom.release_publisher]" in err  # another site
+
+
+def test_an_e_mail_that_cannot_be_a_release_is_refused_saying_why(tmp_path, capsys, monkeypatch):
+    from email.message import EmailMessage
+
+    make_project(tmp_path / "p", releases={})
+    message = EmailMessage()
+    message["From"] = "Acme Rights <press@acme.example>"
+    message["Subject"] = "Report"
+    message.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf",
+                           filename="report.pdf")
+    write(tmp_path / "in" / "attached.eml", bytes(message))
+    write(tmp_path / "in" / "notmail.eml", b"\x00\x01 random bytes, no header")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(tmp_path / "in"))
+    assert code == 1
+    assert "attached.eml: error: not added: the e-mail holds no text (attached: report.pdf)" in err
+    assert "notmail.eml: error: not added: not an e-mail message" in err
+    assert err.count("[pressroom.release_email]") == 2 and "release_date" not in err
+    assert not list((tmp_path / "p/corpus/releases").rglob("*.*"))

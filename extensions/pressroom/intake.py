@@ -53,7 +53,8 @@ class Placement:
     publisher: Publisher | None = None
     target: Path | None = None
     notes: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)  # what could not be inferred, and how to give it
+    #: why it cannot be placed, and how to help it: ``(problem subtype, message)``
+    missing: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -150,16 +151,23 @@ def _html_blocks(soup) -> tuple[str, list[str]]:
 _MAIL_FIELDS = ("From", "Date", "To", "Cc", "Subject")
 
 
-def email_to_release(data: bytes) -> str:
+def email_to_release(data: bytes) -> tuple[str, list[tuple[str, str]]]:
     """The release text of an e-mail saved as received (``.eml``): its header as a mail
     program prints it (``From:``, ``Date:``, ``To:``, ``Subject:``), a blank line, then the
     message's text: its plain-text part, else its HTML part's paragraphs (the title as
     the first). The parser reads the header as no part of the release (its subject names
-    a release with no headline, its date dates one with no date)."""
+    a release with no headline, its date dates one with no date). Also returns why it
+    cannot be a release, ``(problem subtype, message)``: no header (not an e-mail), or no
+    text (the release in an attachment)."""
     import email
     from email import policy
 
     message = email.message_from_bytes(data, policy=policy.default)
+    problems: list[tuple[str, str]] = []
+    if not any(message.get(name) for name in ("From", "Date", "Subject")):
+        problems.append(("release_email", "not an e-mail message: it has no From:, Date: or "
+                         "Subject: header; save the message from the mail program as .eml, "
+                         "or its text as .txt"))
     lines = []
     for name in _MAIL_FIELDS:
         value = message.get(name)
@@ -177,7 +185,13 @@ def email_to_release(data: bytes) -> str:
         else:
             text = str(content)
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-    return "\n".join(lines) + "\n\n" + text + "\n"
+    if not problems and not text.strip():
+        attached = [part.get_filename() for part in message.iter_attachments()]
+        named = ", ".join(name for name in attached if name)
+        problems.append(("release_email", "the e-mail holds no text" + (
+            f" (attached: {named}): save the release's text from it as .txt and add that"
+            if named else "")))
+    return "\n".join(lines) + "\n\n" + text + "\n", problems
 
 
 # --------------------------------------------------------------------------- placing
@@ -256,7 +270,11 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         source_url = info.get("source")
         placement.notes.append("text extracted from HTML; the page is kept beside it as .html")
     elif path.suffix.lower() in EMAIL_SUFFIXES:
-        data = email_to_release(received).encode("utf-8")
+        text, unusable = email_to_release(received)
+        if unusable:
+            placement.missing.extend(unusable)
+            return placement
+        data = text.encode("utf-8")
         placement.original, placement.original_suffix = received, ".eml"
         placement.notes.append("text and header taken from the e-mail; the message is kept "
                                "beside it as .eml")
@@ -282,9 +300,10 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         pub = infer_publisher(release.text, release.footer, source_url, path, project)
     if pub is None:
         known = ", ".join(sorted(project.publishers)) or "none declared in conf.py yet"
-        placement.missing.append(
+        placement.missing.append((
+            "release_publisher",
             f"publisher not found (no header line, footer or source URL names one); give it "
-            f"with --publisher KEY (known: {known}) or a header line `publisher: Name`")
+            f"with --publisher KEY (known: {known}) or a header line `publisher: Name`"))
     placement.publisher = pub
 
     # date: the release's own, else --date (written into a header so the corpus has it)
@@ -298,9 +317,9 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         placement.notes.append(f"no date in the text: a header `date: {date}` is put before "
                                "the received text")
     else:
-        placement.missing.append(
-            "publication date not found; give it with --date YYYY-MM-DD, or add a header "
-            "(a first line ---, then date: YYYY-MM-DD, then ---)")
+        placement.missing.append((
+            "release_date", "publication date not found; give it with --date YYYY-MM-DD, or "
+            "add a header (a first line ---, then date: YYYY-MM-DD, then ---)"))
     placement.data = data
     if placement.publisher and placement.date:
         folder = project.releases_dir / placement.publisher.key / f"{placement.date.year:04d}"

@@ -33,6 +33,8 @@ SUBTYPES: dict[str, str] = {
     "or has an unknown or malformed field.",
     "release_control": "A release contains control characters (shown as replacement marks).",
     "release_duplicate": "Two release files hold the same text.",
+    "release_email": "A file taken in as an e-mail (``pressroom add`` of a ``.eml``) has no "
+    "e-mail header, or no text (its release is in an attachment).",
     "release_publisher": "The publisher of a release could not be inferred (``pressroom add``); "
     "give it with ``--publisher`` or a ``publisher:`` header line.",
     "release_ignored": "A file in the releases folder is not read as a release: its name does "

@@ -138,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
                 continue
             text, _, _ = decode(placement.data, str(path))
             key = text_key(text)
-            if key in existing:
+            if placement.data and key in existing:  # (an e-mail refused unread has no data)
                 print(Problem(str(path), None, "error", "release_duplicate",
                               f"not added: same text as {display_path(str(existing[key]))}")
                       .format(), file=sys.stderr)
@@ -146,9 +146,7 @@ def run(args: argparse.Namespace) -> int:
                 progress.advance(task)
                 continue
             if not placement.ok:
-                for what in placement.missing:
-                    subtype = "release_date" if "date" in what.split(";")[0] else \
-                        "release_publisher"
+                for subtype, what in placement.missing:
                     print(Problem(str(path), None, "error", subtype, f"not added: {what}").format(),
                           file=sys.stderr)
                 refused += 1

@@ -66,3 +66,22 @@ def test_abbreviations_and_initials_end_no_sentence():
     assert around("Bush") == "George W. Bush was not there."
     assert around("U.S.") == "Talks with the U.S. ended."  # an acronym may end a sentence
     assert around("China") == "See e.g. China."
+
+
+def test_month_names_do_not_follow_the_build_machine_s_locale():
+    """Sphinx sets the locale from the environment: ``strftime("%B")`` and
+    ``calendar.month_name`` would write the site's months in the build machine's language
+    (``Mai 2011``) and make its pages differ from machine to machine. Dates are written by
+    ``PartialDate.human``."""
+    import re
+    from pathlib import Path
+
+    import pressroom
+    from pressroom.registry import PartialDate
+
+    root = Path(pressroom.__file__).parent
+    used = [f"{path.relative_to(root)}:{n}" for path in sorted(root.rglob("*.py"))
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+            if re.search(r"[:\"']%[bB]|month_name\[|month_abbr\[", line)]
+    assert used == []
+    assert PartialDate(2011, 5, 3).human() == "3 May 2011"

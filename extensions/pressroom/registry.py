@@ -104,6 +104,11 @@ class PartialDate:
             raise ValueError(f"{text!r} is not a date ({exc})") from None
         return cls(year, month, day)  # type: ignore[arg-type]
 
+    @classmethod
+    def of(cls, day: _dt.date) -> PartialDate:
+        """*day*, known to the day."""
+        return cls(day.year, day.month, day.day)
+
     def first(self) -> _dt.date:
         """The earliest day it can be."""
         return _dt.date(self.year, self.month or 1, self.day or 1)
@@ -128,7 +133,8 @@ class PartialDate:
 
     def human(self, year: bool = True) -> str:
         """``19 February 2011``, ``February 2011``, ``2011``; without the year if not *year*
-        (``19 February``, ``February``; a date known to the year only keeps it)."""
+        (``19 February``, ``February``; a date known to the year only keeps it). In English
+        whatever the locale of the build (``strftime``'s ``%B`` follows it)."""
         if self.month is None:
             return str(self.year)
         words = [str(self.day)] if self.day else []
@@ -384,7 +390,7 @@ def _as_date(value: Any) -> PartialDate:
     if isinstance(value, _dt.datetime):
         value = value.date()
     if isinstance(value, _dt.date):
-        return PartialDate(value.year, value.month, value.day)
+        return PartialDate.of(value)
     if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
         return PartialDate(value)
     if isinstance(value, str):

@@ -52,7 +52,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import new_document
 
 from pressroom import __version__
-from pressroom.registry import human_range
+from pressroom.registry import PartialDate, human_range
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
     ACTIVE,
@@ -725,16 +725,12 @@ def _periods(rows: list[aggregates.Backlink], limit: int) -> list[str]:
     return periods
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
 def _period_label(period: str) -> str:
     """``2011``, ``May 2011``, ``2011, month not given``, ``undated``."""
     if not _is_month(period):
         return period
     month = int(period[5:])
-    return f"{_MONTHS[month - 1]} {period[:4]}" if month else f"{period[:4]}, month not given"
+    return PartialDate(int(period[:4]), month).human() if month else f"{period[:4]}, month not given"
 
 
 def _period_phrase(period: str) -> str:

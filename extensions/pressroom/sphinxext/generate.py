@@ -19,7 +19,6 @@ is written only when its text changes, so Sphinx re-reads it only then.
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -27,6 +26,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from pressroom.corpus import RELEASE_SUFFIX, Scan, archive_place, scan
+from pressroom.registry import PartialDate
 from pressroom.sphinxext.corpus import Corpus
 
 logger = logging.getLogger(__name__)
@@ -163,7 +163,7 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
                 elif month == "00":
                     title = f"{names[key]}, {year}, month not given"
                 else:
-                    title = f"{names[key]}, {calendar.month_name[int(month)]} {year}"
+                    title = f"{names[key]}, {PartialDate(int(year), int(month)).human()}"
                 body = [_title(title),
                         ".. pressroom:release-list::", "",
                         *(f"   {d}" for d in sorted(docs)), "",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from pressroom.corpus import text_key
+from pressroom.registry import PartialDate
 from pressroom.source import LIST_ITEM_RE, NOT_ABBREVIATED
 from pressroom.sphinxext.corpus import Corpus, plain
 from pressroom.sphinxext.nodes import quotation
@@ -431,7 +432,7 @@ def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key:
         fields.append(nodes.field("", nodes.field_name(name, name), nodes.field_body("", body)))
 
     if release.date:
-        shown = f"{release.date.day} {release.date:%B %Y}"
+        shown = PartialDate.of(release.date).human()
         field("Date", nodes.inline(shown, shown, classes=["pressroom-date"]))
     else:
         field("Date", nodes.emphasis("unknown", "unknown"))

@@ -21,7 +21,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from pressroom.registry import human_range
+from pressroom.registry import PartialDate, human_range
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, letter_label, plain
 from pressroom.sphinxext.directives import badge
@@ -39,8 +39,7 @@ logger = logging.getLogger(__name__)
 def human_date(iso: str) -> str:
     if not iso:
         return "undated"
-    d = _dt.date.fromisoformat(iso)
-    return f"{d.day} {d:%B %Y}"
+    return PartialDate.of(_dt.date.fromisoformat(iso)).human()
 
 
 def _unlink(node: nodes.reference) -> None:
@@ -250,7 +249,7 @@ class LateRenderer(SphinxPostTransform):
             if m != month or items is None:
                 month = m
                 if m:
-                    label = f"{_dt.date(y, m, 1):%B} {y}"
+                    label = PartialDate(y, m).human()
                     out.append(nodes.paragraph(label, label, classes=["pressroom-month"]))
                 items = nodes.bullet_list(classes=["pressroom-timeline"])
                 out.append(items)
@@ -264,12 +263,13 @@ class LateRenderer(SphinxPostTransform):
                 para += entry_link(obj.id, plain(obj.name))
             else:
                 meta = domain.releases[obj]
-                when = f"{day} {_dt.date(y, m, 1):%B}"
+                when = PartialDate(y, m, day).human(year=False)
                 para += nodes.inline(when, when, classes=["pressroom-date"])
                 para += nodes.Text(" ")
                 para += badge("Release", "release")
                 para += nodes.Text(" ")
                 para += self.doc_ref(obj, meta[0])
+            assert items is not None  # a list is made for the first row
             items += nodes.list_item("", para)
         return out
 

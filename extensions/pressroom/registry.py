@@ -97,12 +97,14 @@ class PartialDate:
         m = _PARTIAL_DATE_RE.match(text)
         if m is None:
             raise ValueError(f"{text!r} is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
-        year, month, day = (int(g) if g else None for g in m.groups())
+        year = int(m.group(1))
+        month = int(m.group(2)) if m.group(2) else None
+        day = int(m.group(3)) if m.group(3) else None
         try:
-            _dt.date(year, month or 1, day or 1)  # type: ignore[arg-type]
+            _dt.date(year, month or 1, day or 1)
         except ValueError as exc:
             raise ValueError(f"{text!r} is not a date ({exc})") from None
-        return cls(year, month, day)  # type: ignore[arg-type]
+        return cls(year, month, day)
 
     @classmethod
     def of(cls, day: _dt.date) -> PartialDate:

@@ -85,3 +85,10 @@ def test_month_names_do_not_follow_the_build_machine_s_locale():
             if re.search(r"[:\"']%[bB]|month_name\[|month_abbr\[", line)]
     assert used == []
     assert PartialDate(2011, 5, 3).human() == "3 May 2011"
+
+
+def test_a_page_break_is_shown_as_a_line_break():
+    from pressroom.sphinxext.corpus import plain
+
+    assert plain("one page\x0cthe next") == "one page\nthe next"
+    assert plain("a bell\x07") == "a bell\ufffd"

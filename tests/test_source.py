@@ -727,3 +727,14 @@ def test_a_title_that_starts_like_a_header_field_is_a_title():
     assert r.title == "From Beijing: Talks Begin"
     r = parse_text("To: the Minister\n\nMay 3, 2011\n\nAn open letter.\n")
     assert r.title == "To: the Minister"  # one field, no From: no header
+
+
+def test_a_page_break_is_no_control_character():
+    """Text taken from a PDF keeps its page breaks (form feeds): no warning; the running
+    head of the next page is a paragraph of its own."""
+    r = parse_text("Talks Begin\n\nMay 3, 2011\n\nThe talks began today.\n\x0c\nPage 2\n\n"
+                   "More text here.\n")
+    assert r.problems == []
+    assert r.body.split("\n\n")[-1] == "More text here."
+    assert parse_text("Title\n\nMay 3, 2011\n\nA bell\x07 rang.\n").problems[0].subtype == (
+        "release_control")

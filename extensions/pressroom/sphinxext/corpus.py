@@ -232,8 +232,9 @@ def letter_label(letter: str) -> str:
 
 
 def plain(value: Any) -> str:
-    """Text safe for a docutils Text node / XML: control characters become U+FFFD."""
-    return _CONTROL.sub("\ufffd", str(value))
+    """Text safe for a docutils Text node / XML: control characters become U+FFFD, but a
+    form feed (a page break, in text taken from a PDF), which becomes a line break."""
+    return _CONTROL.sub("\ufffd", str(value).replace("\x0c", "\n"))
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")

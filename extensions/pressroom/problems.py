@@ -31,7 +31,8 @@ SUBTYPES: dict[str, str] = {
     "(31 February), or two dates in the release disagree.",
     "release_header": "The optional front-matter header is not valid YAML, is not a mapping, "
     "or has an unknown or malformed field.",
-    "release_control": "A release contains control characters (shown as replacement marks).",
+    "release_control": "A release contains control characters (shown as replacement marks; a "
+    "form feed, a page break in text taken from a PDF, is none: it is shown as a line break).",
     "release_duplicate": "Two release files hold the same text.",
     "release_email": "A file taken in as an e-mail (``pressroom add`` of a ``.eml``) has no "
     "e-mail header, or no text (its release is in an attachment).",

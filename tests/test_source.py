@@ -738,3 +738,16 @@ def test_a_page_break_is_no_control_character():
     assert r.body.split("\n\n")[-1] == "More text here."
     assert parse_text("Title\n\nMay 3, 2011\n\nA bell\x07 rang.\n").problems[0].subtype == (
         "release_control")
+
+
+def test_the_note_of_whoever_forwarded_the_release_is_no_part_of_it():
+    text = ("FYI, see below.\nJane\n\n---------- Forwarded message ---------\n" + MAIL_HEADER
+            + "Talks Not Enough\n\nApril 27, 2011\n\nThe talks began today.\n")
+    r = parse_text(text)
+    assert (r.title, r.date, r.body) == ("Talks Not Enough", dt.date(2011, 4, 27),
+                                         "The talks began today.")
+    (preamble,) = r.spans("preamble")
+    assert text[slice(*preamble)].startswith("FYI, see below.")
+    # no forward's mark: a first paragraph is the release's
+    r = parse_text("FYI, see below.\n\n" + MAIL_HEADER + "The talks began today.\n")
+    assert r.title == "FYI, see below."

@@ -695,6 +695,11 @@ class _Parser:
         start = end = None
         dates: list[_DateMatch] = []
         sent: list[_DateMatch] = []  # when the e-mail was sent: after the release's own dates
+        forwarded = self.forward_mark(i, n)
+        if forwarded is not None:
+            # ``FYI, see below.`` / ``---------- Forwarded message ---------`` / ``From: …``:
+            # the note of whoever forwarded the release is no part of it either
+            start, i = self.lines[i][0], forwarded
         contact = issuer = False
         while i < n:
             if self.blank(i):
@@ -744,6 +749,23 @@ class _Parser:
         self.add("preamble", start, end)
         self._sent = sent
         return i, dates
+
+    def forward_mark(self, i: int, n: int) -> int | None:
+        """The line of a forward's mark (``-----Original Message-----``) over an e-mail's
+        header among the first few lines from *i*, after a note of at most five lines;
+        ``None`` when there is none (or it is line *i* itself)."""
+        text = self.text
+        written = 0
+        for k in range(i, min(n, i + 12)):
+            if self.blank(k):
+                continue
+            a, b = _strip_span(text, *self.lines[k])
+            if _MAIL_MARK_RE.match(text, a, b):
+                return k if k > i and self.mail_header(k, n) is not None else None
+            written += 1
+            if written > 5:
+                return None
+        return None
 
     def mail_header(self, i: int, n: int) -> tuple[int, int, int, list[_DateMatch]] | None:
         """The header of the e-mail the release came in, from line *i*: its fields, one a

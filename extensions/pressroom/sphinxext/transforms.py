@@ -223,25 +223,25 @@ class LateRenderer(SphinxPostTransform):
 
     def render_timeline(self, domain, agg, arg: str) -> list[nodes.Node]:
         corpus = corpus_for_env(self.env)
-        # (year, month or 0, day or 0, order, sort name, what, object, end): an event known
-        # to its month or year only comes first in that month or year, under no day
-        rows: list[tuple[int, int, int, int, str, str, Any, Any]] = []
+        # (year, month or 0, day or 0, order, sort name, what, object): an event known to
+        # its month or year only comes first in that month or year, under no day
+        rows: list[tuple[int, int, int, int, str, str, Any]] = []
         for e in corpus.registry:
             if e.type != "event" or not e.start or e.id not in domain.entries:
                 continue
             s = e.start
-            rows.append((s.year, s.month or 0, s.day or 0, 0, e.name, "event", e, e.end))
+            rows.append((s.year, s.month or 0, s.day or 0, 0, e.name, "event", e))
         for d, meta in domain.releases.items():
             if meta[1]:
                 day = _dt.date.fromisoformat(meta[1])
-                rows.append((day.year, day.month, day.day, 1, meta[0], "release", d, None))
+                rows.append((day.year, day.month, day.day, 1, meta[0], "release", d))
         if not rows:
             return [self.empty("Nothing dated yet.")]
         rows.sort(key=lambda r: r[:5])
         out: list[nodes.Node] = []
         year = month = None
         items = None
-        for y, m, day, _order, _name, what, obj, end in rows:
+        for y, m, day, _order, _name, what, obj in rows:
             if y != year:
                 year, month = y, None
                 out.append(nodes.rubric(str(year), str(year), ids=[f"year-{year}"],
@@ -255,7 +255,7 @@ class LateRenderer(SphinxPostTransform):
                 out.append(items)
             para = nodes.paragraph()
             if what == "event":
-                when = human_range(obj.start, end, year=False)
+                when = human_range(obj.start, obj.end, year=False)
                 para += nodes.inline(when, when, classes=["pressroom-date"])
                 para += nodes.Text(" ")
                 para += badge("Event", "event")

@@ -430,6 +430,10 @@ def test_the_words_before_a_speaker(sentence, speaker):
     "Notes to editors:\n1. The report is online.",
     "Media contact: Jane Press, press@example.org",
     "For more information, please contact Jane Press at press@example.org.",
+    "For more information on the report, visit www.example.org.",
+    "For further information:\nJane Press, press@example.org",
+    "NOTES TO EDITORS\n1. The report is online.",
+    "Contact: press@example.org",
 ])
 def test_the_usual_closing_sections_are_boilerplate(closing):
     """No footer marker needs configuring for the sections that close most releases."""
@@ -444,6 +448,23 @@ def test_the_usual_closing_sections_are_boilerplate(closing):
 ])
 def test_what_is_no_closing_section(text):
     assert parse_text(text).footer == ""
+
+
+@pytest.mark.parametrize("paragraph", [
+    # sentences of the release that open with a closing section's words: the rest of the
+    # release was shown as the publisher's boilerplate
+    "For further information on how the detentions were carried out, the group interviewed "
+    "40 lawyers in Beijing.",
+    "About the Strategic Dialogue, Jane Roe said: “It has failed.”",
+    "Notes to editors were withheld by the ministry.",
+    "Contacts: with diplomats continued through May.",
+])
+def test_a_sentence_that_opens_like_a_closing_section(paragraph):
+    text = ("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\nA second paragraph.\n\n"
+            f"{paragraph}\n\nThe last paragraph.\n")
+    r = parse_text(text)
+    assert r.footer == ""
+    assert r.body.endswith(f"{paragraph}\n\nThe last paragraph.")
 
 
 def test_a_label_under_the_title_as_saved_from_a_web_page():

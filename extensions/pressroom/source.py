@@ -159,13 +159,18 @@ _TIME_RE = re.compile(
     r"(?:\s*\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?\s*$", re.IGNORECASE)
 _END_MARK_RE = re.compile(r"^\s*(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:END|ENDS)\s*[-–—]*)\s*$")
 #: A paragraph that starts what follows the release: ``About the Example Institute`` (a
-#: heading, or ``About X:``), ``Notes to editors``, a press contact, ``For more information``.
+#: heading, or ``About X:``), ``Notes to editors``, a press contact, ``For more information,
+#: contact …``. Not a sentence of the release that starts with the same words: ``About the
+#: dialogue, Jane Roe said: …``, ``Notes to editors were withheld``, ``Contacts: with
+#: diplomats …``, ``For further information on the detentions, the group interviewed …``.
 _BOILERPLATE_RE = re.compile(
-    r"(?:About\s+(?:[Uu]s|the\s+[A-Z]|[A-Z])[^.!?:\n]{0,80}(?:$|:)"
-    r"|(?:Notes?|NOTES?)\s+(?:to|TO|for|FOR)\s+(?:[Ee]ditors?|EDITORS?)\b"
-    r"|(?:Editor|EDITOR)['’](?:s|S)\s+(?:[Nn]otes?|NOTES?)\b"
-    r"|(?:(?:Media|MEDIA|Press|PRESS)\s+)?(?:[Cc]ontacts?|CONTACTS?)\s*:"
-    r"|For\s+(?:more|further)\s+information\b)"
+    r"(?:About\s+(?:[Uu]s|the\s+[A-Z]|[A-Z])[^.!?:,\n]{0,80}(?:$|:)"
+    r"|(?:Notes?|NOTES?)\s+(?:to|TO|for|FOR)\s+(?:[Ee]ditors?|EDITORS?)\s*(?:$|:|\d)"
+    r"|(?:Editor|EDITOR)['’](?:s|S)\s+(?:[Nn]otes?|NOTES?)\s*(?:$|:)"
+    r"|(?:(?:Media|MEDIA|Press|PRESS)\s+)?(?:[Cc]ontacts?|CONTACTS?)\s*:(?!\s*[a-z]+\s)"
+    r"|(?:For|FOR)\s+(?:more|further|MORE|FURTHER)\s+(?:information|INFORMATION)\b"
+    r"[^.!?\n]{0,100}?(?:$|:|www\.|https?:|\b(?:please|contact|call|visit|see|go\s+to"
+    r"|e-?mail|write\s+to|reach|click|phone|telephone)\b))"
 )
 #: What a release may carry above its title: a label (``FOR IMMEDIATE RELEASE``,
 #: ``PRESS RELEASE``, ``MEDIA ADVISORY``; alone or with a date), an embargo, a press contact.

@@ -424,6 +424,25 @@ def test_the_words_before_a_speaker(sentence, speaker):
     assert [q.speaker for q in r.quotes] == [speaker]
 
 
+@pytest.mark.parametrize("paragraph", [
+    "Brian Dooley of Human Rights First said: “These detentions show the dialogue is failing.”",
+    "Brian Dooley of Human Rights First added that “these detentions show the dialogue is "
+    "failing.”",
+    "“These detentions show the dialogue is failing,” Brian Dooley of Human Rights First said.",
+    "“These detentions show the dialogue is failing,” Brian Dooley from the Institute for "
+    "Policy Studies said.",
+    "“These detentions show the dialogue is failing,” said Brian Dooley of Human Rights First.",
+])
+def test_the_speaker_named_with_where_they_work(paragraph):
+    """``Jane Roe of Example Group said``: the speaker is Jane Roe (it was ``Group``, the end
+    of the organization's name, or nobody), and a pronoun after it refers to her."""
+    r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n" + paragraph
+                   + "\n\n“The government is testing Washington’s resolve,” he added.\n")
+    assert [q.speaker for q in r.quotes] == ["Brian Dooley", "Brian Dooley"]
+    q = r.quotes[0]
+    assert r.text[q.speaker_start:q.speaker_end] == "Brian Dooley"
+
+
 @pytest.mark.parametrize("closing", [
     "About the Example Institute\nThe Example Institute is a non-profit founded in 1990.",
     "About Example Institute: The Example Institute is a non-profit.",

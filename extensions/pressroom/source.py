@@ -435,6 +435,21 @@ _SPEAKER = rf"(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{w}\s)" for w in ("of", "at", "in", "the", "and", "for", "from", "with", "by", "to",
                                 "on"))
+#: Where the speaker works, right after the name: ``Jane Roe of Human Rights First said``,
+#: ``Jane Roe from the Example Institute for Policy said`` (the speaker is Jane Roe); not
+#: after a body's or an office's head noun, where ``of`` goes on with its name (``The U.S.
+#: Department of Agriculture notes``, ``the Minister of Justice said``).
+_NAME_GOES_ON_AFTER = ("Department", "Ministry", "Minister", "Office", "Agency", "Council",
+                       "Institute", "University", "Committee", "Commission", "Court", "Bank",
+                       "Bureau", "Secretary", "Director", "President", "Board", "Federation",
+                       "Union", "Association", "Society", "Church", "Party", "League",
+                       "Foundation", "Centre", "Center", "School", "College", "Academy",
+                       "Government", "Republic", "Kingdom", "State", "States", "City",
+                       "Museum", "Chamber", "Service", "Fund", "Friends", "Mayor", "Governor",
+                       "Chief", "Head", "Chair", "Chairman", "Chairwoman", "Spokesperson")
+_AFFILIATION = ("(?:" + "".join(rf"(?<!\b{w})" for w in _NAME_GOES_ON_AFTER)
+                + rf"\s+(?:of|at|from|with)\s+(?:the\s+)?{_NAME}"
+                rf"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?{_NAME})?)?")
 #: Who the speaker is, between the name and the verb: ``Jane Roe, director of X, said``.
 _APPOSITION = r"(?:,\s+[^,“”\"«»\n]{2,80}?,)?"
 #: A signature: ``“…” – Jane Roe, Director``, the name ending the line or followed by a
@@ -442,7 +457,8 @@ _APPOSITION = r"(?:,\s+[^,“”\"«»\n]{2,80}?,)?"
 _SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER}(?=[ \t]*(?:,|$))", re.MULTILINE)
 _AFTER_RES = (
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_SPEAKER}\b"),
-    re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_APPOSITION}\s+(?:has\s+|had\s+|also\s+)?{_SAY}\b"),
+    re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|had\s+|also\s+)?"
+               rf"{_SAY}\b"),
     re.compile(rf"\s*[,.]?\s*according\s+to\s+{_SPEAKER}\b"),
     # ``said the group’s director, Jane Roe``
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her)\s+[^,“”\"«»\n]{{2,60}}?,"
@@ -453,7 +469,8 @@ _AFTER_RES = (
 _SAID_AFTER = _AFTER_RES[:2]
 _BEFORE_RES = (
     # not a name inside a phrase (``the University of Arkansas, Fayetteville, said``)
-    re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_APPOSITION}\s+(?:has\s+|also\s+)?{_SAY}"
+    re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|also\s+)?"
+               rf"{_SAY}"
                r"(?:\s*[:,]|\s+that)\s*$"),
     re.compile(rf"\b[Aa]ccording\s+to\s+{_SPEAKER}{_APPOSITION}\s*[:,]\s*$"),
 )

@@ -424,6 +424,43 @@ def test_the_words_before_a_speaker(sentence, speaker):
     assert [q.speaker for q in r.quotes] == [speaker]
 
 
+def test_a_quotation_that_goes_on_over_paragraphs():
+    """No closing mark at a paragraph's end and an opening one at the next paragraph's start:
+    one quotation over both (the open part was no quote and the next had no speaker)."""
+    r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n"
+                   "“The dialogue has produced no results,” said Jane Roe. “Each round ends with "
+                   "promises and no follow-up.\n\n"
+                   "“The administration should set clear benchmarks.”\n\n"
+                   "The group noted that the lawyers remain in prison.\n")
+    assert [(q.text, q.speaker) for q in r.quotes] == [
+        ("The dialogue has produced no results,", "Jane Roe"),
+        ("Each round ends with promises and no follow-up.", "Jane Roe"),
+        ("The administration should set clear benchmarks.", "Jane Roe")]
+
+
+def test_a_quotation_over_paragraphs_whose_speaker_comes_last():
+    r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n"
+                   "“Part one of the quotation goes here.\n\n"
+                   "\"Part two goes on and on.\n\n"
+                   "“Part three ends it,” Jane Roe said.\n\n"
+                   "“Another quotation altogether,” said John Doe.\n")
+    assert [(q.text, q.speaker) for q in r.quotes] == [
+        ("Part one of the quotation goes here.", "Jane Roe"),
+        ("Part two goes on and on.", "Jane Roe"),
+        ("Part three ends it,", "Jane Roe"),
+        ("Another quotation altogether,", "John Doe")]
+
+
+@pytest.mark.parametrize("text", [
+    "He called it “a mark never closed at all.\n\nThe next paragraph has none.\n",
+    "“A quotation,” said Jane Roe, “and a stray mark.\n\nThe end, “without speaker” here.\n",
+    "The last paragraph opens “a quotation never closed.\n",
+])
+def test_a_quotation_mark_nothing_closes_and_nothing_carries_on(text):
+    r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n" + text)
+    assert all("never closed" not in q.text and "stray" not in q.text for q in r.quotes)
+
+
 @pytest.mark.parametrize("paragraph", [
     "Brian Dooley of Human Rights First said: “These detentions show the dialogue is failing.”",
     "Brian Dooley of Human Rights First added that “these detentions show the dialogue is "

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -375,6 +375,7 @@ _PLACE_DATE_RE = re.compile(
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’"))
 _OPENERS = dict(_QUOTE_PAIRS)
+_DOUBLE_OPENERS = "“\"«„"
 #: Abbreviations whose full stop ends no sentence, as written: a title before a name
 #: (``Dr. Jane Roe``, ``Sen. Leahy``), a month before its day (``Jan. 5``), a street or a
 #: saint (``St. Louis``), a number (``No. 10``).
@@ -1279,7 +1280,8 @@ def _title_from_name(name: str) -> str:
 
 
 def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """``(open, close)`` offsets of top-level quotation marks in ``text[start:end]``.
+    """``(open, close)`` offsets of top-level quotation marks in ``text[start:end]``; the last
+    pair may be ``(open, None)``: a double quotation mark that nothing closes.
 
     Single curly quotes (``‘…’``, as British releases write them) count when the opening
     one starts a word and the closing one ends a word (``won’t`` and ``the group’s`` close
@@ -1314,6 +1316,8 @@ def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             same = at.get(closer, [])
             i = bisect_right(same, o)
             if i == len(same):
+                if closer != "’":
+                    yield o, None  # left open: see find_quotes
                 return
             c = same[i]
         yield o, c
@@ -1353,14 +1357,35 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     ``According to X, “…”`` before it. A quote that follows an attributed sentence with
     nothing else between continues the same speaker; a pronoun (``he said``)
     refers to the last named speaker.
+
+    A quotation that goes on over paragraphs is written as newspapers write it: no closing
+    mark at the end of a paragraph, an opening one at the start of the next. Each
+    paragraph's part is a quote of its own, all with the speaker named at any of them.
     """
     quotes: list[Quote] = []
     last: tuple[str, int, int] | None = None
-    for para in paragraphs:
+    # a quotation left open at the end of the previous paragraph: its speaker, and the
+    # indexes in *quotes* of its parts that have none yet
+    carried: tuple[str, int, int] | None = None
+    unnamed: list[int] = []
+    going_on = False
+    for n, para in enumerate(paragraphs):
         ends: list[int] | None = None
         prev_end: int | None = None  # where the last attributed sentence ended
         prev_speaker: tuple[str, int, int] | None = None
+        opening = para.start
+        while opening < para.end and text[opening].isspace():
+            opening += 1
+        goes_on, going_on = going_on, False
         for o, c in _quote_spans(text, para.start, para.end):
+            if c is None:
+                # left open: a quotation the next paragraph carries on, if it opens with a
+                # quotation mark (else a stray mark, no quotation)
+                following = paragraphs[n + 1].start if n + 1 < len(paragraphs) else None
+                if following is None or text[following] not in _DOUBLE_OPENERS:
+                    break
+                c = para.end
+                going_on = True
             inner_a, inner_b = _strip_span(text, o + 1, c)
             # ‘scare quotes’ and titles are not quotations: fewer than three words are one
             # only when their own punctuation ends them and a speaker says them right
@@ -1396,12 +1421,26 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             elif prev_speaker and prev_end is not None and not text[prev_end:o].strip():
                 speaker = prev_speaker
                 prev_end = c + 1
+            elif goes_on and o == opening:
+                speaker = carried  # the paragraph carries on the quotation left open
+                prev_end = c + 1
             else:
                 prev_end = None
             if speaker and speaker[0] in _PRONOUNS:
                 speaker = last
             if speaker:
                 last = prev_speaker = speaker
+            if not (goes_on and o == opening):
+                unnamed = []  # no part of a quotation carried on from the paragraph before
+            elif speaker:
+                for i in unnamed:  # the speaker named at a later part names the earlier ones
+                    quotes[i] = replace(quotes[i], speaker=speaker[0],
+                                        speaker_start=speaker[1], speaker_end=speaker[2])
+                unnamed = []
+            if going_on:
+                carried = speaker
+                if not speaker:
+                    unnamed.append(len(quotes))
             quotes.append(Quote(
                 inner_a, inner_b, text[inner_a:inner_b],
                 speaker[0] if speaker else None,

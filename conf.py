@@ -45,3 +45,25 @@ html_theme_options = {
 myst_enable_extensions = ["colon_fence"]
 # This site links to no other Sphinx project, so it loads no intersphinx (other
 # projects link to its entries through its objects.inv: see docs/registry.md).
+
+
+def setup(app):
+    from sphinx import addnodes
+    from sphinx.transforms import SphinxTransform
+
+    class NoIndexEntry(SphinxTransform):
+        """Honour ``:no-index-entry:`` on ``confval``: Sphinx takes the option there but
+        still adds the entries. The configuration values stay out of the index, the
+        reader's index of names, and stay linkable (docs/configuration.md)."""
+
+        default_priority = 800  # before the domains read the entries (SphinxDomains, 850)
+
+        def apply(self, **kwargs):
+            for desc in self.document.findall(addnodes.desc):
+                if desc.get("no-index-entry") and desc.parent is not None:
+                    i = desc.parent.index(desc)
+                    if i and isinstance(desc.parent[i - 1], addnodes.index):
+                        desc.parent[i - 1]["entries"] = []
+
+    app.add_transform(NoIndexEntry)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

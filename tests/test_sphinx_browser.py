@@ -76,3 +76,45 @@ def test_screenshots_and_sidebar(site, browser):
     nav = re.search(r'<div class="sidebar-tree">(.*?)</div>', html, re.S).group(1)
     assert "entries/" not in nav and "corpus/releases" not in nav and "archive/" not in nav
     assert "Glossary" in nav and "Timeline" in nav
+
+
+def test_a_mention_description_stays_inside_a_phone_window(site, browser):
+    """The description shown under a mention (hover or keyboard focus) starts at the link's
+    left edge; near the right edge of a phone's window it was cut off there."""
+    base, _ = site
+    release = "corpus/releases/human-rights-first/2011/2011-04-27-upcoming-dialogue-not-enough"
+    page = browser.new_page(viewport={"width": 390, "height": 900})
+    page.goto(f"{base}/{release}.html")
+    # the mention whose first line box starts furthest right
+    index = page.evaluate("""() => {
+        const links = [...document.querySelectorAll('.pressroom-body a.pressroom-ref')];
+        let best = 0;
+        links.forEach((a, i) => {
+            if (a.getClientRects()[0].left > links[best].getClientRects()[0].left) best = i;
+        });
+        return best;
+    }""")
+    link = page.locator(".pressroom-body a.pressroom-ref").nth(index)
+    link.focus()
+    left, tip_left, widest, viewport = page.evaluate("""(a) => {
+        const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+        return [a.getClientRects()[0].left,
+                parseFloat(getComputedStyle(a, '::after').left),
+                Math.min(22 * rem, 0.8 * window.innerWidth),
+                document.documentElement.clientWidth];
+    }""", link.element_handle())
+    page.close()
+    assert left > viewport / 2  # a mention right of the middle, else the test shows nothing
+    assert left + tip_left >= 0
+    assert left + tip_left + widest <= viewport, (left, tip_left, widest, viewport)
+
+
+def test_the_index_lists_names_not_configuration_values(site):
+    """The general index is the reader's index of names and aliases; the configuration
+    values (documented on their own page, still linkable) are not in it."""
+    _, outdir = site
+    html = (outdir / "genindex.html").read_text(encoding="utf-8")
+    assert "Brian Dooley" in html
+    assert "pressroom_releases" not in html and "configuration value" not in html
+    conf = (outdir / "docs" / "configuration.html").read_text(encoding="utf-8")
+    assert 'id="confval-pressroom_releases"' in conf

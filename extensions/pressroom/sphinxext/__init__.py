@@ -183,6 +183,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(LateRenderer)
     app.add_post_transform(EntryLinks)
     app.add_css_file("pressroom.css")
+    app.add_js_file("pressroom.js", defer="defer")
 
     app.connect("config-inited", incremental.gc_pause, priority=100)
     app.connect("config-inited", _config_inited)

@@ -37,8 +37,8 @@ pressroom_publishers = {
 # --- HTML --------------------------------------------------------------------------
 html_theme = "furo"
 html_title = "Pressroom"
-html_show_sourcelink = False
-html_copy_source = False
+html_show_sourcelink = False  # a release page links its file as received (the File field)
+html_copy_source = True  # Sphinx's default: each page's source copied to _sources/
 html_theme_options = {
     "navigation_with_keys": True,
 }

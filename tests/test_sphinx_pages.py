@@ -270,6 +270,28 @@ def test_a_release_footer_is_shown_but_not_searchable(site):
     assert seed_index in docs("lawyer")      # the body is indexed ("Lawyers", stemmed)
 
 
+def test_the_release_file_as_received_is_published_and_linked(site):
+    """The File field links the release file as received (the page's source, copied by the
+    HTML builder with its bytes unchanged); it was the path alone, and the file was not in
+    the output."""
+    html = page(site, SEED)
+    m = re.search(r'<a class="pressroom-original reference internal" href="([^"]+)"[^>]*>'
+                  r'<code[^>]*><span class="pre">([^<]+)</span>', html)
+    assert m, "no link to the release file"
+    href, shown = m.groups()
+    assert shown.endswith("2011-04-27-upcoming-dialogue.txt")
+    copied = (Path(site.outdir) / SEED).parent / href
+    assert copied.resolve() == (Path(site.outdir) / "_sources" / f"{SEED}.txt").resolve()
+    assert copied.read_bytes() == (Path(site.srcdir) / f"{SEED}.txt").read_bytes()
+
+
+def test_the_release_file_is_not_linked_where_no_source_is_copied(tmp_path):
+    app = built(copy_root("pressroom", tmp_path), confoverrides={"html_copy_source": False})
+    html = page(app, SEED)
+    assert '<a class="pressroom-original' not in html and "_sources/" not in html
+    assert "2011-04-27-upcoming-dialogue.txt</span></code>" in html
+
+
 def test_asset_tags_right_on_every_page(site):
     """Stylesheet and script tags are made once per page folder (html.memo_asset_tags): on
     pages at every depth, each points at the copied file, with that file's checksum."""

@@ -140,7 +140,8 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     With *anchors*, every mention and quotation has an id (``m<offset>``,
     ``q<offset>``: the entry pages' backlinks point there); a release shown inside
     another page has none (nothing points there, and two releases on one page would
-    repeat them)."""
+    repeat them); a release page's file is also a link to the file as received (the page's
+    source, which the HTML builder copies), one shown in another page's is not."""
     text = release.text
     lines = _Lines(text)
     registry = corpus.registry
@@ -194,7 +195,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     section += nodes.title(title, title)
     if any(p.severity != "info" for p in release.problems):
         section += _problems_notice(release)
-    section += _meta_panel(release, mentions, corpus, publisher_key, relpath)
+    section += _meta_panel(release, mentions, corpus, publisher_key, relpath, anchors)
     if any(p.subtype == "release_header" and p.severity == "error" for p in release.problems):
         # a header that could not be read is still shown, as received
         for start, end in release.spans("header"):
@@ -389,6 +390,18 @@ ENTRY_ATTR = "pressroom_entity"
 EXPORT_ATTR = "pressroom_export"
 #: The corpus export's file, at the top of the HTML output.
 EXPORT_FILE = "pressroom.json"
+#: The attribute of a ``reference`` to the release file as received (:func:`original_link`).
+ORIGINAL_ATTR = "pressroom_original"
+
+
+def original_link(relpath: str) -> nodes.reference:
+    """The release file's path, a link to the file as received where the builder copies
+    the page's source into its output (HTML with ``html_copy_source``, Sphinx's default),
+    its target filled in when the page is written; else the path alone."""
+    ref = nodes.reference("", "", nodes.literal(relpath, relpath), internal=True,
+                          classes=["pressroom-original"])
+    ref[ORIGINAL_ATTR] = True
+    return ref
 
 
 def export_link(text: str) -> nodes.reference:
@@ -422,7 +435,7 @@ def _linked(text: str, start: int, end: int, mentions: list, lines: _Lines,
 
 
 def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key: str,
-                relpath: str) -> nodes.container:
+                relpath: str, original: bool) -> nodes.container:
     panel = nodes.container(classes=["pressroom-meta"])
     fields = nodes.field_list(classes=["pressroom-fields"])
 
@@ -449,7 +462,7 @@ def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key:
         url = plain(release.source_url)
         field("Source", nodes.reference(url, url, refuri=url))
     if relpath:
-        field("File", nodes.literal(relpath, relpath))
+        field("File", original_link(relpath) if original else nodes.literal(relpath, relpath))
     panel += fields
 
     by_type: dict[str, list[str]] = {}

@@ -27,7 +27,13 @@ from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, letter_label, p
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
-from pressroom.sphinxext.render import ENTRY_ATTR, EXPORT_ATTR, EXPORT_FILE, entry_link
+from pressroom.sphinxext.render import (
+    ENTRY_ATTR,
+    EXPORT_ATTR,
+    EXPORT_FILE,
+    ORIGINAL_ATTR,
+    entry_link,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,7 +57,8 @@ def _unlink(node: nodes.reference) -> None:
 
 class EntryLinks(SphinxPostTransform):
     """Fill in the target of every link the linker made (:func:`~.render.entry_link`),
-    and of links to the corpus export (:func:`~.render.export_link`).
+    of links to the corpus export (:func:`~.render.export_link`) and to the release file
+    as received (:func:`~.render.original_link`).
 
     One pass over the page's references, one relative URI per entry page it links
     to; the link's title is the entry's one-line description. A link to an entry
@@ -62,7 +69,7 @@ class EntryLinks(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         links = [n for n in self.document.findall(nodes.reference)
-                 if ENTRY_ATTR in n or EXPORT_ATTR in n]
+                 if ENTRY_ATTR in n or EXPORT_ATTR in n or ORIGINAL_ATTR in n]
         if not links:
             return
         entries = get_domain(self.env).entries
@@ -72,6 +79,9 @@ class EntryLinks(SphinxPostTransform):
         for node in links:
             if EXPORT_ATTR in node:
                 self.export_link(node, docname, builder)
+                continue
+            if ORIGINAL_ATTR in node:
+                self.original_link(node, docname, builder)
                 continue
             eid = node[ENTRY_ATTR]
             entry = entries.get(eid)
@@ -94,6 +104,22 @@ class EntryLinks(SphinxPostTransform):
             node["reftitle"] = description or name
             del node[ENTRY_ATTR]
             node["classes"].append(f"pressroom-{type_}")
+
+    def original_link(self, node: nodes.reference, docname: str, builder: Any) -> None:
+        """The release file as received: the page's source, which the HTML builder copies
+        to ``_sources/`` as Sphinx names it there (``html_copy_source``) when it writes the
+        page; the path alone where nothing is copied."""
+        del node[ORIGINAL_ATTR]
+        config = self.env.config
+        if not (getattr(builder, "copysource", False) and config.html_copy_source):
+            _unlink(node)
+            return
+        suffix = str(self.env.doc2path(docname, False))[len(docname):]
+        name = docname + suffix
+        if suffix != config.html_sourcelink_suffix:
+            name += config.html_sourcelink_suffix
+        node["refuri"] = relative_uri(builder.get_target_uri(docname), f"_sources/{name}")
+        node["reftitle"] = "The release file as received"
 
     @staticmethod
     def export_link(node: nodes.reference, docname: str, builder: Any) -> None:

@@ -285,6 +285,23 @@ def test_the_release_file_as_received_is_published_and_linked(site):
     assert copied.read_bytes() == (Path(site.srcdir) / f"{SEED}.txt").read_bytes()
 
 
+def test_a_release_page_shows_its_place_in_the_archive(site):
+    """Breadcrumbs above a release's title, as on entry pages: the archive's publisher, year
+    and month pages (a release page had no way back to them but previous/next)."""
+    html = page(site, SEED)
+    m = re.search(r'<p class="pressroom-breadcrumbs">(.*?)</p>', html)
+    assert m and html.index(m.group(0)) < html.index("<h1")
+    crumbs = re.findall(r'<a class="reference internal" href="([^"]+)">([^<]+)</a>', m.group(1))
+    titles = [t for _, t in crumbs]
+    assert titles[-2:] == ["2011", "April 2011"], titles  # not "Human Rights First, 2011"
+    out = Path(site.outdir)
+    targets = [((out / SEED).parent / href).resolve() for href, _ in crumbs]
+    assert all(t.is_file() for t in targets)
+    assert targets[-1] == (out / "archive" / "hrf" / "2011" / "04.html").resolve()
+    # entry pages keep theirs; other pages get none from this
+    assert "pressroom-breadcrumbs" not in page(site, "docs/index")
+
+
 def test_the_release_file_is_not_linked_where_no_source_is_copied(tmp_path):
     app = built(copy_root("pressroom", tmp_path), confoverrides={"html_copy_source": False})
     html = page(app, SEED)
@@ -362,7 +379,8 @@ def test_a_list_keeps_its_lines_and_a_dateline_above_the_headline_its_place(tmp_
         "Human Rights First today issued its demands:\n- Release Ai Weiwei\n- End the crackdown\n\n"
         "A paragraph wrapped\nat some width - as\nthis one is.\n\n1. First\n2. Second\n")})
     html = page(app, "corpus/releases/hrf/2011/2011-06-03-demands")
-    classes = re.findall(r'<p class="(pressroom-[^"]*)">', html)
+    classes = [c for c in re.findall(r'<p class="(pressroom-[^"]*)">', html)
+               if c != "pressroom-breadcrumbs"]
     assert classes == ["pressroom-dateline", "pressroom-paragraph pressroom-lines",
                        "pressroom-paragraph", "pressroom-paragraph pressroom-lines"]
     first = re.search(r'<p class="pressroom-paragraph pressroom-lines">(.*?)</p>', html, re.S)

@@ -205,6 +205,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", html.bound_sidebar, priority=400)
     app.connect("html-page-context", html.add_jsonld)
+    app.connect("html-page-context", html.add_breadcrumbs)
     app.connect("html-page-context", html.memo_asset_tags)
     app.connect("doctree-resolved", entrypages.start_early_writer)
     app.connect("html-collect-pages", entrypages.collect_pages)

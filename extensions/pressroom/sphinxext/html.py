@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -231,6 +232,34 @@ def script(data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">{text}</script>\n'
+
+
+def add_breadcrumbs(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                    doctree: Any) -> None:
+    """A release page's place in the archive, above its title (``Releases › Releases by
+    publisher › Human Rights First › 2011 › April 2011``), as entry pages show theirs: the
+    toctree's ancestors Sphinx gives the page (``parents``, the root left out), each title
+    without the start it repeats of one before it (``Human Rights First, 2011`` under
+    ``Human Rights First``). A page is rewritten when these change (see
+    :func:`.incremental._navigation_changed`)."""
+    if doctree is None or pagename not in get_domain(app.env).releases:
+        return
+    parents = context.get("parents") or []
+    if not parents or "body" not in context:
+        return
+    shown: list[str] = []
+    crumbs = []
+    for parent in parents:
+        title = parent["title"]  # HTML, as Sphinx renders a title
+        for before in shown:
+            if title.startswith(before + ", "):
+                title = title[len(before) + 2:]
+                break
+        shown.append(parent["title"])
+        href = escape(parent["link"], quote=True)
+        crumbs.append(f'<a class="reference internal" href="{href}">{title}</a>')
+    context["body"] = (f'<p class="pressroom-breadcrumbs">{" › ".join(crumbs)}</p>\n'
+                       + context["body"])
 
 
 def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],

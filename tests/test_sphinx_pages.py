@@ -172,7 +172,12 @@ def test_domain_indices_and_general_index(site):
 
 
 def test_timeline(site):
-    text = text_of(main_text(page(site, "docs/timeline")))
+    html = main_text(page(site, "docs/timeline"))
+    # a line to jump to each year, first
+    jump = re.search(r'<p class="pressroom-years">(.*?)</p>', html, re.S).group(1)
+    assert re.findall(r'href="#(year-\d+)"', jump) == ["year-2010", "year-2011"]
+    assert 'id="year-2010"' in html and 'id="year-2011"' in html
+    text = text_of(html.replace(jump, ""))
     assert text.index("2011") < text.index("April 2011") < text.index("May 2011")
     april = text[text.index("April 2011"):text.index("May 2011")]
     assert april.index("27–28 April Event U.S.-China Human Rights Dialogue") \

@@ -265,6 +265,15 @@ class LateRenderer(SphinxPostTransform):
             return [self.empty("Nothing dated yet.")]
         rows.sort(key=lambda r: r[:5])
         out: list[nodes.Node] = []
+        years = sorted({r[0] for r in rows})
+        if len(years) > 1:  # a long page: a line to jump to each year
+            jump = nodes.paragraph(classes=["pressroom-years"])
+            jump += nodes.Text("Years: ")
+            for i, y in enumerate(years):
+                if i:
+                    jump += nodes.Text(" · ")
+                jump += nodes.reference(str(y), str(y), refid=f"year-{y}", internal=True)
+            out.append(jump)
         year = month = None
         items = None
         for y, m, day, _order, _name, what, obj in rows:

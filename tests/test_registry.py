@@ -135,6 +135,41 @@ def test_duplicate_id_across_files(tmp_path):
     assert reg["x"].name == "X One"
 
 
+def test_a_field_given_twice_is_reported(tmp_path):
+    """YAML keeps the last of two values of a key without a word: the first was dropped
+    silently."""
+    reg, problems = load(tmp_path, """\
+        - id: dup
+          type: person
+          name: Dup One
+          description: A person.
+          name: Dup Two
+        """)
+    (p,) = only(problems, "registry_field")
+    assert (p.line, p.severity) == (5, "warning")
+    assert "'name' is given twice" in p.message and "lines 3 and 5" in p.message
+    assert reg["dup"].name == "Dup Two"
+
+
+@pytest.mark.parametrize("value", ["yes", "off", "true"])
+def test_an_id_yaml_reads_as_true_or_false(tmp_path, value):
+    """``id: yes`` was the id ``True``."""
+    reg, problems = load(tmp_path, f"""\
+        - id: {value}
+          type: person
+          name: Jane Roe
+        """)
+    (p,) = only(problems, "registry_id")
+    assert p.line == 1 and "put it in quotes" in p.message
+    assert len(reg) == 0
+    reg, problems = load(tmp_path, f"""\
+        - id: "{value}"
+          type: person
+          name: Jane Roe
+        """)
+    assert value in reg
+
+
 @pytest.mark.parametrize("alias,reason", [
     ("", "empty"), ("Q", "one character"), ("The", "common word"), ("May", "common word"),
     ("First", "common word"),

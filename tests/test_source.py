@@ -424,6 +424,30 @@ def test_the_words_before_a_speaker(sentence, speaker):
     assert [q.speaker for q in r.quotes] == [speaker]
 
 
+@pytest.mark.parametrize(("header", "message"), [
+    ("date: 2011-02-30", "header date '2011-02-30' is not a date"),
+    ("date: 2011-13-45", "header date '2011-13-45' is not a date"),
+    ("date: 2011-02-30 10:00:00", "is not a date"),
+    ("title: " + "[" * 5000 + "]" * 5000, "the header"),
+])
+def test_a_header_value_yaml_cannot_make_is_reported(header, message):
+    """A date that does not exist in a header (YAML makes dates of ``YYYY-MM-DD``) or
+    nesting too deep for the parser raised out of the parser: every command and the build
+    stopped with a traceback."""
+    r = parse_text(f"---\n{header}\n---\nBad Date Header\n\nMay 1, 2011\n\nThe body.\n")
+    (p,) = [p for p in r.problems if p.subtype == "release_header"]
+    assert (p.line, p.severity) == (2, "error") and message in p.message
+    assert (r.title, r.date) == ("Bad Date Header", dt.date(2011, 5, 1))
+
+
+def test_a_header_field_given_twice_is_reported():
+    r = parse_text("---\ntitle: First\ndate: 2011-05-01\ntitle: Second\n---\nBody text.\n")
+    (p,) = r.problems
+    assert (p.line, p.severity, p.subtype) == (4, "warning", "release_header")
+    assert "'title' is given twice (lines 2 and 4)" in p.message
+    assert r.title == "Second"
+
+
 def test_a_quotation_that_goes_on_over_paragraphs():
     """No closing mark at a paragraph's end and an opening one at the next paragraph's start:
     one quotation over both (the open part was no quote and the next had no speaker)."""

@@ -375,6 +375,18 @@ def test_lines_above_the_title_are_shown_apart_and_unlinked(tmp_path):
     assert "1 June 2011" in text_of(html)
 
 
+def test_a_file_name_with_a_month_that_is_none(tmp_path):
+    """``2011-13-99-…``: no date; the release is filed under its year folder, with the
+    warning every misplaced release gets (the build stopped with an IndexError)."""
+    app = built_with_releases(tmp_path, {"2011-13-99-bad-month": (
+        "Bad Month Title\n\nMay 5, 2011\n\nThe body.\n")})
+    warnings = warnings_of(app)
+    assert any("2011-13-99-bad-month" in w and "files it under 2011 (from its path)" in w
+               and "release_place" in w for w in warnings), warnings
+    listed = page(app, "archive/hrf/2011/00")
+    assert "Bad Month Title" in listed
+
+
 def test_a_list_keeps_its_lines_and_a_dateline_above_the_headline_its_place(tmp_path):
     """A paragraph that is a list, one item a line, keeps its line breaks on the page (a
     class, no markup read); a hard-wrapped paragraph does not. A place and a date written

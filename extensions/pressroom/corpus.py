@@ -42,7 +42,9 @@ RELEASE_SUFFIX = ".txt"
 #: Endings of the original ``pressroom add`` keeps beside a release it extracted.
 ORIGINAL_SUFFIXES = (".html", ".eml")
 
-_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})")
+#: The year and month a release's file name starts with (``2011-04-27-…``); a month that
+#: is none (``2011-13-…``) is no date: the release is filed under its year folder.
+_DATE_PREFIX = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?!\d)")
 _YEAR = re.compile(r"^\d{4}$")
 
 

@@ -30,7 +30,7 @@ SUBTYPES: dict[str, str] = {
     "release_date": "No publication date could be found, a date does not exist "
     "(31 February), or two dates in the release disagree.",
     "release_header": "The optional front-matter header is not valid YAML, is not a mapping, "
-    "or has an unknown or malformed field.",
+    "or has an unknown, malformed or repeated field.",
     "release_control": "A release contains control characters (shown as replacement marks; a "
     "form feed, a page break in text taken from a PDF, is none: it is shown as a line break).",
     "release_duplicate": "Two release files hold the same text.",
@@ -50,7 +50,8 @@ SUBTYPES: dict[str, str] = {
     "registry_type": "A registry entry has an unknown type.",
     "registry_name": "A registry entry has no name.",
     "registry_field": "A registry entry has a field the schema does not know (often a misspelt "
-    "one, such as ``alias`` for ``aliases``); it is neither shown nor used.",
+    "one, such as ``alias`` for ``aliases``; it is neither shown nor used), or a field given "
+    "twice (the last one is used).",
     "registry_alias": "An alias is empty, one letter long, a common word, or claimed by "
     "two entities (the linker then links neither).",
     "registry_date": "A date in a registry entry is malformed, or an event ends before it starts.",

@@ -267,16 +267,30 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
     mapping = _LineDict(loader.construct_mapping(node, deep=deep))
     mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {
-        key_node.value: key_node.start_mark.line + 1 for key_node, _ in node.value
-        if isinstance(key_node, yaml.ScalarNode)
-    }
+    key_lines: dict[str, int] = {}
+    duplicates: list[tuple[str, int, int]] = []
+    for key_node, _ in node.value:
+        if isinstance(key_node, yaml.ScalarNode):
+            line = key_node.start_mark.line + 1
+            if key_node.value in key_lines:
+                duplicates.append((key_node.value, key_lines[key_node.value], line))
+            key_lines[key_node.value] = line  # the last one given is the one YAML keeps
+    mapping.key_lines = key_lines
+    mapping.duplicates = duplicates
     return mapping
 
 
 class _LineDict(dict):
     line: int = 0
     key_lines: dict[str, int] = {}
+    #: keys given twice: (key, line of the one dropped, line of the one kept)
+    duplicates: list[tuple[str, int, int]] = []
+
+
+def duplicate_keys(mapping: Any) -> list[tuple[str, int, int]]:
+    """The keys *mapping* (read by :data:`YAML_LOADER`) was given twice or more: ``(key,
+    line of a value dropped, line of the value kept)``. YAML keeps the last silently."""
+    return list(getattr(mapping, "duplicates", ()))
 
 
 class _LineList(list):
@@ -301,6 +315,8 @@ def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+#: The YAML loader of registry files and release headers: safe, with lines (see above).
+YAML_LOADER = _LineLoader
 
 
 def _read_entries(path: Path, problems: list[Problem]) -> list[tuple[Any, int]]:
@@ -455,9 +471,19 @@ class _Checker:
         def at(key: str) -> int:
             return key_lines.get(key, line)
 
+        for key, dropped, kept in duplicate_keys(raw):
+            self.problem(file, kept, "warning", "registry_field",
+                         f"{key!r} is given twice in this entry (lines {dropped} and {kept}); "
+                         "the last one is used")
+
         entity_id = raw.get("id")
         if entity_id is None or not str(entity_id).strip():
             self.problem(file, line, "error", "registry_id", "entry has no id")
+            return None
+        if isinstance(entity_id, bool):  # ``id: yes``, ``id: off``: YAML's true and false
+            self.problem(file, at("id"), "error", "registry_id",
+                         f"the id was read as {str(entity_id).lower()} (YAML reads yes, no, "
+                         "on, off, true and false so); put it in quotes")
             return None
         entity_id = str(entity_id).strip()
         if not ID_RE.match(entity_id):

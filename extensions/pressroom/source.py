@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from pressroom.problems import PressroomError, Problem
+from pressroom.registry import YAML_LOADER, duplicate_keys
 from pressroom.weburl import is_web_address
 
 # --------------------------------------------------------------------------- model
@@ -658,13 +659,21 @@ class _Parser:
         self.add("header", start, end)
         raw = self.text[self.lines[1][0]:self.lines[i][0]]
         try:
-            data = yaml.safe_load(raw)
+            # the registry's loader: a date that does not exist (``2011-02-30``) is kept as
+            # text, reported below; keys given twice are known
+            data = yaml.load(raw, Loader=YAML_LOADER)  # noqa: S506 - a SafeLoader subclass
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             offset = self.lines[min(1 + (mark.line if mark else 0), i)][0]
             self.problem(offset, "error", "release_header",
                          f"the header is not valid YAML ({getattr(exc, 'problem', exc)}); "
                          "it is ignored")
+            return {}, i + 1
+        except (RecursionError, ValueError, TypeError, OverflowError) as exc:
+            # nesting too deep for the parser, a value YAML cannot make (``2011-02-30 10:00``)
+            what = "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+            self.problem(self.lines[1][0], "error", "release_header",
+                         f"the header cannot be read ({what}); it is ignored")
             return {}, i + 1
         if data is None:
             return {}, i + 1
@@ -678,6 +687,10 @@ class _Parser:
             m = re.match(r"\s*([\w-]+)\s*:", self.line_text(k))
             if m:
                 key_line.setdefault(m.group(1), self.lines[k][0])
+        for key, dropped, kept in duplicate_keys(data):
+            self.problem(self.lines[min(kept, i - 1)][0], "warning", "release_header",
+                         f"header field {key!r} is given twice (lines {dropped + 1} and "
+                         f"{kept + 1}); the last one is used")
         for key, value in data.items():
             where = key_line.get(str(key), self.lines[1][0])
             if key not in HEADER_FIELDS:

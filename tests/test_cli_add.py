@@ -229,3 +229,30 @@ def test_an_e_mail_that_cannot_be_a_release_is_refused_saying_why(tmp_path, caps
     assert "notmail.eml: error: not added: not an e-mail message" in err
     assert err.count("[pressroom.release_email]") == 2 and "release_date" not in err
     assert not list((tmp_path / "p/corpus/releases").rglob("*.*"))
+
+
+def test_an_email_in_a_charset_python_does_not_know(tmp_path, capsys, monkeypatch):
+    """``charset="x-nonsense"`` raised LookupError out of ``add``: the text is decoded as a
+    release file is (UTF-8 here) and the release added."""
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "x.eml", (
+        "From: Acme Rights <press@acme.example>\nSubject: Acme Rights Condemns Arrest\n"
+        "Date: Tue, 3 May 2011 10:00:00 +0000\n"
+        'Content-Type: text/plain; charset="x-nonsense"\n\n'
+        "Geneva \u2013 Acme Rights condemned the arrest of Jane Roe.\n").encode())
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(src))
+    assert code == 0, err
+    (target,) = (tmp_path / "p/corpus/releases/acme-rights/2011").glob("*.txt")
+    assert "Geneva \u2013 Acme Rights condemned" in target.read_text("utf-8")
+
+
+def test_a_header_publisher_written_as_a_number(tmp_path, capsys, monkeypatch):
+    """``publisher: 5`` raised AttributeError out of ``add``: it is the text ``5``, a
+    publisher of its own (as any name the project does not list)."""
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "n.txt",
+                "---\npublisher: 5\ndate: 2011-06-01\n---\nTitle Here\n\nThe body.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "-n", str(src))
+    assert code == 0, err
+    assert "corpus/releases/5/2011/2011-06-01-title-here.txt" in out

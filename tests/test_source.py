@@ -440,6 +440,14 @@ def test_a_header_value_yaml_cannot_make_is_reported(header, message):
     assert (r.title, r.date) == ("Bad Date Header", dt.date(2011, 5, 1))
 
 
+def test_header_values_yaml_reads_as_numbers_or_truth_values():
+    r = parse_text("---\ntitle: 1984\npublisher: 5\ndateline: yes\ndate: 2011-05-01\n---\n"
+                   "The body.\n")
+    assert (r.title, r.publisher) == ("1984", "5")  # text, as written (5 was the number 5)
+    (p,) = r.problems
+    assert (p.line, p.severity) == (4, "error") and "put it in quotes" in p.message
+
+
 def test_a_header_field_given_twice_is_reported():
     r = parse_text("---\ntitle: First\ndate: 2011-05-01\ntitle: Second\n---\nBody text.\n")
     (p,) = r.problems

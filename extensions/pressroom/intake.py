@@ -176,7 +176,14 @@ def email_to_release(data: bytes) -> tuple[str, list[tuple[str, str]]]:
     body = message.get_body(preferencelist=("plain", "html"))
     text = ""
     if body is not None:
-        content = body.get_content()
+        try:
+            content = body.get_content()
+        except (LookupError, UnicodeError):
+            # a charset Python does not know (``x-nonsense``): the bytes decoded as a
+            # release file is (UTF-8, else a fallback encoding)
+            from pressroom.source import decode
+
+            content = decode(body.get_payload(decode=True) or b"", "<e-mail>")[0]
         if body.get_content_type() == "text/html":
             from bs4 import BeautifulSoup
 

@@ -707,6 +707,11 @@ class _Parser:
                                      f"header date {value!r} is not a date (use YYYY-MM-DD)")
                         continue
                     value = parsed
+            elif isinstance(value, bool):  # ``title: yes``: YAML's true
+                self.problem(where, "error", "release_header",
+                             f"header field {key!r} was read as {str(value).lower()} (YAML "
+                             "reads yes, no, on, off, true and false so); put it in quotes")
+                continue
             elif value is not None and not isinstance(value, (str, int, float)):
                 self.problem(where, "error", "release_header", f"header field {key!r} must be text")
                 continue
@@ -715,6 +720,8 @@ class _Parser:
                              f"header field {key!r}: {value!r} is not a web address (http:// or "
                              "https://); it is ignored")
                 continue
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                value = str(value)  # ``publisher: 5``, ``title: 1984``: text, as written
             fields[key] = value
         return fields, i + 1
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from pressroom.cli import main
 
 HERE = Path(__file__).resolve().parent
@@ -117,6 +119,67 @@ def test_evaluate_errors_listing(capsys, tmp_path, monkeypatch) -> None:
 
 
 def test_evaluate_missing_gold(capsys, tmp_path, monkeypatch) -> None:
+    """A file named on the command line that does not exist is a bad command line (2), as
+    for check, stats, suggest and add."""
     monkeypatch.chdir(tmp_path)
-    assert main(["evaluate", str(tmp_path / "nope.jsonl"), "--registry", str(REGISTRY)]) == 1
-    assert "nope.jsonl: error:" in capsys.readouterr().err
+    assert main(["evaluate", str(tmp_path / "nope.jsonl"), "--registry", str(REGISTRY)]) == 2
+    assert "nope.jsonl: no such file or folder" in capsys.readouterr().err
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "a", "text": "China", "mentions": []}\n', encoding="utf-8")
+    assert main(["evaluate", str(gold), "--registry", str(tmp_path / "nope.yaml")]) == 2
+    assert "--registry" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ('{"id": "a", "mentions": []}', '"text", a string'),
+    ('{"id": "a", "text": "x"}', '"mentions", a list'),
+    ("5", "a document must be a JSON object, not int"),
+    ("[1, 2]", "not list"),
+    ('{"text": "x", "mentions": ["x"]}', "mention 1 must be a JSON object"),
+    ('{"text": "China", "mentions": [{"start": 0}]}', "offsets into the text"),
+    ('{"text": "China", "mentions": [{"start": "0", "end": 5, "entity_id": "c"}]}',
+     "offsets into the text"),
+    ('{"text": "China", "mentions": [{"start": 0, "end": 9, "entity_id": "c"}]}',
+     "offsets into the text"),
+    ('{"text": "China", "mentions": [{"start": 0, "end": 5}]}', '"entity_id", a string'),
+    ('{"text": 5, "mentions": []}', '"text", a string'),
+    ("{not json", "invalid JSON"),
+])
+def test_evaluate_a_malformed_gold_document(capsys, tmp_path, monkeypatch, line, message):
+    """Each was a traceback (KeyError, AttributeError, TypeError): now GOLD:line: error."""
+    monkeypatch.chdir(tmp_path)
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"id": "ok", "text": "China", "mentions": []}\n' + line + "\n",
+                    encoding="utf-8")
+    assert main(["evaluate", str(gold), "--registry", str(REGISTRY)]) == 1
+    err = capsys.readouterr().err
+    assert f"{gold}:2: error:" in err and message in err, err
+
+
+def test_evaluate_a_gold_file_naming_its_text_wrongly(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    gold = tmp_path / "gold.json"
+    gold.write_text('{"doc": 5, "mentions": []}', encoding="utf-8")
+    assert main(["evaluate", str(gold), "--registry", str(REGISTRY)]) == 1
+    assert f"{gold}:1: error:" in capsys.readouterr().err
+
+
+def test_annotate_the_standard_input(capsys, tmp_path, monkeypatch) -> None:
+    """``-`` is the standard input ("-: error: No such file or directory" before)."""
+    import io
+    import sys
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(
+        b"Brian Dooley said. Dooley concluded.\n")))
+    assert main(["annotate", "--registry", str(REGISTRY), "--types", "award", "-"]) == 0
+    assert capsys.readouterr().out == ("[Brian Dooley](brian-dooley) said. "
+                                       "[Dooley](brian-dooley) concluded.\n")
+
+
+def test_annotate_with_a_registry_that_does_not_exist(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    release = tmp_path / "r.txt"
+    release.write_text("China\n", encoding="utf-8")
+    assert main(["annotate", "--registry", str(tmp_path / "nope.yaml"), str(release)]) == 2
+    assert "--registry" in capsys.readouterr().err

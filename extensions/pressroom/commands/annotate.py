@@ -27,15 +27,18 @@ Offsets are Python string indices into the file's text decoded as UTF-8, line
 endings kept as they are. A file that is not UTF-8 is decoded as cp1252 (or
 Latin-1) with a warning. Only the title, dateline and body are linked: a
 front-matter header, the date line and the publisher's footer are not.
-Registry problems are printed as warnings and do not stop annotation."""
+Registry problems are printed as warnings and do not stop annotation. A FILE
+of - is the standard input (named "-" in the output)."""
 EPILOG = """\
 examples:
   pressroom annotate --registry corpus/entities corpus/releases/hrf/2011-04-27.txt
   pressroom annotate --registry registry.json --format jsonl texts/*.txt > mentions.jsonl
   pressroom annotate --registry seed.yaml --types award --format text seed.txt
   pressroom annotate --format jsonl corpus/releases/ > mentions.jsonl
+  curl -s https://example.org/release.txt | pressroom annotate --format text -
 
-exit codes: 0 ok, 1 a file could not be read, 2 bad command line."""
+exit codes: 0 ok, 1 a file could not be read (the others are annotated), 2 bad command
+line (the --registry given does not exist)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -67,9 +70,10 @@ def read_text(path: Path) -> tuple[str, list[Problem]]:
     """A file's text, decoded as the release parser decodes it (BOM, UTF-8, then
     Windows-1252/Latin-1 with a warning), line endings kept: offsets are ``str`` indices.
 
-    Raises ``OSError`` (unreadable) or ``ValueError`` (binary).
+    Raises ``OSError`` (unreadable) or ``ValueError`` (binary). ``-`` is the standard input.
     """
-    text, encoding, problems = decode(path.read_bytes(), str(path))
+    data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    text, encoding, problems = decode(data, str(path))
     if encoding == "binary":
         raise ValueError("looks binary (NUL or other control bytes)")
     return text, problems
@@ -98,7 +102,7 @@ def _files(names: list[str]) -> list[str]:
     for name in names:
         path = Path(name)
         found = sorted(str(f) for f in path.rglob("*.txt") if f.is_file()) \
-            if path.is_dir() else []
+            if name != "-" and path.is_dir() else []
         out.extend(found or [name])
     return out
 
@@ -117,6 +121,10 @@ def marked_text(text: str, result: LinkResult) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.registry and not Path(args.registry).exists():
+        print(f"pressroom annotate: error: --registry {args.registry}: no such file or folder",
+              file=sys.stderr)
+        return 2
     project = project_for()  # read once: conf.py is run, not parsed
     types = entity_types(args.types, project)
     registry, problems = load(args.registry, types, project)

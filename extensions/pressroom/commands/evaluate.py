@@ -35,7 +35,8 @@ examples:
       --registry ../shared/data/gum-news-train/registry.json --mode both
   pressroom evaluate ../shared/data/seed-gold.json --registry corpus/entities --errors
 
-exit codes: 0 ok, 1 the gold file could not be read, 2 bad command line."""
+exit codes: 0 ok, 1 the gold file could not be read or is malformed (each problem as
+GOLD:line: message), 2 bad command line (GOLD, --registry or --texts does not exist)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -119,8 +120,17 @@ def _context(text: str, start: int, end: int, width: int = 30) -> str:
                      + text[end:end + width]).split())
 
 
+class GoldError(ValueError):
+    """A gold file that cannot be scored: where (its line, or None) and why."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
 def read_gold(path: Path, texts_dir: str | None) -> list[dict[str, Any]]:
-    """Gold documents from a JSON-lines file or a single ``{doc, mentions}`` JSON file."""
+    """Gold documents from a JSON-lines file or a single ``{doc, mentions}`` JSON file,
+    each checked for the shape scoring needs (:func:`check_document`)."""
     raw = path.read_text(encoding="utf-8")
     stripped = raw.lstrip()
     if stripped.startswith("{"):
@@ -129,17 +139,50 @@ def read_gold(path: Path, texts_dir: str | None) -> list[dict[str, Any]]:
         except json.JSONDecodeError:
             one = None
         if isinstance(one, dict) and "doc" in one and "text" not in one:
-            return [_document_for(one, path, texts_dir)]
+            if not isinstance(one["doc"], str) or not one["doc"].strip():
+                raise GoldError(1, '"doc" must name the file holding the text')
+            check_mentions(one.get("mentions"), None, 1)
+            return [check_document(_document_for(one, path, texts_dir), 1)]
         if isinstance(one, dict):
-            return [one]
+            return [check_document(one, 1)]
     docs = []
     for number, line in enumerate(raw.splitlines(), 1):
         if line.strip():
             try:
-                docs.append(json.loads(line))
+                doc = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"line {number}: invalid JSON: {exc.msg}") from None
+                raise GoldError(number, f"invalid JSON: {exc.msg}") from None
+            docs.append(check_document(doc, number))
     return docs
+
+
+def check_document(doc: Any, line: int) -> dict[str, Any]:
+    """*doc* if it is a gold document (``{id, text, mentions}``; ``id`` may be left out);
+    else a :class:`GoldError` at *line* saying what is wrong."""
+    if not isinstance(doc, dict):
+        raise GoldError(line, f"a document must be a JSON object, not {type(doc).__name__}")
+    text = doc.get("text")
+    if not isinstance(text, str):
+        raise GoldError(line, 'a document needs its "text", a string')
+    check_mentions(doc.get("mentions"), text, line)
+    return {**doc, "id": str(doc.get("id") or f"line {line}")}
+
+
+def check_mentions(mentions: Any, text: str | None, line: int) -> None:
+    if not isinstance(mentions, list):
+        raise GoldError(line, 'a document needs its "mentions", a list')
+    for k, m in enumerate(mentions, 1):
+        if not isinstance(m, dict):
+            raise GoldError(line, f"mention {k} must be a JSON object, not {type(m).__name__}")
+        start, end, eid = m.get("start"), m.get("end"), m.get("entity_id")
+        if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) \
+                or isinstance(end, bool) or not 0 <= start <= end \
+                or (text is not None and end > len(text)):
+            raise GoldError(line, f'mention {k}: "start" and "end" must be offsets into the '
+                            f"text, start <= end (got {start!r}, {end!r})")
+        if not isinstance(eid, str) or not eid:
+            raise GoldError(line, f'mention {k} needs its "entity_id", a string')
+        m.setdefault("surface", text[start:end] if text is not None else "")
 
 
 def _document_for(gold: dict[str, Any], path: Path, texts_dir: str | None) -> dict[str, Any]:
@@ -154,14 +197,23 @@ def _document_for(gold: dict[str, Any], path: Path, texts_dir: str | None) -> di
         if candidate.is_file():
             text, _ = read_text(candidate)
             return {"id": name, "text": text, "mentions": gold["mentions"]}
-    raise ValueError(f"cannot find the text {name!r} (use --texts DIR)")
+    raise GoldError(None, f"cannot find the text {name!r} (use --texts DIR)")
 
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.gold)
+    for what, name in (("", args.gold), ("--registry ", args.registry), ("--texts ", args.texts)):
+        if name and not Path(name).exists():
+            print(f"pressroom evaluate: error: {what}{name}: no such file or folder",
+                  file=sys.stderr)
+            return 2
     try:
         docs = read_gold(path, args.texts)
-    except (OSError, ValueError, KeyError, UnicodeDecodeError) as exc:
+    except GoldError as exc:
+        where = f"{args.gold}:{exc.line}" if exc.line else args.gold
+        print(f"{where}: error: {exc}", file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError) as exc:
         print(f"{args.gold}: error: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
         return 1
     project = project_for()

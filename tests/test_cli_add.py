@@ -256,3 +256,41 @@ def test_a_header_publisher_written_as_a_number(tmp_path, capsys, monkeypatch):
     code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "-n", str(src))
     assert code == 0, err
     assert "corpus/releases/5/2011/2011-06-01-title-here.txt" in out
+
+
+def test_date_header_in_the_file_s_own_encoding(tmp_path, capsys, monkeypatch):
+    """``--date`` on a UTF-16 file wrote the header in ASCII before the UTF-16 bytes (the
+    release was then unreadable); it is written in UTF-16, the received bytes after it."""
+    make_project(tmp_path / "p", releases={})
+    received = "Utf Sixteen No Date\n\nGeneva – Jane Roe said things.\n".encode("utf-16")
+    src = write(tmp_path / "in" / "u.txt", received)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--date", "2011-05-01",
+                             "--publisher", "acme-rights", str(src))
+    assert code == 0, err
+    (target,) = (tmp_path / "p/corpus/releases/acme-rights/2011").glob("*.txt")
+    data = target.read_bytes()
+    assert data.decode("utf-16").startswith("---\ndate: 2011-05-01\n---\nUtf Sixteen No Date")
+    assert data.endswith(received[2:])  # the received text, after the header, unchanged
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "check")
+    assert code == 0 and "release_binary" not in out + err
+
+
+def test_date_header_before_a_first_line_that_only_starts_with_dashes(tmp_path, capsys,
+                                                                       monkeypatch):
+    """A first line ``---------- Forwarded message ---------`` is no header: the date was
+    put inside it, as the text's second line."""
+    make_project(tmp_path / "p", releases={})
+    received = b"---------- Forwarded message ---------\nSome Title Here\n\nGeneva - Text.\n"
+    src = write(tmp_path / "in" / "f.txt", received)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--date", "2011-05-01",
+                             "--publisher", "acme-rights", str(src))
+    assert code == 0, err
+    (target,) = (tmp_path / "p/corpus/releases/acme-rights/2011").glob("*.txt")
+    assert target.read_bytes() == b"---\ndate: 2011-05-01\n---\n" + received
+    # and a header the file has gets the date as its first field
+    src = write(tmp_path / "in" / "h.txt", b"---\r\ntitle: Headed\r\n---\r\nGeneva - Text.\r\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--date", "2011-05-02",
+                             "--publisher", "acme-rights", str(src))
+    assert code == 0, err
+    (target,) = (tmp_path / "p/corpus/releases/acme-rights/2011").glob("2011-05-02-*.txt")
+    assert target.read_bytes() == b"---\r\ndate: 2011-05-02\r\ntitle: Headed\r\n---\r\nGeneva - Text.\r\n"

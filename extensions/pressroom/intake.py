@@ -24,6 +24,8 @@ be placed (no date, no publisher) and how to supply them.
 
 from __future__ import annotations
 
+import codecs
+
 import datetime as _dt
 import json
 import re
@@ -336,14 +338,31 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
 
 
 def _with_date_header(data: bytes, date: _dt.date) -> bytes:
-    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    """*data* with ``date: YYYY-MM-DD`` in a front-matter header: added as the first field
+    of the header the file has (its first line exactly ``---``, as the parser reads one),
+    else in a header of its own before the text. Written in the file's own encoding (a
+    UTF-16 file stays UTF-16) and line ending; the received bytes follow unchanged."""
+    encoding = "utf-8"
+    bom = b""
+    for mark, name in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+                       (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(mark):
+            encoding, bom = name, mark
+            break
     body = data[len(bom):]
-    newline = b"\r\n" if b"\r\n" in body[:2000] else b"\n"
-    if body.lstrip().startswith(b"---"):
-        # a header is there already (without a date): add the date as its first field
-        first_nl = body.index(b"\n") + 1 if b"\n" in body else len(body)
-        return bom + body[:first_nl] + f"date: {date}".encode() + newline + body[first_nl:]
-    return bom + b"---" + newline + f"date: {date}".encode() + newline + b"---" + newline + body
+    try:
+        head = body[:4000].decode(encoding, errors="ignore")
+    except LookupError:  # pragma: no cover - the names above are all known
+        head = ""
+    newline = "\r\n" if "\r\n" in head[:2000] else "\n"
+    first_line, nl, _ = head.partition("\n")
+    field = f"date: {date}{newline}"
+    if nl and first_line.strip() == "---":
+        # a header is there already (without a date): the date as its first field
+        cut = len((first_line + nl).encode(encoding))
+        return bom + body[:cut] + field.encode(encoding) + body[cut:]
+    return bom + f"---{newline}{field}---{newline}".encode(encoding) + body
 
 
 def free_name(target: Path, taken: set[Path]) -> Path:

@@ -25,7 +25,6 @@ be placed (no date, no publisher) and how to supply them.
 from __future__ import annotations
 
 import codecs
-
 import datetime as _dt
 import json
 import re

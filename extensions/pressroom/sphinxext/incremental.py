@@ -127,11 +127,17 @@ def _registry_changes(domain, corpus) -> tuple[set[str], set[str]]:
 
 
 def _relinked_by_registry(env: BuildEnvironment, corpus, domain, gone: set[str],
-                          edited: set[str], skip: set[str]) -> set[str]:
+                          edited: set[str], skip: set[str],
+                          old_names: dict[str, tuple[str, tuple[str, ...]]] | None = None
+                          ) -> set[str]:
     """Releases whose links a registry change can move: those mentioning a changed or
-    removed entity, and those whose text holds a name of a new or changed entity
-    (found with a small automaton of only those names; releases in *skip* are not
-    scanned)."""
+    removed entity, and those whose text holds a name of a new or changed entity, or a
+    name a changed or removed entity had (*old_names*: id -> (type, names) before the
+    change; a name that goes can unblock another entity's: a surname two people shared, an
+    alias two entities claimed), in its own capitals too (a shouted headline); found with
+    a small automaton of only those names; releases in *skip* are not scanned."""
+    from types import SimpleNamespace
+
     from pressroom.linker import normalize
 
     outdated: set[str] = set()
@@ -143,6 +149,11 @@ def _relinked_by_registry(env: BuildEnvironment, corpus, domain, gone: set[str],
     names: set[str] = set()
     for eid in edited:
         names |= _forms(corpus.registry[eid])
+    for eid in changed:
+        if old_names and eid in old_names:
+            type_, old = old_names[eid]
+            names |= _forms(SimpleNamespace(type=type_, names=old))
+    names |= {name.upper() for name in names}
     if names:
         automaton = ahocorasick.Automaton()
         for name in names:
@@ -172,6 +183,9 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
     if not gone and not edited:
         return []
     domain.data["registry"] = dict(corpus.digests)
+    # each entry's type and names, to know next time the names a changed entry had
+    old_names = domain.data.get("registry_names", {})
+    domain.data["registry_names"] = {e.id: (e.type, e.names) for e in corpus.registry}
     if not domain.releases:
         return []
     for eid in sorted(gone):
@@ -182,7 +196,7 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
                            first[3], eid, location=(docname, first[7]),
                            type="pressroom", subtype="unknown_entity")
     outdated = _relinked_by_registry(env, corpus, domain, gone, edited,
-                                     added | changed | removed)
+                                     added | changed | removed, old_names)
     # a page showing a release with the ``release`` directive links it as the release
     # page does: re-read it with the release
     for docname, shown in domain.embeds.items():

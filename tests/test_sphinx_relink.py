@@ -1,0 +1,73 @@
+"""A registry edit re-reads every release whose links it can move, and no other.
+
+Each case builds ``tests/roots/test-pressroom`` with one release added, edits the registry,
+rebuilds incrementally, and compares the release's page with a clean build of the final
+sources: a name that goes can unblock another entity's (a surname two people shared, an
+alias two entities claimed), and a name that comes can be written in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sphinx_support import copy_root, make
+
+FOLDER = "corpus/releases/hrf/2011"
+REGISTRY = "corpus/entities/entities.yaml"
+DOC = f"{FOLDER}/2011-06-01-relink"
+
+#: Two people share the surname Roe: a lone "Roe" is ambiguous until one of them goes.
+TWO_ROES = ("- id: john-roe\n  type: person\n  name: John Roe\n"
+            "  description: Another Roe.\n")
+#: Two organizations claim one alias: until one lets it go, it links neither.
+TWO_GROUPS = ("- id: harbor-one\n  type: organization\n  name: Harbor One Institute\n"
+              "  aliases: [Harbor Group]\n  description: First claimant.\n"
+              "- id: harbor-two\n  type: organization\n  name: Harbor Two Institute\n"
+              "  aliases: [Harbor Group]\n  description: Second claimant.\n")
+ZORBLAT = ("- id: zorblat\n  type: organization\n  name: Zorblat Institute\n"
+           "  description: A new entry.\n")
+
+
+def _build(src: Path, out: Path) -> str:
+    app = make(src, builddir=out)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    html = (Path(app.outdir) / f"{DOC}.html").read_text(encoding="utf-8")
+    return re.sub(r"\?v=[0-9a-f]+", "", html)
+
+
+def _links(html: str) -> list[str]:
+    return re.findall(r'href="[^"]*entries/\w+/([\w-]+)\.html#', html)
+
+
+@pytest.mark.parametrize(("before", "after", "text", "entry"), [
+    # a surname two people share is ambiguous; the second person goes: Roe is Jane Roe
+    (TWO_ROES, "", "The talks went on. Later, Roe said they must go on.", "jane-roe"),
+    # an alias two organizations claim links neither; one lets it go
+    (TWO_GROUPS, TWO_GROUPS.replace("  aliases: [Harbor Group]\n  description: Second",
+                                    "  description: Second"),
+     "Harbor Group said the port must reopen.", "harbor-one"),
+    # a new entry named in a shouted line of the release
+    ("", ZORBLAT, "GENEVA – ZORBLAT INSTITUTE DEMANDS ACTION\n\nThe body.", "zorblat"),
+])
+def test_a_registry_edit_relinks_the_releases_it_moves(tmp_path, before, after, text, entry):
+    src = copy_root("pressroom", tmp_path)
+    (src / f"{DOC}.txt").write_text(f"Relink Test\n\nJune 1, 2011\n\n{text}\n", encoding="utf-8")
+    registry = src / REGISTRY
+    base = registry.read_text(encoding="utf-8")
+    registry.write_text(base + before, encoding="utf-8")
+    first = _build(src, tmp_path / "inc")
+    assert entry not in _links(first)
+    registry.write_text(base + after, encoding="utf-8")
+    incremental = _build(src, tmp_path / "inc")
+    clean_src = tmp_path / "clean-src"
+    shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build", "entries", "archive"))
+    clean = _build(clean_src, tmp_path / "clean")
+    assert entry in _links(clean)
+    assert _links(incremental) == _links(clean)

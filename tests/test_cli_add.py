@@ -98,10 +98,16 @@ def test_dry_run_writes_nothing_and_folder_input(tmp_path, capsys, monkeypatch):
     make_project(tmp_path / "p", releases={})
     write(tmp_path / "in" / "a.txt", RELEASE_A)
     write(tmp_path / "in" / "notes.doc", "x")
+    write(tmp_path / "in" / ".draft.txt", RELEASE_A.replace("Acme", "Draft"))
+    write(tmp_path / "in" / ".DS_Store", "x")
     code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--dry-run",
                              str(tmp_path / "in"))
-    assert code == 0, err
-    assert "would add" in out and "notes.doc: skipped" in err
+    # not every file of the folder would be added: said so, and exit 1 (it was 0, and a
+    # hidden release file was passed over without a word)
+    assert code == 1, err
+    assert "would add" in out and "notes.doc: skipped: not a .txt" in err
+    assert ".draft.txt: skipped: a hidden file" in err and ".DS_Store" not in err
+    assert "1 would add, 0 refused, 2 skipped" in err
     assert not list((tmp_path / "p/corpus/releases").rglob("*.txt"))
 
 

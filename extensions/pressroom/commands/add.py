@@ -50,7 +50,8 @@ examples:
   pressroom add --date 2011-04-27 undated.txt
 
 exit codes: 0 every file added (or would be, with --dry-run), 1 some file was
-refused (duplicate, no date, no publisher, unreadable), 2 bad command line or a
+refused (duplicate, no date, no publisher, unreadable) or, in a folder given,
+skipped (not a .txt, .html or .eml file; a hidden one), 2 bad command line or a
 FILE that does not exist."""
 
 
@@ -67,18 +68,31 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", metavar="DIR", help="project root holding conf.py")
 
 
-def _inputs(names: list[str]) -> tuple[list[Path], list[str]]:
-    files, skipped = [], []
+_SUFFIXES = (".txt", ".text", *HTML_SUFFIXES, *EMAIL_SUFFIXES)
+
+
+def _inputs(names: list[str]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files to take in, and those of the folders given that are not taken: (name, why).
+    Hidden files (``.DS_Store``, ``.git/``) are passed over without a word unless their
+    names end like a release's (``.draft.txt``)."""
+    files: list[Path] = []
+    skipped: list[tuple[str, str]] = []
     for name in names:
         path = Path(name)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if not f.is_file() or any(p.startswith(".") for p in f.relative_to(path).parts):
+                if not f.is_file():
                     continue
-                if f.suffix.lower() in (".txt", ".text", *HTML_SUFFIXES, *EMAIL_SUFFIXES):
+                release_like = f.suffix.lower() in _SUFFIXES
+                if any(p.startswith(".") for p in f.relative_to(path).parts):
+                    if release_like:
+                        skipped.append((str(f), "a hidden file (its name or folder starts "
+                                        "with '.'); rename it, or name it on the command line"))
+                    continue
+                if release_like:
                     files.append(f)
                 else:
-                    skipped.append(str(f))
+                    skipped.append((str(f), "not a .txt, .html or .eml file"))
         else:
             files.append(path)
     return files, skipped
@@ -108,8 +122,8 @@ def run(args: argparse.Namespace) -> int:
             return 2
     project = project_for(Path(args.root) if args.root else None)
     files, skipped = _inputs(args.inputs)
-    for name in skipped:
-        print(f"{name}: skipped: not a .txt, .html or .eml file", file=sys.stderr)
+    for name, why in skipped:
+        print(f"{name}: skipped: {why}", file=sys.stderr)
 
     # what the corpus holds already, by text
     existing: dict[str, Path] = {}
@@ -168,5 +182,6 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  note: {note}")
             added += 1
             progress.advance(task)
-    print(f"{added} {verb}, {refused} refused", file=sys.stderr)
-    return 1 if refused else 0
+    print(f"{added} {verb}, {refused} refused"
+          + (f", {len(skipped)} skipped" if skipped else ""), file=sys.stderr)
+    return 1 if refused or skipped else 0

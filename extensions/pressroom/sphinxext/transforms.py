@@ -263,7 +263,8 @@ class LateRenderer(SphinxPostTransform):
                 rows.append((day.year, day.month, day.day, 1, meta[0], "release", d))
         if not rows:
             return [self.empty("Nothing dated yet.")]
-        rows.sort(key=lambda r: r[:5])
+        # the same day and title: the docname (or id) decides, not the order they were read
+        rows.sort(key=lambda r: (*r[:5], r[6] if r[5] == "release" else r[6].id))
         out: list[nodes.Node] = []
         years = sorted({r[0] for r in rows})
         if len(years) > 1:  # a long page: a line to jump to each year

@@ -419,3 +419,31 @@ def test_dates_given_twice_or_backwards(tmp_path):
     assert reg["twice"].start == PartialDate(2011, 5, 9)
     assert any(p.line == 10 and "died (1949-12) is before born (1950)" in p.message
                for p in twice)
+
+
+def test_files_of_the_registry_folder_that_are_not_read(tmp_path):
+    """A backup or a note in the registry folder was passed over without a word (the
+    releases folder reports such files); hidden ones (an editor's, .git) still are."""
+    folder = tmp_path / "entities"
+    folder.mkdir()
+    (folder / "people.yaml").write_text("- {id: a, type: person, name: A Person}\n", "utf-8")
+    (folder / "people.yaml.bak").write_text("- {id: b, type: person, name: B}\n", "utf-8")
+    (folder / ".people.yaml.swp").write_text("x", "utf-8")
+    (folder / ".hidden.yaml").write_text("- {id: h, type: person, name: Hidden One}\n", "utf-8")
+    reg, problems = load_registry(folder, TYPES)
+    (p,) = only(problems, "registry_ignored")
+    assert p.file.endswith("people.yaml.bak") and p.severity == "warning"
+    assert sorted(e.id for e in reg) == ["a"]
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    _, problems = load_registry(empty, TYPES)
+    (p,) = only(problems, "registry_ignored")
+    assert "holds no registry file" in p.message
+
+
+def test_a_registry_file_that_is_not_utf8_names_the_line(tmp_path):
+    f = tmp_path / "reg.yaml"
+    f.write_bytes("- id: a\n  type: person\n  name: Caf\xe9 Owner\n".encode("latin-1"))
+    _, problems = load_registry(f, TYPES)
+    (p,) = only(problems, "registry_syntax")
+    assert p.line == 3 and "not UTF-8" in p.message and "0xe9" in p.message

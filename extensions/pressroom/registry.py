@@ -323,9 +323,18 @@ def _read_entries(path: Path, problems: list[Problem]) -> list[tuple[Any, int]]:
     """The raw entries of one file with their line numbers; problems for what is unreadable."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(name, None, "error", "registry_syntax", f"cannot read file: {exc}"))
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(name, None, "error", "registry_syntax",
+                                f"cannot read file: {exc.strerror or exc}"))
+        return []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        problems.append(Problem(name, line, "error", "registry_syntax",
+                                f"the file is not UTF-8 (byte 0x{data[exc.start]:02x} on this "
+                                "line cannot be read); save it as UTF-8"))
         return []
     if path.suffix.lower() == ".json":
         return _read_json(name, text, problems)
@@ -390,14 +399,39 @@ def _skip_ws(text: str, pos: int) -> int:
     return pos
 
 
+#: The endings of registry files.
+REGISTRY_SUFFIXES = (".yaml", ".yml", ".json")
+
+
 def registry_files(path: Path) -> list[Path]:
-    """The registry files at *path*: the file itself, or every YAML/JSON file below a folder."""
+    """The registry files at *path*: the file itself, or every YAML/JSON file below a folder
+    (not hidden ones, nor those in hidden folders: an editor's backup, ``.git``)."""
     path = Path(path)
     if path.is_file():
         return [path]
-    return sorted(
-        p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".yaml", ".yml", ".json")
-    )
+    return sorted(p for p in _visible_files(path) if p.suffix.lower() in REGISTRY_SUFFIXES)
+
+
+def _visible_files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.is_file()
+            and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+
+
+def ignored_files(folder: Path) -> list[Problem]:
+    """A warning for each file in the registry *folder* that is not read (``people.yaml.bak``,
+    ``notes.txt``), and one when the folder holds no registry file at all."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    problems = [Problem(str(p), None, "warning", "registry_ignored",
+                        "is not read as a registry file (only files ending in .yaml, .yml or "
+                        ".json are); rename it, or move it out of the registry folder")
+                for p in sorted(_visible_files(folder)) if p.suffix.lower() not in REGISTRY_SUFFIXES]
+    if not registry_files(folder):
+        problems.append(Problem(str(folder), None, "warning", "registry_ignored",
+                                "the registry folder holds no registry file (.yaml, .yml or "
+                                ".json): no entity is known"))
+    return problems
 
 
 # --------------------------------------------------------------------------- checking
@@ -781,6 +815,7 @@ def load_registry(
             problems.append(Problem(str(root), None, "error", "registry_syntax",
                                     "registry path does not exist"))
             continue
+        problems.extend(ignored_files(root))
         for file in registry_files(root):
             raw.extend((entry, str(file), line) for entry, line in _read_entries(file, problems))
     registry, more = check_entities(raw, types)

@@ -8,6 +8,8 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from cli_helpers import make_project, run_cli, write
 from hostile_cases import write_cases
 from pressroom.config import ProjectConfig, load_project
@@ -81,6 +83,23 @@ def test_check_and_other_commands_report_them(tmp_path, capsys, monkeypatch):
     assert err.count("[pressroom.config]") == 1
 
 
+@pytest.mark.parametrize(("code_line", "message"), [
+    ("import sys; sys.exit(3)", "it calls sys.exit(3)"),
+    ("x = 1 / 0", "ZeroDivisionError: division by zero"),
+])
+def test_a_conf_py_that_fails_is_reported_at_its_line(tmp_path, capsys, monkeypatch,
+                                                      code_line, message):
+    """A conf.py calling sys.exit(3) made every command exit 3 without a word; an error
+    raised in it is named with its line."""
+    make_project(tmp_path)
+    conf = tmp_path / "conf.py"
+    conf.write_text(conf.read_text("utf-8") + code_line + "\n", "utf-8")
+    line = len(conf.read_text("utf-8").splitlines())
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "stats")
+    assert code == 1
+    assert f"conf.py:{line}: error: cannot read conf.py: {message}" in out + err
+
+
 def test_build_warns_at_conf_lines_and_uses_defaults(tmp_path):
     src = copy_root("hostile", tmp_path)
     write_cases(src, ["crlf"])
@@ -122,7 +141,8 @@ def test_every_value_is_documented_with_its_type_and_default(tmp_path):
     app.cleanup()
     page = (Path(__file__).parents[1] / "docs/configuration.md").read_text(encoding="utf-8")
     documented = {m["name"]: (m["type"], m["default"]) for m in re.finditer(
-        r"```\{confval\} (?P<name>\S+)\n:type: `(?P<type>[^`]+)`\n:default: `(?P<default>[^`]+)`",
+        r"```\{confval\} (?P<name>\S+)\n(?::no-index-entry:\n)?:type: `(?P<type>[^`]+)`\n"
+        r":default: `(?P<default>[^`]+)`",
         page)}
     assert len(registered) >= 9 and set(documented) == set(registered)
     for name, opt in registered.items():

@@ -244,9 +244,17 @@ def load_project(root: Path | None = None) -> ProjectConfig:
         return ProjectConfig.from_values(root, {})
     try:
         namespace = runpy.run_path(str(conf), run_name="pressroom_conf")
-    except Exception as exc:  # any error in user code must become a message, not a traceback
+    except (Exception, SystemExit) as exc:  # user code: a message, never a traceback
+        line = getattr(exc, "lineno", None) if isinstance(exc, SyntaxError) else None
+        tb = exc.__traceback__
+        here = conf.resolve()
+        while tb is not None:  # the line of conf.py the error came from
+            if Path(tb.tb_frame.f_code.co_filename).resolve() == here:
+                line = tb.tb_lineno
+            tb = tb.tb_next
+        what = (f"it calls sys.exit({exc.code!r})" if isinstance(exc, SystemExit)
+                else f"{type(exc).__name__}: {exc}")
         raise PressroomError(
-            Problem(str(conf), getattr(exc, "lineno", None), "error", "config",
-                    f"cannot read conf.py: {type(exc).__name__}: {exc}")
+            Problem(str(conf), line, "error", "config", f"cannot read conf.py: {what}")
         ) from None
     return ProjectConfig.from_values(root, namespace, source=conf)

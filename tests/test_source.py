@@ -228,6 +228,11 @@ def test_find_dates_formats():
 def test_slugify():
     assert slugify("Upcoming Dialogue Not Enough to Address China’s Mounting Human Rights Abuses",
                    max_words=4) == "upcoming-dialogue-not-enough"
+    assert slugify("Café Owner Détenu") == "cafe-owner-detenu"  # accents dropped
+    # other scripts kept: two such publishers were both filed in corpus/releases/release/
+    assert slugify("中文出版社") == "中文出版社"
+    assert slugify("Правозащитники требуют") == "правозащитники-требуют"
+    assert slugify("!!!") == "release"
 
 
 def test_speaker_stops_at_the_end_of_the_sentence():

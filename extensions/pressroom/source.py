@@ -1471,7 +1471,12 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
 
 
 def slugify(title: str, max_words: int = 8) -> str:
-    """A file-name slug from a title: ``upcoming-dialogue-not-enough-to-address-china-s``."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
+    """A file-name slug from a title: ``upcoming-dialogue-not-enough-to-address-china-s``.
+
+    Accents are dropped (``Café`` -> ``cafe``), and other marks beyond ASCII (``China’s`` ->
+    ``chinas``); letters of other scripts are kept (``中文出版社``; they were dropped, and
+    every such title or publisher was ``release``)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", title)
+                      if (c.isascii() or c.isalnum()) and not unicodedata.combining(c))
+    words = re.findall(r"[^\W_]+", folded.lower())
     return "-".join(words[:max_words]) or "release"

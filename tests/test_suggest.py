@@ -100,6 +100,21 @@ def test_known_names_are_left_out_and_min_count_and_type_filter():
     assert people and all(c.type == "person" for c in people)
 
 
+def test_nothing_inside_a_linked_mention_is_proposed():
+    """A name the linker already linked (``Document.known``) is no candidate, wherever the
+    linked spans start and end (one inside another included); a name beside them is."""
+    texts = [f"Report {i}\n\nMay {i + 1}, 2011\n\nGeneva – Zorbal Kintaro met Alia Verenko "
+             f"in the city of Tamburg on Friday {i}.\n" for i in range(3)]
+    documents = docs(*texts)
+    for doc in documents:
+        at = doc.text.index("Zorbal Kintaro")
+        # a long linked span and one inside it, as a name with an alias in it may give
+        doc.known = [(at - 9, at + len("Zorbal Kintaro")), (at, at + len("Zorbal"))]
+    found = by_name(suggest(documents))
+    assert "Alia Verenko" in found
+    assert not any("Zorbal" in name or "Kintaro" in name for name in found), found
+
+
 def test_examples_and_yaml_are_ready_to_paste():
     import yaml
 
@@ -189,3 +204,4 @@ def test_command_does_not_propose_a_known_way_of_writing_an_entry(tmp_path, caps
     code, out, err = run_cli(capsys, monkeypatch, tmp_path, "suggest")
     assert code == 0, err
     assert "U.S." not in out, out
+

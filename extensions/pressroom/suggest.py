@@ -36,9 +36,11 @@ releases' titles, datelines and bodies and proposes registry entries:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from pressroom.lint import name_key
 from pressroom.registry import strip_accents
@@ -436,7 +438,11 @@ class _Collector:
 
     def run(self) -> None:
         for d, doc in enumerate(self.docs):
-            known = sorted(doc.known)
+            # the registry's mentions, sorted, with the furthest end so far: whether a
+            # candidate overlaps one is a bisection (a scan of all of them was quadratic in
+            # a long release: 29 s for one of 600 KB)
+            spans = sorted(doc.known)
+            known = ([a for a, _ in spans], list(accumulate((b for _, b in spans), max)))
             for toks, _span, headline in self.reader.tokens[d]:
                 if headline:
                     continue
@@ -473,7 +479,9 @@ class _Collector:
             return  # Prime Minister, Secretary of State: a title, not a name
         first, last = toks[i], toks[j - 1]
         start, end = first.start, last.end
-        if any(a < end and start < b for a, b in known):
+        starts, furthest = known
+        k = bisect_left(starts, end)  # the mentions starting before the candidate ends
+        if k and furthest[k - 1] > start:
             return
         single = len(words) == 1
         word = words[0]

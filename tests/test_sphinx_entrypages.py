@@ -9,6 +9,7 @@ on them is data, never markup.
 from __future__ import annotations
 
 import json
+import re
 import time
 from pathlib import Path
 
@@ -504,3 +505,111 @@ def test_a_link_to_the_page_itself_is_not_taken_for_one_from_its_folder(tmp_path
     assert 'href="../brian-dooley.html#' in from_year
     assert renderer.entity_link(DOOLEY, eid) != from_year
     assert renderer.entity_link(DOOLEY, eid) == renderer._entity_link(DOOLEY, eid, None)
+
+
+def _facts(html: str, eid: str) -> dict[str, str]:
+    """The facts the page shows of entry *eid*: label -> the HTML of its value."""
+    start = html.index(f'id="entity-{eid}"')
+    dl = html[html.index('<dl class="pressroom-fields', start):]
+    dl = dl[:dl.index("</dl>")]
+    return dict(re.findall(r'<dt class="field-\w+">(.*?)<span class="colon">:</span></dt>\n'
+                           r'<dd class="field-\w+"><p>(.*?)</p>\n</dd>', dl, re.S))
+
+
+def _names(value: str) -> list[str]:
+    """The text of the links in a fact's value, in order."""
+    return re.findall(r"<a [^>]*>([^<]*)</a>", value)
+
+
+#: Registry edits: links that point at Human Rights First, Washington, DC, Hu Jintao,
+#: China and (from an entry no release mentions) an organization on its letter page.
+RELATED = (
+    ("  name: Jane Roe\n", "  name: Jane Roe\n  affiliation: human-rights-first\n"
+     "  relations:\n    works-for: human-rights-first\n"),
+    ("  name: Ai Weiwei\n", "  name: Ai Weiwei\n  relations:\n    advises: human-rights-first\n"),
+    ("  name: Hu Jintao\n", "  name: Hu Jintao\n  relations:\n    leads: china\n"),
+    ("  name: China\n", "  name: China\n  relations:\n    led-by: hu-jintao\n"),
+    ("  name: U.S.-China Strategic and Economic Dialogue 2011\n",
+     "  name: U.S.-China Strategic and Economic Dialogue 2011\n  place: washington-dc\n"
+     "  participants: [hu-jintao, united-states, hu-jintao]\n"),
+)
+ZED = ("- id: zed\n  type: person\n  name: Zed <b>Quill</b> & Co\n  description: Made up.\n"
+       "  affiliation: human-rights-first\n  relations:\n    member-of: quill-club\n"
+       "- id: quill-club\n  type: organization\n  name: Quill Club\n  description: Made up.\n")
+
+
+def _relate(src: Path) -> None:
+    registry = src / "corpus/entities/entities.yaml"
+    text = registry.read_text(encoding="utf-8")
+    for old, new in RELATED:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    time.sleep(0.01)
+    registry.write_text(text + ZED, encoding="utf-8")
+
+
+def test_an_entry_page_lists_the_entries_that_point_at_it(tmp_path, monkeypatch):
+    """An entry's page lists, besides what it points at, the entries that point at it:
+    under the inverse of each field or relation, by name, each once, escaped."""
+    from pressroom.sphinxext import entrypages
+
+    src = copy_root("pressroom", tmp_path)
+    _relate(src)
+    app, _ = _build(src)
+    hrf = _facts(page(app, "entries/organization/human-rights-first"), "human-rights-first")
+    # affiliated (and not also employed), by name, the name escaped; employs, a relation
+    # with a known inverse; advises, one without (the relation followed by "it")
+    assert _names(hrf["Affiliated"]) == ["Brian Dooley", "Zed &lt;b&gt;Quill&lt;/b&gt; &amp; Co"]
+    assert "<b>" not in hrf["Affiliated"]
+    assert 'href="../person/brian-dooley.html#entity-brian-dooley"' in hrf["Affiliated"]
+    assert 'href="../person/by-letter/z.html#entity-zed"' in hrf["Affiliated"]
+    assert _names(hrf["Employs"]) == ["Jane Roe"]
+    assert _names(hrf["Advises it"]) == ["Ai Weiwei"]
+    assert list(hrf).index("Affiliated") < list(hrf).index("Advises it") \
+        < list(hrf).index("Employs")
+    # the event held in a place; participants, once each
+    dc = _facts(page(app, "entries/place/washington-dc"), "washington-dc")
+    assert _names(dc["Held here"]) == ["U.S.-China Strategic and Economic Dialogue 2011"]
+    hu = _facts(page(app, "entries/person/hu-jintao"), "hu-jintao")
+    assert _names(hu["Participated in"]) == ["U.S.-China Strategic and Economic Dialogue 2011"]
+    assert _names(hu["Leads"]) == ["China"]  # his own fact; China's led-by states it too
+    assert "Led by" not in hu
+    # a relation both entries state (leads, led-by) is listed once, as China states it
+    china = _facts(page(app, "entries/place/china"), "china")
+    assert _names(china["Led by"]) == ["Hu Jintao"]
+    assert sum(_names(value).count("Hu Jintao") for value in china.values()) == 1
+    # an entry no release mentions, in full on its letter page
+    club = _facts(page(app, "entries/organization/by-letter/q"), "quill-club")
+    assert _names(club["Members"]) == ["Zed &lt;b&gt;Quill&lt;/b&gt; &amp; Co"]
+    # an entry that nothing points at has no such field
+    assert set(_facts(page(app, "entries/person/ai-weiwei"), "ai-weiwei")) == {"Advises"}
+
+    # a long list shows its first entries by name and how many more there are
+    monkeypatch.setattr(entrypages, "INVERSE_MAX", 1)
+    src = copy_root("pressroom", tmp_path / "capped")
+    _relate(src)
+    app, _ = _build(src)
+    hrf = _facts(page(app, "entries/organization/human-rights-first"), "human-rights-first")
+    assert _names(hrf["Affiliated"]) == ["Brian Dooley"]
+    assert hrf["Affiliated"].endswith('<span class="pressroom-muted">, and 1 more</span>')
+    assert _names(hrf["Employs"]) == ["Jane Roe"] and "more" not in hrf["Employs"]
+
+
+def test_inverse_links_are_indexed_once_per_build(tmp_path, monkeypatch):
+    """The inverse links of every entry are taken in one pass over the registry, once per
+    build, not once per page."""
+    from pressroom.sphinxext import entrypages
+
+    calls = []
+    original = entrypages.InverseLinks.__init__
+    monkeypatch.setattr(entrypages.InverseLinks, "__init__",
+                        lambda self, registry: calls.append(1) or original(self, registry))
+    src = copy_root("pressroom", tmp_path)
+    _relate(src)
+    _build(src)
+    assert calls == [1]
+    # a rebuild that keys and renders no entry's page does not take them
+    calls.clear()
+    monkeypatch.delenv("PRESSROOM_VERIFY_KEYS")
+    _build(src)
+    assert calls == []

@@ -55,6 +55,12 @@ SED = "Third round of the U.S.-China Strategic and Economic Dialogue."
 SED_START = "start: 2011-05-09"
 #: An entry other entries show (Brian Dooley's affiliation, in "appears with" lists).
 HRF = "Human rights advocacy organization based in New York and Washington."
+#: A relation of Ai Weiwei's: Human Rights First's page lists him (an entry page lists
+#: the entries that point at it); in the older state, the Roe Foundation's (on its
+#: letter page) does.
+AI_WEIWEI = "  name: Ai Weiwei\n"
+RELATION = "  relations:\n    works-for: human-rights-first\n"
+OLD_RELATION = "  relations:\n    works-for: roe-foundation\n"
 
 
 def _write(path: Path, text: str) -> None:
@@ -70,7 +76,8 @@ def final_state(src: Path) -> None:
     registry = src / REGISTRY
     text = registry.read_text(encoding="utf-8")
     assert "jane-roe" in text
-    _write(registry, text.replace(ROE.split("  affiliation")[0], ROE) + FOUNDATION)
+    _write(registry, text.replace(ROE.split("  affiliation")[0], ROE)
+           .replace(AI_WEIWEI, AI_WEIWEI + RELATION) + FOUNDATION)
 
 
 def older_state(src: Path) -> None:
@@ -83,11 +90,13 @@ def older_state(src: Path) -> None:
     registry = src / REGISTRY
     text = registry.read_text(encoding="utf-8")
     assert ROE in text and "Chinese artist and activist." in text and HRF in text and SED in text
+    assert text.count(RELATION) == 1
     assert text.count(SED_START) == 1
     _write(registry, text.replace(ROE, "").replace("Chinese artist and activist.",
                                                    "Artist.").replace(HRF, "Advocacy group.")
            .replace("Foundation of the test corpus.", "Old description.")
-           .replace(SED, "Economic talks.").replace(SED_START, "start: 2011-05"))
+           .replace(SED, "Economic talks.").replace(SED_START, "start: 2011-05")
+           .replace(RELATION, OLD_RELATION))
 
 
 def edits(src: Path) -> list:
@@ -112,6 +121,9 @@ def edits(src: Path) -> list:
         _write(registry, registry.read_text(encoding="utf-8").replace("start: 2011-05\n",
                                                                     SED_START + "\n"))
 
+    def relate():  # the relation now points at another entry
+        _write(registry, registry.read_text(encoding="utf-8").replace(OLD_RELATION, RELATION))
+
     def add_entity():
         _write(registry, registry.read_text(encoding="utf-8") + ROE)
 
@@ -129,7 +141,7 @@ def edits(src: Path) -> list:
                RELEASES["2011-06-01-artists-detained"])
 
     return [describe, add_entity, receive, withdraw, receive_next_year, mention, describe_related,
-            describe_affiliation, describe_event, date_event]
+            describe_affiliation, describe_event, date_event, relate]
 
 
 def snapshot(outdir: Path) -> dict[str, str]:
@@ -207,6 +219,9 @@ def test_clean_parallel_and_incremental_builds_give_the_same_html(tmp_path):
             "entries/place/china/2012.html", "entries/organization/human-rights-first/2012.html",
             "entries/organization/human-rights-first/2011-06.html",
             "entries/organization/human-rights-first/2011-04.html"} <= j1.keys()
+    # the entries that point at an entry are listed on its page
+    assert re.search(r">Employs<.*?>Ai Weiwei</a>", j1["entries/organization/human-rights-first.html"],
+                     re.S)
     for name in sorted(j1):
         assert j2[name] == j1[name], f"-j 2 differs: {name}"
         assert incremental[name] == j1[name], f"incremental differs: {name}"

@@ -226,6 +226,68 @@ def test_removing_an_entity_unlinks_its_mentions_with_a_warning(tmp_path):
     app.cleanup()
 
 
+def _facts(html: str) -> str:
+    """The text of an entry page's facts (label: value, one a line)."""
+    dl = html[html.index('<dl class="pressroom-fields'):]
+    return re.sub(r"<[^>]+>", "", dl[:dl.index("</dl>")]).replace(":\n", ": ").replace("\n\n", "\n")
+
+
+def test_a_changed_relation_rewrites_the_entry_it_points_at(tmp_path):
+    """An entry's page lists the entries that point at it: when one of them adds, changes
+    or drops its link, the pages it points at (before and after) are rewritten, and the
+    site equals a clean build of the same sources, serial or parallel."""
+    src = copy_root("pressroom", tmp_path / "incremental")
+    registry = src / "corpus/entities/entities.yaml"
+    hrf = "entries/organization/human-rights-first"
+    roe = "entries/person/jane-roe"
+    app, _ = _rebuild(src)
+    assert _facts(page(app, hrf)).count("Affiliated: Brian Dooley\n") == 1
+    assert "Ai Weiwei" not in _facts(page(app, hrf))
+    app.cleanup()
+
+    _edit(registry, "  name: Ai Weiwei\n",
+          "  name: Ai Weiwei\n  relations:\n    works-for: human-rights-first\n")
+    app, writes = _rebuild(src)
+    assert "Employs: Ai Weiwei" in _facts(page(app, hrf))
+    assert {hrf, "entries/person/ai-weiwei"} <= writes.pages
+    assert roe not in writes.pages and "entries/place/china" not in writes.pages
+    app.cleanup()
+
+    # the same target, another relation
+    _edit(registry, "    works-for: human-rights-first\n", "    member-of: human-rights-first\n")
+    app, writes = _rebuild(src)
+    facts = _facts(page(app, hrf))
+    assert "Members: Ai Weiwei" in facts and "Employs" not in facts
+    assert hrf in writes.pages and roe not in writes.pages
+    app.cleanup()
+
+    # another target: the page it pointed at loses it, the one it points at gains it
+    _edit(registry, "    member-of: human-rights-first\n", "    advises: jane-roe\n")
+    app, writes = _rebuild(src)
+    assert "Ai Weiwei" not in _facts(page(app, hrf))
+    assert "Advises it: Ai Weiwei" in _facts(page(app, roe))
+    assert {hrf, roe, "entries/person/ai-weiwei"} <= writes.pages
+    app.cleanup()
+
+    # nothing changed: nothing rewritten
+    app, writes = _rebuild(src)
+    assert writes.pages == set()
+    incremental = _normalized_html(Path(app.outdir))
+    app.cleanup()
+
+    for name, parallel in (("clean", 0), ("clean-j2", 2)):
+        clean = copy_root("pressroom", tmp_path / name)
+        (clean / "corpus/entities/entities.yaml").write_text(
+            registry.read_text(encoding="utf-8"), encoding="utf-8")
+        app = make(clean, parallel=parallel)
+        app.build()
+        app.cleanup()
+        built = _normalized_html(Path(app.outdir))
+        assert built.keys() == incremental.keys()
+        for name_ in built:
+            assert built[name_] == incremental[name_], f"{name}: {name_}"
+
+
 def _normalized_html(outdir: Path) -> dict[str, str]:
     pages = {}
     for path in sorted(outdir.rglob("*.html")):

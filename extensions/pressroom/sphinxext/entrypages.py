@@ -1,12 +1,12 @@
 """Entry pages and letter pages, rendered from collected data like Sphinx's ``genindex``.
 
-An entry page shows data the build already holds (the registry entry, and the
-backlinks, quotations and co-mentions aggregated from the releases), so it is
-not a Sphinx document: nothing is read or parsed for it, and no doctree is
-pickled. Like ``genindex``, it is rendered at ``html-collect-pages``, which saves
-Sphinx's per-document floor on every entry (about 25 ms at the scale of
-thousands of entries: most of a large archive's build when each entry was a
-document).
+An entry page shows data the build already holds (the registry entry, the entries
+that point at it, and the backlinks, quotations and co-mentions aggregated from
+the releases), so it is not a Sphinx document: nothing is read or parsed for it,
+and no doctree is pickled. Like ``genindex``, it is rendered at
+``html-collect-pages``, which saves Sphinx's per-document floor on every entry
+(about 25 ms at the scale of thousands of entries: most of a large archive's
+build when each entry was a document).
 
 What a reader and Sphinx still get:
 
@@ -172,6 +172,121 @@ def note_index_entries(app: Sphinx) -> None:
     domain.data["index_pages"] = sorted(d for d in by_page if d not in env.all_docs)
 
 
+# ---------------------------------------------------------------------------- inverse links
+
+#: An entry page lists at most this many entries under each label of its inverse links
+#: (by name), then says how many more there are.
+INVERSE_MAX = 50
+
+#: Relations whose inverse has a name of its own: relation -> (the inverse relation, the
+#: label the entry pointed at shows its sources under). An entry that states the inverse
+#: itself (``led-by`` the entry that ``leads`` it) shows the link once, as it states it.
+#: A relation that is its own inverse (``allied-with``) is listed with itself.
+INVERSE_RELATIONS: dict[str, tuple[str, str]] = {
+    "leads": ("led-by", "Led by"), "led-by": ("leads", "Leads"),
+    "heads": ("headed-by", "Headed by"), "headed-by": ("heads", "Heads"),
+    "works-for": ("employs", "Employs"), "employs": ("works-for", "Works for"),
+    "member-of": ("has-member", "Members"), "has-member": ("member-of", "Member of"),
+    "part-of": ("has-part", "Includes"), "has-part": ("part-of", "Part of"),
+    "founded": ("founded-by", "Founded by"), "founded-by": ("founded", "Founded"),
+    "awarded": ("awarded-to", "Awarded to"), "awarded-to": ("awarded", "Awarded"),
+    "parent-of": ("child-of", "Child of"), "child-of": ("parent-of", "Parent of"),
+    "allied-with": ("allied-with", "Allied with"), "married-to": ("married-to", "Married to"),
+    "spouse-of": ("spouse-of", "Spouse of"), "sibling-of": ("sibling-of", "Sibling of"),
+    "partner-of": ("partner-of", "Partner of"),
+}
+
+
+def relation_label(relation: str) -> str:
+    """A relation as an entry page labels it: ``works-for`` -> ``Works for``."""
+    return relation.replace("-", " ").capitalize()
+
+
+def inverse_label(relation: str) -> str:
+    """What the entry a relation points at lists its sources under: the inverse's label
+    when the relation has a known inverse (``leads`` -> ``Led by``), else the relation
+    followed by *it* (``advises`` -> ``Advises it``)."""
+    known = INVERSE_RELATIONS.get(relation)
+    return known[1] if known is not None else f"{relation_label(relation)} it"
+
+
+#: The facts that link to another entry, by the label the entry linked to lists its
+#: sources under (and their order on the page, before the relations' labels).
+_INVERSE_FIELDS = ("Affiliated", "Held here", "Located here", "In this country",
+                   "Participated in")
+
+
+class InverseLinks:
+    """Every entry's inverse links: the entries that point at it, by the label its page
+    lists them under. Made once per build, in one pass over every entry's links; an
+    entry's are put in order (by name) when first asked for (a rebuild asks for those of
+    the few pages it keys or renders).
+
+    What an entry page shows once and not twice: an entry pointing at itself; a
+    relation the entry pointed at states itself the other way (``led-by`` the entry
+    that ``leads`` it: its own facts list it); an entry that is affiliated with the
+    entry and also related to it (``affiliation`` and ``works-for``), which is listed
+    under the relation only."""
+
+    def __init__(self, registry) -> None:
+        self._registry = registry
+        raw: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        related: set[tuple[str, str]] = set()  # (source, target) linked by a relation
+        for entity in registry:
+            source = entity.id
+            if entity.affiliation:
+                raw[entity.affiliation]["Affiliated"].add(source)
+            if entity.place:
+                label = "Held here" if entity.type == "event" else "Located here"
+                raw[entity.place][label].add(source)
+            if entity.country:
+                raw[entity.country]["In this country"].add(source)
+            for target in entity.participants:
+                if target:
+                    raw[target]["Participated in"].add(source)
+            for relation, target in entity.relations:
+                if not target or target == source:
+                    continue
+                related.add((source, target))
+                known = INVERSE_RELATIONS.get(relation)
+                other = registry.get(target)
+                if known is not None and other is not None \
+                        and (known[0], source) in other.relations:
+                    continue  # the entry pointed at states it itself
+                raw[target][inverse_label(relation)].add(source)
+        self._raw = raw
+        self._related = related
+        self._memo: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+        self._keys: dict[str, tuple[str, str, str]] = {}  # a source's name key, taken once
+
+    def _by_name(self, source: str) -> tuple[str, str, str]:
+        key = self._keys.get(source)
+        if key is None:
+            key = self._keys[source] = name_key(self._registry[source].name, source)
+        return key
+
+    def get(self, target: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """((label, ids of the entries that point at *target* under it, by name), ...), in
+        page order: the fields' labels, then the relations' labels in A–Z order."""
+        rows = self._memo.get(target)
+        if rows is not None:
+            return rows
+        groups = self._raw.get(target, {})
+        out = []
+        for label in sorted(groups, key=lambda lab: (_INVERSE_RANK.get(lab, len(_INVERSE_RANK)),
+                                                     lab)):
+            ids = groups[label] - {target}
+            if label == "Affiliated":
+                ids = {s for s in ids if (s, target) not in self._related}
+            if ids:
+                out.append((label, tuple(sorted(ids, key=self._by_name))))
+        rows = self._memo[target] = tuple(out)
+        return rows
+
+
+_INVERSE_RANK = {label: i for i, label in enumerate(_INVERSE_FIELDS)}
+
+
 # ---------------------------------------------------------------------------- rendering
 
 
@@ -208,6 +323,9 @@ class Renderer:
         #: an entity's backlinks by the periods of its pages by date, made when first needed
         self._periods_memo: dict[str, dict[str, list[aggregates.Backlink]]] = {}
         self.human_date = human_date
+        #: an entry page lists this many entries under each label of its inverse links
+        self.inverse_max = INVERSE_MAX
+        self._inverse: InverseLinks | None = None
         self._uris: dict[tuple[str, str], str] = {}
         self._links: dict[tuple[str, str, str | None], str] = {}
         self._folders: dict[str, str] = {}
@@ -289,6 +407,11 @@ class Renderer:
         if entity.roles:
             fields.append(("Roles", esc(", ".join(entity.roles))))
         fields.extend((label, refs(ids)) for label, ids in self._linked_fields(entity))
+        for label, total, ids in self.inverse_rows(entity.id):
+            more = total - len(ids)
+            value = refs(ids) + (f'<span class="pressroom-muted">, and {more:,} more</span>'
+                                 if more else "")
+            fields.append((label, value))
         if entity.wikidata:
             url = f"https://www.wikidata.org/wiki/{entity.wikidata}"
             fields.append(("Wikidata", f'<a class="reference external" href="{esc(url)}">'
@@ -420,23 +543,47 @@ class Renderer:
 
     # what a page shows ---------------------------------------------------------------
     # A page's digest is taken over its *model*: every value its HTML is made from
-    # (the registry entry through its digest, the domain objects it links to, the
-    # aggregated rows it lists, the labels of its type). The HTML is a function of
-    # the model and of the site (see _site_signature), so an unchanged model means
-    # an unchanged page, and the page is neither rendered nor written.
+    # (the registry entry through its digest, the domain objects it links to and those
+    # of the entries that link to it, the aggregated rows it lists, the labels of its
+    # type). The HTML is a function of the model and of the site (see _site_signature),
+    # so an unchanged model means an unchanged page, and the page is neither rendered
+    # nor written.
 
     @staticmethod
     def _linked_fields(entity: Entity) -> list[tuple[str, list[str]]]:
         """The facts that link to other entries, as (label, entry ids), in page order."""
         fields = [("Affiliation", [entity.affiliation]), ("Place", [entity.place]),
                   ("Country", [entity.country]), ("Participants", list(entity.participants))]
-        fields.extend((relation.replace("-", " ").capitalize(), [target])
-                      for relation, target in entity.relations)
+        fields.extend((relation_label(relation), [target]) for relation, target in entity.relations)
         return [(label, ids) for label, ids in fields if any(ids)]
 
     @classmethod
     def _targets(cls, entity: Entity) -> list[str]:
         return [t for _label, ids in cls._linked_fields(entity) for t in ids if t]
+
+    @property
+    def inverse(self) -> InverseLinks:
+        """Every entry's inverse links, taken when first needed: once per build, and not
+        at all by a rebuild that keys and renders no entry's page."""
+        if self._inverse is None:
+            self._inverse = InverseLinks(self.corpus.registry)
+        return self._inverse
+
+    def inverse_rows(self, eid: str) -> list[tuple[str, int, tuple[str, ...]]]:
+        """The entries that point at *eid*, as its page lists them: (label, how many there
+        are, the first :attr:`inverse_max` of them by name)."""
+        limit = self.inverse_max
+        return [(label, len(ids), ids[:limit]) for label, ids in self.inverse.get(eid)]
+
+    def _inverse_model(self, eid: str) -> tuple:
+        entries = self.domain.entries
+        return tuple((label, total, tuple((s, entries.get(s)) for s in ids))
+                     for label, total, ids in self.inverse_rows(eid))
+
+    def _inverse_key(self, eid: str) -> tuple:
+        entry = self._entry
+        return tuple((label, total, tuple(entry(s) for s in ids))
+                     for label, total, ids in self.inverse_rows(eid))
 
     def _type_model(self, type_: str) -> tuple:
         return (type_, self.corpus.type_label(type_), self.corpus.type_label(type_, plural=True),
@@ -466,6 +613,7 @@ class Renderer:
             return ("entry", docname, own, digests.get(own), entries.get(own),
                     self._type_model(entity.type),
                     tuple((t, entries.get(t)) for t in self._targets(entity)),
+                    self._inverse_model(own),
                     _backlink_model(self._shown_backlinks(own)),
                     tuple(self.years_of.get(own, ())),
                     tuple(agg.quotes.get(own, ())),
@@ -477,7 +625,8 @@ class Renderer:
             row: tuple = (eid, entries.get(eid), counts.get(eid, 0))
             if eid not in paged:  # ... and in full when it has no page of its own
                 row += (digests.get(eid), tuple((t, entries.get(t))
-                                                for t in self._targets(registry[eid])))
+                                                for t in self._targets(registry[eid])),
+                        self._inverse_model(eid))
             rows.append(row)
         return ("letter", docname, self._type_model(registry[ids[0]].type), tuple(sorted(rows)))
 
@@ -488,8 +637,10 @@ class Renderer:
     # a page's key is the one recorded with its digest, its model is the same and is
     # not built; otherwise the model is digested as before. A key covers the model's
     # inputs: the entry's registry digest and domain row, those of the entries it
-    # links to, and each release (with the time Sphinx read it) that mentions or
-    # quotes it, from which its backlinks, quotations and co-mentions are computed.
+    # links to and of those its page lists as linking to it (which change only when an
+    # entry does, and then every page is keyed), and each release (with the time Sphinx
+    # read it) that mentions or quotes it, from which its backlinks, quotations and
+    # co-mentions are computed.
     # A rebuild in which neither the site nor any entry changed takes only the keys
     # of the pages of entities that the releases it read or removed mention or quote
     # (now or before); every other page keeps its recorded key (see _Collector).
@@ -540,14 +691,15 @@ class Renderer:
             entity = registry[own]
             value: tuple = (
                 "entry", docname, own, entry(own), self._type_key(entity.type),
-                tuple(entry(t) for t in self._targets(entity)), self._sources(own),
+                tuple(entry(t) for t in self._targets(entity)), self._inverse_key(own),
+                self._sources(own),
                 tuple((o, entry(o)) for o, _n in self.agg.appears_with.get(own, ())))
         else:
             paged = self.domain.data.get("paged", {})
             counts = self.agg.release_count
             value = ("letter", docname, self._type_key(registry[ids[0]].type), tuple(
                 (eid, entry(eid), counts.get(eid, 0), None if eid in paged else
-                 tuple(entry(t) for t in self._targets(registry[eid])))
+                 (tuple(entry(t) for t in self._targets(registry[eid])), self._inverse_key(eid)))
                 for eid in sorted(ids)))
         return digest(value)
 

@@ -424,6 +424,22 @@ LATER = ("Roe Speaks Again\n\nJanuary 10, 2012\n\nGeneva – Jane Roe met Brian 
          "in Washington, DC. Later Brian Dooley said more.\n")
 
 
+def test_pages_by_year_with_an_undated_release(tmp_path):
+    """An entry with pages by year and a release of unknown date: the build stopped with a
+    ValueError (``undated`` was taken for a month, having seven letters like ``2011-05``)."""
+    src = copy_root("pressroom", tmp_path)
+    later = src / "corpus/releases/hrf/2012/2012-01-10-roe-speaks.txt"
+    later.parent.mkdir(parents=True)
+    later.write_text(LATER, encoding="utf-8")
+    (src / "corpus/releases/hrf/2011/2011-05-09-undated.txt").write_text(
+        "Undated Words\n\nBrian Dooley spoke again, on a day nobody wrote down.\n",
+        encoding="utf-8")
+    app, writes = _build(src, confoverrides={"pressroom_entry_releases": 1})
+    assert f"{DOOLEY}/undated" in writes.pages
+    undated = main_text(page(app, f"{DOOLEY}/undated"))
+    assert "Brian Dooley: undated releases" in undated and "Undated Words" in undated
+
+
 def test_an_entry_with_more_releases_than_its_page_lists_gets_pages_by_year(tmp_path):
     """With ``pressroom_entry_releases`` = 2, Brian Dooley (three releases, two years) has
     the newest two on his page and links to a page for each year; the year pages list every
@@ -462,6 +478,21 @@ def test_an_entry_with_more_releases_than_its_page_lists_gets_pages_by_year(tmp_
     app, writes = _build(src, confoverrides=two)
     assert f"{DOOLEY}/2012" in writes.pages and DOOLEY in writes.pages
     assert f"{DOOLEY}/2011" not in writes.pages
+
+    # a mention more in a release the page does not list: the count on the entry page is
+    # rewritten (it stayed "5 mentions": the count was no part of the page's model)
+    time.sleep(0.01)
+    seed = src / "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue.txt"
+    seed_text = seed.read_text(encoding="utf-8")
+    seed.write_text(seed_text.replace("Published on", "Brian Dooley agreed.\n\nPublished on"),
+                    encoding="utf-8")
+    app, writes = _build(src, confoverrides=two)
+    assert DOOLEY in writes.pages
+    entry = main_text(page(app, DOOLEY))
+    assert "3 releases, 6 mentions, newest first" in entry
+    seed.write_text(seed_text, encoding="utf-8")
+    app, writes = _build(src, confoverrides=two)
+    assert "3 releases, 5 mentions, newest first" in main_text(page(app, DOOLEY))
 
     # one release a page: 2011 (two releases) has a page for each month instead
     app, writes = _build(src, confoverrides={"pressroom_entry_releases": 1})

@@ -615,6 +615,8 @@ class Renderer:
                     tuple((t, entries.get(t)) for t in self._targets(entity)),
                     self._inverse_model(own),
                     _backlink_model(self._shown_backlinks(own)),
+                    # "N releases, M mentions": M counts releases the page may not list
+                    sum(b.count for b in agg.backlinks.get(own, ())),
                     tuple(self.years_of.get(own, ())),
                     tuple(agg.quotes.get(own, ())),
                     tuple((o, n, entries.get(o)) for o, n in agg.appears_with.get(own, ())))
@@ -848,8 +850,9 @@ def _month_of(date: str) -> str:
 
 
 def _is_month(period: str) -> bool:
-    """A period is a year (``2011``), a month (``2011-05``, ``2011-00``) or ``undated``."""
-    return len(period) == 7
+    """A period is a year (``2011``), a month (``2011-05``, ``2011-00``) or ``undated``
+    (seven letters too: a month is ``YYYY-MM``)."""
+    return len(period) == 7 and period[4] == "-"
 
 
 def _has_months(periods: list[tuple[str, str]]) -> bool:

@@ -424,6 +424,25 @@ LATER = ("Roe Speaks Again\n\nJanuary 10, 2012\n\nGeneva – Jane Roe met Brian 
          "in Washington, DC. Later Brian Dooley said more.\n")
 
 
+def test_quotations_of_the_newest_releases_only(tmp_path):
+    """A person quoted in more releases than the page lists shows the quotations of the
+    newest and says how many releases quote them (every quotation ever was shown: a page
+    that grew with the archive)."""
+    src = copy_root("pressroom", tmp_path)
+    later = src / "corpus/releases/hrf/2012/2012-01-10-dooley-again.txt"
+    later.parent.mkdir(parents=True)
+    later.write_text("Dooley Again\n\nJanuary 10, 2012\n\nGeneva – “The talks must go on "
+                     "and on,” said Brian Dooley.\n", encoding="utf-8")
+    app, _ = _build(src, confoverrides={"pressroom_entry_releases": 1})
+    entry = main_text(page(app, DOOLEY))
+    quoted = entry[entry.index(">Quoted<"):entry.index(">Appears with<")]
+    assert quoted.count('class="pressroom-quotation') == 1 and "The talks must go on" in quoted
+    assert "Quoted in 2 releases; the quotations of the newest are shown here" in quoted
+    app, _ = _build(src, confoverrides={"pressroom_entry_releases": 10})
+    quoted = main_text(page(app, DOOLEY))
+    assert "Quoted in" not in quoted and quoted.count('class="pressroom-quotation') == 5
+
+
 def test_pages_by_year_with_an_undated_release(tmp_path):
     """An entry with pages by year and a release of unknown date: the build stopped with a
     ValueError (``undated`` was taken for a month, having seven letters like ``2011-05``)."""

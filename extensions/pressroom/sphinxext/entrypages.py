@@ -505,10 +505,22 @@ class Renderer:
                 f"{esc(sentence[s1:])}</p>\n")
 
     def quoted(self, docname: str, eid: str) -> str:
+        """What the entry was quoted saying, newest release first: the quotations of the
+        newest ``pressroom_entry_releases`` releases that quote it (as many as the page lists
+        under *Mentioned in*), and how many releases quote it besides (a page does not grow
+        with the archive)."""
         rows = self.agg.quotes.get(eid, [])
         if not rows:
             return self.empty("No attributed quotation in the archive yet.")
+        releases = list(dict.fromkeys(row[0] for row in rows))
         out = []
+        if len(releases) > self.limit:
+            shown = set(releases[:self.limit])
+            rows = [row for row in rows if row[0] in shown]
+            newest = f"the newest {self.limit:,}" if self.limit != 1 else "the newest"
+            out.append(f'<p class="pressroom-count">Quoted in {len(releases):,} releases; the '
+                       f"quotations of {newest} are shown here, the others in the releases "
+                       "themselves (under <em>Mentioned in</em>).</p>\n")
         for release, date, title, text, start in rows:
             out.append(f'<blockquote class="pressroom-quotation">\n<div><p>“{esc(text)}”</p>\n'
                        f'<p class="attribution">—{self.doc_link(docname, release, title, f"q{start}")}'

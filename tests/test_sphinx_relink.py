@@ -71,3 +71,32 @@ def test_a_registry_edit_relinks_the_releases_it_moves(tmp_path, before, after, 
     clean = _build(clean_src, tmp_path / "clean")
     assert entry in _links(clean)
     assert _links(incremental) == _links(clean)
+
+
+def test_a_registry_edit_rereads_a_page_showing_a_file_that_is_no_release_page(tmp_path):
+    """``.. release:: /samples/sample.txt`` of a file outside the sources: the page was not
+    re-read when an entry named in the file came into the registry."""
+    src = copy_root("pressroom", tmp_path)
+    (src / "samples").mkdir()
+    (src / "samples/sample.txt").write_text(
+        "Sample\n\nJune 1, 2011\n\nZorblat Institute and Human Rights First spoke.\n",
+        encoding="utf-8")
+    (src / "docs/featured.rst").write_text(
+        "Featured\n========\n\n.. release:: /samples/sample.txt\n", encoding="utf-8")
+    registry = src / REGISTRY
+    base = registry.read_text(encoding="utf-8")
+
+    def featured() -> str:
+        app = make(src, builddir=tmp_path / "inc")
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        return (Path(app.outdir) / "docs/featured.html").read_text(encoding="utf-8")
+
+    assert "entity-zorblat" not in featured()
+    registry.write_text(base + ZORBLAT, encoding="utf-8")  # the entry comes
+    assert 'href="../entries/organization/by-letter/z.html#entity-zorblat"' in featured()
+    registry.write_text(base, encoding="utf-8")  # and goes
+    html = featured()
+    assert "entity-zorblat" not in html and "Zorblat Institute" in html

@@ -65,9 +65,9 @@ class ReleaseDirective(SphinxDirective):
         docname = self.env.current_document.docname
         rendered = build_release(self.env, path, docname, embedded=True)
         domain = get_domain(self.env)
-        release_doc = self.env.path2doc(abspath)
-        if release_doc:  # re-read this page when a registry edit re-links the release
-            domain.note_embed(docname, release_doc)
+        # re-read this page when a registry edit re-links the release: with the release's
+        # page, or on every registry edit for a file that is no page of its own
+        domain.note_embed(docname, self.env.path2doc(abspath) or f"file:{abspath}")
         for row in rendered.mentions:  # rewritten when a linked entry changes or moves
             domain.note_ref(docname, row[0])
         section = rendered.section

@@ -198,9 +198,12 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
     outdated = _relinked_by_registry(env, corpus, domain, gone, edited,
                                      added | changed | removed, old_names)
     # a page showing a release with the ``release`` directive links it as the release
-    # page does: re-read it with the release
+    # page does: re-read it with the release; one showing a file that is no release page
+    # (outside the sources) on every registry edit (nothing else says what it links)
+    releases = domain.releases
     for docname, shown in domain.embeds.items():
-        if docname not in removed and outdated.intersection(shown):
+        if docname not in removed and (outdated.intersection(shown)
+                                       or any(s not in releases for s in shown)):
             outdated.add(docname)
     return sorted(outdated)
 

@@ -488,6 +488,19 @@ def test_a_quotation_over_paragraphs_whose_speaker_comes_last():
         ("Another quotation altogether,", "John Doe")]
 
 
+def test_a_short_open_mark_carries_no_earlier_speaker_on():
+    """A mark left open on a word or two (no quotation) carried on the speaker of an earlier
+    quotation over paragraphs to the next paragraph's quotation."""
+    r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n"
+                   "“It starts here,” said John Doe. “Part one of the quotation goes on.\n\n"
+                   "“Part two ends it.”\n\n"
+                   "“No.\n\n"
+                   "“This is another quotation that nobody is said to have said.”\n")
+    assert [(q.text[:12], q.speaker) for q in r.quotes] == [
+        ("It starts he", "John Doe"), ("Part one of ", "John Doe"),
+        ("Part two end", "John Doe"), ("This is anot", None)]
+
+
 @pytest.mark.parametrize("text", [
     "He called it “a mark never closed at all.\n\nThe next paragraph has none.\n",
     "“A quotation,” said Jane Roe, “and a stray mark.\n\nThe end, “without speaker” here.\n",

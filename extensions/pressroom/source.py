@@ -1398,14 +1398,14 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             opening += 1
         goes_on, going_on = going_on, False
         for o, c in _quote_spans(text, para.start, para.end):
-            if c is None:
+            left_open = c is None
+            if left_open:
                 # left open: a quotation the next paragraph carries on, if it opens with a
                 # quotation mark (else a stray mark, no quotation)
                 following = paragraphs[n + 1].start if n + 1 < len(paragraphs) else None
                 if following is None or text[following] not in _DOUBLE_OPENERS:
                     break
                 c = para.end
-                going_on = True
             inner_a, inner_b = _strip_span(text, o + 1, c)
             # ‘scare quotes’ and titles are not quotations: fewer than three words are one
             # only when their own punctuation ends them and a speaker says them right
@@ -1457,6 +1457,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                     quotes[i] = replace(quotes[i], speaker=speaker[0],
                                         speaker_start=speaker[1], speaker_end=speaker[2])
                 unnamed = []
+            going_on = left_open  # (only a quotation kept carries a speaker on)
             if going_on:
                 carried = speaker
                 if not speaker:
@@ -1471,7 +1472,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
 
 
 def slugify(title: str, max_words: int = 8) -> str:
-    """A file-name slug from a title: ``upcoming-dialogue-not-enough-to-address-china-s``.
+    """A file-name slug from a title: ``upcoming-dialogue-not-enough-to-address-chinas``.
 
     Accents are dropped (``Café`` -> ``cafe``), and other marks beyond ASCII (``China’s`` ->
     ``chinas``); letters of other scripts are kept (``中文出版社``; they were dropped, and

@@ -226,3 +226,26 @@ def test_files_no_command_reads_are_named_and_misfiled_releases_warned(tmp_path,
     assert "rename it loud.txt" in out
     assert "dated 2011-06-01, but the archive files it under 2011" in out
     assert "checked 3 releases" in err  # the two dated releases and the stray one
+
+
+def test_symbolic_links_in_the_releases_folder_are_said(tmp_path, capsys, monkeypatch):
+    """A release linking to a file outside the releases folder (published as a release), a
+    link to nothing, and a link to a folder already read (a loop: its releases were read
+    again under every path, some forty times) were passed over without a word."""
+    import os
+
+    make_project(tmp_path, releases={"acme-rights/2011/2011-05-03-arrest.txt": RELEASE_A})
+    folder = tmp_path / "corpus/releases/acme-rights/2011"
+    outside = write(tmp_path / "elsewhere" / "secret.txt", "Secret\n\nMay 6, 2011\n\nText.\n")
+    os.symlink(outside, folder / "2011-05-06-linked.txt")
+    os.symlink(tmp_path / "nowhere.txt", folder / "2011-05-07-dangling.txt")
+    os.symlink("..", folder / "loop")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check", "--quiet")
+    links = sorted(line for line in out.splitlines() if "release_link" in line)
+    assert len(links) == 3, out
+    # each named as the link (the link to nothing was named as its target)
+    assert "2011-05-06-linked.txt: warning: is a link to" in links[0] \
+        and "outside the releases folder: that file is published" in links[0]
+    assert "2011-05-07-dangling.txt: warning: is a link to nothing" in links[1]
+    assert "2011/loop: warning: is a link to a folder already read" in links[2]
+    assert "loop/2011" not in out + err  # the loop is not walked

@@ -62,11 +62,23 @@ def scan(folder: Path) -> Scan:
     """Every release file below *folder*, and a problem for every other file there.
 
     ``os.walk`` and strings rather than ``pathlib``: a build lists thousands of files
-    every time. Symbolic links to folders are followed, as Sphinx follows them.
+    every time. Symbolic links are followed, as Sphinx follows them, and said: a link to a
+    folder already read (a loop: Sphinx reads its files again under each path), a release
+    that links to a file outside the releases folder (it is published) or to nothing.
     """
     found: list[tuple[str, ...]] = []
     problems: list[Problem] = []
+    root = os.path.realpath(folder)
+    seen: dict[str, str] = {}  # real path of each folder walked -> the path it was read as
     for here, dirs, files in os.walk(folder, followlinks=True):
+        real = os.path.realpath(here)
+        if real in seen:
+            problems.append(Problem(here, None, "warning", "release_link",
+                                    f"is a link to a folder already read ({seen[real]}): its "
+                                    "releases would be read twice; remove the link"))
+            dirs[:] = []
+            continue
+        seen[real] = here
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel = os.path.relpath(here, folder)
         parts = () if rel == "." else tuple(rel.split(os.sep))
@@ -76,6 +88,16 @@ def scan(folder: Path) -> Scan:
                 continue
             if name.endswith(RELEASE_SUFFIX):
                 found.append((*parts, name))
+                path = os.path.join(here, name)
+                if os.path.islink(path):
+                    target = os.path.realpath(path)
+                    if not os.path.exists(target):
+                        problems.append(Problem(path, None, "warning", "release_link",
+                                                f"is a link to nothing ({os.readlink(path)})"))
+                    elif os.path.commonpath([root, target]) != root:
+                        problems.append(Problem(path, None, "warning", "release_link",
+                                                f"is a link to {target}, outside the releases "
+                                                "folder: that file is published as a release"))
                 continue
             stem, dot, suffix = name.rpartition(".")
             if dot and "." + suffix.lower() in ORIGINAL_SUFFIXES and stem + RELEASE_SUFFIX in names:

@@ -43,6 +43,9 @@ SUBTYPES: dict[str, str] = {
     "release_place": "The archive would file a release elsewhere than its date says (its file "
     "name does not start with its date), or a release lies outside every publisher's folder.",
     "release_missing": "A ``release`` directive names a file that does not exist.",
+    "release_link": "A release file is a symbolic link to a file outside the releases folder "
+    "(that file is published) or to nothing, or a link to a folder makes a folder's "
+    "releases read twice (a loop).",
     # registry
     "registry_syntax": "A registry file is not valid YAML or JSON, or is not a list of entries.",
     "registry_ignored": "A file in the registry folder is not read: its name does not end in "

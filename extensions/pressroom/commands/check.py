@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from dataclasses import replace
@@ -64,12 +65,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _relative(problem: Problem) -> Problem:
-    """The problem with its file named relative to the working folder when it is below it."""
+    """The problem with its file named relative to the working folder when it is below it
+    (a symbolic link named as the link, not as the file it points to)."""
     try:
-        rel = Path(problem.file).resolve().relative_to(Path.cwd().resolve())
-    except (ValueError, OSError):
+        rel = os.path.relpath(os.path.abspath(problem.file), os.path.abspath(os.getcwd()))
+    except ValueError:  # another drive (Windows)
         return problem
-    return replace(problem, file=str(rel))
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return problem
+    return replace(problem, file=rel)
 
 
 def _severity_order(problem: Problem) -> tuple:

@@ -348,8 +348,9 @@ def _dir_bytes(path: Path) -> int:
 
 
 #: Files whose bytes differ between two builds of the same sources by design:
-#: Pressroom's record of its collected pages holds the time Sphinx read each release.
-VOLATILE = frozenset({".pressroom-pages.json"})
+#: Pressroom's record of its collected pages holds the time Sphinx read each release, and
+#: its record of the pages written, the environment's generation.
+VOLATILE = frozenset({".pressroom-pages.json", ".pressroom-written"})
 
 
 def output_digest(outdir: Path) -> str:

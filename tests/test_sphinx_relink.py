@@ -100,3 +100,55 @@ def test_a_registry_edit_rereads_a_page_showing_a_file_that_is_no_release_page(t
     registry.write_text(base, encoding="utf-8")  # and goes
     html = featured()
     assert "entity-zorblat" not in html and "Zorblat Institute" in html
+
+
+def _build_app(src: Path, out: Path, stop_at: str | None = None, buildername: str = "html"):
+    app = make(src, buildername, builddir=out)
+    if stop_at is not None:
+        def stop(app, pagename, *args):
+            if pagename == stop_at:
+                raise KeyboardInterrupt  # Ctrl-C while the page is written
+        app.connect("html-page-context", stop)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def test_pages_a_stopped_build_did_not_write_are_written_by_the_next(tmp_path):
+    """A registry edit re-reads the releases that mention the entry; a build stopped
+    (Ctrl-C) while writing left them unwritten, and no later build wrote them (their sources
+    had not changed): the seed's page kept the entry's old description for good."""
+    src = copy_root("pressroom", tmp_path)
+    registry = src / REGISTRY
+    seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
+    app = _build_app(src, tmp_path / "out")
+    page = Path(app.outdir) / f"{seed}.html"
+    assert "Chinese artist and activist." in page.read_text(encoding="utf-8")
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "Chinese artist and activist.", "Chinese artist, architect and activist."),
+        encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        _build_app(src, tmp_path / "out", stop_at=seed)
+    assert "Chinese artist and activist." in page.read_text(encoding="utf-8")
+    _build_app(src, tmp_path / "out")
+    assert "Chinese artist, architect and activist." in page.read_text(encoding="utf-8")
+
+
+def test_another_builder_on_the_same_doctrees_leaves_no_page_stale(tmp_path):
+    """``-b text`` then ``-b html`` with one doctree folder: the text build took the
+    registry edit, and the HTML build, finding nothing new to read, wrote nothing."""
+    src = copy_root("pressroom", tmp_path)
+    registry = src / REGISTRY
+    seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
+    app = _build_app(src, tmp_path / "out")
+    page = Path(app.outdir) / f"{seed}.html"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "Chinese artist and activist.", "Chinese artist, architect and activist."),
+        encoding="utf-8")
+    text_app = make(src, "text", builddir=tmp_path / "out")  # the same doctrees
+    text_app.build()
+    text_app.cleanup()
+    _build_app(src, tmp_path / "out")
+    assert "Chinese artist, architect and activist." in page.read_text(encoding="utf-8")

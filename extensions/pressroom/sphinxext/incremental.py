@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -226,6 +228,7 @@ def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
 def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = get_domain(env)
     corpus = ACTIVE[str(app.srcdir)]
+    read_now = set(_READ_NOW.get(str(env.srcdir), ()))
     agg = aggregates.get(domain)
     shown = domain.shown
     rewrite: set[str] = set()
@@ -260,7 +263,77 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if (_note_toc_changes(env, domain) or not domain.data.get("navigation")
             or env.config_status != CONFIG_OK):
         rewrite |= _navigation_changed(env, domain)
+    parents = {p for d in _TOC_CHANGED.get(str(env.srcdir), ())
+               for p in env.files_to_rebuild.get(d, ())}
+    rewrite |= _not_yet_written(app, env, domain, rewrite | read_now | parents)
     return sorted(rewrite)
+
+
+# ---------------------------------------------------------------------------- pages not written
+# What a build must write is worked out when reading, and the environment (with what it
+# read) is saved before a page is written. A build stopped while writing (Ctrl-C, an
+# error), or another builder sharing the doctree folder (``-b text`` then ``-b html`` with
+# one ``-d``), left pages that no later build rewrote: Sphinx rewrites a page whose source
+# is newer than it, not one re-read for a registry edit or rewritten for another page's
+# sake. So each build's pages are logged in the environment under a generation number,
+# and an output folder records the generation it was last written to in full
+# (``.pressroom-written``, at ``build-finished`` without an error); a build writes the
+# pages of every generation its output folder has not had.
+
+#: The generations of pages kept (a folder further behind is written in full).
+_LOG_KEEP = 64
+_WRITTEN_FILE = ".pressroom-written"
+_GENERATION: dict[str, tuple[str, int]] = {}  # outdir -> (environment's token, generation)
+
+
+def _not_yet_written(app: Sphinx, env: BuildEnvironment, domain, now: set[str]) -> set[str]:
+    """Log *now* (this build's pages to write) and return the pages of earlier builds that
+    this output folder has not had written."""
+    data = domain.data
+    token = data.get("token")
+    if token is None:
+        token = data["token"] = secrets.token_hex(8)
+    generation = data.get("generation", 0) + 1
+    data["generation"] = generation
+    outdir = str(app.outdir)
+    _GENERATION[outdir] = (token, generation)
+    try:
+        mark = json.loads((Path(outdir) / _WRITTEN_FILE).read_text(encoding="utf-8"))
+        written = int(mark["generation"]) if mark.get("token") == token else None
+    except (OSError, ValueError, KeyError, TypeError):
+        written = None  # a new output folder (Sphinx writes every page), or not ours
+    # the log keeps what some output folder written from this environment has not had
+    folders = data.setdefault("written_folders", {})
+    for folder in [f for f in folders if f != outdir and not Path(f).is_dir()]:
+        del folders[folder]
+    folders[outdir] = written if written is not None else generation - 1
+    log = data.setdefault("written_log", [])
+    log[:] = [(g, docs) for g, docs in log if g > min(folders.values())]
+    if now:
+        # most of the site (a full build): logged as all of it, not page by page
+        log.append((generation, None if 2 * len(now) > len(env.all_docs) else tuple(sorted(now))))
+        if len(log) > _LOG_KEEP:
+            data["log_floor"] = log[-_LOG_KEEP - 1][0]
+            del log[:-_LOG_KEEP]
+    if written is None or written >= generation - 1:
+        return set()
+    missed = [docs for g, docs in log if written < g < generation]
+    if written < data.get("log_floor", 0) or any(docs is None for docs in missed):
+        return set(env.all_docs)
+    return {d for docs in missed for d in docs if d in env.all_docs}
+
+
+def _note_written(app: Sphinx, exc: Exception | None) -> None:
+    """At ``build-finished``: the output folder has every page of this generation."""
+    mark = _GENERATION.pop(str(app.outdir), None)
+    if exc is not None or mark is None:
+        return
+    token, generation = mark
+    try:
+        (Path(app.outdir) / _WRITTEN_FILE).write_text(
+            json.dumps({"token": token, "generation": generation}), encoding="utf-8")
+    except OSError:
+        pass  # an output folder that cannot be written to has said so already
 
 
 # ---------------------------------------------------------------------------- toctree parents
@@ -330,6 +403,7 @@ def write_started(app: Sphinx, builder) -> None:
 
 def build_finished(app: Sphinx, exc: Exception | None) -> None:
     gc.unfreeze()  # what builder-inited froze (see the garbage collector's section)
+    _note_written(app, exc)
     full = _SAVED_FILES_TO_REBUILD.pop(str(app.env.srcdir), None)
     if full is not None:
         app.env.files_to_rebuild = full

@@ -194,6 +194,16 @@ def test_command_unreadable_registry_exits_1(tmp_path, capsys, monkeypatch):
     assert code == 1 and "bad.yaml" in err and "Traceback" not in err
 
 
+def test_command_without_a_releases_folder_exits_1(tmp_path, capsys, monkeypatch):
+    """As check and stats say it (suggest said "0 candidates from 0 releases", exit 0)."""
+    import shutil
+
+    make_project(tmp_path)
+    shutil.rmtree(tmp_path / "corpus/releases")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "suggest")
+    assert code == 1 and "the releases folder does not exist" in err
+
+
 def test_command_does_not_propose_a_known_way_of_writing_an_entry(tmp_path, capsys, monkeypatch):
     """``U.S. officials`` is not linked (a modifier), but ``U.S.`` is the United States'
     inferred acronym: not a new entity to register."""

@@ -42,7 +42,7 @@ examples:
   pressroom suggest --json | jq '.[0]'
 
 exit codes: 0 ok (also when nothing is suggested), 1 the registry or a release
-could not be read at all, 2 bad command line."""
+could not be read at all, or there is no releases folder, 2 bad command line."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -84,6 +84,10 @@ def run(args: argparse.Namespace) -> int:
         print("pressroom suggest: the registry has files that cannot be read (above); fix them "
               "first, or every name in them would be proposed again", file=sys.stderr)
         return 1
+    if not args.paths and not project.releases_dir.is_dir():
+        print(f"{project.releases_dir}: error: the releases folder does not exist",
+              file=sys.stderr)
+        return 1  # as check and stats say it
     corpus = load_releases([Path(p) for p in args.paths] or [project.releases_dir], project)
     unreadable = [p for p in corpus.problems if p.subtype in ("release_missing", "release_binary")]
     for problem in unreadable:

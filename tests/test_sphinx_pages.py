@@ -387,6 +387,24 @@ def test_a_file_name_with_a_month_that_is_none(tmp_path):
     assert "Bad Month Title" in listed
 
 
+def test_a_sentence_repeated_word_for_word_is_shown_at_each_place(tmp_path):
+    """A release that repeats a sentence (a summary paragraph, a closing reminder): the
+    entry lists it at each place, each linked there (it was shown once, the count of
+    mentions saying two and the other place out of reach); two mentions in one sentence
+    still show it once."""
+    repeated = "Jane Roe remains in detention without charge."
+    app = built_with_releases(tmp_path, {"2011-06-04-repeated": (
+        f"Repeated Words\n\nJune 4, 2011\n\nGENEVA – {repeated}\n\n"
+        "Her lawyers have not seen her, Jane Roe's family said; Jane Roe is ill.\n\n"
+        f"{repeated}\n")})
+    html = main_text(page(app, "entries/person/jane-roe"))
+    row = html[html.index("Repeated Words"):]
+    row = row[:row.index("</li>")]
+    assert "(4 mentions)" in row
+    assert text_of(row).count("remains in detention without charge") == 2
+    assert "2 more sentences mentioning it" in text_of(row)
+
+
 def test_a_list_keeps_its_lines_and_a_dateline_above_the_headline_its_place(tmp_path):
     """A paragraph that is a list, one item a line, keeps its line breaks on the page (a
     class, no markup read); a hard-wrapped paragraph does not. A place and a date written

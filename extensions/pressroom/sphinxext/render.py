@@ -169,7 +169,9 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     segs = sentence_segments(release)
     seg_starts = [s[0] for s in segs]
     rows: list[tuple] = []
-    seen: set[tuple[str, str]] = set()
+    # (entity, segment, sentence in it): a sentence is the same by its place, not its
+    # words (a sentence a release repeats word for word is shown at each place)
+    seen: set[tuple[str, int, int]] = set()
     stops = None  # the current segment's sentence ends (mentions come in text order)
     for m in mentions:
         i = bisect_right(seg_starts, m.start) - 1
@@ -177,10 +179,11 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
         if stops is None or stops.seg != seg:
             stops = _Stops(text, seg)
         sentence, s0, s1 = sentence_around(text, seg, m.start, m.end, stops)
-        if (m.entity_id, sentence) in seen:
+        place = (m.entity_id, seg[0], bisect_right(stops.ends, m.start))
+        if place in seen:
             sentence, s0, s1 = "", 0, 0
         else:
-            seen.add((m.entity_id, sentence))
+            seen.add(place)
         rows.append((m.entity_id, m.start, m.end, plain(m.surface), sentence, s0, s1,
                      lines.line(m.start)))
 

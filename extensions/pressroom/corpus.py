@@ -58,6 +58,13 @@ class Scan:
     problems: list[Problem]
 
 
+def _inside(folder: str, path: str) -> bool:
+    try:
+        return os.path.commonpath([folder, path]) == folder
+    except ValueError:  # another drive (Windows)
+        return False
+
+
 def scan(folder: Path) -> Scan:
     """Every release file below *folder*, and a problem for every other file there.
 
@@ -94,7 +101,7 @@ def scan(folder: Path) -> Scan:
                     if not os.path.exists(target):
                         problems.append(Problem(path, None, "warning", "release_link",
                                                 f"is a link to nothing ({os.readlink(path)})"))
-                    elif os.path.commonpath([root, target]) != root:
+                    elif not _inside(root, target):
                         problems.append(Problem(path, None, "warning", "release_link",
                                                 f"is a link to {target}, outside the releases "
                                                 "folder: that file is published as a release"))

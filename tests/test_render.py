@@ -68,6 +68,26 @@ def test_abbreviations_and_initials_end_no_sentence():
     assert around("China") == "See e.g. China."
 
 
+def test_a_sentence_inside_a_quotation_of_several_has_its_marks_made_whole():
+    """The second sentence of a quotation showed a closing mark alone (It’s time … rights.”),
+    the first an opening one alone; a sentence whose marks pair is as written."""
+    text = ("“The strategy is not working in China. It’s time for the United States to act,” "
+            "said Jane Roe. “Short,” she added.")
+
+    def around(word: str) -> tuple[str, int, int]:
+        i = text.index(word)
+        return sentence_around(text, (0, len(text)), i, i + len(word))
+
+    sentence, s0, s1 = around("United States")
+    assert sentence == "“It’s time for the United States to act,” said Jane Roe."
+    assert sentence[s0:s1] == "United States"  # the highlight follows the added mark
+    assert around("China")[0] == "“The strategy is not working in China.”"
+    assert around("Jane Roe")[0] == sentence
+    text = "He said “Enough.” Then Jane Roe left."
+    i = text.index("Jane Roe")
+    assert sentence_around(text, (0, len(text)), i, i + 8)[0] == "Then Jane Roe left."
+
+
 def test_month_names_do_not_follow_the_build_machine_s_locale():
     """Sphinx sets the locale from the environment: ``strftime("%B")`` and
     ``calendar.month_name`` would write the site's months in the build machine's language

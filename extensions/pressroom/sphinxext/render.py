@@ -110,6 +110,12 @@ def sentence_around(text: str, seg: tuple[int, int], start: int, end: int,
     if text[end:e][:1].isspace():
         after = " " + after
     surface = text[start:end]
+    # a sentence inside a quotation of several: its marks made whole, as a quotation of it
+    # is written (“It’s time …”, not It’s time …” with a closing mark alone)
+    span = text[s:e]
+    opens, closes = span.count("“"), span.count("”")
+    prefix = "“" * (closes - opens) + prefix
+    suffix += "”" * (opens - closes)
     sentence = plain(prefix + before + surface + after + suffix)
     s0 = len(prefix) + len(before)
     return sentence, s0, s0 + len(surface)

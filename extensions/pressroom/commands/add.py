@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from pressroom.commands import project_for
+from pressroom.commands import missing_path, project_for
 from pressroom.corpus import release_files, text_key
 from pressroom.intake import EMAIL_SUFFIXES, HTML_SUFFIXES, free_name, prepare
 from pressroom.lint import display_path
@@ -109,10 +109,8 @@ def _progress(total: int):
 
 
 def run(args: argparse.Namespace) -> int:
-    for name in [*args.inputs, *([args.root] if args.root else [])]:
-        if not Path(name).exists():
-            print(f"pressroom add: error: {name}: no such file or folder", file=sys.stderr)
-            return 2
+    if missing_path("add", *(("", name) for name in args.inputs), ("", args.root)):
+        return 2
     date = None
     if args.date:
         date = parse_date(args.date)

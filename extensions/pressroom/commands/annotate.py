@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from pressroom.commands import project_for
+from pressroom.commands import missing_path, project_for
 from pressroom.config import ProjectConfig, load_project
 from pressroom.linker import Linker, LinkResult
 from pressroom.problems import Problem
@@ -121,9 +121,7 @@ def marked_text(text: str, result: LinkResult) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.registry and not Path(args.registry).exists():
-        print(f"pressroom annotate: error: --registry {args.registry}: no such file or folder",
-              file=sys.stderr)
+    if missing_path("annotate", ("--registry ", args.registry)):
         return 2
     project = project_for()  # read once: conf.py is run, not parsed
     types = entity_types(args.types, project)

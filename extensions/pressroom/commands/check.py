@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pressroom import lint
+from pressroom.commands import missing_path
 from pressroom.config import ProjectConfig, load_project
 from pressroom.corpus import load_releases
 from pressroom.problems import Problem, counted
@@ -134,11 +135,9 @@ def run(args: argparse.Namespace) -> int:
     if root is not None and not root.is_dir():
         print(f"pressroom check: error: --root {root}: no such folder", file=sys.stderr)
         return 2
-    registry_path = Path(args.registry) if args.registry else None
-    if registry_path is not None and not registry_path.exists():
-        print(f"pressroom check: error: --registry {registry_path}: no such file or folder",
-              file=sys.stderr)
+    if missing_path("check", ("--registry ", args.registry)):
         return 2
+    registry_path = Path(args.registry) if args.registry else None
     project = load_project(root)
     problems, counts = collect(project, paths, registry_path)
     problems = sorted((_relative(p) for p in problems), key=_severity_order)

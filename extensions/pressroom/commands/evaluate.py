@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pressroom.commands import project_for
+from pressroom.commands import missing_path, project_for
 from pressroom.commands.annotate import entity_types, linkable_spans, load, read_text
 from pressroom.config import load_project
 from pressroom.linker import Linker
@@ -202,11 +202,9 @@ def _document_for(gold: dict[str, Any], path: Path, texts_dir: str | None) -> di
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.gold)
-    for what, name in (("", args.gold), ("--registry ", args.registry), ("--texts ", args.texts)):
-        if name and not Path(name).exists():
-            print(f"pressroom evaluate: error: {what}{name}: no such file or folder",
-                  file=sys.stderr)
-            return 2
+    if missing_path("evaluate", ("", args.gold), ("--registry ", args.registry),
+                    ("--texts ", args.texts)):
+        return 2
     try:
         docs = read_gold(path, args.texts)
     except GoldError as exc:

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from pressroom import lint
-from pressroom.commands import project_for
+from pressroom.commands import missing_path, project_for
 from pressroom.corpus import load_releases
 from pressroom.registry import load_registry
 
@@ -128,10 +128,8 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 0:
         print("pressroom stats: error: --top must not be negative", file=sys.stderr)
         return 2
-    for name in [*([args.root] if args.root else []), *([args.registry] if args.registry else [])]:
-        if not Path(name).exists():
-            print(f"pressroom stats: error: {name}: no such file or folder", file=sys.stderr)
-            return 2
+    if missing_path("stats", ("", args.root), ("", args.registry)):
+        return 2
     project = project_for(Path(args.root) if args.root else None)
     if not project.releases_dir.is_dir():
         print(f"{project.releases_dir}: error: the releases folder does not exist",

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from pressroom import lint
-from pressroom.commands import project_for
+from pressroom.commands import missing_path, project_for
 from pressroom.corpus import load_releases
 from pressroom.linker import inferred_forms
 from pressroom.problems import counted
@@ -66,11 +66,9 @@ def run(args: argparse.Namespace) -> int:
         print("pressroom suggest: error: --min-count must be at least 1 and --limit not negative",
               file=sys.stderr)
         return 2
-    for name in [*args.paths, *([args.root] if args.root else []),
-                 *([args.registry] if args.registry else [])]:
-        if not Path(name).exists():
-            print(f"pressroom suggest: error: {name}: no such file or folder", file=sys.stderr)
-            return 2
+    if missing_path("suggest", *(("", name) for name in args.paths), ("", args.root),
+                    ("", args.registry)):
+        return 2
     project = project_for(Path(args.root) if args.root else None)
     registry_path = Path(args.registry) if args.registry else project.registry_dir
     if registry_path.exists():

@@ -183,3 +183,15 @@ def test_annotate_with_a_registry_that_does_not_exist(capsys, tmp_path, monkeypa
     release.write_text("China\n", encoding="utf-8")
     assert main(["annotate", "--registry", str(tmp_path / "nope.yaml"), str(release)]) == 2
     assert "--registry" in capsys.readouterr().err
+
+
+def test_evaluate_a_gold_file_naming_its_text_without_surfaces(capsys, tmp_path, monkeypatch):
+    """A ``{doc, mentions}`` gold file whose mentions give no surface: the errors listed
+    show each mention's text (they showed '' for a false negative)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.txt").write_text("Nobody here. China spoke.", encoding="utf-8")
+    gold = tmp_path / "gold.json"
+    gold.write_text('{"doc": "r.txt", "mentions": [{"start": 13, "end": 18, '
+                    '"entity_id": "nowhere"}]}', encoding="utf-8")
+    assert main(["evaluate", str(gold), "--registry", str(REGISTRY), "--errors"]) == 0
+    assert "FN 'China' -> nowhere" in capsys.readouterr().out

@@ -141,7 +141,6 @@ def read_gold(path: Path, texts_dir: str | None) -> list[dict[str, Any]]:
         if isinstance(one, dict) and "doc" in one and "text" not in one:
             if not isinstance(one["doc"], str) or not one["doc"].strip():
                 raise GoldError(1, '"doc" must name the file holding the text')
-            check_mentions(one.get("mentions"), None, 1)
             return [check_document(_document_for(one, path, texts_dir), 1)]
         if isinstance(one, dict):
             return [check_document(one, 1)]
@@ -168,7 +167,7 @@ def check_document(doc: Any, line: int) -> dict[str, Any]:
     return {**doc, "id": str(doc.get("id") or f"line {line}")}
 
 
-def check_mentions(mentions: Any, text: str | None, line: int) -> None:
+def check_mentions(mentions: Any, text: str, line: int) -> None:
     if not isinstance(mentions, list):
         raise GoldError(line, 'a document needs its "mentions", a list')
     for k, m in enumerate(mentions, 1):
@@ -176,13 +175,12 @@ def check_mentions(mentions: Any, text: str | None, line: int) -> None:
             raise GoldError(line, f"mention {k} must be a JSON object, not {type(m).__name__}")
         start, end, eid = m.get("start"), m.get("end"), m.get("entity_id")
         if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) \
-                or isinstance(end, bool) or not 0 <= start <= end \
-                or (text is not None and end > len(text)):
+                or isinstance(end, bool) or not 0 <= start <= end <= len(text):
             raise GoldError(line, f'mention {k}: "start" and "end" must be offsets into the '
                             f"text, start <= end (got {start!r}, {end!r})")
         if not isinstance(eid, str) or not eid:
             raise GoldError(line, f'mention {k} needs its "entity_id", a string')
-        m.setdefault("surface", text[start:end] if text is not None else "")
+        m.setdefault("surface", text[start:end])
 
 
 def _document_for(gold: dict[str, Any], path: Path, texts_dir: str | None) -> dict[str, Any]:
@@ -196,7 +194,7 @@ def _document_for(gold: dict[str, Any], path: Path, texts_dir: str | None) -> di
     for candidate in candidates:
         if candidate.is_file():
             text, _ = read_text(candidate)
-            return {"id": name, "text": text, "mentions": gold["mentions"]}
+            return {"id": name, "text": text, "mentions": gold.get("mentions")}
     raise GoldError(None, f"cannot find the text {name!r} (use --texts DIR)")
 
 

@@ -66,7 +66,7 @@ from pressroom.sphinxext.corpus import (
     plain,
 )
 from pressroom.sphinxext.domain import get_domain
-from pressroom.sphinxext.html import url_folder
+from pressroom.sphinxext.html import breadcrumbs_html, url_folder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -549,9 +549,7 @@ class Renderer:
         return [p for p in out if p["link"]]
 
     def breadcrumbs(self, parents: list[dict[str, str]]) -> str:
-        links = " › ".join(f'<a class="reference internal" href="{esc(p["link"])}">{esc(p["title"])}</a>'
-                           for p in parents)
-        return f'<p class="pressroom-breadcrumbs">{links}</p>\n'
+        return breadcrumbs_html((p["link"], esc(p["title"])) for p in parents)
 
     # what a page shows ---------------------------------------------------------------
     # A page's digest is taken over its *model*: every value its HTML is made from

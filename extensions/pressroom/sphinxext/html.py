@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -256,10 +257,16 @@ def add_breadcrumbs(app: Sphinx, pagename: str, templatename: str, context: dict
                 title = title[len(before) + 2:]
                 break
         shown.append(parent["title"])
-        href = escape(parent["link"], quote=True)
-        crumbs.append(f'<a class="reference internal" href="{href}">{title}</a>')
-    context["body"] = (f'<p class="pressroom-breadcrumbs">{" › ".join(crumbs)}</p>\n'
-                       + context["body"])
+        crumbs.append((parent["link"], title))
+    context["body"] = breadcrumbs_html(crumbs) + context["body"]
+
+
+def breadcrumbs_html(crumbs: Iterable[tuple[str, str]]) -> str:
+    """The breadcrumbs of a page (release and entry pages alike): ``(link, title as
+    HTML)`` pairs, outermost first."""
+    links = " › ".join(f'<a class="reference internal" href="{escape(link)}">{title}</a>'
+                       for link, title in crumbs)
+    return f'<p class="pressroom-breadcrumbs">{links}</p>\n'
 
 
 def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],

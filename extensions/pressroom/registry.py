@@ -406,32 +406,27 @@ REGISTRY_SUFFIXES = (".yaml", ".yml", ".json")
 def registry_files(path: Path) -> list[Path]:
     """The registry files at *path*: the file itself, or every YAML/JSON file below a folder
     (not hidden ones, nor those in hidden folders: an editor's backup, ``.git``)."""
-    path = Path(path)
+    return _listed(Path(path))[0]
+
+
+def _listed(path: Path) -> tuple[list[Path], list[Problem]]:
+    """The registry files at *path* (see :func:`registry_files`) and, for a folder, a warning
+    for each file there that is not read (``people.yaml.bak``, ``notes.txt``) and one when it
+    holds no registry file at all; the folder is walked once."""
     if path.is_file():
-        return [path]
-    return sorted(p for p in _visible_files(path) if p.suffix.lower() in REGISTRY_SUFFIXES)
-
-
-def _visible_files(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.is_file()
-            and not any(part.startswith(".") for part in p.relative_to(folder).parts)]
-
-
-def ignored_files(folder: Path) -> list[Problem]:
-    """A warning for each file in the registry *folder* that is not read (``people.yaml.bak``,
-    ``notes.txt``), and one when the folder holds no registry file at all."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return []
+        return [path], []
+    visible = sorted(p for p in path.rglob("*") if p.is_file()
+                     and not any(part.startswith(".") for part in p.relative_to(path).parts))
+    files = [p for p in visible if p.suffix.lower() in REGISTRY_SUFFIXES]
     problems = [Problem(str(p), None, "warning", "registry_ignored",
                         "is not read as a registry file (only files ending in .yaml, .yml or "
                         ".json are); rename it, or move it out of the registry folder")
-                for p in sorted(_visible_files(folder)) if p.suffix.lower() not in REGISTRY_SUFFIXES]
-    if not registry_files(folder):
-        problems.append(Problem(str(folder), None, "warning", "registry_ignored",
+                for p in visible if p.suffix.lower() not in REGISTRY_SUFFIXES]
+    if path.is_dir() and not files:
+        problems.append(Problem(str(path), None, "warning", "registry_ignored",
                                 "the registry folder holds no registry file (.yaml, .yml or "
                                 ".json): no entity is known"))
-    return problems
+    return files, problems
 
 
 # --------------------------------------------------------------------------- checking
@@ -815,8 +810,9 @@ def load_registry(
             problems.append(Problem(str(root), None, "error", "registry_syntax",
                                     "registry path does not exist"))
             continue
-        problems.extend(ignored_files(root))
-        for file in registry_files(root):
+        files, ignored = _listed(root)
+        problems.extend(ignored)
+        for file in files:
             raw.extend((entry, str(file), line) for entry, line in _read_entries(file, problems))
     registry, more = check_entities(raw, types)
     return registry, problems + more

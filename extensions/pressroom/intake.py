@@ -350,10 +350,7 @@ def _with_date_header(data: bytes, date: _dt.date) -> bytes:
             encoding, bom = name, mark
             break
     body = data[len(bom):]
-    try:
-        head = body[:4000].decode(encoding, errors="ignore")
-    except LookupError:  # pragma: no cover - the names above are all known
-        head = ""
+    head = body[:4000].decode(encoding, errors="ignore")
     newline = "\r\n" if "\r\n" in head[:2000] else "\n"
     first_line, nl, _ = head.partition("\n")
     field = f"date: {date}{newline}"

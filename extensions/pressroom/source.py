@@ -376,7 +376,8 @@ _PLACE_DATE_RE = re.compile(
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’"))
 _OPENERS = dict(_QUOTE_PAIRS)
-_DOUBLE_OPENERS = "“\"«„"
+#: The double quotation marks that open a quotation (a quotation over paragraphs reopens).
+_DOUBLE_OPENERS = "".join(o for o, c in _QUOTE_PAIRS if c != "’")
 #: Abbreviations whose full stop ends no sentence, as written: a title before a name
 #: (``Dr. Jane Roe``, ``Sen. Leahy``), a month before its day (``Jan. 5``), a street or a
 #: saint (``St. Louis``), a number (``No. 10``).

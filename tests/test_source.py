@@ -461,44 +461,41 @@ def test_a_header_field_given_twice_is_reported():
     assert r.title == "Second"
 
 
-def test_a_quotation_that_goes_on_over_paragraphs():
-    """No closing mark at a paragraph's end and an opening one at the next paragraph's start:
-    one quotation over both (the open part was no quote and the next had no speaker)."""
-    r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n"
-                   "“The dialogue has produced no results,” said Jane Roe. “Each round ends with "
-                   "promises and no follow-up.\n\n"
-                   "“The administration should set clear benchmarks.”\n\n"
-                   "The group noted that the lawyers remain in prison.\n")
-    assert [(q.text, q.speaker) for q in r.quotes] == [
-        ("The dialogue has produced no results,", "Jane Roe"),
-        ("Each round ends with promises and no follow-up.", "Jane Roe"),
-        ("The administration should set clear benchmarks.", "Jane Roe")]
-
-
-def test_a_quotation_over_paragraphs_whose_speaker_comes_last():
-    r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n"
-                   "“Part one of the quotation goes here.\n\n"
-                   "\"Part two goes on and on.\n\n"
-                   "“Part three ends it,” Jane Roe said.\n\n"
-                   "“Another quotation altogether,” said John Doe.\n")
-    assert [(q.text, q.speaker) for q in r.quotes] == [
-        ("Part one of the quotation goes here.", "Jane Roe"),
-        ("Part two goes on and on.", "Jane Roe"),
-        ("Part three ends it,", "Jane Roe"),
-        ("Another quotation altogether,", "John Doe")]
-
-
-def test_a_short_open_mark_carries_no_earlier_speaker_on():
-    """A mark left open on a word or two (no quotation) carried on the speaker of an earlier
-    quotation over paragraphs to the next paragraph's quotation."""
-    r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n"
-                   "“It starts here,” said John Doe. “Part one of the quotation goes on.\n\n"
-                   "“Part two ends it.”\n\n"
-                   "“No.\n\n"
-                   "“This is another quotation that nobody is said to have said.”\n")
-    assert [(q.text[:12], q.speaker) for q in r.quotes] == [
-        ("It starts he", "John Doe"), ("Part one of ", "John Doe"),
-        ("Part two end", "John Doe"), ("This is anot", None)]
+@pytest.mark.parametrize(("paragraphs", "quotes"), [
+    # no closing mark at a paragraph's end and an opening one at the next paragraph's
+    # start: one quotation over both (the open part was no quote and the next had no speaker)
+    pytest.param("“The dialogue has produced no results,” said Jane Roe. “Each round ends with "
+                 "promises and no follow-up.\n\n"
+                 "“The administration should set clear benchmarks.”\n\n"
+                 "The group noted that the lawyers remain in prison.\n",
+                 [("The dialogue has produced no results,", "Jane Roe"),
+                  ("Each round ends with promises and no follow-up.", "Jane Roe"),
+                  ("The administration should set clear benchmarks.", "Jane Roe")],
+                 id="speaker-named-first"),
+    pytest.param("“Part one of the quotation goes here.\n\n"
+                 "\"Part two goes on and on.\n\n"
+                 "“Part three ends it,” Jane Roe said.\n\n"
+                 "“Another quotation altogether,” said John Doe.\n",
+                 [("Part one of the quotation goes here.", "Jane Roe"),
+                  ("Part two goes on and on.", "Jane Roe"),
+                  ("Part three ends it,", "Jane Roe"),
+                  ("Another quotation altogether,", "John Doe")],
+                 id="speaker-named-last"),
+    # a mark left open on a word or two (no quotation) carried on the speaker of an earlier
+    # quotation over paragraphs to the next paragraph's quotation
+    pytest.param("“It starts here,” said John Doe. “Part one of the quotation goes on.\n\n"
+                 "“Part two ends it.”\n\n"
+                 "“No.\n\n"
+                 "“This is another quotation that nobody is said to have said.”\n",
+                 [("It starts here,", "John Doe"),
+                  ("Part one of the quotation goes on.", "John Doe"),
+                  ("Part two ends it.", "John Doe"),
+                  ("This is another quotation that nobody is said to have said.", None)],
+                 id="short-open-mark-carries-nothing"),
+])
+def test_a_quotation_that_goes_on_over_paragraphs(paragraphs, quotes):
+    r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n" + paragraphs)
+    assert [(q.text, q.speaker) for q in r.quotes] == quotes
 
 
 @pytest.mark.parametrize("text", [

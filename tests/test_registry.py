@@ -259,6 +259,33 @@ def test_url_must_be_a_web_address(tmp_path):
     assert "is not a web address" in problem.message
 
 
+def test_sort_files_an_entry_under_another_form(tmp_path):
+    """``sort`` is the form glossaries and indices file an entry under (Obama, Barack);
+    an empty one is reported and the entry filed under its name; a list is an error."""
+    reg, problems = load(tmp_path, """\
+        - id: obama
+          type: person
+          name: Barack Obama
+          sort: "  Obama,   Barack "
+        - id: hu
+          type: person
+          name: Hu Jintao
+        - id: empty
+          type: person
+          name: Ann Example
+          sort: ""
+        - id: listed
+          type: person
+          name: Bob Example
+          sort: [Example, Bob]
+        """)
+    assert reg["obama"].sort == "Obama, Barack" and reg["obama"].name == "Barack Obama"
+    assert reg["hu"].sort is None and reg["empty"].sort is None and reg["listed"].sort is None
+    assert [(p.line, p.severity, p.message) for p in problems] == [
+        (11, "warning", "empty: sort is empty; the entry is filed under its name"),
+        (15, "error", "listed: sort must be text")]
+
+
 def test_a_dangling_reference_is_reported_at_the_line_that_names_it(tmp_path):
     _, problems = load(tmp_path, """\
         - id: p

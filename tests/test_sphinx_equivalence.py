@@ -58,6 +58,10 @@ HRF = "Human rights advocacy organization based in New York and Washington."
 #: A relation of Ai Weiwei's: Human Rights First's page lists him (an entry page lists
 #: the entries that point at it); in the older state, the Roe Foundation's (on its
 #: letter page) does.
+#: Brian Dooley is filed under his family name in the final state (his letter page,
+#: breadcrumbs, glossary line and index lines move), under B in the older one.
+DOOLEY = "  name: Brian Dooley\n"
+DOOLEY_SORT = "  sort: Dooley, Brian\n"
 AI_WEIWEI = "  name: Ai Weiwei\n"
 RELATION = "  relations:\n    works-for: human-rights-first\n"
 OLD_RELATION = "  relations:\n    works-for: roe-foundation\n"
@@ -77,7 +81,8 @@ def final_state(src: Path) -> None:
     text = registry.read_text(encoding="utf-8")
     assert "jane-roe" in text
     _write(registry, text.replace(ROE.split("  affiliation")[0], ROE)
-           .replace(AI_WEIWEI, AI_WEIWEI + RELATION) + FOUNDATION)
+           .replace(AI_WEIWEI, AI_WEIWEI + RELATION).replace(DOOLEY, DOOLEY + DOOLEY_SORT)
+           + FOUNDATION)
 
 
 def older_state(src: Path) -> None:
@@ -92,11 +97,12 @@ def older_state(src: Path) -> None:
     assert ROE in text and "Chinese artist and activist." in text and HRF in text and SED in text
     assert text.count(RELATION) == 1
     assert text.count(SED_START) == 1
+    assert text.count(DOOLEY_SORT) == 1
     _write(registry, text.replace(ROE, "").replace("Chinese artist and activist.",
                                                    "Artist.").replace(HRF, "Advocacy group.")
            .replace("Foundation of the test corpus.", "Old description.")
            .replace(SED, "Economic talks.").replace(SED_START, "start: 2011-05")
-           .replace(RELATION, OLD_RELATION))
+           .replace(RELATION, OLD_RELATION).replace(DOOLEY_SORT, ""))
 
 
 def edits(src: Path) -> list:
@@ -124,6 +130,9 @@ def edits(src: Path) -> list:
     def relate():  # the relation now points at another entry
         _write(registry, registry.read_text(encoding="utf-8").replace(OLD_RELATION, RELATION))
 
+    def file_under_family_name():
+        _write(registry, registry.read_text(encoding="utf-8").replace(DOOLEY, DOOLEY + DOOLEY_SORT))
+
     def add_entity():
         _write(registry, registry.read_text(encoding="utf-8") + ROE)
 
@@ -141,7 +150,7 @@ def edits(src: Path) -> list:
                RELEASES["2011-06-01-artists-detained"])
 
     return [describe, add_entity, receive, withdraw, receive_next_year, mention, describe_related,
-            describe_affiliation, describe_event, date_event, relate]
+            describe_affiliation, describe_event, date_event, relate, file_under_family_name]
 
 
 def snapshot(outdir: Path) -> dict[str, str]:
@@ -222,6 +231,20 @@ def test_clean_parallel_and_incremental_builds_give_the_same_html(tmp_path):
     # the entries that point at an entry are listed on its page
     assert re.search(r">Employs<.*?>Ai Weiwei</a>", j1["entries/organization/human-rights-first.html"],
                      re.S)
+    # filed under his family name: on the D letter page's list, not under B; listed so
+    # in the glossary, the domain index and the general index (with his name beside it);
+    # his page's breadcrumbs lead to D; his page keeps his name
+    assert "entries/person/by-letter/b.html" not in j1
+    assert ">Dooley, Brian</a>" in j1["entries/person/by-letter/d.html"]
+    glossary = re.findall(r'class="pressroom-ref pressroom-person reference internal"[^>]*>([^<]*)</a>',
+                          j1["entries/person/index.html"])
+    assert glossary == ["Ai Weiwei", "Dooley, Brian", "Hu Jintao", "Jane Roe", "Liu Xiaobo"]
+    assert re.findall(r'<code class="xref">([^<]*)</code>', j1["pressroom-person.html"])[:2] == \
+        ["Ai Weiwei", "Dooley, Brian"]
+    assert ">Dooley, Brian (person)</a>" in j1["genindex.html"]
+    assert ">Brian Dooley (see Dooley, Brian)</a>" in j1["genindex.html"]
+    assert ">People: D</a>" in j1["entries/person/brian-dooley.html"]
+    assert "<h1>Brian Dooley" in j1["entries/person/brian-dooley.html"]
     for name in sorted(j1):
         assert j2[name] == j1[name], f"-j 2 differs: {name}"
         assert incremental[name] == j1[name], f"incremental differs: {name}"

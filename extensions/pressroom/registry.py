@@ -49,7 +49,7 @@ REFERENCE_FIELDS = ("affiliation", "place", "participants", "country")
 KNOWN_FIELDS = {
     "id", "type", "name", "aliases", "description", "wikidata", "relations",
     "roles", "titles", "affiliation", "kind", "country", "start", "end", "date",
-    "place", "participants", "born", "died", "url",
+    "place", "participants", "born", "died", "url", "sort",
 }
 
 #: Words that make poor aliases: function words, months, weekdays and ordinals.
@@ -183,6 +183,9 @@ class Entity:
     #: ``(relation, target id)`` pairs, e.g. ``("works-for", "human-rights-first")``.
     relations: tuple[tuple[str, str], ...] = ()
     url: str | None = None
+    #: The form the entry is filed and listed under in glossaries and indices
+    #: (``Obama, Barack``); the name when not given.
+    sort: str | None = None
     file: str = ""
     line: int = 0
     #: Fields the schema does not know, kept as ``(key, value)`` pairs.
@@ -565,7 +568,7 @@ class _Checker:
             if alias != name and alias not in clean:
                 clean.append(alias)
         fields["aliases"] = tuple(clean)
-        for key in ("description", "kind", "url"):
+        for key in ("description", "kind", "url", "sort"):
             value = raw.get(key)
             if value is not None:
                 if not isinstance(value, (str, int, float)):
@@ -576,6 +579,10 @@ class _Checker:
                     self.problem(file, at(key), "error", "registry_entry",
                                  f"{entity_id}: url {value!r} is not a web address (http:// or "
                                  "https://); it is not shown")
+                    continue
+                if key == "sort" and not str(value).strip():
+                    self.problem(file, at(key), "warning", "registry_entry",
+                                 f"{entity_id}: sort is empty; the entry is filed under its name")
                     continue
                 fields[key] = " ".join(str(value).split())
         for key in ("affiliation", "place", "country"):

@@ -157,8 +157,8 @@ def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str, glossary_
     if kind == "glossary":
         rows = [(eid, e) for eid, e in entries.items() if e[2] == arg]
         if len(rows) > glossary_max:
-            return digest(("letters", sorted(Counter(letter_of(e[3]) for _eid, e in rows).items())))
-        return digest(sorted((eid, e[0], e[3], e[5], agg.release_count.get(eid, 0))
+            return digest(("letters", sorted(Counter(letter_of(e[6]) for _eid, e in rows).items())))
+        return digest(sorted((eid, e[0], e[6], e[5], agg.release_count.get(eid, 0))
                               for eid, e in rows))
     if kind == "type-list":
         return digest(sorted(Counter(e[2] for e in entries.values()).items()))

@@ -214,6 +214,12 @@ def name_key(name: str, entity_id: str = "") -> tuple[str, str, str]:
     return (_folded(name), name, entity_id)
 
 
+def filed_as(entity) -> str:
+    """The form an entry is filed and listed under in glossaries and indices: its
+    ``sort`` (``Obama, Barack``) when the registry gives one, else its name."""
+    return plain(entity.sort or entity.name)
+
+
 def letter_of(name: str) -> str:
     """The letter an entry is filed under: ``a``…``z`` (accents folded), else ``other``."""
     return _letter_of_char(name[:1])

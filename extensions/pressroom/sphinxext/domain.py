@@ -20,7 +20,7 @@ parallel build merges the same data as a serial one:
                to find two release files holding the same text
 
 and build-level tables that are not keyed by docname: ``entries`` (entity id ->
-(page docname, anchor, type, name, aliases, description), set from the registry
+(page docname, anchor, type, name, aliases, description, filed as), set from the registry
 at ``env-updated``: the page is the entry's own collected page or its letter
 page, see :mod:`pressroom.sphinxext.entrypages`), ``paged`` (entity id -> docname
 of its own page), ``index_pages`` (collected pages holding general-index lines), ``registry``
@@ -134,10 +134,11 @@ class PressroomDomain(Domain):
         return self.data.setdefault("embeds", {})
 
     def entries_by_letter(self, type_: str) -> dict[str, list[tuple[str, str, tuple]]]:
-        """The entries of a type as ``letter -> [(name, entity id, entry), ...]``: A–Z by
-        name (accents folded), letters ``a``…``z`` then ``other``. The one order of the
-        glossary, its letter links and the domain index."""
-        rows = sorted(((e[3], eid, e) for eid, e in self.entries.items() if e[2] == type_),
+        """The entries of a type as ``letter -> [(filed as, entity id, entry), ...]``: A–Z
+        by the form each is filed under (its ``sort``, else its name; accents folded),
+        letters ``a``…``z`` then ``other``. The one order of the glossary, its letter
+        links and the domain index."""
+        rows = sorted(((e[6], eid, e) for eid, e in self.entries.items() if e[2] == type_),
                       key=lambda t: name_key(t[0], t[1]))
         letters: dict[str, list[tuple[str, str, tuple]]] = {}
         for row in rows:
@@ -242,7 +243,7 @@ class PressroomDomain(Domain):
 
     # objects, search, inventory ---------------------------------------------
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
-        for eid, (docname, anchor, type_, name, aliases, _desc) in self.entries.items():
+        for eid, (docname, anchor, type_, name, aliases, _desc, _filed) in self.entries.items():
             yield eid, name, type_, docname, anchor, 0
             for alias in aliases:
                 if alias != name:
@@ -261,7 +262,7 @@ class PressroomDomain(Domain):
 
     def _refnode(self, builder: Builder, fromdocname: str, target: str, entry: tuple,
                  node: pending_xref, contnode: Element) -> Element:
-        docname, anchor, type_, name, _aliases, description = entry
+        docname, anchor, type_, name, _aliases, description, _filed = entry
         if not node.get("refexplicit"):
             contnode = nodes.inline("", name, classes=contnode.get("classes", []))
         contnode["classes"] = [*contnode.get("classes", []), f"pressroom-{type_}"]
@@ -346,7 +347,7 @@ class EntityIndex(Index):
             # no release count: the index would change with every mention (the glossary's
             # letter pages and the entry pages show it)
             rows = [IndexEntry(name, 0, docname, anchor, "", "", desc)
-                    for name, _eid, (docname, anchor, _t, _n, _aliases, desc) in group
+                    for name, _eid, (docname, anchor, _t, _n, _aliases, desc, _f) in group
                     if wanted is None or docname in wanted]
             if rows:
                 content.append((letter_label(letter), rows))

@@ -60,6 +60,7 @@ from pressroom.sphinxext.corpus import (
     digest,
     entity_anchor,
     entity_slug,
+    filed_as,
     letter_label,
     letter_of,
     name_key,
@@ -123,10 +124,10 @@ def assign_entries(app: Sphinx, corpus, paged: set[str]) -> None:
         if entity.id in paged:
             docname = entry_docname(entries_dir, entity.type, entity.id)
         else:
-            docname = letter_docname(entries_dir, entity.type, letter_of(entity.name))
+            docname = letter_docname(entries_dir, entity.type, letter_of(filed_as(entity)))
         entries[entity.id] = (docname, entity_anchor(entity.id), entity.type, plain(entity.name),
-                              tuple(plain(a) for a in entity.aliases), plain(entity.description))
-    # (letter_of(plain(name)) == letter_of(name): plain only replaces control characters)
+                              tuple(plain(a) for a in entity.aliases), plain(entity.description),
+                              filed_as(entity))
     domain.data["entries"] = entries
     domain.data["paged"] = {eid: entries[eid][0] for eid in sorted(paged) if eid in entries}
 
@@ -138,10 +139,10 @@ def pages(domain, entries_dir: str) -> dict[str, tuple[str, ...]]:
     letter as one line, and those without a page of their own also in full."""
     paged = domain.data.get("paged", {})
     out: dict[str, list[str]] = defaultdict(list)
-    for eid, (docname, _anchor, type_, name, _aliases, _desc) in domain.entries.items():
+    for eid, (docname, _anchor, type_, _name, _aliases, _desc, filed) in domain.entries.items():
         if eid in paged:
             out[docname].append(eid)
-        out[letter_docname(entries_dir, type_, letter_of(name))].append(eid)
+        out[letter_docname(entries_dir, type_, letter_of(filed))].append(eid)
     return {d: tuple(ids) for d, ids in out.items()}
 
 
@@ -160,12 +161,15 @@ def note_index_entries(app: Sphinx) -> None:
         if docname not in env.all_docs:
             index.pop(docname, None)
     by_page: dict[str, list] = defaultdict(list)
-    for _eid, (docname, anchor, type_, name, aliases, _desc) in domain.entries.items():
+    for _eid, (docname, anchor, type_, name, aliases, _desc, filed) in domain.entries.items():
         label = corpus.type_label(type_).lower()
         rows = by_page[docname]
-        rows.append(("single", f"{name} ({label})", anchor, "", None))
+        # filed as the registry's sort says (Obama, Barack), the name as written beside it
+        rows.append(("single", f"{filed} ({label})", anchor, "", None))
+        if filed != name:
+            rows.append(("single", f"{name} (see {filed})", anchor, "", None))
         rows.extend(("single", f"{alias} (see {name})", anchor, "", None)
-                    for alias in aliases if alias != name)
+                    for alias in aliases if alias not in (name, filed))
     for docname, rows in by_page.items():
         if docname not in env.all_docs:
             index[docname] = rows
@@ -366,7 +370,7 @@ class Renderer:
         entry = self.domain.entries.get(eid)
         if entry is None:
             return f'<span class="pressroom-unknown">{esc(text or eid)}</span>'
-        docname, anchor, type_, name, _aliases, description = entry
+        docname, anchor, type_, name, _aliases, description, _filed = entry
         href = self.uri(fromdoc, docname, anchor)
         shown = name if text is None else text
         return (f'<a class="pressroom-ref pressroom-{esc(type_)} reference internal" '
@@ -727,9 +731,9 @@ class Renderer:
         if own is not None:
             entity = registry[own]
             return entity.name, _search_text([entity])
-        first = min((registry[eid] for eid in ids), key=lambda e: name_key(e.name, e.id))
+        first = registry[ids[0]]
         paged = self.domain.data.get("paged", {})
-        return (self._letter_title(first.type, letter_of(first.name)),
+        return (self._letter_title(first.type, letter_of(filed_as(first))),
                 _search_text([registry[eid] for eid in sorted(ids) if eid not in paged]))
 
     def _letter_title(self, type_: str, letter: str) -> str:
@@ -741,7 +745,7 @@ class Renderer:
 
         entity = self.corpus.registry[eid]
         anchor = entity_anchor(eid)
-        parents = self.parents(docname, entity.type, letter_of(entity.name))
+        parents = self.parents(docname, entity.type, letter_of(filed_as(entity)))
         body = [self.breadcrumbs(parents),
                 f'<section class="pressroom-entry" id="{esc(anchor)}">\n',
                 self.heading(1, entity.name, anchor), self.facts(docname, entity)]
@@ -766,7 +770,7 @@ class Renderer:
         """The releases of one year that mention an entry (for an entry that more releases
         mention than its page lists)."""
         entity = self.corpus.registry[eid]
-        parents = self.parents(docname, entity.type, letter_of(entity.name))
+        parents = self.parents(docname, entity.type, letter_of(filed_as(entity)))
         entry_doc = self.domain.entries[eid][0]
         parents.append({"link": self.uri(docname, entry_doc), "title": entity.name})
         title = f"{entity.name}: {'undated releases' if year == 'undated' else _period_label(year)}"
@@ -793,9 +797,10 @@ class Renderer:
         """A letter of a type's glossary: every entry filed under it, one line each (name,
         description, number of releases), then those without a page of their own in full."""
         registry = self.corpus.registry
-        entities = sorted((registry[eid] for eid in ids), key=lambda e: name_key(e.name, e.id))
+        filed = {eid: filed_as(registry[eid]) for eid in ids}
+        entities = sorted((registry[eid] for eid in ids), key=lambda e: name_key(filed[e.id], e.id))
         type_ = entities[0].type
-        letter = letter_of(entities[0].name)
+        letter = letter_of(filed[entities[0].id])
         title = self._letter_title(type_, letter)
         paged = self.domain.data.get("paged", {})
         counts = self.agg.release_count
@@ -806,7 +811,8 @@ class Renderer:
         for e in entities:
             n = counts.get(e.id, 0)
             description = f" — {esc(e.description)}" if e.description else ""
-            body.append(f"<li><p>{self.entity_link(docname, e.id)}{description}"
+            text = filed[e.id] if filed[e.id] != plain(e.name) else None
+            body.append(f"<li><p>{self.entity_link(docname, e.id, text)}{description}"
                         f'<span class="pressroom-muted"> · {n:,} release{"s" if n != 1 else ""}'
                         "</span></p></li>\n")
         body.append("</ul>\n")
@@ -1148,7 +1154,7 @@ class _Collector:
             if eid in paged:
                 affected.add(paged[eid])
             affected.update(page for _year, page in self.renderer.years_of.get(eid, ()))
-            affected.add(letter_docname(self.renderer.entries_dir, row[2], letter_of(row[3])))
+            affected.add(letter_docname(self.renderer.entries_dir, row[2], letter_of(row[6])))
         return affected
 
     def digest(self, docname: str, ids: tuple[str, ...]) -> tuple[str, bool]:

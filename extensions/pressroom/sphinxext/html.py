@@ -198,7 +198,7 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
 
 
 def entity_ld(app: Sphinx, domain, corpus, eid: str, short: bool = False) -> dict[str, Any]:
-    docname, anchor, type_, name, aliases, description = domain.entries[eid]
+    docname, anchor, type_, name, aliases, description, _filed = domain.entries[eid]
     schema = corpus.project.entity_types.get(type_, {}).get("schema", "Thing")
     url = _url(app, docname)
     if eid not in domain.data.get("paged", {}):  # listed on its letter page: its anchor
@@ -300,7 +300,7 @@ def export(app: Sphinx, exc: Exception | None) -> None:
         entry = domain.entries.get(e.id)
         entities.append({
             "id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
-            "description": e.description or None, "wikidata": e.wikidata,
+            "description": e.description or None, "wikidata": e.wikidata, "sort": e.sort,
             # ISO 8601 to the day, month or year it is known to (``2011-02``)
             "start": e.start.isoformat() if e.start else None,
             "end": e.end.isoformat() if e.end else None,

@@ -90,7 +90,7 @@ class EntryLinks(SphinxPostTransform):
                                type="pressroom", subtype="unknown_entity")
                 _unlink(node)
                 continue
-            target, anchor, type_, name, _aliases, description = entry
+            target, anchor, type_, name, _aliases, description, _filed = entry
             if target not in uris:
                 try:
                     uris[target] = builder.get_relative_uri(docname, target)

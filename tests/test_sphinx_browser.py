@@ -55,6 +55,29 @@ def test_search_lists_the_entry_first(site, browser, query, entry):
     assert first.split("#")[0] == entry, (query, first)
 
 
+def test_search_excerpts_show_what_the_page_says(site, browser):
+    """A result's excerpt is cut from the page's text around the searched word: for a
+    release, the sentence in its body, not the panel listing its entries; for an entry,
+    its description, not its breadcrumbs."""
+    base, _ = site
+    page = browser.new_page()
+    page.goto(f"{base}/search.html?q=Dooley")
+    # every result is listed (with its excerpt) when the summary line says how many
+    page.wait_for_selector("#search-results p.search-summary:has-text('found')", timeout=15000)
+    excerpts = {}
+    for item in page.locator("#search-results ul.search li").all():
+        href = item.locator("a").first.get_attribute("href").split("#")[0]
+        context = item.locator("p.context")
+        if context.count():
+            excerpts[href] = context.first.inner_text()
+    page.close()
+    release = "corpus/releases/human-rights-first/2011/2011-04-27-upcoming-dialogue-not-enough.html"
+    assert "said Human Rights First’s Brian Dooley" in excerpts[release], excerpts
+    assert "People:" not in excerpts[release]
+    entry = excerpts["entries/person/brian-dooley.html"]
+    assert entry.startswith("Brian Dooley") and "›" not in entry, entry
+
+
 def test_screenshots_and_sidebar(site, browser):
     base, outdir = site
     release = "corpus/releases/human-rights-first/2011/2011-04-27-upcoming-dialogue-not-enough"

@@ -22,3 +22,31 @@
   document.addEventListener("mouseover", place);
   document.addEventListener("focusin", place);
 })();
+
+/* Pressroom: a search result's excerpt comes from what the page says, not from its
+   navigation and panel. Sphinx's search (searchtools.js, on the search page) shows the
+   text around the first place a searched word appears in the page's main part; on a
+   release that place was the panel listing the entries it mentions ("People: Ai
+   Weiwei, Brian Dooley, ...") and on an entry its breadcrumbs, never the sentence. The
+   breadcrumbs and the panel are left out of the text the excerpt is cut from (the
+   release's date, publisher and entries are in the result's title and page). Without
+   Sphinx's search on the page, or with a version of it that names its steps
+   differently, nothing changes. */
+(function () {
+  "use strict";
+  /* global Search */
+  if (typeof Search === "undefined" || typeof Search.htmlToText !== "function") {
+    return;
+  }
+  var LEFT_OUT = ".pressroom-breadcrumbs, .pressroom-meta";
+  var htmlToText = Search.htmlToText;
+  Search.htmlToText = function (htmlString, anchor) {
+    var page = new DOMParser().parseFromString(htmlString, "text/html");
+    var parts = page.querySelectorAll(LEFT_OUT);
+    if (!parts.length) {
+      return htmlToText.call(this, htmlString, anchor);
+    }
+    parts.forEach(function (el) { el.remove(); });
+    return htmlToText.call(this, page.documentElement.outerHTML, anchor);
+  };
+})();

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -177,6 +178,9 @@ def test_encodings(tmp_path):
     cases = {
         "utf8bom": (b"\xef\xbb\xbf" + text.encode("utf-8"), "utf-8-sig", None),
         "utf16": (text.encode("utf-16"), "utf-16", None),
+        "utf16be": (codecs.BOM_UTF16_BE + text.encode("utf-16-be"), "utf-16", None),
+        "utf32": (codecs.BOM_UTF32_LE + text.encode("utf-32-le"), "utf-32", None),
+        "utf32be": (codecs.BOM_UTF32_BE + text.encode("utf-32-be"), "utf-32", None),
         "cp1252": (text.encode("cp1252"), "cp1252", "Windows-1252"),
     }
     for name, (data, encoding, label) in cases.items():
@@ -190,6 +194,17 @@ def test_encodings(tmp_path):
             assert label in r.problems[0].message
         else:
             assert r.problems == []
+
+
+def test_a_byte_order_mark_the_bytes_after_it_contradict(tmp_path):
+    f = tmp_path / "broken.txt"
+    f.write_bytes(codecs.BOM_UTF16_LE + "Title\n\nMay 1, 2011\n\nBody.\n".encode("utf-16-le") + b"!")
+    r = parse_release(f)
+    assert r.encoding == "utf-16" and r.title == "Title"
+    [problem] = r.problems
+    assert problem.subtype == "release_encoding" and problem.severity == "error"
+    assert "starts with a utf-16 byte-order mark but is not valid utf-16" in problem.message
+    assert r.text.endswith("Body.\n\ufffd")
 
 
 def test_crlf_and_lone_cr():

@@ -24,7 +24,6 @@ be placed (no date, no publisher) and how to supply them.
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
 import json
 import re
@@ -34,7 +33,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from pressroom.config import ProjectConfig, Publisher
-from pressroom.source import parse_date, parse_release, slugify
+from pressroom.source import BOMS, parse_date, parse_release, slugify
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 EMAIL_SUFFIXES = (".eml",)
@@ -343,11 +342,9 @@ def _with_date_header(data: bytes, date: _dt.date) -> bytes:
     UTF-16 file stays UTF-16) and line ending; the received bytes follow unchanged."""
     encoding = "utf-8"
     bom = b""
-    for mark, name in ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-                       (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+    for mark, codec, _reported in BOMS:
         if data.startswith(mark):
-            encoding, bom = name, mark
+            encoding, bom = codec, mark
             break
     body = data[len(bom):]
     head = body[:4000].decode(encoding, errors="ignore")

@@ -272,10 +272,12 @@ def parse_date(value: str) -> _dt.date | None:
 
 # --------------------------------------------------------------------------- decoding
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+#: Byte-order marks, UTF-32 before UTF-16 (whose little-endian mark begins UTF-32's):
+#: ``(mark, codec of the bytes after it, encoding as reported)``.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -290,16 +292,17 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[Problem]]:
     Returns ``(text, encoding, problems)``. A fallback is always reported.
     """
     problems: list[Problem] = []
-    for bom, encoding in _BOMS:
+    for bom, codec, encoding in BOMS:
         if data.startswith(bom):
+            data = data[len(bom):]
             try:
-                return data.decode(encoding), encoding, problems
+                return data.decode(codec), encoding, problems
             except UnicodeDecodeError as exc:
                 problems.append(Problem(name, None, "error", "release_encoding",
                                         f"starts with a {encoding} byte-order mark but is not "
                                         f"valid {encoding}: {exc.reason}; undecodable bytes "
                                         "are shown as \ufffd"))
-                return data.decode(encoding, errors="replace"), encoding, problems
+                return data.decode(codec, errors="replace"), encoding, problems
     sample = data[:8192]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))  # in C, not per byte
     if data.count(0) > max(1, len(data) // 100) or (controls >= 2 and controls > len(sample) // 10):

@@ -159,6 +159,7 @@ def snapshot(outdir: Path) -> dict[str, str]:
         text = path.read_text(encoding="utf-8")
         pages[path.relative_to(outdir).as_posix()] = re.sub(r"\?v=[0-9a-f]+", "", text)
     pages["pressroom.json"] = (outdir / "pressroom.json").read_text(encoding="utf-8")
+    pages["releases.atom"] = (outdir / "releases.atom").read_text(encoding="utf-8")
     pages["searchindex.js"] = _search_index(outdir)
     return pages
 

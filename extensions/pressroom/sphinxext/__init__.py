@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.util import logging
 
 from pressroom import __version__ as _pkg_version
-from pressroom.sphinxext import entrypages, html, incremental
+from pressroom.sphinxext import entrypages, feed, html, incremental
 from pressroom.sphinxext.directives import (
     GlossaryDirective,
     ReleaseDirective,
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when the shape of the domain data or the stored nodes changes.
-ENV_VERSION = 13
+ENV_VERSION = 14
 STATIC = Path(__file__).parent / "static"
 
 
@@ -167,6 +167,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
                          description="An entry page lists the newest this many releases that "
                          "mention the entry; when more do, it links pages by year that list "
                          "every one.")
+    app.add_config_value("pressroom_feed_entries", 50, "html", types=frozenset({int}),
+                         description="The Atom feed of the newest releases (releases.atom) "
+                         "lists this many; 0 writes no feed.")
     app.add_config_value("pressroom_root_redirect", True, "html", types=frozenset({bool}),
                          description="Write index.html redirecting to root_doc when it is "
                          "not 'index'.")
@@ -206,11 +209,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", html.bound_sidebar, priority=400)
     app.connect("html-page-context", html.add_jsonld)
     app.connect("html-page-context", html.add_breadcrumbs)
+    app.connect("html-page-context", feed.add_feed_link)
     app.connect("html-page-context", html.memo_asset_tags)
     app.connect("doctree-resolved", entrypages.start_early_writer)
     app.connect("html-collect-pages", entrypages.collect_pages)
     app.connect("build-finished", entrypages.save_digests)
     app.connect("build-finished", html.export)
+    app.connect("build-finished", feed.write_feed)
     return {
         "version": _pkg_version,
         "env_version": ENV_VERSION,

@@ -18,6 +18,8 @@ parallel build merges the same data as a serial one:
                with them when a registry edit re-links them)
 ``texts``      docname -> fingerprint of the release's text (:func:`pressroom.corpus.text_key`),
                to find two release files holding the same text
+``leads``      docname -> the release's opening words (:func:`.render.lead_of`), the
+               summary of its entry in the feed (:mod:`pressroom.sphinxext.feed`)
 
 and build-level tables that are not keyed by docname: ``entries`` (entity id ->
 (page docname, anchor, type, name, aliases, description, filed as), set from the registry
@@ -54,7 +56,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds")
+DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds", "leads")
 #: Short role names for long type names.
 ROLE_ALIASES = {"organization": ("org",)}
 
@@ -101,7 +103,7 @@ class PressroomDomain(Domain):
     initial_data: dict[str, Any] = {
         "releases": {}, "mentions": {}, "quotes": {}, "entries": {}, "refs": {}, "late": {},
         "texts": {}, "embeds": {}, "registry": {}, "shown": {}, "navigation": {},
-        "tocs": {}, "locations": {}, "paged": {}, "index_pages": [],
+        "tocs": {}, "locations": {}, "paged": {}, "index_pages": [], "leads": {},
     }
 
     # typed views -----------------------------------------------------------
@@ -164,8 +166,10 @@ class PressroomDomain(Domain):
 
     # recording ---------------------------------------------------------------
     def note_release(self, docname: str, meta: tuple, mentions: Iterable[tuple],
-                     quotes: Iterable[tuple], text_key: str = "") -> None:
+                     quotes: Iterable[tuple], text_key: str = "", lead: str = "") -> None:
         self.releases[docname] = meta
+        if lead:
+            self.data.setdefault("leads", {})[docname] = lead
         self.mentions[docname] = tuple(mentions)
         self.quotes[docname] = tuple(quotes)
         if text_key:

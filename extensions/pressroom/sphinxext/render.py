@@ -46,6 +46,8 @@ class Rendered:
     quotes: list[tuple]
     #: fingerprint of the text, to find duplicates ("" for an empty release)
     text_key: str = ""
+    #: the release's opening words (see :func:`lead_of`), for the feed
+    lead: str = ""
 
 
 class _Lines:
@@ -273,7 +275,27 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     meta = (title, release.date.isoformat() if release.date else "", publisher_key,
             plain(publisher), plain(release.dateline or ""), release.source_url or "", relpath)
     key = text_key(text) if text.replace("\ufeff", "").strip() else ""
-    return Rendered(section, meta, rows, quote_rows, key)
+    return Rendered(section, meta, rows, quote_rows, key, lead_of(text, release.paragraphs))
+
+
+#: A release's lead is cut at a word boundary near this many characters.
+LEAD_CHARS = 300
+
+
+def lead_of(text: str, paragraphs) -> str:
+    """The opening words of a release's first body paragraph, its spaces run together,
+    cut at the last word boundary before :data:`LEAD_CHARS` characters (then ``…``)."""
+    if not paragraphs:
+        return ""
+    first = min(paragraphs, key=lambda p: p.start)
+    out: list[str] = []
+    size = 0
+    for word in text[first.start:first.end].split():
+        if out and size + len(word) > LEAD_CHARS:
+            return plain(" ".join(out)) + " …"
+        out.append(word)
+        size += len(word) + 1
+    return plain(" ".join(out))
 
 
 def _published(text: str, seg) -> nodes.paragraph:

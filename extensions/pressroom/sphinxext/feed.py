@@ -1,0 +1,134 @@
+"""``releases.atom``: the newest releases as an Atom feed (RFC 4287), for readers who
+follow the archive in a feed reader.
+
+Written at ``build-finished`` by HTML builders from the releases' rows in the domain
+(nothing is read for it), newest first, ``pressroom_feed_entries`` of them (0 writes
+none); rewritten only when its text changes. A release without a full date (none, or a
+year or month only) cannot be placed in time and is left out. With ``html_baseurl``
+set, links and ids are absolute URLs; without it, links are relative to the feed (feed
+readers resolve them against its address) and ids are ``urn:uuid:`` names made from
+the project's name and the page, stable from build to build. Each entry names the
+release's publisher as its author and the entries it mentions as its categories.
+Every HTML page's head links the feed (``html-page-context``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape, quoteattr
+
+from pressroom.sphinxext.domain import get_domain
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+FEED_FILE = "releases.atom"
+FEED_TYPE = "application/atom+xml"
+
+
+def _enabled(app: Sphinx) -> bool:
+    return app.builder.format == "html" and app.config.pressroom_feed_entries > 0
+
+
+def feed_title(app: Sphinx) -> str:
+    return f"{app.config.project}: newest releases"
+
+
+def add_feed_link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
+                  doctree: Any) -> None:
+    """``<link rel="alternate">`` to the feed in every page's head."""
+    if not _enabled(app) or "pathto" not in context:
+        return
+    href = context["pathto"](FEED_FILE, 1)
+    context["metatags"] = (context.get("metatags", "")
+                           + f'<link rel="alternate" type="{FEED_TYPE}" '
+                           f'title={quoteattr(feed_title(app))} href={quoteattr(href)}>\n')
+
+
+def newest(releases: dict[str, tuple], limit: int) -> list[str]:
+    """The docnames of the *limit* newest releases with a full date: newest first, those
+    of one day by docname."""
+    dated = sorted(d for d, row in releases.items() if len(row[1]) == 10)
+    dated.sort(key=lambda d: releases[d][1], reverse=True)  # stable: docnames stay in order
+    return dated[:limit]
+
+
+def feed_xml(app: Sphinx) -> str:
+    domain = get_domain(app.env)
+    releases = domain.releases
+    entries = domain.entries
+    leads = domain.data.get("leads", {})
+    base = (app.config.html_baseurl or "").rstrip("/")
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"pressroom:{app.config.project}")
+
+    root_file = None
+
+    def link(docname: str | None) -> str:
+        nonlocal root_file
+        target = app.builder.get_target_uri(docname) if docname else FEED_FILE
+        if target.startswith("#"):
+            # singlehtml: every document is a part of one page, the root document's file
+            if root_file is None:
+                root_file = Path(app.builder.get_outfilename(app.config.root_doc)).relative_to(
+                    app.outdir).as_posix()
+            target = root_file + target
+        return f"{base}/{target}" if base else target
+
+    def ident(docname: str | None) -> str:
+        if base:
+            return link(docname)
+        return f"urn:uuid:{uuid.uuid5(namespace, docname or FEED_FILE)}"
+
+    docs = newest(releases, app.config.pressroom_feed_entries)
+    title = feed_title(app)
+    updated = f"{releases[docs[0]][1]}T00:00:00Z" if docs else "1970-01-01T00:00:00Z"
+    out = ['<?xml version="1.0" encoding="utf-8"?>\n',
+           '<feed xmlns="http://www.w3.org/2005/Atom">\n',
+           f"<title>{escape(title)}</title>\n",
+           f"<id>{escape(ident(None))}</id>\n",
+           f"<updated>{updated}</updated>\n",
+           f'<link rel="self" type="{FEED_TYPE}" href={quoteattr(link(None))}/>\n',
+           f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link(app.config.root_doc))}/>\n",
+           f"<author><name>{escape(app.config.project)}</name></author>\n"]
+    for docname in docs:
+        rel_title, date, _key, publisher = releases[docname][:4]
+        stamp = f"{date}T00:00:00Z"
+        out.append("<entry>\n")
+        out.append(f"<title>{escape(rel_title or docname)}</title>\n")
+        out.append(f'<link rel="alternate" type="text/html" href={quoteattr(link(docname))}/>\n')
+        out.append(f"<id>{escape(ident(docname))}</id>\n")
+        out.append(f"<published>{stamp}</published>\n<updated>{stamp}</updated>\n")
+        if publisher:
+            out.append(f"<author><name>{escape(publisher)}</name></author>\n")
+        lead = leads.get(docname)
+        if lead:
+            out.append(f"<summary>{escape(lead)}</summary>\n")
+        seen = set()
+        for row in domain.mentions.get(docname, ()):
+            eid = row[0]
+            entry = entries.get(eid)
+            if entry is None or eid in seen:
+                continue
+            seen.add(eid)
+            out.append(f"<category term={quoteattr(eid)} label={quoteattr(entry[3])}/>\n")
+        out.append("</entry>\n")
+    out.append("</feed>\n")
+    return "".join(out)
+
+
+def write_feed(app: Sphinx, exc: Exception | None) -> None:
+    """``build-finished``: write the feed when it changed (nothing after a failed build)."""
+    if exc is not None or not _enabled(app):
+        return
+    text = feed_xml(app)
+    path = Path(app.outdir) / FEED_FILE
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except (OSError, UnicodeDecodeError):
+        pass
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

@@ -286,6 +286,24 @@ def test_sort_files_an_entry_under_another_form(tmp_path):
         (15, "error", "listed: sort must be text")]
 
 
+def test_a_sort_that_lacks_a_word_of_the_name_is_reported(tmp_path):
+    """A sort is the name's words in another order, a common word (``The``) left out or
+    something added; one that lacks a word of the name and of every alias is likely
+    misspelt (and files the entry elsewhere): a warning at its line."""
+    reg, problems = load(tmp_path, """\
+        - {id: dooley, type: person, name: Brian Dooley, sort: "Doley, Brian"}
+        - {id: hague, type: place, name: The Hague, sort: Hague}
+        - {id: gaulle, type: person, name: Charles de Gaulle, sort: "Gaulle, Charles de"}
+        - {id: lula, type: person, name: Luiz Inácio Lula da Silva, sort: "Lula da Silva, Luiz Inacio"}
+        - {id: bush, type: person, name: George Bush, sort: "Bush, George (1924-2018)"}
+        - {id: hrf, type: organization, name: Human Rights First, aliases: [HRF], sort: HRF}
+        """)
+    assert reg["dooley"].sort == "Doley, Brian"  # filed under it as written
+    assert [(p.line, p.severity, p.subtype, p.message) for p in problems] == [
+        (1, "warning", "registry_sort", "dooley: sort 'Doley, Brian' lacks 'dooley' of the name "
+         "'Brian Dooley'; misspelt? (the entry is filed under it as written)")]
+
+
 def test_a_dangling_reference_is_reported_at_the_line_that_names_it(tmp_path):
     _, problems = load(tmp_path, """\
         - id: p

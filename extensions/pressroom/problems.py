@@ -68,6 +68,9 @@ SUBTYPES: dict[str, str] = {
     "case, accents and punctuation are ignored, the same words in another order, a close "
     "spelling, an initial for the first name, or one named by the other's acronym.",
     "registry_wikidata": "A ``wikidata`` value is not a Wikidata item id (``Q`` and digits).",
+    "registry_sort": "An entry's ``sort`` (the form it is filed under) lacks a word of its "
+    "name and of each of its aliases: probably misspelt (the entry is filed under it as "
+    "written).",
     # linking and references
     "ambiguous": "A short form in a release could refer to more than one entity, so it is "
     "left unlinked.",

@@ -72,6 +72,23 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", strip_accents(text).casefold())
+
+
+def _sort_lacks(sort: str, name: str, aliases: tuple[str, ...] | list[str]) -> list[str]:
+    """The words of *name* (common words aside: ``The Hague`` may be ``Hague``) that
+    *sort* does not hold, when it does not hold those of any alias either; words may
+    come in any order (``Gaulle, Charles de``) and more may be added (``Bush, George
+    (1924-2018)``). ``[]``: nothing lacks."""
+    held = set(_words(sort))
+    lacks = [w for w in _words(name) if w not in held and w not in COMMON_WORDS]
+    if lacks and any(not [w for w in _words(a) if w not in held and w not in COMMON_WORDS]
+                     for a in aliases):
+        return []
+    return lacks
+
+
 _PARTIAL_DATE_RE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\Z")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
@@ -585,6 +602,13 @@ class _Checker:
                                  f"{entity_id}: sort is empty; the entry is filed under its name")
                     continue
                 fields[key] = " ".join(str(value).split())
+        if fields.get("sort"):
+            missing = _sort_lacks(fields["sort"], name, fields["aliases"])
+            if missing:
+                self.problem(file, at("sort"), "warning", "registry_sort",
+                             f"{entity_id}: sort {fields['sort']!r} lacks "
+                             f"{', '.join(repr(w) for w in missing)} of the name {name!r}; "
+                             "misspelt? (the entry is filed under it as written)")
         for key in ("affiliation", "place", "country"):
             value = raw.get(key)
             if value is not None:

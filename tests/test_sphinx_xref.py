@@ -8,7 +8,8 @@ from pathlib import Path
 import extruct
 from sphinx.util.inventory import InventoryFile
 
-from sphinx_support import make, page, warnings_of
+from pressroom import problems
+from sphinx_support import built, copy_root, make, page, warnings_of
 
 SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 
@@ -115,3 +116,16 @@ def test_release_directive_missing_file_warns_with_location(tmp_path):
     assert len(warnings) == 1
     assert f"{src}/index.rst:6:" in warnings[0]
     assert "[pressroom.release_missing]" in warnings[0]
+
+
+def test_the_warnings_catalogue_is_read_again_when_the_catalogue_changes(tmp_path):
+    """``pressroom:warnings`` shows the subtypes the installed code knows: its page
+    depends on the catalogue's module, so upgrading Pressroom re-reads it."""
+    src = copy_root("pressroom", tmp_path)
+    (src / "docs" / "catalogue.rst").write_text(
+        ":orphan:\n\nWarnings\n========\n\n.. pressroom:warnings::\n", encoding="utf-8")
+    app = built(src)
+    deps = {Path(app.srcdir, d).resolve() for d in app.env.dependencies["docs/catalogue"]}
+    assert Path(problems.__file__).resolve() in deps
+    assert "pressroom.registry_sort" in (Path(app.outdir) / "docs" / "catalogue.html").read_text(
+        encoding="utf-8")

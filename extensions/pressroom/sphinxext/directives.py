@@ -15,6 +15,7 @@ from docutils import nodes, utils
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from pressroom import problems
 from pressroom.problems import SUBTYPES
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
@@ -130,6 +131,8 @@ class WarningsDirective(SphinxDirective):
     """``.. pressroom:warnings::`` — the catalogue of warning subtypes, from the code."""
 
     def run(self) -> list[nodes.Node]:
+        # the page is read again when the catalogue changes (an upgrade of Pressroom)
+        self.env.note_dependency(problems.__file__)
         dl = nodes.definition_list(classes=["pressroom-warnings"])
         for subtype, text in SUBTYPES.items():
             term = nodes.term()

@@ -97,3 +97,10 @@ def test_ids_without_a_base_url_are_stable(tmp_path):
     two = entries(feed(Path(built(copy_root("pressroom", tmp_path / "b")).outdir)))
     assert [e["id"] for e in one] == [e["id"] for e in two]
     assert len({e["id"] for e in one}) == len(one)
+
+
+def test_no_feed_in_an_e_book(tmp_path):
+    app = built(copy_root("pressroom", tmp_path), "epub")
+    outdir = Path(app.outdir)
+    assert not (outdir / "releases.atom").exists()
+    assert "application/atom+xml" not in (outdir / f"{SEED}.xhtml").read_text(encoding="utf-8")

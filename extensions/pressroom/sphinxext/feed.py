@@ -29,7 +29,10 @@ FEED_TYPE = "application/atom+xml"
 
 
 def _enabled(app: Sphinx) -> bool:
-    return app.builder.format == "html" and app.config.pressroom_feed_entries > 0
+    # HTML sites (html, dirhtml, singlehtml); an e-book (epub, format html too) has no
+    # address a feed reader could follow
+    return (app.builder.format == "html" and not app.builder.name.startswith("epub")
+            and app.config.pressroom_feed_entries > 0)
 
 
 def feed_title(app: Sphinx) -> str:

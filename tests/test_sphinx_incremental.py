@@ -331,6 +331,46 @@ def test_parallel_incremental_rebuild_merges_exactly(tmp_path):
     app.cleanup()
 
 
+def test_a_parallel_reader_sends_back_only_what_it_read(tmp_path, monkeypatch):
+    """Sphinx pickles a forked reader's whole environment for its parent; the reader
+    drops the other documents' rows and the build-level tables first (the parent keeps
+    its own and merges only the documents read), so a rebuild reading one release does
+    not ship the archive's data twice through a pipe."""
+    import ast
+    import pickle
+
+    src = copy_root("pressroom", tmp_path)
+    _build(src, parallel=2)
+    sent = tmp_path / "sent"
+    dumps = pickle.dumps
+
+    def record(obj, *args, **kwargs):
+        data = dumps(obj, *args, **kwargs)
+        if type(obj).__name__ == "BuildEnvironment":  # in the forked reader
+            pressroom = obj.domaindata["pressroom"]
+            index = obj.domaindata["index"]["entries"]
+            with sent.open("a") as out:  # one line per reader
+                out.write(repr((sorted(pressroom["mentions"]), len(pressroom["entries"]),
+                                sorted(index))) + "\n")
+        return data
+
+    monkeypatch.setattr(pickle, "dumps", record)
+    _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
+    app = make(src, parallel=2)
+    app.build()
+    # each reader held the rows of what it read only (the edited release), no entries,
+    # no general-index lines of the collected pages (entry and letter pages: no documents)
+    readers = [ast.literal_eval(line) for line in sent.read_text().splitlines()]
+    assert [mentions for mentions, _, _ in readers if mentions] == [[MARKUP]]
+    assert all(entries == 0 for _, entries, _ in readers)
+    assert all(d in app.env.all_docs for _, _, index in readers for d in index)
+    # the parent still has everything
+    domain = app.env.domains["pressroom"]
+    assert set(domain.mentions) == {SEED, MARKUP} and domain.entries
+    assert "2 releases, 2 mentions" in main_text(page(app, "entries/person/ai-weiwei"))
+    app.cleanup()
+
+
 def _sizes_over_rebuilds(src: Path, parallel: int) -> list[int]:
     release = src / f"{MARKUP}.txt"
     original = release.read_text(encoding="utf-8")

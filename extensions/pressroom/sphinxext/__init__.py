@@ -202,6 +202,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", html.reset_sidebar_cache)
     app.connect("env-get-updated", incremental.env_get_updated)
     app.connect("env-before-read-docs", incremental.env_before_read_docs)
+    app.connect("source-read", incremental.shed_in_reader)
     if "write-started" in app.events.events:  # Sphinx >= 7.4; before: Sphinx's default
         app.connect("write-started", incremental.write_started)
     app.connect("build-finished", incremental.build_finished)

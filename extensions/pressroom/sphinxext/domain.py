@@ -147,6 +147,31 @@ class PressroomDomain(Domain):
             letters.setdefault(letter_of(row[0]), []).append(row)
         return dict(sorted(letters.items(), key=lambda item: (item[0] == "other", item[0])))
 
+    #: Build-level tables a forked reader neither uses nor hands back (see
+    #: :meth:`shed_for_reader`): all are read or written by the parent process only.
+    PARENT_ONLY = ("entries", "locations", "registry_names", "registry", "navigation", "tocs",
+                   "paged", "shown")
+
+    def shed_for_reader(self, env) -> None:
+        """In a reader process forked by a parallel build (``-j N``), before it reads.
+
+        Sphinx pickles a reader's whole environment and sends it back to the parent,
+        which unpickles it and merges only the documents that process read
+        (:meth:`merge_domaindata`). The parent clears those documents before forking, so
+        here the tables keyed by document hold only other documents' rows; those, the
+        build-level tables and the general-index lines of the collected pages are
+        dropped: nothing while reading uses them (reading only adds rows), and at a
+        thousand releases they were two thirds of the environment sent back (7 MB,
+        pickled and unpickled for a rebuild that reads one release)."""
+        for key in (*DOC_KEYED, *self.PARENT_ONLY):
+            if key in self.data:
+                self.data[key] = {}
+        index = env.domains["index"].data.get("entries")
+        if index:
+            for docname in self.data.get("index_pages", ()):
+                index.pop(docname, None)
+        self.data["index_pages"] = []
+
     def note_embed(self, docname: str, release_docname: str) -> None:
         current = self.embeds.get(docname, ())
         if release_docname not in current:

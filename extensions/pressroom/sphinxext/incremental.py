@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import os
 import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,7 +48,26 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+#: The process that runs each build (by source folder): a reader forked from it sheds
+#: what it does not need (:func:`shed_in_reader`).
+_MAIN_PID: dict[str, int] = {}
+
+
+def shed_in_reader(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: in a reader forked by a parallel build, once, before its first
+    document: drop the domain data it neither uses nor sends back
+    (:meth:`.PressroomDomain.shed_for_reader`)."""
+    key = str(app.srcdir)
+    if os.getpid() == _MAIN_PID.get(key, os.getpid()):
+        return
+    domain = get_domain(app.env)
+    if not getattr(domain, "_pressroom_shed", False):
+        domain._pressroom_shed = True  # type: ignore[attr-defined]
+        domain.shed_for_reader(app.env)
+
+
 def builder_inited(app: Sphinx) -> None:
+    _MAIN_PID[str(app.srcdir)] = os.getpid()
     corpus = get_corpus(app.confdir, app.config, cache_dir=app.doctreedir)
     ACTIVE[str(app.srcdir)] = corpus
     BUILDERS[str(app.srcdir)] = app.builder

@@ -106,6 +106,8 @@ def test_build_warns_at_conf_lines_and_uses_defaults(tmp_path):
     conf = src / "conf.py"
     conf.write_text(conf.read_text("utf-8") + textwrap.dedent("""\
         pressroom_glossary_max = "many"
+        pressroom_timeline_max = 0
+        pressroom_feed_entries = -1
         pressroom_entries_dir = "../elsewhere"
         pressroom_publishers = {"wire": "Wire Service"}
         pressroom_entity_types = ["award"]
@@ -113,7 +115,8 @@ def test_build_warns_at_conf_lines_and_uses_defaults(tmp_path):
         pressroom_registry = Path("corpus") / "entities"  # a path is welcome
         """), "utf-8")
     lines = {name: n for n, text in enumerate(conf.read_text("utf-8").splitlines(), 1)
-             for name in ("pressroom_glossary_max", "pressroom_entries_dir",
+             for name in ("pressroom_glossary_max", "pressroom_timeline_max",
+                          "pressroom_feed_entries", "pressroom_entries_dir",
                           "pressroom_publishers", "pressroom_entity_types")
              if text.startswith(name)}
     app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"]})
@@ -122,12 +125,14 @@ def test_build_warns_at_conf_lines_and_uses_defaults(tmp_path):
     assert app.statuscode == 0
     warnings = warnings_of(app)
     for name, words in (("pressroom_glossary_max", "the default 200 is used"),
+                        ("pressroom_timeline_max", "the default 500 is used"),
+                        ("pressroom_feed_entries", "the default 50 is used"),
                         ("pressroom_entries_dir", "the default 'entries' is used"),
                         ("pressroom_publishers", "'Wire Service' is taken as its name"),
                         ("pressroom_entity_types", "a dict is expected, not list; ignored")):
         assert any(w.startswith(f"{conf}:{lines[name]}: WARNING: {name}: ") and words in w
                    and w.endswith("[pressroom.config]") for w in warnings), (name, warnings)
-    assert len(warnings) == 4, warnings  # Sphinx's own type check has nothing left to say
+    assert len(warnings) == 6, warnings  # Sphinx's own type check has nothing left to say
     assert app.config.pressroom_glossary_max == 200
     assert (app.outdir / "entries" / "index.html").is_file()
 

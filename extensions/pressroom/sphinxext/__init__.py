@@ -57,6 +57,10 @@ _SITE_VALUES: tuple[tuple[str, Any, str, Any], ...] = (
      lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
     ("pressroom_entry_releases", 100, "a whole number of at least 1",
      lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
+    ("pressroom_timeline_max", 500, "a whole number of at least 1",
+     lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
+    ("pressroom_feed_entries", 50, "a whole number (0 for no feed)",
+     lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0),
     ("pressroom_root_redirect", True, "True or False", lambda v: isinstance(v, bool)),
 )
 
@@ -119,7 +123,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     * config values ``pressroom_releases``, ``pressroom_registry``,
       ``pressroom_entity_types``, ``pressroom_publishers``,
       ``pressroom_entries_dir``, ``pressroom_archive_dir``,
-      ``pressroom_glossary_max``, ``pressroom_entry_releases``, ``pressroom_root_redirect``;
+      ``pressroom_glossary_max``, ``pressroom_entry_releases``, ``pressroom_timeline_max``,
+      ``pressroom_feed_entries``, ``pressroom_root_redirect``;
     * the source suffix ``.txt`` and its parser :class:`ReleaseParser`
       (a release file is a page);
     * the ``pressroom`` domain (object types and roles per entity type, ``org``
@@ -167,6 +172,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
                          description="An entry page lists the newest this many releases that "
                          "mention the entry; when more do, it links pages by year that list "
                          "every one.")
+    app.add_config_value("pressroom_timeline_max", 500, "html", types=frozenset({int}),
+                         description="The timeline lists each release up to this many dated "
+                         "releases; beyond it, each month says how many each publisher "
+                         "issued, linking to the archive's list of the month.")
     app.add_config_value("pressroom_feed_entries", 50, "html", types=frozenset({int}),
                          description="The Atom feed of the newest releases (releases.atom) "
                          "lists this many; 0 writes no feed.")

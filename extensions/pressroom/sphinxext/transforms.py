@@ -263,9 +263,17 @@ class LateRenderer(SphinxPostTransform):
                 rows.append((day.year, day.month, day.day, 1, meta[0], "release", d))
         if not rows:
             return [self.empty("Nothing dated yet.")]
+        dated = sum(1 for r in rows if r[5] == "release")
+        monthly = dated > self.config.pressroom_timeline_max
+        if monthly:
+            rows = self._months_of_releases(rows, corpus)
         # the same day and title: the docname (or id) decides, not the order they were read
-        rows.sort(key=lambda r: (*r[:5], r[6] if r[5] == "release" else r[6].id))
+        rows.sort(key=lambda r: (*r[:5], r[6] if r[5] != "event" else r[6].id))
         out: list[nodes.Node] = []
+        if monthly:
+            intro = (f"{dated:,} dated releases: each month says how many each publisher "
+                     "issued, with a link to that month's list; events are listed one by one.")
+            out.append(nodes.paragraph(intro, intro, classes=["pressroom-count"]))
         years = sorted({r[0] for r in rows})
         if len(years) > 1:  # a long page: a line to jump to each year
             jump = nodes.paragraph(classes=["pressroom-years"])
@@ -297,6 +305,15 @@ class LateRenderer(SphinxPostTransform):
                 para += badge("Event", "event")
                 para += nodes.Text(" ")
                 para += entry_link(obj.id, plain(obj.name))
+            elif what == "month":
+                total = sum(n for _name, n, _doc in obj)
+                para += badge("Releases", "release")
+                para += nodes.Text(f" {total:,} — ")
+                for i, (name, n, doc) in enumerate(obj):
+                    if i:
+                        para += nodes.Text(" · ")
+                    text = f"{name} ({n:,})"
+                    para += self.doc_ref(doc, text) if doc else nodes.Text(text)
             else:
                 meta = domain.releases[obj]
                 when = PartialDate(y, m, day).human(year=False)
@@ -307,6 +324,43 @@ class LateRenderer(SphinxPostTransform):
                 para += self.doc_ref(obj, meta[0])
             assert items is not None  # a list is made for the first row
             items += nodes.list_item("", para)
+        return out
+
+    def _months_of_releases(self, rows: list[tuple], corpus) -> list[tuple]:
+        """*rows* with the releases of each month replaced by one row: how many each
+        publisher issued that month, each linking to that publisher's list of the month
+        in the archive (``<archive>/<publisher>/<year>/<mm>``: every release of it, when
+        filed where its date says; one filed elsewhere is reported at build time as
+        ``release_place``). After the month's events."""
+        from pressroom.sphinxext.generate import publisher_name
+
+        env = self.env
+        archive = self.config.pressroom_archive_dir
+        try:
+            prefix = corpus.project.releases_dir.relative_to(env.srcdir).as_posix()
+        except ValueError:
+            prefix = None
+        counts: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        out = []
+        for row in rows:
+            if row[5] != "release":
+                out.append(row)
+                continue
+            # the publisher's folder: the first part of the path below the releases folder
+            docname = row[6]
+            below = (docname if prefix == "." else docname[len(prefix) + 1:]
+                     if prefix is not None and docname.startswith(prefix + "/") else "")
+            folder = below.split("/", 1)[0] if "/" in below else ""
+            counts[(row[0], row[1])][folder] += 1
+        for (y, m), by_folder in counts.items():
+            shown = []
+            for folder, n in by_folder.items():
+                doc = f"{archive}/{folder}/{y:04d}/{m:02d}" if folder else ""
+                name = publisher_name(corpus, folder) if folder else "No publisher"
+                shown.append((name, n, doc if doc in env.all_docs else ""))
+            shown.sort(key=lambda s: (-s[1], s[0]))
+            # after the month's events (order 0), before nothing: a day no event has
+            out.append((y, m, 32, 2, "", "month", tuple(shown)))
         return out
 
 

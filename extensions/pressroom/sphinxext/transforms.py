@@ -359,7 +359,7 @@ class LateRenderer(SphinxPostTransform):
                 name = publisher_name(corpus, folder) if folder else "No publisher"
                 shown.append((name, n, doc if doc in env.all_docs else ""))
             shown.sort(key=lambda s: (-s[1], s[0]))
-            # after the month's events (order 0), before nothing: a day no event has
+            # day 32: after every event of the month
             out.append((y, m, 32, 2, "", "month", tuple(shown)))
         return out
 

@@ -348,3 +348,17 @@ def test_entry_lists_each_sentence_that_mentions_it_once(tmp_path):
     assert talks.get_text() == "Geneva – Jane Roe met the lawyer of Jane Roe today."
     assert talks.select_one(".pressroom-highlight").get_text() == "Geneva"
     assert speaks.get_text() == "Geneva – Today Jane Roe spoke."
+
+
+def test_the_feed_of_hostile_releases_is_well_formed_xml(site):
+    """Titles and opening words with markup, control characters, other scripts and
+    undecodable bytes: the feed is still well-formed XML, its text as the pages show it."""
+    import xml.etree.ElementTree as ET
+
+    app, _src, _warnings = site
+    root = ET.parse(Path(app.outdir) / "releases.atom").getroot()  # raises if malformed
+    atom = "{http://www.w3.org/2005/Atom}"
+    titles = [e.findtext(f"{atom}title") for e in root.iter(f"{atom}entry")]
+    assert titles and all(titles)
+    for text in (*titles, *(e.findtext(f"{atom}summary") or "" for e in root.iter(f"{atom}entry"))):
+        assert not CONTROL.search(text), text

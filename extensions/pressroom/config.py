@@ -74,7 +74,11 @@ class ProjectConfig:
             parts = self.release_parts(path)
         if parts is None or len(parts) < 2:
             return None
-        key = parts[0]
+        return self.publisher(parts[0])
+
+    def publisher(self, key: str) -> Publisher:
+        """The publisher of the folder *key*: as ``conf.py`` declares it, else named after
+        its folder (``open-press`` -> ``Open Press``)."""
         return self.publishers.get(key) or Publisher(key=key, name=key.replace("-", " ").title())
 
     @classmethod

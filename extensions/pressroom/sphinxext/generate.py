@@ -132,13 +132,6 @@ def release_docs(srcdir: Path, releases_dir: Path,
     return rows
 
 
-def publisher_name(corpus: Corpus, key: str) -> str:
-    """A publisher's name, from ``conf.py``, else from its folder (``open-press`` ->
-    ``Open Press``)."""
-    pub = corpus.project.publishers.get(key)
-    return pub.name if pub is not None else key.replace("-", " ").title()
-
-
 def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
                      found: Scan | None = None) -> tuple[int, int]:
     folder = srcdir / archive_dir
@@ -150,7 +143,7 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
     for publisher, year, month, docname in release_docs(srcdir, corpus.project.releases_dir,
                                                         found):
         tree[publisher][year][month].append(docname)
-    names = {k: publisher_name(corpus, k) for k in tree}
+    names = {k: corpus.project.publisher(k).name for k in tree}
     out.write("index.rst", _title("Releases by publisher") + "\n"
               + _toctree([f"{k}/index" for k in sorted(tree, key=lambda k: names[k])]))
     for key, years in tree.items():

@@ -332,31 +332,22 @@ class LateRenderer(SphinxPostTransform):
         in the archive (``<archive>/<publisher>/<year>/<mm>``: every release of it, when
         filed where its date says; one filed elsewhere is reported at build time as
         ``release_place``). After the month's events."""
-        from pressroom.sphinxext.generate import publisher_name
-
         env = self.env
+        releases = get_domain(env).releases
         archive = self.config.pressroom_archive_dir
-        try:
-            prefix = corpus.project.releases_dir.relative_to(env.srcdir).as_posix()
-        except ValueError:
-            prefix = None
         counts: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
         out = []
         for row in rows:
             if row[5] != "release":
                 out.append(row)
                 continue
-            # the publisher's folder: the first part of the path below the releases folder
-            docname = row[6]
-            below = (docname if prefix == "." else docname[len(prefix) + 1:]
-                     if prefix is not None and docname.startswith(prefix + "/") else "")
-            folder = below.split("/", 1)[0] if "/" in below else ""
-            counts[(row[0], row[1])][folder] += 1
+            # the publisher's folder ("" for a release outside the publishers' folders)
+            counts[(row[0], row[1])][releases[row[6]][2]] += 1
         for (y, m), by_folder in counts.items():
             shown = []
             for folder, n in by_folder.items():
                 doc = f"{archive}/{folder}/{y:04d}/{m:02d}" if folder else ""
-                name = publisher_name(corpus, folder) if folder else "No publisher"
+                name = corpus.project.publisher(folder).name if folder else "No publisher"
                 shown.append((name, n, doc if doc in env.all_docs else ""))
             shown.sort(key=lambda s: (-s[1], s[0]))
             # day 32: after every event of the month

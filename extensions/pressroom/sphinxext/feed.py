@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
 from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.html import root_file, site_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,24 +64,16 @@ def feed_xml(app: Sphinx) -> str:
     releases = domain.releases
     entries = domain.entries
     leads = domain.data.get("leads", {})
-    base = (app.config.html_baseurl or "").rstrip("/")
     namespace = uuid.uuid5(uuid.NAMESPACE_URL, f"pressroom:{app.config.project}")
 
-    root_file = None
-
     def link(docname: str | None) -> str:
-        nonlocal root_file
         target = app.builder.get_target_uri(docname) if docname else FEED_FILE
-        if target.startswith("#"):
-            # singlehtml: every document is a part of one page, the root document's file
-            if root_file is None:
-                root_file = Path(app.builder.get_outfilename(app.config.root_doc)).relative_to(
-                    app.outdir).as_posix()
-            target = root_file + target
-        return f"{base}/{target}" if base else target
+        if target.startswith("#"):  # singlehtml: a part of the root document's page
+            target = root_file(app) + target
+        return site_url(app, target)
 
     def ident(docname: str | None) -> str:
-        if base:
+        if (app.config.html_baseurl or "").rstrip("/"):
             return link(docname)
         return f"urn:uuid:{uuid.uuid5(namespace, docname or FEED_FILE)}"
 

@@ -160,10 +160,21 @@ def bound_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["toctree"] = bounded
 
 
+def site_url(app: Sphinx, target: str) -> str:
+    """*target* (a path from the top of the output) as the site's address: absolute under
+    ``html_baseurl`` when it is set, else as it is."""
+    base = (app.config.html_baseurl or "").rstrip("/")
+    return f"{base}/{target}" if base else target
+
+
+def root_file(app: Sphinx) -> str:
+    """The root document's output file, from the top of the output (with ``singlehtml``, the
+    one page every document is a part of)."""
+    return Path(app.builder.get_outfilename(app.config.root_doc)).relative_to(app.outdir).as_posix()
+
+
 def _url(app: Sphinx, docname: str) -> str:
-    base = app.config.html_baseurl or ""
-    target = app.builder.get_target_uri(docname)
-    return (base.rstrip("/") + "/" + target) if base else target
+    return site_url(app, app.builder.get_target_uri(docname))
 
 
 def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
@@ -370,7 +381,7 @@ def export(app: Sphinx, exc: Exception | None) -> None:
         if target.startswith("#"):
             # singlehtml: every document is a part of one page, the root document's file,
             # which starts with the root document (it has no anchor of its own)
-            target = Path(app.builder.get_outfilename(root)).relative_to(app.outdir).as_posix()
+            target = root_file(app)
         redirect = Path(app.outdir) / "index.html"
         html = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">"

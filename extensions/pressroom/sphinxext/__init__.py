@@ -65,6 +65,10 @@ _SITE_VALUES: tuple[tuple[str, Any, str, Any], ...] = (
 )
 
 
+#: Their defaults, registered from this table (a default is written once).
+_SITE_DEFAULTS: dict[str, Any] = {name: default for name, default, _what, _test in _SITE_VALUES}
+
+
 def _plain_folder(value: str) -> bool:
     """A relative folder path below the source folder (``entries``, ``site/entries``)."""
     parts = value.replace("\\", "/").split("/")
@@ -150,6 +154,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """
     # The corpus values are checked by pressroom.config, as the commands read them (each
     # malformed one a warning at its line of conf.py): Sphinx's type check would warn again.
+    def site_value(name: str, rebuild: str, types: Any, description: str) -> None:
+        app.add_config_value(name, _SITE_DEFAULTS[name], rebuild, types=types,
+                             description=description)
+
     app.add_config_value("pressroom_releases", "corpus/releases", "env", types=Any,
                          description="Folder of release files, relative to conf.py.")
     app.add_config_value("pressroom_registry", "corpus/entities", "env", types=Any,
@@ -160,28 +168,28 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("pressroom_publishers", {}, "env", types=Any,
                          description="Publishers by folder name under the releases folder: "
                          "key -> {name, url, footer_markers}.")
-    app.add_config_value("pressroom_entries_dir", "entries", "env", types=frozenset({str}),
-                         description="Generated folder for entry pages (keep it gitignored).")
-    app.add_config_value("pressroom_archive_dir", "archive", "env", types=frozenset({str}),
-                         description="Generated folder for the release archive pages.")
-    app.add_config_value("pressroom_glossary_max", 200, "html", types=frozenset({int}),
-                         description="A type's glossary lists its entries on one page up to "
-                         "this many; beyond it, it lists its letters and each letter's page "
-                         "lists that letter's entries.")
-    app.add_config_value("pressroom_entry_releases", 100, "html", types=frozenset({int}),
-                         description="An entry page lists the newest this many releases that "
-                         "mention the entry; when more do, it links pages by year that list "
-                         "every one.")
-    app.add_config_value("pressroom_timeline_max", 500, "html", types=frozenset({int}),
-                         description="The timeline lists each release up to this many dated "
-                         "releases; beyond it, each month says how many each publisher "
-                         "issued, linking to the archive's list of the month.")
-    app.add_config_value("pressroom_feed_entries", 50, "html", types=frozenset({int}),
-                         description="The Atom feed of the newest releases (releases.atom) "
-                         "lists this many; 0 writes no feed.")
-    app.add_config_value("pressroom_root_redirect", True, "html", types=frozenset({bool}),
-                         description="Write index.html redirecting to root_doc when it is "
-                         "not 'index'.")
+    site_value("pressroom_entries_dir", "env", frozenset({str}),
+               "Generated folder for entry pages (keep it gitignored).")
+    site_value("pressroom_archive_dir", "env", frozenset({str}),
+               "Generated folder for the release archive pages.")
+    site_value("pressroom_glossary_max", "html", frozenset({int}),
+               "A type's glossary lists its entries on one page up to "
+               "this many; beyond it, it lists its letters and each letter's page "
+               "lists that letter's entries.")
+    site_value("pressroom_entry_releases", "html", frozenset({int}),
+               "An entry page lists the newest this many releases that "
+               "mention the entry; when more do, it links pages by year that list "
+               "every one.")
+    site_value("pressroom_timeline_max", "html", frozenset({int}),
+               "The timeline lists each release up to this many dated "
+               "releases; beyond it, each month says how many each publisher "
+               "issued, linking to the archive's list of the month.")
+    site_value("pressroom_feed_entries", "html", frozenset({int}),
+               "The Atom feed of the newest releases (releases.atom) "
+               "lists this many; 0 writes no feed.")
+    site_value("pressroom_root_redirect", "html", frozenset({bool}),
+               "Write index.html redirecting to root_doc when it is "
+               "not 'index'.")
 
     app.add_source_suffix(".txt", "pressroom-release")
     app.add_source_parser(ReleaseParser)

@@ -563,3 +563,52 @@ def test_office_title_alone_is_the_person_last_named_with_it() -> None:
     assert spans(linker.link(text)) == [
         ("President Zel Varokov", "vrk"), ("Ira Talvend", "tal"), ("Secretary of State", "tal"),
         ("President", "vrk"), ("Secretary of State", "tal"), ("President Zel Varokov", "vrk")]
+
+
+# ----------------------------------------------------------------- what a registry edit moves
+
+
+def _moved(before: list[dict], after: list[dict], text: str) -> tuple[bool, bool]:
+    """(does the finder of the changed keys find one in *text*, do the two linkers link
+    *text* differently)."""
+    from pressroom.linker import key_finder
+
+    old, new = make_linker(*before), make_linker(*after)
+    found = key_finder(new.changed_keys(old))(text)
+    return found, spans(old.link(text)) != spans(new.link(text))
+
+
+QUILLON = org("harbor-quillon", "Harbor Quillon")
+HARBOR = org("harbor", "Harbor")
+
+
+@pytest.mark.parametrize(("before", "after", "text", "moved"), [
+    # the same registry, or an edit that changes no name: nothing to look for
+    ([QUILLON], [QUILLON], "Harbor Quillon and Quillon.", False),
+    ([QUILLON], [{**QUILLON, "description": "Other words."}], "Harbor Quillon.", False),
+    # another entry comes: the organization goes by its last word, though neither is named
+    ([QUILLON], [QUILLON, HARBOR], "Then Quillon said so.", True),
+    ([QUILLON, HARBOR], [QUILLON], "Then Quillon said so.", True),
+    # an entry that becomes a person: its surname links after its name
+    ([org("zed", "Zed Quorra")], [person("zed", "Zed Quorra")], "Zed Quorra. Then Quorra.", True),
+])
+def test_the_keys_a_registry_edit_moves(before, after, text, moved) -> None:
+    found, differs = _moved(before, after, text)
+    assert (found, differs) == (moved, moved)
+
+
+def test_the_finder_looks_where_the_linker_does() -> None:
+    from pressroom.linker import key_finder
+
+    keys = make_linker(QUILLON, HARBOR).changed_keys(make_linker(QUILLON))
+    assert " Quillon " in keys and " QUILLON " in keys  # the word, and its capitals
+    found = key_finder(keys)
+    assert found("GENEVA – QUILLON SAYS NO\n\nThe body.")
+    assert found("Quillon\u2019s office")  # a curly apostrophe, as the linker reads it
+    assert not found("Quillonville is a town.")  # whole words only
+    assert not key_finder([])("Quillon")
+    assert make_linker().changed_keys(make_linker()) == []
+    # the type changes: the entry's keys, no other entry's
+    keys = make_linker(person("zed", "Zed Quorra"), org("o", "Other Body")).changed_keys(
+        make_linker(org("zed", "Zed Quorra"), org("o", "Other Body")))
+    assert " Zed Quorra " in keys and not any("Other" in k for k in keys)

@@ -6,6 +6,8 @@ import re
 import time
 from pathlib import Path
 
+import pytest
+
 from sphinx_support import Writes, copy_root, main_text, make, page, warnings_of
 
 SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
@@ -424,6 +426,41 @@ def test_the_linker_is_kept_between_builds_and_rebuilt_when_the_registry_changes
     _edit(registry, "description: Chinese artist and activist.", "description: Chinese artist.")
     app, _ = _rebuild(src)
     assert built == [1]  # the registry changed: built again
+    app.cleanup()
+
+
+def _stale(kept: Path) -> None:
+    """The kept linker as a build that stopped before saving its environment leaves it: made
+    of a registry other than the one the environment's releases were linked with."""
+    import pickle
+
+    stored = pickle.loads(kept.read_bytes())
+    stored["made_of"] = "another registry"
+    kept.write_bytes(pickle.dumps(stored))
+
+
+@pytest.mark.parametrize("spoil", [Path.unlink, _stale])
+def test_a_registry_edit_reads_every_release_again_without_the_linker_it_replaces(
+        tmp_path, spoil):
+    """Which releases an edit relinks is found by comparing the new linker with the one the
+    releases were linked with; without it (deleted, stale, made by other code) all are read."""
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    kept = list(Path(src).rglob("pressroom-linker.pickle"))
+    assert len(kept) == 1
+    spoil(kept[0])
+    _edit(src / "corpus/entities/entities.yaml", "description: Chinese artist and activist.",
+          "description: Chinese artist.")
+    app, writes = _rebuild(src)
+    assert "reading every release again" in app._status.getvalue()
+    assert {SEED, MARKUP} <= writes.pages  # MARKUP does not name Ai Weiwei: read all the same
+    app.cleanup()
+    # the linker is kept again: the next edit reads only what it moves
+    _edit(src / "corpus/entities/entities.yaml", "description: Chinese artist.",
+          "description: Chinese artist and activist.")
+    app, writes = _rebuild(src)
+    assert "reading every release again" not in app._status.getvalue()
+    assert SEED in writes.pages and MARKUP not in writes.pages
     app.cleanup()
 
 

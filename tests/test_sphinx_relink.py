@@ -3,7 +3,9 @@
 Each case builds ``tests/roots/test-pressroom`` with one release added, edits the registry,
 rebuilds incrementally, and compares the release's page with a clean build of the final
 sources: a name that goes can unblock another entity's (a surname two people shared, an
-alias two entities claimed), and a name that comes can be written in capitals.
+alias two entities claimed), a name that comes can be written in capitals, and an entry
+that comes or goes can change how another entry is written (an organization named like
+another entry and one more word goes by that word, while that entry is in the registry).
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ TWO_GROUPS = ("- id: harbor-one\n  type: organization\n  name: Harbor One Instit
               "  aliases: [Harbor Group]\n  description: First claimant.\n"
               "- id: harbor-two\n  type: organization\n  name: Harbor Two Institute\n"
               "  aliases: [Harbor Group]\n  description: Second claimant.\n")
+#: ``Harbor Quillon`` goes by ``Quillon`` while an entry is named ``Harbor``.
+QUILLON = ("- id: harbor-quillon\n  type: organization\n  name: Harbor Quillon\n"
+           "  description: An organization named like another entry and one more word.\n")
+HARBOR = ("- id: harbor\n  type: organization\n  name: Harbor\n"
+          "  description: The entry the other is named after.\n")
 ZORBLAT = ("- id: zorblat\n  type: organization\n  name: Zorblat Institute\n"
            "  description: A new entry.\n")
 
@@ -55,6 +62,12 @@ def _links(html: str) -> list[str]:
      "Harbor Group said the port must reopen.", "harbor-one"),
     # a new entry named in a shouted line of the release
     ("", ZORBLAT, "GENEVA – ZORBLAT INSTITUTE DEMANDS ACTION\n\nThe body.", "zorblat"),
+    # another entry comes and the organization goes by its last word, in a release that
+    # names neither entry; then it goes, and the word is plain text again
+    (QUILLON, QUILLON + HARBOR, "The talks went on. Quillon said the port must reopen.",
+     "harbor-quillon"),
+    (QUILLON + HARBOR, QUILLON, "The talks went on. Quillon said the port must reopen.",
+     "harbor-quillon"),
 ])
 def test_a_registry_edit_relinks_the_releases_it_moves(tmp_path, before, after, text, entry):
     src = copy_root("pressroom", tmp_path)
@@ -63,13 +76,12 @@ def test_a_registry_edit_relinks_the_releases_it_moves(tmp_path, before, after, 
     base = registry.read_text(encoding="utf-8")
     registry.write_text(base + before, encoding="utf-8")
     first = _build(src, tmp_path / "inc")
-    assert entry not in _links(first)
     registry.write_text(base + after, encoding="utf-8")
     incremental = _build(src, tmp_path / "inc")
     clean_src = tmp_path / "clean-src"
     shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build", "entries", "archive"))
     clean = _build(clean_src, tmp_path / "clean")
-    assert entry in _links(clean)
+    assert (entry in _links(first)) != (entry in _links(clean))  # the edit moves the link
     assert _links(incremental) == _links(clean)
 
 

@@ -51,7 +51,7 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -797,6 +797,27 @@ def _boundary_key(key: str) -> str:
             + (" " if key[-1].isalnum() else ""))
 
 
+def key_finder(keys: Iterable[str]) -> Callable[[str], bool]:
+    """A test of whether a text holds a hit of one of *keys* (from
+    :meth:`Linker.changed_keys`) where :meth:`Linker.link` looks for hits.
+
+    Read on the whole text rather than on the parts a release links: it may find a key
+    the linker would not reach (across a paragraph break, in a footer), never miss one."""
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for key in keys:
+        automaton.add_word(key)
+    if not len(automaton):
+        return lambda text: False
+    automaton.make_automaton()
+
+    def found(text: str) -> bool:
+        for _hit in automaton.iter(" " + _boundary_form(_normalize_text(text)[0]) + " "):
+            return True
+        return False
+
+    return found
+
+
 class Linker:
     """Links mentions of a registry's entities in texts.
 
@@ -957,6 +978,37 @@ class Linker:
                 self._candidates(text, norm, span_start, points, shifts, words, scale,
                                  candidates, shadowable)
         return self._resolve(text, candidates, shadowable, regions, scale)
+
+    def changed_keys(self, old: Linker) -> list[str]:
+        """The automaton keys whose hits this linker may link otherwise than *old* did.
+
+        A text in which neither linker hits any of them (see :func:`key_finder`) is linked
+        alike by both: what :meth:`link` does with a hit is a function of the key's value
+        (owners, kinds, tests) and of the few document-level tables compared here. So an
+        incremental build re-reads exactly the releases a registry edit can relink, whatever
+        rule made the difference (a new entry's name, an alias two entries now claim, a
+        surname that no longer stands alone, the word an organization goes by once another
+        entry is named like the rest of its name).
+
+        Keys added, removed or with another value; the keys whose surface is a word whose
+        document-level rule changed (:attr:`_tails`, :attr:`_lone`); the keys owned by an
+        entity that became or stopped being a person. Keys are in :func:`_boundary_key` form.
+        """
+        new_items = dict(self._automaton.items())
+        old_items = dict(old._automaton.items())
+        changed = {key for key in new_items.keys() | old_items.keys()
+                   if new_items.get(key) != old_items.get(key)}
+        words = {word for now, before in ((self._tails, old._tails), (self._lone, old._lone))
+                 for word in now.keys() | before.keys() if now.get(word) != before.get(word)}
+        persons = self._persons ^ old._persons
+        if words or persons:
+            for items in (new_items, old_items):
+                for key, alternatives in items.items():
+                    if key not in changed and any(
+                            value[4] in words or any(eid in persons for eid, _ in value[5])
+                            for value in alternatives):
+                        changed.add(key)
+        return sorted(changed)
 
     # ----------------------------------------------------------------------- internals
 

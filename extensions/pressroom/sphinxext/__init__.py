@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when the shape of the domain data or the stored nodes changes.
-ENV_VERSION = 14
+ENV_VERSION = 15
 STATIC = Path(__file__).parent / "static"
 
 

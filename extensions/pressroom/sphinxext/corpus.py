@@ -67,11 +67,28 @@ class Corpus:
                 if self.linker_cache is not None:
                     linker.registry = None  # type: ignore[assignment]
                     try:
-                        store_pickled(self.linker_cache[0], self.linker_cache[1], linker=linker)
+                        store_pickled(self.linker_cache[0], self.linker_cache[1], linker=linker,
+                                      made_of=registry_fingerprint(self.digests))
                     finally:
                         linker.registry = self.registry
             self._linker = linker
         return self._linker
+
+    def previous_linker(self, digests: dict[str, str]) -> Linker | None:
+        """The linker kept from an earlier build, if it was made by this linker code of the
+        registry whose entity digests are *digests* (what the environment's releases were
+        linked with); else None. Read before :attr:`linker` replaces it."""
+        if self.linker_cache is None:
+            return None
+        from pressroom.linker import Linker
+
+        path, key = self.linker_cache
+        stored = load_pickled(path, None)
+        if (stored is None or not isinstance(stored.get("linker"), Linker)
+                or not isinstance(stored["key"], tuple) or stored["key"][-1:] != key[-1:]
+                or stored.get("made_of") != registry_fingerprint(digests)):
+            return None
+        return stored["linker"]
 
     def forget_linker(self) -> None:
         """Drop the linker (loaded again from the cache when a release is next read)."""
@@ -105,13 +122,15 @@ def code_key(*modules: Any) -> tuple:
     return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
-def load_pickled(path: Path, key: tuple) -> dict[str, Any] | None:
+def load_pickled(path: Path, key: tuple | None) -> dict[str, Any] | None:
+    """What :func:`store_pickled` kept at *path* under *key* (None: under any key)."""
     try:
         with path.open("rb") as fh:
             stored = pickle.load(fh)
     except Exception:  # noqa: BLE001 - missing, truncated or from another version: rebuild
         return None
-    if not isinstance(stored, dict) or stored.get("key") != key:
+    if not isinstance(stored, dict) or "key" not in stored or (
+            key is not None and stored["key"] != key):
         return None
     return stored
 
@@ -181,6 +200,11 @@ def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None
 def digest(value: object) -> str:
     """A short digest of *value*'s ``repr`` (tuples, strings, numbers: stable between runs)."""
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
+def registry_fingerprint(digests: dict[str, str]) -> str:
+    """One digest of a whole registry, from its entities' digests (:func:`entity_digest`)."""
+    return digest(sorted(digests.items()))
 
 
 def entity_digest(entity: Entity) -> str:

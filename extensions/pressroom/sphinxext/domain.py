@@ -153,8 +153,7 @@ class PressroomDomain(Domain):
 
     #: Build-level tables a forked reader neither uses nor hands back (see
     #: :meth:`shed_for_reader`): all are read or written by the parent process only.
-    PARENT_ONLY = ("entries", "locations", "registry_names", "registry", "navigation", "tocs",
-                   "paged", "shown")
+    PARENT_ONLY = ("entries", "locations", "registry", "navigation", "tocs", "paged", "shown")
 
     def shed_for_reader(self, env) -> None:
         """In a reader process forked by a parallel build (``-j N``), before it reads.

@@ -5,9 +5,10 @@
   there is anything to read) before parallel workers fork.
 * ``env-get-outdated``: compare per-entity registry digests with those stored
   in the environment; re-read the releases that mention a changed or removed
-  entity, and the releases whose text holds a name of a new or changed entity
-  (found with a small automaton of only those names), and the pages that embed
-  one of those releases with the ``release`` directive.
+  entity, and the releases whose text holds a surface the new registry's linker
+  links otherwise than the one kept from the build before (found with a small
+  automaton of only those surfaces), and the pages that embed one of those
+  releases with the ``release`` directive.
 * ``env-updated``: warn about release files with the same text (from the merged
   fingerprints); make every registry entry a domain object, on its own page when
   a release mentions it, else on its letter page; derive the aggregates
@@ -28,7 +29,6 @@ import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import ahocorasick
 from sphinx.environment import CONFIG_OK
 from sphinx.util import logging
 
@@ -131,14 +131,6 @@ def mentioned(domain) -> set[str]:
     return {row[0] for rows in domain.mentions.values() for row in rows}
 
 
-def _forms(entity) -> set[str]:
-    from pressroom.linker import inferred_forms, normalize
-
-    forms = {normalize(n) for n in entity.names}
-    forms.update(surface for surface, _kind in inferred_forms(entity))
-    return {f for f in forms if f}
-
-
 def _registry_changes(domain, corpus) -> tuple[set[str], set[str]]:
     """Entity ids gone from the registry, and new or edited, since the environment's digests."""
     old = domain.registry_digests
@@ -148,51 +140,34 @@ def _registry_changes(domain, corpus) -> tuple[set[str], set[str]]:
     return gone, edited
 
 
-def _relinked_by_registry(env: BuildEnvironment, corpus, domain, gone: set[str],
-                          edited: set[str], skip: set[str],
-                          old_names: dict[str, tuple[str, tuple[str, ...]]] | None = None
-                          ) -> set[str]:
-    """Releases whose links a registry change can move: those mentioning a changed or
-    removed entity, and those whose text holds a name of a new or changed entity, or a
-    name a changed or removed entity had (*old_names*: id -> (type, names) before the
-    change; a name that goes can unblock another entity's: a surname two people shared, an
-    alias two entities claimed), in its own capitals too (a shouted headline); found with
-    a small automaton of only those names; releases in *skip* are not scanned."""
-    from types import SimpleNamespace
+def _relinked_by_registry(env: BuildEnvironment, corpus, domain, changed: set[str],
+                          skip: set[str], previous) -> set[str]:
+    """Releases whose links or pages a registry change can move: those mentioning a changed
+    or removed entity, and those whose text holds a key the linker now links otherwise
+    than *previous* (the linker they were linked with: :meth:`Linker.changed_keys`), found
+    with a small automaton of only those keys. Without *previous* (none kept, or made by
+    other code) how the releases were linked is unknown: every release is read again.
+    Releases in *skip* are read anyway and not scanned."""
+    from pressroom.linker import key_finder
+    from pressroom.source import decode
 
-    from pressroom.linker import normalize
-
-    outdated: set[str] = set()
-    changed = gone | edited
-    if changed:
-        for docname, rows in domain.mentions.items():
-            if any(r[0] in changed for r in rows):
-                outdated.add(docname)
-    names: set[str] = set()
-    for eid in edited:
-        names |= _forms(corpus.registry[eid])
-    for eid in changed:
-        if old_names and eid in old_names:
-            type_, old = old_names[eid]
-            names |= _forms(SimpleNamespace(type=type_, names=old))
-    names |= {name.upper() for name in names}
-    if names:
-        automaton = ahocorasick.Automaton()
-        for name in names:
-            automaton.add_word(name, name)
-        automaton.make_automaton()
-        skip = skip | outdated
-        for docname in domain.releases:
-            if docname in skip:
-                continue
-            try:
-                data = Path(env.doc2path(docname)).read_bytes()
-            except OSError:
-                continue
-            text = normalize(data.decode("utf-8", errors="replace"))
-            if any(_whole_word(text, end - len(name) + 1, end + 1)
-                   for end, name in automaton.iter(text)):
-                outdated.add(docname)
+    outdated = {docname for docname, rows in domain.mentions.items()
+                if any(r[0] in changed for r in rows)}
+    if previous is None:
+        logger.info("pressroom: the registry changed and the linker the releases were "
+                    "linked with is not kept; reading every release again")
+        return outdated | set(domain.releases)
+    found = key_finder(corpus.linker.changed_keys(previous))
+    skip = skip | outdated
+    for docname in domain.releases:
+        if docname in skip:
+            continue
+        try:
+            data = Path(env.doc2path(docname)).read_bytes()
+        except OSError:
+            continue  # gone: Sphinx removes it
+        if found(decode(data, docname)[0]):
+            outdated.add(docname)
     return outdated
 
 
@@ -204,10 +179,8 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
     domain._pressroom_changed = gone | edited  # type: ignore[attr-defined]
     if not gone and not edited:
         return []
+    previous = corpus.previous_linker(domain.registry_digests) if domain.releases else None
     domain.data["registry"] = dict(corpus.digests)
-    # each entry's type and names, to know next time the names a changed entry had
-    old_names = domain.data.get("registry_names", {})
-    domain.data["registry_names"] = {e.id: (e.type, e.names) for e in corpus.registry}
     if not domain.releases:
         return []
     for eid in sorted(gone):
@@ -217,8 +190,9 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
             logger.warning("%r (%s) is no longer in the registry; its mentions are plain text",
                            first[3], eid, location=(docname, first[7]),
                            type="pressroom", subtype="unknown_entity")
-    outdated = _relinked_by_registry(env, corpus, domain, gone, edited,
-                                     added | changed | removed, old_names)
+    outdated = _relinked_by_registry(env, corpus, domain, gone | edited,
+                                     added | changed | removed, previous)
+    del previous
     # a page showing a release with the ``release`` directive links it as the release
     # page does: re-read it with the release; one showing a file that is no release page
     # (outside the sources) on every registry edit (nothing else says what it links)
@@ -228,11 +202,6 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
                                        or any(s not in releases for s in shown)):
             outdated.add(docname)
     return sorted(outdated)
-
-
-def _whole_word(text: str, start: int, end: int) -> bool:
-    return not ((start > 0 and text[start - 1].isalnum())
-                or (end < len(text) and text[end].isalnum()))
 
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:

@@ -164,3 +164,41 @@ def test_another_builder_on_the_same_doctrees_leaves_no_page_stale(tmp_path):
     text_app.cleanup()
     _build_app(src, tmp_path / "out")
     assert "Chinese artist, architect and activist." in page.read_text(encoding="utf-8")
+
+
+def test_an_edit_that_relinks_nothing_leaves_the_next_edit_exact(tmp_path):
+    """Sphinx saves the environment only when a document was read or is written again: after
+    an edit that changes no document (a description of an entry no release names, on a
+    letter page), the environment still holds the registry before it, and the next edit is
+    compared with the linker the releases were linked with, not read in full."""
+    src = copy_root("pressroom", tmp_path)
+    (src / f"{DOC}.txt").write_text(
+        "Relink Test\n\nJune 1, 2011\n\nThe talks went on. Quillon said the port must reopen.\n",
+        encoding="utf-8")
+    registry = src / REGISTRY
+    unnamed = ("- id: nowhere\n  type: organization\n  name: Nowhere Named Body\n"
+               "  description: Named in no release.\n")
+    base = registry.read_text(encoding="utf-8") + QUILLON
+    registry.write_text(base + unnamed, encoding="utf-8")
+    conf = {"pressroom_glossary_max": 1}  # entries listed on letter pages, not documents
+
+    def build() -> tuple[str, str]:
+        app = make(src, builddir=tmp_path / "inc", confoverrides=conf)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        html = (Path(app.outdir) / f"{DOC}.html").read_text(encoding="utf-8")
+        return re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue()), html
+
+    assert "harbor-quillon" not in _links(build()[1])
+    registry.write_text(base + unnamed.replace("in no release", "in not one release"),
+                        encoding="utf-8")
+    status, html = build()
+    assert "pickling environment" not in status  # the environment is not saved
+    assert "harbor-quillon" not in _links(html)
+    registry.write_text(base + unnamed + HARBOR, encoding="utf-8")
+    status, html = build()
+    assert "reading every release again" not in status
+    assert "updating environment: 0 added, 1 changed, 0 removed" in status  # this release
+    assert "harbor-quillon" in _links(html)

@@ -75,20 +75,33 @@ class Corpus:
         return self._linker
 
     def previous_linker(self, digests: dict[str, str]) -> Linker | None:
-        """The linker kept from an earlier build, if it was made by this linker code of the
-        registry whose entity digests are *digests* (what the environment's releases were
-        linked with); else None. Read before :attr:`linker` replaces it."""
+        """The linker the environment's releases were linked with: one kept from an earlier
+        build, made by this linker code of the registry whose entity digests are *digests*;
+        else None. Called before :attr:`linker` replaces the kept one.
+
+        Sphinx saves the environment only when a document was read or is to be written
+        again, so a registry edit that relinks nothing leaves the environment's digests as
+        they were: the linker they were made with is set aside (:data:`PREVIOUS_LINKER_PICKLE`)
+        until a build's environment moves past it."""
         if self.linker_cache is None:
             return None
         from pressroom.linker import Linker
 
         path, key = self.linker_cache
-        stored = load_pickled(path, None)
-        if (stored is None or not isinstance(stored.get("linker"), Linker)
-                or not isinstance(stored["key"], tuple) or stored["key"][-1:] != key[-1:]
-                or stored.get("made_of") != registry_fingerprint(digests)):
-            return None
-        return stored["linker"]
+        made_of = registry_fingerprint(digests)
+        aside = path.with_name(PREVIOUS_LINKER_PICKLE)
+        for kept in (path, aside):
+            stored = load_pickled(kept, None)
+            if (stored is not None and isinstance(stored.get("linker"), Linker)
+                    and isinstance(stored["key"], tuple) and stored["key"][-1:] == key[-1:]
+                    and stored.get("made_of") == made_of):
+                if kept == path:
+                    try:
+                        os.replace(path, aside)
+                    except OSError:
+                        pass
+                return stored["linker"]
+        return None
 
     def forget_linker(self) -> None:
         """Drop the linker (loaded again from the cache when a release is next read)."""
@@ -112,6 +125,8 @@ def project_config(confdir: Path, config: Config) -> ProjectConfig:
 REGISTRY_PICKLE = "pressroom-registry.pickle"
 #: The linker built from it, likewise.
 LINKER_PICKLE = "pressroom-linker.pickle"
+#: The linker the environment's releases were linked with, once a newer one replaced it.
+PREVIOUS_LINKER_PICKLE = "pressroom-linker-previous.pickle"
 
 
 def code_key(*modules: Any) -> tuple:

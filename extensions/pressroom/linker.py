@@ -49,6 +49,7 @@ How a text is linked (:meth:`Linker.link`):
 from __future__ import annotations
 
 import gc
+import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -797,6 +798,12 @@ def _boundary_key(key: str) -> str:
             + (" " if key[-1].isalnum() else ""))
 
 
+def _digest(value: object) -> bytes:
+    """A digest of an automaton value (tuples of strings, numbers, flags): the same from one
+    process to the next, unlike ``hash``."""
+    return hashlib.blake2b(repr(value).encode("utf-8"), digest_size=8).digest()
+
+
 def key_finder(keys: Iterable[str]) -> Callable[[str], bool]:
     """A test of whether a text holds a hit of one of *keys* (from
     :meth:`Linker.changed_keys`) where :meth:`Linker.link` looks for hits.
@@ -979,8 +986,16 @@ class Linker:
                                  candidates, shadowable)
         return self._resolve(text, candidates, shadowable, regions, scale)
 
-    def changed_keys(self, old: Linker) -> list[str]:
-        """The automaton keys whose hits this linker may link otherwise than *old* did.
+    def fingerprints(self) -> tuple:
+        """What :meth:`changed_keys` compares, small beside the linker itself: a digest of
+        each automaton key's value, and the document-level tables (:attr:`_tails`,
+        :attr:`_lone`, :attr:`_persons`)."""
+        return ({key: _digest(values) for key, values in self._automaton.items()},
+                dict(self._tails), dict(self._lone), self._persons)
+
+    def changed_keys(self, old: tuple) -> list[str]:
+        """The automaton keys whose hits this linker may link otherwise than the linker
+        whose :meth:`fingerprints` are *old*.
 
         A text in which neither linker hits any of them (see :func:`key_finder`) is linked
         alike by both: what :meth:`link` does with a hit is a function of the key's value
@@ -991,23 +1006,20 @@ class Linker:
         entry is named like the rest of its name).
 
         Keys added, removed or with another value; the keys whose surface is a word whose
-        document-level rule changed (:attr:`_tails`, :attr:`_lone`); the keys owned by an
-        entity that became or stopped being a person. Keys are in :func:`_boundary_key` form.
+        document-level rule changed; the keys owned by an entity that became or stopped
+        being a person. Keys are in :func:`_boundary_key` form.
         """
-        new_items = dict(self._automaton.items())
-        old_items = dict(old._automaton.items())
-        changed = {key for key in new_items.keys() | old_items.keys()
-                   if new_items.get(key) != old_items.get(key)}
-        words = {word for now, before in ((self._tails, old._tails), (self._lone, old._lone))
+        old_keys, old_tails, old_lone, old_persons = old
+        items = dict(self._automaton.items())
+        changed = {key for key, values in items.items() if old_keys.get(key) != _digest(values)}
+        changed.update(key for key in old_keys if key not in items)
+        words = {word for now, before in ((self._tails, old_tails), (self._lone, old_lone))
                  for word in now.keys() | before.keys() if now.get(word) != before.get(word)}
-        persons = self._persons ^ old._persons
-        if words or persons:
-            for items in (new_items, old_items):
-                for key, alternatives in items.items():
-                    if key not in changed and any(
-                            value[4] in words or any(eid in persons for eid, _ in value[5])
-                            for value in alternatives):
-                        changed.add(key)
+        persons = self._persons ^ old_persons
+        if words or persons:  # a key with the same value has the same surface and owners
+            changed.update(key for key, alternatives in items.items() if any(
+                value[4] in words or any(eid in persons for eid, _ in value[5])
+                for value in alternatives))
         return sorted(changed)
 
     # ----------------------------------------------------------------------- internals

@@ -74,10 +74,11 @@ class Corpus:
             self._linker = linker
         return self._linker
 
-    def previous_linker(self, digests: dict[str, str]) -> Linker | None:
-        """The linker the environment's releases were linked with: one kept from an earlier
-        build, made by this linker code of the registry whose entity digests are *digests*;
-        else None. Called before :attr:`linker` replaces the kept one.
+    def linked_with(self, digests: dict[str, str]) -> tuple | None:
+        """The :meth:`~pressroom.linker.Linker.fingerprints` of the linker the environment's
+        releases were linked with: one kept from an earlier build, made by this linker code
+        of the registry whose entity digests are *digests*; else None. Called before
+        :attr:`linker` replaces the kept one (the two are not held at once).
 
         Sphinx saves the environment only when a document was read or is to be written
         again, so a registry edit that relinks nothing leaves the environment's digests as
@@ -100,7 +101,7 @@ class Corpus:
                         os.replace(path, aside)
                     except OSError:
                         pass
-                return stored["linker"]
+                return stored["linker"].fingerprints()
         return None
 
     def forget_linker(self) -> None:

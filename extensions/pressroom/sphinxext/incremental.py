@@ -144,7 +144,8 @@ def _relinked_by_registry(env: BuildEnvironment, corpus, domain, changed: set[st
                           skip: set[str], previous) -> set[str]:
     """Releases whose links or pages a registry change can move: those mentioning a changed
     or removed entity, and those whose text holds a key the linker now links otherwise
-    than *previous* (the linker they were linked with: :meth:`Linker.changed_keys`), found
+    than *previous* (the fingerprints of the linker they were linked with:
+    :meth:`Linker.changed_keys`), found
     with a small automaton of only those keys. Without *previous* (none kept, or made by
     other code) how the releases were linked is unknown: every release is read again.
     Releases in *skip* are read anyway and not scanned."""
@@ -182,7 +183,7 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
     domain._pressroom_changed = gone | edited  # type: ignore[attr-defined]
     if not gone and not edited:
         return []
-    previous = corpus.previous_linker(domain.registry_digests) if domain.releases else None
+    previous = corpus.linked_with(domain.registry_digests) if domain.releases else None
     domain.data["registry"] = dict(corpus.digests)
     if not domain.releases:
         return []

@@ -464,6 +464,35 @@ def test_a_registry_edit_reads_every_release_again_without_the_linker_it_replace
     app.cleanup()
 
 
+def _outputs(outdir: Path) -> set[str]:
+    return {str(p.relative_to(outdir)) for p in outdir.rglob("*")
+            if p.is_file() and p.suffix in (".html", ".txt")}
+
+
+def test_a_removed_release_leaves_nothing_behind(tmp_path):
+    """Sphinx leaves the HTML of a page whose source went: a release taken out stayed on the
+    site at its address, and so did its archive month's page, until a clean build."""
+    src = copy_root("pressroom", tmp_path)
+    (src / "docs/aside.rst").write_text("Aside\n=====\n\n:orphan:\n", encoding="utf-8")
+    app = make(src)
+    app.build()
+    app.cleanup()
+    outdir = Path(app.outdir)
+    ours = [f"{MARKUP}.html", f"_sources/{MARKUP}.txt", "archive/hrf/2011/05.html"]
+    assert all((outdir / f).is_file() for f in ours), sorted(_outputs(outdir))
+    (src / f"{MARKUP}.txt").unlink()
+    (src / "docs/aside.rst").unlink()  # a hand-written page: left as Sphinx leaves it
+    app, _ = _rebuild(src)
+    app.cleanup()
+    assert not any((outdir / f).exists() for f in ours)
+    assert (outdir / "docs/aside.html").is_file()
+    clean = make(src, builddir=tmp_path / "clean")
+    clean.build()
+    clean.cleanup()
+    assert _outputs(outdir) - {"docs/aside.html", "_sources/docs/aside.rst.txt"} == _outputs(
+        Path(clean.outdir))
+
+
 def test_the_garbage_collector_is_given_back_after_a_build(tmp_path):
     """The build freezes its long-lived objects and collects rarely while the environment
     loads; after it, the process's collector is as it was (a long-running process that

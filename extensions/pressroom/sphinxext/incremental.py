@@ -394,6 +394,70 @@ def write_started(app: Sphinx, builder) -> None:
     env.files_to_rebuild = {d: parents for d, parents in full.items() if d in changed}
 
 
+# ---------------------------------------------------------------------------- removed pages
+# Sphinx leaves a page's HTML (and its copied source) in the output folder when its source
+# goes, so a release taken out of the archive stayed on the site at its address, linking
+# entries that no longer list it, until a clean build; so did an archive month or a type's
+# index left empty. Each output folder records the Pressroom pages written to it (the
+# releases and the generated pages, with their source suffix:
+# ``.pressroom-sources.json``), and a build that finishes deletes the files Sphinx wrote
+# for those whose source is gone. Hand-written pages are left as Sphinx leaves them.
+
+_SOURCES_FILE = ".pressroom-sources.json"
+
+
+def _page_files(builder, docname: str, suffix: str) -> list[str]:
+    """The files an HTML builder writes for *docname* (source suffix *suffix*): the page and,
+    with ``html_copy_source``, the copied source (named as Sphinx names it)."""
+    files = [builder.get_outfilename(docname)]
+    if getattr(builder, "copysource", False) and builder.config.html_copy_source:
+        name = docname + suffix
+        if suffix != builder.config.html_sourcelink_suffix:
+            name += builder.config.html_sourcelink_suffix
+        files.append(Path(builder.outdir) / "_sources" / name)
+    return files
+
+
+def prune_removed_pages(app: Sphinx, exc: Exception | None) -> None:
+    """At ``build-finished``: delete the output of the Pressroom pages whose source went
+    since the last build that finished in this output folder (see above)."""
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+    builder = app.builder
+    if (exc is not None or not isinstance(builder, StandaloneHTMLBuilder)
+            or isinstance(builder, SingleFileHTMLBuilder)  # one file for every page
+            or str(app.srcdir) not in ACTIVE):
+        return
+    env = app.env
+    releases = get_domain(env).releases
+    generated = tuple(f"{folder}/" for folder in (app.config.pressroom_entries_dir,
+                                                  app.config.pressroom_archive_dir))
+    ours = [d for d in env.all_docs if d in releases or d.startswith(generated)]
+    record = Path(app.outdir) / _SOURCES_FILE
+    try:
+        before = json.loads(record.read_text(encoding="utf-8"))
+        if not isinstance(before, dict):
+            before = {}
+    except (OSError, ValueError):
+        before = {}  # a new output folder, or not ours: nothing is deleted
+    if before.keys() == set(ours):
+        return
+    for docname, suffix in before.items():
+        if docname in env.all_docs or not isinstance(suffix, str):
+            continue
+        for path in _page_files(builder, docname, suffix):
+            try:
+                Path(path).unlink()
+            except OSError:
+                pass  # gone already
+    now = {d: str(env.doc2path(d, False))[len(d):] for d in ours}
+    try:
+        record.write_text(json.dumps(now, sort_keys=True), encoding="utf-8")
+    except OSError:
+        pass  # an output folder that cannot be written to has said so already
+
+
 def build_finished(app: Sphinx, exc: Exception | None) -> None:
     gc.unfreeze()  # what builder-inited froze (see the garbage collector's section)
     _note_written(app, exc)

@@ -505,3 +505,25 @@ def test_the_garbage_collector_is_given_back_after_a_build(tmp_path):
     _build(src)  # an incremental build loads an environment
     assert gc.get_threshold() == thresholds
     assert gc.get_freeze_count() == 0
+
+
+def test_removed_releases_in_other_html_builders(tmp_path):
+    """``dirhtml`` writes a page as ``<page>/index.html``: that is what goes; ``singlehtml``
+    writes one file for every page: nothing goes."""
+    src = copy_root("pressroom", tmp_path)
+    builds = {}
+    for name in ("dirhtml", "singlehtml"):
+        app = make(src, buildername=name, builddir=tmp_path / name)
+        app.build()
+        app.cleanup()
+        builds[name] = Path(app.outdir)
+    page = builds["dirhtml"] / MARKUP / "index.html"
+    single = sorted(builds["singlehtml"].rglob("*.html"))
+    assert page.is_file() and single
+    (src / f"{MARKUP}.txt").unlink()
+    for name in builds:
+        app = make(src, buildername=name, builddir=tmp_path / name)
+        app.build()
+        app.cleanup()
+    assert not page.exists() and (builds["dirhtml"] / SEED / "index.html").is_file()
+    assert sorted(builds["singlehtml"].rglob("*.html")) == single

@@ -143,12 +143,12 @@ def _registry_changes(domain, corpus) -> tuple[set[str], set[str]]:
 def _relinked_by_registry(env: BuildEnvironment, corpus, domain, changed: set[str],
                           skip: set[str], previous) -> set[str]:
     """Releases whose links or pages a registry change can move: those mentioning a changed
-    or removed entity, and those whose text holds a key the linker now links otherwise
-    than *previous* (the fingerprints of the linker they were linked with:
-    :meth:`Linker.changed_keys`), found
-    with a small automaton of only those keys. Without *previous* (none kept, or made by
-    other code) how the releases were linked is unknown: every release is read again.
-    Releases in *skip* are read anyway and not scanned."""
+    or removed entity, and those whose text holds a key the new linker links otherwise
+    than the one they were linked with (*previous*, its fingerprints: see
+    :meth:`~pressroom.linker.Linker.changed_keys`), found with a small automaton of only
+    those keys. Without *previous* (none kept, or made by other code) how the releases
+    were linked is unknown: every release is read again. Releases in *skip* are read
+    anyway and not scanned."""
     from pressroom.linker import key_finder
     from pressroom.source import decode
 
@@ -196,7 +196,6 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
                            type="pressroom", subtype="unknown_entity")
     outdated = _relinked_by_registry(env, corpus, domain, gone | edited,
                                      added | changed | removed, previous)
-    del previous
     # a page showing a release with the ``release`` directive links it as the release
     # page does: re-read it with the release; one showing a file that is no release page
     # (outside the sources) on every registry edit (nothing else says what it links)

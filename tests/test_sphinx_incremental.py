@@ -527,3 +527,38 @@ def test_removed_releases_in_other_html_builders(tmp_path):
         app.cleanup()
     assert not page.exists() and (builds["dirhtml"] / SEED / "index.html").is_file()
     assert sorted(builds["singlehtml"].rglob("*.html")) == single
+
+
+def _summary(app) -> str:
+    return re.sub(r"<[^>]+>", "", main_text(page(app, "docs/summary")))
+
+
+def test_the_archive_summary_follows_the_archive(tmp_path):
+    """``pressroom:summary``: releases and entries, each publisher's releases with the dates
+    they span (the most first, linking the publisher's archive); rewritten when they
+    change, not for an edit that leaves them as they were."""
+    src = copy_root("pressroom", tmp_path)
+    (src / "docs/summary.rst").write_text(
+        ":orphan:\n\nSummary\n=======\n\n.. pressroom:summary::\n", encoding="utf-8")
+    app, writes = _rebuild(src)
+    text = _summary(app)
+    assert "The archive holds 2 releases and 14 entries:" in text
+    assert "Human Rights First — 2 releases, 27 April – 2 May 2011" in text
+    assert 'href="../archive/hrf/index.html"' in page(app, "docs/summary")
+    app.cleanup()
+    # a release outside the publishers' folders (reported), of another year
+    (src / "corpus/releases/2012-03-01-loose.txt").write_text(
+        "Loose Release\n\nMarch 1, 2012\n\nA release filed in no publisher's folder.\n",
+        encoding="utf-8")
+    app, writes = _rebuild(src)
+    text = _summary(app)
+    assert "docs/summary" in writes.pages
+    assert "The archive holds 3 releases and 14 entries:" in text
+    assert text.index("Human Rights First — 2 releases") < text.index(
+        "No publisher — 1 release, 1 March 2012")
+    app.cleanup()
+    # an edit that changes neither a count nor a date
+    _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
+    app, writes = _rebuild(src)
+    assert MARKUP in writes.pages and "docs/summary" not in writes.pages
+    app.cleanup()

@@ -19,6 +19,7 @@ from pressroom.sphinxext.directives import (
     GlossaryDirective,
     ReleaseDirective,
     ReleaseListDirective,
+    SummaryDirective,
     TimelineDirective,
     TypeListDirective,
     WarningsDirective,
@@ -103,7 +104,7 @@ def _config_inited(app: Sphinx, config: Config) -> None:
     _check_site_values(app, config)
     project = project_config(Path(app.confdir), config)
     domain = make_domain(project.entity_types)
-    for name in ("glossary", "timeline", "release-list", "type-list", "warnings"):
+    for name in _LATE_DIRECTIVES:
         domain.directives[name] = _LATE_DIRECTIVES[name]
     app.add_domain(domain, override=True)
     if str(STATIC) not in map(str, config.html_static_path):
@@ -115,6 +116,7 @@ _LATE_DIRECTIVES: dict[str, Any] = {
     "timeline": TimelineDirective,
     "release-list": ReleaseListDirective,
     "type-list": TypeListDirective,
+    "summary": SummaryDirective,
     "warnings": WarningsDirective,
 }
 
@@ -133,7 +135,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
       (a release file is a page);
     * the ``pressroom`` domain (object types and roles per entity type, ``org``
       for organization, ``entity`` for any type; directives ``glossary``,
-      ``timeline``, ``release-list``, ``type-list``, ``warnings``; one index per
+      ``timeline``, ``release-list``, ``type-list``, ``summary``, ``warnings``; one index per
       type) and the short role ``:entity:``; the role ``:pressroom-export:`` (a link
       to the corpus export, relative to the page);
     * the ``release`` directive (a release inside a hand-written page);

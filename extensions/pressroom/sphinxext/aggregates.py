@@ -146,6 +146,23 @@ def refresh(domain) -> Aggregates:
 # ---------------------------------------------------------------------------- digests
 
 
+def archive_summary(domain) -> tuple[list[tuple[str, int, str, str]], int]:
+    """What ``pressroom:summary`` shows: for each publisher's folder ("" for the releases
+    outside the publishers' folders) its number of releases and the first and last of their
+    dates (ISO; "" when none is dated), by folder; and the number of entries."""
+    folders: dict[str, list] = {}
+    for meta in domain.releases.values():
+        row = folders.setdefault(meta[2], [0, "", ""])
+        row[0] += 1
+        date = meta[1]
+        if date:
+            if not row[1] or date < row[1]:
+                row[1] = date
+            if date > row[2]:
+                row[2] = date
+    return sorted((folder, *row) for folder, row in folders.items()), len(domain.entries)
+
+
 def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str, glossary_max: int) -> str:
     """A digest of everything a placeholder shows; a page is rewritten when it changes.
 
@@ -160,6 +177,10 @@ def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str, glossary_
             return digest(("letters", sorted(Counter(letter_of(e[6]) for _eid, e in rows).items())))
         return digest(sorted((eid, e[0], e[6], e[5], agg.release_count.get(eid, 0))
                               for eid, e in rows))
+    if kind == "summary":
+        folders, n_entries = archive_summary(domain)
+        return digest(([(corpus.project.publisher(f).name if f else "", *row)
+                        for f, *row in folders], n_entries))
     if kind == "type-list":
         return digest(sorted(Counter(e[2] for e in entries.values()).items()))
     if kind == "release-list":

@@ -1,7 +1,7 @@
 """Directives: ``release`` and the placeholders rendered late; the ``pressroom-export`` role.
 
-``pressroom:glossary``, ``pressroom:timeline``, ``pressroom:release-list`` and
-``pressroom:type-list`` only leave a
+``pressroom:glossary``, ``pressroom:timeline``, ``pressroom:release-list``,
+``pressroom:type-list`` and ``pressroom:summary`` only leave a
 :class:`~pressroom.sphinxext.nodes.late` placeholder at read time; the
 post-transform in :mod:`pressroom.sphinxext.transforms` fills it from the merged
 domain data when the page is written.
@@ -125,6 +125,13 @@ class TypeListDirective(LateDirective):
     """``.. pressroom:type-list::`` — each entity type with its number of entries."""
 
     kind = "type-list"
+
+
+class SummaryDirective(LateDirective):
+    """``.. pressroom:summary::`` — what the archive holds: releases by publisher, with the
+    dates they span, and entries."""
+
+    kind = "summary"
 
 
 class WarningsDirective(SphinxDirective):

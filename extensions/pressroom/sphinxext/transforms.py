@@ -232,6 +232,38 @@ class LateRenderer(SphinxPostTransform):
             items += nodes.list_item("", para)
         return [items]
 
+    def render_summary(self, domain, agg, arg: str) -> list[nodes.Node]:
+        """What the archive holds: its releases and entries, and each publisher's releases
+        with the dates they span, the most first; each publisher links its archive."""
+        corpus = corpus_for_env(self.env)
+        folders, n_entries = aggregates.archive_summary(domain)
+        total = sum(row[1] for row in folders)
+        if not total:
+            return [self.empty("The archive holds no releases yet.")]
+        entries = f"{n_entries:,} entr{'ies' if n_entries != 1 else 'y'}"
+        intro = nodes.paragraph(classes=["pressroom-summary"])
+        intro += nodes.Text(f"The archive holds {total:,} release{'s' if total != 1 else ''} "
+                            "and ")
+        index = f"{self.config.pressroom_entries_dir}/index"
+        intro += self.doc_ref(index, entries) if index in self.env.all_docs else nodes.Text(entries)
+        intro += nodes.Text(":")
+        shown = []
+        for folder, n, first, last in folders:
+            name = corpus.project.publisher(folder).name if folder else "No publisher"
+            shown.append((-n, name, folder, n, first, last))
+        items = nodes.bullet_list(classes=["pressroom-summary"])
+        for _, name, folder, n, first, last in sorted(shown):
+            para = nodes.paragraph()
+            page = f"{self.config.pressroom_archive_dir}/{folder}/index"
+            para += (self.doc_ref(page, name) if folder and page in self.env.all_docs
+                     else nodes.Text(name))
+            span = (human_range(PartialDate.parse(first), PartialDate.parse(last)) if first
+                    else "undated")
+            para += nodes.inline("", f" — {n:,} release{'s' if n != 1 else ''}, {span}",
+                                 classes=["pressroom-muted"])
+            items += nodes.list_item("", para)
+        return [intro, items]
+
     def render_release_list(self, domain, agg, arg: str) -> list[nodes.Node]:
         docs = [d for d in arg.split("\n") if d in domain.releases]
         docs.sort(key=lambda d: (domain.releases[d][1], d), reverse=True)

@@ -430,8 +430,8 @@ def test_the_linker_is_kept_between_builds_and_rebuilt_when_the_registry_changes
 
 
 def _stale(kept: Path) -> None:
-    """The kept linker as a build that stopped before saving its environment leaves it: made
-    of a registry other than the one the environment's releases were linked with."""
+    """The kept fingerprints as a build that stopped before saving its environment leaves
+    them: of a registry other than the one the environment's releases were linked with."""
     import pickle
 
     stored = pickle.loads(kept.read_bytes())
@@ -443,10 +443,11 @@ def _stale(kept: Path) -> None:
 def test_a_registry_edit_reads_every_release_again_without_the_linker_it_replaces(
         tmp_path, spoil):
     """Which releases an edit relinks is found by comparing the new linker with the one the
-    releases were linked with; without it (deleted, stale, made by other code) all are read."""
+    releases were linked with (its fingerprints, kept beside it); without them (deleted,
+    stale, made by other code) all are read."""
     src = copy_root("pressroom", tmp_path)
     _build(src)
-    kept = list(Path(src).rglob("pressroom-linker.pickle"))
+    kept = list(Path(src).rglob("pressroom-linker-fingerprints.pickle"))
     assert len(kept) == 1
     spoil(kept[0])
     _edit(src / "corpus/entities/entities.yaml", "description: Chinese artist and activist.",

@@ -993,9 +993,9 @@ class Linker:
         return ({key: _digest(values) for key, values in self._automaton.items()},
                 dict(self._tails), dict(self._lone), self._persons)
 
-    def changed_keys(self, old: tuple) -> list[str]:
+    def changed_keys(self, old: tuple, own: tuple | None = None) -> list[str]:
         """The automaton keys whose hits this linker may link otherwise than the linker
-        whose :meth:`fingerprints` are *old*.
+        whose :meth:`fingerprints` are *old* (*own*: this linker's, if already taken).
 
         A text in which neither linker hits any of them (see :func:`key_finder`) is linked
         alike by both: what :meth:`link` does with a hit is a function of the key's value
@@ -1010,14 +1010,14 @@ class Linker:
         being a person. Keys are in :func:`_boundary_key` form.
         """
         old_keys, old_tails, old_lone, old_persons = old
-        items = dict(self._automaton.items())
-        changed = {key for key, values in items.items() if old_keys.get(key) != _digest(values)}
-        changed.update(key for key in old_keys if key not in items)
-        words = {word for now, before in ((self._tails, old_tails), (self._lone, old_lone))
+        keys, tails, lone, persons = own if own is not None else self.fingerprints()
+        changed = {key for key, value in keys.items() if old_keys.get(key) != value}
+        changed.update(key for key in old_keys if key not in keys)
+        words = {word for now, before in ((tails, old_tails), (lone, old_lone))
                  for word in now.keys() | before.keys() if now.get(word) != before.get(word)}
-        persons = self._persons ^ old_persons
+        persons = persons ^ old_persons
         if words or persons:  # a key with the same value has the same surface and owners
-            changed.update(key for key, alternatives in items.items() if any(
+            changed.update(key for key, alternatives in self._automaton.items() if any(
                 value[4] in words or any(eid in persons for eid, _ in value[5])
                 for value in alternatives))
         return sorted(changed)

@@ -44,6 +44,7 @@ class Corpus:
     key: tuple
     digests: dict[str, str] = field(default_factory=dict)
     _linker: Linker | None = None
+    _fingerprints: tuple | None = None
     #: Where the built linker is kept between builds, and the key it is valid for.
     linker_cache: tuple[Path, tuple] | None = None
 
@@ -65,48 +66,66 @@ class Corpus:
             if linker is None:
                 linker = Linker(self.registry)
                 if self.linker_cache is not None:
+                    path, key = self.linker_cache
                     linker.registry = None  # type: ignore[assignment]
                     try:
-                        store_pickled(self.linker_cache[0], self.linker_cache[1], linker=linker,
-                                      made_of=registry_fingerprint(self.digests))
+                        store_pickled(path, key, linker=linker)
                     finally:
                         linker.registry = self.registry
+                    self._fingerprints = linker.fingerprints()
+                    store_pickled(path.with_name(FINGERPRINTS_PICKLE), key,
+                                  made_of=registry_fingerprint(self.digests),
+                                  fingerprints=self._fingerprints)
             self._linker = linker
         return self._linker
 
+    def fingerprints(self) -> tuple:
+        """The :meth:`~pressroom.linker.Linker.fingerprints` of :attr:`linker`: taken when it
+        is built and kept beside it."""
+        if self._fingerprints is None:
+            linker = self.linker
+            if self._fingerprints is None and self.linker_cache is not None:
+                path, key = self.linker_cache
+                stored = load_pickled(path.with_name(FINGERPRINTS_PICKLE), key)
+                if stored is not None and isinstance(stored.get("fingerprints"), tuple):
+                    self._fingerprints = stored["fingerprints"]
+            if self._fingerprints is None:
+                self._fingerprints = linker.fingerprints()
+        return self._fingerprints
+
     def linked_with(self, digests: dict[str, str]) -> tuple | None:
-        """The :meth:`~pressroom.linker.Linker.fingerprints` of the linker the environment's
-        releases were linked with: one kept from an earlier build, made by this linker code
-        of the registry whose entity digests are *digests*; else None. Called before
-        :attr:`linker` replaces the kept one (the two are not held at once).
+        """The fingerprints of the linker the environment's releases were linked with: those
+        kept from an earlier build, of a linker made by this linker code of the registry
+        whose entity digests are *digests*; else None. Called before :attr:`linker`
+        replaces the kept ones.
 
         Sphinx saves the environment only when a document was read or is to be written
         again, so a registry edit that relinks nothing leaves the environment's digests as
-        they were: the linker they were made with is set aside (:data:`PREVIOUS_LINKER_PICKLE`)
-        until a build's environment moves past it."""
+        they were: the fingerprints they were made with are set aside
+        (:data:`PREVIOUS_FINGERPRINTS_PICKLE`) until a build's environment moves past them."""
         if self.linker_cache is None:
             return None
-        from pressroom.linker import Linker
-
         path, key = self.linker_cache
         made_of = registry_fingerprint(digests)
-        aside = path.with_name(PREVIOUS_LINKER_PICKLE)
-        for kept in (path, aside):
+        latest = path.with_name(FINGERPRINTS_PICKLE)
+        aside = path.with_name(PREVIOUS_FINGERPRINTS_PICKLE)
+        for kept in (latest, aside):
             stored = load_pickled(kept, None)
-            if (stored is not None and isinstance(stored.get("linker"), Linker)
+            if (stored is not None and isinstance(stored.get("fingerprints"), tuple)
                     and isinstance(stored["key"], tuple) and stored["key"][-1:] == key[-1:]
                     and stored.get("made_of") == made_of):
-                if kept == path:
+                if kept == latest:
                     try:
-                        os.replace(path, aside)
+                        os.replace(latest, aside)
                     except OSError:
                         pass
-                return stored["linker"].fingerprints()
+                return stored["fingerprints"]
         return None
 
     def forget_linker(self) -> None:
         """Drop the linker (loaded again from the cache when a release is next read)."""
         self._linker = None
+        self._fingerprints = None
 
     def type_label(self, type_: str, plural: bool = False) -> str:
         spec = self.project.entity_types.get(type_, {})
@@ -126,8 +145,11 @@ def project_config(confdir: Path, config: Config) -> ProjectConfig:
 REGISTRY_PICKLE = "pressroom-registry.pickle"
 #: The linker built from it, likewise.
 LINKER_PICKLE = "pressroom-linker.pickle"
-#: The linker the environment's releases were linked with, once a newer one replaced it.
-PREVIOUS_LINKER_PICKLE = "pressroom-linker-previous.pickle"
+#: The linker's fingerprints (what a registry edit compares), with the registry they are of.
+FINGERPRINTS_PICKLE = "pressroom-linker-fingerprints.pickle"
+#: The fingerprints of the linker the environment's releases were linked with, once newer
+#: ones replaced them.
+PREVIOUS_FINGERPRINTS_PICKLE = "pressroom-linker-fingerprints-previous.pickle"
 
 
 def code_key(*modules: Any) -> tuple:

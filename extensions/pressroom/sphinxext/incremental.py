@@ -158,7 +158,7 @@ def _relinked_by_registry(env: BuildEnvironment, corpus, domain, changed: set[st
         logger.info("pressroom: the registry changed and the linker the releases were "
                     "linked with is not kept; reading every release again")
         return outdated | set(domain.releases)
-    keys = corpus.linker.changed_keys(previous)
+    keys = corpus.linker.changed_keys(previous, corpus.fingerprints())
     if not keys:  # no name is linked otherwise (a description, a date, a relation edited)
         return outdated
     found = key_finder(keys)

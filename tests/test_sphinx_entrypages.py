@@ -486,7 +486,8 @@ def test_an_entry_with_more_releases_than_its_page_lists_gets_pages_by_year(tmp_
     assert year.count('class="pressroom-backlink-head"') == 2
     assert "1 more sentence mentioning it" in year  # Dooley concluded, in the seed
     assert 'href="../brian-dooley.html"' in year  # the breadcrumbs lead back to the entry
-    assert 'Other years: <a class="reference internal" href="2012.html"><span>2012</span>' in year
+    assert ('Other years: <span class="pressroom-period"><a class="reference internal" '
+            'href="2012.html"><span>2012</span></a></span>') in year
     index = _search_index(Path(app.outdir))
     assert not [d for d in index["docnames"] if "/brian-dooley/" in d]
     assert DOOLEY in index["docnames"]
@@ -520,15 +521,24 @@ def test_an_entry_with_more_releases_than_its_page_lists_gets_pages_by_year(tmp_
                                                         "2012.html"]
     entry = main_text(page(app, DOOLEY))
     assert "newest first; the newest is listed here." in entry
-    assert ("Every release that mentions it, by year and month: "
-            '<a class="reference internal" href="brian-dooley/2012.html"><span>2012</span></a> (1)'
-            ' · <a class="reference internal" href="brian-dooley/2011-05.html"><span>May 2011'
-            '</span></a> (1) · <a class="reference internal" href="brian-dooley/2011-04.html">'
-            "<span>April 2011</span></a> (1)") in entry
+    # a line for each year: a year's page, or the months of a year listed by month
+    assert ('<p class="pressroom-years">Every release that mentions it, by year and month:</p>'
+            '\n<ul class="pressroom-years simple">\n'
+            '<li><p><span class="pressroom-period"><a class="reference internal" '
+            'href="brian-dooley/2012.html"><span>2012</span></a> (1)</span></p></li>\n'
+            '<li><p><span class="pressroom-year">2011</span>: <span class="pressroom-period">'
+            '<a class="reference internal" href="brian-dooley/2011-05.html"><span>May</span></a>'
+            ' (1)</span> · <span class="pressroom-period"><a class="reference internal" '
+            'href="brian-dooley/2011-04.html"><span>April</span></a> (1)</span></p></li>\n'
+            "</ul>") in entry
     month = main_text(page(app, f"{DOOLEY}/2011-04"))
     assert "Brian Dooley: April 2011" in month and "1 release of April 2011 mentions" in month
     assert "Upcoming Dialogue Not Enough" in month and "Markup Is Data" not in month
-    assert "Other years and months: " in month and ">May 2011<" in month
+    assert ('<p class="pressroom-years">Other years and months:</p>\n<ul class="pressroom-years '
+            'simple">\n<li><p><span class="pressroom-period"><a class="reference internal" '
+            'href="2012.html"><span>2012</span></a></span></p></li>\n<li><p><span '
+            'class="pressroom-year">2011</span>: <span class="pressroom-period"><a class="reference '
+            'internal" href="2011-05.html"><span>May</span></a></span></p></li>\n</ul>') in month
 
     # the 2012 release withdrawn: two releases fit on the entry page, the pages by date go
     time.sleep(0.01)

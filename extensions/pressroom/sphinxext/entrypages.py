@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import html as _html
+import itertools
 import json
 import os
 import sys
@@ -452,13 +453,43 @@ class Renderer:
         if not years:
             return f'<p class="pressroom-count">{count}.</p>\n' + self._backlink_list(docname, rows)
         counts = self._period_counts(eid)
-        links = " · ".join(f"{self.doc_link(docname, page, _period_label(period))} "
-                           f"({counts[period]:,})" for period, page in years)
-        by = "by year and month" if _has_months(years) else "by year"
         newest = (f"the newest {self.limit:,} are" if self.limit != 1 else "the newest is")
         return (f'<p class="pressroom-count">{count}; {newest} listed here.</p>\n'
-                f'<p class="pressroom-years">Every release that mentions it, {by}: {links}</p>\n'
+                + self._periods_html(docname, years, ("Every release that mentions it, by year",
+                                                      "Every release that mentions it, by year "
+                                                      "and month"), counts)
                 + self._backlink_list(docname, rows[:self.limit]))
+
+    def _periods_html(self, docname: str, periods: list[tuple[str, str]],
+                      intro: tuple[str, str], counts: dict[str, int] | None = None) -> str:
+        """Links to an entry's pages by date (*periods*: ``(period, page)``, newest first;
+        the page *docname* itself left out), each with its number of releases if *counts*:
+        when they are years, on one line after ``intro[0]``; else after ``intro[1]``, a
+        line for each year, a year listed by month giving its months."""
+
+        def link(period: str, page: str, label: str) -> str:
+            n = f" ({counts[period]:,})" if counts is not None else ""
+            return (f'<span class="pressroom-period">{self.doc_link(docname, page, label)}{n}'
+                    "</span>")
+
+        shown = [(period, page) for period, page in periods if page != docname]
+        if not shown:
+            return ""
+        if not _has_months(periods):
+            links = " · ".join(link(period, page, _period_label(period)) for period, page in shown)
+            return f'<p class="pressroom-years">{intro[0]}: {links}</p>\n'
+        lines = []
+        for year, group in itertools.groupby(shown, key=lambda pp: pp[0][:4]):
+            group = list(group)
+            if not _is_month(group[0][0]):  # a year, or "undated"
+                period, page = group[0]
+                lines.append(f"<li><p>{link(period, page, _period_label(period))}</p></li>\n")
+                continue
+            months = " · ".join(link(period, page, _month_label(period)) for period, page in group)
+            lines.append(f'<li><p><span class="pressroom-year">{esc(year)}</span>: '
+                         f"{months}</p></li>\n")
+        return (f'<p class="pressroom-years">{intro[1]}:</p>\n'
+                '<ul class="pressroom-years simple">\n' + "".join(lines) + "</ul>\n")
 
     def _backlink_list(self, docname: str, rows: list[aggregates.Backlink]) -> str:
         out = ['<ul class="pressroom-backlinks">\n']
@@ -778,9 +809,6 @@ class Renderer:
         total = sum(b.count for b in rows)
         n = len(rows)
         periods = self.years_of.get(eid, ())
-        others = " · ".join(self.doc_link(docname, page, _period_label(other))
-                            for other, page in periods if page != docname)
-        other = "Other years and months" if _has_months(periods) else "Other years"
         anchor = entity_anchor(eid) + "-" + year
         body = [self.breadcrumbs(parents),
                 f'<section class="pressroom-entry-year" id="{esc(anchor)}">\n',
@@ -789,7 +817,8 @@ class Renderer:
                 f'{_period_phrase(year)} mention{"s" if n == 1 else ""} '
                 f'{self.entity_link(docname, eid)}, {total:,} mention{"s" if total != 1 else ""}, '
                 "newest first.</p>\n",
-                f'<p class="pressroom-years">{other}: {others}</p>\n' if others else "",
+                self._periods_html(docname, list(periods), ("Other years",
+                                                            "Other years and months")),
                 self._backlink_list(docname, rows), "</section>\n"]
         return Page(docname, title, "".join(body), "", "", parents)
 
@@ -902,6 +931,12 @@ def _period_label(period: str) -> str:
         return period
     month = int(period[5:])
     return PartialDate(int(period[:4]), month).human() if month else f"{period[:4]}, month not given"
+
+
+def _month_label(period: str) -> str:
+    """A month of a year's line: ``May``, ``month not given``."""
+    month = int(period[5:])
+    return PartialDate(int(period[:4]), month).human(year=False) if month else "month not given"
 
 
 def _period_phrase(period: str) -> str:

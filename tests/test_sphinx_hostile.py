@@ -281,8 +281,11 @@ def test_files_the_build_does_not_read_are_named_and_misfiled_releases_warned(tm
     assert "Plain Name Release" in page(app, "archive/wire/2011/00")
     assert "<title>Wire Service, 2011, month not given" in page(app, "archive/wire/2011/00")
     assert "<title>Wire Service, undated" in page(app, "archive/wire/undated/00")
-    years = main_text(page(app, "archive/wire/index"))
-    assert years.index("Wire Service, 2011") < years.index("Wire Service, undated")
+    # the publisher's years, newest first, undated last, each with its number of releases
+    years = re.sub(r"<[^>]+>", "", main_text(page(app, "archive/wire/index")))
+    assert years.index("2011 — ") < years.index("Undated — 1 release")
+    months = re.sub(r"<[^>]+>", "", main_text(page(app, "archive/wire/2011/index")))
+    assert months.index("May — ") < months.index("Month not given — 1 release")
 
 
 # --------------------------------------------------------------------------- browser

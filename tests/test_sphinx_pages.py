@@ -442,3 +442,27 @@ def test_the_lines_before_the_body_are_shown_in_the_order_written(tmp_path):
         assert " ".join(release_page_text(html).split()) == (
             f"Group Issues Its Demands {head} NEWS RELEASE "
             "Human Rights First today issued its demands."), name
+
+
+def test_archive_pages_count_their_releases_and_show_where_they_are(site):
+    """Each archive page lists what it holds with its number of releases (a publisher with
+    the years it spans, a year's months by name), and shows its place above its title."""
+    publishers = text_of(main_text(page(site, "archive/index")))
+    assert "Human Rights First — 2 releases, 2011" in publishers
+    years = main_text(page(site, "archive/hrf/index"))
+    assert '<a class="reference internal" href="2011/index.html"><span class="doc">2011</span></a>' \
+        " — 2 releases" in years
+    months = text_of(main_text(page(site, "archive/hrf/2011/index")))
+    assert months.index("May — 1 release") < months.index("April — 1 release")
+    crumbs = re.search(r'<p class="pressroom-breadcrumbs">(.*?)</p>',
+                       page(site, "archive/hrf/2011/index")).group(1)
+    assert text_of(crumbs) == "Releases › Releases by publisher › Human Rights First"
+    assert 'class="pressroom-breadcrumbs"' in page(site, "entries/person/index")
+
+
+def test_archive_lists_escape_a_publishers_name(tmp_path):
+    name = "Open <Press> `Alliance` *of* _all_ |you|"
+    app = built(copy_root("pressroom", tmp_path), confoverrides={"pressroom_publishers": {
+        "hrf": {"name": name, "footer_markers": ["Seeking asylum?"]}}})
+    assert f"{name} — 2 releases, 2011" in text_of(main_text(page(app, "archive/index")))
+    assert not [w for w in warnings_of(app) if "src/archive/" in w]

@@ -49,6 +49,35 @@ def _toctree(entries: list[str], *, hidden: bool = False, maxdepth: int = 1) -> 
     return "\n".join(lines) + "\n"
 
 
+def _item(label: str, target: str, note: str) -> str:
+    """A list item linking the page *target*: ``- :doc:`label <target>` — note``."""
+    label = re.sub(r"([\\`<>*_|])", r"\\\1", " ".join(label.split()))
+    return f"- :doc:`{label} <{target}>` — {note}"
+
+
+def _listing(items: list[str], toctree: list[str]) -> str:
+    """A navigation stub's body: its children listed with what each holds, and the
+    toctree (hidden: the list shows it) that puts them in the site's navigation."""
+    return "\n".join(items) + "\n\n" + _toctree(toctree, hidden=True)
+
+
+def _count(years) -> int:
+    """The number of releases in *years* (each month -> its releases)."""
+    return sum(len(docs) for months in years for docs in months.values())
+
+
+def _releases(n: int) -> str:
+    return f"{n:,} release{'s' if n != 1 else ''}"
+
+
+def _month_name(year: str, month: str) -> str:
+    """``December`` in a year's list; ``Month not given``; ``Undated``."""
+    if year == "undated":
+        return "Undated"
+    return PartialDate(int(year), int(month)).human(year=False) if month != "00" \
+        else "Month not given"
+
+
 class StubWriter:
     """Writes files only when their content changes; removes what it no longer writes."""
 
@@ -144,18 +173,29 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
                                                         found):
         tree[publisher][year][month].append(docname)
     names = {k: corpus.project.publisher(k).name for k in tree}
-    out.write("index.rst", _title("Releases by publisher") + "\n"
-              + _toctree([f"{k}/index" for k in sorted(tree, key=lambda k: names[k])]))
+    publishers = sorted(tree, key=lambda k: names[k])
+    index = []
+    for key in publishers:
+        counted = [y for y in tree[key] if y != "undated"]
+        span = f"{min(counted)}–{max(counted)}" if counted else "undated"
+        if counted and min(counted) == max(counted):
+            span = counted[0]
+        index.append(_item(names[key], f"{key}/index",
+                           f"{_releases(_count(tree[key].values()))}, {span}"))
+    out.write("index.rst", _title("Releases by publisher") + "\n" + _listing(
+        index, [f"{k}/index" for k in publishers]))
     for key, years in tree.items():
         # newest year first, releases whose year is not known last
         order = sorted((y for y in years if y != "undated"), reverse=True) + (
             ["undated"] if "undated" in years else [])
-        out.write(f"{key}/index.rst", _title(names[key]) + "\n"
-                  + _toctree([f"{y}/index" for y in order]))
+        out.write(f"{key}/index.rst", _title(names[key]) + "\n" + _listing(
+            [_item(y.title(), f"{y}/index", _releases(_count([years[y]]))) for y in order],
+            [f"{y}/index" for y in order]))
         for year, months in years.items():
             morder = sorted(months, reverse=True)
-            out.write(f"{key}/{year}/index.rst", _title(f"{names[key]}, {year}") + "\n"
-                      + _toctree(morder))
+            out.write(f"{key}/{year}/index.rst", _title(f"{names[key]}, {year}") + "\n" + _listing(
+                [_item(_month_name(year, m), m, _releases(len(months[m]))) for m in morder],
+                morder))
             for month, docs in months.items():
                 if year == "undated":
                     title = f"{names[key]}, undated"

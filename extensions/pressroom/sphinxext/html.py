@@ -249,12 +249,15 @@ def script(data: dict[str, Any]) -> str:
 def add_breadcrumbs(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                     doctree: Any) -> None:
     """A release page's place in the archive, above its title (``Releases › Releases by
-    publisher › Human Rights First › 2011 › April 2011``), as entry pages show theirs: the
+    publisher › Human Rights First › 2011 › April 2011``), as entry pages show theirs, and
+    the same for the generated pages of the archive and of the entries: the
     toctree's ancestors Sphinx gives the page (``parents``, the root left out), each title
     without the start it repeats of one before it (``Human Rights First, 2011`` under
     ``Human Rights First``). A page is rewritten when these change (see
     :func:`.incremental._navigation_changed`)."""
-    if doctree is None or pagename not in get_domain(app.env).releases:
+    generated = (f"{app.config.pressroom_archive_dir}/", f"{app.config.pressroom_entries_dir}/")
+    if doctree is None or not (pagename in get_domain(app.env).releases
+                               or pagename.startswith(generated)):
         return
     parents = context.get("parents") or []
     if not parents or "body" not in context:

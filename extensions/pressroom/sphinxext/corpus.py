@@ -240,6 +240,12 @@ def digest(value: object) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
 
 
+def counted(n: int, one: str, many: str = "") -> str:
+    """*n* and the word for *n* of a thing: ``1 release``, ``1,221 releases``, ``2 entries``
+    (*many*: the plural, when it is not *one* and an ``s``)."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
 def registry_fingerprint(digests: dict[str, str]) -> str:
     """One digest of a whole registry, from its entities' digests (:func:`entity_digest`)."""
     return digest(sorted(digests.items()))

@@ -58,6 +58,7 @@ from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
     ACTIVE,
     code_key,
+    counted,
     digest,
     entity_anchor,
     entity_slug,
@@ -447,8 +448,7 @@ class Renderer:
             return self.empty("No release in the archive mentions this entry yet.")
         total = sum(b.count for b in rows)
         n = len(rows)
-        count = (f"{n:,} release{'s' if n != 1 else ''}, "
-                 f"{total:,} mention{'s' if total != 1 else ''}, newest first")
+        count = f"{counted(n, 'release')}, {counted(total, 'mention')}, newest first"
         years = self.years_of.get(eid)
         if not years:
             return f'<p class="pressroom-count">{count}.</p>\n' + self._backlink_list(docname, rows)
@@ -503,8 +503,8 @@ class Renderer:
                 f"{self._sentence(docname, b.docname, b.sentence, b.s0, b.s1, b.anchor)}")
             if b.more:  # the other sentences that mention it, folded under the first
                 n = len(b.more)
-                out.append(f'<details class="pressroom-more"><summary>{n} more sentence'
-                           f'{"s" if n != 1 else ""} mentioning it</summary>\n')
+                out.append(f'<details class="pressroom-more"><summary>'
+                           f"{counted(n, 'more sentence')} mentioning it</summary>\n")
                 out.extend(self._sentence(docname, b.docname, *other) for other in b.more)
                 out.append("</details>\n")
             out.append("</li>\n")
@@ -569,7 +569,7 @@ class Renderer:
         out = ['<ul class="pressroom-appears-with simple">\n']
         for other, n in rows:
             out.append(f"<li><p>{self.entity_link(docname, other)}"
-                       f'<span class="pressroom-muted"> — {n:,} release{"s" if n != 1 else ""}'
+                       f'<span class="pressroom-muted"> — {counted(n, "release")}'
                        "</span></p></li>\n")
         out.append("</ul>\n")
         return "".join(out)
@@ -813,9 +813,9 @@ class Renderer:
         body = [self.breadcrumbs(parents),
                 f'<section class="pressroom-entry-year" id="{esc(anchor)}">\n',
                 self.heading(1, title, anchor),
-                f'<p class="pressroom-count">{n:,} release{"s" if n != 1 else ""} '
+                f'<p class="pressroom-count">{counted(n, "release")} '
                 f'{_period_phrase(year)} mention{"s" if n == 1 else ""} '
-                f'{self.entity_link(docname, eid)}, {total:,} mention{"s" if total != 1 else ""}, '
+                f'{self.entity_link(docname, eid)}, {counted(total, "mention")}, '
                 "newest first.</p>\n",
                 self._periods_html(docname, list(periods), ("Other years",
                                                             "Other years and months")),
@@ -842,7 +842,7 @@ class Renderer:
             description = f" — {esc(e.description)}" if e.description else ""
             text = filed[e.id] if filed[e.id] != plain(e.name) else None
             body.append(f"<li><p>{self.entity_link(docname, e.id, text)}{description}"
-                        f'<span class="pressroom-muted"> · {n:,} release{"s" if n != 1 else ""}'
+                        f'<span class="pressroom-muted"> · {counted(n, "release")}'
                         "</span></p></li>\n")
         body.append("</ul>\n")
         listed = [e for e in entities if e.id not in paged]

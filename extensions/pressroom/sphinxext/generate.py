@@ -27,7 +27,7 @@ from sphinx.util import logging
 
 from pressroom.corpus import RELEASE_SUFFIX, Scan, archive_place, scan
 from pressroom.registry import PartialDate
-from pressroom.sphinxext.corpus import Corpus
+from pressroom.sphinxext.corpus import Corpus, counted
 
 logger = logging.getLogger(__name__)
 
@@ -64,10 +64,6 @@ def _listing(items: list[str], toctree: list[str]) -> str:
 def _count(years) -> int:
     """The number of releases in *years* (each month -> its releases)."""
     return sum(len(docs) for months in years for docs in months.values())
-
-
-def _releases(n: int) -> str:
-    return f"{n:,} release{'s' if n != 1 else ''}"
 
 
 def _month_name(year: str, month: str) -> str:
@@ -176,12 +172,11 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
     publishers = sorted(tree, key=lambda k: names[k])
     index = []
     for key in publishers:
-        counted = [y for y in tree[key] if y != "undated"]
-        span = f"{min(counted)}–{max(counted)}" if counted else "undated"
-        if counted and min(counted) == max(counted):
-            span = counted[0]
+        dated = sorted(y for y in tree[key] if y != "undated")
+        span = "undated" if not dated else dated[0] if dated[0] == dated[-1] \
+            else f"{dated[0]}–{dated[-1]}"
         index.append(_item(names[key], f"{key}/index",
-                           f"{_releases(_count(tree[key].values()))}, {span}"))
+                           f"{counted(_count(tree[key].values()), 'release')}, {span}"))
     out.write("index.rst", _title("Releases by publisher") + "\n" + _listing(
         index, [f"{k}/index" for k in publishers]))
     for key, years in tree.items():
@@ -189,12 +184,12 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
         order = sorted((y for y in years if y != "undated"), reverse=True) + (
             ["undated"] if "undated" in years else [])
         out.write(f"{key}/index.rst", _title(names[key]) + "\n" + _listing(
-            [_item(y.title(), f"{y}/index", _releases(_count([years[y]]))) for y in order],
+            [_item(y.title(), f"{y}/index", counted(_count([years[y]]), "release")) for y in order],
             [f"{y}/index" for y in order]))
         for year, months in years.items():
             morder = sorted(months, reverse=True)
             out.write(f"{key}/{year}/index.rst", _title(f"{names[key]}, {year}") + "\n" + _listing(
-                [_item(_month_name(year, m), m, _releases(len(months[m]))) for m in morder],
+                [_item(_month_name(year, m), m, counted(len(months[m]), "release")) for m in morder],
                 morder))
             for month, docs in months.items():
                 if year == "undated":

@@ -23,7 +23,7 @@ from sphinx.util.osutil import relative_uri
 
 from pressroom.registry import PartialDate, human_range
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, letter_label, plain
+from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, counted, letter_label, plain
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
@@ -186,7 +186,7 @@ class LateRenderer(SphinxPostTransform):
                 if e[5]:
                     para += nodes.Text(f" — {e[5]}")
                 n = agg.release_count.get(eid, 0)
-                para += nodes.inline("", f" · {n:,} release{'s' if n != 1 else ''}",
+                para += nodes.inline("", f" · {counted(n, 'release')}",
                                      classes=["pressroom-muted"])
                 items += nodes.list_item("", para)
             out.append(items)
@@ -210,7 +210,7 @@ class LateRenderer(SphinxPostTransform):
                 docname, letter_docname(self.config.pressroom_entries_dir, type_, letter))
             para = nodes.paragraph()
             para += nodes.reference("", letter_label(letter), internal=True, refuri=uri)
-            para += nodes.inline("", f" — {n:,} entr{'ies' if n != 1 else 'y'}",
+            para += nodes.inline("", f" — {counted(n, 'entry', 'entries')}",
                                  classes=["pressroom-muted"])
             items += nodes.list_item("", para)
         out.append(items)
@@ -227,7 +227,7 @@ class LateRenderer(SphinxPostTransform):
             para = nodes.paragraph()
             para += self.doc_ref(f"{self.config.pressroom_entries_dir}/{type_}/index", label)
             n = counts.get(type_, 0)
-            para += nodes.inline("", f" — {n:,} entr{'ies' if n != 1 else 'y'}",
+            para += nodes.inline("", f" — {counted(n, 'entry', 'entries')}",
                                  classes=["pressroom-muted"])
             items += nodes.list_item("", para)
         return [items]
@@ -240,10 +240,9 @@ class LateRenderer(SphinxPostTransform):
         total = sum(row[1] for row in folders)
         if not total:
             return [self.empty("The archive holds no releases yet.")]
-        entries = f"{n_entries:,} entr{'ies' if n_entries != 1 else 'y'}"
+        entries = counted(n_entries, "entry", "entries")
         intro = nodes.paragraph(classes=["pressroom-summary"])
-        intro += nodes.Text(f"The archive holds {total:,} release{'s' if total != 1 else ''} "
-                            "and ")
+        intro += nodes.Text(f"The archive holds {counted(total, 'release')} and ")
         index = f"{self.config.pressroom_entries_dir}/index"
         intro += self.doc_ref(index, entries) if index in self.env.all_docs else nodes.Text(entries)
         intro += nodes.Text(":")
@@ -259,7 +258,7 @@ class LateRenderer(SphinxPostTransform):
                      else nodes.Text(name))
             span = (human_range(PartialDate.parse(first), PartialDate.parse(last)) if first
                     else "undated")
-            para += nodes.inline("", f" — {n:,} release{'s' if n != 1 else ''}, {span}",
+            para += nodes.inline("", f" — {counted(n, 'release')}, {span}",
                                  classes=["pressroom-muted"])
             items += nodes.list_item("", para)
         return [intro, items]

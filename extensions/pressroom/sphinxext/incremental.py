@@ -442,14 +442,24 @@ def prune_removed_pages(app: Sphinx, exc: Exception | None) -> None:
         before = {}  # a new output folder, or not ours: nothing is deleted
     if before.keys() == set(ours):
         return
+    outdir = Path(app.outdir).resolve()
     for docname, suffix in before.items():
         if docname in env.all_docs or not isinstance(suffix, str):
             continue
         for path in _page_files(builder, docname, suffix):
+            path = Path(path)
             try:
-                Path(path).unlink()
+                path.unlink()
             except OSError:
-                pass  # gone already
+                continue  # gone already
+            # and the folders it leaves empty (``dirhtml``'s ``<page>/``), up to the output's
+            folder = path.parent.resolve()
+            while folder != outdir and outdir in folder.parents:
+                try:
+                    folder.rmdir()
+                except OSError:
+                    break  # not empty
+                folder = folder.parent
     now = {d: str(env.doc2path(d, False))[len(d):] for d in ours}
     try:
         record.write_text(json.dumps(now, sort_keys=True), encoding="utf-8")

@@ -222,6 +222,10 @@ def test_clean_parallel_and_incremental_builds_give_the_same_html(tmp_path):
     assert incremental_j2.keys() == incremental.keys()
     assert unchecked.keys() == incremental.keys()
     assert f"{FOLDER}/2011-06-15-follow-up.html" in j1
+    # the home page's summary: the edits add and withdraw releases of two years
+    assert re.search(r"The archive holds 6 releases and .*?Human Rights First</span></a>"
+                     r'<span class="pressroom-muted"> — 6 releases, 27 April 2011 – 10 January '
+                     r"2012</span>", j1["docs/index.html"], re.S), j1["docs/index.html"]
     # pages by year, in the older state (2011 only) and the final one, and by month for
     # a year with more releases than the limit (Brian Dooley and Human Rights First, 2011)
     assert {"entries/person/brian-dooley/2011-06.html", "entries/person/brian-dooley/2012.html",

@@ -132,6 +132,13 @@ def test_entry_page_quoted_and_appears_with(site):
     quoted = html[html.index(">Quoted<"):html.index(">Appears with<")]
     assert "“Lawyers and other human rights defenders have been systematically targeted" in quoted
     assert quoted.count('class="pressroom-quotation') == 4
+    # by release, as under "Mentioned in": its date and title once, then its quotations,
+    # each linking to where it is said
+    assert quoted.count('class="pressroom-backlink-head"') == 1
+    assert ">27 April 2011</span>" in quoted and quoted.count("Upcoming Dialogue Not Enough") == 1
+    where = re.findall(r'class="reference internal pressroom-where" href="([^"]*)"', quoted)
+    assert len(where) == 4 and len(set(where)) == 4
+    assert all(re.search(r"2011-04-27-upcoming-dialogue\.html#q\d+$", w) for w in where)
     # in the order they were said
     assert quoted.index("Lawyers and other") < quoted.index("The current U.S. strategy") \
         < quoted.index("President Hu appeared") < quoted.index("The United States approach")

@@ -556,10 +556,21 @@ class Renderer:
             out.append(f'<p class="pressroom-count">Quoted in {len(releases):,} releases; the '
                        f"quotations of {newest} are shown here, the others in the releases "
                        "themselves (under <em>Mentioned in</em>).</p>\n")
-        for release, date, title, text, start in rows:
-            out.append(f'<blockquote class="pressroom-quotation">\n<div><p>“{esc(text)}”</p>\n'
-                       f'<p class="attribution">—{self.doc_link(docname, release, title, f"q{start}")}'
-                       f", {esc(self.human_date(date))}</p>\n</div></blockquote>\n")
+        # by release, as under *Mentioned in*: its date and title once, then what was said
+        # there, each quotation linking to where it is said
+        for release, group in itertools.groupby(rows, key=lambda row: row[0]):
+            group = list(group)
+            _release, date, title, _text, _start = group[0]
+            out.append('<div class="pressroom-quoted-in">\n<p class="pressroom-backlink-head">'
+                       f'<span class="pressroom-date">{esc(self.human_date(date))}</span> '
+                       f"{self.doc_link(docname, release, title)}</p>\n")
+            for _release, _date, _title, text, start in group:
+                where = esc(self.uri(docname, release, f"q{start}"))
+                out.append(f'<blockquote class="pressroom-quotation">\n<div><p>“{esc(text)}” '
+                           f'<a class="reference internal pressroom-where" href="{where}" '
+                           'title="Where it is said in the release">↗</a></p>\n'
+                           "</div></blockquote>\n")
+            out.append("</div>\n")
         return "".join(out)
 
     def appears_with(self, docname: str, eid: str) -> str:

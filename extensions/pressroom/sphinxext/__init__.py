@@ -104,8 +104,7 @@ def _config_inited(app: Sphinx, config: Config) -> None:
     _check_site_values(app, config)
     project = project_config(Path(app.confdir), config)
     domain = make_domain(project.entity_types)
-    for name in _LATE_DIRECTIVES:
-        domain.directives[name] = _LATE_DIRECTIVES[name]
+    domain.directives.update(_LATE_DIRECTIVES)
     app.add_domain(domain, override=True)
     if str(STATIC) not in map(str, config.html_static_path):
         config.html_static_path = [*config.html_static_path, str(STATIC)]
@@ -224,10 +223,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", incremental.shed_in_reader)
     if "write-started" in app.events.events:  # Sphinx >= 7.4; before: Sphinx's default
         app.connect("write-started", incremental.write_started)
+    app.connect("build-finished", incremental.prune_removed_pages)
     # last: the handlers before it run with the long-lived objects still frozen (a
     # collection over all of them, which the first allocations after thawing set off,
     # costs 0.1 s at 1,000 releases)
-    app.connect("build-finished", incremental.prune_removed_pages)
     app.connect("build-finished", incremental.build_finished, priority=900)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", html.bound_sidebar, priority=400)

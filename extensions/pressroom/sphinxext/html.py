@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import ACTIVE, code_key, digest, load_pickled, store_pickled
 from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.generate import generated_folders
 from pressroom.sphinxext.render import EXPORT_FILE
 
 if TYPE_CHECKING:
@@ -255,9 +256,8 @@ def add_breadcrumbs(app: Sphinx, pagename: str, templatename: str, context: dict
     without the start it repeats of one before it (``Human Rights First, 2011`` under
     ``Human Rights First``). A page is rewritten when these change (see
     :func:`.incremental._navigation_changed`)."""
-    generated = (f"{app.config.pressroom_archive_dir}/", f"{app.config.pressroom_entries_dir}/")
     if doctree is None or not (pagename in get_domain(app.env).releases
-                               or pagename.startswith(generated)):
+                               or pagename.startswith(generated_folders(app.config))):
         return
     parents = context.get("parents") or []
     if not parents or "body" not in context:

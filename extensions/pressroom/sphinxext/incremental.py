@@ -37,7 +37,7 @@ from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import ACTIVE, BUILDERS, digest, get_corpus
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.entrypages import assign_entries, note_index_entries
-from pressroom.sphinxext.generate import generate_archive, generate_entries
+from pressroom.sphinxext.generate import generate_archive, generate_entries, generated_folders
 from pressroom.sphinxext.parser import CODEC_NAME, FileLocation
 
 if TYPE_CHECKING:
@@ -430,8 +430,7 @@ def prune_removed_pages(app: Sphinx, exc: Exception | None) -> None:
         return
     env = app.env
     releases = get_domain(env).releases
-    generated = tuple(f"{folder}/" for folder in (app.config.pressroom_entries_dir,
-                                                  app.config.pressroom_archive_dir))
+    generated = generated_folders(app.config)
     ours = [d for d in env.all_docs if d in releases or d.startswith(generated)]
     record = Path(app.outdir) / _SOURCES_FILE
     try:

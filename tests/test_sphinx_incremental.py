@@ -88,6 +88,8 @@ def test_a_large_glossary_lists_letters_and_is_not_rewritten_for_mentions(tmp_pa
     assert "listed by the first letter of their name" in glossary
     letter = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/person/by-letter/a")))
     assert "Ai Weiwei — Chinese artist and activist. · 1 release" in letter
+    other = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/event/by-letter/other")))
+    assert re.search(r"2010 rule of law talks — [^·]*· no release yet", other), other
     # the type's domain index likewise lists its letters, each linking to its page
     index = main_text(page(app, "pressroom-person"))
     assert "Chinese artist and activist" not in index and "Ai Weiwei" not in index

@@ -166,6 +166,10 @@ def test_glossary_and_type_list(site):
     assert "Brian Dooley — Director of the Human Rights Defenders programme at Human Rights " \
            "First. · 2 releases" in text
     assert "Jane Roe — Test spokesperson. · 1 release" in text
+    # an entry no release mentions: said in words, not "0 releases"
+    events = text_of(main_text(page(site, "entries/event/index")))
+    assert re.search(r"2010 rule of law talks — [^·]*· no release yet", events), events
+    assert "0 releases" not in events
     types = text_of(main_text(page(site, "docs/glossary")))
     assert "People — 5 entries" in types and "Awards — 1 entry" in types
 

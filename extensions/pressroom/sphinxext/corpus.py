@@ -240,6 +240,12 @@ def digest(value: object) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
 
 
+def in_releases(n: int) -> str:
+    """How many releases mention an entry, on a glossary's line: ``1 release``,
+    ``12 releases``, ``no release yet``."""
+    return counted(n, "release") if n else "no release yet"
+
+
 def counted(n: int, one: str, many: str = "") -> str:
     """*n* and the word for *n* of a thing: ``1 release``, ``1,221 releases``, ``2 entries``
     (*many*: the plural, when it is not *one* and an ``s``)."""

@@ -63,6 +63,7 @@ from pressroom.sphinxext.corpus import (
     entity_anchor,
     entity_slug,
     filed_as,
+    in_releases,
     letter_label,
     letter_of,
     name_key,
@@ -853,7 +854,7 @@ class Renderer:
             description = f" — {esc(e.description)}" if e.description else ""
             text = filed[e.id] if filed[e.id] != plain(e.name) else None
             body.append(f"<li><p>{self.entity_link(docname, e.id, text)}{description}"
-                        f'<span class="pressroom-muted"> · {counted(n, "release")}'
+                        f'<span class="pressroom-muted"> · {in_releases(n)}'
                         "</span></p></li>\n")
         body.append("</ul>\n")
         listed = [e for e in entities if e.id not in paged]

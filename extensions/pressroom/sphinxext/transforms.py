@@ -23,7 +23,14 @@ from sphinx.util.osutil import relative_uri
 
 from pressroom.registry import PartialDate, human_range
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import BUILDERS, corpus_for_env, counted, letter_label, plain
+from pressroom.sphinxext.corpus import (
+    BUILDERS,
+    corpus_for_env,
+    counted,
+    in_releases,
+    letter_label,
+    plain,
+)
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
@@ -186,7 +193,7 @@ class LateRenderer(SphinxPostTransform):
                 if e[5]:
                     para += nodes.Text(f" — {e[5]}")
                 n = agg.release_count.get(eid, 0)
-                para += nodes.inline("", f" · {counted(n, 'release')}",
+                para += nodes.inline("", f" · {in_releases(n)}",
                                      classes=["pressroom-muted"])
                 items += nodes.list_item("", para)
             out.append(items)

@@ -486,7 +486,8 @@ class Renderer:
                 period, page = group[0]
                 lines.append(f"<li><p>{link(period, page, _period_label(period))}</p></li>\n")
                 continue
-            months = " · ".join(link(period, page, _month_label(period)) for period, page in group)
+            months = " · ".join(link(period, page, _period_label(period, year=False))
+                                for period, page in group)
             lines.append(f'<li><p><span class="pressroom-year">{esc(year)}</span>: '
                          f"{months}</p></li>\n")
         return (f'<p class="pressroom-years">{intro[1]}:</p>\n'
@@ -937,18 +938,15 @@ def _periods(rows: list[aggregates.Backlink], limit: int) -> list[str]:
     return periods
 
 
-def _period_label(period: str) -> str:
-    """``2011``, ``May 2011``, ``2011, month not given``, ``undated``."""
+def _period_label(period: str, year: bool = True) -> str:
+    """``2011``, ``May 2011``, ``2011, month not given``, ``undated``; a month without its
+    year if not *year* (``May``, ``month not given``: on its year's line)."""
     if not _is_month(period):
         return period
     month = int(period[5:])
-    return PartialDate(int(period[:4]), month).human() if month else f"{period[:4]}, month not given"
-
-
-def _month_label(period: str) -> str:
-    """A month of a year's line: ``May``, ``month not given``."""
-    month = int(period[5:])
-    return PartialDate(int(period[:4]), month).human(year=False) if month else "month not given"
+    if month:
+        return PartialDate(int(period[:4]), month).human(year)
+    return f"{period[:4]}, month not given" if year else "month not given"
 
 
 def _period_phrase(period: str) -> str:

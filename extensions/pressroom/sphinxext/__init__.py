@@ -9,7 +9,7 @@ domain data and pages.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sphinx.util import logging
 
@@ -48,26 +48,49 @@ ENV_VERSION = 15
 STATIC = Path(__file__).parent / "static"
 
 
-#: The Sphinx layer's own values: (name, default, what a value must be, its test).
-_SITE_VALUES: tuple[tuple[str, Any, str, Any], ...] = (
-    ("pressroom_entries_dir", "entries", "a folder name",
-     lambda v: isinstance(v, str) and _plain_folder(v)),
-    ("pressroom_archive_dir", "archive", "a folder name",
-     lambda v: isinstance(v, str) and _plain_folder(v)),
-    ("pressroom_glossary_max", 200, "a whole number of at least 1",
-     lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
-    ("pressroom_entry_releases", 100, "a whole number of at least 1",
-     lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
-    ("pressroom_timeline_max", 500, "a whole number of at least 1",
-     lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 1),
-    ("pressroom_feed_entries", 50, "a whole number (0 for no feed)",
-     lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0),
-    ("pressroom_root_redirect", True, "True or False", lambda v: isinstance(v, bool)),
+class _SiteValue(NamedTuple):
+    """One of the Sphinx layer's own values: registered, checked and documented from here."""
+
+    name: str
+    default: Any
+    rebuild: str  # what Sphinx does again when it changes
+    wanted: str  # what a value must be, as a warning says it
+    ok: Any  # its test
+    description: str
+
+
+def _whole(least: int) -> Any:
+    return lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= least
+
+
+def _folder(v: Any) -> bool:
+    return isinstance(v, str) and _plain_folder(v)
+
+
+_SITE_VALUES: tuple[_SiteValue, ...] = (
+    _SiteValue("pressroom_entries_dir", "entries", "env", "a folder name", _folder,
+               "Generated folder for entry pages (keep it gitignored)."),
+    _SiteValue("pressroom_archive_dir", "archive", "env", "a folder name", _folder,
+               "Generated folder for the release archive pages."),
+    _SiteValue("pressroom_glossary_max", 200, "html", "a whole number of at least 1", _whole(1),
+               "A type's glossary lists its entries on one page up to this many; beyond it, "
+               "it lists its letters and each letter's page lists that letter's entries."),
+    _SiteValue("pressroom_entry_releases", 100, "html", "a whole number of at least 1",
+               _whole(1),
+               "An entry page lists the newest this many releases that mention the entry; "
+               "when more do, it links pages by year that list every one."),
+    _SiteValue("pressroom_timeline_max", 500, "html", "a whole number of at least 1", _whole(1),
+               "The timeline lists each release up to this many dated releases; beyond it, "
+               "each month says how many each publisher issued, linking to the archive's "
+               "list of the month."),
+    _SiteValue("pressroom_feed_entries", 50, "html", "a whole number (0 for no feed)",
+               _whole(0),
+               "The Atom feed of the newest releases (releases.atom) lists this many; 0 "
+               "writes no feed."),
+    _SiteValue("pressroom_root_redirect", True, "html", "True or False",
+               lambda v: isinstance(v, bool),
+               "Write index.html redirecting to root_doc when it is not 'index'."),
 )
-
-
-#: Their defaults, registered from this table (a default is written once).
-_SITE_DEFAULTS: dict[str, Any] = {name: default for name, default, _what, _test in _SITE_VALUES}
 
 
 def _plain_folder(value: str) -> bool:
@@ -86,7 +109,7 @@ def _check_site_values(app: Sphinx, config: Config) -> None:
 
     conf = Path(app.confdir) / "conf.py"
     lines: dict[str, int] | None = None
-    for name, default, wanted, ok in _SITE_VALUES:
+    for name, default, _rebuild, wanted, ok, _description in _SITE_VALUES:
         value = config[name]
         if ok(value):
             continue
@@ -155,10 +178,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """
     # The corpus values are checked by pressroom.config, as the commands read them (each
     # malformed one a warning at its line of conf.py): Sphinx's type check would warn again.
-    def site_value(name: str, rebuild: str, types: Any, description: str) -> None:
-        app.add_config_value(name, _SITE_DEFAULTS[name], rebuild, types=types,
-                             description=description)
-
     app.add_config_value("pressroom_releases", "corpus/releases", "env", types=Any,
                          description="Folder of release files, relative to conf.py.")
     app.add_config_value("pressroom_registry", "corpus/entities", "env", types=Any,
@@ -169,28 +188,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("pressroom_publishers", {}, "env", types=Any,
                          description="Publishers by folder name under the releases folder: "
                          "key -> {name, url, footer_markers}.")
-    site_value("pressroom_entries_dir", "env", frozenset({str}),
-               "Generated folder for entry pages (keep it gitignored).")
-    site_value("pressroom_archive_dir", "env", frozenset({str}),
-               "Generated folder for the release archive pages.")
-    site_value("pressroom_glossary_max", "html", frozenset({int}),
-               "A type's glossary lists its entries on one page up to "
-               "this many; beyond it, it lists its letters and each letter's page "
-               "lists that letter's entries.")
-    site_value("pressroom_entry_releases", "html", frozenset({int}),
-               "An entry page lists the newest this many releases that "
-               "mention the entry; when more do, it links pages by year that list "
-               "every one.")
-    site_value("pressroom_timeline_max", "html", frozenset({int}),
-               "The timeline lists each release up to this many dated "
-               "releases; beyond it, each month says how many each publisher "
-               "issued, linking to the archive's list of the month.")
-    site_value("pressroom_feed_entries", "html", frozenset({int}),
-               "The Atom feed of the newest releases (releases.atom) "
-               "lists this many; 0 writes no feed.")
-    site_value("pressroom_root_redirect", "html", frozenset({bool}),
-               "Write index.html redirecting to root_doc when it is "
-               "not 'index'.")
+    for v in _SITE_VALUES:
+        app.add_config_value(v.name, v.default, v.rebuild, types=frozenset({type(v.default)}),
+                             description=v.description)
 
     app.add_source_suffix(".txt", "pressroom-release")
     app.add_source_parser(ReleaseParser)

@@ -160,6 +160,20 @@ def code_key(*modules: Any) -> tuple:
     return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write *text* to *path* unless it already holds it (a file left as it is keeps its
+    time); through a temporary file, so a reader never sees half of it. Whether it wrote."""
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return False
+    except (OSError, UnicodeDecodeError):
+        pass
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return True
+
+
 def load_pickled(path: Path, key: tuple | None) -> dict[str, Any] | None:
     """What :func:`store_pickled` kept at *path* under *key* (None: under any key)."""
     try:

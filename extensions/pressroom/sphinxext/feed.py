@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
+from pressroom.sphinxext.corpus import write_if_changed
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.html import root_file, site_url
 
@@ -118,13 +119,4 @@ def write_feed(app: Sphinx, exc: Exception | None) -> None:
     """``build-finished``: write the feed when it changed (nothing after a failed build)."""
     if exc is not None or not _enabled(app):
         return
-    text = feed_xml(app)
-    path = Path(app.outdir) / FEED_FILE
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except (OSError, UnicodeDecodeError):
-        pass
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_if_changed(Path(app.outdir) / FEED_FILE, feed_xml(app))

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import ACTIVE, code_key, digest, load_pickled, store_pickled
+from pressroom.sphinxext.corpus import (
+    ACTIVE,
+    code_key,
+    digest,
+    load_pickled,
+    store_pickled,
+    write_if_changed,
+)
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.generate import generated_folders
 from pressroom.sphinxext.render import EXPORT_FILE
@@ -390,9 +397,4 @@ def export(app: Sphinx, exc: Exception | None) -> None:
                 f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">"
                 f"<link rel=\"canonical\" href=\"{target}\"><title>Redirecting…</title></head>"
                 f"<body><a href=\"{target}\">Continue to the home page</a></body></html>\n")
-        try:
-            same = redirect.read_text(encoding="utf-8") == html
-        except (OSError, UnicodeDecodeError):
-            same = False
-        if not same:  # written once, not at every build
-            redirect.write_text(html, encoding="utf-8")
+        write_if_changed(redirect, html)  # written once, not at every build

@@ -625,6 +625,9 @@ def test_an_entry_page_lists_the_entries_that_point_at_it(tmp_path, monkeypatch)
     assert 'href="../person/by-letter/z.html#entity-zed"' in hrf["Affiliated"]
     assert _names(hrf["Employs"]) == ["Jane Roe"]
     assert _names(hrf["Advises it"]) == ["Ai Weiwei"]
+    # and on her own page, the organization she works for and is affiliated with, once
+    roe = _facts(page(app, "entries/person/jane-roe"), "jane-roe")
+    assert _names(roe["Works for"]) == ["Human Rights First"] and "Affiliation" not in roe
     assert list(hrf).index("Affiliated") < list(hrf).index("Advises it") \
         < list(hrf).index("Employs")
     # the event held in a place; participants, once each

@@ -609,8 +609,12 @@ class Renderer:
 
     @staticmethod
     def _linked_fields(entity: Entity) -> list[tuple[str, list[str]]]:
-        """The facts that link to other entries, as (label, entry ids), in page order."""
-        fields = [("Affiliation", [entity.affiliation]), ("Place", [entity.place]),
+        """The facts that link to other entries, as (label, entry ids), in page order; an
+        affiliation that a relation also names (``works-for`` the same organization) is
+        listed under the relation only, as the organization's page lists the person."""
+        related = {target for _relation, target in entity.relations}
+        affiliation = entity.affiliation if entity.affiliation not in related else None
+        fields = [("Affiliation", [affiliation]), ("Place", [entity.place]),
                   ("Country", [entity.country]), ("Participants", list(entity.participants))]
         fields.extend((relation_label(relation), [target]) for relation, target in entity.relations)
         return [(label, ids) for label, ids in fields if any(ids)]

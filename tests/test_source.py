@@ -890,3 +890,30 @@ def test_the_note_of_whoever_forwarded_the_release_is_no_part_of_it():
     # no forward's mark: a first paragraph is the release's
     r = parse_text("FYI, see below.\n\n" + MAIL_HEADER + "The talks began today.\n")
     assert r.title == "FYI, see below."
+
+
+@pytest.mark.parametrize(("written", "tag"), [
+    ("fr", "fr"), ("pt_br", "pt-BR"), ("ZH-hant", "zh-Hant"), ("es-419", "es-419"),
+    (" de-CH-1901 ", "de-CH-1901"), ("French", None), ("f", None), ("en--US", None), ("", None)])
+def test_language_tags_are_read_in_the_standard_casing(written, tag):
+    from pressroom.source import language_tag
+
+    assert language_tag(written) == tag
+
+
+def test_the_header_language_is_a_tag_or_reported():
+    r = parse_text("---\nlanguage: pt_br\n---\nTitle\n\nMay 1, 2011\n\nBody.\n", path="x.txt")
+    assert r.language == "pt-BR" and not r.problems
+    r = parse_text("---\nlanguage: Português\n---\nTitle\n\nMay 1, 2011\n\nBody.\n", path="x.txt")
+    assert r.language is None
+    assert [(p.severity, p.line) for p in r.problems] == [("error", 2)]
+    assert "is not a language tag" in r.problems[0].message
+    # not stated: the site's language, whatever it is
+    assert parse_text("Title\n\nMay 1, 2011\n\nBody.\n").language is None
+
+
+def test_same_language_compares_tags_not_spellings():
+    from pressroom.source import same_language
+
+    assert same_language("pt_BR", "pt-br") and same_language("en", None)
+    assert not same_language("en-GB", "en") and not same_language("fr", "en")

@@ -78,8 +78,36 @@ HEADER_FIELDS = {
     "dateline": "place the release was issued from",
     "source": "URL the release was taken from",
     "url": "same as source",
-    "language": "language code such as en",
+    "language": "the release's language, a tag such as en, fr or pt-BR (default: the site's)",
 }
+
+#: The shape of a BCP 47 language tag: a language of two or three letters, then subtags
+#: (a script, a region, a variant) of up to eight letters or digits; ``_`` is read as ``-``.
+_LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_tag(value: str) -> str | None:
+    """*value* as a language tag, cased as BCP 47 recommends (``pt_br`` -> ``pt-BR``,
+    ``ZH-hant`` -> ``zh-Hant``), or None when it is not shaped like one (``French``)."""
+    value = value.strip()
+    if not _LANGUAGE_TAG_RE.fullmatch(value):
+        return None
+    first, *rest = re.split(r"[-_]", value)
+    out = [first.lower()]
+    for sub in rest:
+        if len(sub) == 2 and sub.isalpha():
+            out.append(sub.upper())  # a region: ``BR``
+        elif len(sub) == 4 and sub.isalpha():
+            out.append(sub.title())  # a script: ``Hant``
+        else:
+            out.append(sub.lower())
+    return "-".join(out)
+
+
+def same_language(tag: str, other: str | None) -> bool:
+    """Do two language tags name the same language (``pt-BR`` and ``pt_br``; a site whose
+    language is not set is in English, as Sphinx's is)?"""
+    return (language_tag(tag) or tag).lower() == (language_tag(other or "en") or other or "").lower()
 
 
 @dataclass
@@ -93,7 +121,9 @@ class Release:
     dateline: str | None
     publisher: str | None
     source_url: str | None = None
-    language: str = "en"
+    #: the language the header states (a tag, :func:`language_tag`); None: not stated,
+    #: the site's language
+    language: str | None = None
     encoding: str = "utf-8"
     segments: list[Segment] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -631,7 +661,7 @@ class _Parser:
             dateline=header.get("dateline") or dateline,
             publisher=header.get("publisher") or self.publisher,
             source_url=header.get("source") or header.get("url"),
-            language=str(header.get("language") or "en"),
+            language=header.get("language") or None,
             encoding=self.encoding,
             title_span=title_span[:2] if title_span else None,
             dateline_span=dateline_span,
@@ -726,6 +756,14 @@ class _Parser:
                 continue
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 value = str(value)  # ``publisher: 5``, ``title: 1984``: text, as written
+            if key == "language" and value:
+                tag = language_tag(value)
+                if tag is None:
+                    self.problem(where, "error", "release_header",
+                                 f"header field 'language': {value!r} is not a language tag "
+                                 "(such as en, fr or pt-BR); it is ignored")
+                    continue
+                value = tag
             fields[key] = value
         return fields, i + 1
 

@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when the shape of the domain data or the stored nodes changes.
-ENV_VERSION = 15
+ENV_VERSION = 16
 STATIC = Path(__file__).parent / "static"
 
 

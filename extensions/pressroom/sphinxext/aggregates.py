@@ -35,6 +35,8 @@ class Backlink:
     #: the entity's other sentences in the release, in text order (the title last when a
     #: mention in the text is shown first): (sentence, s0, s1, anchor)
     more: tuple[tuple[str, int, int, str], ...] = ()
+    #: the release's language when it is not the site's (a tag), else ""
+    language: str = ""
 
 
 class CoMentions:
@@ -70,7 +72,8 @@ class CoMentions:
 @dataclass
 class Aggregates:
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
-    quotes: dict[str, list[tuple[str, str, str, str, int]]] = field(default_factory=dict)
+    #: speaker -> [(release, date, title, text, start, the release's language or "")]
+    quotes: dict[str, list[tuple[str, str, str, str, int, str]]] = field(default_factory=dict)
     appears_with: CoMentions = field(default_factory=lambda: CoMentions({}, {}, APPEARS_WITH))
     release_count: Counter = field(default_factory=Counter)
 
@@ -102,7 +105,7 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
                 # text is shown instead, the title's folded last with the others
                 first, more = more[0], [*more[1:], first]
             backlinks[eid].append(Backlink(docname, meta[1], meta[0], counts[eid], *first,
-                                           tuple(more)))
+                                           tuple(more), meta[7]))
         ids = mentioned[docname] = list(firsts)
         agg.release_count.update(ids)
     by_title = attrgetter("title", "docname")
@@ -119,12 +122,12 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
             continue
         for start, _end, text, speaker, _surface in rows:
             if speaker:
-                quotes[speaker].append((meta[1], meta[0], docname, text, start))
+                quotes[speaker].append((meta[1], meta[0], docname, text, start, meta[7]))
     for rows in quotes.values():
         rows.sort(key=lambda q: q[4])                       # in text order within a release,
         rows.sort(key=lambda q: (q[0], q[2]), reverse=True)  # newest release first
-        for i, (date, title, docname, text, start) in enumerate(rows):
-            rows[i] = (docname, date, title, text, start)
+        for i, (date, title, docname, text, start, language) in enumerate(rows):
+            rows[i] = (docname, date, title, text, start, language)
     agg.quotes = dict(quotes)
     return agg
 
@@ -184,12 +187,14 @@ def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str, glossary_
     if kind == "type-list":
         return digest(sorted(Counter(e[2] for e in entries.values()).items()))
     if kind == "release-list":
-        return digest([(d, releases.get(d, ())[:2]) for d in arg.split("\n")])
+        # a release's title, date and language (its title is marked as written in it)
+        return digest([(d, releases.get(d, ())[:2], releases.get(d, ("",) * 8)[7])
+                       for d in arg.split("\n")])
     if kind == "timeline":
         # with the description: the timeline's link to an event carries it as its title
         # and where each event's entry is (the timeline links nothing else)
         events = sorted((e.id, str(e.start), str(e.end), e.name, e.description, e.type,
                          entries.get(e.id, ("",))[0])
                         for e in corpus.registry if e.start and e.type == "event")
-        return digest((sorted((d, m[0], m[1]) for d, m in releases.items()), events))
+        return digest((sorted((d, m[0], m[1], m[7]) for d, m in releases.items()), events))
     return ""

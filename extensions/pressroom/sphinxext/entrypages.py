@@ -379,9 +379,11 @@ class Renderer:
         return (f'<a class="pressroom-ref pressroom-{esc(type_)} reference internal" '
                 f'href="{esc(href)}" title="{esc(description or name)}">{esc(shown)}</a>')
 
-    def doc_link(self, fromdoc: str, todoc: str, text: str, anchor: str = "") -> str:
+    def doc_link(self, fromdoc: str, todoc: str, text: str, anchor: str = "",
+                 attrs: str = "") -> str:
+        """A link to a page; *attrs* go on the span of its text (a ``lang``)."""
         return (f'<a class="reference internal" href="{esc(self.uri(fromdoc, todoc, anchor))}">'
-                f"<span>{esc(text)}</span></a>")
+                f"<span{attrs}>{esc(text)}</span></a>")
 
     @staticmethod
     def heading(level: int, text: str, anchor: str) -> str:
@@ -498,16 +500,17 @@ class Renderer:
         for b in rows:
             more = (f'<span class="pressroom-muted"> ({b.count} mentions)</span>'
                     if b.count > 1 else "")
+            lang = _lang(b.language)
             out.append(
                 f'<li><p class="pressroom-backlink-head"><span class="pressroom-date">'
-                f"{esc(self.human_date(b.date))}</span> {self.doc_link(docname, b.docname, b.title)}"
-                f"{more}</p>\n"
-                f"{self._sentence(docname, b.docname, b.sentence, b.s0, b.s1, b.anchor)}")
+                f"{esc(self.human_date(b.date))}</span> "
+                f"{self.doc_link(docname, b.docname, b.title, attrs=lang)}{more}</p>\n"
+                f"{self._sentence(docname, b.docname, b.sentence, b.s0, b.s1, b.anchor, lang)}")
             if b.more:  # the other sentences that mention it, folded under the first
                 n = len(b.more)
                 out.append(f'<details class="pressroom-more"><summary>'
                            f"{counted(n, 'more sentence')} mentioning it</summary>\n")
-                out.extend(self._sentence(docname, b.docname, *other) for other in b.more)
+                out.extend(self._sentence(docname, b.docname, *other, lang) for other in b.more)
                 out.append("</details>\n")
             out.append("</li>\n")
         out.append("</ul>\n")
@@ -534,9 +537,10 @@ class Renderer:
         return {period: len(rows) for period, rows in self._by_period(eid).items()}
 
     def _sentence(self, docname: str, release: str, sentence: str, s0: int, s1: int,
-                  anchor: str) -> str:
-        """A sentence of *release* with its mention highlighted, linked to the mention."""
-        return (f'<p class="pressroom-sentence">{esc(sentence[:s0])}'
+                  anchor: str, lang: str = "") -> str:
+        """A sentence of *release* with its mention highlighted, linked to the mention
+        (*lang*: the release's language as an HTML attribute, see :func:`_lang`)."""
+        return (f'<p class="pressroom-sentence"{lang}>{esc(sentence[:s0])}'
                 f'<span class="pressroom-highlight">'
                 f"{self.doc_link(docname, release, sentence[s0:s1], anchor)}</span>"
                 f"{esc(sentence[s1:])}</p>\n")
@@ -562,13 +566,15 @@ class Renderer:
         # there, each quotation linking to where it is said
         for release, group in itertools.groupby(rows, key=lambda row: row[0]):
             group = list(group)
-            _release, date, title, _text, _start = group[0]
+            _release, date, title, _text, _start, language = group[0]
+            lang = _lang(language)
             out.append('<div class="pressroom-quoted-in">\n<p class="pressroom-backlink-head">'
                        f'<span class="pressroom-date">{esc(self.human_date(date))}</span> '
-                       f"{self.doc_link(docname, release, title)}</p>\n")
-            for _release, _date, _title, text, start in group:
+                       f"{self.doc_link(docname, release, title, attrs=lang)}</p>\n")
+            for _release, _date, _title, text, start, _language in group:
                 where = esc(self.uri(docname, release, f"q{start}"))
-                out.append(f'<blockquote class="pressroom-quotation">\n<div><p>“{esc(text)}” '
+                said = f"<span{lang}>{esc(text)}</span>" if lang else esc(text)
+                out.append(f'<blockquote class="pressroom-quotation">\n<div><p>“{said}” '
                            f'<a class="reference internal pressroom-where" href="{where}" '
                            'title="Where it is said in the release">↗</a></p>\n'
                            "</div></blockquote>\n")
@@ -964,8 +970,15 @@ def _period_phrase(period: str) -> str:
 
 def _backlink_model(rows: list) -> tuple:
     """What the backlink list shows of each row (a (year, releases) pair passes as it is)."""
-    return tuple((b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.s1, b.anchor, b.more)
+    return tuple((b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.s1, b.anchor, b.more,
+                  b.language)
                  if isinstance(b, aggregates.Backlink) else b for b in rows)
+
+
+def _lang(language: str) -> str:
+    """A ``lang`` attribute (with its leading space) for text in *language*, a tag; nothing
+    for text in the site's language (``""``)."""
+    return f' lang="{esc(language)}"' if language else ""
 
 
 def _search_text(entities: list[Entity]) -> str:

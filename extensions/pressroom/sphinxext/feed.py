@@ -79,10 +79,11 @@ def feed_xml(app: Sphinx) -> str:
         return f"urn:uuid:{uuid.uuid5(namespace, docname or FEED_FILE)}"
 
     docs = newest(releases, app.config.pressroom_feed_entries)
+    site_language = (app.config.language or "en").replace("_", "-")
     title = feed_title(app)
     updated = f"{releases[docs[0]][1]}T00:00:00Z" if docs else "1970-01-01T00:00:00Z"
     out = ['<?xml version="1.0" encoding="utf-8"?>\n',
-           '<feed xmlns="http://www.w3.org/2005/Atom">\n',
+           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(site_language)}>\n',
            f"<title>{escape(title)}</title>\n",
            f"<id>{escape(ident(None))}</id>\n",
            f"<updated>{updated}</updated>\n",
@@ -91,8 +92,9 @@ def feed_xml(app: Sphinx) -> str:
            f"<author><name>{escape(app.config.project)}</name></author>\n"]
     for docname in docs:
         rel_title, date, _key, publisher = releases[docname][:4]
+        language = releases[docname][7]  # another language than the site's, or ""
         stamp = f"{date}T00:00:00Z"
-        out.append("<entry>\n")
+        out.append(f"<entry xml:lang={quoteattr(language)}>\n" if language else "<entry>\n")
         out.append(f"<title>{escape(rel_title or docname)}</title>\n")
         out.append(f'<link rel="alternate" type="text/html" href={quoteattr(link(docname))}/>\n')
         out.append(f"<id>{escape(ident(docname))}</id>\n")

@@ -186,7 +186,8 @@ def _url(app: Sphinx, docname: str) -> str:
 
 
 def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
-    title, date, pub_key, pub_name, dateline, source, relpath = domain.releases[docname]
+    title, date, pub_key, pub_name, dateline, source, relpath, language = \
+        domain.releases[docname]
     corpus = ACTIVE[str(app.srcdir)]
     data: dict[str, Any] = {"@context": SCHEMA, "@type": "NewsArticle", "headline": title,
                             "name": title}
@@ -203,6 +204,7 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
         data["locationCreated"] = {"@type": "Place", "name": dateline}
     if source:
         data["isBasedOn"] = source
+    data["inLanguage"] = language or app.config.language or "en"
     mentions = []
     seen = set()
     for row in domain.mentions.get(docname, ()):
@@ -335,12 +337,16 @@ def export(app: Sphinx, exc: Exception | None) -> None:
         # no indent: json's C encoder only runs without one (5x faster on a large archive)
         return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
+    site_language = app.config.language or "en"
+
     def release(docname: str) -> dict[str, Any]:
-        title, date, pub_key, pub_name, dateline, source, relpath = domain.releases[docname]
+        title, date, pub_key, pub_name, dateline, source, relpath, language = \
+            domain.releases[docname]
         return {
             "id": docname, "url": uri(docname), "title": title,
             "date": date or None, "publisher": pub_name or None, "dateline": dateline or None,
             "source": source or None, "file": relpath,
+            "language": language or site_language,
             "mentions": [{"entity": r[0], "start": r[1], "end": r[2], "surface": r[3],
                           "line": r[7]} for r in domain.mentions.get(docname, ())],
             "quotes": [{"start": q[0], "end": q[1], "text": q[2], "speaker": q[3] or None,

@@ -112,7 +112,7 @@ def build_release(env: BuildEnvironment, path: Path, docname: str, *,
         report(release.problems, docname)
         report_ambiguities(result, release, docname, corpus)
     return render_release(release, result, corpus, publisher_key=key, relpath=relpath,
-                          anchors=not embedded)
+                          anchors=not embedded, site_language=env.config.language)
 
 
 class ReleaseParser(Parser):

@@ -17,7 +17,7 @@ from docutils import nodes
 
 from pressroom.corpus import text_key
 from pressroom.registry import PartialDate
-from pressroom.source import LIST_ITEM_RE, NOT_ABBREVIATED
+from pressroom.source import LIST_ITEM_RE, NOT_ABBREVIATED, same_language
 from pressroom.sphinxext.corpus import Corpus, plain
 from pressroom.sphinxext.nodes import quotation
 
@@ -142,15 +142,22 @@ def sentence_segments(release: Release) -> list[tuple[int, int, int]]:
 
 
 def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
-                   publisher_key: str = "", relpath: str = "", anchors: bool = True) -> Rendered:
+                   publisher_key: str = "", relpath: str = "", anchors: bool = True,
+                   site_language: str | None = None) -> Rendered:
     """Nodes for a release page (or a ``release`` directive) and its data tuples.
 
     With *anchors*, every mention and quotation has an id (``m<offset>``,
     ``q<offset>``: the entry pages' backlinks point there); a release shown inside
     another page has none (nothing points there, and two releases on one page would
     repeat them); a release page's file is also a link to the file as received (the page's
-    source, which the HTML builder copies), one shown in another page's is not."""
+    source, which the HTML builder copies), one shown in another page's is not.
+
+    A release whose header states another language than *site_language* (Sphinx's
+    ``language``) has its title and text marked as written in it (``lang`` in HTML)."""
     text = release.text
+    language = other_language(release.language, site_language)
+    # docutils writes a class ``language-<tag>`` as the element's ``lang``
+    marked = [f"language-{language}"] if language else []
     lines = _Lines(text)
     registry = corpus.registry
     mentions = sorted(result.mentions, key=lambda m: m.start)
@@ -203,10 +210,10 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
                  if anchors and title_seg and title_seg[0] <= m.start < title_seg[1]]
     section = nodes.section(ids=["release", *title_ids], classes=["pressroom-release"],
                             support_smartquotes=False)
-    section += nodes.title(title, title)
+    section += nodes.title(title, title, classes=list(marked))
     if any(p.severity != "info" for p in release.problems):
         section += _problems_notice(release)
-    section += _meta_panel(release, mentions, corpus, publisher_key, relpath, anchors)
+    section += _meta_panel(release, mentions, corpus, publisher_key, relpath, anchors, language)
     if any(p.subtype == "release_header" and p.severity == "error" for p in release.problems):
         # a header that could not be read is still shown, as received
         for start, end in release.spans("header"):
@@ -228,18 +235,18 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
         if seg.start >= head_end:
             break
         if seg.kind == "date":
-            section += _published(text, seg)
+            section += _published(text, seg, marked)
         elif seg.kind == "preamble":
             # like the footer: labels and contacts recur; a paragraph a line
             section += _apart("pressroom-preamble", "Publisher’s heading, not part of the release",
-                              re.split(r"\r\n|\r|\n", text[seg.start:seg.end]))
+                              re.split(r"\r\n|\r|\n", text[seg.start:seg.end]), marked)
         elif seg is above:
-            para = nodes.paragraph(classes=["pressroom-dateline"])
+            para = nodes.paragraph(classes=["pressroom-dateline", *marked])
             para += _inline(text, seg.start, seg.end, by_start, {}, lines, anchors)
             section += para
             dateline_seg = None
 
-    body = nodes.container(classes=["pressroom-body"])
+    body = nodes.container(classes=["pressroom-body", *marked])
     quote_spans = _Sorted(list(quote_speakers), key=lambda q: q[0])
     # a ``Published on`` line written under the boilerplate is shown under it
     footer_at = next((s.start for s in release.segments if s.kind == "footer"), None)
@@ -267,13 +274,14 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     footer = release.footer
     if footer.strip():
         section += _apart("pressroom-footer", "Publisher’s boilerplate, not part of the release",
-                          re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", footer))
+                          re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", footer), marked)
         for seg in late:
-            section += _published(text, seg)
+            section += _published(text, seg, marked)
 
     publisher = release.publisher or ""
     meta = (title, release.date.isoformat() if release.date else "", publisher_key,
-            plain(publisher), plain(release.dateline or ""), release.source_url or "", relpath)
+            plain(publisher), plain(release.dateline or ""), release.source_url or "", relpath,
+            language or "")
     key = text_key(text) if text.replace("\ufeff", "").strip() else ""
     return Rendered(section, meta, rows, quote_rows, key, lead_of(text, release.paragraphs))
 
@@ -298,10 +306,31 @@ def lead_of(text: str, paragraphs) -> str:
     return plain(" ".join(out))
 
 
-def _published(text: str, seg) -> nodes.paragraph:
+def other_language(language: str | None, site_language: str | None) -> str | None:
+    """The release's language when it states one other than the site's, else None."""
+    return language if language and not same_language(language, site_language) else None
+
+
+def language_name(tag: str) -> str:
+    """A language tag as its name in English (``pt-BR`` -> ``Portuguese (Brazil)``), from
+    the CLDR data of Babel (which Sphinx uses for its own translations); the tag itself
+    when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    for attempt in (tag, tag.split("-")[0]):  # ``de-CH-1901``: a variant Babel has no data for
+        try:
+            name = Locale.parse(attempt, sep="-").get_display_name("en")
+        except (ValueError, TypeError, UnknownLocaleError):
+            continue
+        if name:
+            return name
+    return tag
+
+
+def _published(text: str, seg, marked: list[str] = ()) -> nodes.paragraph:
     """The line that says when the release was published, its spaces run together."""
     raw = plain(" ".join(text[seg.start:seg.end].split()))
-    return nodes.paragraph(raw, raw, classes=["pressroom-published"])
+    return nodes.paragraph(raw, raw, classes=["pressroom-published", *marked])
 
 
 def _is_list(text: str, start: int, end: int) -> bool:
@@ -316,16 +345,17 @@ def _is_list(text: str, start: int, end: int) -> bool:
                           and lines[0].rstrip().endswith(":"))
 
 
-def _apart(cls: str, rubric: str, blocks: list[str]) -> nodes.container:
-    """Text shown apart from the release, under *rubric*, a paragraph per non-blank block;
-    not searchable ("no-search": Sphinx): the same words recur in every release of a
-    publisher, and would make each of them match them."""
+def _apart(cls: str, rubric: str, blocks: list[str], marked: list[str] = ()) -> nodes.container:
+    """Text shown apart from the release, under *rubric*, a paragraph per non-blank block
+    (with the classes *marked*: its language); not searchable ("no-search": Sphinx): the
+    same words recur in every release of a publisher, and would make each of them match
+    them."""
     box = nodes.container(classes=[cls, "no-search"])
     box += nodes.rubric("", rubric)
     for block in blocks:
         if block.strip():
             raw = plain(block.strip())
-            box += nodes.paragraph(raw, raw)
+            box += nodes.paragraph(raw, raw, classes=list(marked))
     return box
 
 
@@ -466,7 +496,7 @@ def _linked(text: str, start: int, end: int, mentions: list, lines: _Lines,
 
 
 def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key: str,
-                relpath: str, original: bool) -> nodes.container:
+                relpath: str, original: bool, language: str | None) -> nodes.container:
     panel = nodes.container(classes=["pressroom-meta"])
     fields = nodes.field_list(classes=["pressroom-fields"])
 
@@ -492,6 +522,9 @@ def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key:
     if release.source_url:
         url = plain(release.source_url)
         field("Source", nodes.reference(url, url, refuri=url))
+    if language:
+        name = language_name(language)
+        field("Language", nodes.inline(name, name, classes=["pressroom-language"]))
     if relpath:
         field("File", original_link(relpath) if original else nodes.literal(relpath, relpath))
     panel += fields

@@ -154,11 +154,13 @@ class LateRenderer(SphinxPostTransform):
 
     # helpers ---------------------------------------------------------------
     @staticmethod
-    def doc_ref(docname: str, text: str, anchor: str = "") -> addnodes.pending_xref:
-        """A link to a page (resolved by the domain, which has the builder)."""
+    def doc_ref(docname: str, text: str, anchor: str = "",
+                language: str = "") -> addnodes.pending_xref:
+        """A link to a page (resolved by the domain, which has the builder); its text marked
+        as written in *language* (a release's title in another language than the site's)."""
         ref = addnodes.pending_xref("", refdomain="pressroom", reftype="page", reftarget=docname,
                                     refanchor=anchor, refexplicit=True, refwarn=True)
-        ref += nodes.inline(text, text)
+        ref += nodes.inline(text, text, classes=[f"language-{language}"] if language else [])
         return ref
 
     @staticmethod
@@ -281,7 +283,7 @@ class LateRenderer(SphinxPostTransform):
             para = nodes.paragraph()
             para += nodes.inline("", human_date(meta[1]), classes=["pressroom-date"])
             para += nodes.Text(" ")
-            para += self.doc_ref(d, meta[0])
+            para += self.doc_ref(d, meta[0], language=meta[7])
             items += nodes.list_item("", para)
         return [items]
 
@@ -359,7 +361,7 @@ class LateRenderer(SphinxPostTransform):
                 para += nodes.Text(" ")
                 para += badge("Release", "release")
                 para += nodes.Text(" ")
-                para += self.doc_ref(obj, meta[0])
+                para += self.doc_ref(obj, meta[0], language=meta[7])
             assert items is not None  # a list is made for the first row
             items += nodes.list_item("", para)
         return out

@@ -300,3 +300,34 @@ def test_date_header_before_a_first_line_that_only_starts_with_dashes(tmp_path, 
     assert code == 0, err
     (target,) = (tmp_path / "p/corpus/releases/acme-rights/2011").glob("2011-05-02-*.txt")
     assert target.read_bytes() == b"---\r\ndate: 2011-05-02\r\ntitle: Headed\r\n---\r\nGeneva - Text.\r\n"
+
+
+def test_an_html_page_s_language_goes_into_the_header(tmp_path, capsys, monkeypatch):
+    """The language a page says it is in (``<html lang>``, else its metadata) is written
+    into the release's header, as a tag; anything that is no tag is left out."""
+    from pressroom.intake import html_to_release
+
+    body = b"<body><article><h1>T</h1><p>Text.</p></article></body></html>"
+    cases = [
+        (b'<html lang="fr-fr"><head></head>', "fr-FR"),
+        (b'<html><head><meta http-equiv="Content-Language" content="es"></head>', "es"),
+        (b'<html><head><meta property="og:locale" content="pt_BR"></head>', "pt-BR"),
+        (b'<html lang="fran\xc3\xa7ais"><head><meta property="og:locale" content="fr_CA"></head>',
+         "fr-CA"),
+        (b'<html lang="fran\xc3\xa7ais"><head></head>', None),
+        (b"<html><head></head>", None),
+    ]
+    for head, tag in cases:
+        text, info = html_to_release(head + body)
+        assert info.get("language") == tag, head
+        assert (f'language: "{tag}"\n' in text) == bool(tag) and text.count("language:") <= 1
+    # and the release placed from such a page is read in that language
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "page.html", PAGE.replace(b"<html>", b'<html lang="fr">'))
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(src))
+    assert code == 0, err
+    from pressroom.source import parse_release
+
+    (placed,) = (tmp_path / "p/corpus/releases/acme-rights/2012").glob("*.txt")
+    assert parse_release(placed).language == "fr"

@@ -12,8 +12,9 @@ be placed (no date, no publisher) and how to supply them.
   navigation, headers, footers, asides and forms are dropped; the text of the
   ``<article>`` (or ``<main>``, or ``<body>``) is kept as one paragraph per
   block element. The release gets a front-matter header with the title, the
-  date (from ``article:published_time``, ``<time datetime>`` and the like) and
-  the source URL (``<link rel=canonical>`` or ``og:url``) when the page has
+  date (from ``article:published_time``, ``<time datetime>`` and the like),
+  the source URL (``<link rel=canonical>`` or ``og:url``) and the language
+  (``<html lang>``, ``Content-Language``, ``og:locale``) when the page has
   them; the page itself is kept beside the release with the same name and
   ``.html``, so nothing received is lost.
 - An e-mail saved as received (``.eml``) becomes its header as a mail program
@@ -33,7 +34,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from pressroom.config import ProjectConfig, Publisher
-from pressroom.source import BOMS, parse_date, parse_release, slugify
+from pressroom.source import BOMS, language_tag, parse_date, parse_release, slugify
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 EMAIL_SUFFIXES = (".eml",)
@@ -108,10 +109,21 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
             date = _as_date(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
     if date:
         info["date"] = date.isoformat()
+    # the language the page says it is in: ``<html lang="fr">``, else its metadata
+    # (``og:locale`` is written ``fr_FR``); kept only when it is a language tag
+    root = soup.find("html")
+    declared = (root.get("lang") or root.get("xml:lang")) if root is not None else None
+    equiv = soup.find("meta", attrs={"http-equiv": re.compile("^content-language$", re.I)})
+    for written in (declared, equiv.get("content") if equiv else None,
+                    _meta(soup, "og:locale", "DC.language", "inLanguage")):
+        tag = language_tag(str(written)) if written else None
+        if tag:
+            info["language"] = tag
+            break
     title, blocks = _html_blocks(soup)
     info["title"] = title
     header = ["---"]
-    for key in ("title", "date", "source"):
+    for key in ("title", "date", "source", "language"):
         if info.get(key):
             header.append(f"{key}: {json.dumps(info[key], ensure_ascii=False)}")
     header.append("---")

@@ -47,14 +47,17 @@ def test_edit_release_rewrites_exactly_the_affected_pages(tmp_path):
     _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
     app, writes = _rebuild(src)
     assert "1 release, 2 mentions" in main_text(page(app, "entries/person/brian-dooley"))
+    assert '<p class="pressroom-lead">Jane Roe met Ai Weiwei to discuss' in \
+        page(app, "archive/hrf/2011/05")
     weiwei = main_text(page(app, "entries/person/ai-weiwei"))
     assert "2 releases, 2 mentions" in weiwei
     assert "Jane Roe met <span class=\"pressroom-highlight\">" in weiwei
     glossary = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/person/index")))
     assert "Ai Weiwei — Chinese artist and activist. · 2 releases" in glossary
-    # no toctree parent (archive month, letter pages): no title or toc changed
+    # no title or toc changed: the toctree parents are not rewritten for navigation
     assert writes.pages == {
         MARKUP,                              # the edited release
+        "archive/hrf/2011/05",               # lists its opening words, which changed
         "docs/roles-md",                     # embeds it with the release directive
         "entries/person/brian-dooley",       # lost a backlink
         "entries/person/ai-weiwei",          # gained one

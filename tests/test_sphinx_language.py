@@ -80,6 +80,8 @@ def test_a_release_in_another_language_is_marked_so_wherever_it_is_shown(tmp_pat
     for docname in ("docs/timeline", "archive/hrf/2011/05"):
         assert re.search(r'<span class="[^"]*" lang="fr">La Chine doit|<span lang="fr">La Chine doit',
                          page(app, docname)), docname
+    assert '<p class="pressroom-lead" lang="fr">Brian Dooley a rencontré' in \
+        page(app, "archive/hrf/2011/05")
     # the export and the feed
     export = json.loads((Path(app.outdir) / "pressroom.json").read_text(encoding="utf-8"))
     languages = {r["id"]: r["language"] for r in export["releases"]}
@@ -98,7 +100,7 @@ def test_a_change_of_language_rewrites_the_pages_that_show_the_release(tmp_path)
     (src / f"{FRENCH}.txt").write_text(TEXT.replace("language: fr", "language: es"),
                                        encoding="utf-8")
     app, writes = _build(src)
-    assert {FRENCH, DOOLEY, "docs/timeline"} <= writes.pages
+    assert {FRENCH, DOOLEY, "docs/timeline", "archive/hrf/2011/05"} <= writes.pages
     assert "Spanish" in page(app, FRENCH)
     dooley = page(app, DOOLEY)
     assert 'lang="fr"' not in dooley and '<p class="pressroom-sentence" lang="es">' in dooley

@@ -217,6 +217,14 @@ def test_archive_month_lists_releases(site):
     assert "Human Rights First, April 2011" in html
     assert "Upcoming Dialogue Not Enough" in html
     assert "Markup Is Data" not in html
+    # each release with its opening words, cut at a word
+    assert re.search(r'<p class="pressroom-lead">Today as the U\.S\.-China Human Rights '
+                     r'Dialogue begins, .{150,300} …</p>', html)
+    # as text: what looks like markup is shown as written
+    may = main_text(page(site, "archive/hrf/2011/05"))
+    assert ('<p class="pressroom-lead">Jane Roe met Brian Dooley to discuss '
+            '`code`, |subst| and _under_ markers. &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;'
+            ' &amp; friends.</p>') in may
 
 
 def test_roles_rest_and_myst(site):

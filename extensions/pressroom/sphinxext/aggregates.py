@@ -187,8 +187,10 @@ def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str, glossary_
     if kind == "type-list":
         return digest(sorted(Counter(e[2] for e in entries.values()).items()))
     if kind == "release-list":
-        # a release's title, date and language (its title is marked as written in it)
-        return digest([(d, releases.get(d, ())[:2], releases.get(d, ("",) * 8)[7])
+        # a release's title, date, language (its title is marked as written in it) and
+        # opening words
+        leads = domain.data.get("leads", {})
+        return digest([(d, releases.get(d, ())[:2], releases.get(d, ("",) * 8)[7], leads.get(d))
                        for d in arg.split("\n")])
     if kind == "timeline":
         # with the description: the timeline's link to an event carries it as its title

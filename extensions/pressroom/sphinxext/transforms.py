@@ -278,13 +278,20 @@ class LateRenderer(SphinxPostTransform):
         if not docs:
             return [self.empty("No releases.")]
         items = nodes.bullet_list(classes=["pressroom-release-list"])
+        leads = domain.data.get("leads", {})
         for d in docs:
             meta = domain.releases[d]
             para = nodes.paragraph()
             para += nodes.inline("", human_date(meta[1]), classes=["pressroom-date"])
             para += nodes.Text(" ")
             para += self.doc_ref(d, meta[0], language=meta[7])
-            items += nodes.list_item("", para)
+            item = nodes.list_item("", para)
+            # its opening words, to tell releases apart (text, never markup)
+            lead = leads.get(d)
+            if lead:
+                item += nodes.paragraph(lead, lead, classes=[
+                    "pressroom-lead", *([f"language-{meta[7]}"] if meta[7] else [])])
+            items += item
         return [items]
 
     def render_timeline(self, domain, agg, arg: str) -> list[nodes.Node]:

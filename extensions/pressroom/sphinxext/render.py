@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -156,8 +157,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     ``language``) has its title and text marked as written in it (``lang`` in HTML)."""
     text = release.text
     language = other_language(release.language, site_language)
-    # docutils writes a class ``language-<tag>`` as the element's ``lang``
-    marked = [f"language-{language}"] if language else []
+    marked = language_classes(language)
     lines = _Lines(text)
     registry = corpus.registry
     mentions = sorted(result.mentions, key=lambda m: m.start)
@@ -311,6 +311,12 @@ def other_language(language: str | None, site_language: str | None) -> str | Non
     return language if language and not same_language(language, site_language) else None
 
 
+def language_classes(language: str | None) -> list[str]:
+    """The classes that mark a node as written in *language* (a tag; none for None or
+    ``""``): docutils writes a class ``language-<tag>`` as the element's ``lang``."""
+    return [f"language-{language}"] if language else []
+
+
 def language_name(tag: str) -> str:
     """A language tag as its name in English (``pt-BR`` -> ``Portuguese (Brazil)``), from
     the CLDR data of Babel (which Sphinx uses for its own translations); the tag itself
@@ -327,7 +333,7 @@ def language_name(tag: str) -> str:
     return tag
 
 
-def _published(text: str, seg, marked: list[str] = ()) -> nodes.paragraph:
+def _published(text: str, seg, marked: Sequence[str] = ()) -> nodes.paragraph:
     """The line that says when the release was published, its spaces run together."""
     raw = plain(" ".join(text[seg.start:seg.end].split()))
     return nodes.paragraph(raw, raw, classes=["pressroom-published", *marked])
@@ -345,7 +351,7 @@ def _is_list(text: str, start: int, end: int) -> bool:
                           and lines[0].rstrip().endswith(":"))
 
 
-def _apart(cls: str, rubric: str, blocks: list[str], marked: list[str] = ()) -> nodes.container:
+def _apart(cls: str, rubric: str, blocks: list[str], marked: Sequence[str] = ()) -> nodes.container:
     """Text shown apart from the release, under *rubric*, a paragraph per non-blank block
     (with the classes *marked*: its language); not searchable ("no-search": Sphinx): the
     same words recur in every release of a publisher, and would make each of them match

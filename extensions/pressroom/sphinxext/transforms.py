@@ -40,6 +40,7 @@ from pressroom.sphinxext.render import (
     EXPORT_FILE,
     ORIGINAL_ATTR,
     entry_link,
+    language_classes,
 )
 
 if TYPE_CHECKING:
@@ -160,7 +161,7 @@ class LateRenderer(SphinxPostTransform):
         as written in *language* (a release's title in another language than the site's)."""
         ref = addnodes.pending_xref("", refdomain="pressroom", reftype="page", reftarget=docname,
                                     refanchor=anchor, refexplicit=True, refwarn=True)
-        ref += nodes.inline(text, text, classes=[f"language-{language}"] if language else [])
+        ref += nodes.inline(text, text, classes=language_classes(language))
         return ref
 
     @staticmethod
@@ -289,8 +290,8 @@ class LateRenderer(SphinxPostTransform):
             # its opening words, to tell releases apart (text, never markup)
             lead = leads.get(d)
             if lead:
-                item += nodes.paragraph(lead, lead, classes=[
-                    "pressroom-lead", *([f"language-{meta[7]}"] if meta[7] else [])])
+                item += nodes.paragraph(lead, lead,
+                                        classes=["pressroom-lead", *language_classes(meta[7])])
             items += item
         return [items]
 

@@ -190,8 +190,8 @@ def shown_digest(domain, agg: Aggregates, corpus, kind: str, arg: str, glossary_
         # a release's title, date, language (its title is marked as written in it) and
         # opening words
         leads = domain.data.get("leads", {})
-        return digest([(d, releases.get(d, ())[:2], releases.get(d, ("",) * 8)[7], leads.get(d))
-                       for d in arg.split("\n")])
+        shown = [(d, releases.get(d, ())) for d in arg.split("\n")]
+        return digest([(d, meta[:2], meta[7:], leads.get(d)) for d, meta in shown])
     if kind == "timeline":
         # with the description: the timeline's link to an event carries it as its title
         # and where each event's entry is (the timeline links nothing else)

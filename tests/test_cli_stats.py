@@ -25,6 +25,20 @@ def test_json_counts(tmp_path, capsys, monkeypatch):
     assert "atlantis" not in {r["id"] for r in data["most_mentioned"]}
     assert data["releases_without_mentions"] == [
         "corpus/releases/other-org/2012/2012-01-01-quiet.txt"]
+    assert data["releases_by_language"] == {"not stated": 3}
+
+
+def test_releases_by_the_language_their_header_states(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    for name, tag in (("a", "fr"), ("b", "fr_FR"), ("c", "es")):
+        write(tmp_path / f"corpus/releases/acme-rights/2012/2012-01-0{ord(name) - 96}-{name}.txt",
+              f"---\nlanguage: {tag}\n---\nTitle {name}\nMay 3, 2012\n\nGeneva – Text.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "stats", "--json")
+    assert json.loads(out)["releases_by_language"] == {"not stated": 2, "es": 1, "fr": 1,
+                                                         "fr-FR": 1}
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "stats")
+    assert "Releases by language (in a header; the others in the site's): not stated 2, es 1, " \
+        "fr 1, fr-FR 1" in out
 
 
 def test_tables_and_top(tmp_path, capsys, monkeypatch):
@@ -33,6 +47,7 @@ def test_tables_and_top(tmp_path, capsys, monkeypatch):
     assert code == 0, err
     assert "acme-rights" in out and "Most mentioned" in out and "Registry entries (6)" in out
     assert "Releases with no mentions: 0" in out
+    assert "by language" not in out  # no header states one
     code, out, err = run_cli(capsys, monkeypatch, tmp_path, "stats", "--json", "--top", "1")
     assert len(json.loads(out)["most_mentioned"]) == 1
 

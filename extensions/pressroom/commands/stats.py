@@ -23,6 +23,7 @@ as one JSON object with --json:
 
   {"releases": N, "entries": N,
    "releases_by_publisher_year": {"publisher": {"2011": N}},
+   "releases_by_language": {"fr": N, "not stated": N},
    "entries_by_type": {"person": N},
    "most_mentioned": [{"id", "name", "type", "releases", "mentions"}],
    "releases_without_mentions": ["path"], "undated_releases": ["path"],
@@ -53,6 +54,8 @@ def collect(project, registry_path: Path, top: int) -> dict:
     corpus = load_releases([project.releases_dir], project)
     linked = lint.link_releases(corpus.releases, registry)
     by_pub: dict[str, Counter] = {}
+    # the language a header states; the others are in the site's
+    languages = Counter(release.language or "not stated" for release in corpus.releases)
     undated = []
     for release in corpus.releases:
         pub = project.publisher_for(Path(release.path))
@@ -70,6 +73,7 @@ def collect(project, registry_path: Path, top: int) -> dict:
         "releases_by_publisher_year": {
             pub: dict(sorted(years.items())) for pub, years in sorted(by_pub.items())
         },
+        "releases_by_language": dict(sorted(languages.items(), key=lambda kv: (-kv[1], kv[0]))),
         "entries_by_type": {t: n for t in project.type_names
                             if (n := sum(1 for e in registry if e.type == t))},
         "most_mentioned": [
@@ -99,6 +103,11 @@ def _tables(data: dict) -> None:
     for pub, counts in data["releases_by_publisher_year"].items():
         table.add_row(pub, *(str(counts.get(y, "")) for y in years), str(sum(counts.values())))
     console.print(table)
+    languages = data["releases_by_language"]
+    if set(languages) - {"not stated"}:  # some header states a language
+        console.print("Releases by language (in a header; the others in the site's): " +
+                      ", ".join(f"{lang} {n}" for lang, n in languages.items()),
+                      highlight=False, soft_wrap=True)
 
     table = Table(title=f"Registry entries ({data['entries']})")
     table.add_column("type")

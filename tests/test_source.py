@@ -917,3 +917,37 @@ def test_same_language_compares_tags_not_spellings():
 
     assert same_language("pt_BR", "pt-br") and same_language("en", None)
     assert not same_language("en-GB", "en") and not same_language("fr", "en")
+
+
+@pytest.mark.parametrize(("said", "speakers"), [
+    # a name starting with a capital with a mark, in an English release
+    ("“We will not stop pressing for their release,” said Óscar Arias.", ["Óscar Arias"]),
+    ("“We will not stop pressing for their release,” Élise Lucet said.", ["Élise Lucet"]),
+    ("Łukasz Nowak said: “We will not stop pressing for their release.”", ["Łukasz Nowak"]),
+    # French: after, before, and a pronoun after another sentence
+    ("« Nous ne cesserons pas de demander leur libération », a déclaré Jane Roe.",
+     ["Jane Roe"]),
+    ("Jane Roe a déclaré : « Nous ne cesserons pas de demander leur libération. »",
+     ["Jane Roe"]),
+    ("« Nous ne cesserons pas de demander leur libération », a déclaré Jane Roe. La situation "
+     "empire. « Le dialogue ne suffit pas », a-t-elle ajouté.", ["Jane Roe", "Jane Roe"]),
+    ("« Nous ne cesserons pas de demander leur libération », souligne Jane Roe. La situation "
+     "empire. « Le dialogue ne suffit pas », poursuit-elle.", ["Jane Roe", "Jane Roe"]),
+    ("« Le dialogue ne suffit pas à lui seul », selon Jane Roe.", ["Jane Roe"]),
+    # Spanish, Portuguese, German
+    ("“No dejaremos de pedir su liberación”, dijo Jane Roe.", ["Jane Roe"]),
+    ("Según Jane Roe, “no dejaremos de pedir su liberación”.", ["Jane Roe"]),
+    ("“Não vamos parar de pedir a libertação deles”, disse Jane Roe.", ["Jane Roe"]),
+    ("„Wir werden nicht aufhören, ihre Freilassung zu fordern“, sagte Jane Roe. Die Lage ist "
+     "ernst. „Der Dialog reicht nicht aus“, sagte sie.", ["Jane Roe", "Jane Roe"]),
+])
+def test_quotations_attributed_in_other_languages_and_to_names_with_marks(said, speakers):
+    r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
+    assert [q.speaker for q in r.quotes] == speakers
+
+
+def test_according_to_opening_the_next_sentence_attributes_nothing_before_it():
+    r = parse_text("Title\n\nWashington – Text.\n\n“It is not working on the ground.” According "
+                   "to Jane Roe, the talks failed. Selon Jane Roe, rien ne change.\n\n"
+                   "Published on May 4, 2011\n")
+    assert [q.speaker for q in r.quotes] == [None]

@@ -452,19 +452,40 @@ _TITLE_GOES_ON_RE = re.compile(
 #: A byline alone on its line: ``By Jane Roe``, ``By Jane Roe and John Doe``.
 _BYLINE_RE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|and|&|,))*[ \t]*$")
+#: French verbs of saying, as in ``a déclaré`` and ``déclare``.
+_FR_SAID = ("déclaré|dit|affirmé|ajouté|souligné|expliqué|indiqué|estimé|précisé|averti|"
+            "rappelé|conclu|insisté|assuré|dénoncé")
+_FR_SAYS = ("déclare|affirme|ajoute|souligne|explique|indique|estime|précise|rappelle|"
+            "assure|dénonce|insiste")
 _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|states|"
         r"explained|explains|told|tells|argued|argues|continued|continues|warned|warns|"
         r"urged|urges|asked|asks|wrote|writes|commented|comments|remarked|remarks|"
         r"declared|declares|insisted|insists|observed|observes|stressed|stresses|"
         r"emphasized|emphasised|emphasizes|emphasises|pointed out|points out|"
         r"announced|announces|acknowledged|acknowledges|recalled|recalls|predicted|"
-        r"replied|replies|answered|answers|cautioned|cautions|contended|contends)")
+        r"replied|replies|answered|answers|cautioned|cautions|contended|contends|"
+        # a release in French, Spanish, Portuguese or German says so in its own words
+        # (``« … », a déclaré X``, ``“…”, dijo X``, ``„…“, sagte X``)
+        rf"a\s+(?:{_FR_SAID})|{_FR_SAYS}|dijo|afirmó|declaró|añadió|agregó|señaló|explicó|indicó|aseguró|advirtió|"
+        r"subrayó|denunció|afirma|declara|añade|agrega|señala|explica|indica|asegura|"
+        r"advierte|subraya|denuncia|disse|afirmou|declarou|acrescentou|explicou|destacou|"
+        r"diz|acrescenta|destaca|sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|"
+        r"forderte|fordert|kritisierte|kritisiert)")
+#: ``according to`` in the languages of :data:`_SAY`, within a sentence (after a quotation
+#: it attributes); ``According to`` opens the next sentence, which a quotation before it
+#: belongs to no more than to the sentence after.
+_ACCORDING = r"(?:according\s+to|selon|según|laut)"
+#: The capital letters a name may start with: ``A``–``Z`` and the Latin ones with marks
+#: (``Óscar Arias``, ``Élise``, ``Łukasz``, ``Ştefan``), for a character class.
+_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # A word of a name may end in a full stop only as an initial or a short title
 # (``J.``, ``Jr.``, ``St.``): "said Jane Roe. Lawyers …" must stop at "Roe".
-_NAME_WORD = r"(?:[A-Z][a-z]?\.(?!\w)|[A-Z][\w'’-]*(?:\.(?=[A-Z]))?)"
+_NAME_WORD = (rf"(?:[{_CAPITALS}][a-z]?\.(?!\w)|[{_CAPITALS}][\w'’-]*"
+              rf"(?:\.(?=[{_CAPITALS}]))?)")
 _NAME = (rf"(?:{_NAME_WORD}+(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?"
          rf"(?:[ \t]+{_NAME_WORD}+)*)")
-_PRONOUNS = ("he", "she", "they", "He", "She", "They")
+_PRONOUNS = ("he", "she", "they", "He", "She", "They",
+             "il", "elle", "ils", "elles", "er", "sie")  # ``a-t-il déclaré``, ``sagte er``
 _PRONOUN = "(?:" + "|".join(_PRONOUNS) + ")"
 _SPEAKER = rf"(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
 #: Not right after a word that puts a name inside a longer phrase (``University of X``).
@@ -495,7 +516,11 @@ _AFTER_RES = (
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_SPEAKER}\b"),
     re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|had\s+|also\s+)?"
                rf"{_SAY}\b"),
-    re.compile(rf"\s*[,.]?\s*according\s+to\s+{_SPEAKER}\b"),
+    re.compile(rf"\s*[,.]?\s*{_ACCORDING}\s+{_SPEAKER}\b"),
+    # ``« … », a-t-il déclaré``, ``ajoute-t-elle``, ``poursuit-il``: the speaker named before
+    re.compile(rf"\s*[,.]?\s*a-t-(?P<speaker>il|elle|ils|elles)\s+(?:{_FR_SAID})\b"),
+    re.compile(rf"\s*[,.]?\s*(?:(?:{_FR_SAYS})-t|dit|poursuit|conclut|répond)-"
+               rf"(?P<speaker>il|elle|ils|elles)\b"),
     # ``said the group’s director, Jane Roe``
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her)\s+[^,“”\"«»\n]{{2,60}}?,"
                rf"\s+{_SPEAKER}\b"),
@@ -508,7 +533,8 @@ _BEFORE_RES = (
     re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|also\s+)?"
                rf"{_SAY}"
                r"(?:\s*[:,]|\s+that)\s*$"),
-    re.compile(rf"\b[Aa]ccording\s+to\s+{_SPEAKER}{_APPOSITION}\s*[:,]\s*$"),
+    re.compile(rf"\b(?:[Aa]ccording\s+to|[Ss]elon|[Ss]egún|[Ll]aut)\s+{_SPEAKER}{_APPOSITION}"
+               r"\s*[:,]\s*$"),
 )
 
 

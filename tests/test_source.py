@@ -12,7 +12,7 @@ import pytest
 
 from conftest import GUM, SEED, SEED_IN_CORPUS
 from pressroom.problems import PressroomError
-from pressroom.source import find_dates, parse_release, parse_text, slugify
+from pressroom.source import find_dates, parse_date, parse_release, parse_text, slugify
 
 
 def seed():
@@ -951,3 +951,27 @@ def test_according_to_opening_the_next_sentence_attributes_nothing_before_it():
                    "to Jane Roe, the talks failed. Selon Jane Roe, rien ne change.\n\n"
                    "Published on May 4, 2011\n")
     assert [q.speaker for q in r.quotes] == [None]
+
+
+@pytest.mark.parametrize(("written", "day"), [
+    ("27 avril 2011", "2011-04-27"), ("1er mai 2011", "2011-05-01"),
+    ("mercredi 27 avril 2011", "2011-04-27"), ("27 février 2011", "2011-02-27"),
+    ("4 de mayo de 2011", "2011-05-04"), ("miércoles, 27 de abril de 2011", "2011-04-27"),
+    ("1º de março de 2011", "2011-03-01"), ("quarta-feira, 27 de abril de 2011", "2011-04-27"),
+    ("4. März 2011", "2011-03-04"), ("Mittwoch, 27. April 2011", "2011-04-27"),
+    # a numbered item before an English month is no German date
+    ("3. May 2011", None), ("31 février 2011", None)])
+def test_dates_of_releases_in_other_languages(written, day):
+    assert parse_date(written) == (dt.date.fromisoformat(day) if day else None)
+
+
+@pytest.mark.parametrize("text", [
+    "La Chine doit libérer les avocats\n\nPARIS, 27 avril 2011 – Le texte du communiqué.\n",
+    "La Chine doit libérer les avocats\n\nParis – Le texte du communiqué.\n\n"
+    "Publié le 27 avril 2011\n",
+    "China debe liberar a los abogados\n\nMadrid – El texto.\n\nPublicado el 27 de abril de 2011\n",
+    "China muss die Anwälte freilassen\n\nBerlin – Der Text.\n\nVeröffentlicht am 27. April 2011\n",
+])
+def test_a_release_in_another_language_is_dated_from_its_own_words(text):
+    r = parse_text(text)
+    assert r.date == dt.date(2011, 4, 27) and r.ok, r.problems

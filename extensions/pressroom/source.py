@@ -167,17 +167,39 @@ _MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }
+#: The months of releases in French, Spanish, Portuguese and German, as written with
+#: their marks and without (``27 avril 2011``, ``4 de mayo de 2011``, ``4. März 2011``).
+_GERMAN_MONTHS = {"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4,
+                  "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
+                  "november": 11, "dezember": 12}
+_MONTHS.update(_GERMAN_MONTHS)
+for _number, _names in enumerate((
+        "janvier enero janeiro", "février fevrier febrero fevereiro", "mars marzo março",
+        "avril abril", "mai mayo maio", "juin junio junho", "juillet julio julho",
+        "août aout agosto", "septembre septiembre setiembre setembro", "octobre octubre outubro",
+        "novembre noviembre novembro", "décembre decembre diciembre dezembro"), start=1):
+    _MONTHS.update(dict.fromkeys(_names.split(), _number))
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Tues|Wed|Thu|Thur|Fri|Sat|Sun)\.?),?\s+"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_WEEKDAY = (r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|"
+            r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Fri|Sat|Sun)\.?|"
+            r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+            r"lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|"
+            r"(?:segunda|ter[cç]a|quarta|quinta|sexta)-feira|"
+            r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag),?\s+")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>(?:1[89]|2\d)\d\d)"
 _DATE_PATTERNS = [
     rf"(?:{_WEEKDAY})?{_MONTH}\s+{_DAY},?\s+{_YEAR}",      # April 27, 2011
-    rf"(?:{_WEEKDAY})?{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}",  # 27 April 2011, 27th of April
+    # 27 April 2011, 27th of April, 1er mai 2011, 4 de mayo de 2011
+    rf"(?:{_WEEKDAY})?{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}",
     rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<nday>[0-3]\d)",       # 2011-04-27
+    # 4. März 2011: a day with a full stop, before a German month only
+    rf"(?:{_WEEKDAY})?(?P<day>[0-3]?\d)\.\s*"
+    rf"(?P<month>{'|'.join(sorted(_GERMAN_MONTHS, key=len, reverse=True))})\s+{_YEAR}",
 ]
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in _DATE_PATTERNS]
-_DATE_WORDS = r"(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"
+_DATE_WORDS = (r"(?:(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"
+               r"|Publi[ée]e?(?:\s+le)?|Publicad[oa](?:\s+(?:el|em))?|Ver[öo]ffentlicht(?:\s+am)?)")
 _PUBLISHED_RE = re.compile(rf"^\s*{_DATE_WORDS}\s*:?\s*(?P<date>.+?)\s*\.?\s*$", re.IGNORECASE)
 #: ``Published on``, ``Date:``, ``Posted by Jane Roe on`` before the date on the line under
 #: the title.
@@ -291,7 +313,9 @@ def date_at(text: str, pos: int, end: int | None = None) -> _DateMatch | None:
 
 
 def parse_date(value: str) -> _dt.date | None:
-    """A single date written as ``2011-04-27``, ``April 27, 2011`` or ``27 April 2011``."""
+    """A single date written as ``2011-04-27``, ``April 27, 2011`` or ``27 April 2011``, or
+    as a release in French, Spanish, Portuguese or German writes it (``27 avril 2011``,
+    ``27 de abril de 2011``, ``27. April 2011``)."""
     value = value.strip()
     for regex in _DATE_RES:
         m = regex.fullmatch(value)

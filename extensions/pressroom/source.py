@@ -490,7 +490,8 @@ _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|sta
         r"replied|replies|answered|answers|cautioned|cautions|contended|contends|"
         # a release in French, Spanish, Portuguese or German says so in its own words
         # (``« … », a déclaré X``, ``“…”, dijo X``, ``„…“, sagte X``)
-        rf"a\s+(?:{_FR_SAID})|{_FR_SAYS}|dijo|afirmó|declaró|añadió|agregó|señaló|explicó|indicó|aseguró|advirtió|"
+        rf"a\s+(?:{_FR_SAID})|{_FR_SAYS}|"
+        r"dijo|afirmó|declaró|añadió|agregó|señaló|explicó|indicó|aseguró|advirtió|"
         r"subrayó|denunció|afirma|declara|añade|agrega|señala|explica|indica|asegura|"
         r"advierte|subraya|denuncia|disse|afirmou|declarou|acrescentou|explicou|destacou|"
         r"diz|acrescenta|destaca|sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|"

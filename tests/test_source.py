@@ -975,3 +975,19 @@ def test_dates_of_releases_in_other_languages(written, day):
 def test_a_release_in_another_language_is_dated_from_its_own_words(text):
     r = parse_text(text)
     assert r.date == dt.date(2011, 4, 27) and r.ok, r.problems
+
+
+def test_the_month_and_weekday_regex_matches_exactly_its_words():
+    """The trie regex behind the dates' month and weekday names matches each of its words,
+    and nothing else made of their letters: a prefix, a word run on."""
+    import re as re_
+
+    from pressroom.source import _MONTHS, _trie
+
+    words = [*_MONTHS, "sept", "september", "mar", "mars", "march", "marzo", "a", "ab", "abc"]
+    regex = re_.compile(_trie(words))
+    for word in words:
+        assert regex.fullmatch(word), word
+    near = {w[:-1] for w in words} | {w + "x" for w in words} | {w + "s" for w in words}
+    for other in near - set(words):
+        assert not regex.fullmatch(other), other

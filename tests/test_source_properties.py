@@ -11,9 +11,10 @@ MARKUP = ["*bold*", "`code`", ".. note::", ":role:`x`", "|sub|", "_target", "```
           "<script>alert(1)</script>", "&amp;", "“", "”", '"', "‘", "’", " – ", "---", "###",
           "\u200b", "\u202e", "\x00", "\x07"]
 DATES = ["April 27, 2011", "Tuesday, September 1, 2015", "27 April 2011", "2011-04-27",
-         "February 31, 2011", "Sept. 3, 2012"]
+         "February 31, 2011", "Sept. 3, 2012", "27 avril 2011", "1er mai 2011",
+         "miércoles, 4 de mayo de 2011", "4. März 2011", "31 février 2011"]
 DATELINES = ["Washington, DC – ", "GENEVA — ", "Paris - ", "NEW YORK, NY – May 5, 2012 – ",
-             "GENEVA, 3 March 2014 — ", "(Geneva, 3 March 2014) – "]
+             "GENEVA, 3 March 2014 — ", "(Geneva, 3 March 2014) – ", "PARIS, 27 avril 2011 – "]
 ABOVE = ["FOR IMMEDIATE RELEASE", "Press Release: April 27, 2011", "EMBARGOED UNTIL 00:01 GMT",
          "Media contact: Jane Press", "+1 202 555 0100", "press@example.org", "27 April 2011",
          "News Release", "Press Statement by the Minister", "Public Statement", "Statement",
@@ -25,7 +26,8 @@ ABOVE = ["FOR IMMEDIATE RELEASE", "Press Release: April 27, 2011", "EMBARGOED UN
 words = st.one_of(
     st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=12),
     st.sampled_from(MARKUP),
-    st.sampled_from(["Human", "Rights", "First", "Washington", "said", "Dooley", "the"]),
+    st.sampled_from(["Human", "Rights", "First", "Washington", "said", "Dooley", "the",
+                     "a déclaré", "a-t-il ajouté", "dijo", "sagte", "Óscar", "«", "»", "„"]),
 )
 sentence = st.lists(words, min_size=1, max_size=15).map(" ".join)
 paragraph = st.lists(sentence, min_size=1, max_size=4).map(" ".join)
@@ -105,3 +107,14 @@ def test_arbitrary_bytes_decode(data):
     assert isinstance(text, str) and encoding
     for p in problems:
         assert p.file == "gen.txt"
+
+
+@given(st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzABCZ0123456789-_ é"), max_size=16))
+def test_a_language_tag_is_read_once_for_all(written):
+    """Reading a tag again changes nothing, and it names the language it was read from."""
+    from pressroom.source import language_tag, same_language
+
+    tag = language_tag(written)
+    if tag is not None:
+        assert language_tag(tag) == tag and same_language(written, tag)
+        assert tag == tag.strip() and "_" not in tag

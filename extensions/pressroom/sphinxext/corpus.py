@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pressroom.config import ProjectConfig
 from pressroom.problems import Problem
 from pressroom.registry import Entity, Registry, load_registry, registry_files, strip_accents
+from pressroom.source import language_tag
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -252,6 +253,12 @@ def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None
 def digest(value: object) -> str:
     """A short digest of *value*'s ``repr`` (tuples, strings, numbers: stable between runs)."""
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
+def site_language(config: Config) -> str:
+    """The site's language (Sphinx's ``language``, English when unset, as Sphinx's) as a
+    tag (``pt_BR`` -> ``pt-BR``), as the feed, the export and the pages' metadata give it."""
+    return language_tag(config.language or "en") or config.language
 
 
 def in_releases(n: int) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
-from pressroom.sphinxext.corpus import write_if_changed
+from pressroom.sphinxext.corpus import site_language, write_if_changed
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.html import root_file, site_url
 
@@ -79,11 +79,10 @@ def feed_xml(app: Sphinx) -> str:
         return f"urn:uuid:{uuid.uuid5(namespace, docname or FEED_FILE)}"
 
     docs = newest(releases, app.config.pressroom_feed_entries)
-    site_language = (app.config.language or "en").replace("_", "-")
     title = feed_title(app)
     updated = f"{releases[docs[0]][1]}T00:00:00Z" if docs else "1970-01-01T00:00:00Z"
     out = ['<?xml version="1.0" encoding="utf-8"?>\n',
-           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(site_language)}>\n',
+           f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(site_language(app.config))}>\n',
            f"<title>{escape(title)}</title>\n",
            f"<id>{escape(ident(None))}</id>\n",
            f"<updated>{updated}</updated>\n",

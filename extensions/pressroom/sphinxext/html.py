@@ -15,6 +15,7 @@ from pressroom.sphinxext.corpus import (
     code_key,
     digest,
     load_pickled,
+    site_language,
     store_pickled,
     write_if_changed,
 )
@@ -204,7 +205,7 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
         data["locationCreated"] = {"@type": "Place", "name": dateline}
     if source:
         data["isBasedOn"] = source
-    data["inLanguage"] = language or app.config.language or "en"
+    data["inLanguage"] = language or site_language(app.config)
     mentions = []
     seen = set()
     for row in domain.mentions.get(docname, ()):
@@ -337,7 +338,7 @@ def export(app: Sphinx, exc: Exception | None) -> None:
         # no indent: json's C encoder only runs without one (5x faster on a large archive)
         return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
-    site_language = app.config.language or "en"
+    language_of_site = site_language(app.config)
 
     def release(docname: str) -> dict[str, Any]:
         title, date, pub_key, pub_name, dateline, source, relpath, language = \
@@ -346,7 +347,7 @@ def export(app: Sphinx, exc: Exception | None) -> None:
             "id": docname, "url": uri(docname), "title": title,
             "date": date or None, "publisher": pub_name or None, "dateline": dateline or None,
             "source": source or None, "file": relpath,
-            "language": language or site_language,
+            "language": language or language_of_site,
             "mentions": [{"entity": r[0], "start": r[1], "end": r[2], "surface": r[3],
                           "line": r[7]} for r in domain.mentions.get(docname, ())],
             "quotes": [{"start": q[0], "end": q[1], "text": q[2], "speaker": q[3] or None,

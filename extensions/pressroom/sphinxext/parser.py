@@ -20,7 +20,7 @@ from sphinx.util import logging
 from pressroom.corpus import release_in_project
 from pressroom.problems import PressroomError, Problem
 from pressroom.source import Release
-from pressroom.sphinxext.corpus import Corpus, corpus_for_env
+from pressroom.sphinxext.corpus import Corpus, corpus_for_env, site_language
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.render import Rendered, render_release
 
@@ -112,7 +112,7 @@ def build_release(env: BuildEnvironment, path: Path, docname: str, *,
         report(release.problems, docname)
         report_ambiguities(result, release, docname, corpus)
     return render_release(release, result, corpus, publisher_key=key, relpath=relpath,
-                          anchors=not embedded, site_language=env.config.language)
+                          anchors=not embedded, site_language=site_language(env.config))
 
 
 class ReleaseParser(Parser):

@@ -255,6 +255,25 @@ def digest(value: object) -> str:
     return hashlib.sha1(repr(value).encode("utf-8")).hexdigest()[:16]
 
 
+def source_suffix(env: Any, docname: str) -> str:
+    """The suffix of *docname*'s source file (``.txt``, ``.rst``)."""
+    return str(env.doc2path(docname, False))[len(docname):]
+
+
+def copied_source(builder: Any, docname: str, suffix: str) -> str | None:
+    """The name under ``_sources/`` of the copy *builder* makes of a page's source, as
+    Sphinx's HTML builders name it (the source's name, and ``html_sourcelink_suffix``
+    unless that is its suffix already); None when it copies none (not an HTML builder, or
+    ``html_copy_source`` off)."""
+    config = builder.config
+    if not (getattr(builder, "copysource", False) and config.html_copy_source):
+        return None
+    name = docname + suffix
+    if suffix != config.html_sourcelink_suffix:
+        name += config.html_sourcelink_suffix
+    return name
+
+
 def site_language(config: Config) -> str:
     """The site's language (Sphinx's ``language``, English when unset, as Sphinx's) as a
     tag (``pt_BR`` -> ``pt-BR``), as the feed, the export and the pages' metadata give it."""

@@ -34,7 +34,14 @@ from sphinx.util import logging
 
 from pressroom.corpus import scan
 from pressroom.sphinxext import aggregates
-from pressroom.sphinxext.corpus import ACTIVE, BUILDERS, digest, get_corpus
+from pressroom.sphinxext.corpus import (
+    ACTIVE,
+    BUILDERS,
+    copied_source,
+    digest,
+    get_corpus,
+    source_suffix,
+)
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.entrypages import assign_entries, note_index_entries
 from pressroom.sphinxext.generate import generate_archive, generate_entries, generated_folders
@@ -409,11 +416,9 @@ def _page_files(builder, docname: str, suffix: str) -> list[str]:
     """The files an HTML builder writes for *docname* (source suffix *suffix*): the page and,
     with ``html_copy_source``, the copied source (named as Sphinx names it)."""
     files = [builder.get_outfilename(docname)]
-    if getattr(builder, "copysource", False) and builder.config.html_copy_source:
-        name = docname + suffix
-        if suffix != builder.config.html_sourcelink_suffix:
-            name += builder.config.html_sourcelink_suffix
-        files.append(Path(builder.outdir) / "_sources" / name)
+    copied = copied_source(builder, docname, suffix)
+    if copied is not None:
+        files.append(Path(builder.outdir) / "_sources" / copied)
     return files
 
 
@@ -459,7 +464,7 @@ def prune_removed_pages(app: Sphinx, exc: Exception | None) -> None:
                 except OSError:
                     break  # not empty
                 folder = folder.parent
-    now = {d: str(env.doc2path(d, False))[len(d):] for d in ours}
+    now = {d: source_suffix(env, d) for d in ours}
     try:
         record.write_text(json.dumps(now, sort_keys=True), encoding="utf-8")
     except OSError:

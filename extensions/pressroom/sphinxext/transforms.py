@@ -25,11 +25,13 @@ from pressroom.registry import PartialDate, human_range
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
     BUILDERS,
+    copied_source,
     corpus_for_env,
     counted,
     in_releases,
     letter_label,
     plain,
+    source_suffix,
 )
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain
@@ -118,14 +120,10 @@ class EntryLinks(SphinxPostTransform):
         to ``_sources/`` as Sphinx names it there (``html_copy_source``) when it writes the
         page; the path alone where nothing is copied."""
         del node[ORIGINAL_ATTR]
-        config = self.env.config
-        if not (getattr(builder, "copysource", False) and config.html_copy_source):
+        name = copied_source(builder, docname, source_suffix(self.env, docname))
+        if name is None:
             _unlink(node)
             return
-        suffix = str(self.env.doc2path(docname, False))[len(docname):]
-        name = docname + suffix
-        if suffix != config.html_sourcelink_suffix:
-            name += config.html_sourcelink_suffix
         node["refuri"] = relative_uri(builder.get_target_uri(docname), f"_sources/{name}")
         node["reftitle"] = "The release file as received"
 

@@ -137,6 +137,12 @@ class EntryLinks(SphinxPostTransform):
         del node[EXPORT_ATTR]
 
 
+def _publisher_name(corpus, folder: str) -> str:
+    """The name of the publisher of *folder*, as the archive's lists give it; ``No
+    publisher`` for the releases outside the publishers' folders (*folder* "")."""
+    return corpus.project.publisher(folder).name if folder else "No publisher"
+
+
 class LateRenderer(SphinxPostTransform):
     default_priority = 5
 
@@ -256,7 +262,7 @@ class LateRenderer(SphinxPostTransform):
         intro += nodes.Text(":")
         shown = []
         for folder, n, first, last in folders:
-            name = corpus.project.publisher(folder).name if folder else "No publisher"
+            name = _publisher_name(corpus, folder)
             shown.append((-n, name, folder, n, first, last))
         items = nodes.bullet_list(classes=["pressroom-summary"])
         for _, name, folder, n, first, last in sorted(shown):
@@ -393,7 +399,7 @@ class LateRenderer(SphinxPostTransform):
             shown = []
             for folder, n in by_folder.items():
                 doc = f"{archive}/{folder}/{y:04d}/{m:02d}" if folder else ""
-                name = corpus.project.publisher(folder).name if folder else "No publisher"
+                name = _publisher_name(corpus, folder)
                 shown.append((name, n, doc if doc in env.all_docs else ""))
             shown.sort(key=lambda s: (-s[1], s[0]))
             # day 32: after every event of the month

@@ -530,10 +530,13 @@ _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|sta
         r"advierte|subraya|denuncia|disse|afirmou|declarou|acrescentou|explicou|destacou|"
         r"diz|acrescenta|destaca|sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|"
         r"forderte|fordert|kritisierte|kritisiert)")
-#: ``according to`` in the languages of :data:`_SAY`, within a sentence (after a quotation
-#: it attributes); ``According to`` opens the next sentence, which a quotation before it
-#: belongs to no more than to the sentence after.
-_ACCORDING = r"(?:according\s+to|selon|según|laut)"
+#: ``according to`` in the languages of :data:`_SAY`: within a sentence (after a quotation
+#: it attributes) in :data:`_ACCORDING`; ``According to`` opens the next sentence, which a
+#: quotation before it belongs to no more than to the sentence after, and is read only
+#: before a quotation (:data:`_ACCORDING_OPENS`).
+_ACCORDING_WORDS = (r"according\s+to", "selon", "según", "laut")
+_ACCORDING = "(?:" + "|".join(_ACCORDING_WORDS) + ")"
+_ACCORDING_OPENS = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _ACCORDING_WORDS) + ")"
 #: The capital letters a name may start with: ``A``–``Z`` and the Latin ones with marks
 #: (``Óscar Arias``, ``Élise``, ``Łukasz``, ``Ştefan``), for a character class.
 _CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
@@ -592,8 +595,7 @@ _BEFORE_RES = (
     re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|also\s+)?"
                rf"{_SAY}"
                r"(?:\s*[:,]|\s+that)\s*$"),
-    re.compile(rf"\b(?:[Aa]ccording\s+to|[Ss]elon|[Ss]egún|[Ll]aut)\s+{_SPEAKER}{_APPOSITION}"
-               r"\s*[:,]\s*$"),
+    re.compile(rf"\b{_ACCORDING_OPENS}\s+{_SPEAKER}{_APPOSITION}\s*[:,]\s*$"),
 )
 
 

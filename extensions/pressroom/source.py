@@ -173,12 +173,14 @@ _GERMAN_MONTHS = {"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 
                   "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
                   "november": 11, "dezember": 12}
 _MONTHS.update(_GERMAN_MONTHS)
-for _number, _names in enumerate((
-        "janvier enero janeiro", "février fevrier febrero fevereiro", "mars marzo março",
-        "avril abril", "mai mayo maio", "juin junio junho", "juillet julio julho",
-        "août aout agosto", "septembre septiembre setiembre setembro", "octobre octubre outubro",
-        "novembre noviembre novembro", "décembre decembre diciembre dezembro"), start=1):
-    _MONTHS.update(dict.fromkeys(_names.split(), _number))
+_MONTHS.update((name, number) for number, names in enumerate((
+    "janvier enero janeiro", "février fevrier febrero fevereiro", "mars marzo março",
+    "avril abril", "mai mayo maio", "juin junio junho", "juillet julio julho",
+    "août aout agosto", "septembre septiembre setiembre setembro", "octobre octubre outubro",
+    "novembre noviembre novembro", "décembre decembre diciembre dezembro"), start=1)
+    for name in names.split())
+
+
 def _trie(words) -> str:
     """A regex matching any of *words*, as a trie (``jan(?:uary|vier|uar)?``…): the regex
     engine tries a branch per letter instead of every word at every position."""

@@ -507,6 +507,29 @@ def test_a_header_field_given_twice_is_reported():
                   ("Part two ends it.", "John Doe"),
                   ("This is another quotation that nobody is said to have said.", None)],
                  id="short-open-mark-carries-nothing"),
+    # a paragraph broken inside a quotation that the next paragraph does not reopen: the
+    # quotation runs on to the mark that closes it (its second part was taken for the
+    # narrator's words between two quotations, and the next quotation went unseen)
+    pytest.param('Jane Roe said, "In the first half it felt good out there.\n\n'
+                 'We could have scored two goals early." After the match, John Doe said, '
+                 '"We were playing a highly skilled team.\n\n'
+                 'A draw would have been an excellent result for us."\n',
+                 [("In the first half it felt good out there.", "Jane Roe"),
+                  ("We could have scored two goals early.", "Jane Roe"),
+                  ("We were playing a highly skilled team.", "John Doe"),
+                  ("A draw would have been an excellent result for us.", "John Doe")],
+                 id="run-on-straight-marks"),
+    pytest.param("“The first part of what she said goes here,” said Jane Roe. “And there is more to it.\n\n"
+                 "The rest of it comes here,” she added. The group agreed.\n",
+                 [("The first part of what she said goes here,", "Jane Roe"),
+                  ("And there is more to it.", "Jane Roe"),
+                  ("The rest of it comes here,", "Jane Roe")],
+                 id="run-on-curly-marks"),
+    # the next paragraph's first mark opens a quotation: the one left open was a stray mark
+    pytest.param('He called it "a mark never closed at all.\n\n'
+                 'John Doe said: "A quotation of his own is here."\n',
+                 [("A quotation of his own is here.", "John Doe")],
+                 id="next-mark-opens"),
 ])
 def test_a_quotation_that_goes_on_over_paragraphs(paragraphs, quotes):
     r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n" + paragraphs)
@@ -991,3 +1014,18 @@ def test_the_month_and_weekday_regex_matches_exactly_its_words():
     near = {w[:-1] for w in words} | {w + "x" for w in words} | {w + "s" for w in words}
     for other in near - set(words):
         assert not regex.fullmatch(other), other
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Then Jane Roe said: “The lawyers must be released before the next round of talks.”",
+    "Meanwhile Jane Roe said: “The lawyers must be released before the next round of talks.”",
+    "“The lawyers must be released before the next round of talks,” Today Jane Roe said.",
+    "But Human Rights First’s Jane Roe said: “The lawyers must be released before the next "
+    "round of talks.”",
+])
+def test_a_word_opening_the_sentence_is_no_part_of_the_speakers_name(paragraph):
+    """``Then Jane Roe said:``: the speaker is Jane Roe (it was ``Then Jane Roe``), her
+    name's offsets those of her name."""
+    text = "Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n" + paragraph + "\n"
+    (q,) = parse_text(text).quotes
+    assert (q.speaker, text[q.speaker_start:q.speaker_end]) == ("Jane Roe", "Jane Roe")

@@ -21,9 +21,9 @@ import datetime as _dt
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -1489,14 +1489,43 @@ def _single_close(text: str, o: int, closers: list[int], doubles: list[int]) -> 
     return closers[i]
 
 
+#: Words that open a sentence before the speaker's name, capitalized as its first word
+#: (``Then Jane Roe said:``, ``Meanwhile Jane Roe said:``): no part of the name.
+_OPENING_WORDS_RE = re.compile(
+    r"(?:(?:Then|But|And|Also|Today|Yesterday|Tonight|Meanwhile|However|Later|Now|Earlier|"
+    r"Instead|Finally|Afterwards|Again|Thus|Previously|Separately|Similarly|Additionally|"
+    r"Moreover|Furthermore|Nevertheless|Nonetheless|Mais|Puis|Pero|Luego|Mas|Aber|Dann)"
+    r"\s+)+(?=\w)")
+
+
 def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:
-    """The speaker's own name: ``Brian Dooley`` in ``Human Rights First’s Brian Dooley``."""
+    """The speaker's own name: ``Brian Dooley`` in ``Human Rights First’s Brian Dooley``
+    and in ``Then Brian Dooley``."""
     s, e = m.start("speaker"), m.end("speaker")
     surface = m.group("speaker")
     cut = max(surface.rfind("’s "), surface.rfind("'s "))
     if cut != -1:
         s += cut + 3
+    opening = _OPENING_WORDS_RE.match(m.string, s, e)
+    if opening and opening.end() < e:
+        s = opening.end()
     return m.string[s:e], s, e
+
+
+def _closing_mark(text: str, closer: str, para: Paragraph) -> int | None:
+    """Where *para*'s first double quotation mark is, if it is *closer* closing a quotation
+    (a straight ``"`` after a word, not before one): else None."""
+    for m in _QUOTE_MARK_RE.finditer(text, para.start, para.end):
+        mark = m.group()
+        if mark not in _DOUBLE_MARKS:
+            continue
+        at = m.start()
+        if mark != closer or mark == '"' and (
+                at == para.start or text[at - 1].isspace()
+                or at + 1 < para.end and text[at + 1].isalnum()):
+            return None
+        return at
+    return None
 
 
 def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
@@ -1512,6 +1541,10 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     A quotation that goes on over paragraphs is written as newspapers write it: no closing
     mark at the end of a paragraph, an opening one at the start of the next. Each
     paragraph's part is a quote of its own, all with the speaker named at any of them.
+    Some texts break a paragraph inside a quotation without reopening it (``He said, "In
+    the first half it felt good.`` / ``We could have scored early." After the match …``):
+    a quotation left open that the next paragraph's first double mark closes runs on to
+    that mark, each paragraph's part again a quote of its own.
     """
     quotes: list[Quote] = []
     last: tuple[str, int, int] | None = None
@@ -1520,6 +1553,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     carried: tuple[str, int, int] | None = None
     unnamed: list[int] = []
     going_on = False
+    run_on: int | None = None  # the mark in this paragraph closing a quotation run on to it
     for n, para in enumerate(paragraphs):
         ends: list[int] | None = None
         prev_end: int | None = None  # where the last attributed sentence ended
@@ -1528,14 +1562,25 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
         while opening < para.end and text[opening].isspace():
             opening += 1
         goes_on, going_on = going_on, False
-        for o, c in _quote_spans(text, para.start, para.end):
+        spans: Iterable[tuple[int, int | None]] = _quote_spans(text, para.start, para.end)
+        carried_at = opening  # where a part of a quotation carried on from before opens
+        if run_on is not None:  # its part here: from the paragraph's start to the mark
+            carried_at = opening - 1
+            spans = chain(((carried_at, run_on),), _quote_spans(text, run_on + 1, para.end))
+            run_on = None
+        for o, c in spans:
             left_open = c is None
             if left_open:
                 # left open: a quotation the next paragraph carries on, if it opens with a
-                # quotation mark (else a stray mark, no quotation)
-                following = paragraphs[n + 1].start if n + 1 < len(paragraphs) else None
-                if following is None or text[following] not in _DOUBLE_OPENERS:
+                # quotation mark or its first double mark closes this one (else a stray
+                # mark, no quotation)
+                following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
+                if following is None:
                     break
+                if text[following.start] not in _DOUBLE_OPENERS:
+                    run_on = _closing_mark(text, _OPENERS[text[o]], following)
+                    if run_on is None:
+                        break
                 c = para.end
             inner_a, inner_b = _strip_span(text, o + 1, c)
             # ‘scare quotes’ and titles are not quotations: fewer than three words are one
@@ -1572,7 +1617,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             elif prev_speaker and prev_end is not None and not text[prev_end:o].strip():
                 speaker = prev_speaker
                 prev_end = c + 1
-            elif goes_on and o == opening:
+            elif goes_on and o == carried_at:
                 speaker = carried  # the paragraph carries on the quotation left open
                 prev_end = c + 1
             else:
@@ -1581,7 +1626,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 speaker = last
             if speaker:
                 last = prev_speaker = speaker
-            if not (goes_on and o == opening):
+            if not (goes_on and o == carried_at):
                 unnamed = []  # no part of a quotation carried on from the paragraph before
             elif speaker:
                 for i in unnamed:  # the speaker named at a later part names the earlier ones

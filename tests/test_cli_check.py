@@ -228,6 +228,26 @@ def test_files_no_command_reads_are_named_and_misfiled_releases_warned(tmp_path,
     assert "checked 3 releases" in err  # the two dated releases and the stray one
 
 
+@pytest.mark.parametrize(("path", "out_of_place"), [
+    ("corpus/releases", True),
+    ("corpus/releases/acme-rights", False),
+    ("corpus/releases/acme-rights/2011", False),
+    ("elsewhere", False),  # outside the releases folder: no place in the archive to be out of
+])
+def test_a_folder_checked_is_placed_below_the_releases_folder(tmp_path, capsys, monkeypatch,
+                                                              path, out_of_place):
+    """``pressroom check corpus/releases/<publisher>/<year>``: its releases are in their
+    publisher's folder (each was said to lie directly in the releases folder); a release
+    that does lie there is still said to, whichever folder above it is checked."""
+    make_project(tmp_path, releases={"acme-rights/2011/2011-05-03-arrest.txt": RELEASE_A,
+                                     "stray.txt": "Stray\n\nMay 5, 2011\n\nNo publisher.\n"})
+    write(tmp_path / "elsewhere/2011-06-01-free.txt", RELEASE_B)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check", "--quiet", path)
+    assert code == 0, out + err
+    assert ("release_place" in out) is out_of_place, out
+    assert "arrest.txt" not in out and "free.txt" not in out
+
+
 def test_symbolic_links_in_the_releases_folder_are_said(tmp_path, capsys, monkeypatch):
     """A release linking to a file outside the releases folder (published as a release), a
     link to nothing, and a link to a folder already read (a loop: its releases were read

@@ -65,8 +65,11 @@ def _inside(folder: str, path: str) -> bool:
         return False
 
 
-def scan(folder: Path) -> Scan:
+def scan(folder: Path, depth: int | None = 0) -> Scan:
     """Every release file below *folder*, and a problem for every other file there.
+
+    *depth*: how many folders below the releases folder *folder* is (a release must be in
+    a publisher's folder); None when it is outside it (no release is out of place there).
 
     ``os.walk`` and strings rather than ``pathlib``: a build lists thousands of files
     every time. Symbolic links are followed, as Sphinx follows them, and said: a link to a
@@ -119,8 +122,8 @@ def scan(folder: Path) -> Scan:
                        "the file out of the releases folder")
             problems.append(Problem(path, None, "warning", "release_ignored", why))
     found.sort()
-    for parts in found:
-        if len(parts) < 2:
+    for parts in found if depth is not None else ():
+        if depth + len(parts) < 2:
             problems.append(Problem(
                 os.path.join(folder, *parts), None, "warning", "release_place",
                 "a release directly in the releases folder has no publisher and no place in "
@@ -227,7 +230,7 @@ def load_releases(paths: Iterable[Path], project: ProjectConfig) -> Corpus:
     releases: list[Release] = []
     problems: list[Problem] = []
     keys: dict[str, str] = {}
-    for path in _expand(paths, problems):
+    for path in _expand(paths, project, problems):
         release, found = parse_file(path, project)
         problems.extend(found)
         if release is None:
@@ -247,13 +250,15 @@ def load_releases(paths: Iterable[Path], project: ProjectConfig) -> Corpus:
     return Corpus(releases, problems, keys)
 
 
-def _expand(paths: Iterable[Path], problems: list[Problem]) -> Iterator[Path]:
+def _expand(paths: Iterable[Path], project: ProjectConfig,
+            problems: list[Problem]) -> Iterator[Path]:
     """The release files in *paths*; the folders' other files reported in *problems*."""
     seen: set[Path] = set()
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            found = scan(path)
+            below = project.release_parts(path)
+            found = scan(path, None if below is None else len(below))
             problems.extend(found.problems)
             files = [path.joinpath(*parts) for parts in found.releases]
         else:

@@ -4,6 +4,8 @@
     python3 dev.py docs     build the site into _build/html
     python3 dev.py tests    run the test suite
     python3 dev.py lint     run the linter
+    python3 dev.py pressroom check      run the pressroom command (any of its commands)
+    python3 dev.py bench --linker-only  run the benchmark (benchmarks/README.md)
 
 It makes a virtual environment in ``.venv/`` holding tox (once), then runs
 ``tox -e ENV``; tox installs everything else the environment needs, as
@@ -21,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-ENVS = ("tests", "docs", "lint")
+ENVS = ("tests", "docs", "lint", "pressroom", "bench")
 
 
 def main(argv: list[str]) -> int:

@@ -33,7 +33,8 @@ examples:
   pressroom add ~/Downloads/statement.txt
   pressroom suggest --min-count 2
 
-exit codes: 0 ok, 1 problems found in the input, 2 bad command line.
+exit codes: 0 done (warnings and notes may be printed), 1 errors found in the
+input (check --strict: warnings too), 2 bad command line.
 """
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressroom.sphinxext.render import _SENTENCE_END, sentence_around, sentence_bounds
+from pressroom.sphinxext.render import sentence_around, sentence_bounds, sentence_ends
 
 PIECES = ["Jane", "Roe", " ", " ", ". ", "? ", "! ", ".” ", "U.S. ", "a", "said", "\n", "“",
-          "Dr. ", " W. ", "Jan. "]
+          "Dr. ", " W. ", "Jan. ", "President", "\n- ", "„", "« ", "Über"]
 
 
 def reference_bounds(text: str, seg: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -17,11 +17,11 @@ def reference_bounds(text: str, seg: tuple[int, int], start: int, end: int) -> t
     character ends it (one inside the mention, as in ``U.S. Navy``, ends nothing)."""
     a, b = seg
     s = a
-    for m in _SENTENCE_END.finditer(text, a, b):
-        if m.end() <= start:
-            s = m.end()
-        elif m.start() >= end - 1:
-            return s, m.start() + len(m.group().rstrip())
+    for stop, after, cut in sentence_ends(text, a, b):
+        if after <= start:
+            s = after
+        elif stop >= end - 1:
+            return s, cut
     return s, b
 
 
@@ -86,6 +86,48 @@ def test_a_sentence_inside_a_quotation_of_several_has_its_marks_made_whole():
     text = "He said “Enough.” Then Jane Roe left."
     i = text.index("Jane Roe")
     assert sentence_around(text, (0, len(text)), i, i + 8)[0] == "Then Jane Roe left."
+
+
+def test_sentences_of_other_languages_lists_and_initials():
+    """A sentence opening with a capital beyond ASCII or a French or German quotation mark
+    starts after the one before (a whole paragraph was one sentence); German ``„…“`` is a
+    quotation closed, not one left open; ``U.S. President`` ends no sentence; a list's
+    item is a sentence of its own, without its marker."""
+    def around(text: str, word: str) -> str:
+        i = text.index(word)
+        return sentence_around(text, (0, len(text)), i, i + len(word))[0]
+
+    german = ("Er war in Paris. „Die Lage verschlechtert sich jede Woche“, sagte Jane Roe. "
+              "Über Ai Weiwei ist nichts bekannt.")
+    assert around(german, "Jane Roe") == "„Die Lage verschlechtert sich jede Woche“, sagte Jane Roe."
+    assert around(german, "Ai Weiwei") == "Über Ai Weiwei ist nichts bekannt."
+    french = "Il était à Paris. « La répression est forte », a déclaré Jean Roe. Élise est là."
+    assert around(french, "Jean Roe") == "« La répression est forte », a déclaré Jean Roe."
+    assert around(french, "Élise") == "Élise est là."
+    text = "Critics of U.S. President Jane Roe spoke. Talks with the U.S. ended. We left the U.S. Then."
+    assert around(text, "Jane Roe") == "Critics of U.S. President Jane Roe spoke."
+    assert around(text, "left") == "We left the U.S."
+    text = "The group calls on China to:\n- Release Ai Weiwei and Liu Xiaobo\n- Allow visits\n"
+    assert around(text, "Liu Xiaobo") == "Release Ai Weiwei and Liu Xiaobo"
+    assert around(text, "China") == "The group calls on China to:"
+
+
+def test_a_sentence_inside_a_quotation_has_its_quotations_marks_whatever_they_are():
+    """The middle sentence of a quotation of three had no marks (read as the publisher's own
+    words); straight, French and German marks are made whole as curly ones were."""
+    def around(text: str, word: str) -> str:
+        i = text.index(word)
+        return sentence_around(text, (0, len(text)), i, i + len(word))[0]
+
+    text = "“It is failing. It needs to change in China. We must act,” said Jane Roe."
+    assert around(text, "China") == "“It needs to change in China.”"
+    text = '"It\'s Warhol. It is his work," said Jane Roe.'
+    assert around(text, "Warhol") == '"It\'s Warhol."'
+    assert around(text, "Jane Roe") == '"It is his work," said Jane Roe.'
+    text = "« Une phrase. Une autre avec Paris. Fin », a dit Jean Roe."
+    assert around(text, "Paris") == "«\u00a0Une autre avec Paris.\u00a0»"
+    text = "„Ein Satz. Noch einer mit Paris. Ende“, sagte Jane Roe."
+    assert around(text, "Paris") == "„Noch einer mit Paris.“"
 
 
 def test_month_names_do_not_follow_the_build_machine_s_locale():

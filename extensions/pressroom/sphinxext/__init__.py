@@ -43,8 +43,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Bump when the shape of the domain data or the stored nodes changes.
-ENV_VERSION = 16
+#: Bump when the shape of the domain data or the stored nodes changes, or what reading a
+#: release stores in them (its sentences, its quotations): an environment kept from before
+#: is then read again.
+ENV_VERSION = 17
 STATIC = Path(__file__).parent / "static"
 
 

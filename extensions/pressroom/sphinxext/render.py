@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from pressroom.corpus import text_key
+from pressroom.linker import TITLES
 from pressroom.registry import PartialDate
 from pressroom.source import LIST_ITEM_RE, NOT_ABBREVIATED, same_language
 from pressroom.sphinxext.corpus import Corpus, plain
@@ -27,12 +28,60 @@ if TYPE_CHECKING:
     from pressroom.source import Release
 
 
-#: A sentence ends at . ! or ? (maybe a closing quote) followed by space and a capital or a
-#: digit, maybe after an opening quote; not the full stop of an abbreviation that ends no
-#: sentence (``Dr. Jane Roe``, ``St. Louis``, ``Jan. 5``, ``e.g.``) nor of an initial after a
-#: space (``George W. Bush``; ``the U.S. The`` still ends one)
+#: Where a sentence may end: at . ! or ? (maybe closing quotation marks or brackets)
+#: followed by space and a word, maybe after an opening mark; not the full stop of an
+#: abbreviation that ends no sentence (``Dr. Jane Roe``, ``St. Louis``, ``Jan. 5``, ``e.g.``)
+#: nor of an initial after a space (``George W. Bush``; ``the U.S. The`` still ends one).
+#: :func:`sentence_ends` keeps those before a capital (of any script: ``Über``, ``Élise``) or
+#: a digit.
 _SENTENCE_END = re.compile(
-    rf"[.!?]{NOT_ABBREVIATED}[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+    rf"[.!?]{NOT_ABBREVIATED}[\"”“’')\]»]*\s+(?=[\"“‘(\[«„‚‹]?\s?\w)")
+#: What may open a sentence before its first word: quotation marks, brackets, a space.
+_OPENING = "\"“‘([«„‚‹ \u00a0"
+#: Initials with full stops (``U.S.``, ``U.N.``) right before a sentence end's full stop.
+_INITIALS = re.compile(r"(?:^|[^\w.])(?:[A-Z]\.){2,}$")
+#: Words that initials modify rather than end a sentence before: ``U.S. President Obama``,
+#: ``U.N. Secretary-General``, ``U.S. Embassy``.
+_AFTER_INITIALS = frozenset(
+    [word for title in TITLES for word in title.split()[:1] if word.isalpha()]
+    + "Secretary-General Vice-President Army Navy Air Marines Embassy Consulate Congress Senate "
+      "House Government Administration Department State Treasury Court Supreme Forces Envoy "
+      "Mission Delegation Officials Troops Attorney Trade Special Federal National"
+      .split())
+#: A line of a list (``- Release the lawyers``): each item ends a sentence, its marker is
+#: no part of the next.
+_ITEM_LINE = re.compile(r"\n(?=" + LIST_ITEM_RE.pattern + ")")
+
+
+def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """Where the sentences of ``text[start:end]`` end, in order: ``(start, end, cut)`` of
+    the stop and the space after it, *cut* where the sentence's text ends (after its closing
+    marks). A stop before a word not capitalized ends none (``e.g. the``), nor initials
+    before a title or an institution (``U.S. President``); every line of a list ends one."""
+    found = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        after = m.end()
+        while after < end and text[after] in _OPENING:
+            after += 1
+        first = text[after:after + 1]
+        if not (first.isupper() or first.isdigit()):
+            continue
+        if text[m.start()] == "." and _INITIALS.search(text, max(start, m.start() - 12),
+                                                       m.start() + 1):
+            word = re.match(r"[\w-]+", text[after:after + 40])
+            if word and word.group() in _AFTER_INITIALS:
+                continue
+        found.append((m.start(), m.end(), m.start() + len(m.group().rstrip())))
+    items = [m.end() for m in _ITEM_LINE.finditer(text, start, end)]
+    if items:
+        ends = {stop[1]: stop for stop in found}
+        for line in items:  # the line before an item ends at its last word
+            cut = line - 1
+            while cut > start and text[cut - 1].isspace():
+                cut -= 1
+            ends.setdefault(line, (cut, line, cut))
+        found = sorted(ends.values())
+    return found
 #: Sentences longer than this are cut around the mention.
 SENTENCE_MAX = 320
 
@@ -59,17 +108,39 @@ class _Lines:
         return bisect_right(self.starts, offset)
 
 
+#: The double quotation marks, and the mark closing each opening one (German ``„…“``).
+_DOUBLE_QUOTE = re.compile("[“”\"«»„]")
+_CLOSING = {"“": "”", "„": "“", "«": "»", '"': '"'}
+
+
 class _Stops:
     """Where the sentences of one segment end, found once: looked up by bisection for
     each mention (scanning from the segment's start for each made a long paragraph with
-    many mentions quadratic)."""
+    many mentions quadratic). And which quotation is open where: after each double
+    quotation mark, the mark that opened the quotation then open (``""`` for none)."""
 
     def __init__(self, text: str, seg: tuple[int, int]) -> None:
-        found = list(_SENTENCE_END.finditer(text, *seg))
+        found = sentence_ends(text, *seg)
         self.seg = seg
-        self.starts = [m.start() for m in found]
-        self.ends = [m.end() for m in found]
-        self.cuts = [m.start() + len(m.group().rstrip()) for m in found]
+        self.starts = [a for a, _, _ in found]
+        self.ends = [b for _, b, _ in found]
+        self.cuts = [c for _, _, c in found]
+        self.marks: list[int] = []
+        self.open: list[str] = []
+        state = ""
+        for m in _DOUBLE_QUOTE.finditer(text, *seg):
+            mark = m.group()
+            if state and mark == _CLOSING[state]:
+                state = ""
+            else:  # an opening mark, or a closing one that closes nothing
+                state = mark if mark in _CLOSING else ""
+            self.marks.append(m.start())
+            self.open.append(state)
+
+    def open_at(self, pos: int) -> str:
+        """The mark opening the quotation open at *pos*, after the marks before it."""
+        i = bisect_left(self.marks, pos)
+        return self.open[i - 1] if i else ""
 
 
 def sentence_bounds(text: str, seg: tuple[int, int], start: int, end: int,
@@ -90,9 +161,18 @@ def sentence_around(text: str, seg: tuple[int, int], start: int, end: int,
 
     Returns ``(sentence, start in sentence, end in sentence)`` with whitespace
     collapsed only outside the mention, so the highlight offsets stay exact. A
-    sentence end inside the mention (``U.S. Navy``) ends nothing.
+    sentence end inside the mention (``U.S. Navy``) ends nothing. A list item's marker
+    (``- ``, ``1.``) is no part of its sentence. A sentence inside a quotation has the
+    quotation's marks made whole, as a quotation of it is written: “It’s time …”, not
+    It’s time …” with a closing mark alone, nor a middle sentence with none.
     """
+    if stops is None or stops.seg != seg:
+        stops = _Stops(text, seg)
     s, e = sentence_bounds(text, seg, start, end, stops)
+    item = LIST_ITEM_RE.match(text, s, start)
+    if item:
+        s = item.end() - 1
+    opened, left_open = stops.open_at(s), stops.open_at(e)
     if e - s > SENTENCE_MAX:  # cut long sentences around the mention, at word boundaries
         lo = max(s, start - SENTENCE_MAX // 2)
         hi = min(e, end + SENTENCE_MAX // 2)
@@ -113,12 +193,10 @@ def sentence_around(text: str, seg: tuple[int, int], start: int, end: int,
     if text[end:e][:1].isspace():
         after = " " + after
     surface = text[start:end]
-    # a sentence inside a quotation of several: its marks made whole, as a quotation of it
-    # is written (“It’s time …”, not It’s time …” with a closing mark alone)
-    span = text[s:e]
-    opens, closes = span.count("“"), span.count("”")
-    prefix = "“" * (closes - opens) + prefix
-    suffix += "”" * (opens - closes)
+    if opened:
+        prefix = opened + ("\u00a0" if opened == "«" else "") + prefix
+    if left_open:
+        suffix += ("\u00a0" if left_open == "«" else "") + _CLOSING[left_open]
     sentence = plain(prefix + before + surface + after + suffix)
     s0 = len(prefix) + len(before)
     return sentence, s0, s0 + len(surface)

@@ -93,6 +93,25 @@ def test_entry_jsonld(pressroom_site):
     assert place["@type"] == "Place" and place["sameAs"] == "https://www.wikidata.org/wiki/Q148"
 
 
+def test_jsonld_urls_resolve_from_the_page_they_are_in(pressroom_site):
+    """Without ``html_baseurl``, a JSON-LD ``url`` is relative to the page (a reader of the
+    data resolves it against the page's address); it was a path from the top of the site,
+    which resolved to ``entries/person/entries/person/…``."""
+    from urllib.parse import urljoin, urlsplit
+
+    outdir = Path(pressroom_site.outdir)
+    checked = 0
+    for docname in (SEED, "entries/person/liu-xiaobo", "entries/place/china"):
+        base = (outdir / f"{docname}.html").as_uri()
+        for data in _jsonld(page(pressroom_site, docname)):
+            for item in [data, *data.get("mentions", [])]:
+                target = urlsplit(urljoin(base, item["url"]))
+                html = Path(target.path).read_text(encoding="utf-8")
+                assert not target.fragment or f'id="{target.fragment}"' in html, item["url"]
+                checked += 1
+    assert checked == 14  # the release, its 11 entries, the two entries
+
+
 def test_jsonld_cannot_break_out_of_its_script(pressroom_site):
     html = page(pressroom_site, "corpus/releases/hrf/2011/2011-05-02-markup-is-data")
     script = html[html.index('<script type="application/ld+json">'):]

@@ -817,7 +817,7 @@ class Renderer:
             toc.append(f'<li><a class="reference internal" href="#{esc(sub)}">{esc(title)}</a></li>\n')
         body.append("</section>\n")
         toc.append("</ul>\n</li>\n</ul>\n")
-        metatags = script(entity_ld(self.app, self.domain, self.corpus, eid))
+        metatags = script(entity_ld(self.app, self.domain, self.corpus, eid, docname))
         return Page(docname, entity.name, "".join(body), "".join(toc), metatags, parents)
 
     def year_page(self, docname: str, eid: str, year: str) -> Page:

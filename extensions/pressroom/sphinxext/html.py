@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import sys
 from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from sphinx.util.osutil import relative_uri
 
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
@@ -169,11 +172,20 @@ def bound_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["toctree"] = bounded
 
 
-def site_url(app: Sphinx, target: str) -> str:
+def site_url(app: Sphinx, target: str, page: str | None = None) -> str:
     """*target* (a path from the top of the output) as the site's address: absolute under
-    ``html_baseurl`` when it is set, else as it is."""
+    ``html_baseurl`` when it is set, else relative to the output file of the document
+    *page*, the page it is written in (a JSON-LD ``url`` is resolved against the page's own
+    address), else as it is (for a file at the top of the output, such as the feed)."""
     base = (app.config.html_baseurl or "").rstrip("/")
-    return f"{base}/{target}" if base else target
+    if base:
+        return f"{base}/{target}"
+    if page is None:
+        return target
+    path, hash_, fragment = target.partition("#")
+    here = app.builder.get_target_uri(page).partition("#")[0]
+    relative = relative_uri(here, path) or posixpath.basename(path) or "./"
+    return relative + hash_ + fragment
 
 
 def root_file(app: Sphinx) -> str:
@@ -182,8 +194,8 @@ def root_file(app: Sphinx) -> str:
     return Path(app.builder.get_outfilename(app.config.root_doc)).relative_to(app.outdir).as_posix()
 
 
-def _url(app: Sphinx, docname: str) -> str:
-    return site_url(app, app.builder.get_target_uri(docname))
+def _url(app: Sphinx, docname: str, page: str) -> str:
+    return site_url(app, app.builder.get_target_uri(docname), page)
 
 
 def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
@@ -191,7 +203,7 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
         domain.releases[docname]
     corpus = ACTIVE[str(app.srcdir)]
     data: dict[str, Any] = {"@context": SCHEMA, "@type": "NewsArticle", "headline": title,
-                            "name": title}
+                            "name": title, "url": _url(app, docname, docname)}
     if date:
         data["datePublished"] = date
     if pub_name:
@@ -213,16 +225,18 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
         if eid in seen or eid not in domain.entries:
             continue
         seen.add(eid)
-        mentions.append(entity_ld(app, domain, corpus, eid, short=True))
+        mentions.append(entity_ld(app, domain, corpus, eid, docname, short=True))
     if mentions:
         data["mentions"] = mentions
     return data
 
 
-def entity_ld(app: Sphinx, domain, corpus, eid: str, short: bool = False) -> dict[str, Any]:
+def entity_ld(app: Sphinx, domain, corpus, eid: str, page: str,
+              short: bool = False) -> dict[str, Any]:
+    """JSON-LD of the entry *eid*, written in the page of the document *page*."""
     docname, anchor, type_, name, aliases, description, _filed = domain.entries[eid]
     schema = corpus.project.entity_types.get(type_, {}).get("schema", "Thing")
-    url = _url(app, docname)
+    url = _url(app, docname, page)
     if eid not in domain.data.get("paged", {}):  # listed on its letter page: its anchor
         url += "#" + anchor
     data: dict[str, Any] = {"@type": schema, "name": name, "url": url, "identifier": eid}

@@ -7,6 +7,7 @@ Screenshots are written to /tmp/pressroom-*.png for a person to look at.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -53,6 +54,29 @@ def test_search_lists_the_entry_first(site, browser, query, entry):
     first = page.locator("#search-results ul.search li a").first.get_attribute("href")
     page.close()
     assert first.split("#")[0] == entry, (query, first)
+
+
+def test_search_shows_names_as_written(site, browser):
+    """A name with an apostrophe or an ampersand is listed as written: Sphinx 9.0 escapes
+    object names in the index and its search page escapes them again, so a reader saw
+    ``People&#x27;s Republic of China``."""
+    base, _ = site
+    page = browser.new_page()
+    page.goto(f"{base}/search.html?q=Republic")
+    page.wait_for_selector("#search-results p.search-summary:has-text('found')", timeout=15000)
+    names = page.locator("#search-results ul.search li a").all_inner_texts()
+    page.close()
+    assert "People's Republic of China" in names, names
+    assert not [n for n in names if "&" in n], names
+    # the index holds them as written (a site whose search page does not escape names
+    # keeps Sphinx's escaped ones: see html.unescape_search_names)
+    text = (site[1] / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    ours = {int(i) for i, (domain, *_rest) in index["objnames"].items() if domain == "pressroom"}
+    indexed = [prefix + ("." if prefix else "") + row[4]
+               for prefix, rows in index["objects"].items() for row in rows if row[1] in ours]
+    assert "People's Republic of China" in indexed
+    assert not [n for n in indexed if "&#" in n or "&amp;" in n], indexed
 
 
 def test_search_excerpts_show_what_the_page_says(site, browser):

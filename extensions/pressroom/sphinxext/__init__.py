@@ -238,6 +238,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", html.memo_asset_tags)
     app.connect("doctree-resolved", entrypages.start_early_writer)
     app.connect("html-collect-pages", entrypages.collect_pages)
+    app.connect("build-finished", html.unescape_search_names, priority=400)  # before the stamp
     app.connect("build-finished", entrypages.save_digests)
     app.connect("build-finished", html.export)
     app.connect("build-finished", feed.write_feed)

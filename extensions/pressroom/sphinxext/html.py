@@ -7,6 +7,7 @@ import posixpath
 import sys
 from collections.abc import Iterable
 from html import escape
+from html import unescape as html_unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -315,6 +316,52 @@ def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     domain = get_domain(app.env)
     if pagename in domain.releases:
         context["metatags"] = context.get("metatags", "") + script(release_ld(app, domain, pagename))
+
+
+#: What a ``searchtools.js`` that escapes object names itself shows a name with.
+_ESCAPING_SEARCHTOOLS = "_escapeHTML(title)"
+
+
+def unescape_search_names(app: Sphinx, exc: Exception | None) -> None:
+    """``build-finished``, before the search index's stamp is taken: the entries' names in
+    the search index as written (``People's Republic``, ``S&ED``).
+
+    Sphinx (9.0) escapes every object name for HTML when it dumps the index, and its
+    ``searchtools.js`` escapes the name again when it shows a result: a reader saw
+    ``People&#x27;s Republic`` and could not find ``People's`` at all. Only where the
+    site's ``searchtools.js`` escapes names itself (so a name stays text, whatever it
+    holds), only Pressroom's objects, and only when the index has any to mend."""
+    builder = app.builder
+    if exc is not None or getattr(builder, "indexer", None) is None:
+        return
+    outdir = Path(builder.outdir)
+    try:
+        if _ESCAPING_SEARCHTOOLS not in (outdir / "_static" / "searchtools.js").read_text(
+                encoding="utf-8"):
+            return
+        path = outdir / builder.searchindex_filename
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return
+    head, tail = "Search.setIndex(", ")"
+    if not (text.startswith(head) and text.endswith(tail)) or "&" not in text:
+        return
+    index = json.loads(text[len(head):-len(tail)])
+    ours = {int(i) for i, (domain, *_rest) in index.get("objnames", {}).items()
+            if domain == "pressroom"}
+    objects: dict[str, list] = {}
+    changed = False
+    for prefix, rows in index.get("objects", {}).items():
+        for row in rows:
+            key = prefix
+            if row[1] in ours and ("&" in prefix or "&" in row[4]):
+                key, row[4] = html_unescape(prefix), html_unescape(row[4])
+                changed = True
+            objects.setdefault(key, []).append(row)
+    if changed:
+        index["objects"] = objects
+        path.write_text(head + json.dumps(index, separators=(",", ":"), sort_keys=True) + tail,
+                        encoding="utf-8")
 
 
 def export(app: Sphinx, exc: Exception | None) -> None:

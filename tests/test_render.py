@@ -154,3 +154,30 @@ def test_a_page_break_is_shown_as_a_line_break():
 
     assert plain("one page\x0cthe next") == "one page\nthe next"
     assert plain("a bell\x07") == "a bell\ufffd"
+
+
+def test_entries_appearing_as_often_are_listed_as_the_glossary_lists_them():
+    """*Appears with*: entries mentioned in as many releases are in A–Z order of the names
+    they are filed under (``Johnson, Boris`` before ``Merkel, Angela``), not of their ids
+    (ids with capitals came before all others)."""
+    from pressroom.sphinxext.aggregates import CoMentions, compute
+
+    def row(eid: str) -> tuple:
+        return (eid, 0, 1, "x", "", 0, 0, 1)
+
+    class Domain:
+        quotes: dict = {}
+        releases = {f"r{i}": ("T", "2011-01-01", "", "", "", "", "", "") for i in range(2)}
+        mentions = {"r0": [row("china"), row("angela-merkel"), row("boris-johnson"),
+                           row("Muslims"), row("zed")],
+                    "r1": [row("china"), row("zed")]}
+        entries = {eid: ("e/" + eid, "entity-" + eid, "person", name, (), "", filed)
+                   for eid, name, filed in (
+                       ("china", "China", "China"), ("Muslims", "Muslims", "Muslims"),
+                       ("angela-merkel", "Angela Merkel", "Merkel, Angela"),
+                       ("boris-johnson", "Boris Johnson", "Johnson, Boris"),
+                       ("zed", "Zed", "Zed"))}
+
+    with_ = compute(Domain()).appears_with.get("china")
+    assert with_ == [("zed", 2), ("boris-johnson", 1), ("angela-merkel", 1), ("Muslims", 1)]
+    assert CoMentions({}, {}, 3).get("nobody") is None

@@ -139,6 +139,8 @@ def test_entry_page_quoted_and_appears_with(site):
     where = re.findall(r'class="reference internal pressroom-where" href="([^"]*)"', quoted)
     assert len(where) == 4 and len(set(where)) == 4
     assert all(re.search(r"2011-04-27-upcoming-dialogue\.html#q\d+$", w) for w in where)
+    # named for screen readers (its text, an arrow, would be read as "north east arrow")
+    assert quoted.count('aria-label="Where it is said in the release">↗</a>') == 4
     # in the order they were said
     assert quoted.index("Lawyers and other") < quoted.index("The current U.S. strategy") \
         < quoted.index("President Hu appeared") < quoted.index("The United States approach")

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
 
-from pressroom.sphinxext.corpus import digest, letter_of
+from pressroom.sphinxext.corpus import digest, letter_of, name_key
 
 #: How many co-mentioned entries an entry page lists.
 APPEARS_WITH = 12
@@ -46,10 +47,11 @@ class CoMentions:
     an entry's co-mentions visits each release that mentions it once."""
 
     def __init__(self, backlinks: dict[str, list[Backlink]], ids: dict[str, list[str]],
-                 top: int) -> None:
+                 top: int, order: Callable[[str], tuple] = lambda eid: (eid,)) -> None:
         self._backlinks = backlinks
         self._ids = ids  # release -> the entities it mentions, once each
         self._top = top
+        self._order = order  # of entries mentioned in as many releases: A to Z
         self._memo: dict[str, list[tuple[str, int]]] = {}
 
     def get(self, eid: str, default=None):
@@ -64,8 +66,10 @@ class CoMentions:
                 co.update(ids[b.docname])
             del co[eid]
             # the top few without sorting every co-mentioned entry
-            top_rows = heapq.nsmallest(self._top, [(-n, other) for other, n in co.items()])
-            value = self._memo[eid] = [(other, -n) for n, other in top_rows]
+            order = self._order
+            top_rows = heapq.nsmallest(self._top, [(-n, order(other), other)
+                                                   for other, n in co.items()])
+            value = self._memo[eid] = [(other, -n) for n, _key, other in top_rows]
         return value
 
 
@@ -114,7 +118,13 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
         rows.sort(key=by_title)
         rows.sort(key=by_date, reverse=True)  # newest first; undated last
     agg.backlinks = dict(backlinks)
-    agg.appears_with = CoMentions(agg.backlinks, mentioned, top)
+    entries = domain.entries
+
+    def order(eid: str) -> tuple:  # as the glossary lists them
+        entry = entries.get(eid)
+        return name_key(entry[6], eid) if entry else ("", "", eid)
+
+    agg.appears_with = CoMentions(agg.backlinks, mentioned, top, order)
     quotes: dict[str, list] = defaultdict(list)
     for docname, rows in domain.quotes.items():
         meta = releases.get(docname)

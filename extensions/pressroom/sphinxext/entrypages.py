@@ -576,7 +576,8 @@ class Renderer:
                 said = f"<span{lang}>{esc(text)}</span>" if lang else esc(text)
                 out.append(f'<blockquote class="pressroom-quotation">\n<div><p>“{said}” '
                            f'<a class="reference internal pressroom-where" href="{where}" '
-                           'title="Where it is said in the release">↗</a></p>\n'
+                           'title="Where it is said in the release" '
+                           'aria-label="Where it is said in the release">↗</a></p>\n'
                            "</div></blockquote>\n")
             out.append("</div>\n")
         return "".join(out)

@@ -270,6 +270,9 @@ def test_export_json(site):
 def test_root_redirect(site):
     html = (Path(site.outdir) / "index.html").read_text(encoding="utf-8")
     assert 'content="0; url=docs/index.html"' in html
+    # the site's address: a feed reader given it finds the feed (every other page links it)
+    assert '<link rel="alternate" type="application/atom+xml"' in html
+    assert 'href="releases.atom"' in html and '<html lang="en">' in html
 
 
 def test_root_redirect_singlehtml(tmp_path):

@@ -44,12 +44,17 @@ def feed_title(app: Sphinx) -> str:
 def add_feed_link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                   doctree: Any) -> None:
     """``<link rel="alternate">`` to the feed in every page's head."""
-    if not _enabled(app) or "pathto" not in context:
+    if "pathto" not in context:
         return
-    href = context["pathto"](FEED_FILE, 1)
-    context["metatags"] = (context.get("metatags", "")
-                           + f'<link rel="alternate" type="{FEED_TYPE}" '
-                           f'title={quoteattr(feed_title(app))} href={quoteattr(href)}>\n')
+    context["metatags"] = context.get("metatags", "") + feed_link(app, context["pathto"](FEED_FILE, 1))
+
+
+def feed_link(app: Sphinx, href: str) -> str:
+    """The ``<link rel="alternate">`` to the feed at *href*, or ``""`` when there is none."""
+    if not _enabled(app):
+        return ""
+    return (f'<link rel="alternate" type="{FEED_TYPE}" title={quoteattr(feed_title(app))} '
+            f'href={quoteattr(href)}>\n')
 
 
 def newest(releases: dict[str, tuple], limit: int) -> list[str]:

@@ -10,6 +10,7 @@ from html import escape
 from html import unescape as html_unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import quoteattr
 
 from sphinx.util.osutil import relative_uri
 
@@ -460,9 +461,14 @@ def export(app: Sphinx, exc: Exception | None) -> None:
             # singlehtml: every document is a part of one page, the root document's file,
             # which starts with the root document (it has no anchor of its own)
             target = root_file(app)
+        from pressroom.sphinxext.feed import FEED_FILE, feed_link
+
         redirect = Path(app.outdir) / "index.html"
-        html = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                f"<meta http-equiv=\"refresh\" content=\"0; url={target}\">"
-                f"<link rel=\"canonical\" href=\"{target}\"><title>Redirecting…</title></head>"
-                f"<body><a href=\"{target}\">Continue to the home page</a></body></html>\n")
+        # the site's address: a feed reader given it finds the feed here too
+        html = (f"<!DOCTYPE html>\n<html lang={quoteattr(site_language(app.config))}><head>"
+                f"<meta charset=\"utf-8\">"
+                f"<meta http-equiv=\"refresh\" content={quoteattr('0; url=' + target)}>"
+                f"<link rel=\"canonical\" href={quoteattr(target)}>{feed_link(app, FEED_FILE)}"
+                f"<title>Redirecting…</title></head>"
+                f"<body><a href={quoteattr(target)}>Continue to the home page</a></body></html>\n")
         write_if_changed(redirect, html)  # written once, not at every build

@@ -752,13 +752,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--releases", "-n", type=int, default=1000)
     parser.add_argument("--entities", "-m", type=int, default=5000)
     parser.add_argument("--jobs", default="1,2", help="comma-separated -j values (default 1,2)")
-    parser.add_argument("--variants", default="baseline,pressroom")
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--variants", default="baseline,pressroom",
+                        help="comma-separated: which sites to build (default both)")
+    parser.add_argument("--seed", type=int, default=1,
+                        help="the corpus generator's seed (default 1: the published figures')")
     parser.add_argument("--out", type=Path, help="results JSON (default: in the work folder)")
     parser.add_argument("--work", type=Path, help="work folder (default benchmarks/_work/n<N>-m<M>)")
     parser.add_argument("--linker-only", action="store_true", help="only the linker throughput")
-    parser.add_argument("--aliases", default="1000,10000,100000")
-    parser.add_argument("--megabytes", type=float, default=50)
+    parser.add_argument("--aliases", default="1000,10000,100000",
+                        help="comma-separated registry sizes (names and aliases) for the "
+                             "linker throughput")
+    parser.add_argument("--megabytes", type=float, default=50,
+                        help="megabytes of release text the linker links at each size")
     parser.add_argument("--no-linker", action="store_true", help="skip the linker throughput")
     parser.add_argument("--prepare-only", action="store_true", help="write the projects, build nothing")
     parser.add_argument("--series", type=int, default=0, metavar="K",

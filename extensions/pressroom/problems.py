@@ -42,7 +42,8 @@ SUBTYPES: dict[str, str] = {
     "not end in ``.txt`` (a ``.TXT`` ending, a PDF, a Markdown note).",
     "release_place": "The archive would file a release elsewhere than its date says (its file "
     "name does not start with its date), or a release lies outside every publisher's folder.",
-    "release_missing": "A ``release`` directive names a file that does not exist.",
+    "release_missing": "A ``release`` directive names a file that does not exist, or a "
+    "release file cannot be read (no permission, removed while being read).",
     "release_link": "A release file is a symbolic link to a file outside the releases folder "
     "(that file is published) or to nothing, or a link to a folder makes a folder's "
     "releases read twice (a loop).",
@@ -74,8 +75,26 @@ SUBTYPES: dict[str, str] = {
     # linking and references
     "ambiguous": "A short form in a release could refer to more than one entity, so it is "
     "left unlinked.",
-    "unknown_entity": "A role or directive names an entity that is not in the registry.",
-    "config": "A ``pressroom_*`` configuration value is malformed; the default is used.",
+    "unknown_entity": "A role or directive names an entity that is not in the registry, or "
+    "one of another type than the role's (``:pressroom:person:`` naming a place); or a "
+    "release page kept from the last build links an entry removed from the registry.",
+    "config": "A ``pressroom_*`` configuration value is malformed (the default is used), a "
+    "folder it names does not exist, or the folder the generated pages go to holds files "
+    "Pressroom did not write (nothing is written into it).",
+}
+
+#: The subtypes that only some of the tools report; every other one, the build and
+#: ``pressroom check`` both. ``tests/test_problems.py`` checks this against the code.
+REPORTED_BY: dict[str, str] = {
+    # comparing the whole registry with the whole corpus: a check, not a build's business
+    "alias_unused": "pressroom check",
+    "entity_unmentioned": "pressroom check",
+    "entity_duplicate": "pressroom check",
+    # taking a file in
+    "release_email": "pressroom add",
+    "release_publisher": "pressroom add",
+    # in hand-written pages and in what the last build left
+    "unknown_entity": "the build",
 }
 
 

@@ -14,7 +14,7 @@ from pressroom.problems import PressroomError, Problem
 from pressroom.source import decode, parse_date
 
 NAME = "add"
-HELP = "place received releases (text or HTML) in the corpus, named by date and title"
+HELP = "place received releases (text, HTML or e-mail) in the corpus, named by date and title"
 DESCRIPTION = """\
 Take each FILE (or every .txt/.html/.eml file in a FOLDER) as received and place it
 at <releases>/<publisher>/<year>/<date>-<slug>.txt, the slug made from the

@@ -16,7 +16,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from pressroom import problems
-from pressroom.problems import SUBTYPES
+from pressroom.problems import REPORTED_BY, SUBTYPES
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.nodes import late
 from pressroom.sphinxext.render import export_link
@@ -146,7 +146,10 @@ class WarningsDirective(SphinxDirective):
             term += nodes.literal(f"pressroom.{subtype}", f"pressroom.{subtype}")
             item = nodes.definition_list_item("", term)
             definition = nodes.definition()
-            definition += nodes.paragraph(text.replace("``", ""), text.replace("``", ""))
+            text = text.replace("``", "")
+            if subtype in REPORTED_BY:
+                text += f" Reported by {REPORTED_BY[subtype]} only."
+            definition += nodes.paragraph(text, text)
             item += definition
             dl += item
         return [dl]

@@ -1029,3 +1029,15 @@ def test_a_word_opening_the_sentence_is_no_part_of_the_speakers_name(paragraph):
     text = "Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n" + paragraph + "\n"
     (q,) = parse_text(text).quotes
     assert (q.speaker, text[q.speaker_start:q.speaker_end]) == ("Jane Roe", "Jane Roe")
+
+
+@pytest.mark.parametrize("title", ["Statement Number 0 Is Here",
+                                   "Statement No. 12 on the Crisis in the North",
+                                   "Document #5 Leaked to the Press"])
+def test_a_headline_that_starts_like_a_reference_number_is_the_title(title):
+    """A reference number's code is digits, capitals and brackets (``ASA 17/021/2011``); a
+    headline starting like one was taken for one, and the release titled from its file
+    name, said to start with its dateline."""
+    r = parse_text(f"{title}\n\nMay 1, 2011\n\nGENEVA – The body of the release.\n")
+    assert r.title == title
+    assert not [p for p in r.problems if p.subtype == "release_title"]

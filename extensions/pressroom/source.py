@@ -277,10 +277,21 @@ _SUBJECT_PREFIX_RE = re.compile(r"(?:(?:fwd?|fw|re|aw|tr|wg)[ \t]*:[ \t]*)+", re
 #: ``Ref.: 2012/33``, ``Release No. 12-034``.
 _REFERENCE_RE = re.compile(
     r"(?:[A-Z]{1,5}\s+)?(?:index|ref(?:erence)?|release|document|doc|statement|press\s+release)"
-    r"\.?\s*(?:(?:no\.?|number|#)\s*:?|:)\s*(?=[^\n]{0,40}\d)[\w/.() -]{1,40}$"
+    r"\.?\s*(?:(?:no\.?|number|#)\s*:?|:)\s*(?=[^\n]{0,40}\d)(?P<code>[\w/.() -]{1,40})$"
     r"|No\.\s*\d[\w/.-]*$",
     re.IGNORECASE,
 )
+
+
+def _reference(line: str) -> bool:
+    """Is *line* a reference number (``AI Index: ASA 17/021/2011``), not a headline that
+    starts like one (``Statement Number 0 Is Here``): every word of its code has a digit,
+    is in capitals or in brackets."""
+    m = _REFERENCE_RE.match(line)
+    return m is not None and all(
+        any(c.isdigit() for c in word) or word.isupper() or word.startswith("(")
+        or not any(c.isalpha() for c in word)
+        for word in (m.group("code") or "").split())
 #: A rule drawn across the page: ``_____``, ``=====``, ``* * *``.
 _RULE_RE = re.compile(r"(?:[_=~-]{3,}|(?:\*\s*){3,})$")
 _CONTACT_RE = re.compile(
@@ -901,7 +912,7 @@ class _Parser:
                     i, d = block
                     dates.append(d)
                     b = d.end
-            elif _REFERENCE_RE.match(line) or _RULE_RE.match(line):
+            elif _reference(line) or _RULE_RE.match(line):
                 pass
             elif _LABEL_RE.match(line):
                 break  # ``Press Statement by the Minister``: a title

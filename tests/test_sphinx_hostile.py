@@ -365,3 +365,48 @@ def test_the_feed_of_hostile_releases_is_well_formed_xml(site):
     assert titles and all(titles)
     for text in (*titles, *(e.findtext(f"{atom}summary") or "" for e in root.iter(f"{atom}entry"))):
         assert not CONTROL.search(text), text
+
+
+def test_file_names_hold_no_markup_and_hidden_files_are_no_releases(tmp_path, capsys,
+                                                                      monkeypatch):
+    """A release file's name is data too: one holding a line break and a ``raw`` directive
+    injected HTML into the archive's month page (its path was written into the page's
+    markup), ``x <y>.txt`` was listed as a link to a page ``y``. Such names are reported and
+    not read, by the build and by ``pressroom check`` alike; hidden files (a draft, a folder
+    of them), which the commands skip, are no pages either (they were published)."""
+    from pressroom.cli import main
+
+    src = copy_root("hostile", tmp_path)
+    folder = src / "corpus/releases/wire/2011"
+    folder.mkdir(parents=True, exist_ok=True)
+    body = "Named Oddly\n\nMay 1, 2011\n\nGENEVA – A release with an odd file name.\n"
+    injected = "2011-05-01-a\n\n.. raw:: html\n\n   <img src=x onerror=alert(1)>\n\nb.txt"
+    for name in (injected, "2011-05-02-x <y>.txt", "2011-05-03-tab\there.txt"):
+        (folder / name).write_text(body, encoding="utf-8")
+    (folder / ".2011-05-04-draft.txt").write_text("Hidden Draft\n\nMay 4, 2011\n\nDraft.\n",
+                                                  encoding="utf-8")
+    (folder / ".drafts").mkdir()
+    (folder / ".drafts/2011-05-05-other.txt").write_text("Other Draft\n\nMay 5, 2011\n\nX.\n",
+                                                         encoding="utf-8")
+    (src / "corpus/releases/wire/odd\nfolder").mkdir()
+    (src / "corpus/releases/wire/odd\nfolder/2011-05-06-in.txt").write_text(body, "utf-8")
+    app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"]})
+    app.build()
+    app.cleanup()
+    out = Path(app.outdir)
+    html = "".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
+    assert "onerror" not in html and "Named Oddly" not in html
+    assert "Hidden Draft" not in html and "Other Draft" not in html
+    assert not list(out.rglob("*draft*")) and not list(out.rglob("*other*"))
+    ignored = sorted(w for w in warnings_of(app) if "release_ignored" in w)
+    assert len(ignored) == 4, ignored  # the three files and the folder
+    assert all("rename it" in w for w in ignored)
+    assert not [w for w in warnings_of(app) if "toc.not" in w or "nonexisting" in w], \
+        warnings_of(app)
+    # the commands read the same releases: none of these
+    monkeypatch.chdir(src)
+    capsys.readouterr()
+    main(["check", "--quiet", "corpus/releases/wire/2011"])
+    said, summary = capsys.readouterr()
+    assert said.count("release_ignored") == 3 and "rename it" in said, said
+    assert "Draft" not in said and "checked 0 releases" in summary, summary

@@ -14,7 +14,9 @@ Plain Python, no Sphinx. The command line (``check``, ``add``, ``suggest``,
 
 Any other file there is reported by :func:`scan`, not skipped without a word:
 a ``.TXT`` ending, a file of another kind, a release outside every publisher's
-folder. The only files it passes over are hidden ones and the original (an
+folder, a name holding a line break or markup characters (the site's pages could not
+link it safely; the Sphinx layer leaves such files, and hidden ones, out of its
+sources too). The only files it passes over are hidden ones and the original (an
 ``.html`` page, an ``.eml`` message) ``pressroom add`` keeps beside the release
 it extracted from it.
 
@@ -46,6 +48,16 @@ ORIGINAL_SUFFIXES = (".html", ".eml")
 #: is none (``2011-13-…``) is no date: the release is filed under its year folder.
 _DATE_PREFIX = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])(?!\d)")
 _YEAR = re.compile(r"^\d{4}$")
+#: What a file or folder name below the releases folder may not hold: the site's pages are
+#: written with release paths in them (the archive's lists, its navigation), and a line
+#: break, a control character, a bracket or backquote of their markup, a backslash, or a
+#: space at either end would be read as part of that markup, or make the path one no link
+#: reaches. As :data:`UNSAFE_NAME_PATTERNS` for Sphinx's ``exclude_patterns``.
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f<>`\\]|^\s|\s$")
+UNSAFE_NAME_PATTERNS = ("**[\x00-\x1f\x7f<>`\\]*", "**[\x00-\x1f\x7f<>`\\]*/**", " **", "**/ **",
+                        "** /**")
+#: Hidden files and folders, as patterns: no command reads them (drafts, ``.git``).
+HIDDEN_PATTERNS = (".*", "**/.*", ".*/**", "**/.*/**")
 
 
 @dataclass
@@ -89,12 +101,18 @@ def scan(folder: Path, depth: int | None = 0) -> Scan:
             dirs[:] = []
             continue
         seen[real] = here
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for d in dirs:
+            if not d.startswith(".") and _UNSAFE_NAME.search(d):
+                problems.append(_unsafe(os.path.join(here, d), "folder"))
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not _UNSAFE_NAME.search(d)]
         rel = os.path.relpath(here, folder)
         parts = () if rel == "." else tuple(rel.split(os.sep))
         names = set(files)
         for name in files:
             if name.startswith("."):
+                continue
+            if _UNSAFE_NAME.search(name):
+                problems.append(_unsafe(os.path.join(here, name), "file"))
                 continue
             if name.endswith(RELEASE_SUFFIX):
                 found.append((*parts, name))
@@ -131,6 +149,17 @@ def scan(folder: Path, depth: int | None = 0) -> Scan:
                 "as `pressroom add` does"))
     problems.sort(key=lambda p: p.file)
     return Scan(found, problems)
+
+
+def _unsafe(path: str, kind: str) -> Problem:
+    return Problem(repr(path)[1:-1], None, "warning", "release_ignored",
+                   f"is not read, nor anything in it: the {kind}'s name holds a line break, a "
+                   "control character, <, >, ` or \\, or starts or ends with a space, which "
+                   "the site's pages cannot link safely; rename it"
+                   if kind == "folder" else
+                   f"is not read as a release: the {kind}'s name holds a line break, a control "
+                   "character, <, >, ` or \\, or starts or ends with a space, which the site's "
+                   "pages cannot link safely; rename it")
 
 
 def release_files(folder: Path) -> list[Path]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sphinx.util import logging
 
 from pressroom import __version__ as _pkg_version
+from pressroom.corpus import HIDDEN_PATTERNS, UNSAFE_NAME_PATTERNS
 from pressroom.sphinxext import entrypages, feed, html, incremental
 from pressroom.sphinxext.directives import (
     GlossaryDirective,
@@ -133,6 +134,24 @@ def _config_inited(app: Sphinx, config: Config) -> None:
     app.add_domain(domain, override=True)
     if str(STATIC) not in map(str, config.html_static_path):
         config.html_static_path = [*config.html_static_path, str(STATIC)]
+    _exclude_unread(app, config, project.releases_dir)
+
+
+def _exclude_unread(app: Sphinx, config: Config, releases_dir: Path) -> None:
+    """Leave out of Sphinx's sources what no command reads as a release below the releases
+    folder: hidden files and folders (drafts, ``.git``) and names the pages cannot link
+    safely (a line break, markup characters: reported by the scan). Sphinx would read
+    them as pages (and a name holding markup would be read as markup where the archive
+    lists it)."""
+    try:
+        rel = releases_dir.resolve().relative_to(Path(app.srcdir).resolve()).as_posix()
+    except ValueError:
+        return  # outside the sources: Sphinx reads nothing there
+    prefix = "" if rel == "." else rel + "/"
+    wanted = [prefix + p for p in (*HIDDEN_PATTERNS, *UNSAFE_NAME_PATTERNS)]
+    missing = [p for p in wanted if p not in config.exclude_patterns]
+    if missing:
+        config.exclude_patterns = [*config.exclude_patterns, *missing]
 
 
 _LATE_DIRECTIVES: dict[str, Any] = {

@@ -33,6 +33,11 @@ CASES = {
     "two-dates": (b"Title\n\nMay 1, 2011\n\nBody.\n\nPublished on May 2, 2011\n", ["release_date"]),
     "31-february": (b"Title\n\nFebruary 31, 2011\n\nBody.\n", ["release_date", "release_date"]),
     "bad-header": (b"---\ntitle: [x\n---\nTitle\n\nMay 1, 2011\n\nBody.\n", ["release_header"]),
+    # a tag whose text is no such value: the loader raised KeyError, ValueError
+    "tagged-header": (b'---\ntitle: !!bool "maybe"\n---\nTitle\n\nMay 1, 2011\n\nBody.\n',
+                      ["release_header"]),
+    "tagged-int-header": (b'---\ndate: !!int "x"\n---\nTitle\n\nMay 1, 2011\n\nBody.\n',
+                          ["release_header"]),
     "markup": (f"Title\n\nMay 1, 2011\n\n{HOSTILE}\n".encode(), []),
     "nul-and-control": (b"Title\n\nMay 1, 2011\n\nBody\x00 with \x07 bell.\n", ["release_control"]),
     "rtl-zero-width": ("Title\n\nMay 1, 2011\n\nמשפט \u202eevil\u202c zero\u200bwidth.\n".encode(), []),

@@ -75,6 +75,27 @@ def test_json_errors_have_lines(tmp_path):
     assert "a" in reg and only(problems, "registry_type")[0].line == 3
 
 
+@pytest.mark.parametrize(("name", "text", "line"), [
+    # a tag whose text is no such value: the loader raised (KeyError, ValueError)
+    ("reg.yaml", '- id: a\n  type: person\n  name: !!bool "maybe"\n', None),
+    ("reg.yaml", '- id: a\n  type: person\n  name: !!int "x"\n', None),
+    ("reg.yaml", '- id: a\n  type: person\n  name: !!float "abc"\n', None),
+    # nesting deeper than Python's stack: RecursionError
+    ("reg.yaml", "- id: a\n  type: person\n  name: A\n  roles: " + "[" * 900 + "]" * 900 + "\n",
+     None),
+    ("reg.json", '[{"id": "a", "type": "person", "name": "A"},\n{"id": "b", "roles": '
+     + "[" * 100000 + "]" * 100000 + "}]", 2),
+    # a control character: the message named no line and ran over two
+    ("reg.yaml", "- id: a\n  type: person\n  name: Bell\x07\n", 3),
+    # text after the list's end was ignored without a word
+    ("reg.json", '[{"id": "a", "type": "person", "name": "A"}]\ngarbage\n', 2),
+])
+def test_unreadable_registry_values_are_problems_not_tracebacks(tmp_path, name, text, line):
+    _, problems = load(tmp_path, text, name=name)
+    (p,) = only(problems, "registry_syntax")
+    assert p.line == line and "\n" not in p.message, p
+
+
 def test_mapping_where_list_belongs(tmp_path):
     _, problems = load(tmp_path, "id: a\ntype: person\nname: A\n")
     assert "list of entries" in only(problems, "registry_syntax")[0].message

@@ -339,6 +339,34 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 YAML_LOADER = _LineLoader
 
 
+#: What YAML's constructors raise for a value they cannot make: a tag whose text is no such
+#: value (``!!int "x"``, ``!!bool "maybe"``), a date that does not exist with a time, nesting
+#: deeper than Python's stack.
+UNREADABLE_VALUE = (RecursionError, ValueError, TypeError, OverflowError, KeyError, IndexError)
+
+
+def unreadable(exc: BaseException) -> str:
+    """What :data:`UNREADABLE_VALUE` *exc* says, in a few words."""
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply"
+    if isinstance(exc, KeyError):
+        return f"{exc.args[0]!r} is not a value of the type its tag asks for"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def yaml_error(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """The line (1-based, in *text*) and a one-line account of a YAML error."""
+    if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+        char = exc.character
+        code = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+        return line, (f"this line holds a character YAML does not allow ({code}, a control "
+                      "character); remove it")
+    mark = getattr(exc, "problem_mark", None)
+    what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return (mark.line + 1 if mark else None), what
+
+
 def _read_entries(path: Path, problems: list[Problem]) -> list[tuple[Any, int]]:
     """The raw entries of one file with their line numbers; problems for what is unreadable."""
     name = str(path)
@@ -361,10 +389,12 @@ def _read_entries(path: Path, problems: list[Problem]) -> list[tuple[Any, int]]:
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        what = getattr(exc, "problem", None) or str(exc)
+        line, what = yaml_error(exc, text)
         problems.append(Problem(name, line, "error", "registry_syntax", f"invalid YAML: {what}"))
+        return []
+    except UNREADABLE_VALUE as exc:
+        problems.append(Problem(name, None, "error", "registry_syntax",
+                                f"the file cannot be read ({unreadable(exc)})"))
         return []
     if data is None:
         return []
@@ -389,6 +419,10 @@ def _read_json(name: str, text: str, problems: list[Problem]) -> list[tuple[Any,
             problems.append(Problem(name, exc.lineno, "error", "registry_syntax",
                                     f"invalid JSON: {exc.msg}"))
             return []
+        except RecursionError:
+            problems.append(Problem(name, 1, "error", "registry_syntax",
+                                    "the file cannot be read (it is nested too deeply)"))
+            return []
         problems.append(Problem(name, 1, "error", "registry_syntax",
                                 "a registry file must be a list of entries"))
         return []
@@ -406,9 +440,18 @@ def _read_json(name: str, text: str, problems: list[Problem]) -> list[tuple[Any,
                 pos = _skip_ws(text, pos + 1)
         if pos >= len(text):
             raise json.JSONDecodeError("unterminated list", text, pos)
+        if _skip_ws(text, pos + 1) < len(text):
+            raise json.JSONDecodeError("text after the end of the list (it is not read)",
+                                       text, _skip_ws(text, pos + 1))
     except json.JSONDecodeError as exc:
         problems.append(Problem(name, exc.lineno, "error", "registry_syntax",
                                 f"invalid JSON: {exc.msg}"))
+        return entries
+    except RecursionError:
+        line += text.count("\n", counted, pos)
+        problems.append(Problem(name, line, "error", "registry_syntax",
+                                "this entry cannot be read (it is nested too deeply); it and "
+                                "the entries after it are left out"))
         return entries
     return entries
 

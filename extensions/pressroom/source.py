@@ -30,7 +30,13 @@ from typing import Any
 import yaml
 
 from pressroom.problems import PressroomError, Problem
-from pressroom.registry import YAML_LOADER, duplicate_keys
+from pressroom.registry import (
+    UNREADABLE_VALUE,
+    YAML_LOADER,
+    duplicate_keys,
+    unreadable,
+    yaml_error,
+)
 from pressroom.weburl import is_web_address
 
 # --------------------------------------------------------------------------- model
@@ -797,17 +803,16 @@ class _Parser:
             # text, reported below; keys given twice are known
             data = yaml.load(raw, Loader=YAML_LOADER)  # noqa: S506 - a SafeLoader subclass
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            offset = self.lines[min(1 + (mark.line if mark else 0), i)][0]
+            line, what = yaml_error(exc, raw)
+            offset = self.lines[min(line or 1, i)][0]
             self.problem(offset, "error", "release_header",
-                         f"the header is not valid YAML ({getattr(exc, 'problem', exc)}); "
-                         "it is ignored")
+                         f"the header is not valid YAML ({what}); it is ignored")
             return {}, i + 1
-        except (RecursionError, ValueError, TypeError, OverflowError) as exc:
-            # nesting too deep for the parser, a value YAML cannot make (``2011-02-30 10:00``)
-            what = "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        except UNREADABLE_VALUE as exc:
+            # nesting too deep for the parser, a value YAML cannot make (``2011-02-30 10:00``,
+            # ``!!bool "maybe"``)
             self.problem(self.lines[1][0], "error", "release_header",
-                         f"the header cannot be read ({what}); it is ignored")
+                         f"the header cannot be read ({unreadable(exc)}); it is ignored")
             return {}, i + 1
         if data is None:
             return {}, i + 1

@@ -136,7 +136,7 @@ def read_gold(path: Path, texts_dir: str | None) -> list[dict[str, Any]]:
     if stripped.startswith("{"):
         try:
             one = json.loads(raw)
-        except json.JSONDecodeError:
+        except (json.JSONDecodeError, RecursionError):
             one = None
         if isinstance(one, dict) and "doc" in one and "text" not in one:
             if not isinstance(one["doc"], str) or not one["doc"].strip():
@@ -151,6 +151,9 @@ def read_gold(path: Path, texts_dir: str | None) -> list[dict[str, Any]]:
                 doc = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise GoldError(number, f"invalid JSON: {exc.msg}") from None
+            except RecursionError:
+                raise GoldError(number, "the document cannot be read (it is nested too "
+                                "deeply)") from None
             docs.append(check_document(doc, number))
     return docs
 

@@ -513,3 +513,13 @@ def test_a_registry_file_that_is_not_utf8_names_the_line(tmp_path):
     _, problems = load_registry(f, TYPES)
     (p,) = only(problems, "registry_syntax")
     assert p.line == 3 and "not UTF-8" in p.message and "0xe9" in p.message
+
+
+@pytest.mark.parametrize(("written", "read"), [("007", "7"), ("0x1F", "31"), ("12:30", "750"),
+                                               ("1_000", "1000"), ("2011-05-01", "2011-05-01")])
+def test_an_id_yaml_reads_as_a_number_or_date_is_said(tmp_path, written, read):
+    """``id: 007`` is the number 7 to YAML: the entry's page would be ``7``, without a word."""
+    reg, problems = load(tmp_path, f"- id: {written}\n  type: person\n  name: Jane Roe\n")
+    (p,) = only(problems, "registry_id")
+    assert p.line == 1 and p.severity == "warning" and "put it in quotes" in p.message
+    assert read in reg

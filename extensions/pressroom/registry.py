@@ -577,6 +577,12 @@ class _Checker:
                          f"the id was read as {str(entity_id).lower()} (YAML reads yes, no, "
                          "on, off, true and false so); put it in quotes")
             return None
+        if _read_as(entity_id):
+            # ``id: 007`` is the number 7, ``id: 0x1F`` 31, ``id: 12:30`` 750: the page's
+            # address would not be the id written
+            self.problem(file, at("id"), "warning", "registry_id",
+                         f"the id was read as {_read_as(entity_id)}, {entity_id}; put it in "
+                         "quotes, or YAML may read it otherwise than it is written (007 as 7)")
         entity_id = str(entity_id).strip()
         if not ID_RE.match(entity_id):
             self.problem(file, at("id"), "error", "registry_id",

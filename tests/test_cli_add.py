@@ -203,6 +203,27 @@ def test_an_e_mail_is_taken_with_its_header_and_kept_beside(tmp_path, capsys, mo
     assert code == 0 and "release_ignored" not in out, out
 
 
+def test_an_e_mail_whose_address_holds_an_encoded_line_break_is_taken(tmp_path, capsys,
+                                                                       monkeypatch):
+    """Python's mail parser refuses an address whose encoded words hold a line break: the
+    command stopped with a traceback and the rest of the batch was not taken. The header
+    is kept as written."""
+    make_project(tmp_path / "p", releases={})
+    odd = (b"From: =?utf-8?q?Acme=0ARights?= <press@acme.example>\n"
+           b"To: =?utf-8?q?desk=0D?= <desk@example.org>\n"
+           b"Date: Sun, 04 Mar 2012 10:12:00 +0100\nSubject: Freedonia Must Act\n\n"
+           b"Geneva - Acme Rights called on Freedonia to act.\n")
+    write(tmp_path / "in" / "a-odd.eml", odd)
+    write(tmp_path / "in" / "b-plain.eml", _email().replace(b"Freedonia Must Act", b"Second"))
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(tmp_path / "in"))
+    assert code == 0 and "Traceback" not in err, err
+    folder = tmp_path / "p/corpus/releases/acme-rights/2012"
+    text = (folder / "2012-03-04-freedonia-must-act.txt").read_text(encoding="utf-8")
+    assert text.startswith("From: =?utf-8?q?Acme=0ARights?= <press@acme.example>\n")
+    assert (folder / "2012-03-04-second.txt").exists()
+
+
 def test_the_sender_s_domain_names_the_publisher(tmp_path, capsys, monkeypatch):
     root = make_project(tmp_path / "p", releases={})
     conf = root / "conf.py"

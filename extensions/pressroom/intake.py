@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, field
 from email.utils import parseaddr
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from pressroom.config import ProjectConfig, Publisher
@@ -163,6 +164,17 @@ def _html_blocks(soup) -> tuple[str, list[str]]:
 _MAIL_FIELDS = ("From", "Date", "To", "Cc", "Subject")
 
 
+def _mail_header(message: Any, name: str) -> str:
+    """The header *name* of an e-mail, decoded; as written when it cannot be (an address
+    whose encoded words hold a line break, which Python's parser refuses)."""
+    try:
+        value = message.get(name)
+        return str(value) if value else ""
+    except (ValueError, TypeError, IndexError, LookupError, UnicodeError):
+        raw = next((v for k, v in message.raw_items() if k.lower() == name.lower()), "")
+        return "".join(c if c.isprintable() else " " for c in str(raw))
+
+
 def email_to_release(data: bytes) -> tuple[str, list[tuple[str, str]]]:
     """The release text of an e-mail saved as received (``.eml``): its header as a mail
     program prints it (``From:``, ``Date:``, ``To:``, ``Subject:``), a blank line, then the
@@ -176,15 +188,15 @@ def email_to_release(data: bytes) -> tuple[str, list[tuple[str, str]]]:
 
     message = email.message_from_bytes(data, policy=policy.default)
     problems: list[tuple[str, str]] = []
-    if not any(message.get(name) for name in ("From", "Date", "Subject")):
+    if not any(_mail_header(message, name) for name in ("From", "Date", "Subject")):
         problems.append(("release_email", "not an e-mail message: it has no From:, Date: or "
                          "Subject: header; save the message from the mail program as .eml, "
                          "or its text as .txt"))
     lines = []
     for name in _MAIL_FIELDS:
-        value = message.get(name)
+        value = _mail_header(message, name)
         if value:
-            lines.append(f"{name}: {' '.join(str(value).split())}")
+            lines.append(f"{name}: {' '.join(value.split())}")
     body = message.get_body(preferencelist=("plain", "html"))
     text = ""
     if body is not None:

@@ -132,6 +132,8 @@ def test_ambiguous_short_form_is_reported_in_the_release(tmp_path, capsys, monke
     where = "corpus/releases/acme-rights/2011/2011-05-03-roes.txt:5"
     assert amb[0].startswith(f"{where}: warning: 'Roe'")
     assert "jane-roe" in amb[0] and "richard-roe" in amb[0]
+    # what to do about it, for two candidates as for one (it was left out for two)
+    assert "write the full name earlier in the release" in amb[0]
 
 
 def test_path_limits_the_releases_and_root_option(tmp_path, capsys, monkeypatch):

@@ -144,13 +144,14 @@ def ambiguities(registry: Registry, linked: Iterable[Linked]) -> list[Problem]:
             names = [
                 f"{c} ({registry[c].name})" if c in registry else c for c in amb.candidates
             ]
+            said = (f"{amb.surface!r} could be {' or '.join(names)}, so it is left unlinked"
+                    if len(names) > 1 else
+                    f"{amb.surface!r} was left unlinked (it could be "
+                    f"{names[0] if names else '?'})")
             problems.append(Problem(
                 item.release.path, item.release.line_of(amb.start), "warning", "ambiguous",
-                f"{amb.surface!r} could be {' or '.join(names)}, so it is left unlinked; "
-                if len(names) > 1 else
-                f"{amb.surface!r} was left unlinked (it could be {names[0] if names else '?'}); "
-                "write the full name earlier in the release, or drop the alias from the "
-                "entry it does not belong to",
+                f"{said}; write the full name earlier in the release, or drop the alias from "
+                "the entry it does not belong to",
             ))
     return problems
 

@@ -314,6 +314,26 @@ def test_the_release_file_as_received_is_published_and_linked(site):
     assert copied.read_bytes() == (Path(site.srcdir) / f"{SEED}.txt").read_bytes()
 
 
+def test_the_link_to_the_file_as_received_is_an_address_of_its_name(tmp_path):
+    """A file name holding ``#``, ``?``, ``%`` or a space: the link was the name as it is,
+    which a browser reads as a fragment, a query or an escape."""
+    from urllib.parse import unquote, urlsplit
+
+    src = copy_root("pressroom", tmp_path)
+    name = "2011-05-09-fifty% off? #1 deal.txt"
+    (src / "corpus/releases/hrf/2011" / name).write_text(
+        "Odd Name\n\nMay 9, 2011\n\nGENEVA – A release whose file name is odd.\n",
+        encoding="utf-8")
+    app = built(src)
+    docname = f"corpus/releases/hrf/2011/{name[:-4]}"
+    html = page(app, docname)
+    m = re.search(r'<a class="pressroom-original reference internal" href="([^"]+)"', html)
+    assert m and "#" not in m.group(1) and "?" not in m.group(1), m and m.group(1)
+    target = urlsplit(m.group(1))
+    copied = (Path(app.outdir) / docname).parent / unquote(target.path)
+    assert copied.read_bytes() == (src / "corpus/releases/hrf/2011" / name).read_bytes()
+
+
 def test_a_release_page_shows_its_place_in_the_archive(site):
     """Breadcrumbs above a release's title, as on entry pages: the archive's publisher, year
     and month pages (a release page had no way back to them but previous/next)."""

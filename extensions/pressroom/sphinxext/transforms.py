@@ -13,6 +13,7 @@ import datetime as _dt
 import weakref
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx import addnodes
@@ -124,7 +125,10 @@ class EntryLinks(SphinxPostTransform):
         if name is None:
             _unlink(node)
             return
-        node["refuri"] = relative_uri(builder.get_target_uri(docname), f"_sources/{name}")
+        # the file's name as a path of the address (``#``, ``?`` and ``%`` in a file name
+        # are not the address's fragment, query and escapes)
+        node["refuri"] = relative_uri(builder.get_target_uri(docname),
+                                      quote(f"_sources/{name}", safe="/"))
         node["reftitle"] = "The release file as received"
 
     @staticmethod

@@ -137,6 +137,42 @@ def test_build_warns_at_conf_lines_and_uses_defaults(tmp_path):
     assert (app.outdir / "entries" / "index.html").is_file()
 
 
+@pytest.mark.parametrize("releases", ["/etc", "../outside"])
+def test_a_releases_folder_outside_the_project_is_a_warning(tmp_path, releases):
+    """Sphinx reads nothing outside the project's folder: ``/etc`` stopped the build with a
+    traceback, ``../outside`` built no release page without a word."""
+    write(tmp_path / "conf.py", f"pressroom_releases = {releases!r}\n")
+    project = load_project(tmp_path)
+    (p,) = project.problems
+    assert (p.line, p.subtype) == (1, "config") and "outside the project" in p.message
+    assert project.releases_dir == tmp_path / "corpus/releases"
+
+
+def test_the_build_says_a_named_folder_is_missing_or_an_empty_registry(tmp_path):
+    """As ``pressroom check`` says: a releases or registry folder ``conf.py`` names that
+    does not exist, a registry folder holding no registry file; and a releases folder
+    outside the project is no traceback."""
+    src = copy_root("hostile", tmp_path)
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text("utf-8") + 'pressroom_releases = "/etc"\n'
+                    'pressroom_registry = "corpus/no-such-folder"\n', "utf-8")
+    app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"]})
+    app.build()
+    app.cleanup()
+    warnings = [w for w in warnings_of(app) if "[pressroom.config]" in w]
+    assert any("pressroom_releases: '/etc' is outside the project" in w for w in warnings)
+    assert any("pressroom_registry: the folder" in w and "does not exist" in w
+               for w in warnings), warnings
+    # an empty registry folder
+    (src / "corpus/empty").mkdir()
+    conf.write_text(conf.read_text("utf-8").replace("corpus/no-such-folder", "corpus/empty"),
+                    "utf-8")
+    app = make(src, confoverrides={"exclude_patterns": ["_build", "docs/broken*"]})
+    app.build()
+    app.cleanup()
+    assert any("holds no registry file" in w for w in warnings_of(app)), warnings_of(app)
+
+
 def test_every_value_is_documented_with_its_type_and_default(tmp_path):
     """docs/configuration.md has a ``confval`` for every ``pressroom_*`` value the extension
     registers, with the default and type it registers."""

@@ -122,14 +122,30 @@ class ProjectConfig:
                 url=spec.get("url"),
                 footer_markers=tuple(spec.get("footer_markers", ())),
             )
+        releases = check.path("pressroom_releases", "corpus/releases")
+        if not _inside(root, root / releases):
+            # Sphinx reads its sources below the project's folder only: no release there
+            # would be a page
+            check.problem("pressroom_releases", f"{releases!r} is outside the project's "
+                          f"folder ({root}), where Sphinx reads nothing; the default "
+                          "'corpus/releases' is used")
+            releases = "corpus/releases"
         return cls(
             root=root,
-            releases_dir=root / check.path("pressroom_releases", "corpus/releases"),
+            releases_dir=root / releases,
             registry_dir=root / check.path("pressroom_registry", "corpus/entities"),
             entity_types=types,
             publishers=publishers,
             problems=check.problems,
         )
+
+
+def _inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
 
 
 class _Values:

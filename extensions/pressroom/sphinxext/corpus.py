@@ -231,7 +231,7 @@ def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None
     if stored is not None:
         registry, problems, digests = stored["registry"], stored["problems"], stored["digests"]
     else:
-        if files:
+        if files or project.registry_dir.is_dir():  # an empty folder: said, as by check
             registry, problems = load_registry(project.registry_dir, project.type_names)
         else:
             registry, problems = Registry(), []

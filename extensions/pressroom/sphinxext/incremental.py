@@ -33,6 +33,7 @@ from sphinx.environment import CONFIG_OK
 from sphinx.util import logging
 
 from pressroom.corpus import scan
+from pressroom.problems import Problem
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
     ACTIVE,
@@ -51,6 +52,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
+
+    from pressroom.sphinxext.corpus import Corpus
 
 logger = logging.getLogger(__name__)
 
@@ -73,12 +76,26 @@ def shed_in_reader(app: Sphinx, docname: str, source: list[str]) -> None:
         domain.shed_for_reader(app.env)
 
 
+def _missing_folders(app: Sphinx, corpus: Corpus) -> list[Problem]:
+    """A releases or registry folder ``conf.py`` names that does not exist (a project that
+    names neither may have no corpus: it links another archive's entries)."""
+    from pressroom.config import assignment_lines
+
+    conf = Path(app.confdir) / "conf.py"
+    lines = assignment_lines(conf)
+    return [Problem(str(conf), lines[name], "warning", "config",
+                    f"{name}: the folder {folder} does not exist")
+            for name, folder in (("pressroom_releases", corpus.project.releases_dir),
+                                 ("pressroom_registry", corpus.project.registry_dir))
+            if name in lines and not folder.exists()]
+
+
 def builder_inited(app: Sphinx) -> None:
     _MAIN_PID[str(app.srcdir)] = os.getpid()
     corpus = get_corpus(app.confdir, app.config, cache_dir=app.doctreedir)
     ACTIVE[str(app.srcdir)] = corpus
     BUILDERS[str(app.srcdir)] = app.builder
-    for p in (*corpus.project.problems, *corpus.problems):
+    for p in (*corpus.project.problems, *corpus.problems, *_missing_folders(app, corpus)):
         logger.warning("%s", p.message, location=FileLocation.of(p.file, p.line),
                        type="pressroom", subtype=p.subtype)
     app.env.settings["input_encoding"] = CODEC_NAME

@@ -196,6 +196,17 @@ def test_encodings(tmp_path):
             assert r.problems == []
 
 
+@pytest.mark.parametrize("newline", [b"\n", b"\r\n", b"\r"])
+def test_an_encoding_fallback_is_reported_at_its_line_whatever_the_line_breaks(tmp_path,
+                                                                             newline):
+    """Old Mac files break lines with ``\\r`` alone: the byte that is no UTF-8 was said to
+    be on line 1."""
+    f = tmp_path / "mac.txt"
+    f.write_bytes(newline.join([b"Mac Release", b"", b"May 1, 2011", b"", b"Caf\xe9 here.", b""]))
+    (p,) = parse_release(f).problems
+    assert (p.subtype, p.line) == ("release_encoding", 5)
+
+
 def test_a_byte_order_mark_the_bytes_after_it_contradict(tmp_path):
     f = tmp_path / "broken.txt"
     f.write_bytes(codecs.BOM_UTF16_LE + "Title\n\nMay 1, 2011\n\nBody.\n".encode("utf-16-le") + b"!")

@@ -420,7 +420,9 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[Problem]]:
     try:
         return data.decode("utf-8"), "utf-8", problems
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
+        # lines as the parser counts them: ``\r\n``, ``\r`` (old Mac files) or ``\n``
+        line = (data.count(b"\n", 0, exc.start) + data.count(b"\r", 0, exc.start)
+                - data.count(b"\r\n", 0, exc.start) + 1)
         bad = data[exc.start:exc.start + 1].hex()
         where = f"byte 0x{bad} at offset {exc.start}"
     for encoding, label in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):

@@ -211,6 +211,21 @@ def test_navigation_is_compared_only_when_a_title_or_toctree_moved(tmp_path, mon
     app.cleanup()
 
 
+def test_an_entry_given_another_id_is_relinked_without_a_warning(tmp_path):
+    """An id changed (``liu-xiaobo`` to ``liu-xiaobo-2``): the releases link the new id; the
+    rebuild warned that the mentions were now plain text."""
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "- id: liu-xiaobo\n", "- id: liu-xiaobo-2\n"), encoding="utf-8")
+    app, writes = _rebuild(src)
+    assert not [w for w in warnings_of(app) if "no longer in the registry" in w], \
+        warnings_of(app)
+    assert "entries/person/liu-xiaobo-2.html" in main_text(page(app, SEED))
+    app.cleanup()
+
+
 def test_removing_an_entity_unlinks_its_mentions_with_a_warning(tmp_path):
     src = copy_root("pressroom", tmp_path)
     _build(src)

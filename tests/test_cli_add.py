@@ -352,3 +352,25 @@ def test_an_html_page_s_language_goes_into_the_header(tmp_path, capsys, monkeypa
 
     (placed,) = (tmp_path / "p/corpus/releases/acme-rights/2012").glob("*.txt")
     assert parse_release(placed).language == "fr"
+
+
+def test_control_characters_in_a_web_page_are_no_part_of_the_release(tmp_path, capsys,
+                                                                      monkeypatch):
+    """A C1 control character in the page's headline made the header invalid YAML (the
+    page's date was lost with it: "publication date not found"), a NUL in its text made the
+    release a binary file."""
+    make_project(tmp_path / "p", releases={})
+    page = ('<html><head><meta charset="utf-8">'
+            '<meta property="article:published_time" content="2011-05-10">'
+            "</head><body><h1>Ctl \x81 Title</h1><p>Acme Rights said so\x00 today.</p>"
+            "</body></html>").encode()
+    write(tmp_path / "in" / "page.html", page)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(tmp_path / "in" / "page.html"))
+    assert code == 0, err
+    placed = tmp_path / "p/corpus/releases/acme-rights/2011/2011-05-10-ctl-title.txt"
+    from pressroom.source import parse_release
+
+    release = parse_release(placed)
+    assert release.problems == [] and str(release.date) == "2011-05-10"
+    assert release.title == "Ctl Title" and "said so today" in " ".join(release.body.split())

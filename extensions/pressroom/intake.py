@@ -122,6 +122,9 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
             info["language"] = tag
             break
     title, blocks = _html_blocks(soup)
+    # control characters in a page's text (U+0081, NUL) are no text: YAML refuses them in
+    # the header, and a NUL made the release read as a binary file
+    title, blocks = " ".join(_printable(title).split()), [_printable(b) for b in blocks]
     info["title"] = title
     header = ["---"]
     for key in ("title", "date", "source", "language"):
@@ -131,6 +134,15 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
     text = "\n".join(header) + "\n" + (info["title"] + "\n\n" if info["title"] else "")
     text += "\n\n".join(blocks) + "\n"
     return text, info
+
+
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20),
+                            *range(0x7f, 0xa0)], " ")
+
+
+def _printable(text: str) -> str:
+    """*text* with its control characters (not line breaks nor tabs) as spaces."""
+    return text.translate(_CONTROLS)
 
 
 def _html_blocks(soup) -> tuple[str, list[str]]:

@@ -215,3 +215,21 @@ def test_command_does_not_propose_a_known_way_of_writing_an_entry(tmp_path, caps
     assert code == 0, err
     assert "U.S." not in out, out
 
+
+
+def test_lines_and_sentences_of_examples_as_counted_before():
+    """A document's lines by bisection, its sentences found once per list of tokens (both
+    made a release of one long sentence quadratic): the same lines and examples as a count
+    from the start gives, whatever the line breaks."""
+    from pressroom.source import line_number
+    from pressroom.suggest import Document
+
+    text = "Open Letter\r\n\r\nMay 5, 2011\r\rSigned by Anna Roe,\nBrian Doe and\r\nCarla Smith.\n"
+    doc = Document("a.txt", text, [(0, len(text))])
+    assert [doc.line_of(i) for i in range(len(text) + 1)] == \
+        [line_number(text, i) for i in range(len(text) + 1)]
+    signed = "The letter is signed by " + ", ".join(f"Anna Roe{i}" for i in range(300)) + "."
+    text = "Open Letter\n\nMay 5, 2011\n\n" + signed + " Brian Doe agreed.\n"
+    (found,) = [c for c in suggest([Document("b.txt", text, [(0, len(text))])])
+                if c.name == "Brian Doe"]
+    assert found.examples == [("b.txt", 5, "Brian Doe agreed")]

@@ -523,3 +523,34 @@ def test_an_id_yaml_reads_as_a_number_or_date_is_said(tmp_path, written, read):
     (p,) = only(problems, "registry_id")
     assert p.line == 1 and p.severity == "warning" and "put it in quotes" in p.message
     assert read in reg
+
+
+def test_relations_that_name_no_id_or_several_and_merged_entries(tmp_path):
+    """``works-for:`` naming nothing was dropped without a word; ``[{works-for: [a, b]}]``
+    named one id ``['a', 'b']``; an entry merging another's fields (``<<: *base``) and
+    setting some again was said to give them twice; an entry that is a list was said to be
+    a ``_LineList``."""
+    reg, problems = load(tmp_path, """\
+        - id: x
+          type: person
+          name: X
+          relations: {works-for: }
+        - id: y
+          type: person
+          name: Y
+          relations: [{works-for: [x, z]}]
+        - &base
+          id: z
+          type: person
+          name: Z
+        - <<: *base
+          id: w
+          name: W
+        - [not, an, entry]
+        """)
+    assert [(p.line, p.subtype) for p in problems] == [(4, "registry_relation"),
+                                                       (16, "registry_entry")], problems
+    assert "'works-for' must name ids" in problems[0].message
+    assert problems[1].message.endswith("not a list")
+    assert reg["y"].relations == (("works-for", "x"), ("works-for", "z"))
+    assert (reg["w"].name, reg["w"].type) == ("W", "person")

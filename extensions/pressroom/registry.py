@@ -285,12 +285,15 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    # the keys written in this mapping: constructing it merges in those of a ``<<: *base``,
+    # which this one may set again without giving them twice
+    written = list(node.value)
     mapping = _LineDict(loader.construct_mapping(node, deep=deep))
     mapping.line = node.start_mark.line + 1
     key_lines: dict[str, int] = {}
     duplicates: list[tuple[str, int, int]] = []
-    for key_node, _ in node.value:
-        if isinstance(key_node, yaml.ScalarNode):
+    for key_node, _ in written:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
             line = key_node.start_mark.line + 1
             if key_node.value in key_lines:
                 duplicates.append((key_node.value, key_lines[key_node.value], line))
@@ -515,6 +518,19 @@ def _item_lines(value: Any, count: int, line: int) -> list[int]:
     return [known[i] if i < len(known) and known[i] else line for i in range(count)]
 
 
+def kind_of(value: Any) -> str:
+    """What YAML made of a value, in a reader's words: ``a list``, ``text``, ``a number``."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return "text"
+    if value is None:
+        return "nothing"
+    return _read_as(value) or type(value).__name__
+
+
 def _read_as(value: Any) -> str | None:
     """What YAML made of an unquoted scalar that is no text (``1984``, ``yes``, ``2011-04-27``)."""
     if isinstance(value, bool):
@@ -556,7 +572,8 @@ class _Checker:
     def entry(self, raw: Any, file: str, line: int) -> Entity | None:
         if not isinstance(raw, dict):
             self.problem(file, line, "error", "registry_entry",
-                         f"an entry must be a mapping, not {type(raw).__name__}")
+                         f"an entry must be a mapping (id: …, type: …, name: …), not "
+                         f"{kind_of(raw)}")
             return None
         key_lines = getattr(raw, "key_lines", {})
 
@@ -729,7 +746,7 @@ class _Checker:
             for rel, targets in value.items():
                 targets_list = _str_list(targets)
                 at = key_lines.get(rel, line)
-                if targets_list is None:
+                if not targets_list:  # not ids, or none (``works-for:`` and nothing after)
                     self.problem(file, at, "error", "registry_relation",
                                  f"{entity_id}: relation {rel!r} must name ids")
                     continue
@@ -741,8 +758,14 @@ class _Checker:
             for item, at in zip(value, _item_lines(value, len(value), line), strict=True):
                 if isinstance(item, dict) and len(item) == 1:
                     ((rel, target),) = item.items()
-                    pairs.append((str(rel), str(target).strip()))
-                    self.reference(entity_id, *pairs[-1], at)
+                    targets_list = _str_list(target)  # ``works-for: [a, b]`` names two
+                    if not targets_list:
+                        self.problem(file, at, "error", "registry_relation",
+                                     f"{entity_id}: relation {rel!r} must name ids")
+                        continue
+                    for t in targets_list:
+                        pairs.append((str(rel), t.strip()))
+                        self.reference(entity_id, *pairs[-1], at)
                 elif isinstance(item, dict) and "target" in item:
                     pairs.append((str(item.get("type") or item.get("relation") or "related"),
                                   str(item["target"]).strip()))

@@ -271,3 +271,30 @@ def test_symbolic_links_in_the_releases_folder_are_said(tmp_path, capsys, monkey
     assert "2011-05-07-dangling.txt: warning: is a link to nothing" in links[1]
     assert "2011/loop: warning: is a link to a folder already read" in links[2]
     assert "loop/2011" not in out + err  # the loop is not walked
+
+
+def test_links_to_a_release_and_to_a_folder_outside_are_said_as_the_build_says_them(
+        tmp_path, capsys, monkeypatch):
+    """A release that links to another in the folder is read by Sphinx as a page of its own
+    with the same text (the build reported the duplicate, check passed it over without a
+    word); a folder that links outside the releases folder has its releases published (it
+    was said of none, and its releases were said to be in no publisher's folder)."""
+    import os
+
+    from pressroom.config import load_project
+
+    root = make_project(tmp_path, releases={"acme-rights/2011/2011-05-03-arrest.txt": RELEASE_A})
+    folder = tmp_path / "corpus/releases/acme-rights"
+    os.symlink(folder / "2011/2011-05-03-arrest.txt", folder / "2011/2011-05-04-again.txt")
+    write(tmp_path / "elsewhere/2011-06-01-free.txt", RELEASE_B)
+    os.symlink(tmp_path / "elsewhere", folder / "extra")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check", "--quiet")
+    assert "2011-05-04-again.txt: error: same text as" in out and "release_duplicate" in out
+    assert "acme-rights/extra: warning: is a link to" in out and "outside the releases" in out
+    assert "release_place" not in out, out
+    assert "checked 2 releases" in err  # the link read too, and said to be the same text
+    # a release in the linked folder is in its publisher's folder, where the link is
+    project = load_project(root)
+    assert project.release_parts(folder / "extra/2011-06-01-free.txt") == (
+        "acme-rights", "extra", "2011-06-01-free.txt")
+    assert project.publisher_for(folder / "extra/2011-06-01-free.txt").key == "acme-rights"

@@ -61,7 +61,14 @@ class ProjectConfig:
         return tuple(self.entity_types)
 
     def release_parts(self, path: Path) -> tuple[str, ...] | None:
-        """*path*'s parts below the releases folder (``None``: it is not below it)."""
+        """*path*'s parts below the releases folder (``None``: it is not below it), as
+        written (a folder there that links elsewhere is still there, as Sphinx reads it),
+        else once links are followed."""
+        try:
+            return Path(os.path.abspath(path)).relative_to(
+                os.path.abspath(self.releases_dir)).parts
+        except ValueError:
+            pass
         try:
             return Path(path).resolve().relative_to(self.releases_dir.resolve()).parts
         except ValueError:

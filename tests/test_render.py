@@ -181,3 +181,18 @@ def test_entries_appearing_as_often_are_listed_as_the_glossary_lists_them():
     with_ = compute(Domain()).appears_with.get("china")
     assert with_ == [("zed", 2), ("boris-johnson", 1), ("angela-merkel", 1), ("Muslims", 1)]
     assert CoMentions({}, {}, 3).get("nobody") is None
+
+
+def test_search_index_names_unescaped_as_json_text():
+    """The search index's object names are mended as text (not loaded and written again):
+    every escape Python's html.escape writes comes back as the character, a double quote
+    as JSON writes it, and the result is the same JSON with the names as written."""
+    import json
+
+    from pressroom.sphinxext.html import _ESCAPED, _UNESCAPED
+
+    names = ["People's Republic", 'The "Group"', "S&ED", "A<B>", "AT&amp;T"]
+    escaped = {"objects": {"": [[0, 1, 1, "x", __import__("html").escape(n)] for n in names]}}
+    text = json.dumps(escaped, separators=(",", ":"))
+    mended = json.loads(_ESCAPED.sub(lambda m: _UNESCAPED[m.group()], text))
+    assert [row[4] for row in mended["objects"][""]] == names

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 import sys
 from collections.abc import Iterable
 from html import escape
-from html import unescape as html_unescape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
@@ -323,15 +323,21 @@ def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str,
 _ESCAPING_SEARCHTOOLS = "_escapeHTML(title)"
 
 
+#: The escapes Python's ``html.escape`` writes, and what each stands for inside a JSON string.
+_ESCAPED = re.compile(r"&(?:amp|lt|gt|quot|#x27);")
+_UNESCAPED = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '\\"', "&#x27;": "'"}
+
+
 def unescape_search_names(app: Sphinx, exc: Exception | None) -> None:
-    """``build-finished``, before the search index's stamp is taken: the entries' names in
+    """``build-finished``, before the search index's stamp is taken: the objects' names in
     the search index as written (``People's Republic``, ``S&ED``).
 
     Sphinx (9.0) escapes every object name for HTML when it dumps the index, and its
     ``searchtools.js`` escapes the name again when it shows a result: a reader saw
     ``People&#x27;s Republic`` and could not find ``People's`` at all. Only where the
     site's ``searchtools.js`` escapes names itself (so a name stays text, whatever it
-    holds), only Pressroom's objects, and only when the index has any to mend."""
+    holds). The index's ``objects`` part is mended as text, in one pass (loading and
+    writing the whole index again cost a tenth of a second at a thousand releases)."""
     builder = app.builder
     if exc is not None or getattr(builder, "indexer", None) is None:
         return
@@ -344,25 +350,15 @@ def unescape_search_names(app: Sphinx, exc: Exception | None) -> None:
         text = path.read_text(encoding="utf-8")
     except OSError:
         return
-    head, tail = "Search.setIndex(", ")"
-    if not (text.startswith(head) and text.endswith(tail)) or "&" not in text:
+    # the keys are sorted: ``objects`` comes right before ``objnames``
+    start, end = text.find(',"objects":{'), text.find('},"objnames":{')
+    if start < 0 or end < start:
         return
-    index = json.loads(text[len(head):-len(tail)])
-    ours = {int(i) for i, (domain, *_rest) in index.get("objnames", {}).items()
-            if domain == "pressroom"}
-    objects: dict[str, list] = {}
-    changed = False
-    for prefix, rows in index.get("objects", {}).items():
-        for row in rows:
-            key = prefix
-            if row[1] in ours and ("&" in prefix or "&" in row[4]):
-                key, row[4] = html_unescape(prefix), html_unescape(row[4])
-                changed = True
-            objects.setdefault(key, []).append(row)
-    if changed:
-        index["objects"] = objects
-        path.write_text(head + json.dumps(index, separators=(",", ":"), sort_keys=True) + tail,
-                        encoding="utf-8")
+    part = text[start:end]
+    if "&" not in part:
+        return
+    mended = _ESCAPED.sub(lambda m: _UNESCAPED[m.group()], part)
+    path.write_text(text[:start] + mended + text[end:], encoding="utf-8")
 
 
 def export(app: Sphinx, exc: Exception | None) -> None:

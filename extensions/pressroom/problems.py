@@ -39,7 +39,9 @@ SUBTYPES: dict[str, str] = {
     "release_publisher": "The publisher of a release could not be inferred (``pressroom add``); "
     "give it with ``--publisher`` or a ``publisher:`` header line.",
     "release_ignored": "A file in the releases folder is not read as a release: its name does "
-    "not end in ``.txt`` (a ``.TXT`` ending, a PDF, a Markdown note).",
+    "not end in ``.txt`` (a ``.TXT`` ending, a PDF, a Markdown note), or its name or its "
+    "folder's holds a line break, a control character, ``<``, ``>``, a backquote or a "
+    "backslash, or starts or ends with a space (the site's pages could not link it safely).",
     "release_place": "The archive would file a release elsewhere than its date says (its file "
     "name does not start with its date), or a release lies outside every publisher's folder.",
     "release_missing": "A ``release`` directive names a file that does not exist, or a "

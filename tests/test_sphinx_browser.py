@@ -86,8 +86,13 @@ def test_search_excerpts_show_what_the_page_says(site, browser):
     base, _ = site
     page = browser.new_page()
     page.goto(f"{base}/search.html?q=Dooley")
-    # every result is listed (with its excerpt) when the summary line says how many
+    # every result is listed when the summary line says how many; each excerpt comes when
+    # the page it is cut from is fetched, which may be later
     page.wait_for_selector("#search-results p.search-summary:has-text('found')", timeout=15000)
+    release = "corpus/releases/human-rights-first/2011/2011-04-27-upcoming-dialogue-not-enough.html"
+    for href in (release, "entries/person/brian-dooley.html"):
+        page.wait_for_selector(f'#search-results li:has(a[href^="{href}"]) p.context',
+                               timeout=15000)
     excerpts = {}
     for item in page.locator("#search-results ul.search li").all():
         href = item.locator("a").first.get_attribute("href").split("#")[0]
@@ -95,7 +100,6 @@ def test_search_excerpts_show_what_the_page_says(site, browser):
         if context.count():
             excerpts[href] = context.first.inner_text()
     page.close()
-    release = "corpus/releases/human-rights-first/2011/2011-04-27-upcoming-dialogue-not-enough.html"
     assert "said Human Rights First’s Brian Dooley" in excerpts[release], excerpts
     assert "People:" not in excerpts[release]
     entry = excerpts["entries/person/brian-dooley.html"]

@@ -110,6 +110,8 @@ def test_sentences_of_other_languages_lists_and_initials():
     text = "The group calls on China to:\n- Release Ai Weiwei and Liu Xiaobo\n- Allow visits\n"
     assert around(text, "Liu Xiaobo") == "Release Ai Weiwei and Liu Xiaobo"
     assert around(text, "China") == "The group calls on China to:"
+    text = "The group calls for:\n- China to release the lawyers\n- An end to arrests\n"
+    assert around(text, "China") == "China to release the lawyers"
 
 
 def test_a_sentence_inside_a_quotation_has_its_quotations_marks_whatever_they_are():

@@ -51,6 +51,7 @@ _AFTER_INITIALS = frozenset(
 #: A line of a list (``- Release the lawyers``): each item ends a sentence, its marker is
 #: no part of the next.
 _ITEM_LINE = re.compile(r"\n(?=" + LIST_ITEM_RE.pattern + ")")
+_WORD = re.compile(r"[\w-]+")
 
 
 def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -68,7 +69,7 @@ def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]
             continue
         if text[m.start()] == "." and _INITIALS.search(text, max(start, m.start() - 12),
                                                        m.start() + 1):
-            word = re.match(r"[\w-]+", text[after:after + 40])
+            word = _WORD.match(text, after, after + 40)
             if word and word.group() in _AFTER_INITIALS:
                 continue
         found.append((m.start(), m.end(), m.start() + len(m.group().rstrip())))
@@ -82,6 +83,8 @@ def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]
             ends.setdefault(line, (cut, line, cut))
         found = sorted(ends.values())
     return found
+
+
 #: Sentences longer than this are cut around the mention.
 SENTENCE_MAX = 320
 
@@ -169,7 +172,7 @@ def sentence_around(text: str, seg: tuple[int, int], start: int, end: int,
     if stops is None or stops.seg != seg:
         stops = _Stops(text, seg)
     s, e = sentence_bounds(text, seg, start, end, stops)
-    item = LIST_ITEM_RE.match(text, s, start)
+    item = LIST_ITEM_RE.match(text, s, start + 1)  # the item's first word may be the mention
     if item:
         s = item.end() - 1
     opened, left_open = stops.open_at(s), stops.open_at(e)

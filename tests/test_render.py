@@ -88,48 +88,46 @@ def test_a_sentence_inside_a_quotation_of_several_has_its_marks_made_whole():
     assert sentence_around(text, (0, len(text)), i, i + 8)[0] == "Then Jane Roe left."
 
 
+def _around_text(text: str, word: str) -> str:
+    """The sentence of *text* around the first *word*, as its entries' pages show it."""
+    i = text.index(word)
+    return sentence_around(text, (0, len(text)), i, i + len(word))[0]
+
+
 def test_sentences_of_other_languages_lists_and_initials():
     """A sentence opening with a capital beyond ASCII or a French or German quotation mark
     starts after the one before (a whole paragraph was one sentence); German ``„…“`` is a
     quotation closed, not one left open; ``U.S. President`` ends no sentence; a list's
     item is a sentence of its own, without its marker."""
-    def around(text: str, word: str) -> str:
-        i = text.index(word)
-        return sentence_around(text, (0, len(text)), i, i + len(word))[0]
-
     german = ("Er war in Paris. „Die Lage verschlechtert sich jede Woche“, sagte Jane Roe. "
               "Über Ai Weiwei ist nichts bekannt.")
-    assert around(german, "Jane Roe") == "„Die Lage verschlechtert sich jede Woche“, sagte Jane Roe."
-    assert around(german, "Ai Weiwei") == "Über Ai Weiwei ist nichts bekannt."
+    assert _around_text(german, "Jane Roe") == "„Die Lage verschlechtert sich jede Woche“, sagte Jane Roe."
+    assert _around_text(german, "Ai Weiwei") == "Über Ai Weiwei ist nichts bekannt."
     french = "Il était à Paris. « La répression est forte », a déclaré Jean Roe. Élise est là."
-    assert around(french, "Jean Roe") == "« La répression est forte », a déclaré Jean Roe."
-    assert around(french, "Élise") == "Élise est là."
+    assert _around_text(french, "Jean Roe") == "« La répression est forte », a déclaré Jean Roe."
+    assert _around_text(french, "Élise") == "Élise est là."
     text = "Critics of U.S. President Jane Roe spoke. Talks with the U.S. ended. We left the U.S. Then."
-    assert around(text, "Jane Roe") == "Critics of U.S. President Jane Roe spoke."
-    assert around(text, "left") == "We left the U.S."
+    assert _around_text(text, "Jane Roe") == "Critics of U.S. President Jane Roe spoke."
+    assert _around_text(text, "left") == "We left the U.S."
     text = "The group calls on China to:\n- Release Ai Weiwei and Liu Xiaobo\n- Allow visits\n"
-    assert around(text, "Liu Xiaobo") == "Release Ai Weiwei and Liu Xiaobo"
-    assert around(text, "China") == "The group calls on China to:"
+    assert _around_text(text, "Liu Xiaobo") == "Release Ai Weiwei and Liu Xiaobo"
+    assert _around_text(text, "China") == "The group calls on China to:"
     text = "The group calls for:\n- China to release the lawyers\n- An end to arrests\n"
-    assert around(text, "China") == "China to release the lawyers"
+    assert _around_text(text, "China") == "China to release the lawyers"
 
 
 def test_a_sentence_inside_a_quotation_has_its_quotations_marks_whatever_they_are():
     """The middle sentence of a quotation of three had no marks (read as the publisher's own
     words); straight, French and German marks are made whole as curly ones were."""
-    def around(text: str, word: str) -> str:
-        i = text.index(word)
-        return sentence_around(text, (0, len(text)), i, i + len(word))[0]
-
     text = "“It is failing. It needs to change in China. We must act,” said Jane Roe."
-    assert around(text, "China") == "“It needs to change in China.”"
+    assert _around_text(text, "China") == "“It needs to change in China.”"
     text = '"It\'s Warhol. It is his work," said Jane Roe.'
-    assert around(text, "Warhol") == '"It\'s Warhol."'
-    assert around(text, "Jane Roe") == '"It is his work," said Jane Roe.'
+    assert _around_text(text, "Warhol") == '"It\'s Warhol."'
+    assert _around_text(text, "Jane Roe") == '"It is his work," said Jane Roe.'
     text = "« Une phrase. Une autre avec Paris. Fin », a dit Jean Roe."
-    assert around(text, "Paris") == "«\u00a0Une autre avec Paris.\u00a0»"
+    assert _around_text(text, "Paris") == "«\u00a0Une autre avec Paris.\u00a0»"
     text = "„Ein Satz. Noch einer mit Paris. Ende“, sagte Jane Roe."
-    assert around(text, "Paris") == "„Noch einer mit Paris.“"
+    assert _around_text(text, "Paris") == "„Noch einer mit Paris.“"
 
 
 def test_month_names_do_not_follow_the_build_machine_s_locale():

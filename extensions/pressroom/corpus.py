@@ -156,14 +156,13 @@ def scan(folder: Path, depth: int | None = 0) -> Scan:
 
 
 def _unsafe(path: str, kind: str) -> Problem:
+    """A file or folder whose name the site's pages cannot link safely (see
+    :data:`_UNSAFE_NAME`), named as Python writes it (a line break as ``\\n``)."""
+    what = "is not read, nor anything in it" if kind == "folder" else "is not read as a release"
     return Problem(repr(path)[1:-1], None, "warning", "release_ignored",
-                   f"is not read, nor anything in it: the {kind}'s name holds a line break, a "
-                   "control character, <, >, ` or \\, or starts or ends with a space, which "
-                   "the site's pages cannot link safely; rename it"
-                   if kind == "folder" else
-                   f"is not read as a release: the {kind}'s name holds a line break, a control "
-                   "character, <, >, ` or \\, or starts or ends with a space, which the site's "
-                   "pages cannot link safely; rename it")
+                   f"{what}: the {kind}'s name holds a line break, a control character, <, >, "
+                   "` or \\, or starts or ends with a space, which the site's pages cannot link "
+                   "safely; rename it")
 
 
 def release_files(folder: Path) -> list[Path]:

@@ -1052,3 +1052,11 @@ def test_a_headline_that_starts_like_a_reference_number_is_the_title(title):
     r = parse_text(f"{title}\n\nMay 1, 2011\n\nGENEVA – The body of the release.\n")
     assert r.title == title
     assert not [p for p in r.problems if p.subtype == "release_title"]
+
+
+@pytest.mark.parametrize("key", ['"bogus"', "'bogus'", "bogus"])
+def test_an_unknown_header_field_is_reported_at_its_line_however_its_key_is_written(key):
+    """A quoted key was found by no line and reported at the header's first."""
+    r = parse_text(f"---\ntitle: T\n{key}: 1\n---\nT\n\nMay 1, 2011\n\nBody.\n")
+    (p,) = r.problems
+    assert (p.line, p.subtype) == (3, "release_header") and "'bogus'" in p.message

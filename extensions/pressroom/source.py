@@ -823,11 +823,9 @@ class _Parser:
                          "the header must be a mapping of field: value; it is ignored")
             return {}, i + 1
         fields: dict[str, Any] = {}
-        key_line = {}
-        for k in range(1, i):
-            m = re.match(r"\s*([\w-]+)\s*:", self.line_text(k))
-            if m:
-                key_line.setdefault(m.group(1), self.lines[k][0])
+        # where each key is, as the YAML loader found it (a quoted key too: ``"bogus": 1``)
+        key_line = {str(key): self.lines[min(n, i - 1)][0]
+                    for key, n in getattr(data, "key_lines", {}).items()}
         for key, dropped, kept in duplicate_keys(data):
             self.problem(self.lines[min(kept, i - 1)][0], "warning", "release_header",
                          f"header field {key!r} is given twice (lines {dropped + 1} and "

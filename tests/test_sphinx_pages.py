@@ -275,6 +275,20 @@ def test_root_redirect(site):
     assert 'href="releases.atom"' in html and '<html lang="en">' in html
 
 
+def test_the_root_redirect_goes_when_no_longer_asked_for(tmp_path):
+    """``pressroom_root_redirect = False`` after a build that wrote it: the redirect was
+    left in the output (a fresh build has none); a page of the project's own is kept."""
+    src = copy_root("pressroom", tmp_path)
+    built(src)
+    redirect = src / "_build" / "html" / "index.html"
+    assert redirect.is_file()
+    app = built(src, confoverrides={"pressroom_root_redirect": False})
+    assert Path(app.outdir) == redirect.parent and not redirect.exists()
+    redirect.write_text("<title>Our own page</title>", encoding="utf-8")
+    built(src, confoverrides={"pressroom_root_redirect": False})
+    assert redirect.read_text(encoding="utf-8") == "<title>Our own page</title>"
+
+
 def test_root_redirect_singlehtml(tmp_path):
     """The single-page builder writes the whole site into the root document's file: the
     redirect points there, not at an anchor of the redirect page itself."""

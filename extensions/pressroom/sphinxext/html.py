@@ -450,21 +450,41 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     tmp.replace(path)
     if parts != old_parts or not stored or stored.get("entities") != entities_part:
         store_pickled(cache_path, cache_key, parts=parts, entities=entities_part)
-    root = app.config.root_doc
-    if root != "index" and "index" not in app.env.all_docs and app.config.pressroom_root_redirect:
-        target = app.builder.get_target_uri(root)
-        if target.startswith("#"):
-            # singlehtml: every document is a part of one page, the root document's file,
-            # which starts with the root document (it has no anchor of its own)
-            target = root_file(app)
-        from pressroom.sphinxext.feed import FEED_FILE, feed_link
+    _root_redirect(app)
 
-        redirect = Path(app.outdir) / "index.html"
-        # the site's address: a feed reader given it finds the feed here too
-        html = (f"<!DOCTYPE html>\n<html lang={quoteattr(site_language(app.config))}><head>"
-                f"<meta charset=\"utf-8\">"
-                f"<meta http-equiv=\"refresh\" content={quoteattr('0; url=' + target)}>"
-                f"<link rel=\"canonical\" href={quoteattr(target)}>{feed_link(app, FEED_FILE)}"
-                f"<title>Redirecting…</title></head>"
-                f"<body><a href={quoteattr(target)}>Continue to the home page</a></body></html>\n")
-        write_if_changed(redirect, html)  # written once, not at every build
+
+#: What the root redirect's title says: the mark of a page Pressroom wrote (see below).
+_REDIRECT_TITLE = "<title>Redirecting…</title>"
+
+
+def _root_redirect(app: Sphinx) -> None:
+    """``index.html`` redirecting to the root document, when that is not ``index`` and
+    ``pressroom_root_redirect`` asks for one; the one an earlier build wrote removed when
+    no longer asked for (it was left, and a fresh build has none)."""
+    root = app.config.root_doc
+    redirect = Path(app.outdir) / "index.html"
+    if not (root != "index" and "index" not in app.env.all_docs
+            and app.config.pressroom_root_redirect):
+        if "index" not in app.env.all_docs and redirect.is_file():
+            try:
+                ours = _REDIRECT_TITLE in redirect.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                ours = False
+            if ours:
+                redirect.unlink()
+        return
+    target = app.builder.get_target_uri(root)
+    if target.startswith("#"):
+        # singlehtml: every document is a part of one page, the root document's file,
+        # which starts with the root document (it has no anchor of its own)
+        target = root_file(app)
+    from pressroom.sphinxext.feed import FEED_FILE, feed_link
+
+    # the site's address: a feed reader given it finds the feed here too
+    html = (f"<!DOCTYPE html>\n<html lang={quoteattr(site_language(app.config))}><head>"
+            f"<meta charset=\"utf-8\">"
+            f"<meta http-equiv=\"refresh\" content={quoteattr('0; url=' + target)}>"
+            f"<link rel=\"canonical\" href={quoteattr(target)}>{feed_link(app, FEED_FILE)}"
+            f"{_REDIRECT_TITLE}</head>"
+            f"<body><a href={quoteattr(target)}>Continue to the home page</a></body></html>\n")
+    write_if_changed(redirect, html)  # written once, not at every build

@@ -584,3 +584,21 @@ def test_the_archive_summary_follows_the_archive(tmp_path):
     app, writes = _rebuild(src)
     assert MARKUP in writes.pages and "docs/summary" not in writes.pages
     app.cleanup()
+
+
+def test_a_type_relabelled_renames_its_index_on_every_page(tmp_path):
+    """Every page's related links name the domain indices (``Index of people``); relabelling
+    a type renamed them on the pages Sphinx wrote but not on the entry pages written from
+    collected data, which a fresh build then differed from."""
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(
+        'pressroom_entity_types = {"award"',
+        'pressroom_entity_types = {"person": {"label": "Human", "plural": "Humans"}, "award"'),
+        encoding="utf-8")
+    app, _writes = _rebuild(src)
+    for docname in ("entries/person/brian-dooley", "entries/place/china", SEED):
+        html = page(app, docname)
+        assert "Index of humans" in html and "Index of people" not in html, docname
+    app.cleanup()

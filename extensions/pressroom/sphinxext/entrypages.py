@@ -1020,9 +1020,13 @@ def _take_site_signature(app: Sphinx) -> str:
     tocs = get_domain(env).data.get("tocs", {})
     # the code that renders the pages: an upgraded Pressroom rewrites them
     code = code_key(sys.modules[__name__], html, transforms)
+    # the domain indices every page's related links name (``Index of people``): their names
+    # come from the declared entity types, which no HTML setting's hash holds
+    indices = [(index.name, str(index.localname), str(index.shortname))
+               for index in get_domain(env).indices]
     parts = (__version__, code, sphinx.__version__, builder.name,
              getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", ""),
-             newest, sorted((d, tocs.get(d, "")) for d in visible))
+             newest, sorted((d, tocs.get(d, "")) for d in visible), indices)
     return digest(parts)
 
 

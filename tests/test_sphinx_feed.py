@@ -87,9 +87,17 @@ def test_feed_size_base_url_and_incremental_builds(tmp_path):
 
 
 def test_no_feed_when_its_size_is_zero(tmp_path):
-    app = built(copy_root("pressroom", tmp_path), confoverrides={"pressroom_feed_entries": 0})
+    """Also after a build that wrote one: it was left in the output (a fresh build has
+    none); a file of that name the feed did not write is kept."""
+    src = copy_root("pressroom", tmp_path)
+    outdir = Path(built(src).outdir)
+    assert "<generator>Pressroom</generator>" in (outdir / "releases.atom").read_text("utf-8")
+    app = built(src, confoverrides={"pressroom_feed_entries": 0})
     assert not (Path(app.outdir) / "releases.atom").exists()
     assert "application/atom+xml" not in page(app, SEED)
+    (outdir / "releases.atom").write_text("<feed>someone else's</feed>", encoding="utf-8")
+    built(src, confoverrides={"pressroom_feed_entries": 0})
+    assert (outdir / "releases.atom").read_text("utf-8") == "<feed>someone else's</feed>"
 
 
 def test_ids_without_a_base_url_are_stable(tmp_path):

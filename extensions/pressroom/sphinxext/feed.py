@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 FEED_FILE = "releases.atom"
 FEED_TYPE = "application/atom+xml"
+#: Atom's ``generator``: what wrote the feed (and the mark of a feed Pressroom wrote).
+_FEED_MARK = "<generator>Pressroom</generator>"
 
 
 def _enabled(app: Sphinx) -> bool:
@@ -93,7 +95,8 @@ def feed_xml(app: Sphinx) -> str:
            f"<updated>{updated}</updated>\n",
            f'<link rel="self" type="{FEED_TYPE}" href={quoteattr(link(None))}/>\n',
            f"<link rel=\"alternate\" type=\"text/html\" href={quoteattr(link(app.config.root_doc))}/>\n",
-           f"<author><name>{escape(app.config.project)}</name></author>\n"]
+           f"<author><name>{escape(app.config.project)}</name></author>\n",
+           f"{_FEED_MARK}\n"]
     for docname in docs:
         rel_title, date, _key, publisher = releases[docname][:4]
         language = releases[docname][7]  # another language than the site's, or ""
@@ -122,7 +125,14 @@ def feed_xml(app: Sphinx) -> str:
 
 
 def write_feed(app: Sphinx, exc: Exception | None) -> None:
-    """``build-finished``: write the feed when it changed (nothing after a failed build)."""
-    if exc is not None or not _enabled(app):
+    """``build-finished``: write the feed when it changed (nothing after a failed build);
+    remove the one an earlier build wrote when there is to be none
+    (``pressroom_feed_entries = 0``: it was left, and a fresh build has none)."""
+    if exc is not None:
         return
-    write_if_changed(Path(app.outdir) / FEED_FILE, feed_xml(app))
+    path = Path(app.outdir) / FEED_FILE
+    if _enabled(app):
+        write_if_changed(path, feed_xml(app))
+    elif app.builder.format == "html" and path.is_file() and _FEED_MARK in path.read_text(
+            encoding="utf-8", errors="replace")[:2000]:
+        path.unlink()

@@ -1024,9 +1024,11 @@ def _take_site_signature(app: Sphinx) -> str:
     # come from the declared entity types, which no HTML setting's hash holds
     indices = [(index.name, str(index.localname), str(index.shortname))
                for index in get_domain(env).indices]
+    # and the site's language: every page's ``lang``, the theme's words, the search's stemmer
     parts = (__version__, code, sphinx.__version__, builder.name,
              getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", ""),
-             newest, sorted((d, tocs.get(d, "")) for d in visible), indices)
+             newest, sorted((d, tocs.get(d, "")) for d in visible), indices,
+             str(app.config.language))
     return digest(parts)
 
 

@@ -602,3 +602,26 @@ def test_a_type_relabelled_renames_its_index_on_every_page(tmp_path):
         html = page(app, docname)
         assert "Index of humans" in html and "Index of people" not in html, docname
     app.cleanup()
+
+
+def test_a_type_no_longer_declared_leaves_no_index_behind(tmp_path):
+    """``pressroom_entity_types = {}`` after a build that declared *award*: its index page
+    stayed in the output and its label in ``objects.inv``, which a fresh build has not."""
+    from sphinx.util.inventory import InventoryFile
+
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    conf = src / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    start = text.index("pressroom_entity_types = ")
+    conf.write_text(text[:start] + "pressroom_entity_types = {}\n"
+                    + text[text.index("\n", start) + 1:], encoding="utf-8")
+    app, _writes = _rebuild(src)
+    out = Path(app.outdir)
+    assert not (out / "pressroom-award.html").exists()
+    assert (out / "pressroom-person.html").exists()
+    with open(out / "objects.inv", "rb") as f:
+        inv = InventoryFile.load(f, str(out), lambda base, uri: f"{base}/{uri}")
+    labels = (inv.data if hasattr(inv, "data") else inv)["std:label"]
+    assert "pressroom-award" not in labels and "pressroom-person" in labels
+    app.cleanup()

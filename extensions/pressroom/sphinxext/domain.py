@@ -110,6 +110,18 @@ class PressroomDomain(Domain):
         "tocs": {}, "locations": {}, "paged": {}, "index_pages": [], "leads": {},
     }
 
+    def setup(self) -> None:
+        """The standard domain's labels of this domain's indices (``pressroom-award``), as
+        Sphinx sets them; and those of the indices of types no longer declared removed (a
+        kept environment kept them, and with them the index's entry in ``objects.inv``)."""
+        std = self.env.domains.standard_domain
+        current = {f"{self.name}-{index.name}" for index in self.indices}
+        for table in (std.labels, std.anonlabels):
+            for label in [k for k, v in table.items() if k.startswith(f"{self.name}-")
+                          and v[0] == k and k not in current]:
+                del table[label]
+        super().setup()
+
     # typed views -----------------------------------------------------------
     @property
     def releases(self) -> dict[str, tuple]:

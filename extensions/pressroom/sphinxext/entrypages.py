@@ -1142,6 +1142,17 @@ def keep_domain_indices(app: Sphinx) -> None:
             done[name] = digest((site, index_cls.localname, content, collapse))
             if old.get(name) != done[name] or not (outdir / builder.get_outfilename(name)).exists():
                 todo.append(index)
+        # the page of an index no longer written (its type no longer declared, or left out
+        # by html_domain_indices): a fresh build has none
+        for name in old:
+            if name.startswith(prefix) and name not in done:
+                gone = outdir / builder.get_outfilename(name)
+                try:
+                    gone.unlink()
+                    if gone.parent != outdir:
+                        gone.parent.rmdir()  # ``dirhtml``'s ``pressroom-award/``
+                except OSError:
+                    pass  # gone already, or not empty
         builder.domain_indices = todo
         try:
             write()

@@ -128,6 +128,15 @@ def test_a_sentence_inside_a_quotation_has_its_quotations_marks_whatever_they_ar
     assert _around_text(text, "Paris") == "«\u00a0Une autre avec Paris.\u00a0»"
     text = "„Ein Satz. Noch einer mit Paris. Ende“, sagte Jane Roe."
     assert _around_text(text, "Paris") == "„Noch einer mit Paris.“"
+    # a paragraph going on with a quotation opened in the one before: its first straight
+    # mark closes that quotation, it opens none (the narrator's words got an opening mark)
+    text = ('We could have scored early." After the match, Jane Roe said, "We were playing '
+            "a skilled team. It was hard.")
+    assert _around_text(text, "Jane Roe") == (
+        'After the match, Jane Roe said, "We were playing a skilled team."')
+    assert _around_text(text, "hard") == '"It was hard."'
+    text = 'We have brains." — Peres, on whether oil wealth will eclipse Israel.'
+    assert _around_text(text, "Israel") == text
 
 
 def test_month_names_do_not_follow_the_build_machine_s_locale():

@@ -131,13 +131,20 @@ class _Stops:
         self.marks: list[int] = []
         self.open: list[str] = []
         state = ""
-        for m in _DOUBLE_QUOTE.finditer(text, *seg):
+        a, b = seg
+        for m in _DOUBLE_QUOTE.finditer(text, a, b):
             mark = m.group()
+            at = m.start()
             if state and mark == _CLOSING[state]:
+                state = ""
+            elif mark == '"' and at > a and not text[at - 1].isspace() and (
+                    at + 1 >= b or not text[at + 1].isalnum()):
+                # a straight mark after a word, before no word, closes: one that closes
+                # nothing (its quotation opened in a paragraph before) opens nothing either
                 state = ""
             else:  # an opening mark, or a closing one that closes nothing
                 state = mark if mark in _CLOSING else ""
-            self.marks.append(m.start())
+            self.marks.append(at)
             self.open.append(state)
 
     def open_at(self, pos: int) -> str:

@@ -130,7 +130,7 @@ class ProjectConfig:
                 footer_markers=tuple(spec.get("footer_markers", ())),
             )
         releases = check.path("pressroom_releases", "corpus/releases")
-        if not _inside(root, root / releases):
+        if not inside(root, root / releases):
             # Sphinx reads its sources below the project's folder only: no release there
             # would be a page
             check.problem("pressroom_releases", f"{releases!r} is outside the project's "
@@ -147,12 +147,13 @@ class ProjectConfig:
         )
 
 
-def _inside(root: Path, path: Path) -> bool:
+def inside(folder: str | os.PathLike, path: str | os.PathLike) -> bool:
+    """Is *path* *folder* or below it, once links are followed?"""
+    folder, path = os.path.realpath(folder), os.path.realpath(path)
     try:
-        path.resolve().relative_to(root.resolve())
-    except (ValueError, OSError):
+        return os.path.commonpath([folder, path]) == folder
+    except ValueError:  # another drive (Windows)
         return False
-    return True
 
 
 class _Values:

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from pressroom.config import ProjectConfig
+from pressroom.config import ProjectConfig, inside
 from pressroom.problems import PressroomError, Problem
 from pressroom.source import Release, decode, parse_release
 
@@ -70,13 +70,6 @@ class Scan:
     problems: list[Problem]
 
 
-def _inside(folder: str, path: str) -> bool:
-    try:
-        return os.path.commonpath([folder, path]) == folder
-    except ValueError:  # another drive (Windows)
-        return False
-
-
 def scan(folder: Path, depth: int | None = 0) -> Scan:
     """Every release file below *folder*, and a problem for every other file there.
 
@@ -101,7 +94,7 @@ def scan(folder: Path, depth: int | None = 0) -> Scan:
             dirs[:] = []
             continue
         seen[real] = here
-        if here != folder and os.path.islink(here) and not _inside(root, real):
+        if here != folder and os.path.islink(here) and not inside(root, real):
             problems.append(Problem(here, None, "warning", "release_link",
                                     f"is a link to {real}, outside the releases folder: the "
                                     "releases there are published as this folder's"))
@@ -126,7 +119,7 @@ def scan(folder: Path, depth: int | None = 0) -> Scan:
                     if not os.path.exists(target):
                         problems.append(Problem(path, None, "warning", "release_link",
                                                 f"is a link to nothing ({os.readlink(path)})"))
-                    elif not _inside(root, target):
+                    elif not inside(root, target):
                         problems.append(Problem(path, None, "warning", "release_link",
                                                 f"is a link to {target}, outside the releases "
                                                 "folder: that file is published as a release"))

@@ -175,6 +175,35 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def remove_output(path: Path, outdir: Path) -> bool:
+    """Delete the output file *path* and the folders it leaves empty (``dirhtml``'s
+    ``<page>/``), up to *outdir*. Whether it was there to delete."""
+    try:
+        path.unlink()
+    except OSError:
+        return False  # gone already
+    outdir = outdir.resolve()
+    folder = path.parent.resolve()
+    while folder != outdir and outdir in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            break  # not empty
+        folder = folder.parent
+    return True
+
+
+def remove_if_written(path: Path, mark: str) -> None:
+    """Delete *path* if it is a file Pressroom wrote, one holding *mark* near its start (a
+    file of that name someone else put there is kept)."""
+    try:
+        ours = mark in path.read_text(encoding="utf-8", errors="replace")[:2000]
+    except OSError:
+        return  # not there
+    if ours:
+        path.unlink()
+
+
 def load_pickled(path: Path, key: tuple | None) -> dict[str, Any] | None:
     """What :func:`store_pickled` kept at *path* under *key* (None: under any key)."""
     try:

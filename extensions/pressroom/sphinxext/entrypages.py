@@ -68,6 +68,7 @@ from pressroom.sphinxext.corpus import (
     letter_of,
     name_key,
     plain,
+    remove_output,
 )
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.html import breadcrumbs_html, url_folder
@@ -1146,13 +1147,7 @@ def keep_domain_indices(app: Sphinx) -> None:
         # by html_domain_indices): a fresh build has none
         for name in old:
             if name.startswith(prefix) and name not in done:
-                gone = outdir / builder.get_outfilename(name)
-                try:
-                    gone.unlink()
-                    if gone.parent != outdir:
-                        gone.parent.rmdir()  # ``dirhtml``'s ``pressroom-award/``
-                except OSError:
-                    pass  # gone already, or not empty
+                remove_output(outdir / builder.get_outfilename(name), outdir)
         builder.domain_indices = todo
         try:
             write()

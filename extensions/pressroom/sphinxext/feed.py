@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
-from pressroom.sphinxext.corpus import site_language, write_if_changed
+from pressroom.sphinxext.corpus import remove_if_written, site_language, write_if_changed
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.html import root_file, site_url
 
@@ -133,6 +133,5 @@ def write_feed(app: Sphinx, exc: Exception | None) -> None:
     path = Path(app.outdir) / FEED_FILE
     if _enabled(app):
         write_if_changed(path, feed_xml(app))
-    elif app.builder.format == "html" and path.is_file() and _FEED_MARK in path.read_text(
-            encoding="utf-8", errors="replace")[:2000]:
-        path.unlink()
+    elif app.builder.format == "html":
+        remove_if_written(path, _FEED_MARK)

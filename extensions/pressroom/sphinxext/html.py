@@ -20,6 +20,7 @@ from pressroom.sphinxext.corpus import (
     code_key,
     digest,
     load_pickled,
+    remove_if_written,
     site_language,
     store_pickled,
     write_if_changed,
@@ -465,13 +466,8 @@ def _root_redirect(app: Sphinx) -> None:
     redirect = Path(app.outdir) / "index.html"
     if not (root != "index" and "index" not in app.env.all_docs
             and app.config.pressroom_root_redirect):
-        if "index" not in app.env.all_docs and redirect.is_file():
-            try:
-                ours = _REDIRECT_TITLE in redirect.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                ours = False
-            if ours:
-                redirect.unlink()
+        if "index" not in app.env.all_docs:
+            remove_if_written(redirect, _REDIRECT_TITLE)
         return
     target = app.builder.get_target_uri(root)
     if target.startswith("#"):

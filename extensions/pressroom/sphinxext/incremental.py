@@ -41,6 +41,7 @@ from pressroom.sphinxext.corpus import (
     copied_source,
     digest,
     get_corpus,
+    remove_output,
     source_suffix,
 )
 from pressroom.sphinxext.domain import get_domain
@@ -468,24 +469,11 @@ def prune_removed_pages(app: Sphinx, exc: Exception | None) -> None:
         before = {}  # a new output folder, or not ours: nothing is deleted
     if before.keys() == set(ours):
         return
-    outdir = Path(app.outdir).resolve()
     for docname, suffix in before.items():
         if docname in env.all_docs or not isinstance(suffix, str):
             continue
         for path in _page_files(builder, docname, suffix):
-            path = Path(path)
-            try:
-                path.unlink()
-            except OSError:
-                continue  # gone already
-            # and the folders it leaves empty (``dirhtml``'s ``<page>/``), up to the output's
-            folder = path.parent.resolve()
-            while folder != outdir and outdir in folder.parents:
-                try:
-                    folder.rmdir()
-                except OSError:
-                    break  # not empty
-                folder = folder.parent
+            remove_output(Path(path), Path(app.outdir))
     now = {d: source_suffix(env, d) for d in ours}
     try:
         record.write_text(json.dumps(now, sort_keys=True), encoding="utf-8")

@@ -420,9 +420,9 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[Problem]]:
     try:
         return data.decode("utf-8"), "utf-8", problems
     except UnicodeDecodeError as exc:
-        # lines as the parser counts them: ``\r\n``, ``\r`` (old Mac files) or ``\n``
-        line = (data.count(b"\n", 0, exc.start) + data.count(b"\r", 0, exc.start)
-                - data.count(b"\r\n", 0, exc.start) + 1)
+        # lines as the parser counts them (``\r`` alone too: old Mac files); Latin-1 is one
+        # character a byte
+        line = line_number(data[:exc.start].decode("latin-1"), exc.start)
         bad = data[exc.start:exc.start + 1].hex()
         where = f"byte 0x{bad} at offset {exc.start}"
     for encoding, label in (("cp1252", "Windows-1252"), ("latin-1", "Latin-1")):
@@ -1528,6 +1528,13 @@ def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:
     return m.string[s:e], s, e
 
 
+def straight_closes(text: str, at: int, start: int, end: int) -> bool:
+    """Is the straight ``"`` at *at* (in ``text[start:end]``) shaped as a closing mark: after
+    a word, before no word?"""
+    return at > start and not text[at - 1].isspace() and (
+        at + 1 >= end or not text[at + 1].isalnum())
+
+
 def _closing_mark(text: str, closer: str, para: Paragraph) -> int | None:
     """Where *para*'s first double quotation mark is, if it is *closer* closing a quotation
     (a straight ``"`` after a word, not before one): else None."""
@@ -1536,9 +1543,7 @@ def _closing_mark(text: str, closer: str, para: Paragraph) -> int | None:
         if mark not in _DOUBLE_MARKS:
             continue
         at = m.start()
-        if mark != closer or mark == '"' and (
-                at == para.start or text[at - 1].isspace()
-                or at + 1 < para.end and text[at + 1].isalnum()):
+        if mark != closer or mark == '"' and not straight_closes(text, at, para.start, para.end):
             return None
         return at
     return None

@@ -19,7 +19,7 @@ from docutils import nodes
 from pressroom.corpus import text_key
 from pressroom.linker import TITLES
 from pressroom.registry import PartialDate
-from pressroom.source import LIST_ITEM_RE, NOT_ABBREVIATED, same_language
+from pressroom.source import LIST_ITEM_RE, NOT_ABBREVIATED, same_language, straight_closes
 from pressroom.sphinxext.corpus import Corpus, plain
 from pressroom.sphinxext.nodes import quotation
 
@@ -137,8 +137,7 @@ class _Stops:
             at = m.start()
             if state and mark == _CLOSING[state]:
                 state = ""
-            elif mark == '"' and at > a and not text[at - 1].isspace() and (
-                    at + 1 >= b or not text[at + 1].isalnum()):
+            elif mark == '"' and straight_closes(text, at, a, b):
                 # a straight mark after a word, before no word, closes: one that closes
                 # nothing (its quotation opened in a paragraph before) opens nothing either
                 state = ""

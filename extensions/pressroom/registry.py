@@ -744,28 +744,12 @@ class _Checker:
         if isinstance(value, dict):
             key_lines = getattr(value, "key_lines", {})
             for rel, targets in value.items():
-                targets_list = _str_list(targets)
-                at = key_lines.get(rel, line)
-                if not targets_list:  # not ids, or none (``works-for:`` and nothing after)
-                    self.problem(file, at, "error", "registry_relation",
-                                 f"{entity_id}: relation {rel!r} must name ids")
-                    continue
-                lines = _item_lines(targets, len(targets_list), at)
-                for t, item_line in zip(targets_list, lines, strict=True):
-                    pairs.append((str(rel), t.strip()))
-                    self.reference(entity_id, *pairs[-1], item_line)
+                self._relation(entity_id, rel, targets, file, key_lines.get(rel, line), pairs)
         elif isinstance(value, list):
             for item, at in zip(value, _item_lines(value, len(value), line), strict=True):
                 if isinstance(item, dict) and len(item) == 1:
-                    ((rel, target),) = item.items()
-                    targets_list = _str_list(target)  # ``works-for: [a, b]`` names two
-                    if not targets_list:
-                        self.problem(file, at, "error", "registry_relation",
-                                     f"{entity_id}: relation {rel!r} must name ids")
-                        continue
-                    for t in targets_list:
-                        pairs.append((str(rel), t.strip()))
-                        self.reference(entity_id, *pairs[-1], at)
+                    ((rel, targets),) = item.items()  # ``works-for: [a, b]`` names two
+                    self._relation(entity_id, rel, targets, file, at, pairs)
                 elif isinstance(item, dict) and "target" in item:
                     pairs.append((str(item.get("type") or item.get("relation") or "related"),
                                   str(item["target"]).strip()))
@@ -777,6 +761,20 @@ class _Checker:
             self.problem(file, line, "error", "registry_relation",
                          f"{entity_id}: relations must be a mapping of relation to ids")
         return pairs
+
+    def _relation(self, entity_id: str, rel: Any, targets: Any, file: str, at: int,
+                  pairs: list[tuple[str, str]]) -> None:
+        """The ids one relation names (one, or a list), added to *pairs*, each checked at its
+        line; a problem when it names none (``works-for:`` and nothing after) or no ids."""
+        targets_list = _str_list(targets)
+        if not targets_list:
+            self.problem(file, at, "error", "registry_relation",
+                         f"{entity_id}: relation {rel!r} must name ids")
+            return
+        lines = _item_lines(targets, len(targets_list), at)
+        for target, item_line in zip(targets_list, lines, strict=True):
+            pairs.append((str(rel), target.strip()))
+            self.reference(entity_id, *pairs[-1], item_line)
 
 
 def _did_you_mean(key: Any) -> str:

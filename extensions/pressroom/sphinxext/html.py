@@ -307,7 +307,9 @@ def breadcrumbs_html(crumbs: Iterable[tuple[str, str]]) -> str:
     HTML)`` pairs, outermost first."""
     links = " › ".join(f'<a class="reference internal" href="{escape(link)}">{title}</a>'
                        for link, title in crumbs)
-    return f'<p class="pressroom-breadcrumbs">{links}</p>\n'
+    # a navigation landmark of its own, named (the ARIA breadcrumb pattern)
+    return (f'<nav class="pressroom-breadcrumbs" aria-label="Breadcrumbs"><p>{links}</p>'
+            f'</nav>\n')
 
 
 def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
@@ -482,5 +484,7 @@ def _root_redirect(app: Sphinx) -> None:
             f"<meta http-equiv=\"refresh\" content={quoteattr('0; url=' + target)}>"
             f"<link rel=\"canonical\" href={quoteattr(target)}>{feed_link(app, FEED_FILE)}"
             f"{_REDIRECT_TITLE}</head>"
-            f"<body><a href={quoteattr(target)}>Continue to the home page</a></body></html>\n")
+            f"<body><main><h1>Redirecting to the home page</h1>"
+            f"<p><a href={quoteattr(target)}>Continue to the home page</a></p></main></body>"
+            f"</html>\n")
     write_if_changed(redirect, html)  # written once, not at every build

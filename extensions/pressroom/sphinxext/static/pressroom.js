@@ -1,7 +1,9 @@
 /* Pressroom: keep a mention's description (the tooltip pressroom.css draws under a link)
    inside the window. The tooltip starts at the link's left edge; a link near the right
    edge (on a phone, most of them) would push it out of sight, so it is moved left by as
-   much as it needs: its widest (22rem, or 80% of the window) must fit. */
+   much as it needs: its widest (22rem, or 80% of the window) must fit. Escape hides the
+   tooltip of the link hovered or focused until the pointer or the focus comes to a link
+   again (content shown on hover or focus must be dismissable: WCAG 1.4.13). */
 (function () {
   "use strict";
   var MARGIN = 8;
@@ -18,9 +20,18 @@
     var room = viewport - MARGIN - box.left;
     var shift = room >= widest ? 0 : Math.max(room - widest, MARGIN - box.left);
     link.style.setProperty("--pressroom-tip-shift", shift + "px");
+    link.classList.remove("pressroom-tip-hidden");
+  }
+  function dismiss(event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    document.querySelectorAll("a.pressroom-ref:hover, a.pressroom-ref:focus-visible")
+      .forEach(function (link) { link.classList.add("pressroom-tip-hidden"); });
   }
   document.addEventListener("mouseover", place);
   document.addEventListener("focusin", place);
+  document.addEventListener("keydown", dismiss);
 })();
 
 /* Pressroom: a search result's excerpt comes from what the page says, not from its

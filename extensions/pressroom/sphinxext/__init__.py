@@ -45,9 +45,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 #: Bump when the shape of the domain data or the stored nodes changes, or what reading a
-#: release stores in them (its sentences, its quotations): an environment kept from before
-#: is then read again.
-ENV_VERSION = 17
+#: release stores in them (its sentences, its quotations), or the markup a release page is
+#: given around its document (breadcrumbs, JSON-LD: Sphinx rewrites a page only when its
+#: document is outdated): an environment kept from before is then read again.
+ENV_VERSION = 18
 STATIC = Path(__file__).parent / "static"
 
 

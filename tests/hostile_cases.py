@@ -43,7 +43,7 @@ CASES: dict[str, tuple[bytes, list[tuple[str, int | None]]]] = {
     "cp1252": ("Smart Quotes Release\n\nMay 1, 2011\n\n“Smart” quotes – and € signs, "
                "said Jane Roe.\n".encode("cp1252"), [("release_encoding", 5)]),
     "latin1": ("Latin One Release\n\nMay 2, 2011\n\nCafé in Zürich\x81, Geneva.\n"
-               .encode("latin-1"), [("release_encoding", 5)]),
+               .encode("latin-1"), [("release_encoding", 5), ("release_control", 5)]),
     "utf8-bom": (b"\xef\xbb\xbfBOM Release\n\nMay 3, 2011\n\nBody with a UTF-8 byte-order mark.\n",
                  []),
     "utf16-bom": ("UTF-16 Release\n\nMay 4, 2011\n\nBody in UTF-16 by Acme Rights Watch.\n"
@@ -62,6 +62,9 @@ CASES: dict[str, tuple[bytes, list[tuple[str, int | None]]]] = {
     "markup-and-html": (HOSTILE_TEXT.encode(), []),
     "nul-and-control": (b"Control Release\n\nMay 11, 2011\n\nBody\x00 with \x07 bell.\n",
                         [("release_control", 5)]),
+    # characters HTML forbids besides C0 controls: a C1 control, noncharacters of two planes
+    "noncharacters": ("Noncharacter Release\n\nMay 14, 2011\n\nBody\ufdd0 with \U0001ffff "
+                      "and \x9b marks.\n".encode(), [("release_control", 5)]),
     "rtl-zero-width": ("RTL Release\n\nMay 12, 2011\n\nמשפט \u202eevil\u202c zero\u200bwidth "
                        "\u200f\u2066isolate\u2069.\n".encode(), []),
     "long-line": (b"Long Line Release\n\nMay 13, 2011\n\n" + (b"wordy " * 16667)[:100_000] + b"\n",

@@ -12,6 +12,7 @@ references, and the hostile page in headless Chromium.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from bs4 import BeautifulSoup
 from hostile_cases import CASES, HOSTILE_TEXT, docname, write_cases
 from sphinx_support import chromium, copy_root, main_text, make, page, release_page_text, serve, warnings_of
 
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]")
 #: How each case's bytes are decoded (by the test, independently of the parser).
 ENCODINGS = {"cp1252": "cp1252", "latin1": "latin-1", "utf8-bom": "utf-8-sig",
              "utf16-bom": "utf-16"}
@@ -125,6 +126,33 @@ def test_control_characters_are_shown_as_replacement_marks(site):
     assert "משפט \u202eevil\u202c zero\u200bwidth \u200f\u2066isolate\u2069." in rtl
 
 
+def _forbidden_in_html(char: str) -> bool:
+    """A character the HTML standard forbids in a document: a control that is not ASCII
+    whitespace, or a noncharacter (written from the standard, not from the parser's rule)."""
+    point = ord(char)
+    return (unicodedata.category(char) == "Cc" and char not in "\t\n\x0c\r"
+            or 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE)
+
+
+def test_no_page_holds_a_character_html_forbids(site):
+    """A Latin-1 file's byte 0x81 (U+0081, a C1 control) and a UTF-8 release's
+    noncharacters were written into the release's page, its entries' and the archive's:
+    invalid HTML, warned about nowhere. They are shown as U+FFFD and warned at their line."""
+    app, _src, warnings = site
+    out = Path(app.outdir)
+    found = {}
+    for path in [*out.rglob("*.html"), out / "releases.atom"]:
+        text = path.read_text(encoding="utf-8")
+        bad = sorted({f"U+{ord(c):04X}" for c in text if _forbidden_in_html(c)})
+        if bad:
+            found[str(path.relative_to(out))] = bad
+    assert found == {}
+    assert "Body\ufffd with \ufffd and \ufffd marks." in release_page_text(
+        page(app, docname("noncharacters")))
+    assert any("noncharacter U+FDD0" in w for w in warnings)
+    assert any("control character U+0081" in w for w in warnings)
+
+
 @pytest.mark.parametrize(("name", "label"), [("cp1252", "Windows-1252"), ("latin1", "Latin-1")])
 def test_fallback_decoding_is_said_on_the_page_and_in_the_warning(site, name, label):
     app, src, warnings = site
@@ -135,7 +163,7 @@ def test_fallback_decoding_is_said_on_the_page_and_in_the_warning(site, name, la
                for w in warnings)
     # the characters are the right ones, not mojibake
     text = release_page_text(page(app, docname(name)))
-    assert ("“Smart” quotes – and € signs" in text) if name == "cp1252" else ("Café in Zürich\x81" in text)
+    assert ("“Smart” quotes – and € signs" in text) if name == "cp1252" else ("Café in Zürich\ufffd" in text)
 
 
 def test_duplicate_is_warned_once_against_the_first_file(site):

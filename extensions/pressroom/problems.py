@@ -31,7 +31,8 @@ SUBTYPES: dict[str, str] = {
     "(31 February), or two dates in the release disagree.",
     "release_header": "The optional front-matter header is not valid YAML, is not a mapping, "
     "or has an unknown, malformed or repeated field.",
-    "release_control": "A release contains control characters (shown as replacement marks; a "
+    "release_control": "A release contains control characters or noncharacters, which HTML "
+    "forbids (a Latin-1 file's bytes 0x80 to 0x9F among them; shown as replacement marks; a "
     "form feed, a page break in text taken from a PDF, is none: it is shown as a line break).",
     "release_duplicate": "Two release files hold the same text.",
     "release_email": "A file taken in as an e-mail (``pressroom add`` of a ``.eml``) has no "

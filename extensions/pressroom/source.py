@@ -386,7 +386,13 @@ BOMS = (
     (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+#: Characters text holds only by accident, which HTML forbids and a page shows as U+FFFD:
+#: C0 controls but tab, line ends and form feed; DEL and the C1 controls (a Latin-1 file's
+#: bytes 0x80 to 0x9F); Unicode's noncharacters (U+FDD0 to U+FDEF, the last two of each
+#: plane).
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                        + "".join(chr(plane + 0xfffe) + chr(plane + 0xffff)
+                                  for plane in range(0, 0x110000, 0x10000)) + "]")
 
 
 #: Bytes that text holds only by accident: C0 controls but tab, line ends and form feed; DEL.
@@ -701,12 +707,11 @@ class _Parser:
         if not text.replace("\ufeff", "").strip():
             self.problem(None, "error", "release_empty",
                          "the file is empty" if not text else "the file holds only whitespace")
-        elif _CONTROL_RE.search(text) and self.encoding != "binary":
-            m = _CONTROL_RE.search(text)
-            assert m is not None
+        elif self.encoding != "binary" and (m := CONTROL_RE.search(text)):
+            what = "noncharacter" if m.group() >= "\ufdd0" else "control character"
             self.problem(m.start(), "warning", "release_control",
-                         f"contains control character U+{ord(m.group()):04X}; "
-                         "control characters are shown as \ufffd")
+                         f"contains {what} U+{ord(m.group()):04X}; control characters and "
+                         "noncharacters are shown as \ufffd")
 
         header, first = self.header()
         n = len(self.lines)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from pressroom.config import ProjectConfig
 from pressroom.problems import Problem
 from pressroom.registry import Entity, Registry, load_registry, registry_files, strip_accents
-from pressroom.source import language_tag
+from pressroom.source import CONTROL_RE, language_tag
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -381,12 +381,10 @@ def letter_label(letter: str) -> str:
 
 
 def plain(value: Any) -> str:
-    """Text safe for a docutils Text node / XML: control characters become U+FFFD, but a
-    form feed (a page break, in text taken from a PDF), which becomes a line break."""
-    return _CONTROL.sub("\ufffd", str(value).replace("\x0c", "\n"))
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+    """Text safe for a docutils Text node, HTML and XML: control characters and
+    noncharacters (:data:`pressroom.source.CONTROL_RE`) become U+FFFD, but a form feed (a
+    page break, in text taken from a PDF), which becomes a line break."""
+    return CONTROL_RE.sub("\ufffd", str(value).replace("\x0c", "\n"))
 
 
 #: The corpus of each source folder being built in this process (set at builder-inited).

@@ -298,6 +298,20 @@ def test_root_redirect_singlehtml(tmp_path):
     assert (Path(app.outdir) / "docs" / "index.html").is_file()
 
 
+def test_singlehtml_links_to_no_entry_page_it_does_not_write(tmp_path):
+    """The single-page builder writes no collected page (no entry or letter page): a
+    mention linked to ``entries/person/brian-dooley.html``, which is not there. It is its
+    text, with its anchor, as with the LaTeX builder."""
+    app = built(copy_root("pressroom", tmp_path), "singlehtml")
+    out = Path(app.outdir)
+    html = (out / "docs" / "index.html").read_text(encoding="utf-8")
+    assert not (out / "entries").exists()
+    assert re.findall(r'href="[^"#][^"]*entries/[^"]*"', html) == []  # role links too
+    assert re.search(r'<span class="pressroom-ref pressroom-mention[^"]*" id="m\d+">Brian Dooley'
+                     r'</span>', html)
+    assert 'href="#document-entries/person/index"' in html  # the glossary is in the page
+
+
 def test_a_release_footer_is_shown_but_not_searchable(site):
     seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
     assert "Seeking asylum?" in page(site, seed)

@@ -41,6 +41,7 @@ from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util import logging
@@ -317,6 +318,8 @@ class PressroomDomain(Domain):
         if not node.get("refexplicit"):
             contnode = nodes.inline("", name, classes=contnode.get("classes", []))
         contnode["classes"] = [*contnode.get("classes", []), f"pressroom-{type_}"]
+        if not writes_page(builder, self.env, docname):
+            return contnode  # the entry as text: its page is not written
         ref = make_refnode(builder, fromdocname, docname, anchor, contnode,
                            title=description or name)
         ref["classes"].append("pressroom-ref")
@@ -343,6 +346,13 @@ class PressroomDomain(Domain):
             return []
         ref = self._refnode(builder, fromdocname, target, entry, node, contnode)
         return [(f"pressroom:{self.role_for_objtype(entry[2]) or entry[2]}", ref)]  # type: ignore[list-item]
+
+
+def writes_page(builder: Builder, env: BuildEnvironment, pagename: str) -> bool:
+    """Whether *builder* writes the page *pagename* (an entry's, a letter's, a document's):
+    ``singlehtml`` writes its one page and no collected page (it emits no
+    ``html-collect-pages``), so an entry page's address would lead nowhere."""
+    return not isinstance(builder, SingleFileHTMLBuilder) or pagename in env.all_docs
 
 
 def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:

@@ -35,7 +35,7 @@ from pressroom.sphinxext.corpus import (
     source_suffix,
 )
 from pressroom.sphinxext.directives import badge
-from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.domain import get_domain, writes_page
 from pressroom.sphinxext.nodes import late
 from pressroom.sphinxext.render import (
     ENTRY_ATTR,
@@ -106,6 +106,8 @@ class EntryLinks(SphinxPostTransform):
                 try:
                     uris[target] = builder.get_relative_uri(docname, target)
                 except NoUri:  # a builder that leaves the entry's page out (LaTeX)
+                    uris[target] = None
+                if not writes_page(builder, self.env, target):
                     uris[target] = None
             uri = uris[target]
             if uri is None:  # the mention as text, as Sphinx does with such a reference

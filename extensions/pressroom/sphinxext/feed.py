@@ -81,8 +81,9 @@ def feed_xml(app: Sphinx) -> str:
         return site_url(app, target)
 
     def ident(docname: str | None) -> str:
-        if (app.config.html_baseurl or "").rstrip("/"):
-            return link(docname)
+        # a name, not an address: an entry's id must not change when the site moves, is
+        # given a base address or is built as ``dirhtml`` (RFC 4287, 4.2.6), or a feed
+        # reader shows every release as new
         return f"urn:uuid:{uuid.uuid5(namespace, docname or FEED_FILE)}"
 
     docs = newest(releases, app.config.pressroom_feed_entries)

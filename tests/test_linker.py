@@ -200,6 +200,34 @@ def test_alias_of_a_person_inside_an_unknown_name() -> None:
         ("Walt Whitman", "walt")]
 
 
+@pytest.mark.parametrize("with_alias", [False, True])
+def test_someone_else_by_any_shape_of_name_but_not_an_adjective_or_an_adverb(with_alias) -> None:
+    """Whether a surname next to an unknown capitalized word is another person's is read
+    from the word's shape, not from a list of names (a registry's names swapped for others
+    of other shapes must link alike): a given name or surname of any usual shape
+    (``Jean-Luc``, ``DeShawn``, ``McAllister``, ``O'Neil``) makes another person, as
+    ``Dana`` did; an adjective after an article (``the Israeli Shalev``), an adjective of
+    place (``the Japanese``) or a sentence's opening adverb (``Meanwhile Shalev said``) makes
+    none. Each case below went the other way, with a one-word alias, without it or both."""
+    extra = ("Shalev",) if with_alias else ()
+    linker = make_linker(person("aner", "Aner Shalev", *extra), person("walt", "Walt Whitman"))
+    first = "Aner Shalev spoke first."
+    for other in ("Dana", "Jean-Luc", "DeShawn", "McKenzie", "O'Neil"):
+        text = f"{first} Then his colleague {other} Shalev, who is 40, said more."
+        assert spans(linker.link(text)) == [("Aner Shalev", "aner")], other
+    for same in ("Later Shalev said more.", "Meanwhile Shalev said more.",
+                 "Now Shalev says more.", "The Israeli Shalev said more.",
+                 "The Italian Shalev said more.", "Then the Korean Shalev said more.",
+                 "And then the Japanese Shalev said more.", "An Israeli, Shalev said more."):
+        assert spans(linker.link(f"{first} {same}")) == [
+            ("Aner Shalev", "aner"), ("Shalev", "aner")], same
+    # a surname (or an alias) of another shape after an unknown given name is someone
+    # else's too; after the full name, alone, it is the entity's again
+    linker = make_linker(person("mca", "Walt McAllister", *(("McAllister",) if with_alias else ())))
+    text = "Walt McAllister wrote; his cousin, Ida McAllister, fought. McAllister wrote again."
+    assert [m.start for m in linker.link(text).mentions] == [0, text.rindex("McAllister")]
+
+
 def test_common_word_name_capitalized_for_another_reason() -> None:
     """A one-word name of a place or organization that is a common word (listed, or
     written in lower case in the same text) is no mention at the start of a sentence

@@ -58,7 +58,7 @@ from operator import itemgetter
 
 import ahocorasick
 
-from pressroom.registry import COMMON_WORDS, Entity, Registry, strip_accents
+from pressroom.registry import COMMON_WORDS, OPENING_WORDS, Entity, Registry, strip_accents
 
 __all__ = ["Ambiguity", "LinkResult", "Linker", "Mention", "inferred_forms", "normalize"]
 
@@ -556,13 +556,23 @@ _FUNCTION_WORDS = frozenset(
 _NEXT_NAME = re.compile(r" [A-Z]")
 
 
-_PREV_CAP = re.compile(r"(?<![\w.'-])([A-Z][a-z]+) $")
-_NEXT_CAP = re.compile(r" ([A-Z][a-z]+)(?![\w'-])")
+#: A capitalized word that may be a given name or a surname, of any of the usual shapes:
+#: ``Dana``, ``McKenzie``, ``O'Neil``, ``DeShawn``, ``Jean-Luc``.
+_NAME_WORD = r"[A-Z](?:[a-z]+|[a-z]*['-]?[A-Z][a-z]+)"
+_PREV_CAP = re.compile(r"(?<![\w.'-])(" + _NAME_WORD + ") $")
+_NEXT_CAP = re.compile(r" (" + _NAME_WORD + r")(?![\w'-])")
+_ONE_NAME_WORD = re.compile(_NAME_WORD)
+#: An article right before a capitalized word: ``the Israeli Roe``, ``an Italian``; the word
+#: is then an adjective or a noun, not a given name.
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'-])(?:[Tt]he|[Aa]n?) $")
 _TITLE_SET = frozenset(w for t in TITLES for w in t.split())
 #: After a name of one word, what introduces a person: ``Valeska Paris, an Australian woman``.
 _INTRO = re.compile(r",? (?:an?|who|whose|aged) |, \d|,? (?:said|says|told|claims|claimed)\b")
 #: Endings of capitalized adjectives (``Southern``, ``Japanese``, ``English``, ``Currently``).
-_ADJECTIVE = ("ern", "ese", "ish", "ly")
+#: Endings of adjectives of place (``Southern``, ``Japanese``, ``Swedish``), not given names.
+_DEMONYM = ("ern", "ese", "ish")
+#: The same and adverbs (``Currently``): not given names before a one-word name or alias.
+_ADJECTIVE = (*_DEMONYM, "ly")
 
 
 _CURRENCY = re.compile(r" ?\$ ?\d")
@@ -920,8 +930,8 @@ class Linker:
         # surface -> is it the given name of one of its owners?
         one_word: dict[str, bool] = {}
         for surface, owners in table.items():
-            if " " in surface or not (SHORT in owners.values()
-                                      or surface[:1].isupper() and surface[1:].islower()):
+            if " " in surface or not (SHORT in owners.values() or surface[:1].isupper() and (
+                    surface[1:].islower() or _ONE_NAME_WORD.fullmatch(surface))):
                 continue
             given_to = given_by_word.get(surface, ())
             one_word[surface] = any(eid in given_to for eid in owners)
@@ -1248,12 +1258,14 @@ class Linker:
                     continue
             hit = False
             if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
+                word = m.group(1)
                 before = text[max(0, m.start(1) - 3):m.start(1)].rstrip(" ")
                 initial = not before or before[-1] in ".!?:\"\n"
-                if short:
-                    hit = not initial
+                if _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1)):
+                    pass  # ``the Israeli Roe``: an adjective, not a given name
+                elif short:
+                    hit = not initial and not word.endswith(_DEMONYM)
                 else:
-                    word = m.group(1)
                     intro = _INTRO.match(text, end)
                     person = any(eid in self._persons for eid, _ in entries)
                     hit = (intro or person and not initial) and not word.endswith(_ADJECTIVE)
@@ -1284,7 +1296,8 @@ class Linker:
     @staticmethod
     def _unknown_word(word, start, end, anchored) -> bool:
         low = word.lower()
-        if low in COMMON_WORDS or low in _FUNCTION_WORDS or word in _TITLE_SET:
+        if (low in COMMON_WORDS or low in _FUNCTION_WORDS or word in _TITLE_SET
+                or word in OPENING_WORDS):  # ``Meanwhile Roe said``
             return False
         return anchored.free(start, end)
 

@@ -64,6 +64,15 @@ COMMON_WORDS = frozenset(
     house court office press news world national international united""".split()
 )
 
+#: Words that open a sentence before a name without being part of it (``Then Jane Roe
+#: said``, ``Meanwhile Roe said``): adverbs and conjunctions, English and the other
+#: languages the parser reads speakers in.
+OPENING_WORDS = frozenset(
+    """Then But And Also Today Yesterday Tonight Meanwhile However Later Now Earlier Instead
+    Finally Afterwards Again Thus Previously Separately Similarly Additionally Moreover
+    Furthermore Nevertheless Nonetheless Mais Puis Pero Luego Mas Aber Dann""".split()
+)
+
 
 def strip_accents(text: str) -> str:
     """*text* without diacritics (``Hernán Darío Gómez`` -> ``Hernan Dario Gomez``)."""

@@ -31,6 +31,7 @@ import yaml
 
 from pressroom.problems import PressroomError, Problem
 from pressroom.registry import (
+    OPENING_WORDS,
     UNREADABLE_VALUE,
     YAML_LOADER,
     duplicate_keys,
@@ -1513,10 +1514,7 @@ def _single_close(text: str, o: int, closers: list[int], doubles: list[int]) -> 
 #: Words that open a sentence before the speaker's name, capitalized as its first word
 #: (``Then Jane Roe said:``, ``Meanwhile Jane Roe said:``): no part of the name.
 _OPENING_WORDS_RE = re.compile(
-    r"(?:(?:Then|But|And|Also|Today|Yesterday|Tonight|Meanwhile|However|Later|Now|Earlier|"
-    r"Instead|Finally|Afterwards|Again|Thus|Previously|Separately|Similarly|Additionally|"
-    r"Moreover|Furthermore|Nevertheless|Nonetheless|Mais|Puis|Pero|Luego|Mas|Aber|Dann)"
-    r"\s+)+(?=\w)")
+    r"(?:(?:" + "|".join(sorted(OPENING_WORDS, key=len, reverse=True)) + r")\s+)+(?=\w)")
 
 
 def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:

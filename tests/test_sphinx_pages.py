@@ -537,3 +537,18 @@ def test_archive_lists_escape_a_publishers_name(tmp_path):
         "hrf": {"name": name, "footer_markers": ["Seeking asylum?"]}}})
     assert f"{name} — 2 releases, 2011" in text_of(main_text(page(app, "archive/index")))
     assert not [w for w in warnings_of(app) if "src/archive/" in w]
+
+
+def test_a_hand_written_archive_folder_is_never_written_into(tmp_path):
+    """A folder ``archive/`` (a natural name for an archive's own pages) that Pressroom did
+    not generate is left as it is, and the warning says what to do about it."""
+    src = copy_root("pressroom", tmp_path)
+    own = src / "archive" / "notes.md"
+    own.parent.mkdir()
+    own.write_text("# Our notes\n", encoding="utf-8")
+    app = built(src)
+    assert own.read_text(encoding="utf-8") == "# Our notes\n"
+    assert sorted(p.name for p in own.parent.iterdir()) == ["notes.md"]
+    [warning] = [w for w in warnings_of(app) if "was not generated" in w]
+    assert f"{src / 'archive'} exists" in warning and "move or rename that folder" in warning
+    assert warning.endswith("[pressroom.config]")

@@ -48,8 +48,9 @@ def outside_problem(path: Path) -> Problem:
     return Problem(str(path), None, "warning", "release_place",
                    "read as a release because its name ends in .txt, but it is not in a "
                    "publisher's folder of the releases folder (conf.py: pressroom_releases); "
-                   "move it there, or leave it out of the sources (exclude_patterns, or "
-                   "include_patterns as Pressroom's own conf.py sets it)")
+                   "move it there, or leave it out of Sphinx's sources (conf.py: add it to "
+                   "exclude_patterns, or name the sources in include_patterns, as the guide "
+                   "to starting an archive does)")
 
 
 class FileLocation(str):

@@ -12,7 +12,7 @@ import pytest
 
 from conftest import GUM, SEED, SEED_IN_CORPUS
 from pressroom.problems import PressroomError
-from pressroom.source import find_dates, parse_date, parse_release, parse_text, slugify
+from pressroom.source import find_dates, parse_date, parse_release, parse_text, refer_pronouns, slugify
 
 
 def seed():
@@ -440,6 +440,47 @@ def test_a_named_speaker_before_a_quote_wins_over_a_pronoun_after_it():
     r = parse_text("Headline\n\nMay 1, 2011\n\nJane Roe spoke first. John Doe said, “The step "
                    "is welcome and overdue”. She explained how it came about.\n")
     assert [q.speaker for q in r.quotes] == ["John Doe"]
+
+
+PRONOUNS = ("Harbor Report\n\nPORTSMOUTH, May 14, 2024 - \"The ruling is overdue,\" said Maria "
+            "Okonkwo, the Coalition's director.\n\nTomás Rell, president of the Eastmere "
+            "Dockworkers Union, said the union would sign on April 1. \"We will hold the "
+            "Authority to every word,\" he said.\n\nAi Weiwei was arrested in April. Priya "
+            "Castellanos spoke next. \"We are ready,\" she said. \"Every one of us.\"\n\nJohn "
+            "Doe said the port was safe. He criticized President Obama. \"Not yet,\" he said "
+            "again.\n\nThe poster wrote that \"something in the hilarious anarchy of the net\" "
+            "worked.\n\nThey met. \"We are many and we agree,\" they said.\n")
+
+
+def test_a_pronoun_refers_to_the_person_named_last_as_a_subject_or_a_speaker():
+    """The parser gives a quote attributed by ``he`` or ``she`` the last named speaker and
+    where the pronoun is; :func:`refer_pronouns` (told which names are people's) gives it
+    to a person named since, as a sentence's subject or as one who speaks. It had gone to
+    the last quoted speaker: Rell's and Castellanos's words were Okonkwo's."""
+    r = parse_text(PRONOUNS)
+    text = r.text
+    assert [(q.speaker, q.pronoun is not None) for q in r.quotes] == [
+        ("Maria Okonkwo", False), ("Maria Okonkwo", True), ("Maria Okonkwo", True),
+        ("Maria Okonkwo", True), ("Maria Okonkwo", True),
+        (None, False),  # ``poster wrote that``: no German ``er`` inside a word
+        ("Maria Okonkwo", False)]  # ``they``: a group's, perhaps (the last named speaker)
+    people = ["Maria Okonkwo", "Tomás Rell", "Ai Weiwei", "Priya Castellanos", "John Doe",
+              "Obama"]
+    persons = sorted((m.start(), m.end()) for name in people
+                     for m in re.finditer(re.escape(name), text))
+    quotes = refer_pronouns(text, r.quotes, persons)
+    assert [q.speaker for q in quotes] == [
+        "Maria Okonkwo", "Tomás Rell", "Priya Castellanos", "Priya Castellanos", "John Doe",
+        None, "Maria Okonkwo"]
+    assert all(text[q.speaker_start:q.speaker_end] == q.speaker for q in quotes if q.speaker)
+    # nobody named since the last speaker (or only in passing): the last speaker still
+    assert [q.speaker for q in refer_pronouns(text, r.quotes, [])] == [
+        q.speaker for q in r.quotes]
+    # a person named two paragraphs before the pronoun is not the one it refers to
+    far = parse_text("Title\n\nMay 1, 2011\n\nJane Roe spoke.\n\nA woman came.\n\n"
+                     "Then she said, \"Thank you for all of it.\"\n")
+    at = far.text.index("Jane Roe")
+    assert [q.speaker for q in refer_pronouns(far.text, far.quotes, [(at, at + 8)])] == [None]
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [

@@ -552,3 +552,25 @@ def test_a_hand_written_archive_folder_is_never_written_into(tmp_path):
     [warning] = [w for w in warnings_of(app) if "was not generated" in w]
     assert f"{src / 'archive'} exists" in warning and "move or rename that folder" in warning
     assert warning.endswith("[pressroom.config]")
+
+
+def test_a_pronoun_gives_the_quotation_to_the_person_named_since(tmp_path):
+    """``Jane Roe, a lawyer, said the court erred. "…," she said.``: the quotation is Jane
+    Roe's (on the release page and on her entry's list of quotations), not that of the
+    last person quoted before her (Brian Dooley); Ai Weiwei, named in passing, is not the
+    one the pronoun refers to."""
+    app = built_with_releases(tmp_path, {"2011-06-02-pronouns": (
+        "Court Ruling Criticized\n\nWashington, DC, June 2, 2011\n\n"
+        "\"The ruling is a setback,\" said Brian Dooley of Human Rights First.\n\n"
+        "Jane Roe, a lawyer for the family, said the court erred. \"We will appeal the "
+        "decision within the month,\" she said.\n\n"
+        "Brian Dooley spoke again. He named Ai Weiwei. \"We expect more arrests soon,\" he "
+        "said.\n")})
+    html = page(app, "corpus/releases/hrf/2011/2011-06-02-pronouns")
+    speakers = re.findall(r'data-speaker="([^"]*)"[^>]*>([^<]{0,30})', html)
+    assert [(who, said[:12]) for who, said in speakers] == [
+        ("Brian Dooley", "The ruling i"), ("Jane Roe", "We will appe"),
+        ("Brian Dooley", "We expect mo")]
+    roe = page(app, "entries/person/jane-roe")
+    assert "We will appeal the decision within the month" in roe
+    assert "We will appeal" not in page(app, "entries/person/brian-dooley")

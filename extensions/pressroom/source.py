@@ -21,7 +21,7 @@ import datetime as _dt
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from pathlib import Path
@@ -67,6 +67,9 @@ class Quote:
     ``speaker`` is the surface that names the speaker (``Brian Dooley``); when the
     attribution is a pronoun or a follow-on quote, it is the last named speaker
     and ``speaker_start``/``speaker_end`` point at where that name was written.
+    ``pronoun`` is where the pronoun (``he``, ``she``) that attributes the quote (or the
+    quote it follows on) is written: the person it refers to may be named after the last
+    named speaker (see :func:`refer_pronouns`).
     """
 
     start: int
@@ -75,6 +78,7 @@ class Quote:
     speaker: str | None
     speaker_start: int | None
     speaker_end: int | None
+    pronoun: int | None = None
 
 
 #: Header fields a release may set, and what they mean.
@@ -577,7 +581,10 @@ _NAME = (rf"(?:{_NAME_WORD}+(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?"
 _PRONOUNS = ("he", "she", "they", "He", "She", "They",
              "il", "elle", "ils", "elles", "er", "sie")  # ``a-t-il déclaré``, ``sagte er``
 _PRONOUN = "(?:" + "|".join(_PRONOUNS) + ")"
-_SPEAKER = rf"(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
+#: The pronouns that refer to one person (``they`` may be a group's).
+_PERSONAL = frozenset(("he", "she", "He", "She", "il", "elle", "er"))
+#: Never from inside a word: ``poster wrote that`` is no ``er`` (German ``he``) writing.
+_SPEAKER = rf"(?<![\w'’-])(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
 #: Not right after a word that puts a name inside a longer phrase (``University of X``).
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{w}\s)" for w in ("of", "at", "in", "the", "and", "for", "from", "with", "by", "to",
@@ -1647,7 +1654,12 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             else:
                 prev_end = None
             if speaker and speaker[0] in _PRONOUNS:
-                speaker = last
+                # the last named speaker, and where the pronoun is (a person named since
+                # may be the one it refers to: :func:`refer_pronouns`)
+                if speaker[0] in _PERSONAL:
+                    speaker = (*(last[:3] if last else (None, None, None)), speaker[1])
+                else:
+                    speaker = last[:3] if last and last[0] else None
             if speaker:
                 last = prev_speaker = speaker
             if not (goes_on and o == carried_at):
@@ -1655,7 +1667,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             elif speaker:
                 for i in unnamed:  # the speaker named at a later part names the earlier ones
                     quotes[i] = replace(quotes[i], speaker=speaker[0],
-                                        speaker_start=speaker[1], speaker_end=speaker[2])
+                                        speaker_start=speaker[1], speaker_end=speaker[2],
+                                        pronoun=speaker[3] if len(speaker) > 3 else None)
                 unnamed = []
             going_on = left_open  # (only a quotation kept carries a speaker on)
             if going_on:
@@ -1667,8 +1680,75 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 speaker[0] if speaker else None,
                 speaker[1] if speaker else None,
                 speaker[2] if speaker else None,
+                speaker[3] if speaker and len(speaker) > 3 else None,
             ))
     return quotes
+
+
+#: After a person's name, a verb that makes the person the one who speaks (``X said the
+#: union would…``, ``X, the union's president, told reporters…``).
+_SAYS_AFTER = re.compile(
+    r"(?:,[^.!?\n“”\"]{1,100},)?\s+(?:said|says|told|added|adds|stated|explained|noted|"
+    r"warned|argued|asked|replied|insisted|stressed|urged|recalled|spoke|speaks|"
+    r"a (?:déclaré|dit|ajouté|expliqué)|sagte|erklärte)\b")
+#: After a person's name, a verb in the passive: the sentence is about the person, who
+#: is not the one speaking in it (``Ai Weiwei was arrested in April.``).
+_PASSIVE_AFTER = re.compile(
+    r"(?:,[^.!?\n“”\"]{1,100},)?\s+(?:was|were|is|are|has been|have been|had been|will be)"
+    r"\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
+#: Where a sentence starts: after a stop and a blank, a line break, or a colon.
+_SENTENCE_START = re.compile(r"(?:[.!?…][\"”’')\]]*\s+|\n|:\s+)(?=[^.!?…\n]*$)")
+
+
+def refer_pronouns(text: str, quotes: Sequence[Quote],
+                   persons: Sequence[tuple[int, int]]) -> list[Quote]:
+    """*quotes* with each quote attributed by a pronoun (``“…,” she said``) given to the
+    person it refers to: the last person named since the last named speaker, before the
+    pronoun (in its paragraph or the one before) and outside every quotation, as the
+    subject of a sentence (``Priya Castellanos spoke next.``, ``Then Harry Kane …``:
+    nothing but capitalized words before the name in its sentence) or as one who speaks
+    (``Tomás Rell, the union's president, said the port…``); else the last named speaker,
+    as :func:`find_quotes` gave it.
+
+    *persons* are the spans of the text's mentions of people, in text order (which names
+    are people's the registry knows, not the parser). A person named in passing
+    (``He criticized President Obama.``), or the subject of a verb in the passive (``Ai
+    Weiwei was arrested``), is not the one a pronoun refers to."""
+    if not any(q.pronoun is not None for q in quotes):
+        return list(quotes)
+    quoted = [(q.start, q.end) for q in quotes]
+
+    def inside_quote(at: int) -> bool:
+        i = bisect_right(quoted, (at, len(text))) - 1
+        return i >= 0 and quoted[i][0] <= at < quoted[i][1]
+
+    def subject(start: int, end: int) -> bool:
+        if _SAYS_AFTER.match(text, end):
+            return True
+        if _PASSIVE_AFTER.match(text, end):
+            return False
+        window = text[max(0, start - 120):start]
+        m = _SENTENCE_START.search(window)
+        lead = window[m.end():] if m else (window if start <= 120 else None)
+        if lead is None:
+            return False  # a sentence of more than 120 characters before the name
+        return all(word[:1].isupper() for word in lead.replace("’s", "").split())
+
+    out = []
+    for q in quotes:
+        if q.pronoun is not None:
+            # since the last named speaker, in the pronoun's paragraph or the one before
+            here = text.rfind("\n\n", 0, q.pronoun)
+            before = text.rfind("\n\n", 0, here) if here > 0 else -1
+            floor = max(q.speaker_end if q.speaker_end is not None else 0, before + 1)
+            named = next((span for span in reversed(persons)
+                          if floor <= span[0] and span[1] <= q.pronoun
+                          and not inside_quote(span[0]) and subject(*span)), None)
+            if named is not None:
+                q = replace(q, speaker=text[named[0]:named[1]], speaker_start=named[0],
+                            speaker_end=named[1])
+        out.append(q)
+    return out
 
 
 def slugify(title: str, max_words: int = 8) -> str:

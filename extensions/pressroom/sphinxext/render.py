@@ -19,7 +19,13 @@ from docutils import nodes
 from pressroom.corpus import text_key
 from pressroom.linker import TITLES
 from pressroom.registry import PartialDate
-from pressroom.source import LIST_ITEM_RE, NOT_ABBREVIATED, same_language, straight_closes
+from pressroom.source import (
+    LIST_ITEM_RE,
+    NOT_ABBREVIATED,
+    refer_pronouns,
+    same_language,
+    straight_closes,
+)
 from pressroom.sphinxext.corpus import Corpus, plain
 from pressroom.sphinxext.nodes import quotation
 
@@ -250,10 +256,14 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     mentions = sorted(result.mentions, key=lambda m: m.start)
     by_start = _Sorted(mentions)
 
-    # quotes: resolve the speaker by a person mention inside the speaker's span
+    # quotes: a pronoun refers to the person named last as a subject or a speaker (which
+    # mentions are people's the registry says); then the speaker is the person mention
+    # inside the speaker's span
+    persons = [(m.start, m.end) for m in mentions
+               if (entity := registry.get(m.entity_id)) is not None and entity.type == "person"]
     quote_rows: list[tuple] = []
     quote_speakers: dict[tuple[int, int], str] = {}
-    for q in release.quotes:
+    for q in refer_pronouns(text, release.quotes, persons):
         speaker_id = ""
         if q.speaker_start is not None and q.speaker_end is not None:
             for m in by_start.overlapping(q.speaker_start, q.speaker_end):

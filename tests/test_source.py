@@ -1101,3 +1101,19 @@ def test_an_unknown_header_field_is_reported_at_its_line_however_its_key_is_writ
     r = parse_text(f"---\ntitle: T\n{key}: 1\n---\nT\n\nMay 1, 2011\n\nBody.\n")
     (p,) = r.problems
     assert (p.line, p.subtype) == (3, "release_header") and "'bogus'" in p.message
+
+
+def test_a_header_may_say_the_date_is_unknown():
+    """A release nobody can date was an error forever (``pressroom check`` never passed):
+    ``date: unknown`` in its header says so; it is undated and not reported."""
+    text = "A Statement Without a Date\n\nThe coalition spoke about the port, as it had in 2019.\n"
+    plain = parse_text(text)
+    assert plain.date is None
+    [problem] = [p for p in plain.problems if p.subtype == "release_date"]
+    assert problem.severity == "error" and "`date: unknown`" in problem.message
+    for written in ("unknown", "Unknown", "'unknown'"):
+        said = parse_text(f"---\ndate: {written}\n---\n" + text)
+        assert said.date is None and said.title == "A Statement Without a Date"
+        assert [p for p in said.problems if p.severity != "info"] == [], written
+    # a date the text gives does not override the header
+    assert parse_text("---\ndate: unknown\n---\nTitle\n\nMay 3, 2011\n\nBody.\n").date is None

@@ -81,10 +81,13 @@ class Quote:
     pronoun: int | None = None
 
 
+#: A header's ``date`` for a release whose date nobody knows.
+UNKNOWN_DATE = "unknown"
+
 #: Header fields a release may set, and what they mean.
 HEADER_FIELDS = {
     "title": "the release's title",
-    "date": "publication date, YYYY-MM-DD",
+    "date": "publication date, YYYY-MM-DD (or unknown, when nobody knows it)",
     "publisher": "publisher's name",
     "dateline": "place the release was issued from",
     "source": "URL the release was taken from",
@@ -852,6 +855,8 @@ class _Parser:
             if key == "date":
                 if isinstance(value, _dt.datetime):
                     value = value.date()
+                elif isinstance(value, str) and value.strip().lower() == UNKNOWN_DATE:
+                    value = UNKNOWN_DATE  # said to be unknown: no date is looked for
                 elif not isinstance(value, _dt.date):
                     parsed = parse_date(str(value))
                     if parsed is None:
@@ -1336,6 +1341,8 @@ class _Parser:
                 self.problem(d.start, "error", "release_date",
                              f"{d.written!r} ({where}) is not a real date")
         valid = [(w, d) for w, d in dates if d.value is not None]
+        if header.get("date") == UNKNOWN_DATE:
+            return None  # the archive files it under its folder's year, month not given
         if header.get("date"):
             return header["date"]
         if not valid and self.encoding != "binary":
@@ -1350,7 +1357,8 @@ class _Parser:
             if self.text.replace("\ufeff", "").strip() and self.encoding != "binary":
                 self.problem(None, "error", "release_date",
                              "no publication date found; add a header line `date: YYYY-MM-DD` "
-                             "between --- lines at the top of the file")
+                             "between --- lines at the top of the file (`date: unknown` if "
+                             "nobody knows it)")
             return None
         chosen_where, chosen = valid[0]
         for where, d in valid[1:]:

@@ -298,3 +298,21 @@ def test_links_to_a_release_and_to_a_folder_outside_are_said_as_the_build_says_t
     assert project.release_parts(folder / "extra/2011-06-01-free.txt") == (
         "acme-rights", "extra", "2011-06-01-free.txt")
     assert project.publisher_for(folder / "extra/2011-06-01-free.txt").key == "acme-rights"
+
+
+@pytest.mark.parametrize("setting", ['["pressroom.release_date"]', '["pressroom.*"]', '("pressroom",)'])
+def test_what_conf_py_suppresses_is_not_reported(tmp_path, capsys, monkeypatch, setting):
+    """``suppress_warnings`` in ``conf.py`` silences a kind of problem in the build; check
+    reported it all the same (and exited 1 for it), so a project could never pass."""
+    make_project(tmp_path, releases={
+        "acme-rights/2011/2011-05-03-arrest.txt": RELEASE_A,
+        "acme-rights/2011/undated.txt": "A Statement\n\nAcme Rights spoke about Jane Roe.\n"})
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 1 and "release_date" in out
+    write(tmp_path / "conf.py", (tmp_path / "conf.py").read_text() + f"suppress_warnings = {setting}\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check", "--strict")
+    assert code == 0, out
+    assert "release_date" not in out
+    # all of Pressroom's (notes too) with the type alone or its ``*``
+    n = 1 if "release_date" in setting else 3
+    assert f"notes ({n} suppressed by conf.py's suppress_warnings)" in err

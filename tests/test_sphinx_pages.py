@@ -574,3 +574,21 @@ def test_a_pronoun_gives_the_quotation_to_the_person_named_since(tmp_path):
     roe = page(app, "entries/person/jane-roe")
     assert "We will appeal the decision within the month" in roe
     assert "We will appeal" not in page(app, "entries/person/brian-dooley")
+
+
+def test_suppressed_problems_are_not_listed_on_the_release_page(tmp_path):
+    """A Windows-1252 release's page says it was read with a fallback, in a box readers
+    see; once the archivist suppresses that kind of warning (``suppress_warnings``), the
+    box, which ignored it, is gone with the warning. Other kinds are still listed."""
+    src = copy_root("pressroom", tmp_path)
+    (src / "corpus/releases/hrf/2011/2011-06-03-smart.txt").write_bytes(
+        "Smart Quotes\n\nJune 3, 2011\n\n“Smart” quotes – and € signs, said Jane Roe.\n"
+        .encode("cp1252"))
+    doc = "corpus/releases/hrf/2011/2011-06-03-smart"
+    app = built(src)
+    assert "pressroom-problems" in page(app, doc)
+    app = built(src, confoverrides={"suppress_warnings": ["pressroom.release_encoding"]})
+    assert "pressroom-problems" not in page(app, doc)
+    assert not [w for w in warnings_of(app) if "release_encoding" in w]
+    markup = page(app, "corpus/releases/hrf/2011/2011-05-02-markup-is-data")
+    assert "pressroom-problems" in markup and "release_control" in markup  # not suppressed

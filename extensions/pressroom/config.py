@@ -55,10 +55,16 @@ class ProjectConfig:
     publishers: dict[str, Publisher] = field(default_factory=dict)
     #: malformed ``pressroom_*`` values in ``conf.py`` (each replaced by its default)
     problems: list[Problem] = field(default_factory=list, compare=False, repr=False)
+    #: Sphinx's ``suppress_warnings`` as ``conf.py`` sets it
+    suppress_warnings: frozenset[str] = frozenset()
 
     @property
     def type_names(self) -> tuple[str, ...]:
         return tuple(self.entity_types)
+
+    def suppressed(self, subtype: str) -> bool:
+        """Is ``pressroom.<subtype>`` among the warnings ``conf.py`` suppresses?"""
+        return is_suppressed(subtype, self.suppress_warnings)
 
     def release_parts(self, path: Path) -> tuple[str, ...] | None:
         """*path*'s parts below the releases folder (``None``: it is not below it), as
@@ -144,7 +150,16 @@ class ProjectConfig:
             entity_types=types,
             publishers=publishers,
             problems=check.problems,
+            suppress_warnings=frozenset(
+                w for w in values.get("suppress_warnings", ()) or () if isinstance(w, str)),
         )
+
+
+def is_suppressed(subtype: str, suppress_warnings: frozenset[str] | set[str]) -> bool:
+    """Is Pressroom's warning *subtype* suppressed by these ``suppress_warnings``? As
+    Sphinx reads them: ``pressroom``, ``pressroom.*`` or ``pressroom.<subtype>``."""
+    return bool(suppress_warnings) and bool(
+        {"pressroom", "pressroom.*", f"pressroom.{subtype}"} & set(suppress_warnings))
 
 
 def inside(folder: str | os.PathLike, path: str | os.PathLike) -> bool:

@@ -140,7 +140,11 @@ def run(args: argparse.Namespace) -> int:
     registry_path = Path(args.registry) if args.registry else None
     project = load_project(root)
     problems, counts = collect(project, paths, registry_path)
-    problems = sorted((_relative(p) for p in problems), key=_severity_order)
+    # what conf.py's suppress_warnings silences in the build is not reported here either
+    # (the archivist has seen it); its number is said
+    kept = [p for p in problems if not project.suppressed(p.subtype)]
+    suppressed = len(problems) - len(kept)
+    problems = sorted((_relative(p) for p in kept), key=_severity_order)
     tally = Counter(p.severity for p in problems)
     out = sys.stdout
     for problem in problems:
@@ -152,7 +156,8 @@ def run(args: argparse.Namespace) -> int:
         f"checked {counted(counts['releases'], 'release')} and "
         f"{counted(counts['entries'], 'registry entry', 'registry entries')}: "
         f"{counted(tally['error'], 'error')}, {counted(tally['warning'], 'warning')}, "
-        f"{counted(tally['info'], 'note')}",
+        f"{counted(tally['info'], 'note')}"
+        + (f" ({suppressed} suppressed by conf.py's suppress_warnings)" if suppressed else ""),
         file=sys.stderr,
     )
     if tally["error"] or (args.strict and tally["warning"]):

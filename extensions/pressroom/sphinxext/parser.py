@@ -113,7 +113,8 @@ def build_release(env: BuildEnvironment, path: Path, docname: str, *,
         report(release.problems, docname)
         report_ambiguities(result, release, docname, corpus)
     return render_release(release, result, corpus, publisher_key=key, relpath=relpath,
-                          anchors=not embedded, site_language=site_language(env.config))
+                          anchors=not embedded, site_language=site_language(env.config),
+                          suppress_warnings=frozenset(env.config.suppress_warnings))
 
 
 class ReleaseParser(Parser):

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from pressroom.config import is_suppressed
 from pressroom.corpus import text_key
 from pressroom.linker import TITLES
 from pressroom.registry import PartialDate
@@ -31,6 +32,7 @@ from pressroom.sphinxext.nodes import quotation
 
 if TYPE_CHECKING:
     from pressroom.linker import LinkResult
+    from pressroom.problems import Problem
     from pressroom.source import Release
 
 
@@ -237,7 +239,8 @@ def sentence_segments(release: Release) -> list[tuple[int, int, int]]:
 
 def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
                    publisher_key: str = "", relpath: str = "", anchors: bool = True,
-                   site_language: str | None = None) -> Rendered:
+                   site_language: str | None = None,
+                   suppress_warnings: frozenset[str] = frozenset()) -> Rendered:
     """Nodes for a release page (or a ``release`` directive) and its data tuples.
 
     With *anchors*, every mention and quotation has an id (``m<offset>``,
@@ -247,7 +250,9 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     source, which the HTML builder copies), one shown in another page's is not.
 
     A release whose header states another language than *site_language* (Sphinx's
-    ``language``) has its title and text marked as written in it (``lang`` in HTML)."""
+    ``language``) has its title and text marked as written in it (``lang`` in HTML).
+    Its problems are listed on the page, but those of the subtypes *suppress_warnings*
+    (Sphinx's) silences."""
     text = release.text
     language = other_language(release.language, site_language)
     marked = language_classes(language)
@@ -308,8 +313,11 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     section = nodes.section(ids=["release", *title_ids], classes=["pressroom-release"],
                             support_smartquotes=False)
     section += nodes.title(title, title, classes=list(marked))
-    if any(p.severity != "info" for p in release.problems):
-        section += _problems_notice(release)
+    # the problems the build warns about, but those conf.py's suppress_warnings silences
+    shown = [p for p in release.problems
+             if p.severity != "info" and not is_suppressed(p.subtype, suppress_warnings)]
+    if shown:
+        section += _problems_notice(shown)
     section += _meta_panel(release, mentions, corpus, publisher_key, relpath, anchors, language)
     if any(p.subtype == "release_header" and p.severity == "error" for p in release.problems):
         # a header that could not be read is still shown, as received
@@ -462,9 +470,8 @@ def _apart(cls: str, rubric: str, blocks: list[str], marked: Sequence[str] = ())
     return box
 
 
-def _problems_notice(release: Release) -> nodes.Element:
+def _problems_notice(problems: list[Problem]) -> nodes.Element:
     """A visible notice on the page of a release that has problems (the build warns too)."""
-    problems = [p for p in release.problems if p.severity != "info"]
     errors = any(p.severity == "error" for p in problems)
     box = nodes.admonition(classes=["pressroom-problems", "error" if errors else "warning"])
     head = "This release has problems" if errors else "This release was read with warnings"

@@ -21,7 +21,10 @@ from pressroom.source import parse_release
 from sphinx_support import copy_root, make, page, release_page_text, warnings_of
 
 FOLDER = "corpus/releases/wire/2011"
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ufffd]")
+#: What a page shows as U+FFFD (C0 and C1 controls, noncharacters) and U+FFFD itself
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffd"
+                     + "".join(chr(p + 0xfffe) + chr(p + 0xffff) for p in range(0, 0x110000, 0x10000))
+                     + "]")
 
 
 def normalize(text: str) -> str:

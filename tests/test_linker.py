@@ -228,6 +228,19 @@ def test_someone_else_by_any_shape_of_name_but_not_an_adjective_or_an_adverb(wit
     assert [m.start for m in linker.link(text).mentions] == [0, text.rindex("McAllister")]
 
 
+def test_a_name_starting_in_lower_case_at_the_start_of_a_sentence() -> None:
+    """An alias written with a word in lower case first (``the Coalition``, ``de Gaulle``)
+    is also linked with a capital at the start of a sentence (it was reported unused
+    where every release opened a sentence with it); other changes of case are not."""
+    linker = make_linker(org("hrc", "Harbor Rights Coalition", "the Coalition"),
+                         person("dg", "Charles de Gaulle", "de Gaulle"))
+    assert spans(linker.link("The Coalition said so. Later the Coalition agreed.")) == [
+        ("The Coalition", "hrc"), ("the Coalition", "hrc")]
+    assert spans(linker.link("De Gaulle spoke. Then de Gaulle left.")) == [
+        ("De Gaulle", "dg"), ("de Gaulle", "dg")]
+    assert spans(linker.link("the coalition and The coalition")) == []
+
+
 def test_common_word_name_capitalized_for_another_reason() -> None:
     """A one-word name of a place or organization that is a common word (listed, or
     written in lower case in the same text) is no mention at the start of a sentence

@@ -946,6 +946,13 @@ class Linker:
             upper = surface.upper()
             if upper != surface and upper not in keys:
                 keys[upper] = (entries, True, surface)
+            # a name that starts with a word in lower case (``the Coalition``, ``de Gaulle``)
+            # is written with a capital at the start of a sentence
+            if surface[:1].islower() and " " in surface:
+                capital = surface[0].upper() + surface[1:]
+                if capital not in keys:
+                    keys[capital] = (entries, False, surface)
+
         def keys_surface(surface: str) -> str:
             return keys[surface][2]
 

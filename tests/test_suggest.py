@@ -115,6 +115,26 @@ def test_nothing_inside_a_linked_mention_is_proposed():
     assert not any("Zorbal" in name or "Kintaro" in name for name in found), found
 
 
+def test_a_longer_name_starting_or_ending_with_a_linked_one_is_proposed():
+    """``Kestrel Bay Harbor Police`` is a name of its own although ``Kestrel Bay`` (a place
+    the registry has) is linked in it: it was never proposed. A run holding two linked
+    names, or one in its middle, still proposes nothing."""
+    texts = [f"Report {i}\n\nMay {i + 1}, 2011\n\nThe Kestrel Bay Harbor Police stopped the "
+             f"march. The guards at Eastmere Container Terminal watched. Maria Okonkwo Vell "
+             f"Tamsin Orr spoke, and the Port of Eastmere Landing Authority agreed on day {i}.\n"
+             for i in range(3)]
+    documents = docs(*texts)
+    for doc in documents:
+        known = []
+        for name in ("Kestrel Bay", "Eastmere", "Maria Okonkwo", "Tamsin Orr"):
+            for at in [i for i in range(len(doc.text)) if doc.text.startswith(name, i)]:
+                known.append((at, at + len(name)))
+        doc.known = known
+    found = by_name(suggest(documents))
+    assert "Kestrel Bay Harbor Police" in found and "Eastmere Container Terminal" in found
+    assert not any("Okonkwo" in name or "Landing" in name for name in found), found
+
+
 def test_examples_and_yaml_are_ready_to_paste():
     import yaml
 

@@ -29,8 +29,9 @@ releases' titles, datelines and bodies and proposes registry entries:
    ``X-based`` vote place. A two- or three-word name with no other cue reads
    as a person.
 5. Names the registry already has (any name or alias, or any span the linker
-   links) are left out. Candidates are ranked by the number of releases that
-   mention them.
+   links) are left out, and so are names the linker links part of, but a longer
+   name starting or ending with one it links (``Kestrel Bay Harbor Police``).
+   Candidates are ranked by the number of releases that mention them.
 """
 
 from __future__ import annotations
@@ -452,7 +453,7 @@ class _Collector:
             # candidate overlaps one is a bisection (a scan of all of them was quadratic in
             # a long release: 29 s for one of 600 KB)
             spans = sorted(doc.known)
-            known = ([a for a, _ in spans], list(accumulate((b for _, b in spans), max)))
+            known = ([a for a, _ in spans], list(accumulate((b for _, b in spans), max)), spans)
             for toks, _span, headline in self.reader.tokens[d]:
                 if headline:
                     continue
@@ -489,10 +490,24 @@ class _Collector:
             return  # Prime Minister, Secretary of State: a title, not a name
         first, last = toks[i], toks[j - 1]
         start, end = first.start, last.end
-        starts, furthest = known
+        starts, furthest, spans = known
         k = bisect_left(starts, end)  # the mentions starting before the candidate ends
         if k and furthest[k - 1] > start:
-            return
+            # a longer name that starts or ends with one the registry has (``Kestrel Bay
+            # Harbor Police``, ``Eastmere Container Terminal``) is a name of its own; any
+            # other overlap with a mention (inside it, across it, two in it) is not
+            overlapping = []
+            n = k - 1
+            while n >= 0 and furthest[n] > start:
+                if spans[n][1] > start:
+                    overlapping.append(spans[n])
+                n -= 1
+            if len(words) == 1 or len(overlapping) != 1:
+                return
+            a, b = overlapping[0]
+            if not (start <= a and b <= end and (a, b) != (start, end)
+                    and (a == start or b == end)):
+                return
         single = len(words) == 1
         word = words[0]
         if single:

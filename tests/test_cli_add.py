@@ -374,3 +374,28 @@ def test_control_characters_in_a_web_page_are_no_part_of_the_release(tmp_path, c
     release = parse_release(placed)
     assert release.problems == [] and str(release.date) == "2011-05-10"
     assert release.title == "Ctl Title" and "said so today" in " ".join(release.body.split())
+
+
+def test_language_is_written_into_a_header(tmp_path, capsys, monkeypatch):
+    """A release in French taken in from a text file had no way to say so but editing the
+    file: ``--language fr`` writes ``language: fr`` into its header (beside a ``--date``),
+    and leaves a release whose header states a language as it is."""
+    make_project(tmp_path / "p", releases={})
+    french = write(tmp_path / "in" / "fr.txt",
+                   "La Coalition salue la décision\n\nGenève, 3 mai 2011 – Acme Rights salue "
+                   "la décision du tribunal.\n\nAbout Acme Rights: we defend defenders.\n")
+    stated = write(tmp_path / "in" / "es.txt",
+                   "---\nlanguage: es\n---\nAcme Rights celebra la decisión\n\n3 de mayo de "
+                   "2011 – Acme Rights celebra la decisión.\n\nAbout Acme Rights: we defend.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--language", "fr",
+                             str(french), str(stated))
+    assert code == 0, err
+    folder = tmp_path / "p/corpus/releases/acme-rights/2011"
+    (fr,) = folder.glob("*coalition*.txt")
+    assert fr.read_text(encoding="utf-8").startswith("---\nlanguage: fr\n---\nLa Coalition")
+    (es,) = folder.glob("*celebra*.txt")
+    assert es.read_bytes() == stated.read_bytes()
+    assert "--language fr ignored: the release's header says es" in out + err
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--language", "French",
+                             str(french))
+    assert code == 2 and "'French' is not a language tag" in err

@@ -298,8 +298,9 @@ def infer_publisher(text: str, footer: str, source_url: str | None, received: Pa
 
 
 def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
-            date: _dt.date | None = None) -> Placement:
-    """Read *path* and work out where it goes; nothing is written."""
+            date: _dt.date | None = None, language: str | None = None) -> Placement:
+    """Read *path* and work out where it goes; nothing is written. *language* (a tag) is
+    written into a header when the release states none."""
     placement = Placement(path)
     received = path.read_bytes()
     is_html = path.suffix.lower() in HTML_SUFFIXES or (
@@ -356,13 +357,20 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
             placement.notes.append(f"--date {date} ignored: the release says {release.date}")
     elif date:
         placement.date = date
-        data = _with_date_header(data, date)
+        data = _with_header_field(data, "date", date)
         placement.notes.append(f"no date in the text: a header `date: {date}` is put before "
                                "the received text")
     else:
         placement.missing.append((
             "release_date", "publication date not found; give it with --date YYYY-MM-DD, or "
             "add a header (a first line ---, then date: YYYY-MM-DD, then ---)"))
+    if language and release.language and release.language != language:
+        placement.notes.append(f"--language {language} ignored: the release's header says "
+                               f"{release.language}")
+    elif language and not release.language:
+        data = _with_header_field(data, "language", language)
+        placement.notes.append(f"a header `language: {language}` is put before the received "
+                               "text")
     placement.data = data
     if placement.publisher and placement.date:
         folder = project.releases_dir / placement.publisher.key / f"{placement.date.year:04d}"
@@ -371,11 +379,12 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
     return placement
 
 
-def _with_date_header(data: bytes, date: _dt.date) -> bytes:
-    """*data* with ``date: YYYY-MM-DD`` in a front-matter header: added as the first field
-    of the header the file has (its first line exactly ``---``, as the parser reads one),
-    else in a header of its own before the text. Written in the file's own encoding (a
-    UTF-16 file stays UTF-16) and line ending; the received bytes follow unchanged."""
+def _with_header_field(data: bytes, key: str, value: object) -> bytes:
+    """*data* with ``key: value`` (``date: YYYY-MM-DD``, ``language: fr``) in a front-matter
+    header: added as the first field of the header the file has (its first line exactly
+    ``---``, as the parser reads one), else in a header of its own before the text. Written
+    in the file's own encoding (a UTF-16 file stays UTF-16) and line ending; the received
+    bytes follow unchanged."""
     encoding = "utf-8"
     bom = b""
     for mark, codec, _reported in BOMS:
@@ -386,7 +395,7 @@ def _with_date_header(data: bytes, date: _dt.date) -> bytes:
     head = body[:4000].decode(encoding, errors="ignore")
     newline = "\r\n" if "\r\n" in head[:2000] else "\n"
     first_line, nl, _ = head.partition("\n")
-    field = f"date: {date}{newline}"
+    field = f"{key}: {value}{newline}"
     if nl and first_line.strip() == "---":
         # a header is there already (without a date): the date as its first field
         cut = len((first_line + nl).encode(encoding))

@@ -11,7 +11,7 @@ from pressroom.corpus import release_files, text_key
 from pressroom.intake import EMAIL_SUFFIXES, HTML_SUFFIXES, free_name, prepare
 from pressroom.lint import display_path
 from pressroom.problems import PressroomError, Problem
-from pressroom.source import decode, parse_date
+from pressroom.source import decode, language_tag, parse_date
 
 NAME = "add"
 HELP = "place received releases (text, HTML or e-mail) in the corpus, named by date and title"
@@ -63,6 +63,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "do not say it themselves")
     parser.add_argument("--date", metavar="YYYY-MM-DD",
                         help="publication date for files in which none can be found")
+    parser.add_argument("--language", metavar="TAG",
+                        help="the language of files whose header states none (a tag such as "
+                        "fr or pt-BR), written into a header before the received text")
     parser.add_argument("-n", "--dry-run", action="store_true",
                         help="show what would be done; write nothing")
     parser.add_argument("--root", metavar="DIR", help="project root holding conf.py")
@@ -118,6 +121,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"pressroom add: error: --date {args.date!r} is not a date (use YYYY-MM-DD)",
                   file=sys.stderr)
             return 2
+    language = None
+    if args.language:
+        language = language_tag(args.language)
+        if language is None:
+            print(f"pressroom add: error: --language {args.language!r} is not a language tag "
+                  "(such as en, fr or pt-BR)", file=sys.stderr)
+            return 2
     project = project_for(Path(args.root) if args.root else None)
     files, skipped = _inputs(args.inputs)
     for name, why in skipped:
@@ -140,7 +150,8 @@ def run(args: argparse.Namespace) -> int:
         for path in files:
             progress.update(task, description=path.name)
             try:
-                placement = prepare(path, project, publisher=args.publisher, date=date)
+                placement = prepare(path, project, publisher=args.publisher, date=date,
+                                    language=language)
             except (OSError, PressroomError) as exc:
                 reason = exc.problem.message if isinstance(exc, PressroomError) else (
                     exc.strerror or str(exc))

@@ -259,6 +259,12 @@ def test_slugify():
     assert slugify("中文出版社") == "中文出版社"
     assert slugify("Правозащитники требуют") == "правозащитники-требуют"
     assert slugify("!!!") == "release"
+    # a name cut at eight words does not end on a little word
+    assert slugify("Dockworkers Win Right to Organize at Port of Eastmere") == \
+        "dockworkers-win-right-to-organize-at-port"
+    assert slugify("La Coalition salue la décision du tribunal de Genève") == \
+        "la-coalition-salue-la-decision-du-tribunal"
+    assert slugify("Of The") == "of"
 
 
 def test_speaker_stops_at_the_end_of_the_sentence():

@@ -133,8 +133,9 @@ def scan(folder: Path, depth: int | None = 0) -> Scan:
                        f"as written, in lower case; rename it {stem}{RELEASE_SUFFIX}")
             else:
                 why = (f"is not read as a release (only files ending in {RELEASE_SUFFIX} are); "
-                       "take a text or HTML release in with `pressroom add FILE`, or move "
-                       "the file out of the releases folder")
+                       "take a release received as text, a web page (.html) or an e-mail "
+                       "(.eml) in with `pressroom add FILE`, or move the file out of the "
+                       "releases folder")
             problems.append(Problem(path, None, "warning", "release_ignored", why))
     found.sort()
     for parts in found if depth is not None else ():

@@ -1767,5 +1767,14 @@ def slugify(title: str, max_words: int = 8) -> str:
     every such title or publisher was ``release``)."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", title)
                       if (c.isascii() or c.isalnum()) and not unicodedata.combining(c))
-    words = re.findall(r"[^\W_]+", folded.lower())
-    return "-".join(words[:max_words]) or "release"
+    words = re.findall(r"[^\W_]+", folded.lower())[:max_words]
+    # a name cut mid-phrase does not end on a little word (``…-at-port-of``)
+    while len(words) > 1 and words[-1] in _SLUG_TAIL:
+        words.pop()
+    return "-".join(words) or "release"
+
+
+#: Words a slug does not end on (English and the other languages the parser reads).
+_SLUG_TAIL = frozenset("""a an the of at to in on for and or by with from as into
+    de la le les des du d l et au aux el los las y del en un una o da do dos e em no na
+    der die das und von zu im am mit""".split())

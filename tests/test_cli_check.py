@@ -316,3 +316,17 @@ def test_what_conf_py_suppresses_is_not_reported(tmp_path, capsys, monkeypatch, 
     # all of Pressroom's (notes too) with the type alone or its ``*``
     n = 1 if "release_date" in setting else 3
     assert f"notes ({n} suppressed by conf.py's suppress_warnings)" in err
+
+
+@pytest.mark.parametrize("command", ["check", "stats", "suggest"])
+def test_outside_an_archive_the_message_says_there_is_no_conf_py(tmp_path, capsys, monkeypatch,
+                                                                 command):
+    """Run in a folder that is no archive's, the commands said only that
+    ``corpus/releases`` does not exist, as if the archive lacked it."""
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, command)
+    assert code == 1
+    assert f"there is no conf.py in {tmp_path.resolve()} or a folder above it" in out + err
+    write(tmp_path / "conf.py", "project = 'x'\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, command)
+    assert code == 1 and "no conf.py" not in out + err
+    assert "create it, or set pressroom_releases in conf.py" in out + err

@@ -13,7 +13,7 @@ import ast
 import os
 import re
 import runpy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +57,21 @@ class ProjectConfig:
     problems: list[Problem] = field(default_factory=list, compare=False, repr=False)
     #: Sphinx's ``suppress_warnings`` as ``conf.py`` sets it
     suppress_warnings: frozenset[str] = frozenset()
+    #: whether a ``conf.py`` was read (without one, the working folder and the defaults)
+    has_conf: bool = True
 
     @property
     def type_names(self) -> tuple[str, ...]:
         return tuple(self.entity_types)
+
+    def no_releases_folder(self) -> str:
+        """What to say when the releases folder is not there."""
+        if not self.has_conf:
+            return (f"the releases folder does not exist, and there is no conf.py in "
+                    f"{self.root} or a folder above it: run pressroom in an archive's folder "
+                    "(or give --root), or start one (Starting an archive, in the "
+                    "documentation)")
+        return "the releases folder does not exist; create it, or set pressroom_releases in conf.py"
 
     def suppressed(self, subtype: str) -> bool:
         """Is ``pressroom.<subtype>`` among the warnings ``conf.py`` suppresses?"""
@@ -281,10 +292,10 @@ def load_project(root: Path | None = None) -> ProjectConfig:
     """
     root = Path(root) if root else find_root()
     if root is None:
-        return ProjectConfig.from_values(Path.cwd(), {})
+        return replace(ProjectConfig.from_values(Path.cwd(), {}), has_conf=False)
     conf = root / "conf.py"
     if not conf.is_file():
-        return ProjectConfig.from_values(root, {})
+        return replace(ProjectConfig.from_values(root, {}), has_conf=False)
     try:
         namespace = runpy.run_path(str(conf), run_name="pressroom_conf")
     except (Exception, SystemExit) as exc:  # user code: a message, never a traceback

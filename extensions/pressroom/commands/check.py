@@ -97,8 +97,7 @@ def collect(project: ProjectConfig, paths: list[Path] | None = None,
     if paths is None:
         if not project.releases_dir.is_dir():
             problems.append(Problem(str(project.releases_dir), None, "error", "config",
-                                    "the releases folder does not exist; create it, or set "
-                                    "pressroom_releases in conf.py"))
+                                    project.no_releases_folder()))
         paths = [project.releases_dir]
         whole_corpus = True
     else:

@@ -141,8 +141,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     project = project_for(Path(args.root) if args.root else None)
     if not project.releases_dir.is_dir():
-        print(f"{project.releases_dir}: error: the releases folder does not exist",
-              file=sys.stderr)
+        print(f"{project.releases_dir}: error: {project.no_releases_folder()}", file=sys.stderr)
         return 1
     data = collect(project, Path(args.registry) if args.registry else project.registry_dir,
                    args.top)

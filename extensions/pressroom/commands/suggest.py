@@ -83,8 +83,7 @@ def run(args: argparse.Namespace) -> int:
               "first, or every name in them would be proposed again", file=sys.stderr)
         return 1
     if not args.paths and not project.releases_dir.is_dir():
-        print(f"{project.releases_dir}: error: the releases folder does not exist",
-              file=sys.stderr)
+        print(f"{project.releases_dir}: error: {project.no_releases_folder()}", file=sys.stderr)
         return 1  # as check and stats say it
     corpus = load_releases([Path(p) for p in args.paths] or [project.releases_dir], project)
     unreadable = [p for p in corpus.problems if p.subtype in ("release_missing", "release_binary")]

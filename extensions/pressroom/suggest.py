@@ -156,6 +156,10 @@ sunday mon tue tues wed thu thurs fri sat sun am pm a.m. p.m. bc ad god hey oh a
 yeah sure like let let's we're we've you're they're it's that's there's what's here's
 dear sorry welcome congratulations
 """.split())
+#: Articles of the other languages the parser reads, never a name alone (``« Le tribunal``
+#: proposed a place ``Le``); as written, so that ``LA`` (Los Angeles) is still a candidate.
+ARTICLES = frozenset("""Le La Les L' El Los Las Lo Il Gli Un Une Una Uno Des Du Der Die Das
+Dem Den Ein Eine Os As""".split())
 
 #: Words that, capitalized inside a run, start a new sentence or line rather than continue a name.
 _FUNCTION_WORDS = frozenset("""a an the and or but if of on in at to by for from with as is are was
@@ -511,7 +515,8 @@ class _Collector:
         single = len(words) == 1
         word = words[0]
         if single:
-            if len(word) < 2 or word.lower() in STOPWORDS or word.lower().rstrip(".") in STOPWORDS:
+            if len(word) < 2 or word.lower() in STOPWORDS or word.lower().rstrip(".") in STOPWORDS \
+                    or word in ARTICLES:
                 return
             if _YEAR_RE.match(word) or word.isdigit():
                 return

@@ -137,9 +137,9 @@ def test_a_longer_name_starting_or_ending_with_a_linked_one_is_proposed():
 
 def test_an_article_of_another_language_is_no_name():
     """``« Le tribunal a tranché »`` proposed ``Le`` as a place; ``LA`` is still a name."""
-    texts = [f"Rapport {i}\n\n3 mai 2011\n\n« Le tribunal a tranché », a déclaré Claire "
-             f"Dubosc. « La décision est claire. » Then LA police met in LA on day {i}.\n"
-             for i in range(3)]
+    texts = [f"Rapport {i}\n\n3 mai 2011\n\nL'avocate des familles, Claire Dubosc, a "
+             f"ajouté : « Le tribunal a rappelé que la loi s'applique aussi au port. » Then LA "
+             f"police met in LA on day {i}.\n" for i in range(3)]
     found = by_name(suggest(docs(*texts)))
     assert "Le" not in found and "La" not in found, found
     assert "LA" in found and "Claire Dubosc" in found, found

@@ -38,8 +38,8 @@ def built(srcdir: Path, buildername: str = "html", **kwargs) -> SphinxTestApp:
 
 class Writes:
     """Records the pages the HTML builder writes: documents, Pressroom's collected entry
-    and letter pages and its domain indices (not the pages Sphinx writes on every build:
-    genindex, search…)."""
+    and letter pages and its domain indices (not the general index, see
+    ``test_the_general_index_is_written_only_when_it_changed``, nor the search page)."""
 
     def __init__(self, app: SphinxTestApp) -> None:
         self.pages: set[str] = set()

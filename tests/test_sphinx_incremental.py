@@ -625,3 +625,41 @@ def test_a_type_no_longer_declared_leaves_no_index_behind(tmp_path):
     labels = (inv.data if hasattr(inv, "data") else inv)["std:label"]
     assert "pressroom-award" not in labels and "pressroom-person" in labels
     app.cleanup()
+
+
+def test_the_general_index_is_written_only_when_it_changed(tmp_path):
+    """Sphinx renders the general index on every build (a tenth of a small rebuild at
+    5,000 entries); it is now written when what it lists or the site changed, and then
+    it is what a fresh build writes."""
+    src = copy_root("pressroom", tmp_path / "p")
+
+    def build(**conf) -> tuple[Path, list[str]]:
+        app = make(src, confoverrides=conf)
+        rendered: list[str] = []
+        app.connect("html-page-context", lambda _a, name, *_r: rendered.append(name)
+                    if name.startswith("genindex") else None)
+        app.build()
+        app.cleanup()
+        return Path(app.outdir), rendered
+
+    out, rendered = build()
+    assert rendered == ["genindex"]
+    time.sleep(0.01)
+    release = src / f"{SEED}.txt"
+    release.write_text(release.read_text(encoding="utf-8") + "\nOne more line.\n",
+                       encoding="utf-8")
+    _, rendered = build()
+    assert rendered == []  # a release's text changed, not the index
+    with (src / "corpus/entities/entities.yaml").open("a", encoding="utf-8") as f:
+        f.write("\n- id: zora-new\n  type: person\n  name: Zora Newentry\n"
+                "  description: Added for the test.\n")
+    _, rendered = build()
+    assert rendered == ["genindex"] and "Zora Newentry" in (out / "genindex.html").read_text("utf-8")
+    _, rendered = build(html_title="Another title")  # the site around it
+    assert rendered == ["genindex"]
+    fresh = make(src, confoverrides={"html_title": "Another title"},
+                 builddir=tmp_path / "fresh")
+    fresh.build()
+    fresh.cleanup()
+    assert (out / "genindex.html").read_text("utf-8") == \
+        (Path(fresh.outdir) / "genindex.html").read_text("utf-8")

@@ -1742,21 +1742,36 @@ def refer_pronouns(text: str, quotes: Sequence[Quote],
             return False  # a sentence of more than 120 characters before the name
         return all(word[:1].isupper() for word in lead.replace("’s", "").split())
 
+    # where paragraphs break (a run of blank lines), found once: the persons looked at for
+    # a pronoun are those between it and the start of the paragraph before, by bisection
+    # (a scan per quotation was quadratic in a long release)
+    breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    persons = sorted(persons)
     out = []
     for q in quotes:
         if q.pronoun is not None:
             # since the last named speaker, in the pronoun's paragraph or the one before
-            here = text.rfind("\n\n", 0, q.pronoun)
-            before = text.rfind("\n\n", 0, here) if here > 0 else -1
-            floor = max(q.speaker_end if q.speaker_end is not None else 0, before + 1)
-            named = next((span for span in reversed(persons)
-                          if floor <= span[0] and span[1] <= q.pronoun
-                          and not inside_quote(span[0]) and subject(*span)), None)
+            k = bisect_right(breaks, q.pronoun)
+            floor = max(q.speaker_end if q.speaker_end is not None else 0,
+                        breaks[k - 2] + 1 if k >= 2 else 0)
+            named = None
+            i = bisect_right(persons, (q.pronoun, len(text)))
+            while i > 0:
+                i -= 1
+                start, end = persons[i]
+                if start < floor:
+                    break
+                if end <= q.pronoun and not inside_quote(start) and subject(start, end):
+                    named = (start, end)
+                    break
             if named is not None:
                 q = replace(q, speaker=text[named[0]:named[1]], speaker_start=named[0],
                             speaker_end=named[1])
         out.append(q)
     return out
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\r]*\n)+")
 
 
 def slugify(title: str, max_words: int = 8) -> str:

@@ -212,7 +212,10 @@ def test_someone_else_by_any_shape_of_name_but_not_an_adjective_or_an_adverb(wit
     extra = ("Shalev",) if with_alias else ()
     linker = make_linker(person("aner", "Aner Shalev", *extra), person("walt", "Walt Whitman"))
     first = "Aner Shalev spoke first."
-    for other in ("Dana", "Jean-Luc", "DeShawn", "McKenzie", "O'Neil"):
+    # (a given name ending like an adjective of place, ``Ashish``, ``Therese``: another
+    # person's before a surname; before a one-word alias, still read as an adjective)
+    endings = () if with_alias else ("Ashish", "Therese")
+    for other in ("Dana", "Jean-Luc", "DeShawn", "McKenzie", "O'Neil", *endings):
         text = f"{first} Then his colleague {other} Shalev, who is 40, said more."
         assert spans(linker.link(text)) == [("Aner Shalev", "aner")], other
     for same in ("Later Shalev said more.", "Meanwhile Shalev said more.",
@@ -226,6 +229,10 @@ def test_someone_else_by_any_shape_of_name_but_not_an_adjective_or_an_adverb(wit
     linker = make_linker(person("mca", "Walt McAllister", *(("McAllister",) if with_alias else ())))
     text = "Walt McAllister wrote; his cousin, Ida McAllister, fought. McAllister wrote again."
     assert [m.start for m in linker.link(text).mentions] == [0, text.rindex("McAllister")]
+    # an organization's name of that shape is nobody's surname
+    linker = make_linker(org("paypal", "PayPal"))
+    assert spans(linker.link("Rival PayPal said it would appeal. PayPal has many users.")) == [
+        ("PayPal", "paypal"), ("PayPal", "paypal")]
 
 
 def test_a_name_starting_in_lower_case_at_the_start_of_a_sentence() -> None:

@@ -569,10 +569,9 @@ _TITLE_SET = frozenset(w for t in TITLES for w in t.split())
 #: After a name of one word, what introduces a person: ``Valeska Paris, an Australian woman``.
 _INTRO = re.compile(r",? (?:an?|who|whose|aged) |, \d|,? (?:said|says|told|claims|claimed)\b")
 #: Endings of capitalized adjectives (``Southern``, ``Japanese``, ``English``, ``Currently``).
-#: Endings of adjectives of place (``Southern``, ``Japanese``, ``Swedish``), not given names.
-_DEMONYM = ("ern", "ese", "ish")
-#: The same and adverbs (``Currently``): not given names before a one-word name or alias.
-_ADJECTIVE = (*_DEMONYM, "ly")
+#: Endings of adjectives of place (``Southern``, ``Japanese``, ``Swedish``) and adverbs
+#: (``Currently``): not given names before a one-word name or alias.
+_ADJECTIVE = ("ern", "ese", "ish", "ly")
 
 
 _CURRENCY = re.compile(r" ?\$ ?\d")
@@ -930,8 +929,11 @@ class Linker:
         # surface -> is it the given name of one of its owners?
         one_word: dict[str, bool] = {}
         for surface, owners in table.items():
+            # a person's name of another shape too (``McAllister``), not an organization's
+            # (``PayPal``, ``FedEx``: no one's surname)
             if " " in surface or not (SHORT in owners.values() or surface[:1].isupper() and (
-                    surface[1:].islower() or _ONE_NAME_WORD.fullmatch(surface))):
+                    surface[1:].islower() or _ONE_NAME_WORD.fullmatch(surface)
+                    and any(eid in self._persons for eid in owners))):
                 continue
             given_to = given_by_word.get(surface, ())
             one_word[surface] = any(eid in given_to for eid in owners)
@@ -1271,7 +1273,7 @@ class Linker:
                 if _ARTICLE_BEFORE.search(text, max(0, m.start(1) - 5), m.start(1)):
                     pass  # ``the Israeli Roe``: an adjective, not a given name
                 elif short:
-                    hit = not initial and not word.endswith(_DEMONYM)
+                    hit = not initial
                 else:
                     intro = _INTRO.match(text, end)
                     person = any(eid in self._persons for eid, _ in entries)

@@ -399,3 +399,24 @@ def test_language_is_written_into_a_header(tmp_path, capsys, monkeypatch):
     code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--language", "French",
                              str(french))
     assert code == 2 and "'French' is not a language tag" in err
+
+
+def test_a_header_field_given_again_is_replaced_not_doubled(tmp_path, capsys, monkeypatch):
+    """``--date`` for a release whose header says ``date: unknown``, ``--language`` for one
+    whose header names a language no tag reads: the option's field was written above the
+    file's, YAML kept the file's (the last), and the release stayed undated, or its
+    header was reported as giving the field twice."""
+    make_project(tmp_path / "p", releases={})
+    undated = write(tmp_path / "in" / "u.txt",
+                    "---\ndate: unknown\nlanguage: French\n---\nStatement Without Date\n\n"
+                    "Acme Rights spoke.\n\nAbout Acme Rights: we defend defenders.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(undated))
+    assert code == 1 and "or its header says unknown" in out + err
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--date", "2011-05-01",
+                             "--language", "fr", str(undated))
+    assert code == 0, out + err
+    (target,) = (tmp_path / "p/corpus/releases/acme-rights/2011").glob("*.txt")
+    assert target.read_text(encoding="utf-8").startswith(
+        "---\ndate: 2011-05-01\nlanguage: fr\n---\nStatement Without Date\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "check")
+    assert code == 0 and "given twice" not in out and "release_header" not in out, out

@@ -358,19 +358,20 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
     elif date:
         placement.date = date
         data = _with_header_field(data, "date", date)
-        placement.notes.append(f"no date in the text: a header `date: {date}` is put before "
-                               "the received text")
+        placement.notes.append(f"no date in the text: `date: {date}` is written into its "
+                               "header (one is put before the received text if it has none)")
     else:
         placement.missing.append((
-            "release_date", "publication date not found; give it with --date YYYY-MM-DD, or "
-            "add a header (a first line ---, then date: YYYY-MM-DD, then ---)"))
+            "release_date", "publication date not found (or its header says unknown: a "
+            "release is filed by its date); give it with --date YYYY-MM-DD, or add a header "
+            "(a first line ---, then date: YYYY-MM-DD, then ---)"))
     if language and release.language and release.language != language:
         placement.notes.append(f"--language {language} ignored: the release's header says "
                                f"{release.language}")
     elif language and not release.language:
         data = _with_header_field(data, "language", language)
-        placement.notes.append(f"a header `language: {language}` is put before the received "
-                               "text")
+        placement.notes.append(f"`language: {language}` is written into its header (one is "
+                               "put before the received text if it has none)")
     placement.data = data
     if placement.publisher and placement.date:
         folder = project.releases_dir / placement.publisher.key / f"{placement.date.year:04d}"
@@ -381,10 +382,11 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
 
 def _with_header_field(data: bytes, key: str, value: object) -> bytes:
     """*data* with ``key: value`` (``date: YYYY-MM-DD``, ``language: fr``) in a front-matter
-    header: added as the first field of the header the file has (its first line exactly
-    ``---``, as the parser reads one), else in a header of its own before the text. Written
-    in the file's own encoding (a UTF-16 file stays UTF-16) and line ending; the received
-    bytes follow unchanged."""
+    header: in place of that field's line when the header the file has (its first line
+    exactly ``---``, as the parser reads one) gives it (``date: unknown``, ``language:
+    French``: YAML would keep the file's, the last of the two), else as its first field,
+    else in a header of its own before the text. Written in the file's own encoding (a
+    UTF-16 file stays UTF-16) and line ending; the received bytes follow unchanged."""
     encoding = "utf-8"
     bom = b""
     for mark, codec, _reported in BOMS:
@@ -397,8 +399,16 @@ def _with_header_field(data: bytes, key: str, value: object) -> bytes:
     first_line, nl, _ = head.partition("\n")
     field = f"{key}: {value}{newline}"
     if nl and first_line.strip() == "---":
-        # a header is there already (without a date): the date as its first field
         cut = len((first_line + nl).encode(encoding))
+        at = len(first_line) + 1
+        for line in re.finditer(r"[^\n]*\n", head[at:]):
+            if line.group().strip() == "---":
+                break
+            if re.match(rf"{re.escape(key)}\s*:", line.group()):  # the field's own line
+                start = len(head[:at + line.start()].encode(encoding))
+                end = start + len(line.group().encode(encoding))
+                return bom + body[:start] + field.encode(encoding) + body[end:]
+        # a header without the field: the field as its first
         return bom + body[:cut] + field.encode(encoding) + body[cut:]
     return bom + f"---{newline}{field}---{newline}".encode(encoding) + body
 

@@ -663,3 +663,28 @@ def test_the_general_index_is_written_only_when_it_changed(tmp_path):
     fresh.cleanup()
     assert (out / "genindex.html").read_text("utf-8") == \
         (Path(fresh.outdir) / "genindex.html").read_text("utf-8")
+
+
+def test_another_extension_s_page_wrapper_sees_every_page_and_stays(tmp_path):
+    """Keeping the general index replaced an instance-level ``handle_page`` (another
+    extension's wrapper) for good: it saw no page written after the general index."""
+    src = copy_root("pressroom", tmp_path / "p")
+    app = make(src)
+    seen: list[str] = []
+
+    def wrap(app_):
+        original = app_.builder.handle_page
+
+        def handle_page(pagename, *args, **kwargs):
+            seen.append(pagename)
+            return original(pagename, *args, **kwargs)
+
+        app_.builder.handle_page = handle_page
+
+    wrap(app)  # as at builder-inited, which has run
+    app.build()
+    assert "genindex" in seen and "search" in seen
+    assert any(name.startswith("entries/person/") for name in seen)
+    assert app.builder.__dict__["handle_page"].__name__ == "handle_page"
+    assert app.builder.__dict__["handle_page"].__qualname__.startswith("test_another")
+    app.cleanup()

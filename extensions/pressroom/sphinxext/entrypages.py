@@ -1169,6 +1169,10 @@ def keep_domain_indices(app: Sphinx) -> None:
             site = _site_signature(app)
             done = _INDICES.setdefault(str(app.srcdir), {})
 
+            # another extension's own wrapper of ``handle_page``, if any, is called and kept
+            wrapped = builder.__dict__.get("handle_page")
+            write_page = wrapped or builder.handle_page
+
             def handle_page(pagename: str, context: dict, templatename: str = "page.html",
                             *args: Any, **kwargs: Any) -> None:
                 name = f"genindex:{pagename}"
@@ -1176,14 +1180,16 @@ def keep_domain_indices(app: Sphinx) -> None:
                 if old.get(name) == done[name] and (
                         outdir / builder.get_outfilename(pagename)).exists():
                     return
-                type(builder).handle_page(builder, pagename, context, templatename,
-                                          *args, **kwargs)
+                write_page(pagename, context, templatename, *args, **kwargs)
 
             builder.handle_page = handle_page
             try:
                 write_genindex()
             finally:
-                del builder.handle_page
+                if wrapped is None:
+                    del builder.handle_page
+                else:
+                    builder.handle_page = wrapped
 
         keep_genindex._pressroom = True  # type: ignore[attr-defined]
         builder.write_genindex = keep_genindex

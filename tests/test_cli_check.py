@@ -330,3 +330,11 @@ def test_outside_an_archive_the_message_says_there_is_no_conf_py(tmp_path, capsy
     code, out, err = run_cli(capsys, monkeypatch, tmp_path, command)
     assert code == 1 and "no conf.py" not in out + err
     assert "create it, or set pressroom_releases in conf.py" in out + err
+
+
+def test_a_suppress_warnings_of_another_shape_is_no_traceback(tmp_path, capsys, monkeypatch):
+    make_project(tmp_path)
+    write(tmp_path / "conf.py", (tmp_path / "conf.py").read_text() + "suppress_warnings = 1\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 0, out + err
+    assert "suppressed" not in err

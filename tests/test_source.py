@@ -264,7 +264,8 @@ def test_slugify():
         "dockworkers-win-right-to-organize-at-port"
     assert slugify("La Coalition salue la décision du tribunal de Genève") == \
         "la-coalition-salue-la-decision-du-tribunal"
-    assert slugify("Of The") == "of"
+    # one not cut is kept whole
+    assert slugify("Plan A") == "plan-a" and slugify("What We Stand For") == "what-we-stand-for"
 
 
 def test_speaker_stops_at_the_end_of_the_sentence():
@@ -1123,3 +1124,19 @@ def test_a_header_may_say_the_date_is_unknown():
         assert [p for p in said.problems if p.severity != "info"] == [], written
     # a date the text gives does not override the header
     assert parse_text("---\ndate: unknown\n---\nTitle\n\nMay 3, 2011\n\nBody.\n").date is None
+
+
+def test_a_capitalized_pronoun_of_another_language_is_no_speaker_s_name():
+    """``Elle a déclaré : « … »`` named a speaker *Elle* (``Er sagte: „…“``, *Er*), who then
+    hid the person the pronoun refers to."""
+    for text, person in (
+            ("Titre\n\n3 mai 2011\n\nClaire Dubosc a rencontré le juge. Elle a déclaré : "
+             "« Nous ferons appel de cette décision. »\n", "Claire Dubosc"),
+            ("Titel\n\n3. Mai 2011\n\nAnna Meier kam am Abend. Sie sagte: „Wir gehen "
+             "nicht weg von hier.“\n", "Anna Meier")):
+        r = parse_text(text)
+        [q] = r.quotes
+        assert q.speaker is None and q.pronoun is not None, q
+        at = r.text.index(person)
+        [q] = refer_pronouns(r.text, r.quotes, [(at, at + len(person))])
+        assert q.speaker == person

@@ -161,9 +161,16 @@ class ProjectConfig:
             entity_types=types,
             publishers=publishers,
             problems=check.problems,
-            suppress_warnings=frozenset(
-                w for w in values.get("suppress_warnings", ()) or () if isinstance(w, str)),
+            suppress_warnings=_warning_types(values.get("suppress_warnings")),
         )
+
+
+def _warning_types(value: Any) -> frozenset[str]:
+    """``suppress_warnings`` as a set of strings (Sphinx reports a value of another
+    shape; the commands read none from it)."""
+    if not isinstance(value, (list, tuple, set, frozenset)):
+        return frozenset()
+    return frozenset(w for w in value if isinstance(w, str))
 
 
 def is_suppressed(subtype: str, suppress_warnings: frozenset[str] | set[str]) -> bool:

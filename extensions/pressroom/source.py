@@ -581,11 +581,13 @@ _NAME_WORD = (rf"(?:[{_CAPITALS}][a-z]?\.(?!\w)|[{_CAPITALS}][\w'’-]*"
               rf"(?:\.(?=[{_CAPITALS}]))?)")
 _NAME = (rf"(?:{_NAME_WORD}+(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?"
          rf"(?:[ \t]+{_NAME_WORD}+)*)")
-_PRONOUNS = ("he", "she", "they", "He", "She", "They",
-             "il", "elle", "ils", "elles", "er", "sie")  # ``a-t-il déclaré``, ``sagte er``
+_PRONOUNS = ("he", "she", "they", "He", "She", "They",  # ``a-t-il déclaré``, ``sagte er``,
+             "il", "elle", "ils", "elles", "er", "sie",      # ``Il a déclaré : « … »``
+             "Il", "Elle", "Ils", "Elles", "Er", "Sie")
 _PRONOUN = "(?:" + "|".join(_PRONOUNS) + ")"
 #: The pronouns that refer to one person (``they`` may be a group's).
-_PERSONAL = frozenset(("he", "she", "He", "She", "il", "elle", "er"))
+_PERSONAL = frozenset(("he", "she", "He", "She", "il", "elle", "Il", "Elle", "er", "Er", "sie",
+                       "Sie"))  # ``sie``: she, or they (``sagte sie`` mostly she)
 #: Never from inside a word: ``poster wrote that`` is no ``er`` (German ``he``) writing.
 _SPEAKER = rf"(?<![\w'’-])(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
 #: Not right after a word that puts a name inside a longer phrase (``University of X``).
@@ -1782,10 +1784,13 @@ def slugify(title: str, max_words: int = 8) -> str:
     every such title or publisher was ``release``)."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", title)
                       if (c.isascii() or c.isalnum()) and not unicodedata.combining(c))
-    words = re.findall(r"[^\W_]+", folded.lower())[:max_words]
-    # a name cut mid-phrase does not end on a little word (``…-at-port-of``)
-    while len(words) > 1 and words[-1] in _SLUG_TAIL:
-        words.pop()
+    words = re.findall(r"[^\W_]+", folded.lower())
+    if len(words) > max_words:
+        # a title cut mid-phrase does not end on a little word (``…-at-port-of``); one not
+        # cut is kept whole (``Plan A``, ``What We Stand For``)
+        words = words[:max_words]
+        while len(words) > 1 and words[-1] in _SLUG_TAIL:
+            words.pop()
     return "-".join(words) or "release"
 
 

@@ -119,7 +119,8 @@ def test_a_longer_name_starting_or_ending_with_a_linked_one_is_proposed():
     """``Kestrel Bay Harbor Police`` is a name of its own although ``Kestrel Bay`` (a place
     the registry has) is linked in it: it was never proposed. A run holding two linked
     names, or one in its middle, still proposes nothing."""
-    texts = [f"Report {i}\n\nMay {i + 1}, 2011\n\nThe Kestrel Bay Harbor Police stopped the "
+    texts = [f"Report {i}\n\nMay {i + 1}, 2011\n\nKestrel Bay Tuesday and Tamsin Orr Monday "
+             f"came. The Kestrel Bay Harbor Police stopped the "
              f"march. The guards at Eastmere Container Terminal watched. Maria Okonkwo Vell "
              f"Tamsin Orr spoke, and the Port of Eastmere Landing Authority agreed on day {i}.\n"
              for i in range(3)]
@@ -133,6 +134,7 @@ def test_a_longer_name_starting_or_ending_with_a_linked_one_is_proposed():
     found = by_name(suggest(documents))
     assert "Kestrel Bay Harbor Police" in found and "Eastmere Container Terminal" in found
     assert not any("Okonkwo" in name or "Landing" in name for name in found), found
+    assert not any("Monday" in name or "Tuesday" in name for name in found), found  # days
 
 
 def test_an_article_of_another_language_is_no_name():

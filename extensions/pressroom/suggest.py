@@ -512,6 +512,10 @@ class _Collector:
             if not (start <= a and b <= end and (a, b) != (start, end)
                     and (a == start or b == end)):
                 return
+            # and what it adds is a word of a name, not a day or a little word (``Jane Roe
+            # Monday``, a registered name in a run of capitals)
+            if all(t.word.lower() in STOPWORDS for t in toks[i:j] if t.start >= b or t.end <= a):
+                return
         single = len(words) == 1
         word = words[0]
         if single:

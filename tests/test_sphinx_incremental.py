@@ -688,3 +688,26 @@ def test_another_extension_s_page_wrapper_sees_every_page_and_stays(tmp_path):
     assert app.builder.__dict__["handle_page"].__name__ == "handle_page"
     assert app.builder.__dict__["handle_page"].__qualname__.startswith("test_another")
     app.cleanup()
+
+
+def test_a_split_general_index_leaves_no_page_of_a_letter_gone(tmp_path):
+    """With ``html_split_index``, the page of a letter no longer in the index stayed in the
+    output; as with the domain indices' pages, it goes (a fresh build has none)."""
+    src = copy_root("pressroom", tmp_path / "p")
+    with (src / "corpus/entities/entities.yaml").open("a", encoding="utf-8") as f:
+        f.write("\n- id: zora-new\n  type: person\n  name: Zora Newentry\n")
+    conf = {"html_split_index": True}
+    app = make(src, confoverrides=conf)
+    app.build()
+    app.cleanup()
+    out = Path(app.outdir)
+    assert (out / "genindex-Z.html").is_file()
+    text = (src / "corpus/entities/entities.yaml").read_text(encoding="utf-8")
+    (src / "corpus/entities/entities.yaml").write_text(
+        text.replace("\n- id: zora-new\n  type: person\n  name: Zora Newentry\n", ""),
+        encoding="utf-8")
+    app = make(src, confoverrides=conf)
+    app.build()
+    app.cleanup()
+    assert not (out / "genindex-Z.html").exists()
+    assert (out / "genindex-B.html").is_file()  # Brian Dooley's letter stays

@@ -1190,6 +1190,12 @@ def keep_domain_indices(app: Sphinx) -> None:
                     del builder.handle_page
                 else:
                     builder.handle_page = wrapped
+            # a letter's page of a split index no longer written (its letter gone, or the
+            # index no longer split): a fresh build has none
+            for name in old:
+                if name.startswith("genindex:") and name not in done:
+                    remove_output(outdir / builder.get_outfilename(name[len("genindex:"):]),
+                                  outdir)
 
         keep_genindex._pressroom = True  # type: ignore[attr-defined]
         builder.write_genindex = keep_genindex

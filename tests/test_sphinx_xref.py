@@ -112,6 +112,35 @@ def test_jsonld_urls_resolve_from_the_page_they_are_in(pressroom_site):
     assert checked == 14  # the release, its 11 entries, the two entries
 
 
+def test_jsonld_names_one_node_per_entry(pressroom_site):
+    """An entry's node has one ``@id`` (its anchor's address), the same from the release
+    that mentions it as from its own page, once resolved: a reader of the data joins the
+    mention to the entry (it saw as many unnamed nodes as pages). The dateline's place, a
+    registry entry, is that entry's node too."""
+    from urllib.parse import urljoin
+
+    outdir = Path(pressroom_site.outdir)
+
+    def ids(docname: str) -> list[dict]:
+        base = (outdir / f"{docname}.html").as_uri()
+        out = []
+        for data in _jsonld(page(pressroom_site, docname)):
+            for item in [data, *data.get("mentions", []), data.get("locationCreated") or {}]:
+                if "@id" in item:
+                    out.append({**item, "@id": urljoin(base, item["@id"])})
+        return out
+
+    release = {item.get("identifier", "release"): item["@id"] for item in ids(SEED)}
+    for eid, docname in (("liu-xiaobo", "entries/person/liu-xiaobo"),
+                         ("china", "entries/place/china")):
+        (own,) = ids(docname)
+        assert own["@id"] == release[eid] == (outdir / f"{docname}.html").as_uri() + \
+            f"#entity-{eid}"
+    assert release["release"] == (outdir / f"{SEED}.html").as_uri()
+    (data,) = _jsonld(page(pressroom_site, SEED))
+    assert data["locationCreated"]["identifier"] == "washington-dc"
+
+
 def test_jsonld_cannot_break_out_of_its_script(pressroom_site):
     html = page(pressroom_site, "corpus/releases/hrf/2011/2011-05-02-markup-is-data")
     script = html[html.index('<script type="application/ld+json">'):]

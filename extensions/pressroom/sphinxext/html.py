@@ -205,8 +205,9 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
     title, date, pub_key, pub_name, dateline, source, relpath, language = \
         domain.releases[docname]
     corpus = ACTIVE[str(app.srcdir)]
-    data: dict[str, Any] = {"@context": SCHEMA, "@type": "NewsArticle", "headline": title,
-                            "name": title, "url": _url(app, docname, docname)}
+    url = _url(app, docname, docname)
+    data: dict[str, Any] = {"@context": SCHEMA, "@type": "NewsArticle", "@id": url,
+                            "headline": title, "name": title, "url": url}
     if date:
         data["datePublished"] = date
     if pub_name:
@@ -218,6 +219,13 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
         data["author"] = publisher
     if dateline:
         data["locationCreated"] = {"@type": "Place", "name": dateline}
+        # the dateline linked to a place of the registry: that place's node
+        for row in domain.mentions.get(docname, ()):
+            entry = domain.entries.get(row[0])
+            if entry is not None and entry[2] == "place" and row[3] == dateline:
+                data["locationCreated"] = entity_ld(app, domain, corpus, row[0], docname,
+                                                    short=True)
+                break
     if source:
         data["isBasedOn"] = source
     data["inLanguage"] = language or site_language(app.config)
@@ -242,7 +250,11 @@ def entity_ld(app: Sphinx, domain, corpus, eid: str, page: str,
     url = _url(app, docname, page)
     if eid not in domain.data.get("paged", {}):  # listed on its letter page: its anchor
         url += "#" + anchor
-    data: dict[str, Any] = {"@type": schema, "name": name, "url": url, "identifier": eid}
+    # one node for the entry wherever it is written (its page's and every release's
+    # mentions): named by the address of its anchor
+    node = _url(app, docname, page) + "#" + anchor
+    data: dict[str, Any] = {"@type": schema, "@id": node, "name": name, "url": url,
+                            "identifier": eid}
     entity = corpus.registry.get(eid)
     if entity is not None and entity.wikidata:
         data["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"

@@ -235,6 +235,21 @@ def test_someone_else_by_any_shape_of_name_but_not_an_adjective_or_an_adverb(wit
         ("PayPal", "paypal"), ("PayPal", "paypal")]
 
 
+def test_a_short_form_is_also_written_without_its_accents() -> None:
+    """A name with accents was matched without them (``Hernan Dario Gomez``), but not the
+    forms inferred from it: ``Gomez`` after ``Hernán Darío Gómez`` and ``Lopez Obrador``
+    linked nothing (or only ``Obrador``); ``Gruen`` is ``Grün`` written the German way."""
+    linker = make_linker(person("gomez", "Hernán Darío Gómez"),
+                         person("amlo", "Andrés Manuel López Obrador"),
+                         person("grun", "Eberhard Grün"))
+    assert spans(linker.link("Hernán Darío Gómez coached. Gomez said more. Gómez left.")) == [
+        ("Hernán Darío Gómez", "gomez"), ("Gomez", "gomez"), ("Gómez", "gomez")]
+    assert spans(linker.link("Andrés Manuel López Obrador spoke. Lopez Obrador said.")) == [
+        ("Andrés Manuel López Obrador", "amlo"), ("Lopez Obrador", "amlo")]
+    assert spans(linker.link("Eberhard Grün spoke. Gruen said. Grun said.")) == [
+        ("Eberhard Grün", "grun"), ("Gruen", "grun"), ("Grun", "grun")]
+
+
 def test_a_name_starting_in_lower_case_at_the_start_of_a_sentence() -> None:
     """An alias written with a word in lower case first (``the Coalition``, ``de Gaulle``)
     is also linked with a capital at the start of a sentence (it was reported unused

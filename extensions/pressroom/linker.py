@@ -506,6 +506,13 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(name.replace(" and ", " & "), FULL)
             elif " & " in name:
                 add(name.replace(" & ", " and "), FULL)
+    # a form inferred from a name with accents is also written without them, as the name
+    # is (``Gomez`` after ``Hernán Darío Gómez``, ``Lopez Obrador``, ``Gruen``)
+    for surface, kind in list(forms):
+        folded = strip_accents(surface)
+        if folded != surface:
+            add(folded, kind)
+            add(strip_accents(surface.translate(_GERMAN)), kind)
     return forms
 
 

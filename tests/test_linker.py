@@ -250,6 +250,19 @@ def test_a_short_form_is_also_written_without_its_accents() -> None:
         ("Eberhard Grün", "grun"), ("Gruen", "grun"), ("Grun", "grun")]
 
 
+def test_a_place_s_acronym_before_a_verb_is_a_mention() -> None:
+    """A place's acronym before a lowercase word is a modifier (``U.S. officials``, no
+    mention of the country), unless the word is a function word or a verb ending in -ed;
+    an irregular verb was read as a noun, so ``the U.S. said``, ``the UK left`` and ``the US
+    won`` linked nothing."""
+    linker = make_linker(place("us", "United States"), place("uk", "United Kingdom"))
+    text = ("The United States and the United Kingdom voted. The U.S. said no. The UK left. "
+            "The US won gold. U.S. officials came. The U.S. government agreed. UK forces left.")
+    found = [(m.surface, text[m.end:m.end + 5]) for m in linker.link(text).mentions]
+    assert found == [("United States", " and "), ("United Kingdom", " vote"), ("U.S.", " said"),
+                     ("UK", " left"), ("US", " won ")]
+
+
 def test_a_name_starting_in_lower_case_at_the_start_of_a_sentence() -> None:
     """An alias written with a word in lower case first (``the Coalition``, ``de Gaulle``)
     is also linked with a capital at the start of a sentence (it was reported unused

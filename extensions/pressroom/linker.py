@@ -552,6 +552,12 @@ def _us_forms(name: str) -> list[tuple[str, int]]:
 
 _DEFINED_ACRONYM = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9&.-]{0,10}[A-Z0-9.])\s?\)")
 #: The word after an acronym: ``U.S. officials``, ``US President``, not ``U.S. and``.
+#: Verbs a place's acronym is the subject of, not a noun it modifies (``the U.S. said``,
+#: ``the UK left``): the irregular pasts (regular ones end in ``-ed``) and ``says``.
+_VERBS = frozenset("""said says made sent spent won lost left took gave told met came went got
+    put set led held kept paid sought fought brought bought thought saw knew began became ran
+    stood chose wrote rose fell struck hit cut let shut spoke broke drew drove grew threw wore
+    sold built meant felt found heard understood withdrew undertook overtook forbade""".split())
 _MODIFIED = re.compile(r" ([A-Za-z][a-z-]*)(?![a-z-]|'t)")  # ``U.S wouldn't``: a verb
 _FUNCTION_WORDS = frozenset(
     """a an the and or but nor if of on in at to by for from with as is are was were be been
@@ -1140,8 +1146,10 @@ class Linker:
                     if flags & _HAS_ACRONYM:
                         m = _MODIFIED.match(norm, end)
                         if m and m.group(1).lower() not in _FUNCTION_WORDS and not (
-                                # ``in the UK expected next month``: a verb, not a noun
-                                m.group(1).endswith("ed") and len(m.group(1)) > 4):
+                                # ``in the UK expected next month``, ``the U.S. said``: a
+                                # verb, not a noun
+                                m.group(1).endswith("ed") and len(m.group(1)) > 4
+                                or m.group(1) in _VERBS):
                             if acronym_free is None:
                                 continue
                             entries, info = acronym_free

@@ -551,13 +551,13 @@ def _us_forms(name: str) -> list[tuple[str, int]]:
 # --------------------------------------------------------------------------- the linker
 
 _DEFINED_ACRONYM = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9&.-]{0,10}[A-Z0-9.])\s?\)")
-#: The word after an acronym: ``U.S. officials``, ``US President``, not ``U.S. and``.
 #: Verbs a place's acronym is the subject of, not a noun it modifies (``the U.S. said``,
 #: ``the UK left``): the irregular pasts (regular ones end in ``-ed``) and ``says``.
 _VERBS = frozenset("""said says made sent spent won lost left took gave told met came went got
     put set led held kept paid sought fought brought bought thought saw knew began became ran
     stood chose wrote rose fell struck hit cut let shut spoke broke drew drove grew threw wore
     sold built meant felt found heard understood withdrew undertook overtook forbade""".split())
+#: The word after an acronym: ``U.S. officials``, ``US President``, not ``U.S. and``.
 _MODIFIED = re.compile(r" ([A-Za-z][a-z-]*)(?![a-z-]|'t)")  # ``U.S wouldn't``: a verb
 _FUNCTION_WORDS = frozenset(
     """a an the and or but nor if of on in at to by for from with as is are was were be been
@@ -581,7 +581,6 @@ _ARTICLE_BEFORE = re.compile(r"(?<![\w'-])(?:[Tt]he|[Aa]n?) $")
 _TITLE_SET = frozenset(w for t in TITLES for w in t.split())
 #: After a name of one word, what introduces a person: ``Valeska Paris, an Australian woman``.
 _INTRO = re.compile(r",? (?:an?|who|whose|aged) |, \d|,? (?:said|says|told|claims|claimed)\b")
-#: Endings of capitalized adjectives (``Southern``, ``Japanese``, ``English``, ``Currently``).
 #: Endings of adjectives of place (``Southern``, ``Japanese``, ``Swedish``) and adverbs
 #: (``Currently``): not given names before a one-word name or alias.
 _ADJECTIVE = ("ern", "ese", "ish", "ly")

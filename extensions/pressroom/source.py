@@ -1695,16 +1695,18 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     return quotes
 
 
+#: After a person's name, who the person is, then the verb: ``X, the union's president,``.
+_THEN_VERB = r"(?:,[^.!?\n“”\"]{1,100},)?\s+"
 #: After a person's name, a verb that makes the person the one who speaks (``X said the
 #: union would…``, ``X, the union's president, told reporters…``).
 _SAYS_AFTER = re.compile(
-    r"(?:,[^.!?\n“”\"]{1,100},)?\s+(?:said|says|told|added|adds|stated|explained|noted|"
+    _THEN_VERB + r"(?:said|says|told|added|adds|stated|explained|noted|"
     r"warned|argued|asked|replied|insisted|stressed|urged|recalled|spoke|speaks|"
     r"a (?:déclaré|dit|ajouté|expliqué)|sagte|erklärte)\b")
 #: After a person's name, a verb in the passive: the sentence is about the person, who
 #: is not the one speaking in it (``Ai Weiwei was arrested in April.``).
 _PASSIVE_AFTER = re.compile(
-    r"(?:,[^.!?\n“”\"]{1,100},)?\s+(?:was|were|is|are|has been|have been|had been|will be)"
+    _THEN_VERB + r"(?:was|were|is|are|has been|have been|had been|will be)"
     r"\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
 #: Where a sentence starts: after a stop and a blank, a line break, or a colon.
 _SENTENCE_START = re.compile(r"(?:[.!?…][\"”’')\]]*\s+|\n|:\s+)(?=[^.!?…\n]*$)")

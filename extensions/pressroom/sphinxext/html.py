@@ -247,12 +247,12 @@ def entity_ld(app: Sphinx, domain, corpus, eid: str, page: str,
     """JSON-LD of the entry *eid*, written in the page of the document *page*."""
     docname, anchor, type_, name, aliases, description, _filed = domain.entries[eid]
     schema = corpus.project.entity_types.get(type_, {}).get("schema", "Thing")
-    url = _url(app, docname, page)
-    if eid not in domain.data.get("paged", {}):  # listed on its letter page: its anchor
-        url += "#" + anchor
+    page_url = _url(app, docname, page)
     # one node for the entry wherever it is written (its page's and every release's
     # mentions): named by the address of its anchor
-    node = _url(app, docname, page) + "#" + anchor
+    node = page_url + "#" + anchor
+    # its page's address; listed on its letter page, its anchor's
+    url = page_url if eid in domain.data.get("paged", {}) else node
     data: dict[str, Any] = {"@type": schema, "@id": node, "name": name, "url": url,
                             "identifier": eid}
     entity = corpus.registry.get(eid)

@@ -1144,3 +1144,26 @@ def test_a_capitalized_pronoun_of_another_language_is_no_speaker_s_name():
         at = r.text.index(person)
         [q] = refer_pronouns(r.text, r.quotes, [(at, at + len(person))])
         assert q.speaker == person
+
+
+def test_a_header_title_replaces_no_line_of_the_text_but_the_title_line_it_names():
+    """A header's title took the place of the text's first line, whatever it said: a
+    release whose first paragraph was a sentence (``Maria Okonkwo welcomed…``) lost it
+    from its page. A line is the title line only when it says what the header says."""
+    text = ("---\ntitle: The ruling\ndate: 2024-05-20\n---\n"
+            "Maria Okonkwo welcomed the ruling today in a short statement.\n\n"
+            "Second paragraph here.\n")
+    r = parse_text(text, path="x.txt")
+    assert r.title == "The ruling" and r.title_span is None and r.problems == []
+    assert r.body.startswith("Maria Okonkwo welcomed the ruling")
+    assert len(r.paragraphs) == 2
+    # a headline the header corrects is kept too, as the text's first line
+    r = parse_text("---\ntitle: Rights Talks Not Enough\n---\nRights Talk Not Enough\n\n"
+                   "May 1, 2011\n\nBody.\n")
+    assert r.title == "Rights Talks Not Enough" and r.body.startswith("Rights Talk Not Enough")
+    assert r.date == dt.date(2011, 5, 1)
+    # the same words in other case or punctuation: the title line the header names
+    r = parse_text("---\ntitle: 'Rights Talks: Not Enough'\n---\nRIGHTS TALKS NOT ENOUGH\n\n"
+                   "May 1, 2011\n\nBody.\n")
+    assert r.title == "Rights Talks: Not Enough" and r.body == "Body."
+    assert r.title_span is not None

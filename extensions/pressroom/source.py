@@ -730,7 +730,7 @@ class _Parser:
         n = len(self.lines)
         first, above = self.preamble(first, n)
         stop = self.footer_line(first, n)
-        title, title_span, i = self.title(first, stop)
+        title, title_span, i = self.title(first, stop, header.get("title"))
         i, under = self.labels_under_title(i, stop)
         above += under
         dates: list[tuple[str, _DateMatch]] = []
@@ -1159,8 +1159,24 @@ class _Parser:
             self.add("footer", self.lines[stop][0], end)
         return stop
 
-    def title(self, first: int, stop: int) -> tuple[str, tuple[int, int, _DateMatch | None] | None, int]:
-        """The title from the first non-blank line; returns (title, span, next line)."""
+    def title(self, first: int, stop: int, given: Any = None,
+              ) -> tuple[str, tuple[int, int, _DateMatch | None] | None, int]:
+        """The title from the first non-blank line; returns (title, span, next line).
+
+        With a title *given* by the header, a line is the title line only when it says the
+        same (its words, case aside): any other first line is the release's own text, kept
+        in its page (``Maria Okonkwo welcomed…`` under ``title: The ruling``), not a title
+        the header replaces."""
+        kept = len(self.segments), len(self.problems), self._top_dateline
+        found = self._title_line(first, stop)
+        if given and found[1] is not None and _words(found[0]) != _words(str(given)):
+            del self.segments[kept[0]:], self.problems[kept[1]:]
+            self._top_dateline = kept[2]
+            return str(given), None, self.next_nonblank(first, stop)
+        return found
+
+    def _title_line(self, first: int, stop: int,
+                    ) -> tuple[str, tuple[int, int, _DateMatch | None] | None, int]:
         i = self.next_nonblank(first, stop)
         if self._subject:  # the release came by e-mail: its subject names it
             fallback, source, severity = self._subject, "the subject in its header", "info"
@@ -1457,6 +1473,12 @@ def _headline(text: str, start: int, end: int) -> bool:
     line = text[start:end]
     return (len(line) <= 150 and len(line.split()) >= 2 and line[-1] not in ".:;,"
             and not date_at(text, start, end) and not _dateline_at(text, start, end))
+
+
+def _words(title: str) -> list[str]:
+    """A title's words, case and punctuation aside: how a header's title is told from the
+    title line it names."""
+    return re.findall(r"\w+", title.casefold())
 
 
 def _title_from_name(name: str) -> str:

@@ -592,3 +592,17 @@ def test_suppressed_problems_are_not_listed_on_the_release_page(tmp_path):
     assert not [w for w in warnings_of(app) if "release_encoding" in w]
     markup = page(app, "corpus/releases/hrf/2011/2011-05-02-markup-is-data")
     assert "pressroom-problems" in markup and "release_control" in markup  # not suppressed
+
+
+def test_a_header_not_understood_points_to_a_box_only_when_there_is_one(tmp_path):
+    """The header a release page shows as received said *see above* also when
+    ``suppress_warnings`` had taken the box above away."""
+    src = copy_root("pressroom", tmp_path)
+    (src / "corpus/releases/hrf/2011/2011-06-03-header.txt").write_text(
+        "---\ntitle: [unclosed\n---\nA Header Gone Wrong\n\nJune 3, 2011\n\nThe body.\n")
+    doc = "corpus/releases/hrf/2011/2011-06-03-header"
+    html = page(built(src), doc)
+    assert "Header as received (not understood, see above)" in html
+    html = page(built(src, confoverrides={"suppress_warnings": ["pressroom.release_header"]}), doc)
+    assert "pressroom-problems" not in html
+    assert "Header as received (not understood)<" in html and "see above" not in html

@@ -323,7 +323,9 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
         # a header that could not be read is still shown, as received
         for start, end in release.spans("header"):
             box = nodes.container(classes=["pressroom-header"])
-            box += nodes.rubric("", "Header as received (not understood, see above)")
+            said = any(p.subtype == "release_header" for p in shown)  # in the box above
+            box += nodes.rubric("", "Header as received (not understood, see above)" if said
+                                else "Header as received (not understood)")
             raw = plain(text[start:end])
             box += nodes.literal_block(raw, raw, language="text")
             section += box

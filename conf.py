@@ -12,11 +12,12 @@ copyright = "the publishers of the releases; site by the Pressroom project"
 extensions = [
     "myst_parser",
     "sphinx_design",
+    "sphinx_argparse_cli",  # the command line page, docs/commands.md
     "pressroom.sphinxext",
 ]
 
 root_doc = "docs/index"
-include_patterns = ["docs/**", "corpus/releases/**", "entries/**", "archive/**"]
+include_patterns = ["docs/**", "corpus/releases/**.txt", "entries/**", "archive/**"]
 exclude_patterns = ["_build", ".venv", ".tox", "**/README.md"]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}  # .txt: releases, by pressroom
 

@@ -7,12 +7,15 @@ Screenshots are written to /tmp/pressroom-*.png for a person to look at.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
+from pressroom.cli import build_parser
 from sphinx_support import chromium, make, serve, warnings_of
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -171,6 +174,23 @@ def test_the_index_lists_names_not_configuration_values(site):
     assert 'id="confval-pressroom_releases"' in conf
 
 
+def test_the_command_page_says_what_help_says(site):
+    """``docs/commands.rst`` is read from the parser itself: every command and option is
+    on it, and help text is text (``[surface](entity-id)`` had been a Markdown link)."""
+    _, outdir = site
+    soup = BeautifulSoup((outdir / "docs" / "commands.html").read_text(encoding="utf-8"),
+                         "html.parser")
+    text = " ".join(soup.select_one("article").get_text(" ").split())
+    (sub,) = [a for a in build_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    assert len(sub.choices) == 6
+    for name, parser in sub.choices.items():
+        assert f"pressroom {name}" in text, name
+        for action in parser._actions:
+            for option in action.option_strings:
+                assert option in text, (name, option)
+    assert "mentions marked [surface](entity-id)" in text
+
+
 # --------------------------------------------------------------------------- accessibility
 
 SEED_PAGE = "corpus/releases/human-rights-first/2011/2011-04-27-upcoming-dialogue-not-enough.html"
@@ -183,7 +203,7 @@ A11Y_PAGES = [
     "entries/event/us-china-human-rights-dialogue-2011.html", "entries/place/china.html",
     "entries/person/by-letter/d.html", "entries/person/index.html", "entries/index.html",
     "pressroom-person.html", "docs/timeline.html", "archive/human-rights-first/2011/04.html",
-    "search.html?q=China",
+    "search.html?q=China", "docs/commands.html",
 ]
 
 #: Violations that are the theme's or Sphinx's, not Pressroom's: (rule, a string in the

@@ -34,7 +34,8 @@ examples:
   pressroom suggest --min-count 2
 
 exit codes: 0 done (warnings and notes may be printed), 1 errors found in the
-input (check --strict: warnings too), 2 bad command line.
+input (check --strict: warnings too) or an input that could not be used (each
+command's --help says which), 2 bad command line.
 """
 
 

@@ -49,17 +49,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("jsonl", "text"), default="text",
                         help="jsonl: one JSON object a file; text: the text, mentions marked "
                         "[surface](entity-id) (default)")
-    parser.add_argument("--types", default="", metavar="TYPE,...",
+    parser.add_argument("--types", metavar="TYPE,...",
                         help="entity types to accept besides person, organization, event, place "
                         "and those declared in conf.py")
     parser.add_argument("--ambiguous", action="store_true",
                         help="also report ambiguous short forms (on standard error)")
 
 
-def entity_types(extra: str = "", project: ProjectConfig | None = None) -> tuple[str, ...]:
+def entity_types(extra: str | None = None, project: ProjectConfig | None = None,
+                 ) -> tuple[str, ...]:
     """The project's entity types (conf.py, or the defaults) plus *extra* (comma separated)."""
     types = list((project or load_project()).type_names)
-    for name in extra.split(","):
+    for name in (extra or "").split(","):
         name = name.strip()
         if name and name not in types:
             types.append(name)

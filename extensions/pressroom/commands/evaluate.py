@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="registry file or folder (default: the project's registry folder)")
     parser.add_argument("--mode", choices=("aliases", "names", "both"), default="aliases",
                         help="registry as given, names only, or both (default: aliases)")
-    parser.add_argument("--types", default="", metavar="TYPE,...",
+    parser.add_argument("--types", metavar="TYPE,...",
                         help="entity types to accept besides the project's")
     parser.add_argument("--texts", metavar="DIR",
                         help="folder holding the text named by a {doc, mentions} gold file")

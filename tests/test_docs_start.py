@@ -60,3 +60,22 @@ def test_the_guide_project_checks_and_builds_without_a_warning(tmp_path, capsys,
     assert "About the Coalition" in soup.select_one(".pressroom-footer").get_text()
     assert "About the Coalition" not in soup.select_one(".pressroom-body").get_text()
     assert not (out / "notes.html").exists()  # include_patterns keeps it out
+
+
+def test_a_note_among_the_releases_is_reported_not_published(tmp_path):
+    """A Markdown note left in a releases folder is no release (``release_ignored`` says
+    so); the guide's ``include_patterns`` had let Sphinx publish it as a page of its own,
+    in no table of contents."""
+    project = tmp_path / "archive-project"
+    for name, body in guide_files().items():
+        path = project / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body, encoding="utf-8")
+    note = project / "corpus/releases/harbor-rights/2024/notes.md"
+    note.write_text("# Notes\n\nTo ask the Coalition about the May release.\n", encoding="utf-8")
+    app = make(project, confoverrides={"root_doc": "index"})
+    app.build()
+    app.cleanup()
+    warnings = warnings_of(app)
+    assert len(warnings) == 1 and "notes.md" in warnings[0] and "release_ignored" in warnings[0]
+    assert not (Path(app.outdir) / "corpus/releases/harbor-rights/2024/notes.html").exists()

@@ -62,7 +62,8 @@ SUBTYPES: dict[str, str] = {
     "one, such as ``alias`` for ``aliases``; it is neither shown nor used), or a field given "
     "twice (the last one is used).",
     "registry_alias": "An alias is empty, one letter long, a common word, or claimed by "
-    "two entities (the linker then links neither).",
+    "two entities (the linker then links it only where the release makes clear which one "
+    "is meant).",
     "registry_date": "A date in a registry entry is malformed, or an event ends before it starts.",
     "registry_relation": "A relation names an id that does not exist, or relations form a cycle.",
     "alias_unused": "An alias of an entry that the corpus mentions is never how a release "

@@ -698,3 +698,54 @@ def test_the_finder_looks_where_the_linker_does() -> None:
     keys = make_linker(person("zed", "Zed Quorra"), org("o", "Other Body")).changed_keys(
         make_linker(org("zed", "Zed Quorra"), org("o", "Other Body")).fingerprints())
     assert " Zed Quorra " in keys and not any("Other" in k for k in keys)
+
+
+def event(id_: str, name: str, *aliases: str) -> dict:
+    return {"id": id_, "type": "event", "name": name, "aliases": list(aliases)}
+
+
+def test_names_as_encyclopedias_and_company_registers_write_them() -> None:
+    """Forms a registry imported from an encyclopedia or a company register holds, which
+    releases write shorter: a disambiguation in parentheses, a legal form of another
+    country (``ASA``, ``SE``, ``Limited``), a club's ``FC``, a ``YEAR Event``."""
+    linker = make_linker(org("moh", "Ministry of Health (Kenya)"),
+                         org("norvane", "Norvane Systems ASA"), org("ohb", "OHB SE"),
+                         org("mws", "Meridian Water Services Limited"),
+                         org("fcb", "FC Barcelona"), org("safc", "Sunderland A.F.C."),
+                         place("barcelona", "Barcelona"),
+                         event("pcs", "2024 Paris Conference on Sudan"), place("paris", "Paris"))
+    text = ("The Ministry of Health said the Health Ministry would report. Norvane Systems "
+            "and OHB signed; Meridian Water Services paid. Barcelona won against Sunderland. "
+            "The Paris Conference on Sudan ended in Paris.")
+    assert spans(linker.link(text)) == [
+        ("Ministry of Health", "moh"), ("Health Ministry", "moh"),
+        ("Norvane Systems", "norvane"), ("OHB", "ohb"),
+        ("Meridian Water Services", "mws"), ("Barcelona", "barcelona"),
+        ("Sunderland", "safc"), ("Paris Conference on Sudan", "pcs"), ("Paris", "paris")]
+    # the club's name without its affix gives way to the city named so; without the city
+    # it is the club's
+    assert spans(make_linker(org("fcb", "FC Barcelona")).link("Barcelona won.")) == [
+        ("Barcelona", "fcb")]
+    # ``US`` or ``SC`` opening a company's name is no club's affix
+    linker = make_linker(org("scj", "SC Johnson"), org("usc", "US Citizens Council"))
+    assert spans(linker.link("Johnson said the Citizens Council met.")) == []
+
+
+def test_arabic_surnames_and_prefixes_of_names() -> None:
+    """``al-Hashimi`` (a surname with its article) gave no short form, since its first
+    letter is lower case; ``DJ`` before a name was taken as a surname."""
+    linker = make_linker(person("hashimi", "Yousef al-Hashimi"), person("dj", "DJ Lunaris"))
+    text = ("Yousef al-Hashimi spoke. Dr. al-Hashimi said more. Al-Hashimi left; Hashimi "
+            "returned. A DJ set by DJ Lunaris followed, and Lunaris thanked the DJ.")
+    assert spans(linker.link(text)) == [
+        ("Yousef al-Hashimi", "hashimi"), ("Dr. al-Hashimi", "hashimi"), ("Al-Hashimi", "hashimi"),
+        ("Hashimi", "hashimi"), ("DJ Lunaris", "dj"), ("Lunaris", "dj")]
+
+
+def test_letters_unicode_does_not_write_with_a_mark_are_folded_too() -> None:
+    """``Đức``, ``Łódź`` and ``Børs`` kept their letters when their accents were taken
+    off, so ``Do Van Duc``, ``Lodz`` and ``Oslo Bors`` matched nothing."""
+    linker = make_linker(person("duc", "Đỗ Văn Đức"), place("lodz", "Łódź"),
+                         org("bors", "Oslo Børs"))
+    assert spans(linker.link("Do Van Duc visited Lodz and Oslo Bors.")) == [
+        ("Do Van Duc", "duc"), ("Lodz", "lodz"), ("Oslo Bors", "bors")]

@@ -250,7 +250,18 @@ _PARTICLES = frozenset(
 )
 _LOWER_WORDS = frozenset("of the and for in on at to a an de la du del des der van von y et & und".split())
 _LEADING_ARTICLES = ("The ", "the ")
-_CORPORATE = re.compile(r",?\s+(?:Inc\.?|Ltd\.?|LLC|Corp\.?|Co\.|PLC|plc|S\.A\.|GmbH|AG)$")
+#: A company's legal form after its name (``Facebook, Inc.``, ``Equinor ASA``, ``OHB SE``).
+_CORPORATE = re.compile(
+    r",?\s+(?:Inc\.?|Ltd\.?|Limited|LLC|LLP|Corp\.?|Co\.|PLC|plc|S\.A\.|SA|GmbH|AG|ASA|AS|AB"
+    r"|SE|NV|N\.V\.|BV|B\.V\.|SpA|S\.p\.A\.|Oyj|Pty\.? Ltd\.?|S\.L\.|SL|K\.K\.)$")
+#: A sports club's affix (``Sunderland A.F.C.``, ``FC Barcelona``, ``S.L. Benfica``).
+_CLUB = re.compile(r"^(?:A\.?F\.?C\.?|F\.?C\.?|C\.?F\.?|A\.?C\.?|S\.?L\.?|C\.?D\.?|R\.?C\.?|SV|VfB|VfL"
+                   r"|AS|SS) (?=[A-Z])|(?<=[a-z]) (?:A\.?F\.?C\.?|F\.?C\.?|C\.?F\.?|S\.?C\.?)$")
+#: A disambiguation in parentheses after a name (``Ministry of Health (Kenya)``,
+#: ``John Smith (footballer)``), as encyclopedias and imported lists write them.
+_QUALIFIED = re.compile(r"^(.+?)\s+\([^()]+\)$")
+#: An Arabic surname with its article or ``bin`` joined by a hyphen (``al-Hashimi``).
+_ARABIC_SURNAME = re.compile(r"^(?:[Aa][lnrstdz]|[Ee]l|[Aa]sh|[Bb]in|[Ii]bn|[Aa]bu|[Aa]bd)-([A-Z][\w']+)$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _CAPWORD = re.compile(r"^[A-Z][\w'.-]*$")
 
@@ -304,8 +315,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     :data:`SHORT` only after a full mention of the entity in the same text.
     Only the registry's names are used, never a list of known entities:
 
-    - a leading ``The`` may be dropped (``The Onion`` -> ``Onion``), and a
-      company suffix (``Facebook, Inc.`` -> ``Facebook``);
+    - a leading ``The`` may be dropped (``The Onion`` -> ``Onion``), a company's
+      legal form (``Facebook, Inc.`` -> ``Facebook``, ``Equinor ASA``), a club's
+      affix (``FC Barcelona``, ``Sunderland A.F.C.``) and a disambiguation in
+      parentheses (``Ministry of Health (Kenya)``);
     - ``Place, Region`` is also written ``Place`` and ``Place Region``
       (``Irving, Texas``, ``Washington D.C.``);
     - ``Surname, Given`` (a catalogue's order) is the name written naturally;
@@ -314,7 +327,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       middle initials dropped (``James Jones``), a common English given name
       shortened (``Rob Siegel`` for ``Robert Siegel``, :data:`_HYPOCORISMS`);
     - a person is referred to by surname, given name or any other word of the
-      name (``Dooley`` after ``Brian Dooley``, ``Hu`` after ``Hu Jintao``);
+      name (``Dooley`` after ``Brian Dooley``, ``Hu`` after ``Hu Jintao``; ``al-Hashimi``,
+      ``Al-Hashimi`` and ``Hashimi`` after ``Yousef al-Hashimi``), but for a short
+      word in capitals before the surname (``DJ``, ``JK``);
     - an organization, event or place of several capitalized words has an
       acronym, initials with and without dots (``United Nations`` -> ``UN``,
       ``U.N.``);
@@ -327,8 +342,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     - a name with diacritics is also written without them (``Hernan Dario
       Gomez``; German umlauts also as ``ue``: ``Gruen``), a two-word person
       name in a catalogue's order (``Austen, Jane``), a ``YEAR Event`` as
-      ``Event YEAR`` (``FIFA World Cup 2018``) and an ``Event YEAR`` as ``YEAR Event``
-      and as ``Event``, unless another entity is named so;
+      ``Event YEAR`` (``FIFA World Cup 2018``) and an ``Event YEAR`` as ``YEAR Event``,
+      and either as ``Event``, unless another entity is named so;
     - a national team goes by its country's name (``Belgium national football
       team`` -> ``Belgium``), a group by its name without ``people`` (``Rohingya
       people`` -> ``Rohingya``), a place by its name without a generic word
@@ -355,12 +370,18 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     for number, name in enumerate(entity.names):
         name = normalize(name)
         seen.add(name)
+        m = _QUALIFIED.match(name)
+        if m:  # the rest is inferred from the name without it
+            name = m.group(1)
+            add(name, WEAK)
         if name.startswith(_LEADING_ARTICLES) and len(name) > 4:
             add(name[4:], WEAK)
             name = name[4:]
         stripped = _CORPORATE.sub("", name)
         if stripped != name:
             add(stripped, WEAK)
+        if etype == "organization" and (club := _CLUB.sub("", name)) != name:
+            add(club, WEAK)
         if etype == "place" and ", " in name:
             head = name.split(", ", 1)[0]
             add(name.replace(", ", " "), FULL)
@@ -417,6 +438,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             m = re.match(r"^((?:19|20)\d\d) (.+)$", name)
             if m:
                 add(f"{m.group(2)} {m.group(1)}", FULL)  # ``FIFA World Cup 2018``
+                # ``Paris Conference on Sudan``, unless another entry is named so
+                add(m.group(2), WEAK)
             m = re.match(r"^(.+) ((?:19|20)\d\d)$", name)
             if m:
                 add(f"{m.group(2)} {m.group(1)}", FULL)  # ``2011 Strategic Dialogue``
@@ -436,8 +459,17 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                                          for w in words)):
                 add(f"{words[0]} {words[2]}", FULL)
             for i, word in enumerate(words):
+                if m := _ARABIC_SURNAME.match(word):
+                    # ``al-Hashimi``, ``Al-Hashimi`` opening a sentence, and ``Hashimi``
+                    add(word, SHORT)
+                    add(word[0].upper() + word[1:], SHORT)
+                    if not _is_common(m.group(1)):
+                        add(m.group(1), SHORT)
+                    continue
                 if _INITIAL.match(word) or word.lower() in _PARTICLES or not word[:1].isupper():
                     continue
+                if word.isupper() and len(word) <= 3 and i < len(words) - 1:
+                    continue  # ``DJ``, ``MC``, ``JK``: a prefix or initials, no one's name
                 if _is_common(word):
                     continue
                 # a surname with its particles (``De Bruyne``, ``de Hoop Scheffer``)

@@ -74,11 +74,20 @@ OPENING_WORDS = frozenset(
 )
 
 
+#: Letters that Unicode does not write as a letter and a mark, and how English writes them
+#: (``Đỗ Văn Đức`` is ``Do Van Duc``, ``Łódź`` is ``Lodz``, ``Børs`` is ``Bors``).
+_UNMARKED = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O",
+                           "ł": "l", "Ł": "L", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "Ae",
+                           "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ħ": "h", "Ħ": "H"})
+
+
 def strip_accents(text: str) -> str:
-    """*text* without diacritics (``Hernán Darío Gómez`` -> ``Hernan Dario Gomez``)."""
+    """*text* without diacritics (``Hernán Darío Gómez`` -> ``Hernan Dario Gomez``,
+    ``Łódź`` -> ``Lodz``)."""
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", text.translate(_UNMARKED))
+                   if not unicodedata.combining(c))
 
 
 def _words(text: str) -> list[str]:

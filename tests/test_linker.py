@@ -749,3 +749,18 @@ def test_letters_unicode_does_not_write_with_a_mark_are_folded_too() -> None:
                          org("bors", "Oslo Børs"))
     assert spans(linker.link("Do Van Duc visited Lodz and Oslo Bors.")) == [
         ("Do Van Duc", "duc"), ("Lodz", "lodz"), ("Oslo Bors", "bors")]
+
+
+def test_a_dateline_s_place_in_capitals_is_a_mention() -> None:
+    """A name in capitals was matched only on a line all in capitals, so the place of a
+    dateline (``BAKU, 2 May 2024 – President…``) was never linked. Elsewhere on such a line
+    capitals are still no mention (``a BAKU sign``)."""
+    linker = make_linker(place("baku", "Baku"), place("ny", "New York"), place("oslo", "Oslo"))
+    for text, surface, eid in [("BAKU, 2 May 2024 – The court ruled.", "BAKU", "baku"),
+                               ("  NEW YORK (Reuters) – The court ruled.", "NEW YORK", "ny"),
+                               ("OSLO – The court ruled.", "OSLO", "oslo"),
+                               ("Headline\n\nOSLO — The court ruled.", "OSLO", "oslo")]:
+        assert spans(linker.link(text)) == [(surface, eid)], text
+    for text in ["The court saw a BAKU sign.", "Visit BAKU today.", "In BAKU, it rained.",
+                 "BAKU is far."]:
+        assert spans(linker.link(text)) == [], text

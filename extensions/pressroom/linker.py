@@ -693,6 +693,11 @@ def _in_code(norm: str, start: int, end: int) -> bool:
     return bool(_CODE.fullmatch(norm, left, right))
 
 
+#: What follows a dateline's place: a comma, a bracket or a dash (``BAKU, 2 May``,
+#: ``KABUL (Reuters) –``, ``OSLO – The``).
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:[,(]|[–—]|-\s)")
+
+
 class _LineKinds:
     """Per line of a text, cached: is it written all in capitals?"""
 
@@ -712,6 +717,13 @@ class _LineKinds:
         if start not in self.caps:
             self.caps[start] = line.isupper() and sum(c.isalpha() for c in line) >= 4
         return self.caps[start]
+
+    def dateline(self, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` a dateline's place: first on its line, then a comma, a
+        bracket or a dash (``BAKU, 2 May 2024 – President…``)?"""
+        text = self.text
+        return (not text[text.rfind("\n", 0, start) + 1:start].strip()
+                and _DATELINE_AFTER.match(text, end) is not None)
 
 
 #: Flags of an automaton key (see :func:`_key_value`).
@@ -1161,7 +1173,7 @@ class Linker:
                     if flags & _CAPS_ONLY:
                         if lines is None:
                             lines = _LineKinds(text)
-                        if not lines.all_caps(ostart):
+                        if not lines.all_caps(ostart) and not lines.dateline(ostart, oend):
                             continue
                     # a name that is a common word, followed by a capitalized word: ``World Cup``
                     if flags & _COMMON and _NEXT_NAME.match(norm, end):

@@ -270,6 +270,10 @@ def test_files_the_build_does_not_read_are_named_and_misfiled_releases_warned(tm
         "corpus/releases/wire/loose.txt": "Loose Release\n\nJune 18, 2011\n\nBody.\n",
         f"{folder}/LOUD.TXT": "Loud Release\n\nMay 16, 2011\n\nBody.\n",
         f"{folder}/scan.pdf": "%PDF-1.4",
+        # reported as no release, so no page either: Sphinx read them as Markdown and
+        # reST, raw HTML and all (the conf.py takes every file under the releases folder)
+        f"{folder}/notes.md": "# Notes\n\n<script>alert('md')</script>\n",
+        f"{folder}/aside.rst": "Aside\n=====\n\n.. raw:: html\n\n   <script>alert('rst')</script>\n",
         "docs/notes.txt": "Notes\n\nMay 17, 2011\n\nNot a release.\n",
         # a page showing releases: the problems of one that is no page of its own are
         # reported there, naming the release file; one that is a page reports its own
@@ -295,6 +299,8 @@ def test_files_the_build_does_not_read_are_named_and_misfiled_releases_warned(tm
         (f"{src}/{folder}/plain-name.txt:3", "pressroom.release_place]"),
         (f"{src}/corpus/releases/wire/loose.txt:3", "pressroom.release_place]"),
         (f"{src}/{folder}/scan.pdf", "pressroom.release_ignored]"),
+        (f"{src}/{folder}/notes.md", "pressroom.release_ignored]"),
+        (f"{src}/{folder}/aside.rst", "pressroom.release_ignored]"),
         (f"{src}/docs/notes.txt", "pressroom.release_place]"),
         (f"{src}/docs/notes.txt", "toc.not_included]"),
         # by its own page, not again where docs/embed shows it
@@ -304,6 +310,8 @@ def test_files_the_build_does_not_read_are_named_and_misfiled_releases_warned(tm
         (f"{src}/kept/2011-05-20-aside.txt:4", "pressroom.ambiguous]"),
     ]), warnings_of(app)
     assert app.statuscode == 0
+    out = Path(app.outdir) / folder
+    assert not (out / "notes.html").exists() and not (out / "aside.html").exists()
     month = page(app, "archive/wire/2011/05")
     assert "Early Release" in month and "Loud Release" not in month
     assert "Plain Name Release" in page(app, "archive/wire/2011/00")

@@ -140,16 +140,24 @@ def _config_inited(app: Sphinx, config: Config) -> None:
 
 def _exclude_unread(app: Sphinx, config: Config, releases_dir: Path) -> None:
     """Leave out of Sphinx's sources what no command reads as a release below the releases
-    folder: hidden files and folders (drafts, ``.git``) and names the pages cannot link
-    safely (a line break, markup characters: reported by the scan). Sphinx would read
-    them as pages (and a name holding markup would be read as markup where the archive
-    lists it)."""
+    folder: hidden files and folders (drafts, ``.git``), names the pages cannot link
+    safely (a line break, markup characters: reported by the scan), and files of the
+    other source suffixes (a note, ``notes.md``, or a ``.rst`` file, both reported as no
+    release). Sphinx would read them as pages: a name holding markup as markup where the
+    archive lists it, and a Markdown or reST file as markup, raw HTML and all, published
+    where the releases are."""
     try:
         rel = releases_dir.resolve().relative_to(Path(app.srcdir).resolve()).as_posix()
     except ValueError:
         return  # outside the sources: Sphinx reads nothing there
     prefix = "" if rel == "." else rel + "/"
-    wanted = [prefix + p for p in (*HIDDEN_PATTERNS, *UNSAFE_NAME_PATTERNS)]
+    # ``source_suffix`` as conf.py wrote it (Sphinx makes it a mapping later): a string,
+    # a list or a mapping; and the suffixes extensions added (MyST's ``.md``)
+    given = config.source_suffix
+    suffixes = {*([given] if isinstance(given, str) else given or ()),
+                *app.registry.source_suffix} - {".txt"}
+    wanted = [prefix + p for p in (*HIDDEN_PATTERNS, *UNSAFE_NAME_PATTERNS,
+                                   *(f"**{suffix}" for suffix in sorted(suffixes)))]
     missing = [p for p in wanted if p not in config.exclude_patterns]
     if missing:
         config.exclude_patterns = [*config.exclude_patterns, *missing]

@@ -63,3 +63,22 @@ def test_bad_input_no_traceback(tmp_path, capsys, monkeypatch):
     assert code == 1 and json.loads(out)["entries"] == 6 and "bad.yaml" in err
     code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "stats", "--help")
     assert code == 0 and "examples:" in out and "exit codes:" in out
+
+
+def test_names_and_paths_are_printed_as_written_not_as_markup(tmp_path, capsys, monkeypatch):
+    """The tables are drawn by Rich, which read ``[bold]…[/bold]`` in an entry's name as
+    markup (the brackets vanished) and ``[/close]`` as a closing tag nothing opened (a
+    traceback)."""
+    make_project(tmp_path, releases={
+        "acme-rights/2011/2011-05-03-arrest.txt":
+            "Arrest\nMay 3, 2011\n\nGeneva – The [bold]Hidden[/bold] Council and the "
+            "Bracket [/close] Group met.\n",
+        "pub[/x]/2011/2011-05-04-quiet.txt": "Quiet\nMay 4, 2011\n\nNo one is named.\n"})
+    with (tmp_path / "corpus/entities/entities.yaml").open("a", encoding="utf-8") as f:
+        f.write('- id: hidden\n  type: organization\n  name: "[bold]Hidden[/bold] Council"\n'
+                '- id: bracket\n  type: organization\n  name: "Bracket [/close] Group"\n')
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "stats", "--top", "10")
+    assert code == 0 and "Traceback" not in err, err
+    assert "[bold]Hidden[/bold] Council (hidden)" in out
+    assert "Bracket [/close] Group (bracket)" in out
+    assert "corpus/releases/pub[/x]/2011/2011-05-04-quiet.txt" in out

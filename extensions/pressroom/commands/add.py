@@ -107,7 +107,8 @@ def _progress(total: int):
 
     console = Console(stderr=True)
     return Progress(TextColumn("adding"), BarColumn(), MofNCompleteColumn(),
-                    TextColumn("{task.description}"), console=console,
+                    TextColumn("{task.description}", markup=False),  # a file's name
+                    console=console,
                     disable=total < 5 or not console.is_terminal, transient=True)
 
 

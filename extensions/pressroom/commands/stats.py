@@ -91,29 +91,33 @@ def collect(project, registry_path: Path, top: int) -> dict:
 
 def _tables(data: dict) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
+    # names, paths and keys are the archive's, printed as written: ``[/close]`` in a name
+    # is no markup for Rich (it had been, and a closing tag nothing opened a traceback)
     console = Console()
     years = sorted({y for v in data["releases_by_publisher_year"].values() for y in v})
     table = Table(title=f"Releases ({data['releases']})")
     table.add_column("publisher")
     for year in years:
-        table.add_column(year, justify="right")
+        table.add_column(escape(year), justify="right")
     table.add_column("total", justify="right", style="bold")
     for pub, counts in data["releases_by_publisher_year"].items():
-        table.add_row(pub, *(str(counts.get(y, "")) for y in years), str(sum(counts.values())))
+        table.add_row(escape(pub), *(str(counts.get(y, "")) for y in years),
+                      str(sum(counts.values())))
     console.print(table)
     languages = data["releases_by_language"]
     if set(languages) - {"not stated"}:  # some header states a language
         console.print("Releases by language (in a header; the others in the site's): " +
-                      ", ".join(f"{lang} {n}" for lang, n in languages.items()),
+                      escape(", ".join(f"{lang} {n}" for lang, n in languages.items())),
                       highlight=False, soft_wrap=True)
 
     table = Table(title=f"Registry entries ({data['entries']})")
     table.add_column("type")
     table.add_column("entries", justify="right")
     for type_, n in data["entries_by_type"].items():
-        table.add_row(type_, str(n))
+        table.add_row(escape(type_), str(n))
     console.print(table)
 
     table = Table(title="Most mentioned")
@@ -121,14 +125,15 @@ def _tables(data: dict) -> None:
                       ("mentions", "right")):
         table.add_column(col, justify=just)  # type: ignore[arg-type]
     for row in data["most_mentioned"]:
-        table.add_row(f"{row['name']} ({row['id']})", row["type"], str(row["releases"]),
+        table.add_row(escape(f"{row['name']} ({row['id']})"), escape(row["type"]),
+                      str(row["releases"]),
                       str(row["mentions"]))
     console.print(table)
 
     missing = data["releases_without_mentions"]
     console.print(f"Releases with no mentions: {len(missing)}", style="bold")
     for path in missing[:50]:
-        console.print(f"  {path}", highlight=False)
+        console.print(f"  {escape(path)}", highlight=False)
     if len(missing) > 50:
         console.print(f"  … and {len(missing) - 50} more (see --json)")
 

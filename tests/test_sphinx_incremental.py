@@ -711,3 +711,22 @@ def test_a_split_general_index_leaves_no_page_of_a_letter_gone(tmp_path):
     app.cleanup()
     assert not (out / "genindex-Z.html").exists()
     assert (out / "genindex-B.html").is_file()  # Brian Dooley's letter stays
+
+
+def test_an_entry_s_digest_leaves_out_the_fields_nothing_shows():
+    """A field the schema does not know is reported and neither shown nor used, but its
+    value went into the entry's digest: YAML anchors repeated a few levels deep (a list of
+    lists of the same list…) were written out in full, gigabytes, and the build ran out of
+    memory where ``pressroom check`` took a fraction of a second."""
+    from pressroom.registry import Entity
+    from pressroom.sphinxext.corpus import entity_digest
+
+    class Huge(list):
+        def __repr__(self):
+            raise MemoryError("written out in full")
+
+    plain = Entity("x", "organization", "X Council")
+    odd = Entity("x", "organization", "X Council", extra=(("bogus", Huge()),))
+    assert entity_digest(odd) == entity_digest(plain)
+    assert entity_digest(Entity("x", "organization", "X Council", description="New.")) \
+        != entity_digest(plain)

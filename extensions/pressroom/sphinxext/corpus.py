@@ -327,8 +327,11 @@ def registry_fingerprint(digests: dict[str, str]) -> str:
 
 
 def entity_digest(entity: Entity) -> str:
-    """A digest of what an entity *says* (not where it is written: file and line excluded)."""
-    return digest([(f, getattr(entity, f)) for f in entity.__slots__ if f not in ("file", "line")])
+    """A digest of what an entity *says* (not where it is written: file and line excluded;
+    nor the fields the schema does not know, which nothing shows: their values may be any
+    YAML, anchors repeated into gigabytes when written out)."""
+    return digest([(f, getattr(entity, f)) for f in entity.__slots__
+                   if f not in ("file", "line", "extra")])
 
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

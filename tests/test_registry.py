@@ -75,6 +75,22 @@ def test_json_errors_have_lines(tmp_path):
     assert "a" in reg and only(problems, "registry_type")[0].line == 3
 
 
+def test_a_key_given_twice_in_json_is_reported_as_in_yaml(tmp_path):
+    """YAML's repeated keys were reported (``registry_field``); JSON's were dropped without
+    a word, an alias, a description and an id with them."""
+    text = ('[{"id": "jdup", "type": "person", "name": "Jane Roe", "aliases": ["J. Roe"],\n'
+            '  "description": "first", "description": "second",\n  "aliases": ["Janie"]},\n'
+            ' {"id": "jdup2", "id": "jdup3", "type": "person", "name": "John Doe"}]')
+    reg, problems = load(tmp_path, text, name="reg.json")
+    said = sorted((p.line, p.message) for p in only(problems, "registry_field"))
+    assert said == [
+        (2, "'description' is given twice in this entry (both on line 2); the last one is used"),
+        (3, "'aliases' is given twice in this entry (lines 1 and 3); the last one is used"),
+        (4, "'id' is given twice in this entry (both on line 4); the last one is used"),
+    ]
+    assert "jdup3" in reg and reg["jdup"].aliases == ("Janie",)
+
+
 @pytest.mark.parametrize(("name", "text", "line"), [
     # a tag whose text is no such value: the loader raised (KeyError, ValueError)
     ("reg.yaml", '- id: a\n  type: person\n  name: !!bool "maybe"\n', None),

@@ -430,8 +430,36 @@ def _read_entries(path: Path, problems: list[Problem]) -> list[tuple[Any, int]]:
     return [(item, lines[i] if i < len(lines) else 0) for i, item in enumerate(data)]
 
 
+def _json_object(pairs: list[tuple[str, Any]]) -> dict:
+    """A JSON object as a mapping that, as YAML's do, knows the keys given twice (their
+    lines are found by :func:`_json_key_lines`); ``json`` keeps the last without a word."""
+    out = _LineDict(pairs)
+    if len(out) < len(pairs):
+        seen: set[str] = set()
+        out.duplicates = []
+        for key, _ in pairs:
+            if key in seen and all(d[0] != key for d in out.duplicates):
+                out.duplicates.append((key, 0, 0))
+            seen.add(key)
+    return out
+
+
+def _json_key_lines(item: Any, text: str, start: int, end: int, line: int) -> None:
+    """Give the keys an entry (``text[start:end]``, starting at *line*) was given twice the
+    lines of their first and last occurrence."""
+    dups = getattr(item, "duplicates", None)
+    if not dups:
+        return
+    found = []
+    for key, _, _ in dups:
+        at = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text[start:end])]
+        lines = [line + text.count("\n", start, start + a) for a in at] or [line]
+        found.append((key, lines[0], lines[-1]))
+    item.duplicates = found
+
+
 def _read_json(name: str, text: str, problems: list[Problem]) -> list[tuple[Any, int]]:
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(object_pairs_hook=_json_object)
     pos = _skip_ws(text, 0)
     if pos >= len(text) or text[pos] != "[":
         try:
@@ -454,7 +482,9 @@ def _read_json(name: str, text: str, problems: list[Problem]) -> list[tuple[Any,
         while pos < len(text) and text[pos] != "]":
             line += text.count("\n", counted, pos)
             counted = pos
+            start = pos
             item, pos = decoder.raw_decode(text, pos)
+            _json_key_lines(item, text, start, pos, line)
             entries.append((item, line))
             pos = _skip_ws(text, pos)
             if pos < len(text) and text[pos] == ",":
@@ -599,9 +629,9 @@ class _Checker:
             return key_lines.get(key, line)
 
         for key, dropped, kept in duplicate_keys(raw):
+            lines = f"lines {dropped} and {kept}" if dropped != kept else f"both on line {kept}"
             self.problem(file, kept, "warning", "registry_field",
-                         f"{key!r} is given twice in this entry (lines {dropped} and {kept}); "
-                         "the last one is used")
+                         f"{key!r} is given twice in this entry ({lines}); the last one is used")
 
         entity_id = raw.get("id")
         if entity_id is None or not str(entity_id).strip():

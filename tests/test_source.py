@@ -1167,3 +1167,18 @@ def test_a_header_title_replaces_no_line_of_the_text_but_the_title_line_it_names
                    "May 1, 2011\n\nBody.\n")
     assert r.title == "Rights Talks: Not Enough" and r.body == "Body."
     assert r.title_span is not None
+
+
+@pytest.mark.parametrize(("text", "line", "has"), [
+    ("Title Only Two\n\nMay 10, 2011\n", 3, "its title and date"),
+    ("---\ntitle: X\ndate: 2011-05-05\n---\n", 4, "its header"),
+    ("Title\n\nMay 1, 2011\n\nPublished on May 1, 2011\n", 5, "its title and date"),
+])
+def test_a_release_with_no_text_under_its_title_is_reported(text, line, has):
+    """A file holding only a title and a date, or only a header (a release cut off when
+    it was saved, a placeholder) was no problem at all; two such files were reported only
+    as holding the same text."""
+    r = parse_text(text, path="x.txt")
+    (p,) = [p for p in r.problems if p.subtype == "release_empty"]
+    assert (p.line, p.severity) == (line, "warning")
+    assert f"no text besides {has};" in p.message

@@ -24,7 +24,8 @@ SUBTYPES: dict[str, str] = {
     # releases
     "release_encoding": "A release is not valid UTF-8 and was decoded with a fallback encoding "
     "(the encoding used is named), or it contains bytes that could not be decoded.",
-    "release_empty": "A release file is empty or holds only whitespace.",
+    "release_empty": "A release file is empty or holds only whitespace, or holds no text "
+    "besides its header, title and date.",
     "release_binary": "A release file looks binary (NUL bytes or mostly control characters).",
     "release_title": "No title line could be found; the file name is used instead.",
     "release_date": "No publication date could be found, a date does not exist "

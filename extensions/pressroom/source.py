@@ -800,6 +800,19 @@ class _Parser:
             release.problems[:] = [p for p in release.problems if p.subtype != "release_title"]
         release.segments = self.tile()
         release.paragraphs = [Paragraph(s.start, s.end) for s in release.segments if s.kind == "body"]
+        if (not release.paragraphs and self.encoding != "binary"
+                and text.replace("\ufeff", "").strip()):
+            # a title and a date, a header alone: the text itself is missing
+            kinds = {seg.kind for seg in release.segments}
+            has = [what for kind, what in (("header", "header"), ("title", "title"),
+                                           ("date", "date"), ("dateline", "dateline"),
+                                           ("preamble", "heading"), ("footer", "boilerplate"))
+                   if kind in kinds]
+            self.problem(len(text.rstrip()), "warning", "release_empty",
+                         "the release has no text"
+                         + (" besides its " + ", ".join(has[:-1]) + " and " * (len(has) > 1)
+                            + has[-1] if has else "")
+                         + "; was it cut off when it was saved?")
         release.quotes = find_quotes(text, release.paragraphs)
         return release
 

@@ -420,3 +420,22 @@ def test_a_header_field_given_again_is_replaced_not_doubled(tmp_path, capsys, mo
         "---\ndate: 2011-05-01\nlanguage: fr\n---\nStatement Without Date\n")
     code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "check")
     assert code == 0 and "given twice" not in out and "release_header" not in out, out
+
+
+def test_a_binary_or_empty_file_is_refused_saying_why(tmp_path, capsys, monkeypatch):
+    """``add --date`` took a PDF named ``.txt`` and an empty file in as releases, with no
+    word; only a later ``check`` said what they were."""
+    make_project(tmp_path / "p", releases={})
+    binary = write(tmp_path / "in" / "scan.txt", b"%PDF-1.4\x00\x01\x02" + bytes(range(256)) * 8)
+    empty = write(tmp_path / "in" / "empty.txt", b"")
+    stub = write(tmp_path / "in" / "stub.txt", "Title Only\n\nMay 10, 2011\n")
+    for path, subtype in ((binary, "release_binary"), (empty, "release_empty")):
+        code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--date",
+                                 "2011-05-03", "--publisher", "acme-rights", str(path))
+        assert code == 1 and "added" not in out, (out, err)
+        assert "not added: " in err and f"[pressroom.{subtype}]" in err, err
+    assert not (tmp_path / "p/corpus/releases/acme-rights").exists()
+    # a title and a date with no text is taken, with a note
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(stub))
+    assert code == 0 and "note: the release has no text besides its title and date" in out

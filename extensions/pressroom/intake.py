@@ -327,6 +327,13 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
     release = parse_release(path, data)
     source_url = source_url or release.source_url
     placement.title = release.title
+    for problem in release.problems:
+        # no text to take in: a binary file (a PDF or a picture named .txt), an empty one
+        if problem.subtype == "release_binary" or (
+                problem.subtype == "release_empty" and problem.severity == "error"):
+            placement.missing.append((problem.subtype, problem.message))
+        elif problem.subtype == "release_empty":  # a title and a date, and no text
+            placement.notes.append(problem.message)
 
     # publisher: --publisher, a header line, what the release says about itself
     pub = None

@@ -186,7 +186,8 @@ def run(args: argparse.Namespace) -> int:
                 if placement.original is not None:
                     target.with_suffix(placement.original_suffix).write_bytes(placement.original)
             progress.console.print(f"{verb} {path} -> {display_path(str(target))}",
-                                   highlight=False, soft_wrap=True) if progress.console.is_terminal \
+                                   highlight=False, markup=False, soft_wrap=True) \
+                if progress.console.is_terminal \
                 else print(f"{verb} {path} -> {display_path(str(target))}")
             for note in placement.notes:
                 print(f"  note: {note}")

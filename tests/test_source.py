@@ -1182,3 +1182,17 @@ def test_a_release_with_no_text_under_its_title_is_reported(text, line, has):
     (p,) = [p for p in r.problems if p.subtype == "release_empty"]
     assert (p.line, p.severity) == (line, "warning")
     assert f"no text besides {has};" in p.message
+
+
+def test_header_values_are_taken_as_written_and_empty_ones_reported():
+    """``title: 3.10`` was the number 3.1, the title ``3.1``; ``title: '   '`` made an
+    empty heading, and ``title:`` was dropped without a word."""
+    r = parse_text("---\ntitle: 3.10\npublisher: 5 # the fifth\ndate: 2011-05-05\n---\n"
+                   "3.10\n\nBody.\n", path="x.txt")
+    assert (r.title, r.publisher, r.problems) == ("3.10", "5", [])
+    r = parse_text("---\ntitle: '   '\ndateline:\ndate: 2011-05-05\n---\nThe Title\n\nBody.\n",
+                   path="x.txt")
+    assert r.title == "The Title"
+    assert [(p.line, p.severity, p.message) for p in r.problems] == [
+        (2, "warning", "header field 'title' is empty; it is ignored"),
+        (3, "warning", "header field 'dateline' is empty; it is ignored")]

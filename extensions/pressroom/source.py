@@ -893,7 +893,14 @@ class _Parser:
                              "https://); it is ignored")
                 continue
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                value = str(value)  # ``publisher: 5``, ``title: 1984``: text, as written
+                # ``publisher: 5``, ``title: 1984``: text, as written (``3.10``, not 3.1)
+                end = self.text.find("\n", where)
+                value = _as_written(self.text[where:end if end >= 0 else None], str(key)) \
+                    or str(value)
+            if key != "date" and (value is None or not str(value).strip()):
+                self.problem(where, "warning", "release_header",
+                             f"header field {key!r} is empty; it is ignored")
+                continue
             if key == "language" and value:
                 tag = language_tag(value)
                 if tag is None:
@@ -1486,6 +1493,12 @@ def _headline(text: str, start: int, end: int) -> bool:
     line = text[start:end]
     return (len(line) <= 150 and len(line.split()) >= 2 and line[-1] not in ".:;,"
             and not date_at(text, start, end) and not _dateline_at(text, start, end))
+
+
+def _as_written(line: str, key: str) -> str | None:
+    """The value of *key* as its header *line* writes it (``title: 3.10``), or None."""
+    m = re.match(r"\s*['\"]?" + re.escape(key) + r"['\"]?\s*:\s*(.*?)\s*(?:\s#.*)?$", line)
+    return m.group(1) if m and m.group(1) else None
 
 
 def _words(title: str) -> list[str]:

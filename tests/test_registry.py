@@ -549,19 +549,19 @@ def test_relations_that_name_no_id_or_several_and_merged_entries(tmp_path):
     reg, problems = load(tmp_path, """\
         - id: x
           type: person
-          name: X
+          name: Xavier
           relations: {works-for: }
         - id: y
           type: person
-          name: Y
+          name: Yara
           relations: [{works-for: [x, z]}]
         - &base
           id: z
           type: person
-          name: Z
+          name: Zeno
         - <<: *base
           id: w
-          name: W
+          name: Wanda
         - [not, an, entry]
         """)
     assert [(p.line, p.subtype) for p in problems] == [(4, "registry_relation"),
@@ -569,4 +569,39 @@ def test_relations_that_name_no_id_or_several_and_merged_entries(tmp_path):
     assert "'works-for' must name ids" in problems[0].message
     assert problems[1].message.endswith("not a list")
     assert reg["y"].relations == (("works-for", "x"), ("works-for", "z"))
-    assert (reg["w"].name, reg["w"].type) == ("W", "person")
+    assert (reg["w"].name, reg["w"].type) == ("Wanda", "person")
+
+
+def test_names_that_would_link_every_such_word_are_reported_and_not_linked(tmp_path):
+    """An alias of one character or a common word was reported and not linked, but a
+    name of that kind linked every such word of every release without a word."""
+    from pressroom.linker import Linker
+
+    reg, problems = load(tmp_path, """\
+        - id: q
+          type: organization
+          name: Q
+          aliases: [Q Council]
+        - id: group
+          type: organization
+          name: group
+        - id: reform
+          type: organization
+          name: Reform
+        - id: description
+          type: person
+          name: Ann Lee
+          description: 1.10
+        """)
+    said = sorted((p.subtype, p.message) for p in problems)
+    assert said == [
+        ("registry_entry", "description: description 1.1 was read as a number; put it in "
+                           "quotes to keep it as written"),
+        ("registry_name", "group: name 'group' is a common word; it is shown but not used for "
+                          "linking (give the entry an alias the releases write)"),
+        ("registry_name", "q: name 'Q' is one character long; it is shown but not used for "
+                          "linking (give the entry an alias the releases write)"),
+    ]
+    mentions = Linker(reg).link("Q said the Q Council, a group, and Reform met.").mentions
+    assert [(m.surface, m.entity_id) for m in mentions] == [("Q Council", "q"),
+                                                            ("Reform", "reform")]

@@ -58,7 +58,8 @@ SUBTYPES: dict[str, str] = {
     "registry_entry": "A registry entry is not a mapping, or has a field of the wrong shape.",
     "registry_id": "A registry entry has a missing, malformed or duplicate id.",
     "registry_type": "A registry entry has an unknown type.",
-    "registry_name": "A registry entry has no name.",
+    "registry_name": "A registry entry has no name, or a name that cannot be linked (one "
+    "character long, a common word in lower case: it is shown, not linked).",
     "registry_field": "A registry entry has a field the schema does not know (often a misspelt "
     "one, such as ``alias`` for ``aliases``; it is neither shown nor used), or a field given "
     "twice (the last one is used).",

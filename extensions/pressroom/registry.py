@@ -711,6 +711,10 @@ class _Checker:
                                  f"{entity_id}: url {value!r} is not a web address (http:// or "
                                  "https://); it is not shown")
                     continue
+                if _read_as(value):  # ``description: 1.10`` is the number 1.1
+                    self.problem(file, at(key), "warning", "registry_entry",
+                                 f"{entity_id}: {key} {value!r} was read as {_read_as(value)}; "
+                                 "put it in quotes to keep it as written")
                 if key == "sort" and not str(value).strip():
                     self.problem(file, at(key), "warning", "registry_entry",
                                  f"{entity_id}: sort is empty; the entry is filed under its name")
@@ -889,6 +893,14 @@ def check_entities(
     unusable: set[tuple[str, str]] = set()
     owners: dict[str, list[str]] = {}
     for entity in entities.values():
+        # a name of one character (``Q``) or a common word in lower case (``said``) would
+        # link every such word in every release: shown as the entry's name, never linked
+        reason = _usable_alias(entity.name)
+        if reason and (reason != "is a common word" or entity.name.islower()):
+            unusable.add((entity.id, entity.name))
+            checker.problem(entity.file, entity.line, "warning", "registry_name",
+                            f"{entity.id}: name {entity.name!r} {reason}; it is shown but not "
+                            "used for linking (give the entry an alias the releases write)")
         for alias in entity.aliases:
             reason = _usable_alias(alias)
             if reason:

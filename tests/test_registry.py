@@ -605,3 +605,17 @@ def test_names_that_would_link_every_such_word_are_reported_and_not_linked(tmp_p
     mentions = Linker(reg).link("Q said the Q Council, a group, and Reform met.").mentions
     assert [(m.surface, m.entity_id) for m in mentions] == [("Q Council", "q"),
                                                             ("Reform", "reform")]
+
+
+def test_control_characters_in_a_field_are_reported_as_in_a_release(tmp_path):
+    """A release's control characters are reported (``release_control``); an entry's were
+    shown as U+FFFD without a word."""
+    _, problems = load(tmp_path, """\
+        - id: ctl
+          type: person
+          name: "Ctl\\x01Name"
+          description: "Says \\uFFFE here."
+        """)
+    assert sorted((p.line, p.message) for p in only(problems, "registry_entry")) == [
+        (3, "ctl: name contains control character U+0001, which pages show as \ufffd"),
+        (4, "ctl: description contains noncharacter U+FFFE, which pages show as \ufffd")]

@@ -55,7 +55,8 @@ SUBTYPES: dict[str, str] = {
     "registry_syntax": "A registry file is not valid YAML or JSON, or is not a list of entries.",
     "registry_ignored": "A file in the registry folder is not read: its name does not end in "
     "``.yaml``, ``.yml`` or ``.json`` (a backup, a note); or the folder holds no registry file.",
-    "registry_entry": "A registry entry is not a mapping, or has a field of the wrong shape.",
+    "registry_entry": "A registry entry is not a mapping, or has a field of the wrong shape, "
+    "or a field holding control characters (shown as replacement marks).",
     "registry_id": "A registry entry has a missing, malformed or duplicate id.",
     "registry_type": "A registry entry has an unknown type.",
     "registry_name": "A registry entry has no name, or a name that cannot be linked (one "

@@ -74,6 +74,20 @@ OPENING_WORDS = frozenset(
 )
 
 
+#: Characters text holds only by accident, which HTML forbids and a page shows as U+FFFD:
+#: C0 controls but tab, line ends and form feed; DEL and the C1 controls (a Latin-1 file's
+#: bytes 0x80 to 0x9F); Unicode's noncharacters (U+FDD0 to U+FDEF, the last two of each
+#: plane).
+CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
+                        + "".join(chr(plane + 0xfffe) + chr(plane + 0xffff)
+                                  for plane in range(0, 0x110000, 0x10000)) + "]")
+
+
+def control_named(char: str) -> str:
+    """``control character U+0001``, ``noncharacter U+FFFE``: a :data:`CONTROL_RE` match."""
+    what = "noncharacter" if char >= "\ufdd0" else "control character"
+    return f"{what} U+{ord(char):04X}"
+
 #: Letters that Unicode does not write as a letter and a mark, and how English writes them
 #: (``Đỗ Văn Đức`` is ``Do Van Duc``, ``Łódź`` is ``Lodz``, ``Børs`` is ``Bors``).
 _UNMARKED = str.maketrans({"đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ø": "o", "Ø": "O",
@@ -782,6 +796,13 @@ class _Checker:
         if relations is not None:
             pairs = self.relations(relations, entity_id, file, at("relations"))
             fields["relations"] = tuple(pairs)
+        for key, value in fields.items():
+            texts = value if isinstance(value, tuple) else (value,)
+            m = next((m for v in texts if isinstance(v, str) and (m := CONTROL_RE.search(v))), None)
+            if m:
+                self.problem(file, at(key), "warning", "registry_entry",
+                             f"{entity_id}: {key} contains {control_named(m.group())}, which "
+                             "pages show as \ufffd")
         extra = tuple((k, v) for k, v in raw.items() if k not in KNOWN_FIELDS)
         if extra:
             fields["extra"] = extra

@@ -31,9 +31,11 @@ import yaml
 
 from pressroom.problems import PressroomError, Problem
 from pressroom.registry import (
+    CONTROL_RE,
     OPENING_WORDS,
     UNREADABLE_VALUE,
     YAML_LOADER,
+    control_named,
     duplicate_keys,
     unreadable,
     yaml_error,
@@ -394,13 +396,6 @@ BOMS = (
     (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
-#: Characters text holds only by accident, which HTML forbids and a page shows as U+FFFD:
-#: C0 controls but tab, line ends and form feed; DEL and the C1 controls (a Latin-1 file's
-#: bytes 0x80 to 0x9F); Unicode's noncharacters (U+FDD0 to U+FDEF, the last two of each
-#: plane).
-CONTROL_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef"
-                        + "".join(chr(plane + 0xfffe) + chr(plane + 0xffff)
-                                  for plane in range(0, 0x110000, 0x10000)) + "]")
 
 
 #: Bytes that text holds only by accident: C0 controls but tab, line ends and form feed; DEL.
@@ -721,9 +716,8 @@ class _Parser:
             self.problem(None, "error", "release_empty",
                          "the file is empty" if not text else "the file holds only whitespace")
         elif self.encoding != "binary" and (m := CONTROL_RE.search(text)):
-            what = "noncharacter" if m.group() >= "\ufdd0" else "control character"
             self.problem(m.start(), "warning", "release_control",
-                         f"contains {what} U+{ord(m.group()):04X}; control characters and "
+                         f"contains {control_named(m.group())}; control characters and "
                          "noncharacters are shown as \ufffd")
 
         header, first = self.header()

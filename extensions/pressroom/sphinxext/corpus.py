@@ -23,8 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 from pressroom.config import ProjectConfig
 from pressroom.problems import Problem
-from pressroom.registry import Entity, Registry, load_registry, registry_files, strip_accents
-from pressroom.source import CONTROL_RE, language_tag
+from pressroom.registry import (
+    CONTROL_RE,
+    Entity,
+    Registry,
+    load_registry,
+    registry_files,
+    strip_accents,
+)
+from pressroom.source import language_tag
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -385,7 +392,7 @@ def letter_label(letter: str) -> str:
 
 def plain(value: Any) -> str:
     """Text safe for a docutils Text node, HTML and XML: control characters and
-    noncharacters (:data:`pressroom.source.CONTROL_RE`) become U+FFFD, but a form feed (a
+    noncharacters (:data:`pressroom.registry.CONTROL_RE`) become U+FFFD, but a form feed (a
     page break, in text taken from a PDF), which becomes a line break."""
     return CONTROL_RE.sub("\ufffd", str(value).replace("\x0c", "\n"))
 

@@ -211,6 +211,35 @@ def test_navigation_is_compared_only_when_a_title_or_toctree_moved(tmp_path, mon
     app.cleanup()
 
 
+def test_a_page_added_to_the_sidebar_is_in_every_page_s_sidebar(tmp_path):
+    """Every page's sidebar shows the visible toctrees (alabaster's, furo's navigation).
+    A hand-written page added to one, or retitled, was in the sidebar of its own page and
+    of its toctree parent only: Sphinx rewrote those two, and every other page kept the
+    sidebar of before, unlike a build from scratch."""
+    conf = {"html_theme": "alabaster"}
+    src = copy_root("pressroom", tmp_path)
+    _build(src, confoverrides=conf)
+    (src / "docs/extra.rst").write_text("Extra page\n==========\n\nMore.\n", encoding="utf-8")
+    _edit(src / "docs/index.rst", "   embedded\n", "   embedded\n   extra\n")
+    app = make(src, confoverrides=conf)
+    app.build()
+    for doc in (MARKUP, "docs/glossary", "entries/person/brian-dooley"):
+        assert ">Extra page</a>" in page(app, doc), doc
+    app.cleanup()
+    _edit(src / "docs/extra.rst", "Extra page\n==========", "Extra notes\n===========")
+    app = make(src, confoverrides=conf)
+    app.build()
+    assert ">Extra notes</a>" in page(app, MARKUP) and ">Extra page<" not in page(app, MARKUP)
+    app.cleanup()
+    # a release read again with the same title moves no sidebar: one page is written
+    _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
+    app = make(src, confoverrides=conf)
+    writes = Writes(app)
+    app.build()
+    assert MARKUP in writes.pages and "docs/glossary" not in writes.pages
+    app.cleanup()
+
+
 def test_an_entry_given_another_id_is_relinked_without_a_warning(tmp_path):
     """An id changed (``liu-xiaobo`` to ``liu-xiaobo-2``): the releases link the new id; the
     rebuild warned that the mentions were now plain text."""

@@ -285,6 +285,7 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if (_note_toc_changes(env, domain) or not domain.data.get("navigation")
             or env.config_status != CONFIG_OK):
         rewrite |= _navigation_changed(env, domain)
+        rewrite |= _sidebar_changed(env, domain)
     parents = {p for d in _TOC_CHANGED.get(str(env.srcdir), ())
                for p in env.files_to_rebuild.get(d, ())}
     rewrite |= _not_yet_written(app, env, domain, rewrite | read_now | parents)
@@ -487,6 +488,22 @@ def build_finished(app: Sphinx, exc: Exception | None) -> None:
     full = _SAVED_FILES_TO_REBUILD.pop(str(app.env.srcdir), None)
     if full is not None:
         app.env.files_to_rebuild = full
+
+
+def _sidebar_changed(env: BuildEnvironment, domain) -> set[str]:
+    """Every page, when the sidebar every page shows changed: a page that a visible
+    toctree reaches came, went, or has another title or table of contents (a hand-written
+    page added to the home page's toctree, or retitled). Sphinx rewrites that page and
+    its toctree parents only, so every other page kept the sidebar of before."""
+    from pressroom.sphinxext import html
+
+    html.reset_sidebar_cache()  # the toctrees as read now
+    _parents, visible = html.nav_facts(env)
+    tocs = domain.data.get("tocs", {})
+    value = digest(sorted((d, tocs.get(d, "")) for d in visible))
+    before = domain.data.get("sidebar")
+    domain.data["sidebar"] = value
+    return set(env.all_docs) if before is not None and before != value else set()
 
 
 def _navigation_changed(env: BuildEnvironment, domain) -> set[str]:

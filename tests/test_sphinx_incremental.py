@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_support import Writes, copy_root, main_text, make, page, warnings_of
+from sphinx_support import Writes, built, copy_root, main_text, make, page, warnings_of
 
 SEED = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 MARKUP = "corpus/releases/hrf/2011/2011-05-02-markup-is-data"
@@ -759,3 +759,19 @@ def test_an_entry_s_digest_leaves_out_the_fields_nothing_shows():
     assert entity_digest(odd) == entity_digest(plain)
     assert entity_digest(Entity("x", "organization", "X Council", description="New.")) \
         != entity_digest(plain)
+
+
+def test_a_word_no_page_holds_any_longer_leaves_the_search_index(tmp_path):
+    """Sphinx prunes a word's pages but keeps the word (``"zyxquorbl": []``), so the search
+    index of incremental builds grew with every word a page lost, and differed from the
+    one a build from scratch writes."""
+    src = copy_root("pressroom", tmp_path)
+    roles = src / "docs/roles.rst"
+    roles.write_text(roles.read_text(encoding="utf-8") + "\nZyxquorble gadgetry.\n",
+                     encoding="utf-8")
+    app = built(src)
+    index = Path(app.outdir) / "searchindex.js"
+    assert "zyxquorbl" in index.read_text(encoding="utf-8")
+    _edit(roles, "\nZyxquorble gadgetry.\n", "\n")
+    built(src)
+    assert "zyxquorbl" not in index.read_text(encoding="utf-8")

@@ -1620,13 +1620,20 @@ def feed_search(indexer, docname: str, title: str, text: str) -> None:
 
 
 def _keep_in_search(indexer, docnames: set[str]) -> None:
-    """Sphinx prunes the search index to its documents before dumping it; keep these pages."""
+    """Sphinx prunes the search index to its documents before dumping it; keep these pages.
+
+    A word no page holds any longer is dropped too: Sphinx keeps it with no page (``"…":
+    []``), so an index kept from build to build grew with every word a page lost, and
+    differed from the one a build from scratch writes."""
     prune = indexer.prune
     if getattr(prune, "_pressroom", False):
         prune = prune._pressroom_original
 
     def keep(names):
-        return prune(set(names) | docnames)
+        prune(set(names) | docnames)
+        for mapping in (getattr(indexer, "_mapping", {}), getattr(indexer, "_title_mapping", {})):
+            for word in [word for word, pages in mapping.items() if not pages]:
+                del mapping[word]
 
     keep._pressroom = True  # type: ignore[attr-defined]
     keep._pressroom_original = prune  # type: ignore[attr-defined]

@@ -554,6 +554,26 @@ def test_a_hand_written_archive_folder_is_never_written_into(tmp_path):
     assert warning.endswith("[pressroom.config]")
 
 
+def test_an_archive_folder_of_a_former_setting_is_reported_and_no_longer_read(tmp_path):
+    """``pressroom_archive_dir`` changed: the folder generated under the former name was
+    still read, and the site kept the old archive beside the new one."""
+    src = copy_root("pressroom", tmp_path)
+    built(src)
+    assert (src / "archive" / ".pressroom-generated").is_file()
+    app = built(src, confoverrides={
+        "pressroom_archive_dir": "site/archive",
+        "include_patterns": ["docs/**", "corpus/releases/**", "entries/**", "site/**"]})
+    out = Path(app.outdir)
+    assert (out / "site/archive/hrf/2011/04.html").is_file()
+    assert not (out / "archive").exists()
+    [warning] = [w for w in warnings_of(app) if "former" in w]
+    assert warning.startswith(f"{src / 'archive'}: WARNING: archive holds pages Pressroom "
+                              "generated under a former pressroom_entries_dir or "
+                              "pressroom_archive_dir")
+    assert warning.endswith("delete the folder [pressroom.config]")
+    assert (src / "archive").is_dir()  # deleted by hand, not by the build
+
+
 def test_a_pronoun_gives_the_quotation_to_the_person_named_since(tmp_path):
     """``Jane Roe, a lawyer, said the court erred. "…," she said.``: the quotation is Jane
     Roe's (on the release page and on her entry's list of quotations), not that of the

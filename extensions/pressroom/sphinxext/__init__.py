@@ -35,7 +35,7 @@ from pressroom.sphinxext.nodes import (
     quotation,
     visit_quotation_html,
 )
-from pressroom.sphinxext.parser import ReleaseParser
+from pressroom.sphinxext.parser import FileLocation, ReleaseParser
 from pressroom.sphinxext.transforms import EntryLinks, LateRenderer, skip_idle_design_transforms
 
 if TYPE_CHECKING:
@@ -136,6 +136,7 @@ def _config_inited(app: Sphinx, config: Config) -> None:
     if str(STATIC) not in map(str, config.html_static_path):
         config.html_static_path = [*config.html_static_path, str(STATIC)]
     _exclude_unread(app, config, project.releases_dir)
+    _exclude_former_generated(app, config)
 
 
 def _exclude_unread(app: Sphinx, config: Config, releases_dir: Path) -> None:
@@ -161,6 +162,30 @@ def _exclude_unread(app: Sphinx, config: Config, releases_dir: Path) -> None:
     missing = [p for p in wanted if p not in config.exclude_patterns]
     if missing:
         config.exclude_patterns = [*config.exclude_patterns, *missing]
+
+
+def _exclude_former_generated(app: Sphinx, config: Config) -> None:
+    """A folder Pressroom generated pages into (it holds the mark) under a former
+    ``pressroom_entries_dir`` or ``pressroom_archive_dir`` is no longer a source: Sphinx
+    read it on, and the site kept the old archive or entries beside the new ones (and
+    their previous and next links), unlike a build from a clean checkout. It is reported,
+    to be deleted; Pressroom deletes nothing in the sources it did not just write. Looked
+    for two folders deep, where those settings put them."""
+    from pressroom.sphinxext.generate import MARKER, generated_folders
+
+    srcdir = Path(app.srcdir)
+    current = {srcdir / prefix.rstrip("/") for prefix in generated_folders(config)}
+    for mark in sorted([*srcdir.glob(f"*/{MARKER}"), *srcdir.glob(f"*/*/{MARKER}")]):
+        folder = mark.parent
+        rel = folder.relative_to(srcdir).as_posix()
+        if folder in current or rel.startswith((".", "_")) or "/." in rel or "/_" in rel:
+            continue  # ``.venv``, ``_build``: no sources
+        if f"{rel}/**" not in config.exclude_patterns:
+            config.exclude_patterns = [*config.exclude_patterns, f"{rel}/**"]
+        logger.warning("%s holds pages Pressroom generated under a former "
+                       "pressroom_entries_dir or pressroom_archive_dir; they are no longer "
+                       "read: delete the folder", rel, location=FileLocation(str(folder)),
+                       type="pressroom", subtype="config")
 
 
 _LATE_DIRECTIVES: dict[str, Any] = {

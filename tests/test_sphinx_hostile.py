@@ -33,6 +33,8 @@ HAND_WRITTEN = [
     ("docs/broken.rst", 8, "unknown_entity", "unknown entry 'no-such-person'"),
     ("docs/broken.rst", 10, "release_missing", "release file"),
     ("docs/broken.rst", 12, "unknown_entity", "'jane-roe' is a person, not a place"),
+    # a file outside the project, such as the machine's own: none of its releases
+    ("docs/broken.rst", 14, "release_missing", "is outside the project; it is not shown"),
     ("docs/broken-md.md", 7, "unknown_entity", "unknown entry 'nobody-at-all'"),
     ("docs/broken-md.md", 9, "release_missing", "release file"),
 ]

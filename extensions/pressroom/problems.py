@@ -46,8 +46,9 @@ SUBTYPES: dict[str, str] = {
     "backslash, or starts or ends with a space (the site's pages could not link it safely).",
     "release_place": "The archive would file a release elsewhere than its date says (its file "
     "name does not start with its date), or a release lies outside every publisher's folder.",
-    "release_missing": "A ``release`` directive names a file that does not exist, or a "
-    "release file cannot be read (no permission, removed while being read).",
+    "release_missing": "A ``release`` directive names a file that does not exist or lies "
+    "outside the project, or a release file cannot be read (no permission, removed while "
+    "being read).",
     "release_link": "A release file is a symbolic link to a file outside the releases folder "
     "(that file is published) or to nothing, or a link to a folder makes a folder's "
     "releases read twice (a loop).",

@@ -9,6 +9,7 @@ domain data when the page is written.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from docutils import nodes, utils
@@ -58,6 +59,12 @@ class ReleaseDirective(SphinxDirective):
 
         rel, abspath = self.env.relfn2path(self.arguments[0])
         path = Path(abspath)
+        if not os.path.normpath(abspath).startswith(  # ``/../../etc/hostname`` is no release
+                os.path.join(os.path.normpath(self.env.srcdir), "")):
+            logger.warning("release file %r is outside the project; it is not shown", rel,
+                           location=self.get_location(), type="pressroom",
+                           subtype="release_missing")
+            return []
         if not path.is_file():
             logger.warning("release file %r not found", rel, location=self.get_location(),
                            type="pressroom", subtype="release_missing")

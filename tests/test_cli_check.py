@@ -214,6 +214,8 @@ def test_files_no_command_reads_are_named_and_misfiled_releases_warned(tmp_path,
         "acme-rights/2011/2011-05-03-arrest.html": "<p>the page the release came from</p>",
         "acme-rights/.git/config": "[core]\n",
         "stray.txt": "Stray\n\nMay 5, 2011\n\nNo publisher.\n",
+        # named for its date, in another year's folder
+        "acme-rights/2012/2011-07-01-moved.txt": "Moved\n\nJuly 1, 2011\n\nText.\n",
     })
     code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check", "--quiet")
     assert code == 0, out + err  # warnings, no errors
@@ -224,10 +226,13 @@ def test_files_no_command_reads_are_named_and_misfiled_releases_warned(tmp_path,
         (f"{folder}/loud.TXT", "pressroom.release_ignored]"),
         (f"{folder}/notes.md", "pressroom.release_ignored]"),
         ("corpus/releases/stray.txt", "pressroom.release_place]"),
+        ("corpus/releases/acme-rights/2012/2011-07-01-moved.txt:3", "pressroom.release_place]"),
     }, out
     assert "rename it loud.txt" in out
     assert "dated 2011-06-01, but the archive files it under 2011" in out
-    assert "checked 3 releases" in err  # the two dated releases and the stray one
+    assert ("dated 2011-07-01 and filed under 2011, but it lies in the folder 2012; move it "
+            "into its publisher's 2011 folder") in out
+    assert "checked 4 releases" in err  # the three dated releases and the stray one
 
 
 @pytest.mark.parametrize(("path", "out_of_place"), [

@@ -181,14 +181,20 @@ def archive_place(parts: tuple[str, ...]) -> tuple[str, str]:
 
 def placement_problems(release: Release, parts: tuple[str, ...]) -> list[Problem]:
     """A warning when the archive would file a dated release elsewhere than its date says
-    (its file name does not start with its date)."""
+    (its file name does not start with its date), or when it lies in another year's folder."""
     if release.date is None or len(parts) < 2:
         return []
     year, month = archive_place(parts)
-    if (year, month) == (f"{release.date.year:04d}", f"{release.date.month:02d}"):
-        return []
-    where = "undated" if year == "undated" else year if month == "00" else f"{year}-{month}"
     line = release.line_of(release.date_span[0]) if release.date_span else None
+    if (year, month) == (f"{release.date.year:04d}", f"{release.date.month:02d}"):
+        folder = next((p for p in parts[1:-1] if _YEAR.match(p)), year)
+        if folder == year:
+            return []
+        # filed by its name as its date says, but kept in another year's folder
+        return [Problem(release.path, line, "warning", "release_place",
+                        f"dated {release.date.isoformat()} and filed under {year}, but it lies "
+                        f"in the folder {folder}; move it into its publisher's {year} folder")]
+    where = "undated" if year == "undated" else year if month == "00" else f"{year}-{month}"
     return [Problem(release.path, line, "warning", "release_place",
                     f"dated {release.date.isoformat()}, but the archive files it under {where} "
                     f"(from its path); name the file {release.date.isoformat()}-<title>"

@@ -45,7 +45,8 @@ SUBTYPES: dict[str, str] = {
     "folder's holds a line break, a control character, ``<``, ``>``, a backquote or a "
     "backslash, or starts or ends with a space (the site's pages could not link it safely).",
     "release_place": "The archive would file a release elsewhere than its date says (its file "
-    "name does not start with its date), or a release lies outside every publisher's folder.",
+    "name does not start with its date), a release lies in another year's folder, or outside "
+    "every publisher's folder.",
     "release_missing": "A ``release`` directive names a file that does not exist or lies "
     "outside the project, or a release file cannot be read (no permission, removed while "
     "being read).",

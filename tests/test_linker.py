@@ -764,3 +764,18 @@ def test_a_dateline_s_place_in_capitals_is_a_mention() -> None:
     for text in ["The court saw a BAKU sign.", "Visit BAKU today.", "In BAKU, it rained.",
                  "BAKU is far."]:
         assert spans(linker.link(text)) == [], text
+
+
+def test_a_lone_surname_after_an_opening_word_or_written_without_accents() -> None:
+    """In a release that never gives the full name, a surname standing alone links its
+    person; ``Meanwhile Dooley said`` and ``the Israeli Dooley`` did not (any capitalized
+    word before it was read as a given name), nor did ``Gomez`` for ``Ana Gómez``, although
+    every other form inferred from a name is matched without its accents."""
+    linker = make_linker(person("dooley", "Brian Dooley"), person("gomez", "Ana Gómez"),
+                         person("grun", "Eberhard Grün"))
+    text = ("Dooley agreed. Meanwhile Dooley said more. The Israeli Dooley spoke. Gomez "
+            "agreed. Gruen left.")
+    assert spans(linker.link(text)) == [("Dooley", "dooley")] * 3 + [
+        ("Gomez", "gomez"), ("Gruen", "grun")]
+    # another person's given name before it is still someone else
+    assert spans(linker.link("Dooley agreed. Later Mary Dooley said more.")) == []

@@ -973,8 +973,11 @@ class Linker:
             if len(words) < 2 or words[0] in _TITLE_SET:
                 continue  # ``Captain America``: a title and a name, no surname
             for surface in {words[-1], " ".join(words[-2:])}:
-                if table.get(surface) == {e.id: SHORT}:
-                    lone[surface] = e.id
+                # also as written without accents (``Gomez agreed`` for ``Ana Gómez``)
+                for form in {surface, strip_accents(surface),
+                             strip_accents(surface.translate(_GERMAN))}:
+                    if table.get(form) == {e.id: SHORT}:
+                        lone[form] = e.id
         self._lone = lone
 
         given_by_word: dict[str, set[str]] = {}
@@ -1521,8 +1524,13 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
     Monti``)."""
     if _CAP_AFTER.match(_clean(text[end:end + 4])):
         return False
-    m = _CAP_BEFORE.search(_clean(text[max(0, start - 30):start]))
-    return not m or m.group(1) in _TITLE_SET or m.group(1).lower() in _FUNCTION_WORDS
+    before = _clean(text[max(0, start - 30):start])
+    m = _CAP_BEFORE.search(before)
+    # a title, a function word, a sentence's opening word (``Meanwhile Dooley said``), an
+    # adjective after an article (``the Israeli Dooley``): no given name
+    return (not m or m.group(1) in _TITLE_SET or m.group(1).lower() in _FUNCTION_WORDS
+            or m.group(1) in OPENING_WORDS
+            or _ARTICLE_BEFORE.search(before, 0, m.start(1)) is not None)
 
 
 class _Occupancy:

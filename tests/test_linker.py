@@ -779,3 +779,16 @@ def test_a_lone_surname_after_an_opening_word_or_written_without_accents() -> No
         ("Gomez", "gomez"), ("Gruen", "grun")]
     # another person's given name before it is still someone else
     assert spans(linker.link("Dooley agreed. Later Mary Dooley said more.")) == []
+
+
+def test_a_headline_s_capitals_are_no_given_names() -> None:
+    """A capitalized word before a surname is read as another person's given name, and
+    that person, first in the text, took the surname from the whole release; in a headline
+    in Title Case (``Police Arrest Mammadova in Baku``) every word is capitalized."""
+    linker = make_linker(person("leyla", "Leyla Mammadova"), place("baku", "Baku"))
+    text = "Police Arrest Mammadova in Baku\n\nPolice arrested Leyla Mammadova. Mammadova denied it."
+    assert spans(linker.link(text)) == [("Mammadova", "leyla"), ("Baku", "baku"),
+                                        ("Leyla Mammadova", "leyla"), ("Mammadova", "leyla")]
+    # in a sentence, the capitalized word is still a given name
+    text = "Officers said Aysel Mammadova left.\n\nLeyla Mammadova stayed. Mammadova spoke."
+    assert spans(linker.link(text)) == [("Leyla Mammadova", "leyla")]

@@ -1305,6 +1305,7 @@ class Linker:
         spans = None
         multi = None
         marks = anchored.marks
+        headlines: dict[int, bool] = {}  # line start -> written in Title Case
         for _, start, end, entries, key, info in candidates:
             given = info[6]
             # cheap tests first: a capitalized word right before (``Ahmed Mohamed``), or a
@@ -1326,6 +1327,8 @@ class Linker:
                     spans = {(s, e) for s, e, _ in anchors}
                 if (start, end) not in spans:
                     continue
+            if m and _headline_case(text, start, headlines):
+                m = None  # ``Police Arrest Mammadova``: every word capitalized, none a name
             hit = False
             if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
                 word = m.group(1)
@@ -1339,7 +1342,7 @@ class Linker:
                     intro = _INTRO.match(text, end)
                     person = any(eid in self._persons for eid, _ in entries)
                     hit = (intro or person and not initial) and not word.endswith(_ADJECTIVE)
-            if not hit and given:
+            if not hit and given and not _headline_case(text, start, headlines):
                 m = _NEXT_CAP.match(text, end)
                 hit = m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored)
             if not hit:
@@ -1515,6 +1518,21 @@ _OFFICE = re.compile(
 _OFFICE_INITIALS = frozenset("UE") | frozenset(t[0] for t in TITLES)
 _CAP_AFTER = re.compile(r"(?:'s)? [A-Z]")
 _CAP_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*\.?) $")
+
+
+def _headline_case(text: str, pos: int, cache: dict[int, bool]) -> bool:
+    """Is the line holding ``text[pos]`` a headline in Title Case (four words or more, every
+    word of four letters or more capitalized)? A capitalized word there says nothing of a
+    name."""
+    start = text.rfind("\n", 0, pos) + 1
+    found = cache.get(start)
+    if found is None:
+        end = text.find("\n", pos)
+        words = re.findall(r"[^\W\d_][\w'’-]*", text[start:end if end >= 0 else None])
+        long = [w for w in words if len(w) >= 4]
+        found = cache[start] = (len(words) >= 4 and len(long) >= 2
+                                and all(w[0].isupper() for w in long))
+    return found
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

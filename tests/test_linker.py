@@ -792,3 +792,16 @@ def test_a_headline_s_capitals_are_no_given_names() -> None:
     # in a sentence, the capitalized word is still a given name
     text = "Officers said Aysel Mammadova left.\n\nLeyla Mammadova stayed. Mammadova spoke."
     assert spans(linker.link(text)) == [("Leyla Mammadova", "leyla")]
+
+
+def test_an_acronym_the_body_defines_is_linked_in_the_headline_above() -> None:
+    """``Kenya Medical Research Institute (KEMRI)`` defines KEMRI from there on; the
+    headline above it (``KEMRI Confirms Outbreak``) is read first, but says the same."""
+    linker = make_linker(org("kemri", "Kenya Medical Research Institute"))
+    text = "KEMRI Confirms Outbreak\n\nThe Kenya Medical Research Institute (KEMRI) said so."
+    assert spans(linker.link(text, [(0, 23), (25, len(text))])) == [
+        ("KEMRI", "kemri"), ("Kenya Medical Research Institute", "kemri"), ("KEMRI", "kemri")]
+    # in the body, before the definition, it is not yet defined
+    text = "KEMRI spoke first.\n\nThe Kenya Medical Research Institute (KEMRI) said so."
+    assert spans(linker.link(text, [(0, len(text))])) == [
+        ("Kenya Medical Research Institute", "kemri"), ("KEMRI", "kemri")]

@@ -1421,12 +1421,13 @@ class Linker:
             r"(?<![\w])(" + "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
             + r")(?![\w])"
         )
-        for base, _norm, _points, _shifts in regions:
+        for n, (base, _norm, _points, _shifts) in enumerate(regions):
             # search the original text of the region; acronyms hold no spaces
             region_end = base + len(_norm) + (_shifts[-1] if _shifts else 0)
             for m in pattern.finditer(text, base, region_end):
                 eid, at = defined[m.group(1)]
-                if m.start() >= at:
+                # after the definition, or in a headline above it (``KEMRI Confirms …``)
+                if m.start() >= at or n == 0 and len(regions) > 1 and region_end < at:
                     entries = ((eid, SHORT),)
                     start, end = m.span()
                     extra.append(((start - end) * scale + start, start, end, entries, m.group(1),

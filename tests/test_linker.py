@@ -805,3 +805,16 @@ def test_an_acronym_the_body_defines_is_linked_in_the_headline_above() -> None:
     text = "KEMRI spoke first.\n\nThe Kenya Medical Research Institute (KEMRI) said so."
     assert spans(linker.link(text, [(0, len(text))])) == [
         ("Kenya Medical Research Institute", "kemri"), ("KEMRI", "kemri")]
+
+
+def test_an_entity_s_own_acronym_defined_in_brackets_after_other_words() -> None:
+    """An inferred acronym links only after the full name; a release that calls the entity
+    something else and gives its acronym in brackets (``the UN Refugee Agency (UNHCR)``)
+    names it as surely. Not an acronym two entities share, nor one no bracket defines."""
+    linker = make_linker(org("unhcr", "United Nations High Commissioner for Refugees"),
+                         org("icc", "International Criminal Court"),
+                         org("icc2", "International Chamber of Commerce"))
+    assert spans(linker.link("The UN Refugee Agency (UNHCR) said so. UNHCR added.")) == [
+        ("UNHCR", "unhcr"), ("UNHCR", "unhcr")]
+    assert spans(linker.link("UNHCR said so.")) == []
+    assert spans(linker.link("The court in The Hague (ICC) said so.")) == []

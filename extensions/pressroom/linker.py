@@ -583,6 +583,8 @@ def _us_forms(name: str) -> list[tuple[str, int]]:
 # --------------------------------------------------------------------------- the linker
 
 _DEFINED_ACRONYM = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9&.-]{0,10}[A-Z0-9.])\s?\)")
+#: An acronym of three capitals or more in brackets, after a capitalized word.
+_BRACKETED_ACRONYM = re.compile(r"(?<=[A-Za-z] )\(([A-Z]{3,8})\)")
 #: Verbs a place's acronym is the subject of, not a noun it modifies (``the U.S. said``,
 #: ``the UK left``): the irregular pasts (regular ones end in ``-ed``) and ``says``.
 _VERBS = frozenset("""said says made sent spent won lost left took gave told met came went got
@@ -1414,6 +1416,19 @@ class Linker:
             m = _DEFINED_ACRONYM.match(text, end)
             if m and m.group(1).replace(".", "").isupper():
                 defined.setdefault(m.group(1), (eid, m.start(1)))
+        # an acronym in brackets after other words that is one entity's own, inferred from
+        # its name: ``the UN Refugee Agency (UNHCR)`` for the United Nations High
+        # Commissioner for Refugees
+        own: set[str] = set()
+        for m in _BRACKETED_ACRONYM.finditer(text):
+            acronym = m.group(1)
+            if acronym in defined:
+                continue
+            owners = [entries for _b, _a, akey, _f, key, entries, *_ in
+                      self._automaton.get(_boundary_key(acronym), ()) if key == acronym]
+            if owners and len(owners[0]) == 1 and owners[0][0][1] == SHORT:
+                defined[acronym] = (owners[0][0][0], m.start(1))
+                own.add(acronym)  # no full mention of the entity is needed
         if not defined:
             return []
         extra = []
@@ -1428,7 +1443,7 @@ class Linker:
                 eid, at = defined[m.group(1)]
                 # after the definition, or in a headline above it (``KEMRI Confirms …``)
                 if m.start() >= at or n == 0 and len(regions) > 1 and region_end < at:
-                    entries = ((eid, SHORT),)
+                    entries = ((eid, FULL if m.group(1) in own else SHORT),)
                     start, end = m.span()
                     extra.append(((start - end) * scale + start, start, end, entries, m.group(1),
                                   _info(entries, False)))

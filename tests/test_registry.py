@@ -619,3 +619,28 @@ def test_control_characters_in_a_field_are_reported_as_in_a_release(tmp_path):
     assert sorted((p.line, p.message) for p in only(problems, "registry_entry")) == [
         (3, "ctl: name contains control character U+0001, which pages show as \ufffd"),
         (4, "ctl: description contains noncharacter U+FFFE, which pages show as \ufffd")]
+
+
+def test_an_alias_s_problem_names_the_alias_s_own_line(tmp_path):
+    """A problem with one alias of a list was reported at the ``aliases:`` line or the
+    entry's first line; in a long list it is the alias's own."""
+    _, problems = load(tmp_path, """\
+        - id: agent
+          type: person
+          name: James Bond
+          aliases:
+            - Commander Bond
+            - 007
+            - J
+            - HRC
+        - id: hrc
+          type: organization
+          name: Harbor Rights Coalition
+          aliases: [HRC]
+        """)
+    assert sorted((p.line, p.message) for p in only(problems, "registry_alias")) == [
+        (6, "agent: alias '7' is one character long; it is not used for linking"),
+        (6, "agent: alias 7 was read as a number; put it in quotes as the releases write it"),
+        (7, "agent: alias 'J' is one character long; it is not used for linking"),
+        (8, "'HRC' is claimed by agent, hrc; it is left unlinked unless the text makes clear "
+            "which is meant")]

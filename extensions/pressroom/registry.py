@@ -621,6 +621,8 @@ class _Checker:
         self.problems: list[Problem] = []
         #: where each reference was written: (entity id, field or relation, target) -> line
         self.ref_lines: dict[tuple[str, str, str], int] = {}
+        #: where each alias was written: (entity id, alias) -> line
+        self.alias_lines: dict[tuple[str, str], int] = {}
 
     def reference(self, entity_id: str, field: str, target: str, line: int) -> None:
         self.ref_lines.setdefault((entity_id, field, target), line)
@@ -690,28 +692,34 @@ class _Checker:
         fields: dict[str, Any] = {"id": entity_id, "type": type_, "name": name,
                                   "file": file, "line": line}
         raw_aliases = raw.get("aliases")
-        typed = [v for v in raw_aliases if _read_as(v)] if isinstance(raw_aliases, list) else []
+        # each alias's own line (a block list's ``- 007`` line), else the ``aliases:`` line
+        item_line = dict(enumerate(_item_lines(raw_aliases, len(raw_aliases), at("aliases")))) \
+            if isinstance(raw_aliases, list) else {}
+        typed = [(i, v) for i, v in enumerate(raw_aliases) if _read_as(v)] \
+            if isinstance(raw_aliases, list) else []
         aliases = _str_list(raw_aliases)
         if aliases is None:
-            hint = "".join(f"; {v!r} was read as {_read_as(v)}" for v in typed)
+            hint = "".join(f"; {v!r} was read as {_read_as(v)}" for _i, v in typed)
             self.problem(file, at("aliases"), "error", "registry_entry",
                          f"{entity_id}: aliases must be a list of strings{hint}"
                          + ("; put such aliases in quotes" if hint else ""))
             aliases = []
         else:
-            for value in typed:  # a number, kept as YAML read it
-                self.problem(file, at("aliases"), "warning", "registry_alias",
+            for i, value in typed:  # a number, kept as YAML read it
+                self.problem(file, item_line.get(i, at("aliases")), "warning", "registry_alias",
                              f"{entity_id}: alias {value!r} was read as {_read_as(value)}; "
                              "put it in quotes as the releases write it")
         clean = []
-        for alias in aliases:
+        for i, alias in enumerate(aliases):
             alias = " ".join(alias.split())
+            line_of = item_line.get(i, at("aliases"))
             if not alias:
-                self.problem(file, at("aliases"), "warning", "registry_alias",
+                self.problem(file, line_of, "warning", "registry_alias",
                              f"{entity_id}: empty alias ignored")
                 continue
             if alias != name and alias not in clean:
                 clean.append(alias)
+                self.alias_lines[(entity_id, alias)] = line_of
         fields["aliases"] = tuple(clean)
         for key in ("description", "kind", "url", "sort"):
             value = raw.get(key)
@@ -926,7 +934,8 @@ def check_entities(
             reason = _usable_alias(alias)
             if reason:
                 unusable.add((entity.id, alias))
-                checker.problem(entity.file, entity.line, "warning", "registry_alias",
+                checker.problem(entity.file, checker.alias_lines.get((entity.id, alias), entity.line),
+                                "warning", "registry_alias",
                                 f"{entity.id}: alias {alias!r} {reason}; it is not used for linking")
         for surface in entity.names:
             if (entity.id, surface) not in unusable:
@@ -934,7 +943,8 @@ def check_entities(
     contested = {alias: tuple(ids) for alias, ids in owners.items() if len(ids) > 1}
     for alias, ids in contested.items():
         first = entities[ids[0]]
-        checker.problem(first.file, first.line, "warning", "registry_alias",
+        checker.problem(first.file, checker.alias_lines.get((first.id, alias), first.line),
+                        "warning", "registry_alias",
                         f"{alias!r} is claimed by {', '.join(ids)}; it is left unlinked "
                         "unless the text makes clear which is meant")
     registry = Registry(entities, contested, frozenset(unusable), tuple(files))

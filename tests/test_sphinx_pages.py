@@ -626,3 +626,33 @@ def test_a_header_not_understood_points_to_a_box_only_when_there_is_one(tmp_path
     html = page(built(src, confoverrides={"suppress_warnings": ["pressroom.release_header"]}), doc)
     assert "pressroom-problems" not in html
     assert "Header as received (not understood)<" in html and "see above" not in html
+
+
+def test_a_publisher_the_header_names_is_not_given_the_folder_s_website(tmp_path):
+    """A release in Human Rights First's folder whose header says ``publisher: Harbor
+    Coalition`` was shown as published by the Harbor Coalition, linked to Human Rights
+    First's website (on the page and in its JSON-LD)."""
+    import json
+
+    src = copy_root("pressroom", tmp_path)
+    folder = src / "corpus/releases/hrf/2011"
+    (folder / "2011-06-03-joint.txt").write_text(
+        "---\npublisher: Harbor Coalition\n---\nA Joint Statement\n\nJune 3, 2011\n\nText.\n",
+        encoding="utf-8")
+    (folder / "2011-06-04-own.txt").write_text(
+        "---\npublisher: Human Rights First\n---\nOur Statement\n\nJune 4, 2011\n\nText.\n",
+        encoding="utf-8")
+    app = built(src)
+
+    def publisher(doc):
+        html = page(app, f"corpus/releases/hrf/2011/{doc}")
+        start = html.index('<script type="application/ld+json">') + len(
+            '<script type="application/ld+json">')
+        return html, json.loads(html[start:html.index("</script>", start)])["publisher"]
+
+    html, data = publisher("2011-06-03-joint")
+    assert data == {"@type": "Organization", "name": "Harbor Coalition"}
+    assert "humanrightsfirst.org" not in main_text(html)
+    html, data = publisher("2011-06-04-own")
+    assert data["url"] == "https://humanrightsfirst.org"
+    assert 'href="https://humanrightsfirst.org"' in main_text(html)

@@ -100,6 +100,17 @@ class ProjectConfig:
             return None
         return self.publisher(parts[0])
 
+    def publisher_url(self, key: str, name: str) -> str | None:
+        """The website of the publisher a release names (*name*), filed in the folder *key*:
+        the folder's publisher's when it is the one named, else that of the declared
+        publisher of that name; a header's ``publisher: Other Org`` has not the folder's."""
+        folded = " ".join(name.split()).casefold()
+        pub = self.publishers.get(key)
+        if pub and pub.name.casefold() == folded:
+            return pub.url
+        return next((p.url for p in self.publishers.values() if p.name.casefold() == folded),
+                    None)
+
     def publisher(self, key: str) -> Publisher:
         """The publisher of the folder *key*: as ``conf.py`` declares it, else named after
         its folder (``open-press`` -> ``Open Press``)."""

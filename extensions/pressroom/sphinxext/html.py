@@ -212,9 +212,9 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
         data["datePublished"] = date
     if pub_name:
         publisher: dict[str, Any] = {"@type": "Organization", "name": pub_name}
-        pub = corpus.project.publishers.get(pub_key)
-        if pub and pub.url:
-            publisher["url"] = pub.url
+        pub_url = corpus.project.publisher_url(pub_key, pub_name)
+        if pub_url:
+            publisher["url"] = pub_url
         data["publisher"] = publisher
         data["author"] = publisher
     if dateline:

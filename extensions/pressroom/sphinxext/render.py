@@ -625,10 +625,10 @@ def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key:
     if release.dateline:
         field("Dateline", nodes.Text(plain(release.dateline)))
     if release.publisher:
-        pub = corpus.project.publishers.get(publisher_key)
+        url = corpus.project.publisher_url(publisher_key, release.publisher)
         name = plain(release.publisher)
-        if pub and pub.url:
-            field("Publisher", nodes.reference(name, name, refuri=pub.url))
+        if url:
+            field("Publisher", nodes.reference(name, name, refuri=url))
         else:
             field("Publisher", nodes.Text(name))
     if release.source_url:

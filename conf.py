@@ -12,7 +12,7 @@ copyright = "the publishers of the releases; site by the Pressroom project"
 extensions = [
     "myst_parser",
     "sphinx_design",
-    "sphinx_argparse_cli",  # the command line page, docs/commands.md
+    "sphinx_argparse_cli",  # the command line page, docs/commands.rst
     "pressroom.sphinxext",
 ]
 
@@ -67,4 +67,23 @@ def setup(app):
                         desc.parent[i - 1]["entries"] = []
 
     app.add_transform(NoIndexEntry)
+
+    import sys
+
+    from sphinx_argparse_cli._logic import SphinxArgparseCli
+
+    class CommandLine(SphinxArgparseCli):
+        """sphinx-argparse-cli's directive (docs/commands.rst), read again when the command's
+        code changes: the library has its page read again on every build, one more
+        document for each release edited."""
+
+        def run(self):
+            nodes = super().run()
+            self.env.reread_always.discard(self.env.docname)
+            for name, module in sorted(sys.modules.items()):  # the parser and its commands
+                if name == "pressroom.cli" or name.startswith("pressroom.commands."):
+                    self.env.note_dependency(module.__file__)
+            return nodes
+
+    app.add_directive("pressroom-command-line", CommandLine)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

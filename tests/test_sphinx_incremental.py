@@ -775,3 +775,27 @@ def test_a_word_no_page_holds_any_longer_leaves_the_search_index(tmp_path):
     _edit(roles, "\nZyxquorble gadgetry.\n", "\n")
     built(src)
     assert "zyxquorbl" not in index.read_text(encoding="utf-8")
+
+
+def test_this_site_reads_nothing_again_on_a_build_with_nothing_changed(tmp_path):
+    """The command line page (docs/commands.rst, rendered by sphinx-argparse-cli, which
+    asks for its page to be read on every build) is read again when the command's code
+    changes, not on every build: it was one more document re-read for each release
+    edited."""
+    import shutil
+
+    from conftest import PROJECT
+
+    src = tmp_path / "site"
+    src.mkdir()
+    shutil.copy(PROJECT / "conf.py", src / "conf.py")
+    for folder in ("docs", "corpus"):
+        shutil.copytree(PROJECT / folder, src / folder)
+    built(src)
+    app = make(src)
+    writes = Writes(app)
+    app.build()
+    app.cleanup()
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
+    assert "updating environment: 0 added, 0 changed, 0 removed" in status, status
+    assert "docs/commands" not in writes.pages

@@ -104,7 +104,9 @@ def strip_accents(text: str) -> str:
                    if not unicodedata.combining(c))
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
+    """*text*'s words, case, accents and punctuation aside (``Dooley, Brian`` ->
+    ``['dooley', 'brian']``)."""
     return re.findall(r"\w+", strip_accents(text).casefold())
 
 
@@ -113,9 +115,9 @@ def _sort_lacks(sort: str, name: str, aliases: tuple[str, ...] | list[str]) -> l
     *sort* does not hold, when it does not hold those of any alias either; words may
     come in any order (``Gaulle, Charles de``) and more may be added (``Bush, George
     (1924-2018)``). ``[]``: nothing lacks."""
-    held = set(_words(sort))
-    lacks = [w for w in _words(name) if w not in held and w not in COMMON_WORDS]
-    if lacks and any(not [w for w in _words(a) if w not in held and w not in COMMON_WORDS]
+    held = set(words_of(sort))
+    lacks = [w for w in words_of(name) if w not in held and w not in COMMON_WORDS]
+    if lacks and any(not [w for w in words_of(a) if w not in held and w not in COMMON_WORDS]
                      for a in aliases):
         return []
     return lacks

@@ -38,6 +38,7 @@ from pressroom.registry import (
     control_named,
     duplicate_keys,
     unreadable,
+    words_of,
     yaml_error,
 )
 from pressroom.weburl import is_web_address
@@ -1183,7 +1184,7 @@ class _Parser:
         the header replaces."""
         kept = len(self.segments), len(self.problems), self._top_dateline
         found = self._title_line(first, stop)
-        if given and found[1] is not None and _words(found[0]) != _words(str(given)):
+        if given and found[1] is not None and words_of(found[0]) != words_of(str(given)):
             del self.segments[kept[0]:], self.problems[kept[1]:]
             self._top_dateline = kept[2]
             return str(given), None, self.next_nonblank(first, stop)
@@ -1493,12 +1494,6 @@ def _as_written(line: str, key: str) -> str | None:
     """The value of *key* as its header *line* writes it (``title: 3.10``), or None."""
     m = re.match(r"\s*['\"]?" + re.escape(key) + r"['\"]?\s*:\s*(.*?)\s*(?:\s#.*)?$", line)
     return m.group(1) if m and m.group(1) else None
-
-
-def _words(title: str) -> list[str]:
-    """A title's words, case and punctuation aside: how a header's title is told from the
-    title line it names."""
-    return re.findall(r"\w+", title.casefold())
 
 
 def _title_from_name(name: str) -> str:

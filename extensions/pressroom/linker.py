@@ -58,7 +58,14 @@ from operator import itemgetter
 
 import ahocorasick
 
-from pressroom.registry import COMMON_WORDS, OPENING_WORDS, Entity, Registry, strip_accents
+from pressroom.registry import (
+    COMMON_WORDS,
+    OPENING_WORDS,
+    Entity,
+    Registry,
+    strip_accents,
+    title_case,
+)
 
 __all__ = ["Ambiguity", "LinkResult", "Linker", "Mention", "inferred_forms", "normalize"]
 
@@ -1260,7 +1267,8 @@ class Linker:
                 link = info[9]
                 if link is not None:
                     if link not in first_full and not (
-                            self._lone.get(key) == link and _stands_alone(text, start, end)):
+                            self._lone.get(key) == link
+                            and _stands_alone(text, start, end, person=True)):
                         continue  # a short form of nobody mentioned: not a mention
                 else:
                     link, choices = choose(info, start, first_full)
@@ -1544,14 +1552,12 @@ def _headline_case(text: str, pos: int, cache: dict[int, bool]) -> bool:
     found = cache.get(start)
     if found is None:
         end = text.find("\n", pos)
-        words = re.findall(r"[^\W\d_][\w'’-]*", text[start:end if end >= 0 else None])
-        long = [w for w in words if len(w) >= 4]
-        found = cache[start] = (len(words) >= 4 and len(long) >= 2
-                                and all(w[0].isupper() for w in long))
+        line = text[start:end if end >= 0 else None]
+        found = cache[start] = len(line.split()) >= 4 and title_case(line)
     return found
 
 
-def _stands_alone(text: str, start: int, end: int) -> bool:
+def _stands_alone(text: str, start: int, end: int, person: bool = False) -> bool:
     """May the word ``text[start:end]`` (a surname, the last word of a name) stand alone for
     its entity here? Not as a word of a longer capitalized name (``Scarne Foundation``,
     ``Instituto Gonzaga``, ``Financial Times``; a title before it is fine: ``President
@@ -1560,11 +1566,12 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
         return False
     before = _clean(text[max(0, start - 30):start])
     m = _CAP_BEFORE.search(before)
-    # a title, a function word, a sentence's opening word (``Meanwhile Dooley said``), an
-    # adjective after an article (``the Israeli Dooley``): no given name
+    # a title or a function word; before a person's surname, a sentence's opening word
+    # (``Meanwhile Dooley said``) or an adjective after an article (``the Israeli Dooley``):
+    # no given name (but ``the Morning Tribune`` is a longer name)
     return (not m or m.group(1) in _TITLE_SET or m.group(1).lower() in _FUNCTION_WORDS
-            or m.group(1) in OPENING_WORDS
-            or _ARTICLE_BEFORE.search(before, 0, m.start(1)) is not None)
+            or person and (m.group(1) in OPENING_WORDS
+                           or _ARTICLE_BEFORE.search(before, 0, m.start(1)) is not None))
 
 
 class _Occupancy:

@@ -104,6 +104,13 @@ def strip_accents(text: str) -> str:
                    if not unicodedata.combining(c))
 
 
+def title_case(line: str) -> bool:
+    """Is *line* written in title case: every word of four letters or more capitalized
+    (at least two of them)? A headline's capitals say nothing of names."""
+    long = [w for w in line.split() if sum(c.isalpha() for c in w) >= 4]
+    return len(long) >= 2 and all(w[0].isupper() or not w[0].isalpha() for w in long)
+
+
 def words_of(text: str) -> list[str]:
     """*text*'s words, case, accents and punctuation aside (``Dooley, Brian`` ->
     ``['dooley', 'brian']``)."""

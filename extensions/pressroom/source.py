@@ -37,6 +37,7 @@ from pressroom.registry import (
     YAML_LOADER,
     control_named,
     duplicate_keys,
+    title_case,
     unreadable,
     words_of,
     yaml_error,
@@ -1255,7 +1256,7 @@ class _Parser:
         if i + 1 < stop and not self.blank(i + 1):
             na, nb = _strip_span(self.text, *self.lines[i + 1])
             if (_TITLE_GOES_ON_RE.search(line) or self.text[na].islower()
-                    or _title_case(line) and _title_case(self.text[na:nb])
+                    or title_case(line) and title_case(self.text[na:nb])
                     and line.isupper() == self.text[na:nb].isupper()) and not (
                     self.line_date(na, nb) or _dateline_at(self.text, na, nb)
                     or _BYLINE_RE.match(self.text, na, nb) or self.label_dates(i + 1) is not None):
@@ -1447,13 +1448,6 @@ def _heading_line(text: str, a: int, b: int) -> bool:
     """Does the line ``text[a:b]`` (stripped) read as a line of a heading (an office, a
     place: short, no sentence's end) rather than a sentence?"""
     return b - a <= 80 and text[b - 1] not in ".!?:;"
-
-
-def _title_case(line: str) -> bool:
-    """Is *line* written in title case: every word of four letters or more capitalized
-    (at least two of them)?"""
-    long = [w for w in line.split() if sum(c.isalpha() for c in w) >= 4]
-    return len(long) >= 2 and all(w[0].isupper() or not w[0].isalpha() for w in long)
 
 
 def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:

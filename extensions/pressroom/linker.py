@@ -262,13 +262,14 @@ _CORPORATE = re.compile(
     r",?\s+(?:Inc\.?|Ltd\.?|Limited|LLC|LLP|Corp\.?|Co\.|PLC|plc|S\.A\.|SA|GmbH|AG|ASA|AS|AB"
     r"|SE|NV|N\.V\.|BV|B\.V\.|SpA|S\.p\.A\.|Oyj|Pty\.? Ltd\.?|S\.L\.|SL|K\.K\.)$")
 #: A sports club's affix (``Sunderland A.F.C.``, ``FC Barcelona``, ``S.L. Benfica``).
-_CLUB = re.compile(r"^(?:A\.?F\.?C\.?|F\.?C\.?|C\.?F\.?|A\.?C\.?|S\.?L\.?|C\.?D\.?|R\.?C\.?|SV|VfB|VfL"
-                   r"|AS|SS) (?=[A-Z])|(?<=[a-z]) (?:A\.?F\.?C\.?|F\.?C\.?|C\.?F\.?|S\.?C\.?)$")
+_CLUB = re.compile(r"^(?:A\.?F\.?C\.?|F\.?C\.?|SV|VfB|VfL) (?=[A-Z])"
+                   r"|(?<=[a-z]) (?:A\.?F\.?C\.?|F\.?C\.?|C\.?F\.?|S\.?C\.?)$")
 #: A disambiguation in parentheses after a name (``Ministry of Health (Kenya)``,
 #: ``John Smith (footballer)``), as encyclopedias and imported lists write them.
 _QUALIFIED = re.compile(r"^(.+?)\s+\([^()]+\)$")
-#: An Arabic surname with its article or ``bin`` joined by a hyphen (``al-Hashimi``).
-_ARABIC_SURNAME = re.compile(r"^(?:[Aa][lnrstdz]|[Ee]l|[Aa]sh|[Bb]in|[Ii]bn|[Aa]bu|[Aa]bd)-([A-Z][\w']+)$")
+#: An Arabic surname with its article or ``bin`` joined by a hyphen (``al-Hashimi``; not
+#: ``Abd-Allah``, a given name).
+_ARABIC_SURNAME = re.compile(r"^(?:[Aa][lnrstdz]|[Ee]l|[Aa]sh|[Bb]in|[Ii]bn|[Aa]bu)-([A-Z][\w']+)$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 _CAPWORD = re.compile(r"^[A-Z][\w'.-]*$")
 
@@ -380,14 +381,16 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         m = _QUALIFIED.match(name)
         if m:  # the rest is inferred from the name without it
             name = m.group(1)
-            add(name, WEAK)
+            if not _is_common(name):  # ``Party (UK)``: no party is every party
+                add(name, WEAK)
         if name.startswith(_LEADING_ARTICLES) and len(name) > 4:
             add(name[4:], WEAK)
             name = name[4:]
         stripped = _CORPORATE.sub("", name)
         if stripped != name:
             add(stripped, WEAK)
-        if etype == "organization" and (club := _CLUB.sub("", name)) != name:
+        if etype == "organization" and (club := _CLUB.sub("", name)) != name \
+                and not _is_common(club):
             add(club, WEAK)
         if etype == "place" and ", " in name:
             head = name.split(", ", 1)[0]
@@ -445,8 +448,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             m = re.match(r"^((?:19|20)\d\d) (.+)$", name)
             if m:
                 add(f"{m.group(2)} {m.group(1)}", FULL)  # ``FIFA World Cup 2018``
-                # ``Paris Conference on Sudan``, unless another entry is named so
-                add(m.group(2), WEAK)
+                # ``Paris Conference on Sudan``, unless another entry is named so; a word
+                # alone (``Olympics``, ``Summit``) names every year's: below, after a full mention
+                if " " in m.group(2) and not _SEASON_EVENT.fullmatch(m.group(2)):
+                    add(m.group(2), WEAK)
             m = re.match(r"^(.+) ((?:19|20)\d\d)$", name)
             if m:
                 add(f"{m.group(2)} {m.group(1)}", FULL)  # ``2011 Strategic Dialogue``
@@ -533,7 +538,7 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(m.group(1), WEAK)  # ``Yeoncheon County`` -> ``Yeoncheon``
         # ``2014 Winter Paralympics``: ``Winter Paralympics``, ``Paralympics`` after a full mention
         if etype == "event":
-            m = re.match(r"^(?:19|20)\d\d ((?:Summer |Winter )?([A-Z]\w+))$", name)
+            m = re.match(r"^(?:19|20)\d\d (" + _SEASON_EVENT.pattern + ")$", name)
             if m:
                 add(m.group(1), SHORT)
                 add(m.group(2), SHORT)
@@ -555,6 +560,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     return forms
 
 
+#: An event of one word, or of a season and one word: ``Olympics``, ``Winter Paralympics``
+#: (a year's, written without its year, only after a full mention).
+_SEASON_EVENT = re.compile(r"(?:Summer |Winter )?([A-Z]\w+)")
 _CAMPUS = re.compile(r"^(.+) at ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 _COMPASS = re.compile(r"\b(North|South)(east|west)\b")
 _COMPASS_SPLIT = re.compile(r"\b(North|South)[ -](East|West)\b")
@@ -590,7 +598,7 @@ def _us_forms(name: str) -> list[tuple[str, int]]:
 # --------------------------------------------------------------------------- the linker
 
 _DEFINED_ACRONYM = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9&.-]{0,10}[A-Z0-9.])\s?\)")
-#: An acronym of three capitals or more in brackets, after a capitalized word.
+#: An acronym of three capitals or more in brackets, after a word.
 _BRACKETED_ACRONYM = re.compile(r"(?<=[A-Za-z] )\(([A-Z]{3,8})\)")
 #: Verbs a place's acronym is the subject of, not a noun it modifies (``the U.S. said``,
 #: ``the UK left``): the irregular pasts (regular ones end in ``-ed``) and ``says``.
@@ -702,9 +710,10 @@ def _in_code(norm: str, start: int, end: int) -> bool:
     return bool(_CODE.fullmatch(norm, left, right))
 
 
-#: What follows a dateline's place: a comma, a bracket or a dash (``BAKU, 2 May``,
-#: ``KABUL (Reuters) –``, ``OSLO – The``).
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:[,(]|[–—]|-\s)")
+#: What follows a dateline's place: a comma and a date or a capitalized word, a bracket
+#: or a dash (``BAKU, 2 May``, ``PARIS, France –``, ``KABUL (Reuters) –``, ``OSLO – The``);
+#: not a comma and a word in lower case (``NICE, the health watchdog``).
+_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z0-9]|\(|[–—]|-\s)")
 
 
 class _LineKinds:
@@ -1061,7 +1070,12 @@ class Linker:
         words: dict[str, bool] = {}  # common words of this text, see _common_here
         regions: list[tuple[int, str, list[int], list[int]]] = []
         scale = len(text) + 1
-        for span_start, span_end in sorted(spans):
+        spans = sorted(spans)
+        # a headline: the first of several spans, one line (a release's title)
+        first = text[max(0, spans[0][0]):spans[0][1]] if len(spans) > 1 else ""
+        headline = (spans[0][0], spans[0][1]) if first.strip() and "\n" not in first.strip() \
+            else None
+        for span_start, span_end in spans:
             span_start = max(0, span_start)
             span_end = min(len(text), span_end)
             if span_end <= span_start:
@@ -1071,7 +1085,7 @@ class Linker:
             if not self._empty:
                 self._candidates(text, norm, span_start, points, shifts, words, scale,
                                  candidates, shadowable)
-        return self._resolve(text, candidates, shadowable, regions, scale)
+        return self._resolve(text, candidates, shadowable, regions, scale, headline)
 
     def fingerprints(self) -> tuple:
         """What :meth:`changed_keys` compares, small beside the linker itself: a digest of
@@ -1213,7 +1227,7 @@ class Linker:
                 if info[6] is not None:
                     shadow(candidate)
 
-    def _resolve(self, text, candidates, shadowable, regions, scale) -> LinkResult:
+    def _resolve(self, text, candidates, shadowable, regions, scale, headline=None) -> LinkResult:
         # candidates: (sort key, start, end, entries, key, info); info is _info(entries)
         # pass 1: anchors, full names claimed by one entity, longest first
         candidates.sort(key=_SORT_KEY)
@@ -1233,13 +1247,16 @@ class Linker:
                         first_full[eid] = start
 
         # acronyms defined in the text: ``Human Rights Watch (HRW)``
-        extra = self._defined_acronyms(text, anchors, regions, scale) if "(" in text else None
+        extra = self._defined_acronyms(text, anchors, regions, scale, headline) \
+            if "(" in text else None
         if extra:
             candidates += extra
             candidates.sort(key=_SORT_KEY)
             shadowable = shadowable + extra
 
-        shadowed = self._shadowed(text, shadowable, taken, anchors, first_full)
+        shadowed = self._shadowed(text, shadowable, taken, anchors, first_full,
+                                  headline if headline and title_case(text[slice(*headline)])
+                                  and len(text[slice(*headline)].split()) >= 4 else None)
 
         # pass 2: resolve every candidate against the anchors, select longest first
         marks = bytearray(len(text))
@@ -1289,7 +1306,7 @@ class Linker:
                           [Ambiguity(start, end, text[start:end], choices)
                            for start, end, choices in ambiguous])
 
-    def _shadowed(self, text, candidates, anchored, anchors, first_full):
+    def _shadowed(self, text, candidates, anchored, anchors, first_full, headline=None):
         """One-word forms that, somewhere in the text, belong to a name not in the registry.
 
         *candidates* are only those whose info's word (``info[6]``) is not None.
@@ -1315,7 +1332,6 @@ class Linker:
         spans = None
         multi = None
         marks = anchored.marks
-        headlines: dict[int, bool] = {}  # line start -> written in Title Case
         for _, start, end, entries, key, info in candidates:
             given = info[6]
             # cheap tests first: a capitalized word right before (``Ahmed Mohamed``), or a
@@ -1337,8 +1353,10 @@ class Linker:
                     spans = {(s, e) for s, e, _ in anchors}
                 if (start, end) not in spans:
                     continue
-            if m and _headline_case(text, start, headlines):
-                m = None  # ``Police Arrest Mammadova``: every word capitalized, none a name
+            # a headline in Title Case (``Police Arrest Mammadova``): its capitals name no one
+            in_headline = headline is not None and headline[0] <= start < headline[1]
+            if in_headline:
+                m = None
             hit = False
             if m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored):
                 word = m.group(1)
@@ -1352,7 +1370,7 @@ class Linker:
                     intro = _INTRO.match(text, end)
                     person = any(eid in self._persons for eid, _ in entries)
                     hit = (intro or person and not initial) and not word.endswith(_ADJECTIVE)
-            if not hit and given and not _headline_case(text, start, headlines):
+            if not hit and given and not in_headline:
                 m = _NEXT_CAP.match(text, end)
                 hit = m and self._unknown_word(m.group(1), m.start(1), m.end(1), anchored)
             if not hit:
@@ -1417,7 +1435,7 @@ class Linker:
             return weak[0], ()
         return None, weak
 
-    def _defined_acronyms(self, text, anchors, regions, scale):
+    def _defined_acronyms(self, text, anchors, regions, scale, headline=None):
         """Candidates for acronyms a text defines right after a full mention."""
         defined: dict[str, tuple[str, int]] = {}
         for _start, end, eid in sorted(anchors):
@@ -1432,6 +1450,11 @@ class Linker:
             acronym = m.group(1)
             if acronym in defined:
                 continue
+            # ``the Indian Cricket Club (ICC)``: the words before spell it, and it is theirs
+            before = re.findall(r"[A-Za-z][\w'-]*", text[max(0, m.start() - 200):m.start()])
+            initials = "".join(w[0] for w in before if w[0].isupper())
+            if initials.endswith(acronym) or "".join(w[0] for w in before).upper().endswith(acronym):
+                continue
             owners = [entries for _b, _a, akey, _f, key, entries, *_ in
                       self._automaton.get(_boundary_key(acronym), ()) if key == acronym]
             if owners and len(owners[0]) == 1 and owners[0][0][1] == SHORT:
@@ -1444,13 +1467,13 @@ class Linker:
             r"(?<![\w])(" + "|".join(re.escape(a) for a in sorted(defined, key=len, reverse=True))
             + r")(?![\w])"
         )
-        for n, (base, _norm, _points, _shifts) in enumerate(regions):
+        for base, _norm, _points, _shifts in regions:
             # search the original text of the region; acronyms hold no spaces
             region_end = base + len(_norm) + (_shifts[-1] if _shifts else 0)
             for m in pattern.finditer(text, base, region_end):
                 eid, at = defined[m.group(1)]
                 # after the definition, or in a headline above it (``KEMRI Confirms …``)
-                if m.start() >= at or n == 0 and len(regions) > 1 and region_end < at:
+                if m.start() >= at or headline is not None and base == headline[0]:
                     entries = ((eid, FULL if m.group(1) in own else SHORT),)
                     start, end = m.span()
                     extra.append(((start - end) * scale + start, start, end, entries, m.group(1),
@@ -1544,19 +1567,6 @@ _CAP_AFTER = re.compile(r"(?:'s)? [A-Z]")
 _CAP_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*\.?) $")
 
 
-def _headline_case(text: str, pos: int, cache: dict[int, bool]) -> bool:
-    """Is the line holding ``text[pos]`` a headline in Title Case (four words or more, every
-    word of four letters or more capitalized)? A capitalized word there says nothing of a
-    name."""
-    start = text.rfind("\n", 0, pos) + 1
-    found = cache.get(start)
-    if found is None:
-        end = text.find("\n", pos)
-        line = text[start:end if end >= 0 else None]
-        found = cache[start] = len(line.split()) >= 4 and title_case(line)
-    return found
-
-
 def _stands_alone(text: str, start: int, end: int, person: bool = False) -> bool:
     """May the word ``text[start:end]`` (a surname, the last word of a name) stand alone for
     its entity here? Not as a word of a longer capitalized name (``Scarne Foundation``,
@@ -1571,7 +1581,13 @@ def _stands_alone(text: str, start: int, end: int, person: bool = False) -> bool
     # no given name (but ``the Morning Tribune`` is a longer name)
     return (not m or m.group(1) in _TITLE_SET or m.group(1).lower() in _FUNCTION_WORDS
             or person and (m.group(1) in OPENING_WORDS
-                           or _ARTICLE_BEFORE.search(before, 0, m.start(1)) is not None))
+                           or m.group(1).endswith(_NATIONALITY)
+                           and _ARTICLE_BEFORE.search(before, 0, m.start(1)) is not None))
+
+
+#: Endings of adjectives of nationality and place (``Israeli``, ``Japanese``, ``Swedish``,
+#: ``American``, ``French``, ``Southern``, ``Arabic``): ``the Anna Dooley case`` is no such.
+_NATIONALITY = ("i", "ese", "ish", "an", "ch", "ern", "ic")
 
 
 class _Occupancy:

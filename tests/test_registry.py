@@ -89,6 +89,14 @@ def test_a_key_given_twice_in_json_is_reported_as_in_yaml(tmp_path):
         (4, "'id' is given twice in this entry (both on line 4); the last one is used"),
     ]
     assert "jdup3" in reg and reg["jdup"].aliases == ("Janie",)
+    # a key of other letters is found as written; one written with escapes is not, and
+    # no line is claimed for it
+    text = ('[{"id": "n", "type": "person", "name": "Ann Lee",\n "naïve": 1,\n "naïve": 2,\n'
+            ' "na\\u00efve": 3}]')
+    _, problems = load(tmp_path, text, name="reg2.json")
+    dup = [p for p in problems if "given twice" in p.message]
+    assert [(p.line, p.message.split(";")[0]) for p in dup] == [
+        (1, "'naïve' is given twice in this entry")]
 
 
 @pytest.mark.parametrize(("name", "text", "line"), [
@@ -208,7 +216,7 @@ def test_an_id_yaml_reads_as_true_or_false(tmp_path, value):
 
 
 @pytest.mark.parametrize("alias,reason", [
-    ("", "empty"), ("Q", "one character"), ("The", "common word"), ("May", "common word"),
+    ("", "empty"), ("Q", "fewer than two letters"), ("The", "common word"), ("May", "common word"),
     ("First", "common word"),
 ])
 def test_bad_aliases(tmp_path, alias, reason):
@@ -599,8 +607,8 @@ def test_names_that_would_link_every_such_word_are_reported_and_not_linked(tmp_p
                            "quotes to keep it as written"),
         ("registry_name", "group: name 'group' is a common word; it is shown but not used for "
                           "linking (give the entry an alias the releases write)"),
-        ("registry_name", "q: name 'Q' is one character long; it is shown but not used for "
-                          "linking (give the entry an alias the releases write)"),
+        ("registry_name", "q: name 'Q' has fewer than two letters or digits; it is shown but "
+                          "not used for linking (give the entry an alias the releases write)"),
     ]
     mentions = Linker(reg).link("Q said the Q Council, a group, and Reform met.").mentions
     assert [(m.surface, m.entity_id) for m in mentions] == [("Q Council", "q"),
@@ -639,8 +647,21 @@ def test_an_alias_s_problem_names_the_alias_s_own_line(tmp_path):
           aliases: [HRC]
         """)
     assert sorted((p.line, p.message) for p in only(problems, "registry_alias")) == [
-        (6, "agent: alias '7' is one character long; it is not used for linking"),
+        (6, "agent: alias '7' has fewer than two letters or digits; it is not used for linking"),
         (6, "agent: alias 7 was read as a number; put it in quotes as the releases write it"),
-        (7, "agent: alias 'J' is one character long; it is not used for linking"),
+        (7, "agent: alias 'J' has fewer than two letters or digits; it is not used for linking"),
         (8, "'HRC' is claimed by agent, hrc; it is left unlinked unless the text makes clear "
             "which is meant")]
+    # an entry whose id was taken already is ignored: its aliases' lines are not the kept one's
+    _, problems = load(tmp_path, """\
+        - id: a
+          type: person
+          name: Ann Lee
+          aliases: [Q]
+        - id: a
+          type: person
+          name: Ann Lee
+          aliases:
+            - Q
+        """, name="dup.yaml")
+    assert [p.line for p in only(problems, "registry_alias")] == [4]

@@ -1190,6 +1190,9 @@ def test_header_values_are_taken_as_written_and_empty_ones_reported():
     r = parse_text("---\ntitle: 3.10\npublisher: 5 # the fifth\ndate: 2011-05-05\n---\n"
                    "3.10\n\nBody.\n", path="x.txt")
     assert (r.title, r.publisher, r.problems) == ("3.10", "5", [])
+    # written with YAML's marks, the value is as YAML reads it, not the marks
+    r = parse_text("---\ntitle: &a 3.10\npublisher: !!float 5\n---\nT\n\nMay 1, 2011\n\nB.\n")
+    assert (r.title, r.publisher) == ("3.1", "5.0")
     r = parse_text("---\ntitle: '   '\ndateline:\ndate: 2011-05-05\n---\nThe Title\n\nBody.\n",
                    path="x.txt")
     assert r.title == "The Title"

@@ -61,14 +61,14 @@ SUBTYPES: dict[str, str] = {
     "or a field holding control characters (shown as replacement marks).",
     "registry_id": "A registry entry has a missing, malformed or duplicate id.",
     "registry_type": "A registry entry has an unknown type.",
-    "registry_name": "A registry entry has no name, or a name that cannot be linked (one "
-    "character long, a common word in lower case: it is shown, not linked).",
+    "registry_name": "A registry entry has no name, or a name that cannot be linked (of fewer "
+    "than two letters or digits, a common word in lower case: it is shown, not linked).",
     "registry_field": "A registry entry has a field the schema does not know (often a misspelt "
     "one, such as ``alias`` for ``aliases``; it is neither shown nor used), or a field given "
     "twice (the last one is used).",
-    "registry_alias": "An alias is empty, one letter long, a common word, or claimed by "
-    "two entities (the linker then links it only where the release makes clear which one "
-    "is meant).",
+    "registry_alias": "An alias is empty, of fewer than two letters or digits, a common word, "
+    "or claimed by two entities (the linker then links it only where the release makes clear "
+    "which one is meant).",
     "registry_date": "A date in a registry entry is malformed, or an event ends before it starts.",
     "registry_relation": "A relation names an id that does not exist, or relations form a cycle.",
     "alias_unused": "An alias of an entry that the corpus mentions is never how a release "
@@ -88,8 +88,9 @@ SUBTYPES: dict[str, str] = {
     "one of another type than the role's (``:pressroom:person:`` naming a place); or a "
     "release page kept from the last build links an entry removed from the registry.",
     "config": "A ``pressroom_*`` configuration value is malformed (the default is used), a "
-    "folder it names does not exist, or the folder the generated pages go to holds files "
-    "Pressroom did not write (nothing is written into it).",
+    "folder it names does not exist, the folder the generated pages go to holds files "
+    "Pressroom did not write (nothing is written into it), or a folder Pressroom generated "
+    "under a former setting is still there (it is no longer read).",
 }
 
 #: The subtypes that only some of the tools report; every other one, the build and

@@ -458,12 +458,11 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict:
     lines are found by :func:`_json_key_lines`); ``json`` keeps the last without a word."""
     out = _LineDict(pairs)
     if len(out) < len(pairs):
-        seen: set[str] = set()
-        out.duplicates = []
+        counts: dict[str, int] = {}
         for key, _ in pairs:
-            if key in seen and all(d[0] != key for d in out.duplicates):
-                out.duplicates.append((key, 0, 0))
-            seen.add(key)
+            counts[key] = counts.get(key, 0) + 1
+        # (key, how many times it is given, 0): the lines are found from the text
+        out.duplicates = [(key, n, 0) for key, n in counts.items() if n > 1]
     return out
 
 
@@ -474,10 +473,13 @@ def _json_key_lines(item: Any, text: str, start: int, end: int, line: int) -> No
     if not dups:
         return
     found = []
-    for key, _, _ in dups:
-        at = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text[start:end])]
-        lines = [line + text.count("\n", start, start + a) for a in at] or [line]
-        found.append((key, lines[0], lines[-1]))
+    for key, given, _ in dups:
+        at = [m.start() for m in re.finditer(re.escape(json.dumps(key, ensure_ascii=False))
+                                             + r"\s*:", text[start:end])]
+        lines = [line + text.count("\n", start, start + a) for a in at]
+        # a key written with escapes (``"na\u00efve"``), or also in an object inside: the
+        # lines are not known for sure
+        found.append((key, lines[0], lines[-1]) if len(lines) == given else (key, 0, 0))
     item.duplicates = found
 
 
@@ -654,9 +656,10 @@ class _Checker:
             return key_lines.get(key, line)
 
         for key, dropped, kept in duplicate_keys(raw):
-            lines = f"lines {dropped} and {kept}" if dropped != kept else f"both on line {kept}"
-            self.problem(file, kept, "warning", "registry_field",
-                         f"{key!r} is given twice in this entry ({lines}); the last one is used")
+            lines = (f" (lines {dropped} and {kept})" if dropped != kept
+                     else f" (both on line {kept})" if kept else "")
+            self.problem(file, kept or line, "warning", "registry_field",
+                         f"{key!r} is given twice in this entry{lines}; the last one is used")
 
         entity_id = raw.get("id")
         if entity_id is None or not str(entity_id).strip():
@@ -728,7 +731,8 @@ class _Checker:
                 continue
             if alias != name and alias not in clean:
                 clean.append(alias)
-                self.alias_lines[(entity_id, alias)] = line_of
+                # the first entry of an id is the one kept (a duplicate's lines are not its)
+                self.alias_lines.setdefault((entity_id, alias), line_of)
         fields["aliases"] = tuple(clean)
         for key in ("description", "kind", "url", "sort"):
             value = raw.get(key)
@@ -879,7 +883,7 @@ def _usable_alias(alias: str) -> str | None:
     """Why *alias* cannot be used for linking, or ``None`` if it can."""
     letters = [c for c in alias if c.isalnum()]
     if len(letters) <= 1:
-        return "is one character long"
+        return "has fewer than two letters or digits"
     # an all-capitals acronym (``FIRST``) is matched case-sensitively, so it is no common word
     if alias.lower().strip(".") in COMMON_WORDS and not alias.isupper():
         return "is a common word"

@@ -1485,9 +1485,11 @@ def _headline(text: str, start: int, end: int) -> bool:
 
 
 def _as_written(line: str, key: str) -> str | None:
-    """The value of *key* as its header *line* writes it (``title: 3.10``), or None."""
-    m = re.match(r"\s*['\"]?" + re.escape(key) + r"['\"]?\s*:\s*(.*?)\s*(?:\s#.*)?$", line)
-    return m.group(1) if m and m.group(1) else None
+    """The number *key* has as its header *line* writes it (``title: 3.10``, ``12:30``), or
+    None (written with YAML's marks, ``&a 3.10``, ``!!float 3.10``, or on other lines)."""
+    m = re.match(r"\s*['\"]?" + re.escape(key)
+                 + r"['\"]?\s*:\s*([-+]?[0-9][\w.:+-]*)\s*(?:#.*)?$", line)
+    return m.group(1) if m else None
 
 
 def _title_from_name(name: str) -> str:

@@ -190,3 +190,24 @@ def test_every_value_is_documented_with_its_type_and_default(tmp_path):
         types = type(opt.default).__name__  # (Pressroom checks the corpus values' types)
         assert opt.valid_types in (frozenset({type(opt.default)}), frozenset({Any})), name
         assert documented[name] == (types, repr(opt.default).replace("'", '"')), name
+
+
+@pytest.mark.parametrize("source_suffix", ["txt", "", [".rst", ".txt", "xt"],
+                                           {".rst": "restructuredtext", ".md": "markdown"}])
+def test_the_releases_folder_leaves_out_other_sources_never_the_releases(tmp_path, source_suffix):
+    """Files of Sphinx's other source suffixes below the releases folder are left out of
+    the sources (a note, ``notes.md``, is no page); a suffix a release's name ends with
+    (``txt``, or an empty one) had made a pattern that left out every release."""
+    from types import SimpleNamespace
+
+    from sphinx.util.matching import Matcher
+
+    from pressroom.sphinxext import _exclude_unread
+
+    (tmp_path / "corpus/releases").mkdir(parents=True)
+    app = SimpleNamespace(srcdir=tmp_path, registry=SimpleNamespace(source_suffix={".md": "md"}))
+    config = SimpleNamespace(source_suffix=source_suffix, exclude_patterns=["_build"])
+    _exclude_unread(app, config, tmp_path / "corpus/releases")
+    excluded = Matcher(config.exclude_patterns)
+    assert not excluded("corpus/releases/hrf/2011/2011-05-02-a.txt")
+    assert excluded("corpus/releases/hrf/2011/notes.md")

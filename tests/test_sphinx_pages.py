@@ -574,6 +574,20 @@ def test_an_archive_folder_of_a_former_setting_is_reported_and_no_longer_read(tm
     assert (src / "archive").is_dir()  # deleted by hand, not by the build
 
 
+def test_a_former_generated_folder_no_pattern_can_name_is_said_to_be_read(tmp_path):
+    """``old[1]/**`` is a pattern of one character among ``o``, ``l``, ``d`` and ``1``:
+    such a folder cannot be left out, and the warning had said it was; a link to the
+    current folder is no former one."""
+    src = copy_root("pressroom", tmp_path)
+    built(src)
+    (src / "archive").rename(src / "old[1]")
+    (src / "entries-link").symlink_to(src / "entries", target_is_directory=True)
+    app = built(src, confoverrides={"exclude_patterns": ["_build", "entries-link"]})
+    said = [w for w in warnings_of(app) if "former pressroom_" in w]
+    assert len(said) == 1 and said[0].startswith(f"{src / 'old[1]'}: WARNING: old[1] holds")
+    assert "it is still read, as Sphinx's patterns cannot name it: delete the folder" in said[0]
+
+
 def test_a_pronoun_gives_the_quotation_to_the_person_named_since(tmp_path):
     """``Jane Roe, a lawyer, said the court erred. "…," she said.``: the quotation is Jane
     Roe's (on the release page and on her entry's list of quotations), not that of the
@@ -656,3 +670,20 @@ def test_a_publisher_the_header_names_is_not_given_the_folder_s_website(tmp_path
     html, data = publisher("2011-06-04-own")
     assert data["url"] == "https://humanrightsfirst.org"
     assert 'href="https://humanrightsfirst.org"' in main_text(html)
+
+
+def test_a_release_that_is_a_link_is_shown_where_a_page_embeds_it(tmp_path):
+    """The ``release`` directive refuses a file outside the project; a release that is a
+    link into the releases folder (which the build publishes, saying where it points) is
+    the project's: Sphinx resolves the link, and the check had followed it outside."""
+    src = copy_root("pressroom", tmp_path / "project")
+    outside = tmp_path / "kept-elsewhere.txt"
+    outside.write_text("Linked Statement\n\nJune 5, 2011\n\nJane Roe spoke.\n", encoding="utf-8")
+    link = src / "corpus/releases/hrf/2011/2011-06-05-linked.txt"
+    link.symlink_to(outside)
+    (src / "docs/linked.rst").write_text(
+        ":orphan:\n\nLinked\n======\n\n.. release:: /corpus/releases/hrf/2011/2011-06-05-linked.txt\n",
+        encoding="utf-8")
+    app = built(src)
+    assert not [w for w in warnings_of(app) if "outside the project" in w]
+    assert "Jane Roe spoke" in text_of(main_text(page(app, "docs/linked")))

@@ -155,8 +155,10 @@ def _exclude_unread(app: Sphinx, config: Config, releases_dir: Path) -> None:
     # ``source_suffix`` as conf.py wrote it (Sphinx makes it a mapping later): a string,
     # a list or a mapping; and the suffixes extensions added (MyST's ``.md``)
     given = config.source_suffix
-    suffixes = {*([given] if isinstance(given, str) else given or ()),
-                *app.registry.source_suffix} - {".txt"}
+    suffixes = {suffix for suffix in {*([given] if isinstance(given, str) else given or ()),
+                                      *app.registry.source_suffix}
+                # none a release's name ends with (``txt``, ``.txt``, an empty one)
+                if isinstance(suffix, str) and suffix and not ".txt".endswith(suffix)}
     wanted = [prefix + p for p in (*HIDDEN_PATTERNS, *UNSAFE_NAME_PATTERNS,
                                    *(f"**{suffix}" for suffix in sorted(suffixes)))]
     missing = [p for p in wanted if p not in config.exclude_patterns]
@@ -174,17 +176,22 @@ def _exclude_former_generated(app: Sphinx, config: Config) -> None:
     from pressroom.sphinxext.generate import MARKER, generated_folders
 
     srcdir = Path(app.srcdir)
-    current = {srcdir / prefix.rstrip("/") for prefix in generated_folders(config)}
+    current = {(srcdir / prefix.rstrip("/")).resolve() for prefix in generated_folders(config)}
     for mark in sorted([*srcdir.glob(f"*/{MARKER}"), *srcdir.glob(f"*/*/{MARKER}")]):
         folder = mark.parent
         rel = folder.relative_to(srcdir).as_posix()
-        if folder in current or rel.startswith((".", "_")) or "/." in rel or "/_" in rel:
-            continue  # ``.venv``, ``_build``: no sources
-        if f"{rel}/**" not in config.exclude_patterns:
-            config.exclude_patterns = [*config.exclude_patterns, f"{rel}/**"]
+        if folder.resolve() in current or rel.startswith((".", "_")) or "/." in rel \
+                or "/_" in rel:
+            continue  # the current folders (or a link to one); ``.venv``, ``_build``
+        if any(c in rel for c in "*?[]"):  # no pattern names it alone: it is still read
+            read = "it is still read, as Sphinx's patterns cannot name it"
+        else:
+            read = "they are no longer read"
+            if f"{rel}/**" not in config.exclude_patterns:
+                config.exclude_patterns = [*config.exclude_patterns, f"{rel}/**"]
         logger.warning("%s holds pages Pressroom generated under a former "
-                       "pressroom_entries_dir or pressroom_archive_dir; they are no longer "
-                       "read: delete the folder", rel, location=FileLocation(str(folder)),
+                       "pressroom_entries_dir or pressroom_archive_dir; %s: delete the folder",
+                       rel, read, location=FileLocation(str(folder)),
                        type="pressroom", subtype="config")
 
 

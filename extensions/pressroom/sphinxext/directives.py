@@ -59,8 +59,14 @@ class ReleaseDirective(SphinxDirective):
 
         rel, abspath = self.env.relfn2path(self.arguments[0])
         path = Path(abspath)
-        if not os.path.normpath(abspath).startswith(  # ``/../../etc/hostname`` is no release
-                os.path.join(os.path.normpath(self.env.srcdir), "")):
+        # the path as written, links not followed (Sphinx resolves them: a release that is a
+        # link into the project's releases folder is the project's): ``/../../etc/hostname``
+        # is no release of the project
+        written = self.arguments[0]
+        here = "" if written.startswith(("/", "\\")) else os.fspath(
+            self.env.doc2path(self.env.current_document.docname, base=False).parent)
+        inside = os.path.normpath(os.path.join(here, written.lstrip("/\\")))
+        if inside == os.pardir or inside.startswith(os.pardir + os.sep):
             logger.warning("release file %r is outside the project; it is not shown", rel,
                            location=self.get_location(), type="pressroom",
                            subtype="release_missing")

@@ -733,6 +733,12 @@ def test_names_as_encyclopedias_and_company_registers_write_them() -> None:
                          event("o", "2024 Olympics"), event("s", "2022 Summit"))
     assert spans(linker.link("Later Industries shares rose, Projekt fell and Watson left. "
                              "The Party said the Olympics in 1996 and the Summit opened.")) == []
+    # an event of one word with its year, written either way: the word alone is this
+    # year's only after the full name
+    linker = make_linker(event("o", "Olympics 2024"))
+    assert spans(linker.link("The Olympics in 1996 were hot.")) == []
+    assert spans(linker.link("The Olympics 2024 opened. The Olympics ended.")) == [
+        ("Olympics 2024", "o"), ("Olympics", "o")]
 
 
 def test_arabic_surnames_and_prefixes_of_names() -> None:

@@ -450,14 +450,15 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(f"{m.group(2)} {m.group(1)}", FULL)  # ``FIFA World Cup 2018``
                 # ``Paris Conference on Sudan``, unless another entry is named so; a word
                 # alone (``Olympics``, ``Summit``) names every year's: below, after a full mention
-                if " " in m.group(2) and not _SEASON_EVENT.fullmatch(m.group(2)):
+                if not _SEASON_EVENT.fullmatch(m.group(2)):
                     add(m.group(2), WEAK)
             m = re.match(r"^(.+) ((?:19|20)\d\d)$", name)
             if m:
                 add(f"{m.group(2)} {m.group(1)}", FULL)  # ``2011 Strategic Dialogue``
                 # the round's name without its year (``U.S.-China Strategic Dialogue``),
-                # unless another entry (the series) is named so
-                add(m.group(1), WEAK)
+                # unless another entry (the series) is named so; a word alone (``Olympics``)
+                # names every year's, and stands for this one after a full mention
+                add(m.group(1), SHORT if _SEASON_EVENT.fullmatch(m.group(1)) else WEAK)
         if etype == "person" and len(words) >= 2 and "," not in name:
             core = [w for w in words if not _INITIAL.match(w)]
             if 2 <= len(core) < len(words):

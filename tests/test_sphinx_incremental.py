@@ -799,3 +799,34 @@ def test_this_site_reads_nothing_again_on_a_build_with_nothing_changed(tmp_path)
     status = re.sub(r"\x1b\[[0-9;]*m", "", app._status.getvalue())
     assert "updating environment: 0 added, 0 changed, 0 removed" in status, status
     assert "docs/commands" not in writes.pages
+
+
+def test_the_general_index_is_not_even_sorted_when_its_entries_are_unchanged(tmp_path,
+                                                                             monkeypatch):
+    """Kept when unchanged, the general index was still built from every index entry on
+    every build, to be compared: most of the time it took. Its entries and the site are
+    now compared first."""
+    from sphinx.environment.adapters.indexentries import IndexEntries
+
+    made: list[int] = []
+    original = IndexEntries.create_index
+
+    def counting(self, *args, **kwargs):
+        made.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(IndexEntries, "create_index", counting)
+    src = copy_root("pressroom", tmp_path)
+    app = built(src)
+    assert made
+    made.clear()
+    _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
+    built(src)
+    assert made == []  # a release's text changed, not what the index lists
+    index = (Path(app.outdir) / "genindex.html").read_text(encoding="utf-8")
+    with (src / "corpus/entities/entities.yaml").open("a", encoding="utf-8") as f:
+        f.write("\n- id: zora-new\n  type: person\n  name: Zora Newentry\n"
+                "  description: Added for the test.\n")
+    built(src)
+    assert made and "Zora Newentry" in (Path(app.outdir) / "genindex.html").read_text("utf-8")
+    assert "Zora Newentry" not in index

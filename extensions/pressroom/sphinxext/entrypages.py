@@ -1168,6 +1168,20 @@ def keep_domain_indices(app: Sphinx) -> None:
             old = _load_state(outdir)["indices"]
             site = _site_signature(app)
             done = _INDICES.setdefault(str(app.srcdir), {})
+            # what it is made of: the index entries of every document (the releases', the
+            # entries' names, the pages'), and the site; when they are as the pages written
+            # were made of, Sphinx's sorting them into the index (most of the time it takes)
+            # is not done either
+            made_of = digest((site, sorted(app.env.domaindata.get("index", {})
+                                           .get("entries", {}).items())))
+            pages = {name: value for name, value in old.items() if name.startswith("genindex:")}
+            if old.get("genindex") == made_of and pages and all(
+                    (outdir / builder.get_outfilename(name[len("genindex:"):])).exists()
+                    for name in pages):
+                done["genindex"] = made_of
+                done.update(pages)
+                return
+            done["genindex"] = made_of
 
             # another extension's own wrapper of ``handle_page``, if any, is called and kept
             wrapped = builder.__dict__.get("handle_page")

@@ -1199,3 +1199,22 @@ def test_header_values_are_taken_as_written_and_empty_ones_reported():
     assert [(p.line, p.severity, p.message) for p in r.problems] == [
         (2, "warning", "header field 'title' is empty; it is ignored"),
         (3, "warning", "header field 'dateline' is empty; it is ignored")]
+
+
+def test_a_published_line_under_the_deck_is_the_date_not_the_boilerplate():
+    """A ``Published 12 June 2025`` line near the end starts the boilerplate; in a short
+    release, one right under the title's deck was taken for that too, and every paragraph
+    under it was shown as the publisher's boilerplate, none of it linked."""
+    text = ("Committee Publishes Report on Broadband\n\n"
+            "Report on the delivery of the National Broadband Plan: summary of findings\n"
+            "Published 12 June 2025\n\n"
+            "The Joint Committee today published its report on the plan.\n\n"
+            "The chair said progress in island communities was slow.\n")
+    r = parse_text(text, path="x.txt")
+    assert r.date == dt.date(2025, 6, 12) and r.problems == []
+    assert r.footer == ""
+    assert r.body.startswith("Report on the delivery") and "island communities" in r.body
+    # under a paragraph of the body, it still starts the boilerplate
+    r = parse_text("Title\n\nThe group spoke today.\nPublished on May 3, 2011\n\n"
+                   "About the group: it defends defenders.\n", path="x.txt")
+    assert r.date == dt.date(2011, 5, 3) and "About the group" in r.footer

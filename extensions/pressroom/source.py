@@ -1156,7 +1156,8 @@ class _Parser:
             if len(above) < 2 or i <= above[1]:
                 break
             if self.published_date(i):
-                if i + 1 < n and any(not self.blank(k) for k in range(i + 1, n)):
+                if (i + 1 < n and any(not self.blank(k) for k in range(i + 1, n))
+                        and not self.heading_only(first, i)):
                     candidates.append(i + 1)
                 break
             if n - i > 40:
@@ -1174,6 +1175,21 @@ class _Parser:
                 end = self.lines[last][0]
             self.add("footer", self.lines[stop][0], end)
         return stop
+
+    def heading_only(self, first: int, i: int) -> bool:
+        """Are the lines from *first* to *i* (exclusive) a heading alone: the title and a
+        deck under it, no sentence of a body among them? A ``Published 12 June 2025`` line
+        right there is the release's date line, not the start of its boilerplate (a short
+        release had everything under its deck taken for boilerplate)."""
+        blocks = 0
+        for k in range(first, i):
+            if self.blank(k):
+                continue
+            blocks += k == first or self.blank(k - 1)
+            line = self.line_text(k).strip()
+            if blocks > 2 or len(line) > 150 or line[-1] in ".!?”\"":
+                return False
+        return True
 
     def title(self, first: int, stop: int, given: Any = None,
               ) -> tuple[str, tuple[int, int, _DateMatch | None] | None, int]:
@@ -1280,10 +1296,10 @@ class _Parser:
         if j >= stop:
             return j, None
         a, b = _strip_span(self.text, *self.lines[j])
-        if j == i and _headline(self.text, a, b) and not self.line_date(a, b):
-            # a deck right under the headline (a subtitle): the date line may follow it
+        if _headline(self.text, a, b) and not self.line_date(a, b):
+            # a deck under the headline (a subtitle): the date line may follow it
             k = self.next_nonblank(j + 1, stop)
-            if k < stop and k > j + 1:
+            if k < stop:
                 ka, kb = _strip_span(self.text, *self.lines[k])
                 if self.line_date(ka, kb):
                     self.add("body", a, b)

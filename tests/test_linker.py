@@ -852,3 +852,16 @@ def test_an_entity_s_own_acronym_defined_in_brackets_after_other_words() -> None
                          org("who", "World Health Organization"))
     assert spans(linker.link("The Indian Cricket Club (ICC) met. The ICC said. The Western "
                              "Hemisphere Office (WHO) and the office of the west (WOTW) too.")) == []
+
+
+def test_what_the_text_and_the_registry_say_before_what_is_inferred() -> None:
+    """An acronym a release defines (``Pakatan Harapan (PH)``) was linked to the entity
+    whose inferred initials it is (Port Harcourt); a registry's alias (``N.S.`` of Nova
+    Scotia) was ambiguous with another place's inferred initials (North Street's)."""
+    linker = make_linker(org("ph", "Pakatan Harapan"), place("phc", "Port Harcourt"))
+    assert spans(linker.link("The winner was Pakatan Harapan (PH), ahead of the others. "
+                             "PH won.")) == [("Pakatan Harapan", "ph"), ("PH", "ph"), ("PH", "ph")]
+    assert spans(linker.link("In Port Harcourt (PH) the PH office said.")) == [
+        ("Port Harcourt", "phc"), ("PH", "phc"), ("PH", "phc")]
+    linker = make_linker(place("ns", "Nova Scotia", "N.S."), place("north", "North Street"))
+    assert spans(linker.link("Residents across N.S. welcomed the vote.")) == [("N.S.", "ns")]

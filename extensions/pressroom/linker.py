@@ -775,7 +775,10 @@ def _info(entries: tuple[tuple[str, int], ...], word: bool | None = None) -> tup
         return (strong, one, weak, short_only, short_only, None, word,
                 False if short_only else _anchor(strong, weak),
                 None if short_only else eid, eid if short_only else None)
-    strong = tuple(eid for eid, kind in entries if kind <= ACRONYM)
+    # a name or an alias (``N.S.`` of Nova Scotia) before a place's inferred initials
+    # (North Street's): the registry's word before the linker's guess
+    strong = tuple(eid for eid, kind in entries if kind == FULL) \
+        or tuple(eid for eid, kind in entries if kind == ACRONYM)
     eids = tuple(eid for eid, _ in entries)
     weak = tuple(eid for eid, kind in entries if kind == WEAK)
     kinds = [kind for _, kind in entries]
@@ -1251,6 +1254,17 @@ class Linker:
         extra = self._defined_acronyms(text, anchors, regions, scale, headline) \
             if "(" in text else None
         if extra:
+            # what the text defines overrides what the registry infers: ``Pakatan Harapan
+            # (PH)`` is no mention of Port Harcourt, whose initials are PH
+            defined = {(c[1], c[2]) for c in extra}
+            if any((c[1], c[2]) in defined for c in candidates):
+                candidates = [c for c in candidates if (c[1], c[2]) not in defined]
+                shadowable = [c for c in shadowable if (c[1], c[2]) not in defined]
+                anchors = [a for a in anchors if (a[0], a[1]) not in defined]
+                first_full = {}
+                for start, _end, eid in anchors:
+                    if first_full.get(eid, scale) > start:
+                        first_full[eid] = start
             candidates += extra
             candidates.sort(key=_SORT_KEY)
             shadowable = shadowable + extra

@@ -865,3 +865,12 @@ def test_what_the_text_and_the_registry_say_before_what_is_inferred() -> None:
         ("Port Harcourt", "phc"), ("PH", "phc"), ("PH", "phc")]
     linker = make_linker(place("ns", "Nova Scotia", "N.S."), place("north", "North Street"))
     assert spans(linker.link("Residents across N.S. welcomed the vote.")) == [("N.S.", "ns")]
+
+
+def test_a_place_without_its_generic_word() -> None:
+    """``Yeoncheon County`` was also ``Yeoncheon``; a state's, a region's and an Irish
+    county's names were not (``Jigawa State``, ``Los Lagos Region``, ``County Donegal``)."""
+    linker = make_linker(place("jig", "Jigawa State"), place("ll", "Los Lagos Region"),
+                         place("don", "County Donegal"))
+    assert spans(linker.link("Floods hit Jigawa, Los Lagos and Donegal.")) == [
+        ("Jigawa", "jig"), ("Los Lagos", "ll"), ("Donegal", "don")]

@@ -535,8 +535,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             add(m.group(1), WEAK)
         if etype == "place":
             m = _GENERIC_PLACE.match(name)
-            if m and not _is_common(m.group(1)):
-                add(m.group(1), WEAK)  # ``Yeoncheon County`` -> ``Yeoncheon``
+            if m and not _is_common(m.group(1) or m.group(2)):
+                # ``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``
+                add(m.group(1) or m.group(2), WEAK)
         # ``2014 Winter Paralympics``: ``Winter Paralympics``, ``Paralympics`` after a full mention
         if etype == "event":
             m = re.match(r"^(?:19|20)\d\d (" + _SEASON_EVENT.pattern + ")$", name)
@@ -569,9 +570,11 @@ _COMPASS = re.compile(r"\b(North|South)(east|west)\b")
 _COMPASS_SPLIT = re.compile(r"\b(North|South)[ -](East|West)\b")
 #: ``Rohingya people``: an ethnic or national group's name followed by ``people``.
 _PEOPLE = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) peoples?$")
-#: ``Yeoncheon County``, ``Southern Finland Province``: a place's name and a generic word.
+#: ``Yeoncheon County``, ``Southern Finland Province``, ``Jigawa State``, ``County Donegal``:
+#: a place's name and a generic word.
 _GENERIC_PLACE = re.compile(
-    r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:County|Province|Prefecture|District|Municipality)$")
+    r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:County|Province|Prefecture|District|Municipality"
+    r"|State|Region)$|^County ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 _US_LONG = re.compile(r"\bUnited States (?=[A-Z])")
 _US_SHORT = re.compile(r"^(?:U\.S\.|US) (?=[A-Z])")
 

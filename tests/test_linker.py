@@ -874,3 +874,14 @@ def test_a_place_without_its_generic_word() -> None:
                          place("don", "County Donegal"))
     assert spans(linker.link("Floods hit Jigawa, Los Lagos and Donegal.")) == [
         ("Jigawa", "jig"), ("Los Lagos", "ll"), ("Donegal", "don")]
+
+
+def test_a_name_of_several_words_in_capitals_is_the_name_anywhere() -> None:
+    """Capitals were matched on a line all in capitals or opening a dateline only; a
+    candidates' table (``LIM WEI SENG | …``) or a second place of a dateline (``… /
+    PUERTO MONTT, Chile``) linked nothing. A word alone in capitals is still no name."""
+    linker = make_linker(person("lim", "Lim Wei Seng"), place("pm", "Puerto Montt"),
+                         place("nice", "Nice"))
+    text = ("TÓRSHAVN, Faroe Islands / PUERTO MONTT, Chile – The count ended.\n"
+            "LIM WEI SENG | Pakatan Harapan | 24,118\nThe NICE report was read.")
+    assert spans(linker.link(text)) == [("PUERTO MONTT", "pm"), ("LIM WEI SENG", "lim")]

@@ -355,8 +355,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     - a national team goes by its country's name (``Belgium national football
       team`` -> ``Belgium``), a group by its name without ``people`` (``Rohingya
       people`` -> ``Rohingya``), a place by its name without a generic word
-      (``Yeoncheon County`` -> ``Yeoncheon``), both unless another entity has
-      that name;
+      (``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``),
+      both unless another entity has that name;
     - ``United States`` inside a longer name is also written ``U.S.`` or ``US``
       (``U.S. Navy``), and the reverse; ``United States Department of State`` is
       also ``(U.S.) State Department``;
@@ -1206,7 +1206,10 @@ class Linker:
                     if flags & _CAPS_ONLY:
                         if lines is None:
                             lines = _LineKinds(text)
-                        if not lines.all_caps(ostart) and not lines.dateline(ostart, oend):
+                        # a name of several words in capitals is the name wherever it is
+                        # (``LIM WEI SENG`` in a table, ``PUERTO MONTT`` after a ``/``)
+                        if " " not in akey.strip() and not lines.all_caps(ostart) \
+                                and not lines.dateline(ostart, oend):
                             continue
                     # a name that is a common word, followed by a capitalized word: ``World Cup``
                     if flags & _COMMON and _NEXT_NAME.match(norm, end):

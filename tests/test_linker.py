@@ -885,3 +885,13 @@ def test_a_name_of_several_words_in_capitals_is_the_name_anywhere() -> None:
     text = ("TÓRSHAVN, Faroe Islands / PUERTO MONTT, Chile – The count ended.\n"
             "LIM WEI SENG | Pakatan Harapan | 24,118\nThe NICE report was read.")
     assert spans(linker.link(text)) == [("PUERTO MONTT", "pm"), ("LIM WEI SENG", "lim")]
+
+
+def test_a_place_s_name_ending_another_place_s_is_no_mention() -> None:
+    """``Chile's Los Lagos`` was a mention of Lagos, and ``Port Sudan``, ``Mount Kenya``,
+    ``New Delhi`` of Sudan, Kenya and Delhi."""
+    linker = make_linker(place("lagos", "Lagos"), place("sudan", "Sudan"),
+                         place("kenya", "Kenya"), place("delhi", "Delhi"))
+    text = "Chile's Los Lagos, Port Sudan, Mount Kenya and New Delhi; Lagos, Sudan, Kenya, Delhi."
+    assert spans(linker.link(text)) == [("Lagos", "lagos"), ("Sudan", "sudan"),
+                                        ("Kenya", "kenya"), ("Delhi", "delhi")]

@@ -749,8 +749,13 @@ class _LineKinds:
 
 
 #: Flags of an automaton key (see :func:`_key_value`).
-_UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM, _WORD, _DOTLESS, _INVERTED = (
-    1, 2, 4, 8, 16, 32, 64, 128)
+_UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM, _WORD, _DOTLESS, _INVERTED, _PLACE_WORD = (
+    1, 2, 4, 8, 16, 32, 64, 128, 256)
+#: A word that starts the name of a place after which it names another place: ``Los Lagos``
+#: (not Lagos), ``Port Sudan``, ``Mount Kenya``, ``New Delhi``, ``San Jose``, ``Lake Victoria``.
+_PLACE_PREFIX_BEFORE = re.compile(
+    r"(?<![\w'-])(?:Los|Las|San|Santa|Santo|São|Saint|St\.|Sainte|Port|Puerto|Porto|Fort|Mount"
+    r"|Lake|New) $")
 #: Initials with dots but the last: ``U.S`` (``U.S government``).
 _DOTLESS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 #: Entries with more owners than this get an index for :meth:`Linker._choose`.
@@ -802,7 +807,8 @@ def _anchor(strong: tuple[str, ...], weak: tuple[str, ...]) -> str | None:
 
 
 def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int], ...],
-               caps_only: bool, info: tuple, persons: frozenset = frozenset()) -> tuple:
+               caps_only: bool, info: tuple, persons: frozenset = frozenset(),
+               places: frozenset = frozenset()) -> tuple:
     """What a hit of a key needs, so no work is repeated per hit.
 
     ``(back, after, key, flags, surface, entries, info, acronym-free (entries, info) or
@@ -826,6 +832,9 @@ def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int],
         flags |= _WORD
     if surface.count(", ") == 1 and persons and all(eid in persons for eid, _ in entries):
         flags |= _INVERTED  # ``Austen, Jane``
+    if (not caps_only and places and " " not in surface and surface[:1].isupper()
+            and all(eid in places for eid, _ in entries)):
+        flags |= _PLACE_WORD  # ``Lagos`` of ``Los Lagos``
     acronym_free = None
     if any(kind == ACRONYM for _, kind in entries):
         flags |= _HAS_ACRONYM
@@ -983,6 +992,7 @@ class Linker:
                     continue
                 put(surface, entity_id, kind)
         self._persons = frozenset(e.id for e in registry if e.type == "person")
+        self._places = frozenset(e.id for e in registry if e.type == "place")
         # a person's surname that no other entity's name holds: linked even when the full
         # name is not in the text (``Gorbachev agreed``), see :func:`_stands_alone`; only for
         # an entry without aliases (aliases say how the entity is written: trust them)
@@ -1052,7 +1062,7 @@ class Linker:
                 info = infos[id(entries)] = _info(entries, one_word.get(surface))
             alternatives.setdefault(_boundary_key(surface), []).append(
                 _key_value(surface, keys_surface(surface), entries, caps_only, info,
-                           self._persons))
+                           self._persons, self._places))
         for key, values in alternatives.items():
             automaton.add_word(key, tuple(values))
         if keys:
@@ -1213,6 +1223,10 @@ class Linker:
                             continue
                     # a name that is a common word, followed by a capitalized word: ``World Cup``
                     if flags & _COMMON and _NEXT_NAME.match(norm, end):
+                        continue
+                    # a place's name ending another place's: ``Los Lagos``, ``Port Sudan``
+                    if flags & _PLACE_WORD and _PLACE_PREFIX_BEFORE.search(
+                            norm, max(0, start - 8), start):
                         continue
                     if flags & _WORD and not (
                             # the common case first: after a lowercase word, no ``of`` after

@@ -753,9 +753,8 @@ _UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM, _WORD, _DOTLESS, _INVERT
     1, 2, 4, 8, 16, 32, 64, 128, 256)
 #: A word that starts the name of a place after which it names another place: ``Los Lagos``
 #: (not Lagos), ``Port Sudan``, ``Mount Kenya``, ``New Delhi``, ``San Jose``, ``Lake Victoria``.
-_PLACE_PREFIX_BEFORE = re.compile(
-    r"(?<![\w'-])(?:Los|Las|San|Santa|Santo|São|Saint|St\.|Sainte|Port|Puerto|Porto|Fort|Mount"
-    r"|Lake|New) $")
+_PLACE_PREFIXES = frozenset("""Los Las San Santa Santo São Saint St. Sainte Port Puerto Porto
+    Fort Mount Lake New""".split())
 #: Initials with dots but the last: ``U.S`` (``U.S government``).
 _DOTLESS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 #: Entries with more owners than this get an index for :meth:`Linker._choose`.
@@ -1225,8 +1224,9 @@ class Linker:
                     if flags & _COMMON and _NEXT_NAME.match(norm, end):
                         continue
                     # a place's name ending another place's: ``Los Lagos``, ``Port Sudan``
-                    if flags & _PLACE_WORD and _PLACE_PREFIX_BEFORE.search(
-                            norm, max(0, start - 8), start):
+                    if flags & _PLACE_WORD and start > 1 and norm[start - 1] == " " and norm[
+                            norm.rfind(" ", 0, start - 1) + 1:start - 1] \
+                            in _PLACE_PREFIXES:
                         continue
                     if flags & _WORD and not (
                             # the common case first: after a lowercase word, no ``of`` after

@@ -86,4 +86,14 @@ def setup(app):
             return nodes
 
     app.add_directive("pressroom-command-line", CommandLine)
+
+    def argparse_stylesheet(app):
+        """The library writes its stylesheet when a build ends; pages written before it is
+        there link it without its checksum, so a build from scratch linked it one way and
+        the next build the other. It is written when the build starts."""
+        from sphinx_argparse_cli import _write_css
+
+        _write_css(app, None)
+
+    app.connect("builder-inited", argparse_stylesheet)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

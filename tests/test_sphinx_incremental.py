@@ -801,6 +801,23 @@ def test_this_site_reads_nothing_again_on_a_build_with_nothing_changed(tmp_path)
     assert "docs/commands" not in writes.pages
 
 
+def test_this_site_links_its_stylesheets_the_same_way_from_scratch_and_after(tmp_path):
+    """sphinx-argparse-cli writes its stylesheet when a build ends: a build from scratch
+    linked it without a checksum, and every page a later build rewrote with one."""
+    import shutil
+
+    from conftest import PROJECT
+
+    src = tmp_path / "site"
+    src.mkdir()
+    shutil.copy(PROJECT / "conf.py", src / "conf.py")
+    for folder in ("docs", "corpus"):
+        shutil.copytree(PROJECT / folder, src / folder)
+    app = built(src)
+    html = (Path(app.outdir) / "docs/commands.html").read_text(encoding="utf-8")
+    assert re.search(r'href="../_static/sphinx_argparse_cli\.css\?v=\w+"', html), html[:2000]
+
+
 def test_the_general_index_is_not_even_sorted_when_its_entries_are_unchanged(tmp_path,
                                                                              monkeypatch):
     """Kept when unchanged, the general index was still built from every index entry on

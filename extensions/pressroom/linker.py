@@ -261,7 +261,8 @@ _LEADING_ARTICLES = ("The ", "the ")
 _CORPORATE = re.compile(
     r",?\s+(?:Inc\.?|Ltd\.?|Limited|LLC|LLP|Corp\.?|Co\.|PLC|plc|S\.A\.|SA|GmbH|AG|ASA|AS|AB"
     r"|SE|NV|N\.V\.|BV|B\.V\.|SpA|S\.p\.A\.|Oyj|Pty\.? Ltd\.?|S\.L\.|SL|K\.K\.)$")
-#: A sports club's affix (``Sunderland A.F.C.``, ``FC Barcelona``, ``S.L. Benfica``).
+#: A sports club's affix (``Sunderland A.F.C.``, ``FC Barcelona``, ``VfB Stuttgart``); not
+#: initials that are a company's as much as a club's (``AS``, ``SC``, ``CF Industries``).
 _CLUB = re.compile(r"^(?:A\.?F\.?C\.?|F\.?C\.?|SV|VfB|VfL) (?=[A-Z])"
                    r"|(?<=[a-z]) (?:A\.?F\.?C\.?|F\.?C\.?|C\.?F\.?|S\.?C\.?)$")
 #: A disambiguation in parentheses after a name (``Ministry of Health (Kenya)``,
@@ -741,8 +742,9 @@ class _LineKinds:
         return self.caps[start]
 
     def dateline(self, start: int, end: int) -> bool:
-        """Is ``text[start:end]`` a dateline's place: first on its line, then a comma, a
-        bracket or a dash (``BAKU, 2 May 2024 – President…``)?"""
+        """Is ``text[start:end]`` a dateline's place: first on its line, then a comma and a
+        date or a capital, a bracket or a dash (``BAKU, 2 May 2024 – President…``; see
+        :data:`_DATELINE_AFTER`)?"""
         text = self.text
         return (not text[text.rfind("\n", 0, start) + 1:start].strip()
                 and _DATELINE_AFTER.match(text, end) is not None)

@@ -431,12 +431,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if particle != name:
                 add(particle, FULL)
         # ``Eberhard Grün`` is also written ``Eberhard Gruen`` and ``Eberhard Grun``
-        folded = strip_accents(name)
-        if folded != name:
-            add(folded, FULL)
-            german = strip_accents(name.translate(_GERMAN))
-            if german != folded:
-                add(german, FULL)
+        for form in _unaccented(name):
+            add(form, FULL)
         if number:
             continue  # the rest is inferred from the name only
         words = name.split()
@@ -556,11 +552,18 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     # a form inferred from a name with accents is also written without them, as the name
     # is (``Gomez`` after ``Hernán Darío Gómez``, ``Lopez Obrador``, ``Gruen``)
     for surface, kind in list(forms):
-        folded = strip_accents(surface)
-        if folded != surface:
-            add(folded, kind)
-            add(strip_accents(surface.translate(_GERMAN)), kind)
+        for form in _unaccented(surface):
+            add(form, kind)
     return forms
+
+
+def _unaccented(surface: str) -> tuple[str, ...]:
+    """*surface* as written without its accents (``Grun``) and German's umlauts as ``ue``
+    (``Gruen``); none when it has no accents."""
+    folded = strip_accents(surface)
+    if folded == surface:
+        return ()
+    return folded, strip_accents(surface.translate(_GERMAN))
 
 
 #: An event of one word, or of a season and one word: ``Olympics``, ``Winter Paralympics``
@@ -824,7 +827,10 @@ def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int],
             flags |= _DOTLESS
         if "-" not in surface:
             flags |= _CODE_CHECK
-    if caps_only:
+    if caps_only and " " not in automaton_key:
+        # a name of several words in capitals is the name wherever it is (``LIM WEI SENG``
+        # in a table, ``PUERTO MONTT`` after a ``/``); one word, only where capitals say
+        # nothing of it (see :class:`_LineKinds`)
         flags |= _CAPS_ONLY
     if " " not in surface and surface.lower() in COMMON_WORDS:
         flags |= _COMMON
@@ -1010,8 +1016,7 @@ class Linker:
                 continue  # ``Captain America``: a title and a name, no surname
             for surface in {words[-1], " ".join(words[-2:])}:
                 # also as written without accents (``Gomez agreed`` for ``Ana Gómez``)
-                for form in {surface, strip_accents(surface),
-                             strip_accents(surface.translate(_GERMAN))}:
+                for form in {surface, *_unaccented(surface)}:
                     if table.get(form) == {e.id: SHORT}:
                         lone[form] = e.id
         self._lone = lone
@@ -1217,10 +1222,7 @@ class Linker:
                     if flags & _CAPS_ONLY:
                         if lines is None:
                             lines = _LineKinds(text)
-                        # a name of several words in capitals is the name wherever it is
-                        # (``LIM WEI SENG`` in a table, ``PUERTO MONTT`` after a ``/``)
-                        if " " not in akey.strip() and not lines.all_caps(ostart) \
-                                and not lines.dateline(ostart, oend):
+                        if not lines.all_caps(ostart) and not lines.dateline(ostart, oend):
                             continue
                     # a name that is a common word, followed by a capitalized word: ``World Cup``
                     if flags & _COMMON and _NEXT_NAME.match(norm, end):

@@ -886,8 +886,12 @@ def _usable_alias(alias: str) -> str | None:
         return "has fewer than two letters or digits"
     # an all-capitals acronym (``FIRST``) is matched case-sensitively, so it is no common word
     if alias.lower().strip(".") in COMMON_WORDS and not alias.isupper():
-        return "is a common word"
+        return _COMMON_WORD
     return None
+
+
+#: Why a common word is no alias (and no name, written in lower case).
+_COMMON_WORD = "is a common word"
 
 
 def check_entities(
@@ -938,7 +942,7 @@ def check_entities(
         # a name of one character (``Q``) or a common word in lower case (``said``) would
         # link every such word in every release: shown as the entry's name, never linked
         reason = _usable_alias(entity.name)
-        if reason and (reason != "is a common word" or entity.name.islower()):
+        if reason and (reason != _COMMON_WORD or entity.name.islower()):
             unusable.add((entity.id, entity.name))
             checker.problem(entity.file, entity.line, "warning", "registry_name",
                             f"{entity.id}: name {entity.name!r} {reason}; it is shown but not "

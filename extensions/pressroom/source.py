@@ -1734,13 +1734,9 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 carried = speaker
                 if not speaker:
                     unnamed.append(len(quotes))
-            quotes.append(Quote(
-                inner_a, inner_b, text[inner_a:inner_b],
-                speaker[0] if speaker else None,
-                speaker[1] if speaker else None,
-                speaker[2] if speaker else None,
-                speaker[3] if speaker and len(speaker) > 3 else None,
-            ))
+            # the speaker: (name, start, end), and where the pronoun is when one names it
+            quotes.append(Quote(inner_a, inner_b, text[inner_a:inner_b],
+                                *(speaker or (None, None, None))))
     return quotes
 
 

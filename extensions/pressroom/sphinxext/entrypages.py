@@ -1017,8 +1017,7 @@ def _take_site_signature(app: Sphinx) -> str:
     build_info = getattr(builder, "build_info", None)
     templates = getattr(builder, "templates", None)
     newest = templates.newest_template_mtime() if templates is not None else 0
-    _parents, visible = html.nav_facts(env)
-    tocs = get_domain(env).data.get("tocs", {})
+    sidebar = html.sidebar_made_of(env, get_domain(env).data.get("tocs", {}))
     # the code that renders the pages: an upgraded Pressroom rewrites them
     code = code_key(sys.modules[__name__], html, transforms)
     # the domain indices every page's related links name (``Index of people``): their names
@@ -1028,7 +1027,7 @@ def _take_site_signature(app: Sphinx) -> str:
     # and the site's language: every page's ``lang``, the theme's words, the search's stemmer
     parts = (__version__, code, sphinx.__version__, builder.name,
              getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", ""),
-             newest, sorted((d, tocs.get(d, "")) for d in visible), indices,
+             newest, sidebar, indices,
              str(app.config.language))
     return digest(parts)
 

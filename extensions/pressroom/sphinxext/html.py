@@ -126,6 +126,13 @@ def nav_facts(env: Any) -> tuple[dict[str, str], set[str]]:
     return _NAV["parent"], _NAV["visible"]
 
 
+def sidebar_made_of(env: Any, tocs: dict[str, str]) -> list[tuple[str, str]]:
+    """What every page's bounded sidebar is made of: the documents visible toctrees reach,
+    each with the digest of its title and table of contents (*tocs*)."""
+    _parent, visible = nav_facts(env)
+    return sorted((d, tocs.get(d, "")) for d in visible)
+
+
 def _sidebar_key(app: Sphinx, pagename: str, kwargs: dict[str, Any]) -> tuple:
     """What the bounded sidebar of *pagename* depends on.
 

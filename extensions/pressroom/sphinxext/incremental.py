@@ -498,9 +498,7 @@ def _sidebar_changed(env: BuildEnvironment, domain) -> set[str]:
     from pressroom.sphinxext import html
 
     html.reset_sidebar_cache()  # the toctrees as read now
-    _parents, visible = html.nav_facts(env)
-    tocs = domain.data.get("tocs", {})
-    value = digest(sorted((d, tocs.get(d, "")) for d in visible))
+    value = digest(html.sidebar_made_of(env, domain.data.get("tocs", {})))
     before = domain.data.get("sidebar")
     domain.data["sidebar"] = value
     return set(env.all_docs) if before is not None and before != value else set()

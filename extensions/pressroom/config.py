@@ -172,11 +172,11 @@ class ProjectConfig:
             entity_types=types,
             publishers=publishers,
             problems=check.problems,
-            suppress_warnings=_warning_types(values.get("suppress_warnings")),
+            suppress_warnings=warning_types(values.get("suppress_warnings")),
         )
 
 
-def _warning_types(value: Any) -> frozenset[str]:
+def warning_types(value: Any) -> frozenset[str]:
     """``suppress_warnings`` as a set of strings (Sphinx reports a value of another
     shape; the commands read none from it)."""
     if not isinstance(value, (list, tuple, set, frozenset)):

@@ -17,6 +17,7 @@ from docutils import nodes
 from sphinx.parsers import Parser
 from sphinx.util import logging
 
+from pressroom.config import warning_types
 from pressroom.corpus import release_in_project
 from pressroom.problems import PressroomError, Problem
 from pressroom.source import Release
@@ -114,7 +115,7 @@ def build_release(env: BuildEnvironment, path: Path, docname: str, *,
         report_ambiguities(result, release, docname, corpus)
     return render_release(release, result, corpus, publisher_key=key, relpath=relpath,
                           anchors=not embedded, site_language=site_language(env.config),
-                          suppress_warnings=frozenset(env.config.suppress_warnings))
+                          suppress_warnings=warning_types(env.config.suppress_warnings))
 
 
 class ReleaseParser(Parser):

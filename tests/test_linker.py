@@ -895,3 +895,35 @@ def test_a_place_s_name_ending_another_place_s_is_no_mention() -> None:
     text = "Chile's Los Lagos, Port Sudan, Mount Kenya and New Delhi; Lagos, Sudan, Kenya, Delhi."
     assert spans(linker.link(text)) == [("Lagos", "lagos"), ("Sudan", "sudan"),
                                         ("Kenya", "kenya"), ("Delhi", "delhi")]
+
+
+def test_a_sovereign_s_name_and_realm() -> None:
+    """``Willem-Alexander of the Netherlands`` made ``the Netherlands`` the king's surname,
+    which took the country's name from it (the longer match); ``King Willem-Alexander`` was
+    no mention of him, and ``Charles III`` had ``III`` for a surname."""
+    linker = make_linker(person("wa", "Willem-Alexander of the Netherlands"),
+                         place("nl", "Netherlands"), person("c3", "Charles III"),
+                         person("f6", "Felipe VI of Spain"), place("es", "Spain"))
+    text = ("King Willem-Alexander returned to the Netherlands. King Charles met Felipe VI "
+            "in Spain; the III Corps was not there.")
+    assert spans(linker.link(text)) == [
+        ("King Willem-Alexander", "wa"), ("Netherlands", "nl"), ("King Charles", "c3"),
+        ("Felipe VI", "f6"), ("Spain", "es")]
+    forms = dict(inferred_forms(check_entities(
+        [(person("h", "Prince Harry, Duke of Sussex"), "x.yaml", 1)])[0]["h"]))
+    # a name and a style, not a catalogue's ``Surname, Given``; the title is no surname
+    assert forms.get("Prince Harry") == FULL and "Duke of Sussex" in forms
+    assert "Duke of Sussex Prince Harry" not in forms and "Prince" not in forms
+
+
+def test_an_honorific_names_the_person_of_that_surname() -> None:
+    """``Mr Peugeot`` after ``Robert Peugeot`` linked the Peugeot company, whose name the
+    word is; the honorific says it is the person."""
+    linker = make_linker(person("rp", "Robert Peugeot"), org("pe", "Peugeot"))
+    text = "Robert Peugeot joined Peugeot in 1970. Mr Peugeot said so.\n\nMr. Peugeot left Peugeot."
+    assert spans(linker.link(text)) == [
+        ("Robert Peugeot", "rp"), ("Peugeot", "pe"), ("Mr Peugeot", "rp"), ("Mr. Peugeot", "rp"),
+        ("Peugeot", "pe")]
+    # no person of that surname mentioned before: the word is the company's name, as it was
+    assert spans(linker.link("Mr Peugeot spoke. Robert Peugeot left.")) == [
+        ("Peugeot", "pe"), ("Robert Peugeot", "rp")]

@@ -242,6 +242,16 @@ TITLES = (
     "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Sir",
     "Dame", "Lord", "Lady", "Saint", "St.", "Detective", "Officer", "Chief", "Speaker",
 )
+#: Titles that name a person by surname alone (``Mr Peugeot``), whatever else is named so.
+_HONORIFIC = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Herr|Frau)\.? $")
+#: Titles of sovereigns and their families, written before the name alone
+#: (``King Willem-Alexander`` for ``Willem-Alexander of the Netherlands``).
+_ROYAL_TITLES = ("King", "Queen", "Prince", "Princess", "Crown Prince", "Crown Princess",
+                 "Emperor", "Empress", "Grand Duke", "Grand Duchess", "Sultan", "Emir")
+#: A sovereign's name and realm, as encyclopedias title them: a name of one word (with
+#: its number, if any), ``of`` and a capitalized name; or a name and its number alone.
+_STYLED = re.compile(r"^(([A-Z][\w'-]+)(?: [IVX]+)?) of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*$"
+                     r"|^(([A-Z][\w'-]+) [IVX]+)$")
 #: The last two characters of each title: letters and dots only.
 _TITLE_ENDS = frozenset(t[-2:] for t in TITLES)
 _TITLE_RE = re.compile(
@@ -400,8 +410,32 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(head, WEAK)
         if etype == "person" and name.count(", ") == 1:
             last, first = name.split(", ")
-            name = f"{first} {last}"
-            add(name, FULL)
+            if " of " in first or last.split()[0] in _TITLE_SET:
+                # ``Prince Harry, Duke of Sussex``: a name and a style, no catalogue's order;
+                # the style (``the Duke of Sussex``) names the person unless another entry
+                # is named so, the name (``Prince Harry``) as any name does
+                add(first, WEAK)
+                name = last
+                add(name, FULL if " " in name else SHORT)
+            else:
+                name = f"{first} {last}"
+                add(name, FULL)
+        styled = etype == "person" and _STYLED.match(name)
+        if styled:
+            # ``Willem-Alexander of the Netherlands``, ``Felipe VI of Spain``, ``Charles III``:
+            # a sovereign's name, number and realm. The realm and the number are no
+            # surnames; the name goes with a royal title (``King Willem-Alexander``,
+            # ``King Charles``), and alone after a full mention, or anywhere with its number
+            # (``Felipe VI``) unless another entry is named so
+            head = styled.group(1) or styled.group(3)
+            given = styled.group(2) or styled.group(4)
+            if head != name:
+                add(head, WEAK if head != given else SHORT)
+            if given != head:
+                add(given, SHORT)
+            for title in _ROYAL_TITLES:
+                add(f"{title} {head}", FULL)
+                add(f"{title} {given}", FULL)
         joined = re.sub(r"\b([A-Z]\.) (?=[A-Z]\.)", r"\1", name)  # O. J. -> O.J.
         if joined != name:
             add(joined, FULL)
@@ -433,13 +467,14 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         # ``Eberhard Grün`` is also written ``Eberhard Gruen`` and ``Eberhard Grun``
         for form in _unaccented(name):
             add(form, FULL)
-        if number:
-            continue  # the rest is inferred from the name only
+        if number or styled:
+            continue  # the rest is inferred from the name only, and a sovereign's is above
         words = name.split()
         m = _PEOPLE.match(name)
         if m and not _is_common(m.group(1)):
             add(m.group(1), WEAK)  # ``Rohingya people`` -> ``Rohingya``
-        if etype == "person" and len(words) == 2 and all(w[:1].isupper() for w in words):
+        if etype == "person" and len(words) == 2 and all(w[:1].isupper() for w in words) \
+                and words[0] not in _TITLE_SET:  # ``Prince Harry``: no ``Harry, Prince``
             add(f"{words[1]}, {words[0]}", FULL)  # a catalogue's order: ``Austen, Jane``
         if etype == "event":
             m = re.match(r"^((?:19|20)\d\d) (.+)$", name)
@@ -465,8 +500,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 for short in _HYPOCORISMS.get(words[0], ()):
                     add(" ".join([short, *core[1:]]), FULL)
             # ``Michael Murillo`` for ``Michael Amir Murillo``: a middle name dropped
-            if (len(words) == 3 and all(w[:1].isupper() and w.lower() not in _PARTICLES
-                                         for w in words)):
+            if words[0] in _TITLE_SET and len(words) >= 3:
+                add(" ".join(words[1:]), FULL)  # ``Elton John`` for ``Sir Elton John``
+            elif (len(words) == 3 and all(w[:1].isupper() and w.lower() not in _PARTICLES
+                                           for w in words)):
                 add(f"{words[0]} {words[2]}", FULL)
             for i, word in enumerate(words):
                 if m := _ARABIC_SURNAME.match(word):
@@ -480,6 +517,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                     continue
                 if word.isupper() and len(word) <= 3 and i < len(words) - 1:
                     continue  # ``DJ``, ``MC``, ``JK``: a prefix or initials, no one's name
+                if i == 0 and word in _TITLE_SET:
+                    continue  # ``Prince Harry``: a title, no one's name
                 if _is_common(word):
                     continue
                 # a surname with its particles (``De Bruyne``, ``de Hoop Scheffer``)
@@ -1319,6 +1358,14 @@ class Linker:
                                     if e[1] != SHORT or first_full.get(e[0], start) < start)
                     info = _info(entries)
             link = info[8]
+            # ``Mr Peugeot`` after ``Robert Peugeot``: an honorific makes the word a person's
+            # surname, whatever else is named so (the Peugeot company)
+            if len(entries) > 1 and text[start - 1:start] == " " \
+                    and _HONORIFIC.search(text, max(0, start - 6), start):
+                person = [eid for eid, _ in entries if eid in self._persons
+                          and first_full.get(eid, start) < start]
+                if len(person) == 1:
+                    link = person[0]
             if link is None:
                 link = info[9]
                 if link is not None:

@@ -927,3 +927,19 @@ def test_an_honorific_names_the_person_of_that_surname() -> None:
     # no person of that surname mentioned before: the word is the company's name, as it was
     assert spans(linker.link("Mr Peugeot spoke. Robert Peugeot left.")) == [
         ("Peugeot", "pe"), ("Robert Peugeot", "rp")]
+
+
+def test_an_arabic_article_opening_a_name_in_either_case() -> None:
+    """``al-Shabaab`` in running text was no mention of ``Al-Shabaab (militant group)``, nor
+    ``Al-Qaeda`` opening a sentence of ``al-Qaeda``."""
+    linker = make_linker(org("shb", "Al-Shabaab (militant group)"), org("aq", "al-Qaeda"))
+    text = "An offensive against al-Shabaab began. Al-Qaeda, al-Qaeda and Al-Shabaab."
+    assert spans(linker.link(text)) == [
+        ("al-Shabaab", "shb"), ("Al-Qaeda", "aq"), ("al-Qaeda", "aq"), ("Al-Shabaab", "shb")]
+
+
+def test_the_owner_of_a_head_of_name_before_it() -> None:
+    """``Kenya's Supreme Court`` linked Kenya and not the ``Supreme Court of Kenya``."""
+    linker = make_linker(org("sck", "Supreme Court of Kenya"), place("ke", "Kenya"))
+    text = "Kenya's Supreme Court annulled the vote in Kenya."
+    assert spans(linker.link(text)) == [("Kenya's Supreme Court", "sck"), ("Kenya", "ke")]

@@ -566,6 +566,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         m = re.match(r"^((?:[A-Z][a-z]+ )+[A-Z][a-z]+) of (?:the )?[A-Z]", name)
         if m and etype in ("organization", "event"):
             add(m.group(1), SHORT)
+        # ``Kenya's Supreme Court`` for ``Supreme Court of Kenya``: the owner before the head
+        m = _HEAD_OF_OWNER.match(name)
+        if m and etype in ("organization", "event"):
+            add(f"{m.group(2)}'s {m.group(1)}", FULL)
         m = re.match(r"^(.+?) (?:(?:men|women)'s )?national (?:[a-z]+ )*team$", name)
         if m:
             add(m.group(1), WEAK)
@@ -588,6 +592,11 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(name.replace(" and ", " & "), FULL)
             elif " & " in name:
                 add(name.replace(" & ", " and "), FULL)
+    # ``al-Shabaab`` for ``Al-Shabaab``: an Arabic article opening a name is written in lower
+    # case in running text, and capitalized opening a sentence
+    for surface, kind in [*((normalize(name), FULL) for name in entity.names), *forms]:
+        if _ARTICLE_OPENING.match(surface):
+            add(surface[0].swapcase() + surface[1:], kind)
     # a form inferred from a name with accents is also written without them, as the name
     # is (``Gomez`` after ``Hernán Darío Gómez``, ``Lopez Obrador``, ``Gruen``)
     for surface, kind in list(forms):
@@ -607,6 +616,12 @@ def _unaccented(surface: str) -> tuple[str, ...]:
 
 #: An event of one word, or of a season and one word: ``Olympics``, ``Winter Paralympics``
 #: (a year's, written without its year, only after a full mention).
+#: ``Supreme Court of Kenya``: a head of capitalized words, ``of`` and a name of one to three
+#: capitalized words (an owner: ``Kenya's Supreme Court``).
+_HEAD_OF_OWNER = re.compile(
+    r"^((?:[A-Z][a-z]+ )*[A-Z][a-z]+) of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})$")
+#: An Arabic article opening a name: ``Al-Shabaab``, ``al-Qaeda``, ``El-Fasher``.
+_ARTICLE_OPENING = re.compile(r"^([Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]t)-[A-Z]")
 _SEASON_EVENT = re.compile(r"(?:Summer |Winter )?([A-Z]\w+)")
 _CAMPUS = re.compile(r"^(.+) at ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 _COMPASS = re.compile(r"\b(North|South)(east|west)\b")

@@ -943,3 +943,15 @@ def test_the_owner_of_a_head_of_name_before_it() -> None:
     linker = make_linker(org("sck", "Supreme Court of Kenya"), place("ke", "Kenya"))
     text = "Kenya's Supreme Court annulled the vote in Kenya."
     assert spans(linker.link(text)) == [("Kenya's Supreme Court", "sck"), ("Kenya", "ke")]
+
+
+def test_a_business_group_without_its_generic_word() -> None:
+    """``Universal Music``, ``Dongfeng`` and ``PSA`` were no mentions of ``Universal Music
+    Group``, ``Dongfeng Motor Corporation`` and ``Groupe PSA``; unless another entry is named
+    so (``World Bank``)."""
+    linker = make_linker(org("umg", "Universal Music Group"), org("df", "Dongfeng Motor Corporation"),
+                         org("psa", "Groupe PSA"), org("wbg", "World Bank Group"),
+                         org("wb", "World Bank"))
+    text = "Universal Music signed her. Dongfeng and PSA agreed. The World Bank lent."
+    assert spans(linker.link(text)) == [
+        ("Universal Music", "umg"), ("Dongfeng", "df"), ("PSA", "psa"), ("World Bank", "wb")]

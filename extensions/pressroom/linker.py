@@ -271,6 +271,10 @@ _LEADING_ARTICLES = ("The ", "the ")
 _CORPORATE = re.compile(
     r",?\s+(?:Inc\.?|Ltd\.?|Limited|LLC|LLP|Corp\.?|Co\.|PLC|plc|S\.A\.|SA|GmbH|AG|ASA|AS|AB"
     r"|SE|NV|N\.V\.|BV|B\.V\.|SpA|S\.p\.A\.|Oyj|Pty\.? Ltd\.?|S\.L\.|SL|K\.K\.)$")
+#: A business group's generic word (``Universal Music Group``, ``Dongfeng Motor
+#: Corporation``, ``Groupe PSA``): the name is also written without it.
+_GROUP = re.compile(r"^(?:Groupe|Grupo|Gruppo) (?=[A-Z])"
+                    r"|(?<=[a-z]) (?:Motors? )?(?:Group|Corporation|Company|Holdings)$")
 #: A sports club's affix (``Sunderland A.F.C.``, ``FC Barcelona``, ``VfB Stuttgart``); not
 #: initials that are a company's as much as a club's (``AS``, ``SC``, ``CF Industries``).
 _CLUB = re.compile(r"^(?:A\.?F\.?C\.?|F\.?C\.?|SV|VfB|VfL) (?=[A-Z])"
@@ -403,6 +407,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         if etype == "organization" and (club := _CLUB.sub("", name)) != name \
                 and not _is_common(club):
             add(club, WEAK)
+        if etype == "organization" and (group := _GROUP.sub("", stripped)) != stripped \
+                and not _is_common(group):
+            add(group, WEAK)
         if etype == "place" and ", " in name:
             head = name.split(", ", 1)[0]
             add(name.replace(", ", " "), FULL)

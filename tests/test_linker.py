@@ -874,6 +874,11 @@ def test_a_place_without_its_generic_word() -> None:
                          place("don", "County Donegal"))
     assert spans(linker.link("Floods hit Jigawa, Los Lagos and Donegal.")) == [
         ("Jigawa", "jig"), ("Los Lagos", "ll"), ("Donegal", "don")]
+    # nor a regency's, an oblast's or a glacier's
+    linker = make_linker(place("dg", "Donggala Regency"), place("kh", "Kharkiv Oblast"),
+                         place("tw", "Thwaites Glacier"))
+    assert spans(linker.link("Rain in Donggala and Kharkiv; Thwaites is melting.")) == [
+        ("Donggala", "dg"), ("Kharkiv", "kh"), ("Thwaites", "tw")]
 
 
 def test_a_name_of_several_words_in_capitals_is_the_name_anywhere() -> None:

@@ -635,11 +635,12 @@ _COMPASS = re.compile(r"\b(North|South)(east|west)\b")
 _COMPASS_SPLIT = re.compile(r"\b(North|South)[ -](East|West)\b")
 #: ``Rohingya people``: an ethnic or national group's name followed by ``people``.
 _PEOPLE = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) peoples?$")
-#: ``Yeoncheon County``, ``Southern Finland Province``, ``Jigawa State``, ``County Donegal``:
-#: a place's name and a generic word.
+#: ``Yeoncheon County``, ``Southern Finland Province``, ``Jigawa State``, ``County Donegal``,
+#: ``Donggala Regency``, ``Thwaites Glacier``: a place's name and a generic word.
 _GENERIC_PLACE = re.compile(
     r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:County|Province|Prefecture|District|Municipality"
-    r"|State|Region)$|^County ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+    r"|State|Region|Regency|Governorate|Oblast|Krai|Voivodeship|Canton|Department|Glacier)$"
+    r"|^County ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 _US_LONG = re.compile(r"\bUnited States (?=[A-Z])")
 _US_SHORT = re.compile(r"^(?:U\.S\.|US) (?=[A-Z])")
 

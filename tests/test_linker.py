@@ -960,3 +960,15 @@ def test_a_business_group_without_its_generic_word() -> None:
     text = "Universal Music signed her. Dongfeng and PSA agreed. The World Bank lent."
     assert spans(linker.link(text)) == [
         ("Universal Music", "umg"), ("Dongfeng", "df"), ("PSA", "psa"), ("World Bank", "wb")]
+
+
+def test_a_spanish_name_by_its_first_surname() -> None:
+    """``Samuel García`` (the father's surname, the one used alone) was no mention of
+    ``Samuel García Sepúlveda``: only ``Samuel Sepúlveda`` was inferred, as for a middle name.
+    A Portuguese name's last surname is the one used alone: no such form there."""
+    linker = make_linker(person("sg", "Samuel García Sepúlveda"),
+                         person("jr", "Jaime Rodriguez Calderon"),
+                         person("mc", "Maria Conceição Tavares"))
+    text = "Samuel García won. Jaime Rodriguez lost. García thanked Maria Conceição."
+    assert spans(linker.link(text)) == [
+        ("Samuel García", "sg"), ("Jaime Rodriguez", "jr"), ("García", "sg")]

@@ -506,12 +506,18 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if len(core) >= 2 and core[0] == words[0]:
                 for short in _HYPOCORISMS.get(words[0], ()):
                     add(" ".join([short, *core[1:]]), FULL)
-            # ``Michael Murillo`` for ``Michael Amir Murillo``: a middle name dropped
             if words[0] in _TITLE_SET and len(words) >= 3:
                 add(" ".join(words[1:]), FULL)  # ``Elton John`` for ``Sir Elton John``
             elif (len(words) == 3 and all(w[:1].isupper() and w.lower() not in _PARTICLES
                                            for w in words)):
+                # ``Michael Murillo`` for ``Michael Amir Murillo``: a middle name dropped
                 add(f"{words[0]} {words[2]}", FULL)
+                if _SPANISH.search(name) and not _PORTUGUESE.search(name) \
+                        or words[1].endswith("ez"):
+                    # ``Samuel García`` for ``Samuel García Sepúlveda``: a Spanish name's
+                    # two surnames, the father's first, which is the one used alone (and
+                    # ``Hernán Gómez`` for ``Hernán Darío Gómez``, as above)
+                    add(f"{words[0]} {words[1]}", FULL)
             for i, word in enumerate(words):
                 if m := _ARABIC_SURNAME.match(word):
                     # ``al-Hashimi``, ``Al-Hashimi`` opening a sentence, and ``Hashimi``
@@ -627,6 +633,10 @@ def _unaccented(surface: str) -> tuple[str, ...]:
 #: capitalized words (an owner: ``Kenya's Supreme Court``).
 _HEAD_OF_OWNER = re.compile(
     r"^((?:[A-Z][a-z]+ )*[A-Z][a-z]+) of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})$")
+#: Letters of Spanish names (``García Sepúlveda``), and of Portuguese ones, whose last
+#: surname is the one used alone (``Lula da Silva``, ``Conceição``).
+_SPANISH = re.compile("[áéíóúñÁÉÍÓÚÑ]")
+_PORTUGUESE = re.compile("[ãõçâêôàÃÕÇÂÊÔÀ]")
 #: An Arabic article opening a name: ``Al-Shabaab``, ``al-Qaeda``, ``El-Fasher``.
 _ARTICLE_OPENING = re.compile(r"^([Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]t)-[A-Z]")
 _SEASON_EVENT = re.compile(r"(?:Summer |Winter )?([A-Z]\w+)")

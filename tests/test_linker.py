@@ -972,3 +972,12 @@ def test_a_spanish_name_by_its_first_surname() -> None:
     text = "Samuel García won. Jaime Rodriguez lost. García thanked Maria Conceição."
     assert spans(linker.link(text)) == [
         ("Samuel García", "sg"), ("Jaime Rodriguez", "jr"), ("García", "sg")]
+
+
+def test_a_country_s_initials_before_a_title_are_the_title_s() -> None:
+    """``U.S. Secretary of State John Kerry`` was two mentions when ``U.S.`` is an alias of
+    the country (one when it is only inferred, as a modifier); elsewhere it is the country."""
+    linker = make_linker(person("jk", "John Kerry"), place("us", "United States", "U.S."))
+    text = "Former U.S. Secretary of State John Kerry led it. In the U.S. John Kerry spoke."
+    assert spans(linker.link(text)) == [
+        ("U.S. Secretary of State John Kerry", "jk"), ("U.S.", "us"), ("John Kerry", "jk")]

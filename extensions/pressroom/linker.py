@@ -254,6 +254,8 @@ _STYLED = re.compile(r"^(([A-Z][\w'-]+)(?: [IVX]+)?) of (?:the )?[A-Z][\w'-]*(?:
                      r"|^(([A-Z][\w'-]+) [IVX]+)$")
 #: The last two characters of each title: letters and dots only.
 _TITLE_ENDS = frozenset(t[-2:] for t in TITLES)
+#: A country's or body's initials that go with a title after them (``U.S. President``).
+_TITLE_PREFIXES = frozenset("U.S. US UK U.K. EU UN U.N.".split())
 _TITLE_RE = re.compile(
     r"(?:\b(?:U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.)\s)?\b(?:"
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
@@ -1613,6 +1615,11 @@ class Linker:
             if eid in persons and start > 0:
                 k = bisect_right(starts, start) - 1
                 floor = max(prev_end, starts[k] if k >= 0 else 0)
+                # ``U.S. Secretary of State John Kerry``: a country's initials before the
+                # title are the title's, as when they are no mention
+                prefix = out and out[-1].surface in _TITLE_PREFIXES and floor == prev_end
+                if prefix:
+                    floor = max(out[-1].start, starts[k] if k >= 0 else 0)
                 # a title needs a blank right before the name (cleaning keeps blanks blanks)
                 # and the last two characters of a title before it (cleaning keeps letters
                 # and dots): the test below on the cleaned window only then
@@ -1629,6 +1636,8 @@ class Linker:
                          and _TITLE_RE.search(window))
                     if t:
                         start -= len(window) - t.start()
+                        if prefix and start <= out[-1].start:
+                            out.pop()
                         title = _OFFICE.match(window, t.start())
                         if title:
                             titled.append((start, title.group(1), eid))

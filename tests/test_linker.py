@@ -981,3 +981,21 @@ def test_a_country_s_initials_before_a_title_are_the_title_s() -> None:
     text = "Former U.S. Secretary of State John Kerry led it. In the U.S. John Kerry spoke."
     assert spans(linker.link(text)) == [
         ("U.S. Secretary of State John Kerry", "jk"), ("U.S.", "us"), ("John Kerry", "jk")]
+
+
+def test_the_head_of_a_name_in_a_title_case_headline_is_a_common_noun() -> None:
+    """``Coalition Welcomes Port Safety Ruling`` linked ``Port`` to the ``Port of Eastmere``
+    the body names: in a headline's capitals the head of such a name is a common noun.
+    In the body it is the short form (``the Port said``)."""
+    linker = make_linker(org("pe", "Port of Eastmere"), org("co", "Harbor Coalition"))
+    text = ("Coalition Welcomes Port Safety Ruling\n\nThe Harbor Coalition welcomed the ruling "
+            "on the Port of Eastmere. The Port said it would comply.")
+    title_end = text.index("\n")
+    result = linker.link(text, [(0, title_end), (title_end + 2, len(text))])
+    assert spans(result) == [("Harbor Coalition", "co"), ("Port of Eastmere", "pe"),
+                             ("Port", "pe")]
+    # a registry edit that makes a word the head of a name, or no longer, relinks the
+    # releases holding it, though the word's owners are the same (an alias ``Port``)
+    before = make_linker(org("pe", "Eastmere Port Authority", "Port"))
+    after = make_linker(org("pe", "Port of Eastmere", "Port"))
+    assert " Port " in after.changed_keys(before.fingerprints())

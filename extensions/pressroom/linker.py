@@ -1073,6 +1073,10 @@ class Linker:
                     continue
                 put(surface, entity_id, kind)
         self._persons = frozenset(e.id for e in registry if e.type == "person")
+        # the head of a ``Head of X`` name (``Port`` of ``Port of Eastmere``), a short form
+        # that is a common noun in a headline's capitals
+        self._heads = frozenset((m.group(1), e.id) for e in registry if e.type != "person"
+                                and (m := re.match(r"([A-Z][a-z]+) of ", normal[e.id])))
         self._places = frozenset(e.id for e in registry if e.type == "place")
         # a person's surname that no other entity's name holds: linked even when the full
         # name is not in the text (``Gorbachev agreed``), see :func:`_stands_alone`; only for
@@ -1187,9 +1191,9 @@ class Linker:
     def fingerprints(self) -> tuple:
         """What :meth:`changed_keys` compares, small beside the linker itself: a digest of
         each automaton key's value, and the document-level tables (:attr:`_tails`,
-        :attr:`_lone`, :attr:`_persons`)."""
+        :attr:`_lone`, :attr:`_persons`, :attr:`_heads`)."""
         return ({key: _digest(values) for key, values in self._automaton.items()},
-                dict(self._tails), dict(self._lone), self._persons)
+                dict(self._tails), dict(self._lone), self._persons, self._heads)
 
     def changed_keys(self, old: tuple, own: tuple | None = None) -> list[str]:
         """The automaton keys whose hits this linker may link otherwise than the linker
@@ -1207,12 +1211,13 @@ class Linker:
         document-level rule changed; the keys owned by an entity that became or stopped
         being a person. Keys are in :func:`_boundary_key` form.
         """
-        old_keys, old_tails, old_lone, old_persons = old
-        keys, tails, lone, persons = own if own is not None else self.fingerprints()
+        old_keys, old_tails, old_lone, old_persons, old_heads = old
+        keys, tails, lone, persons, heads = own if own is not None else self.fingerprints()
         changed = {key for key, value in keys.items() if old_keys.get(key) != value}
         changed.update(key for key in old_keys if key not in keys)
         words = {word for now, before in ((tails, old_tails), (lone, old_lone))
                  for word in now.keys() | before.keys() if now.get(word) != before.get(word)}
+        words.update(word for word, _ in heads ^ old_heads)
         persons = persons ^ old_persons
         if words or persons:  # a key with the same value has the same surface and owners
             changed.update(key for key, alternatives in self._automaton.items() if any(
@@ -1367,9 +1372,12 @@ class Linker:
             candidates.sort(key=_SORT_KEY)
             shadowable = shadowable + extra
 
-        shadowed = self._shadowed(text, shadowable, taken, anchors, first_full,
-                                  headline if headline and title_case(text[slice(*headline)])
-                                  and len(text[slice(*headline)].split()) >= 4 else None)
+        # a headline in Title Case, whose capitals say nothing
+        if headline and not (title_case(text[slice(*headline)])
+                             and len(text[slice(*headline)].split()) >= 4):
+            headline = None
+        shadowed = self._shadowed(text, shadowable, taken, anchors, first_full, headline)
+        heads = self._heads if headline else None
 
         # pass 2: resolve every candidate against the anchors, select longest first
         marks = bytearray(len(text))
@@ -1414,6 +1422,8 @@ class Linker:
                         continue  # a short form of nobody mentioned: not a mention
             elif tails and tails.get(key) == link and not _stands_alone(text, start, end):
                 continue  # ``Mets Poet``, ``Financial Times``: a word of a longer name
+            if heads and (key, link) in heads and headline[0] <= start < headline[1]:
+                continue  # ``Coalition Welcomes Port Safety Ruling``: no ``Port of Eastmere``
             if marks.find(1, start, end) >= 0:
                 continue
             marks[start:end] = b"\x01" * (end - start)

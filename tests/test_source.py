@@ -376,6 +376,13 @@ def test_a_date_at_the_start_of_the_text_dates_an_undated_release_with_a_warning
      "Washington, D.C.", dt.date(2011, 5, 3), "The body begins here."),
     ("Headline\n\n(Geneva, 3 March 2014) – The body begins here.\n",
      "Geneva", dt.date(2014, 3, 3), "The body begins here."),
+    # a place whose first letter is a capital with a mark (it had to be A to Z)
+    ("Headline\n\nÅRHUS, Denmark, November 3, 2023 – The body begins here.\n",
+     "ÅRHUS, Denmark", dt.date(2023, 11, 3), "The body begins here."),
+    ("Headline\n\nİstanbul, 3 March 2014\n\nThe body begins here.\n",
+     "İstanbul", dt.date(2014, 3, 3), "The body begins here."),
+    ("Headline\n\nŁÓDŹ, 3 March 2014 – The body begins here.\n",
+     "ŁÓDŹ", dt.date(2014, 3, 3), "The body begins here."),
 ])
 def test_a_dateline_of_a_place_and_a_date(text, dateline, date, body):
     r = parse_text(text)

@@ -480,11 +480,14 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- parsing
 
-_DATELINE_WORD = r"(?:[A-Z][\w.'’&-]*|of|de|del|la|le|am|upon|on)"
+#: The capital letters a name may start with: ``A``–``Z`` and the Latin ones with marks
+#: (``Óscar Arias``, ``Élise``, ``Łukasz``, ``Ştefan``), for a character class.
+_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+_DATELINE_WORD = rf"(?:[{_CAPITALS}][\w.'’&-]*|of|de|del|la|le|am|upon|on)"
 #: Any date of :data:`_DATE_PATTERNS`, without their named groups.
 _ANY_DATE = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p) for p in _DATE_PATTERNS) + ")"
 _DATELINE_RE = re.compile(
-    rf"(?P<place>[A-Z][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,6}})"
+    rf"(?P<place>[{_CAPITALS}][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,6}})"
     r"(?P<extra>(?:,\s*[^–—\n]{3,30}?)?\s*(?:\([^()\n]{1,40}\))?)"
     # the dash, spaced or (``GENEVA—The``) not
     r"(?:\s*(?:[–—]{1,2}|--?)\s+|[–—](?=[A-Z“\"]))"
@@ -494,7 +497,7 @@ _DATELINE_RE = re.compile(
 #: ``(Geneva, 3 March 2014) –``, ``GENEVA, 3 March 2014``.
 _PLACE_DATE_RE = re.compile(
     r"(?P<open>\()?(?!(?:On|In|By|At|Since|Until|From|Before|After|As)\b)"  # no sentence
-    rf"(?P<place>[A-Z][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,4}}?),?\s+"
+    rf"(?P<place>[{_CAPITALS}][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,4}}?),?\s+"
     rf"(?i:{_ANY_DATE})(?(open)\)|)\s*(?:(?:[–—]{{1,2}}|--?)\s+|(?P<eol>\n|$))"
 )
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’"))
@@ -569,9 +572,6 @@ _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|sta
 _ACCORDING_WORDS = (r"according\s+to", "selon", "según", "laut")
 _ACCORDING = "(?:" + "|".join(_ACCORDING_WORDS) + ")"
 _ACCORDING_OPENS = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _ACCORDING_WORDS) + ")"
-#: The capital letters a name may start with: ``A``–``Z`` and the Latin ones with marks
-#: (``Óscar Arias``, ``Élise``, ``Łukasz``, ``Ştefan``), for a character class.
-_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 # A word of a name may end in a full stop only as an initial or a short title
 # (``J.``, ``Jr.``, ``St.``): "said Jane Roe. Lawyers …" must stop at "Roe".
 _NAME_WORD = (rf"(?:[{_CAPITALS}][a-z]?\.(?!\w)|[{_CAPITALS}][\w'’-]*"

@@ -687,3 +687,23 @@ def test_a_release_that_is_a_link_is_shown_where_a_page_embeds_it(tmp_path):
     app = built(src)
     assert not [w for w in warnings_of(app) if "outside the project" in w]
     assert "Jane Roe spoke" in text_of(main_text(page(app, "docs/linked")))
+
+
+def test_previous_and_next_follow_one_order_through_the_archive(tmp_path):
+    """Years and months are listed newest first, and releases in a month were linked oldest
+    first: following *next* went forward in time inside a month and back between months."""
+    src = copy_root("pressroom", tmp_path)
+    folder = src / "corpus/releases/hrf/2011"
+    for day in ("2011-05-09-second", "2011-05-20-third"):
+        (folder / f"{day}.txt").write_text(
+            f"Release of {day[:10]}\n\nWASHINGTON, D.C. – Jane Roe spoke today.\n",
+            encoding="utf-8")
+    app = built(src)
+    relations = app.env.collect_relations()
+    order, doc = [], "archive/hrf/2011/05"
+    while doc and len(order) < 6:
+        order.append(doc)
+        doc = relations[doc][2]  # parent, previous, next
+    assert order[:5] == [
+        "archive/hrf/2011/05", "corpus/releases/hrf/2011/2011-05-20-third",
+        "corpus/releases/hrf/2011/2011-05-09-second", MARKUP, "archive/hrf/2011/04"]

@@ -205,9 +205,12 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
                     title = f"{names[key]}, {year}, month not given"
                 else:
                     title = f"{names[key]}, {PartialDate(int(year), int(month)).human()}"
+                # newest first, as the years and months are: previous and next follow one
+                # order through the archive
+                docs = sorted(docs, reverse=True)
                 body = [_title(title),
                         ".. pressroom:release-list::", "",
-                        *(f"   {d}" for d in sorted(docs)), "",
-                        _toctree([f"/{d}" for d in sorted(docs)], hidden=True)]
+                        *(f"   {d}" for d in docs), "",
+                        _toctree([f"/{d}" for d in docs], hidden=True)]
                 out.write(f"{key}/{year}/{month}.rst", "\n".join(body))
     return out.changed, out.prune()

@@ -999,3 +999,14 @@ def test_the_head_of_a_name_in_a_title_case_headline_is_a_common_noun() -> None:
     before = make_linker(org("pe", "Eastmere Port Authority", "Port"))
     after = make_linker(org("pe", "Port of Eastmere", "Port"))
     assert " Port " in after.changed_keys(before.fingerprints())
+
+
+def test_a_name_in_a_script_written_without_spaces() -> None:
+    """``刘晓波`` in ``许多人纪念刘晓波。`` was no mention: a name had to stand between
+    characters that are no letters, and Han characters are letters. Not so for a script
+    with spaces between words, Hangul included."""
+    linker = make_linker(person("liu", "刘晓波"), place("bj", "北京"), place("sl", "서울"),
+                         person("roe", "Jane Roe"))
+    text = "纪念刘晓波：北京，许多人纪念刘晓波。서울시 and 서울 and Jane Roes and Jane Roe."
+    assert spans(linker.link(text)) == [
+        ("刘晓波", "liu"), ("北京", "bj"), ("刘晓波", "liu"), ("서울", "sl"), ("Jane Roe", "roe")]

@@ -922,7 +922,7 @@ def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int],
         rest = tuple(e for e in entries if e[1] != ACRONYM)
         if rest:
             acronym_free = (rest, _info(rest))
-    after = automaton_key[-1].isalnum()
+    after = _spaced(automaton_key[-1])
     return (len(automaton_key) + after, after, automaton_key, flags, surface, entries, info,
             acronym_free)
 
@@ -973,9 +973,24 @@ def _boundary_form(text: str) -> str:
 
 def _boundary_key(key: str) -> str:
     """The automaton's key for *key*: its :func:`_boundary_form`, with a space before if it
-    starts with a letter or digit (none may precede it) and after if it ends with one."""
-    return ((" " if key[0].isalnum() else "") + _boundary_form(key)
-            + (" " if key[-1].isalnum() else ""))
+    starts with a letter or digit (none may precede it) and after if it ends with one, but
+    for a letter of a script written without spaces between words (``刘晓波`` in
+    ``许多人纪念刘晓波。``)."""
+    return ((" " if _spaced(key[0]) else "") + _boundary_form(key)
+            + (" " if _spaced(key[-1]) else ""))
+
+
+#: Scripts written without spaces between words: Hiragana, Katakana, Han (with its
+#: extension A and compatibility ideographs), Thai, Lao, Myanmar, Khmer.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                       "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def _spaced(char: str) -> bool:
+    """Whether a name beginning or ending with *char* is a whole word only between
+    characters that are no letters or digits: a letter or digit of a script that puts spaces
+    between its words."""
+    return char.isalnum() and (char < "\u0e00" or not _UNSPACED.match(char))
 
 
 def _digest(value: object) -> bytes:

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from pressroom.sphinxext.render import sentence_around, sentence_bounds, sentence_ends
 
 PIECES = ["Jane", "Roe", " ", " ", ". ", "? ", "! ", ".” ", "U.S. ", "a", "said", "\n", "“",
-          "Dr. ", " W. ", "Jan. ", "President", "\n- ", "„", "« ", "Über"]
+          "Dr. ", " W. ", "Jan. ", "President", "\n- ", "„", "« ", "Über", "Inc. ", "Fig. ",
+          "The", "5"]
 
 
 def reference_bounds(text: str, seg: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -66,6 +67,7 @@ def test_abbreviations_and_initials_end_no_sentence():
     assert around("Bush") == "George W. Bush was not there."
     assert around("U.S.") == "Talks with the U.S. ended."  # an acronym may end a sentence
     assert around("China") == "See e.g. China."
+
 
 
 def test_a_sentence_inside_a_quotation_of_several_has_its_marks_made_whole():
@@ -137,6 +139,40 @@ def test_a_sentence_inside_a_quotation_has_its_quotations_marks_whatever_they_ar
     assert _around_text(text, "hard") == '"It was hard."'
     text = 'We have brains." — Peres, on whether oil wealth will eclipse Israel.'
     assert _around_text(text, "Israel") == text
+
+
+def test_titles_numbers_and_names_going_on_after_an_abbreviation_end_no_sentence():
+    """A sentence was cut after ``Inc.``, ``a.m.`` or ``U.N.`` before a capital, and after a
+    title or a number's abbreviation missing from a list (``Brig.``, ``Fig.``, ``p.``): a
+    title ends no sentence, a number's abbreviation none before a digit, initials and
+    ``Inc.``, ``a.m.``… one only before a word that opens sentences."""
+    text = ("PORTSMOUTH – The hearing will open at 10 a.m. Thursday, when Zoe Adams will "
+            "testify. Acme Widgets Inc. Chairman John Smith declined to comment. The U.N. "
+            "Human Rights Council heard Maria Okonkwo last year. Brig. Gen. Amina Haddad will "
+            "also attend (see Fig. 3 of the report by Élodie Durand).")
+    assert _around_text(text, "Zoe Adams") == (
+        "PORTSMOUTH – The hearing will open at 10 a.m. Thursday, when Zoe Adams will testify.")
+    assert _around_text(text, "John Smith") == (
+        "Acme Widgets Inc. Chairman John Smith declined to comment.")
+    assert _around_text(text, "Maria Okonkwo") == (
+        "The U.N. Human Rights Council heard Maria Okonkwo last year.")
+    assert _around_text(text, "Élodie Durand") == _around_text(text, "Amina Haddad") == (
+        "Brig. Gen. Amina Haddad will also attend (see Fig. 3 of the report by Élodie Durand).")
+    for written in ("Fr. Jane Roe", "Pres. Jane Roe", "Sec. Jane Roe", "Supt. Jane Roe",
+                    "The Rt. Hon. Jane Roe", "Some approx. 5 met Jane Roe", "See p. 12 by Jane Roe",
+                    "See pp. 4 by Jane Roe", "The E.U. Commission and Jane Roe", "No. 5 by Jane Roe",
+                    "Ch. 2 by Jane Roe"):
+        text = f"It began. {written} spoke. It ended."
+        assert _around_text(text, "Jane Roe") == f"{written} spoke."
+    # what ended no sentence before still ends none, what ended one still does
+    text = ("Acme Inc. said Jane Roe left at 10 a.m. The talks resume Monday, said the U.S. "
+            "They met at 9 a.m. Today Jane Doe spoke. Acme Corp. It was sold.")
+    assert _around_text(text, "Jane Roe") == "Acme Inc. said Jane Roe left at 10 a.m."
+    assert _around_text(text, "Monday") == "The talks resume Monday, said the U.S."
+    assert _around_text(text, "Jane Doe") == "Today Jane Doe spoke."
+    assert _around_text(text, "sold") == "It was sold."
+    text = "The vote was No. The rest was Fig. Then Jane Roe left."
+    assert _around_text(text, "Jane Roe") == "Then Jane Roe left."
 
 
 def test_month_names_do_not_follow_the_build_machine_s_locale():

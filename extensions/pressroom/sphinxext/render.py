@@ -18,11 +18,12 @@ from docutils import nodes
 
 from pressroom.config import is_suppressed
 from pressroom.corpus import text_key
-from pressroom.linker import TITLES
 from pressroom.registry import PartialDate
 from pressroom.source import (
     LIST_ITEM_RE,
     NOT_ABBREVIATED,
+    SENTENCE_OPENING_WORDS,
+    TRAILING_ABBREVIATIONS,
     refer_pronouns,
     same_language,
     straight_closes,
@@ -38,24 +39,18 @@ if TYPE_CHECKING:
 
 #: Where a sentence may end: at . ! or ? (maybe closing quotation marks or brackets)
 #: followed by space and a word, maybe after an opening mark; not the full stop of an
-#: abbreviation that ends no sentence (``Dr. Jane Roe``, ``St. Louis``, ``Jan. 5``, ``e.g.``)
-#: nor of an initial after a space (``George W. Bush``; ``the U.S. The`` still ends one).
-#: :func:`sentence_ends` keeps those before a capital (of any script: ``Über``, ``Élise``) or
-#: a digit.
+#: abbreviation that ends no sentence (``Dr. Jane Roe``, ``St. Louis``, ``Jan. 5``, ``e.g.``,
+#: ``Fig. 3``) nor of an initial after a space (``George W. Bush``; ``the U.S. The`` still
+#: ends one). :func:`sentence_ends` keeps those before a capital (of any script: ``Über``,
+#: ``Élise``) or a digit.
 _SENTENCE_END = re.compile(
     rf"[.!?]{NOT_ABBREVIATED}[\"”“’')\]»]*\s+(?=[\"“‘(\[«„‚‹]?\s?\w)")
 #: What may open a sentence before its first word: quotation marks, brackets, a space.
 _OPENING = "\"“‘([«„‚‹ \u00a0"
-#: Initials with full stops (``U.S.``, ``U.N.``) right before a sentence end's full stop.
-_INITIALS = re.compile(r"(?:^|[^\w.])(?:[A-Z]\.){2,}$")
-#: Words that initials modify rather than end a sentence before: ``U.S. President Obama``,
-#: ``U.N. Secretary-General``, ``U.S. Embassy``.
-_AFTER_INITIALS = frozenset(
-    [word for title in TITLES for word in title.split()[:1] if word.isalpha()]
-    + "Secretary-General Vice-President Army Navy Air Marines Embassy Consulate Congress Senate "
-      "House Government Administration Department State Treasury Court Supreme Forces Envoy "
-      "Mission Delegation Officials Troops Attorney Trade Special Federal National"
-      .split())
+#: Initials with full stops (``U.S.``, ``U.N.``) or an abbreviation written after a time or
+#: a name (``a.m.``, ``Inc.``) right before a sentence end's full stop.
+_TRAILING = re.compile(r"(?:^|[^\w.])(?:(?:[A-Z]\.){2,}|(?:"
+                       + "|".join(re.escape(w) for w in TRAILING_ABBREVIATIONS) + r")\.)$")
 #: A line of a list (``- Release the lawyers``): each item ends a sentence, its marker is
 #: no part of the next.
 _ITEM_LINE = re.compile(r"\n(?=" + LIST_ITEM_RE.pattern + ")")
@@ -65,8 +60,10 @@ _WORD = re.compile(r"[\w-]+")
 def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """Where the sentences of ``text[start:end]`` end, in order: ``(start, end, cut)`` of
     the stop and the space after it, *cut* where the sentence's text ends (after its closing
-    marks). A stop before a word not capitalized ends none (``e.g. the``), nor initials
-    before a title or an institution (``U.S. President``); every line of a list ends one."""
+    marks). A stop before a word not capitalized ends none (``e.g. the``), nor initials or
+    ``a.m.``, ``Inc.``… before a capitalized word that opens no sentence (``U.S. President``,
+    ``a.m. Thursday``: :data:`~pressroom.source.SENTENCE_OPENING_WORDS`); every line of a
+    list ends one."""
     found = []
     for m in _SENTENCE_END.finditer(text, start, end):
         after = m.end()
@@ -75,10 +72,10 @@ def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]
         first = text[after:after + 1]
         if not (first.isupper() or first.isdigit()):
             continue
-        if text[m.start()] == "." and _INITIALS.search(text, max(start, m.start() - 12),
-                                                       m.start() + 1):
+        if first.isupper() and text[m.start()] == "." and _TRAILING.search(
+                text, max(start, m.start() - 12), m.start() + 1):
             word = _WORD.match(text, after, after + 40)
-            if word and word.group() in _AFTER_INITIALS:
+            if not word or word.group() not in SENTENCE_OPENING_WORDS:
                 continue
         found.append((m.start(), m.end(), m.start() + len(m.group().rstrip())))
     items = [m.end() for m in _ITEM_LINE.finditer(text, start, end)]

@@ -9,7 +9,7 @@ from pressroom.sphinxext.render import sentence_around, sentence_bounds, sentenc
 
 PIECES = ["Jane", "Roe", " ", " ", ". ", "? ", "! ", ".” ", "U.S. ", "a", "said", "\n", "“",
           "Dr. ", " W. ", "Jan. ", "President", "\n- ", "„", "« ", "Über", "Inc. ", "Fig. ",
-          "The", "5"]
+          "The", "5", "。", "”", "北京", "؟ ", "وقال"]
 
 
 def reference_bounds(text: str, seg: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -173,6 +173,33 @@ def test_titles_numbers_and_names_going_on_after_an_abbreviation_end_no_sentence
     assert _around_text(text, "sold") == "It was sold."
     text = "The vote was No. The rest was Fig. Then Jane Roe left."
     assert _around_text(text, "Jane Roe") == "Then Jane Roe left."
+
+
+def test_sentences_of_scripts_without_capitals_end_at_their_stops():
+    """Arabic, Chinese, Japanese or Hebrew text was never split (no capital after a stop):
+    an entry page showed the whole paragraph. A stop before a letter of a script without
+    case ends a sentence; ``。！？．`` end one with no space after, ``؟`` and ``۔`` before one."""
+    arabic = ("المنامة، 2 أبريل 2024 – أصدرت محكمة حكماً بسجن الناشط محمد العلي لمدة خمس سنوات. "
+              "وقال محامو الدفاع إن الحكم جائر. وطالبت Harbor Rights Coalition بالإفراج عنه فوراً.")
+    assert _around_text(arabic, "محمد العلي") == (
+        "المنامة، 2 أبريل 2024 – أصدرت محكمة حكماً بسجن الناشط محمد العلي لمدة خمس سنوات.")
+    assert _around_text(arabic, "Harbor Rights Coalition") == (
+        "وطالبت Harbor Rights Coalition بالإفراج عنه فوراً.")
+    assert _around_text("هل هذا عدل؟ قالت ماريا أوكونكوو إنه ظلم.", "ماريا") == (
+        "قالت ماريا أوكونكوو إنه ظلم.")
+    assert _around_text("یہ غلط ہے۔ ماریہ نے کہا۔", "ماریہ") == "ماریہ نے کہا۔"
+    chinese = ("北京，2024年5月14日 – 今天，许多人纪念刘晓波。他是一位作家。Maria Okonkwo 说："
+               "“我们不会忘记他。”人权组织 Harbor Rights Coalition 也发表了声明。")
+    assert _around_text(chinese, "刘晓波") == "北京，2024年5月14日 – 今天，许多人纪念刘晓波。"
+    assert _around_text(chinese, "作家") == "他是一位作家。"
+    assert _around_text(chinese, "Maria Okonkwo") == "Maria Okonkwo 说：“我们不会忘记他。”"
+    assert _around_text(chinese, "Harbor Rights Coalition") == (
+        "人权组织 Harbor Rights Coalition 也发表了声明。")
+    assert _around_text("東京で会議が開かれた！山田太郎は怒った？ はい．", "山田太郎") == "山田太郎は怒った？"
+    assert _around_text("הפגישה נערכה בירושלים. משה כהן אמר כי זה חשוב.", "משה כהן") == (
+        "משה כהן אמר כי זה חשוב.")
+    # a decimal point in fullwidth digits ends nothing
+    assert _around_text("增长了３．５个百分点。", "百分点") == "增长了３．５个百分点。"
 
 
 def test_month_names_do_not_follow_the_build_machine_s_locale():

@@ -37,16 +37,28 @@ if TYPE_CHECKING:
     from pressroom.source import Release
 
 
+#: The marks that may close a sentence after its stop, and open one before its first word:
+#: quotation marks and brackets (Chinese and Japanese ones too).
+_CLOSE = "\"”“’')\\]»」』）】〕》〉"
+_OPEN = "\"“‘(\\[«„‚‹「『（《【〔"
 #: Where a sentence may end: at . ! or ? (maybe closing quotation marks or brackets)
 #: followed by space and a word, maybe after an opening mark; not the full stop of an
 #: abbreviation that ends no sentence (``Dr. Jane Roe``, ``St. Louis``, ``Jan. 5``, ``e.g.``,
 #: ``Fig. 3``) nor of an initial after a space (``George W. Bush``; ``the U.S. The`` still
 #: ends one). :func:`sentence_ends` keeps those before a capital (of any script: ``Über``,
-#: ``Élise``) or a digit.
+#: ``Élise``), a digit or a letter of a script without capitals (Arabic, Hebrew, Chinese…:
+#: ``جائر. وقال``). The Arabic question mark, the Urdu full stop and the Devanagari danda
+#: (``؟``, ``۔``, ``।``) end a sentence before a space and any word; the Chinese and
+#: Japanese ideographic full stop, the fullwidth marks (``。``, ``！``, ``？``, ``．``) before
+#: a word with or without a space (those scripts put none).
+#: (One character class first: the regex engine then skips to each stop; alternatives of
+#: whole patterns made it try every position, several times slower.)
 _SENTENCE_END = re.compile(
-    rf"[.!?]{NOT_ABBREVIATED}[\"”“’')\]»]*\s+(?=[\"“‘(\[«„‚‹]?\s?\w)")
+    rf"[.!?؟۔।。！？．](?:(?<=[。！？])|(?<=．)(?<!\d．)(?!\d)"
+    rf"|(?:(?<=[.!?]){NOT_ABBREVIATED}|(?<=[؟۔।]))(?=[{_CLOSE}]*\s))"
+    rf"[{_CLOSE}]*\s*(?=[{_OPEN}]?\s?\w)")
 #: What may open a sentence before its first word: quotation marks, brackets, a space.
-_OPENING = "\"“‘([«„‚‹ \u00a0"
+_OPENING = _OPEN.replace("\\", "") + " \u00a0"
 #: Initials with full stops (``U.S.``, ``U.N.``) or an abbreviation written after a time or
 #: a name (``a.m.``, ``Inc.``) right before a sentence end's full stop.
 _TRAILING = re.compile(r"(?:^|[^\w.])(?:(?:[A-Z]\.){2,}|(?:"
@@ -70,7 +82,8 @@ def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]
         while after < end and text[after] in _OPENING:
             after += 1
         first = text[after:after + 1]
-        if not (first.isupper() or first.isdigit()):
+        caseless = first.isalpha() and not first.isupper() and not first.islower()
+        if text[m.start()] in ".!?" and not (first.isupper() or first.isdigit() or caseless):
             continue
         if first.isupper() and text[m.start()] == "." and _TRAILING.search(
                 text, max(start, m.start() - 12), m.start() + 1):

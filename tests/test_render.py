@@ -127,7 +127,7 @@ def test_a_sentence_inside_a_quotation_has_its_quotations_marks_whatever_they_ar
     assert _around_text(text, "Warhol") == '"It\'s Warhol."'
     assert _around_text(text, "Jane Roe") == '"It is his work," said Jane Roe.'
     text = "« Une phrase. Une autre avec Paris. Fin », a dit Jean Roe."
-    assert _around_text(text, "Paris") == "«\u00a0Une autre avec Paris.\u00a0»"
+    assert _around_text(text, "Paris") == "« Une autre avec Paris. »"
     text = "„Ein Satz. Noch einer mit Paris. Ende“, sagte Jane Roe."
     assert _around_text(text, "Paris") == "„Noch einer mit Paris.“"
     # a paragraph going on with a quotation opened in the one before: its first straight
@@ -140,6 +140,27 @@ def test_a_sentence_inside_a_quotation_has_its_quotations_marks_whatever_they_ar
     text = 'We have brains." — Peres, on whether oil wealth will eclipse Israel.'
     assert _around_text(text, "Israel") == text
 
+
+def test_the_marks_made_whole_are_the_text_s_own_as_spaced_there():
+    """A no-break space was added inside « and » whatever the text wrote: a Russian
+    ``«Это произвол»`` was shown ``«\u00a0Это произвол»``, the mark added spaced, the one
+    written not. The marks added are those the text uses, with the space it writes (a
+    no-break one kept, in the rest of the sentence too) or none."""
+    russian = ("«Мы требуем немедленно освободить Владимира Петрова. Это произвол», — заявила "
+               "Maria Okonkwo.")
+    assert _around_text(russian, "Maria Okonkwo") == "«Это произвол», — заявила Maria Okonkwo."
+    assert _around_text(russian, "Владимира Петрова") == (
+        "«Мы требуем немедленно освободить Владимира Петрова.»")
+    arabic = "قالت ماريا أوكونكوو: «هذا الحكم ظالم. يجب إطلاق سراح محمد العلي»."
+    assert _around_text(arabic, "محمد العلي") == "«يجب إطلاق سراح محمد العلي»."
+    french = "«\u00a0Une phrase. Une autre avec Paris. Fin\u00a0», a dit Jean\u00a0Roe."
+    assert _around_text(french, "Paris") == "«\u00a0Une autre avec Paris.\u00a0»"
+    assert _around_text(french, "phrase") == "«\u00a0Une phrase.\u00a0»"
+    assert _around_text(french, "Fin") == "«\u00a0Fin\u00a0», a dit Jean\u00a0Roe."
+    # a quotation going on in the next paragraph: its closing mark, spaced as its opening one
+    assert _around_text("« Une phrase. Une autre avec Paris.", "Paris") == (
+        "« Une autre avec Paris. »")
+    assert _around_text("«Одна фраза. Другая про Париж.", "Париж") == "«Другая про Париж.»"
 
 def test_titles_numbers_and_names_going_on_after_an_abbreviation_end_no_sentence():
     """A sentence was cut after ``Inc.``, ``a.m.`` or ``U.N.`` before a capital, and after a

@@ -276,6 +276,44 @@ def test_entries_appearing_as_often_are_listed_as_the_glossary_lists_them():
     assert CoMentions({}, {}, 3).get("nobody") is None
 
 
+def test_a_mention_in_the_title_is_not_listed_again_among_the_sentences():
+    """Under a release, an entry's sentences follow the release's title, a link: a mention in
+    the title was folded again among "N more sentences mentioning it" (*Golden Anchor Award
+    Goes to Maria Okonkwo* listed under itself). The title is listed only when nothing else
+    mentions the entry; else its link leads to the mention, which is still counted."""
+    from pressroom.sphinxext.aggregates import compute
+
+    title = "Golden Anchor Award Goes to Maria Okonkwo"
+
+    def row(start: int, sentence: str, s0: int = 0) -> tuple:
+        return ("maria", start, start + 13, "Maria Okonkwo", sentence, s0, s0 + 13, 1)
+
+    class Domain:
+        quotes: dict = {}
+        entries: dict = {}
+        releases = {name: (heading, "2024-05-14", "", "", "", "", "", "")
+                    for name, heading in (("award", title), ("alone", title),
+                                          ("above", "Maria Okonkwo Honoured"))}
+        mentions = {"award": [row(28, title, 28), row(50, "Maria Okonkwo has won."),
+                              row(80, "It is hers, said Maria Okonkwo.", 18)],
+                    "alone": [row(28, title, 28)],
+                    # a dateline above the title mentions her first
+                    "above": [row(0, "Maria Okonkwo Centre, 14 May 2024"),
+                              row(40, "Maria Okonkwo Honoured"), row(70, "Maria Okonkwo won.")]}
+
+    backlinks = {b.docname: b for b in compute(Domain()).backlinks["maria"]}
+    award = backlinks["award"]
+    assert (award.sentence, award.anchor) == ("Maria Okonkwo has won.", "m50")
+    assert [s for s, *_ in award.more] == ["It is hers, said Maria Okonkwo."]
+    assert award.count == 3 and award.title_anchor == "m28"  # the title's link leads there
+    alone = backlinks["alone"]
+    assert (alone.sentence, alone.s0, alone.more, alone.count) == (title, 28, (), 1)
+    assert alone.title_anchor == ""
+    above = backlinks["above"]
+    assert above.sentence == "Maria Okonkwo Centre, 14 May 2024"
+    assert [s for s, *_ in above.more] == ["Maria Okonkwo won."]
+    assert above.title_anchor == "m40"
+
 def test_search_index_names_unescaped_as_json_text():
     """The search index's object names are mended as text (not loaded and written again):
     every escape Python's html.escape writes comes back as the character, a double quote

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from pressroom.sphinxext.render import sentence_around, sentence_bounds, sentence_ends
 
 PIECES = ["Jane", "Roe", " ", " ", ". ", "? ", "! ", ".” ", "U.S. ", "a", "said", "\n", "“",
-          "Dr. ", " W. ", "Jan. ", "President", "\n- ", "„", "« ", "Über"]
+          "Dr. ", " W. ", "Jan. ", "President", "\n- ", "„", "« ", "Über", "Inc. ", "Fig. ",
+          "The", "5", "。", "”", "北京", "؟ ", "وقال"]
 
 
 def reference_bounds(text: str, seg: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -68,6 +69,7 @@ def test_abbreviations_and_initials_end_no_sentence():
     assert around("China") == "See e.g. China."
 
 
+
 def test_a_sentence_inside_a_quotation_of_several_has_its_marks_made_whole():
     """The second sentence of a quotation showed a closing mark alone (It’s time … rights.”),
     the first an opening one alone; a sentence whose marks pair is as written."""
@@ -125,7 +127,7 @@ def test_a_sentence_inside_a_quotation_has_its_quotations_marks_whatever_they_ar
     assert _around_text(text, "Warhol") == '"It\'s Warhol."'
     assert _around_text(text, "Jane Roe") == '"It is his work," said Jane Roe.'
     text = "« Une phrase. Une autre avec Paris. Fin », a dit Jean Roe."
-    assert _around_text(text, "Paris") == "«\u00a0Une autre avec Paris.\u00a0»"
+    assert _around_text(text, "Paris") == "« Une autre avec Paris. »"
     text = "„Ein Satz. Noch einer mit Paris. Ende“, sagte Jane Roe."
     assert _around_text(text, "Paris") == "„Noch einer mit Paris.“"
     # a paragraph going on with a quotation opened in the one before: its first straight
@@ -137,6 +139,88 @@ def test_a_sentence_inside_a_quotation_has_its_quotations_marks_whatever_they_ar
     assert _around_text(text, "hard") == '"It was hard."'
     text = 'We have brains." — Peres, on whether oil wealth will eclipse Israel.'
     assert _around_text(text, "Israel") == text
+
+
+def test_the_marks_made_whole_are_the_text_s_own_as_spaced_there():
+    """A no-break space was added inside « and » whatever the text wrote: a Russian
+    ``«Это произвол»`` was shown ``«\u00a0Это произвол»``, the mark added spaced, the one
+    written not. The marks added are those the text uses, with the space it writes (a
+    no-break one kept, in the rest of the sentence too) or none."""
+    russian = ("«Мы требуем немедленно освободить Владимира Петрова. Это произвол», — заявила "
+               "Maria Okonkwo.")
+    assert _around_text(russian, "Maria Okonkwo") == "«Это произвол», — заявила Maria Okonkwo."
+    assert _around_text(russian, "Владимира Петрова") == (
+        "«Мы требуем немедленно освободить Владимира Петрова.»")
+    arabic = "قالت ماريا أوكونكوو: «هذا الحكم ظالم. يجب إطلاق سراح محمد العلي»."
+    assert _around_text(arabic, "محمد العلي") == "«يجب إطلاق سراح محمد العلي»."
+    french = "«\u00a0Une phrase. Une autre avec Paris. Fin\u00a0», a dit Jean\u00a0Roe."
+    assert _around_text(french, "Paris") == "«\u00a0Une autre avec Paris.\u00a0»"
+    assert _around_text(french, "phrase") == "«\u00a0Une phrase.\u00a0»"
+    assert _around_text(french, "Fin") == "«\u00a0Fin\u00a0», a dit Jean\u00a0Roe."
+    # a quotation going on in the next paragraph: its closing mark, spaced as its opening one
+    assert _around_text("« Une phrase. Une autre avec Paris.", "Paris") == (
+        "« Une autre avec Paris. »")
+    assert _around_text("«Одна фраза. Другая про Париж.", "Париж") == "«Другая про Париж.»"
+
+def test_titles_numbers_and_names_going_on_after_an_abbreviation_end_no_sentence():
+    """A sentence was cut after ``Inc.``, ``a.m.`` or ``U.N.`` before a capital, and after a
+    title or a number's abbreviation missing from a list (``Brig.``, ``Fig.``, ``p.``): a
+    title ends no sentence, a number's abbreviation none before a digit, initials and
+    ``Inc.``, ``a.m.``… one only before a word that opens sentences."""
+    text = ("PORTSMOUTH – The hearing will open at 10 a.m. Thursday, when Zoe Adams will "
+            "testify. Acme Widgets Inc. Chairman John Smith declined to comment. The U.N. "
+            "Human Rights Council heard Maria Okonkwo last year. Brig. Gen. Amina Haddad will "
+            "also attend (see Fig. 3 of the report by Élodie Durand).")
+    assert _around_text(text, "Zoe Adams") == (
+        "PORTSMOUTH – The hearing will open at 10 a.m. Thursday, when Zoe Adams will testify.")
+    assert _around_text(text, "John Smith") == (
+        "Acme Widgets Inc. Chairman John Smith declined to comment.")
+    assert _around_text(text, "Maria Okonkwo") == (
+        "The U.N. Human Rights Council heard Maria Okonkwo last year.")
+    assert _around_text(text, "Élodie Durand") == _around_text(text, "Amina Haddad") == (
+        "Brig. Gen. Amina Haddad will also attend (see Fig. 3 of the report by Élodie Durand).")
+    for written in ("Fr. Jane Roe", "Pres. Jane Roe", "Sec. Jane Roe", "Supt. Jane Roe",
+                    "The Rt. Hon. Jane Roe", "Some approx. 5 met Jane Roe", "See p. 12 by Jane Roe",
+                    "See pp. 4 by Jane Roe", "The E.U. Commission and Jane Roe", "No. 5 by Jane Roe",
+                    "Ch. 2 by Jane Roe"):
+        text = f"It began. {written} spoke. It ended."
+        assert _around_text(text, "Jane Roe") == f"{written} spoke."
+    # what ended no sentence before still ends none, what ended one still does
+    text = ("Acme Inc. said Jane Roe left at 10 a.m. The talks resume Monday, said the U.S. "
+            "They met at 9 a.m. Today Jane Doe spoke. Acme Corp. It was sold.")
+    assert _around_text(text, "Jane Roe") == "Acme Inc. said Jane Roe left at 10 a.m."
+    assert _around_text(text, "Monday") == "The talks resume Monday, said the U.S."
+    assert _around_text(text, "Jane Doe") == "Today Jane Doe spoke."
+    assert _around_text(text, "sold") == "It was sold."
+    text = "The vote was No. The rest was Fig. Then Jane Roe left."
+    assert _around_text(text, "Jane Roe") == "Then Jane Roe left."
+
+
+def test_sentences_of_scripts_without_capitals_end_at_their_stops():
+    """Arabic, Chinese, Japanese or Hebrew text was never split (no capital after a stop):
+    an entry page showed the whole paragraph. A stop before a letter of a script without
+    case ends a sentence; ``。！？．`` end one with no space after, ``؟`` and ``۔`` before one."""
+    arabic = ("المنامة، 2 أبريل 2024 – أصدرت محكمة حكماً بسجن الناشط محمد العلي لمدة خمس سنوات. "
+              "وقال محامو الدفاع إن الحكم جائر. وطالبت Harbor Rights Coalition بالإفراج عنه فوراً.")
+    assert _around_text(arabic, "محمد العلي") == (
+        "المنامة، 2 أبريل 2024 – أصدرت محكمة حكماً بسجن الناشط محمد العلي لمدة خمس سنوات.")
+    assert _around_text(arabic, "Harbor Rights Coalition") == (
+        "وطالبت Harbor Rights Coalition بالإفراج عنه فوراً.")
+    assert _around_text("هل هذا عدل؟ قالت ماريا أوكونكوو إنه ظلم.", "ماريا") == (
+        "قالت ماريا أوكونكوو إنه ظلم.")
+    assert _around_text("یہ غلط ہے۔ ماریہ نے کہا۔", "ماریہ") == "ماریہ نے کہا۔"
+    chinese = ("北京，2024年5月14日 – 今天，许多人纪念刘晓波。他是一位作家。Maria Okonkwo 说："
+               "“我们不会忘记他。”人权组织 Harbor Rights Coalition 也发表了声明。")
+    assert _around_text(chinese, "刘晓波") == "北京，2024年5月14日 – 今天，许多人纪念刘晓波。"
+    assert _around_text(chinese, "作家") == "他是一位作家。"
+    assert _around_text(chinese, "Maria Okonkwo") == "Maria Okonkwo 说：“我们不会忘记他。”"
+    assert _around_text(chinese, "Harbor Rights Coalition") == (
+        "人权组织 Harbor Rights Coalition 也发表了声明。")
+    assert _around_text("東京で会議が開かれた！山田太郎は怒った？ はい．", "山田太郎") == "山田太郎は怒った？"
+    assert _around_text("הפגישה נערכה בירושלים. משה כהן אמר כי זה חשוב.", "משה כהן") == (
+        "משה כהן אמר כי זה חשוב.")
+    # a decimal point in fullwidth digits ends nothing
+    assert _around_text("增长了３．５个百分点。", "百分点") == "增长了３．５个百分点。"
 
 
 def test_month_names_do_not_follow_the_build_machine_s_locale():
@@ -191,6 +275,44 @@ def test_entries_appearing_as_often_are_listed_as_the_glossary_lists_them():
     assert with_ == [("zed", 2), ("boris-johnson", 1), ("angela-merkel", 1), ("Muslims", 1)]
     assert CoMentions({}, {}, 3).get("nobody") is None
 
+
+def test_a_mention_in_the_title_is_not_listed_again_among_the_sentences():
+    """Under a release, an entry's sentences follow the release's title, a link: a mention in
+    the title was folded again among "N more sentences mentioning it" (*Golden Anchor Award
+    Goes to Maria Okonkwo* listed under itself). The title is listed only when nothing else
+    mentions the entry; else its link leads to the mention, which is still counted."""
+    from pressroom.sphinxext.aggregates import compute
+
+    title = "Golden Anchor Award Goes to Maria Okonkwo"
+
+    def row(start: int, sentence: str, s0: int = 0) -> tuple:
+        return ("maria", start, start + 13, "Maria Okonkwo", sentence, s0, s0 + 13, 1)
+
+    class Domain:
+        quotes: dict = {}
+        entries: dict = {}
+        releases = {name: (heading, "2024-05-14", "", "", "", "", "", "")
+                    for name, heading in (("award", title), ("alone", title),
+                                          ("above", "Maria Okonkwo Honoured"))}
+        mentions = {"award": [row(28, title, 28), row(50, "Maria Okonkwo has won."),
+                              row(80, "It is hers, said Maria Okonkwo.", 18)],
+                    "alone": [row(28, title, 28)],
+                    # a dateline above the title mentions her first
+                    "above": [row(0, "Maria Okonkwo Centre, 14 May 2024"),
+                              row(40, "Maria Okonkwo Honoured"), row(70, "Maria Okonkwo won.")]}
+
+    backlinks = {b.docname: b for b in compute(Domain()).backlinks["maria"]}
+    award = backlinks["award"]
+    assert (award.sentence, award.anchor) == ("Maria Okonkwo has won.", "m50")
+    assert [s for s, *_ in award.more] == ["It is hers, said Maria Okonkwo."]
+    assert award.count == 3 and award.title_anchor == "m28"  # the title's link leads there
+    alone = backlinks["alone"]
+    assert (alone.sentence, alone.s0, alone.more, alone.count) == (title, 28, (), 1)
+    assert alone.title_anchor == ""
+    above = backlinks["above"]
+    assert above.sentence == "Maria Okonkwo Centre, 14 May 2024"
+    assert [s for s, *_ in above.more] == ["Maria Okonkwo won."]
+    assert above.title_anchor == "m40"
 
 def test_search_index_names_unescaped_as_json_text():
     """The search index's object names are mended as text (not loaded and written again):

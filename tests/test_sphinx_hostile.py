@@ -370,10 +370,12 @@ def test_entry_lists_each_sentence_that_mentions_it_once(tmp_path):
     app.cleanup()
     soup = BeautifulSoup(page(app, "entries/person/jane-roe"), "html.parser")
     item, titled = soup.select("ul.pressroom-backlinks > li")
-    # the title is the link above: the text's sentence is shown, the title folded after it
+    # the title is the link above: the text's sentence is shown, the title not again (its
+    # mention counted)
     assert [p.get_text() for p in titled.select("p.pressroom-sentence")] == [
-        "Today Jane Roe spoke.", "Jane Roe Speaks"]
-    assert titled.select_one("p.pressroom-sentence").find_parent("details") is None
+        "Today Jane Roe spoke."]
+    assert titled.select_one("details") is None and "(2 mentions)" in titled.get_text()
+    assert titled.select_one(".pressroom-backlink-head a")["href"].endswith("-speaks.html#m0")
     assert "(3 mentions)" in item.get_text()
     first, *rest = item.select("p.pressroom-sentence")
     assert first.get_text() == "Jane Roe met the lawyer of Jane Roe today."

@@ -504,15 +504,45 @@ _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘"
 _OPENERS = dict(_QUOTE_PAIRS)
 #: The double quotation marks that open a quotation (a quotation over paragraphs reopens).
 _DOUBLE_OPENERS = "".join(o for o, c in _QUOTE_PAIRS if c != "’")
-#: Abbreviations whose full stop ends no sentence, as written: a title before a name
-#: (``Dr. Jane Roe``, ``Sen. Leahy``), a month before its day (``Jan. 5``), a street or a
-#: saint (``St. Louis``), a number (``No. 10``).
-ABBREVIATIONS = (
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Lt",
-    "Sgt", "Maj", "Adm", "Cmdr", "Rev", "Hon", "Amb", "Ald", "Messrs", "Mme", "Mlle", "St",
-    "Mt", "Ft", "Ave", "Rd", "Blvd", "No", "Nos", "Vol", "vs", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+#: Abbreviations of a title, as written: always before a name (``Dr. Jane Roe``, ``Brig. Gen.
+#: Amina Haddad``, ``Rt. Hon. Jane Roe``, ``Messrs. Roe and Doe``), so their full stop ends
+#: no sentence (not ``Jr.``, ``Sr.``: written after a name, they may).
+TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Mx", "Messrs", "Mme", "Mlle", "Dr", "Prof", "Sen", "Rep", "Gov",
+    "Pres", "Sec", "Amb", "Ald", "Cllr", "Atty", "Hon", "Rt", "Gen", "Brig", "Col", "Capt",
+    "Lt", "Sgt", "Cpl", "Pvt", "Maj", "Adm", "Cmdr", "Supt", "Insp", "Det", "Rev", "Fr",
+    "Msgr",
 )
+#: Abbreviations of what a number follows (``Fig. 3``, ``p. 12``, ``No. 5``, ``approx. 5``),
+#: in lower case (matched so or capitalized): their full stop ends no sentence before a digit;
+#: before a word it may (``the vote was No. The``).
+NUMBER_ABBREVIATIONS = (
+    "no", "nos", "nr", "p", "pp", "fig", "figs", "vol", "vols", "ch", "chap", "art", "arts",
+    "para", "paras", "sec", "secs", "pt", "ext", "approx", "ca",
+)
+#: Abbreviations written after a time or a name (``at 10 a.m.``, ``Acme Inc.``), which may
+#: end a sentence: their full stop, as that of initials (``U.N.``, ``U.S.``), ends one before
+#: a word that opens sentences (``… said the U.S. The talks``, :data:`SENTENCE_OPENING_WORDS`)
+#: and none before another capital, where a name goes on (``Acme Widgets Inc. Chairman John
+#: Smith``, ``at 10 a.m. Thursday``, ``the U.N. Human Rights Council``).
+TRAILING_ABBREVIATIONS = ("a.m", "p.m", "Inc", "Corp", "Ltd", "Co")
+#: Abbreviations whose full stop ends no sentence, as written: a title before a name
+#: (:data:`TITLE_ABBREVIATIONS`), a month before its day (``Jan. 5``), a street or a saint
+#: (``St. Louis``).
+ABBREVIATIONS = (
+    *TITLE_ABBREVIATIONS, "St", "Mt", "Ft", "Ave", "Rd", "Blvd", "vs", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+)
+#: Capitalized words that open sentences (articles, pronouns, prepositions, conjunctions and
+#: :data:`~pressroom.registry.OPENING_WORDS`), not a name's: after initials or a
+#: :data:`TRAILING_ABBREVIATIONS` one, a sentence ends before them and before no other
+#: capital.
+SENTENCE_OPENING_WORDS = OPENING_WORDS | frozenset(
+    """The A An It Its He She We They I You His Her Our Their My Your This That These Those
+    There Here In On At By For From With Without To Of As If When While Where After Before
+    Since Until During Although Though Because Despite Under Over Among Between Against
+    According Some Many Most All Each Every Both No None Nor Or So Yet Still Who What Why
+    How Which""".split())
 
 
 def _not_after(words: tuple[str, ...]) -> str:
@@ -526,9 +556,13 @@ def _not_after(words: tuple[str, ...]) -> str:
 
 
 #: After a ``.``: not one that ends no sentence, that of an abbreviation
-#: (:data:`ABBREVIATIONS`, ``e.g.``, ``i.e.``) or of an initial after a space (``George
-#: W. Bush``; ``the U.S.`` may still end a sentence).
-NOT_ABBREVIATED = _not_after((*ABBREVIATIONS, "e.g", "i.e")) + r"(?<!\s[A-Z]\.)"
+#: (:data:`ABBREVIATIONS`, ``e.g.``, ``i.e.``), of an initial after a space (``George
+#: W. Bush``; ``the U.S.`` may still end a sentence) or of a
+#: :data:`NUMBER_ABBREVIATIONS` one before a digit (``Fig. 3``).
+NOT_ABBREVIATED = (
+    _not_after((*ABBREVIATIONS, "e.g", "i.e")) + r"(?<!\s[A-Z]\.)"
+    + "(?:" + _not_after((*NUMBER_ABBREVIATIONS, *(w.capitalize() for w in NUMBER_ABBREVIATIONS)))
+    + r"|(?!\s+\d))")
 #: The end of a sentence: a full stop, question or exclamation mark before a space.
 _STOP_RE = re.compile(rf"[.!?]{NOT_ABBREVIATED}(?=\s|$)")
 #: A line that ends a sentence: ``.``, ``!``, ``?`` or ``:``, maybe a closing quote or bracket.

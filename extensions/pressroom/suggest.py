@@ -45,7 +45,13 @@ from itertools import accumulate
 
 from pressroom.lint import name_key
 from pressroom.registry import strip_accents
-from pressroom.source import ABBREVIATIONS, LIST_ITEM_RE, Release, slugify
+from pressroom.source import (
+    ABBREVIATIONS,
+    LIST_ITEM_RE,
+    NUMBER_ABBREVIATIONS,
+    Release,
+    slugify,
+)
 
 # --------------------------------------------------------------------------- word lists
 # General English, not names: what makes a capitalized word a title, an
@@ -173,10 +179,11 @@ DEMONYM_RE = re.compile(r"(?:an|ans|ian|ians|ese|ish|ic|ch|i|ite|ites)$")
 _WORD = r"[^\W_](?:[\w]|[-’'&.](?=[^\W_]))*"
 TOKEN_RE = re.compile(rf"{_WORD}\.?|\S")
 #: A word with a full stop that need not end the sentence: an initial, an acronym, an
-#: abbreviation (those that may also end one, ``Inc.``, ``Jr.``, ``etc.``, included).
+#: abbreviation (those that may also end one, ``Inc.``, ``Jr.``, ``etc.``, ``No.``, included).
 _ABBREV_RE = re.compile(r"^(?:[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]|"
-                        rf"{'|'.join((*ABBREVIATIONS, 'Jr', 'Sr', 'Inc', 'Ltd', 'Corp', 'Co', 'etc'))}"
-                        r")\.$")
+                        + "|".join((*ABBREVIATIONS, *map(str.capitalize, NUMBER_ABBREVIATIONS),
+                                    "Jr", "Sr", "Inc", "Ltd", "Corp", "Co", "etc"))
+                        + r")\.$")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 _YEAR_RE = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _ACRONYM_RE = re.compile(r"^(?:[A-Z][A-Z0-9&]{1,7}|(?:[A-Z]\.){2,6})$")

@@ -33,11 +33,15 @@ class Backlink:
     s0: int
     s1: int
     anchor: str
-    #: the entity's other sentences in the release, in text order (the title last when a
-    #: mention in the text is shown first): (sentence, s0, s1, anchor)
+    #: the entity's other sentences in the release, in text order (not the title when a
+    #: mention in the text is shown first: the title is the link above): (sentence, s0, s1,
+    #: anchor)
     more: tuple[tuple[str, int, int, str], ...] = ()
     #: the release's language when it is not the site's (a tag), else ""
     language: str = ""
+    #: the anchor of the entity's mention in the title when the title is not listed as a
+    #: sentence (the link of the title, above the sentences, leads there), else ""
+    title_anchor: str = ""
 
 
 class CoMentions:
@@ -102,14 +106,15 @@ def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
             elif row[4]:  # a sentence of its own
                 others.setdefault(eid, []).append((row[4], row[5], row[6], f"m{row[1]}"))
         for eid, row in firsts.items():
-            first = (row[4], row[5], row[6], f"m{row[1]}")
-            more = others.get(eid, [])
-            if more and row[4] == meta[0]:
-                # the title, already the link above the sentence: the first sentence of the
-                # text is shown instead, the title's folded last with the others
-                first, more = more[0], [*more[1:], first]
+            # the title is the link above the sentences: it is listed as one only when
+            # nothing else mentions the entity, else its link leads to its mention (which is
+            # still counted: the title shows it)
+            sentences = [(row[4], row[5], row[6], f"m{row[1]}"), *others.get(eid, ())]
+            shown = [s for s in sentences if s[0] != meta[0]]
+            titled = next((s[3] for s in sentences if s[0] == meta[0]), "") if shown else ""
+            first, *more = shown or sentences[:1]
             backlinks[eid].append(Backlink(docname, meta[1], meta[0], counts[eid], *first,
-                                           tuple(more), meta[7]))
+                                           tuple(more), meta[7], titled))
         ids = mentioned[docname] = list(firsts)
         agg.release_count.update(ids)
     by_title = attrgetter("title", "docname")

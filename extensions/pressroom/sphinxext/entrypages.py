@@ -505,7 +505,7 @@ class Renderer:
             out.append(
                 f'<li><p class="pressroom-backlink-head"><span class="pressroom-date">'
                 f"{esc(self.human_date(b.date))}</span> "
-                f"{self.doc_link(docname, b.docname, b.title, attrs=lang)}{more}</p>\n"
+                f"{self.doc_link(docname, b.docname, b.title, b.title_anchor, lang)}{more}</p>\n"
                 f"{self._sentence(docname, b.docname, b.sentence, b.s0, b.s1, b.anchor, lang)}")
             if b.more:  # the other sentences that mention it, folded under the first
                 n = len(b.more)
@@ -973,7 +973,7 @@ def _period_phrase(period: str) -> str:
 def _backlink_model(rows: list) -> tuple:
     """What the backlink list shows of each row (a (year, releases) pair passes as it is)."""
     return tuple((b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.s1, b.anchor, b.more,
-                  b.language)
+                  b.language, b.title_anchor)
                  if isinstance(b, aggregates.Backlink) else b for b in rows)
 
 

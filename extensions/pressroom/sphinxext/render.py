@@ -18,11 +18,12 @@ from docutils import nodes
 
 from pressroom.config import is_suppressed
 from pressroom.corpus import text_key
-from pressroom.linker import TITLES
 from pressroom.registry import PartialDate
 from pressroom.source import (
     LIST_ITEM_RE,
     NOT_ABBREVIATED,
+    SENTENCE_OPENING_WORDS,
+    TRAILING_ABBREVIATIONS,
     refer_pronouns,
     same_language,
     straight_closes,
@@ -36,26 +37,32 @@ if TYPE_CHECKING:
     from pressroom.source import Release
 
 
+#: The marks that may close a sentence after its stop, and open one before its first word:
+#: quotation marks and brackets (Chinese and Japanese ones too).
+_CLOSE = "\"”“’')\\]»」』）】〕》〉"
+_OPEN = "\"“‘(\\[«„‚‹「『（《【〔"
 #: Where a sentence may end: at . ! or ? (maybe closing quotation marks or brackets)
 #: followed by space and a word, maybe after an opening mark; not the full stop of an
-#: abbreviation that ends no sentence (``Dr. Jane Roe``, ``St. Louis``, ``Jan. 5``, ``e.g.``)
-#: nor of an initial after a space (``George W. Bush``; ``the U.S. The`` still ends one).
-#: :func:`sentence_ends` keeps those before a capital (of any script: ``Über``, ``Élise``) or
-#: a digit.
+#: abbreviation that ends no sentence (``Dr. Jane Roe``, ``St. Louis``, ``Jan. 5``, ``e.g.``,
+#: ``Fig. 3``) nor of an initial after a space (``George W. Bush``; ``the U.S. The`` still
+#: ends one). :func:`sentence_ends` keeps those before a capital (of any script: ``Über``,
+#: ``Élise``), a digit or a letter of a script without capitals (Arabic, Hebrew, Chinese…:
+#: ``جائر. وقال``). The Arabic question mark, the Urdu full stop and the Devanagari danda
+#: (``؟``, ``۔``, ``।``) end a sentence before a space and any word; the Chinese and
+#: Japanese ideographic full stop, the fullwidth marks (``。``, ``！``, ``？``, ``．``) before
+#: a word with or without a space (those scripts put none).
+#: (One character class first: the regex engine then skips to each stop; alternatives of
+#: whole patterns made it try every position, several times slower.)
 _SENTENCE_END = re.compile(
-    rf"[.!?]{NOT_ABBREVIATED}[\"”“’')\]»]*\s+(?=[\"“‘(\[«„‚‹]?\s?\w)")
+    rf"[.!?؟۔।。！？．](?:(?<=[。！？])|(?<=．)(?<!\d．)(?!\d)"
+    rf"|(?:(?<=[.!?]){NOT_ABBREVIATED}|(?<=[؟۔।]))(?=[{_CLOSE}]*\s))"
+    rf"[{_CLOSE}]*\s*(?=[{_OPEN}]?\s?\w)")
 #: What may open a sentence before its first word: quotation marks, brackets, a space.
-_OPENING = "\"“‘([«„‚‹ \u00a0"
-#: Initials with full stops (``U.S.``, ``U.N.``) right before a sentence end's full stop.
-_INITIALS = re.compile(r"(?:^|[^\w.])(?:[A-Z]\.){2,}$")
-#: Words that initials modify rather than end a sentence before: ``U.S. President Obama``,
-#: ``U.N. Secretary-General``, ``U.S. Embassy``.
-_AFTER_INITIALS = frozenset(
-    [word for title in TITLES for word in title.split()[:1] if word.isalpha()]
-    + "Secretary-General Vice-President Army Navy Air Marines Embassy Consulate Congress Senate "
-      "House Government Administration Department State Treasury Court Supreme Forces Envoy "
-      "Mission Delegation Officials Troops Attorney Trade Special Federal National"
-      .split())
+_OPENING = _OPEN.replace("\\", "") + " \u00a0"
+#: Initials with full stops (``U.S.``, ``U.N.``) or an abbreviation written after a time or
+#: a name (``a.m.``, ``Inc.``) right before a sentence end's full stop.
+_TRAILING = re.compile(r"(?:^|[^\w.])(?:(?:[A-Z]\.){2,}|(?:"
+                       + "|".join(re.escape(w) for w in TRAILING_ABBREVIATIONS) + r")\.)$")
 #: A line of a list (``- Release the lawyers``): each item ends a sentence, its marker is
 #: no part of the next.
 _ITEM_LINE = re.compile(r"\n(?=" + LIST_ITEM_RE.pattern + ")")
@@ -65,20 +72,23 @@ _WORD = re.compile(r"[\w-]+")
 def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     """Where the sentences of ``text[start:end]`` end, in order: ``(start, end, cut)`` of
     the stop and the space after it, *cut* where the sentence's text ends (after its closing
-    marks). A stop before a word not capitalized ends none (``e.g. the``), nor initials
-    before a title or an institution (``U.S. President``); every line of a list ends one."""
+    marks). A stop before a word not capitalized ends none (``e.g. the``), nor initials or
+    ``a.m.``, ``Inc.``… before a capitalized word that opens no sentence (``U.S. President``,
+    ``a.m. Thursday``: :data:`~pressroom.source.SENTENCE_OPENING_WORDS`); every line of a
+    list ends one."""
     found = []
     for m in _SENTENCE_END.finditer(text, start, end):
         after = m.end()
         while after < end and text[after] in _OPENING:
             after += 1
         first = text[after:after + 1]
-        if not (first.isupper() or first.isdigit()):
+        caseless = first.isalpha() and not first.isupper() and not first.islower()
+        if text[m.start()] in ".!?" and not (first.isupper() or first.isdigit() or caseless):
             continue
-        if text[m.start()] == "." and _INITIALS.search(text, max(start, m.start() - 12),
-                                                       m.start() + 1):
+        if first.isupper() and text[m.start()] == "." and _TRAILING.search(
+                text, max(start, m.start() - 12), m.start() + 1):
             word = _WORD.match(text, after, after + 40)
-            if word and word.group() in _AFTER_INITIALS:
+            if not word or word.group() not in SENTENCE_OPENING_WORDS:
                 continue
         found.append((m.start(), m.end(), m.start() + len(m.group().rstrip())))
     items = [m.end() for m in _ITEM_LINE.finditer(text, start, end)]
@@ -128,7 +138,8 @@ class _Stops:
     """Where the sentences of one segment end, found once: looked up by bisection for
     each mention (scanning from the segment's start for each made a long paragraph with
     many mentions quadratic). And which quotation is open where: after each double
-    quotation mark, the mark that opened the quotation then open (``""`` for none)."""
+    quotation mark, where the mark that opened the quotation then open is (-1 for none),
+    and where the mark closing each quotation closed in the segment is."""
 
     def __init__(self, text: str, seg: tuple[int, int]) -> None:
         found = sentence_ends(text, *seg)
@@ -137,27 +148,65 @@ class _Stops:
         self.ends = [b for _, b, _ in found]
         self.cuts = [c for _, _, c in found]
         self.marks: list[int] = []
-        self.open: list[str] = []
-        state = ""
+        self.open: list[int] = []
+        self.closed: dict[int, int] = {}
+        opened = -1
         a, b = seg
         for m in _DOUBLE_QUOTE.finditer(text, a, b):
             mark = m.group()
             at = m.start()
-            if state and mark == _CLOSING[state]:
-                state = ""
+            if opened >= 0 and mark == _CLOSING[text[opened]]:
+                self.closed[opened] = at
+                opened = -1
             elif mark == '"' and straight_closes(text, at, a, b):
                 # a straight mark after a word, before no word, closes: one that closes
                 # nothing (its quotation opened in a paragraph before) opens nothing either
-                state = ""
+                opened = -1
             else:  # an opening mark, or a closing one that closes nothing
-                state = mark if mark in _CLOSING else ""
+                opened = at if mark in _CLOSING else -1
             self.marks.append(at)
-            self.open.append(state)
+            self.open.append(opened)
 
-    def open_at(self, pos: int) -> str:
-        """The mark opening the quotation open at *pos*, after the marks before it."""
+    def open_at(self, pos: int) -> int:
+        """Where the mark opening the quotation open at *pos* is (-1 for none), after the
+        marks before *pos*."""
         i = bisect_left(self.marks, pos)
-        return self.open[i - 1] if i else ""
+        return self.open[i - 1] if i else -1
+
+    def opening(self, text: str, at: int) -> str:
+        """The mark opening the quotation at *at* and the space after it, as written
+        (French ``« ``, Russian ``«``, ``“``)."""
+        space = _SPACES.match(text, at + 1, self.seg[1])
+        return text[at] + (_spaced(space.group()) if space else "")
+
+    def closing(self, text: str, at: int) -> str:
+        """The mark closing the quotation opened at *at* and the space before it, as written
+        where the segment closes it (French `` »``, Russian ``»``, ``”``); else the mark that
+        closes its opening one, spaced as that one is."""
+        close = self.closed.get(at)
+        if close is None:
+            return self.opening(text, at)[1:] + _CLOSING[text[at]]
+        space = close
+        while space > at + 1 and text[space - 1].isspace():
+            space -= 1
+        return (_spaced(text[space:close]) if space < close else "") + text[close]
+
+
+#: A run of whitespace.
+_SPACES = re.compile(r"\s+")
+#: The spaces at which no line may break, kept as written where a sentence's spaces are run
+#: together (French ``«`` and ``»`` with a no-break space, ``10`` and ``000`` with a narrow one).
+_NO_BREAK = ("\u00a0", "\u202f", "\u2007")
+
+
+def _spaced(run: str) -> str:
+    """A run of whitespace as shown in a sentence: one space, or the no-break space it is."""
+    return run if run in _NO_BREAK else " "
+
+
+def _collapsed(raw: str) -> str:
+    """*raw* with each run of whitespace one space, but a no-break space kept."""
+    return _SPACES.sub(lambda m: _spaced(m.group()), raw)
 
 
 def sentence_bounds(text: str, seg: tuple[int, int], start: int, end: int,
@@ -177,11 +226,13 @@ def sentence_around(text: str, seg: tuple[int, int], start: int, end: int,
     (*stops*: that segment's sentence ends, when already found).
 
     Returns ``(sentence, start in sentence, end in sentence)`` with whitespace
-    collapsed only outside the mention, so the highlight offsets stay exact. A
-    sentence end inside the mention (``U.S. Navy``) ends nothing. A list item's marker
-    (``- ``, ``1.``) is no part of its sentence. A sentence inside a quotation has the
-    quotation's marks made whole, as a quotation of it is written: “It’s time …”, not
-    It’s time …” with a closing mark alone, nor a middle sentence with none.
+    collapsed (a no-break space kept) only outside the mention, so the highlight offsets
+    stay exact. A sentence end inside the mention (``U.S. Navy``) ends nothing. A list
+    item's marker (``- ``, ``1.``) is no part of its sentence. A sentence inside a
+    quotation has the quotation's marks made whole, as a quotation of it is written:
+    “It’s time …”, not It’s time …” with a closing mark alone, nor a middle sentence with
+    none; the marks added are the text's own, spaced as it spaces them (``«Это произвол»``
+    from a Russian text, ``« Non »`` from a French one).
     """
     if stops is None or stops.seg != seg:
         stops = _Stops(text, seg)
@@ -203,17 +254,13 @@ def sentence_around(text: str, seg: tuple[int, int], start: int, end: int,
         s, e = lo, hi
     else:
         prefix = suffix = ""
-    before = " ".join(text[s:start].split())
-    if text[s:start][-1:].isspace():
-        before += " "
-    after = " ".join(text[end:e].split())
-    if text[end:e][:1].isspace():
-        after = " " + after
+    before = _collapsed(text[s:start].lstrip())
+    after = _collapsed(text[end:e].rstrip())
     surface = text[start:end]
-    if opened:
-        prefix = opened + ("\u00a0" if opened == "«" else "") + prefix
-    if left_open:
-        suffix += ("\u00a0" if left_open == "«" else "") + _CLOSING[left_open]
+    if opened >= 0:
+        prefix = stops.opening(text, opened) + prefix
+    if left_open >= 0:
+        suffix += stops.closing(text, left_open)
     sentence = plain(prefix + before + surface + after + suffix)
     s0 = len(prefix) + len(before)
     return sentence, s0, s0 + len(surface)

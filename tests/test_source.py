@@ -1225,3 +1225,27 @@ def test_a_published_line_under_the_deck_is_the_date_not_the_boilerplate():
     r = parse_text("Title\n\nThe group spoke today.\nPublished on May 3, 2011\n\n"
                    "About the group: it defends defenders.\n", path="x.txt")
     assert r.date == dt.date(2011, 5, 3) and "About the group" in r.footer
+
+
+def test_a_quotation_next_to_words_in_capitals_is_read_at_once():
+    """A name's words were matched side by side as well as apart, so ``KELLOGG`` could be
+    cut in 2^6 ways and a quotation next to a run of capitals took minutes (a release in
+    capitals never finished). Sixteen such words would take centuries; here, no time."""
+    import signal
+
+    def stop(*_):
+        raise TimeoutError("the parser is backtracking")
+
+    text = ("STATEMENT\n\nLOS ANGELES – THE CITY MOURNED.\n\n“We are ready,” said "
+            + " ".join(["UNICEF EXECUTIVE DIRECTOR CATHERINE RUSSELL"] * 4) + ".\n")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)  # a guard against a hang, not a speed target: a second would do
+    try:
+        r = parse_text(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [q.speaker for q in r.quotes] == [" ".join(["UNICEF EXECUTIVE DIRECTOR CATHERINE "
+                                                       "RUSSELL"] * 4)]
+    assert [q.speaker for q in parse_text(
+        "Title\n\n“Ready,” said J.R. McAllister-Smith.\n").quotes] == ["J.R. McAllister-Smith"]

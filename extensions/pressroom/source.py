@@ -608,8 +608,11 @@ _ACCORDING = "(?:" + "|".join(_ACCORDING_WORDS) + ")"
 _ACCORDING_OPENS = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _ACCORDING_WORDS) + ")"
 # A word of a name may end in a full stop only as an initial or a short title
 # (``J.``, ``Jr.``, ``St.``): "said Jane Roe. Lawyers …" must stop at "Roe".
+# Two words of it are apart (``Jane Roe``) or joined by a full stop (``J.R.``), never
+# side by side: ``KELLOGG`` is one word, not any of the 2^6 ways of cutting it, which made
+# a quotation next to a run of words in capitals take minutes.
 _NAME_WORD = (rf"(?:[{_CAPITALS}][a-z]?\.(?!\w)|[{_CAPITALS}][\w'’-]*"
-              rf"(?:\.(?=[{_CAPITALS}]))?)")
+              rf"(?:\.(?=[{_CAPITALS}])|(?!\w)))")
 _NAME = (rf"(?:{_NAME_WORD}+(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?"
          rf"(?:[ \t]+{_NAME_WORD}+)*)")
 _PRONOUNS = ("he", "she", "they", "He", "She", "They",  # ``a-t-il déclaré``, ``sagte er``,

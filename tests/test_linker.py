@@ -1010,3 +1010,15 @@ def test_a_name_in_a_script_written_without_spaces() -> None:
     text = "纪念刘晓波：北京，许多人纪念刘晓波。서울시 and 서울 and Jane Roes and Jane Roe."
     assert spans(linker.link(text)) == [
         ("刘晓波", "liu"), ("北京", "bj"), ("刘晓波", "liu"), ("서울", "sl"), ("Jane Roe", "roe")]
+
+
+def test_an_office_of_several_words_is_part_of_the_mention() -> None:
+    """``UNICEF Executive Director Catherine Russell`` was linked as ``Director Catherine
+    Russell``, and a deputy's title lost its first word."""
+    linker = make_linker(person("cr", "Catherine Russell"), person("jr", "Jane Roe"),
+                         org("un", "UNICEF"))
+    text = ("UNICEF Executive Director Catherine Russell met Deputy Special Envoy Jane Roe "
+            "and Spokesperson Jane Roe.")
+    assert spans(linker.link(text)) == [
+        ("UNICEF", "un"), ("Executive Director Catherine Russell", "cr"),
+        ("Deputy Special Envoy Jane Roe", "jr"), ("Spokesperson Jane Roe", "jr")]

@@ -241,6 +241,9 @@ TITLES = (
     "Lieutenant", "Lt.", "Major", "Admiral", "Sergeant", "Sgt.", "Commander", "Director",
     "Professor", "Prof.", "Dr.", "Dr", "Mr.", "Mr", "Mrs.", "Mrs", "Ms.", "Ms", "Miss", "Sir",
     "Dame", "Lord", "Lady", "Saint", "St.", "Detective", "Officer", "Chief", "Speaker",
+    "Commissioner", "High Commissioner", "Spokesperson", "Spokesman", "Spokeswoman",
+    "Director-General", "Director General", "Executive Director", "Managing Director",
+    "Envoy", "Special Envoy", "Special Rapporteur",
 )
 #: Titles that name a person by surname alone (``Mr Peugeot``), whatever else is named so.
 _HONORIFIC = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Herr|Frau)\.? $")
@@ -257,7 +260,7 @@ _TITLE_ENDS = frozenset(t[-2:] for t in TITLES)
 #: A country's or body's initials that go with a title after them (``U.S. President``).
 _TITLE_PREFIXES = frozenset("U.S. US UK U.K. EU UN U.N.".split())
 _TITLE_RE = re.compile(
-    r"(?:\b(?:U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.)\s)?\b(?:"
+    r"(?:\b(?:U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.)\s)?\b(?:(?:Deputy|Acting|Interim)\s)?(?:"
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
     + r")\s$"
 )

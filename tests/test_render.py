@@ -327,3 +327,18 @@ def test_search_index_names_unescaped_as_json_text():
     text = json.dumps(escaped, separators=(",", ":"))
     mended = json.loads(_ESCAPED.sub(lambda m: _UNESCAPED[m.group()], text))
     assert [row[4] for row in mended["objects"][""]] == names
+
+
+def test_the_direction_of_a_language_is_cldr_s():
+    from pressroom.sphinxext.render import direction, right_to_left
+
+    for tag in ("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug", "ar-EG", "pa-Arab",
+                "iw", "ks"):
+        assert right_to_left(tag), tag
+    # a script the tag names decides: Arabic in Latin letters, Sindhi in Devanagari
+    for tag in ("en", "fr", "zh-Hant", "ar-Latn", "sd-Deva", "tlh", "de-CH-1901"):
+        assert not right_to_left(tag), tag
+    assert direction("ar", None) == direction("he", "fr") == "rtl"
+    assert direction("fr", None) == direction("fr", "de") == ""  # the page's own
+    assert direction("fr", "ar") == direction("en", "he_IL") == "ltr"  # on a site written RTL
+    assert direction("", "ar") == direction(None, None) == ""

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pressroom.cli import build_parser
-from sphinx_support import chromium, make, serve, warnings_of
+from sphinx_support import built, chromium, copy_root, make, serve, warnings_of
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -325,3 +325,47 @@ def test_axe_on_the_basic_theme_finds_nothing_in_pressroom_markup(pressroom_site
                       for v in result["violations"] for node in v["nodes"]]
         page.close()
     assert found == [], "\n".join(found)
+
+
+ARABIC = "corpus/releases/hrf/2011/2011-05-04-arabic"
+
+
+@pytest.fixture(scope="module")
+def arabic_site(tmp_path_factory):
+    """The test root with a release in Arabic, built and served."""
+    src = copy_root("pressroom", tmp_path_factory.mktemp("arabic"))
+    (src / f"{ARABIC}.txt").write_text(
+        "---\nlanguage: ar\ndate: 2011-05-04\n---\nالحكم على الناشطين في الصين\n\n"
+        "واشنطن – التقى Brian Dooley بالصحفيين في واشنطن. «يجب الإفراج عن المحامين».\n",
+        encoding="utf-8")
+    app = built(src)
+    with serve(Path(app.outdir)) as base:
+        yield base
+
+
+def test_a_release_in_arabic_reads_right_to_left(arabic_site, browser):
+    """Its title and paragraphs start at the right, the closing marks of a sentence end it
+    at the left; so do its sentences on an entry page and its excerpt in search results
+    (``lang`` alone left them laid out left to right)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{arabic_site}/{ARABIC}.html")
+    laid_out = """sel => [...document.querySelectorAll(sel)].map(e => {
+        const range = document.createRange();
+        range.selectNodeContents(e.firstChild);
+        const text = range.getBoundingClientRect(), box = e.getBoundingClientRect();
+        return [getComputedStyle(e).direction, Math.round(box.right - text.right)];
+    })"""
+    # the text ends at the block's right edge (its start), however short it is
+    for direction, gap in page.evaluate(laid_out, "h1, .pressroom-body p"):
+        assert direction == "rtl" and gap < 2, (direction, gap)
+    page.goto(f"{arabic_site}/entries/person/brian-dooley.html")
+    sentences = page.evaluate(laid_out, "p.pressroom-sentence[lang=ar]")
+    assert sentences and all(d == "rtl" and gap < 20 for d, gap in sentences), sentences
+    page.goto(f"{arabic_site}/search.html?q=Dooley")
+    excerpt = f'#search-results li:has(a[href^="{ARABIC}.html"]) p.context'
+    page.wait_for_selector(excerpt, timeout=15000)
+    assert page.eval_on_selector(excerpt, "e => getComputedStyle(e).direction") == "rtl"
+    english = '#search-results li:has(a[href*="upcoming-dialogue"]) p.context'
+    page.wait_for_selector(english, timeout=15000)
+    assert page.eval_on_selector(english, "e => getComputedStyle(e).direction") == "ltr"
+    page.close()

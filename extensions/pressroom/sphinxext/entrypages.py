@@ -72,6 +72,7 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.html import breadcrumbs_html, url_folder
+from pressroom.sphinxext.render import direction
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -333,6 +334,8 @@ class Renderer:
         self.human_date = human_date
         #: an entry page lists this many entries under each label of its inverse links
         self.inverse_max = INVERSE_MAX
+        #: Sphinx's ``language``: text in a language written the other way gets a ``dir``
+        self.site_language = app.config.language
         self._inverse: InverseLinks | None = None
         self._uris: dict[tuple[str, str], str] = {}
         self._links: dict[tuple[str, str, str | None], str] = {}
@@ -501,7 +504,7 @@ class Renderer:
         for b in rows:
             more = (f'<span class="pressroom-muted"> ({b.count} mentions)</span>'
                     if b.count > 1 else "")
-            lang = _lang(b.language)
+            lang = _lang(b.language, self.site_language)
             out.append(
                 f'<li><p class="pressroom-backlink-head"><span class="pressroom-date">'
                 f"{esc(self.human_date(b.date))}</span> "
@@ -568,7 +571,7 @@ class Renderer:
         for release, group in itertools.groupby(rows, key=lambda row: row[0]):
             group = list(group)
             _release, date, title, _text, _start, language = group[0]
-            lang = _lang(language)
+            lang = _lang(language, self.site_language)
             out.append('<div class="pressroom-quoted-in">\n<p class="pressroom-backlink-head">'
                        f'<span class="pressroom-date">{esc(self.human_date(date))}</span> '
                        f"{self.doc_link(docname, release, title, attrs=lang)}</p>\n")
@@ -977,10 +980,15 @@ def _backlink_model(rows: list) -> tuple:
                  if isinstance(b, aggregates.Backlink) else b for b in rows)
 
 
-def _lang(language: str) -> str:
-    """A ``lang`` attribute (with its leading space) for text in *language*, a tag; nothing
-    for text in the site's language (``""``)."""
-    return f' lang="{esc(language)}"' if language else ""
+def _lang(language: str, site_language: str | None = None) -> str:
+    """A ``lang`` attribute (with its leading space) for text in *language*, a tag, and a
+    ``dir`` when it is written in the other direction than the site's language (see
+    :func:`~pressroom.sphinxext.render.direction`); nothing for text in the site's language
+    (``""``)."""
+    if not language:
+        return ""
+    way = direction(language, site_language)
+    return f' lang="{esc(language)}"' + (f' dir="{way}"' if way else "")
 
 
 def _search_text(entities: list[Entity]) -> str:

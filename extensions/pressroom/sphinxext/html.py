@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
+from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from pressroom.sphinxext import aggregates
@@ -27,7 +28,7 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.generate import generated_folders
-from pressroom.sphinxext.render import EXPORT_FILE
+from pressroom.sphinxext.render import EXPORT_FILE, direction
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -180,6 +181,40 @@ def bound_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[s
 
     bounded._pressroom = True  # type: ignore[attr-defined]
     context["toctree"] = bounded
+
+
+class DirectedText:
+    """Mixed into the HTML translator: an element marked as written in a language (a class
+    ``language-<tag>``, which docutils writes as ``lang``) gets HTML's ``dir`` too when
+    that language is written in the other direction than the site's
+    (:func:`~pressroom.sphinxext.render.direction`). ``lang`` alone left a release in
+    Arabic laid out left to right: its title and paragraphs left-aligned, a sentence's
+    closing marks at the wrong end."""
+
+    def starttag(self, node: Any, tagname: str, suffix: str = "\n", empty: bool = False,
+                 **attributes: Any) -> str:
+        if isinstance(node, nodes.Element) and "dir" not in attributes:
+            for cls in node["classes"]:
+                if cls.startswith("language-"):  # the first, as docutils takes for ``lang``
+                    way = direction(cls[len("language-"):], self.config.language)
+                    if way:
+                        attributes["dir"] = way
+                    break
+        return super().starttag(node, tagname, suffix, empty, **attributes)  # type: ignore[misc]
+
+
+def direct_text(app: Sphinx) -> None:
+    """``builder-inited``: an HTML builder's translator (Sphinx's, or the one an extension
+    or theme set) writes ``dir`` beside ``lang`` (:class:`DirectedText`)."""
+    builder = app.builder
+    if builder.format != "html":
+        return
+    base = app.registry.get_translator_class(builder)
+    if issubclass(base, DirectedText):
+        return
+    directed = type(base.__name__, (DirectedText, base), {"__module__": base.__module__,
+                                                          "__doc__": base.__doc__})
+    app.set_translator(builder.name, directed, override=True)
 
 
 def site_url(app: Sphinx, target: str, page: str | None = None) -> str:

@@ -8,6 +8,7 @@ entry page (with the entry's description as the link title).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from pressroom.source import (
     NOT_ABBREVIATED,
     SENTENCE_OPENING_WORDS,
     TRAILING_ABBREVIATIONS,
+    language_tag,
     refer_pronouns,
     same_language,
     straight_closes,
@@ -467,8 +469,51 @@ def other_language(language: str | None, site_language: str | None) -> str | Non
 
 def language_classes(language: str | None) -> list[str]:
     """The classes that mark a node as written in *language* (a tag; none for None or
-    ``""``): docutils writes a class ``language-<tag>`` as the element's ``lang``."""
+    ``""``): docutils writes a class ``language-<tag>`` as the element's ``lang``, and
+    :class:`~pressroom.sphinxext.html.DirectedText` its ``dir`` (see :func:`direction`)."""
     return [f"language-{language}"] if language else []
+
+
+#: Scripts written right to left (ISO 15924), for a tag naming a script that Babel has no
+#: data for in that language: ``ar-Latn`` (Arabic in Latin letters) is written left to right.
+_RIGHT_TO_LEFT_SCRIPTS = frozenset({"Adlm", "Arab", "Aran", "Hebr", "Mand", "Mend", "Nkoo",
+                                    "Rohg", "Samr", "Syrc", "Thaa", "Yezi"})
+
+
+@functools.lru_cache(maxsize=256)
+def right_to_left(tag: str) -> bool:
+    """Is text in the language *tag* written right to left? As CLDR says, from Babel's
+    ``Locale.character_order`` (ar, he, fa, ur, ps, yi, dv, ckb, sd, ug…; ``sd-Deva`` is
+    not), for the tag or else its language alone; a script the tag names that Babel does
+    not know the language in decides alone. A language Babel does not know is taken to be
+    written left to right."""
+    from babel import Locale, UnknownLocaleError
+
+    subtags = tag.replace("_", "-").split("-")
+    script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    for attempt in dict.fromkeys(("-".join(subtags), subtags[0])):
+        try:
+            locale = Locale.parse(attempt, sep="-")
+        except (ValueError, TypeError, UnknownLocaleError):
+            continue
+        if script and (locale.script or "").title() != script:
+            break  # Babel read the tag without its script (``ar-Latn`` as ``ar``)
+        return locale.character_order == "right-to-left"
+    return script in _RIGHT_TO_LEFT_SCRIPTS
+
+
+def direction(language: str | None, site_language: str | None) -> str:
+    """HTML's ``dir`` for text in *language* (a tag) on a page in the site's language
+    (Sphinx's ``language``, English when unset): ``rtl`` for a language written right to
+    left (a title left-aligned, a sentence's full stop at its left end, otherwise);
+    ``ltr`` for one written left to right on a site whose language is not; else ``""``,
+    the page's own direction."""
+    if not language:
+        return ""
+    if right_to_left(language):
+        return "rtl"
+    site = language_tag(site_language or "en") or site_language or "en"
+    return "ltr" if right_to_left(site) else ""
 
 
 def language_name(tag: str) -> str:

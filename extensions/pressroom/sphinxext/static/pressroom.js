@@ -42,7 +42,8 @@
    breadcrumbs and the panel are left out of the text the excerpt is cut from (the
    release's date, publisher and entries are in the result's title and page). Without
    Sphinx's search on the page, or with a version of it that names its steps
-   differently, nothing changes. */
+   differently, nothing changes. An excerpt takes the direction of its first letters
+   (dir="auto"): one from a release in Arabic or Hebrew reads right to left. */
 (function () {
   "use strict";
   /* global Search */
@@ -60,4 +61,14 @@
     parts.forEach(function (el) { el.remove(); });
     return htmlToText.call(this, page.documentElement.outerHTML, anchor);
   };
+  var makeSearchSummary = Search.makeSearchSummary;
+  if (typeof makeSearchSummary === "function") {
+    Search.makeSearchSummary = function () {
+      var summary = makeSearchSummary.apply(this, arguments);
+      if (summary && summary.setAttribute) {
+        summary.setAttribute("dir", "auto");
+      }
+      return summary;
+    };
+  }
 })();

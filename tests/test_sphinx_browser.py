@@ -109,6 +109,20 @@ def test_search_excerpts_show_what_the_page_says(site, browser):
     assert entry.startswith("Brian Dooley") and "›" not in entry, entry
 
 
+def test_search_excerpts_leave_out_a_release_s_problems(pressroom_site, browser):
+    """A word the notice of a release's problems says before its text does is shown where
+    the text says it: the notice is the build's words."""
+    release = "corpus/releases/hrf/2011/2011-05-02-markup-is-data.html"
+    with serve(Path(pressroom_site.outdir)) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/search.html?q=control")
+        excerpt = f'#search-results li:has(a[href^="{release}"]) p.context'
+        page.wait_for_selector(excerpt, timeout=15000)
+        text = page.locator(excerpt).inner_text()
+        page.close()
+    assert "Control: [" in text and "control character" not in text, text
+
+
 def test_screenshots_and_sidebar(site, browser):
     base, outdir = site
     release = "corpus/releases/human-rights-first/2011/2011-04-27-upcoming-dialogue-not-enough"

@@ -327,6 +327,25 @@ def test_a_release_footer_is_shown_but_not_searchable(site):
     assert seed_index in docs("lawyer")      # the body is indexed ("Lawyers", stemmed)
 
 
+def test_a_release_s_problems_are_shown_but_not_searchable(site):
+    """The notice of a release's problems is the build's words: its advice and heading
+    made a search for them (``YYYY``, *warnings*) find every release read with warnings."""
+    assert "contains control character U+0007" in page(site, MARKUP)
+    text = (Path(site.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    markup = index["docnames"].index(MARKUP)
+
+    def docs(part: str, term: str) -> list[int]:
+        value = index[part].get(term, [])
+        return value if isinstance(value, list) else [value]
+
+    for term in ("noncharact", "shown", "release_control"):  # only the notice says them
+        assert markup not in docs("terms", term), term
+    assert markup not in docs("titleterms", "warn")
+    assert "This release was read with warnings" not in index["alltitles"]
+    assert markup in docs("terms", "roe") and markup in docs("terms", "control")  # the text
+
+
 def test_the_release_file_as_received_is_published_and_linked(site):
     """The File field links the release file as received (the page's source, copied by the
     HTML builder with its bytes unchanged); it was the path alone, and the file was not in

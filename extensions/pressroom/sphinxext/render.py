@@ -565,9 +565,13 @@ def _apart(cls: str, rubric: str, blocks: list[str], marked: Sequence[str] = ())
 
 
 def _problems_notice(problems: list[Problem]) -> nodes.Element:
-    """A visible notice on the page of a release that has problems (the build warns too)."""
+    """A visible notice on the page of a release that has problems (the build warns too).
+    Not searchable ("no-search"), nor a search excerpt (``pressroom.js``): its advice
+    (``date: YYYY-MM-DD``) and heading are the build's words, not the release's, and made
+    a search for them find every release read with warnings."""
     errors = any(p.severity == "error" for p in problems)
-    box = nodes.admonition(classes=["pressroom-problems", "error" if errors else "warning"])
+    box = nodes.admonition(classes=["pressroom-problems", "error" if errors else "warning",
+                                    "no-search"])
     head = "This release has problems" if errors else "This release was read with warnings"
     box += nodes.title(head, head)
     items = nodes.bullet_list()

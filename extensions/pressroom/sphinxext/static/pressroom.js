@@ -38,9 +38,10 @@
    navigation and panel. Sphinx's search (searchtools.js, on the search page) shows the
    text around the first place a searched word appears in the page's main part; on a
    release that place was the panel listing the entries it mentions ("People: Ai
-   Weiwei, Brian Dooley, ...") and on an entry its breadcrumbs, never the sentence. The
-   breadcrumbs and the panel are left out of the text the excerpt is cut from (the
-   release's date, publisher and entries are in the result's title and page). Without
+   Weiwei, Brian Dooley, ...") or the notice of its problems, and on an entry its
+   breadcrumbs, never the sentence. The breadcrumbs, the panel and the notice (the
+   build's words, not the release's) are left out of the text the excerpt is cut from
+   (the release's date, publisher and entries are in the result's title and page). Without
    Sphinx's search on the page, or with a version of it that names its steps
    differently, nothing changes. An excerpt takes the direction of its first letters
    (dir="auto"): one from a release in Arabic or Hebrew reads right to left. */
@@ -50,7 +51,7 @@
   if (typeof Search === "undefined" || typeof Search.htmlToText !== "function") {
     return;
   }
-  var LEFT_OUT = ".pressroom-breadcrumbs, .pressroom-meta";
+  var LEFT_OUT = ".pressroom-breadcrumbs, .pressroom-meta, .pressroom-problems";
   var htmlToText = Search.htmlToText;
   Search.htmlToText = function (htmlString, anchor) {
     var page = new DOMParser().parseFromString(htmlString, "text/html");

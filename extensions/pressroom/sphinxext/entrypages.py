@@ -13,10 +13,10 @@ What a reader and Sphinx still get:
 * every entry is a domain object (``pressroom.entries``, set at ``env-updated``
   from the registry): roles, ``objects.inv``, intersphinx and the search index's
   objects point at it;
-* the search index gets each page's name, aliases and description
-  (:func:`feed_search`; a page whose model did not change keeps its entry from
-  the last build's index, :func:`keep_search_entries`), and the general index
-  one line per name and alias (:func:`note_index_entries`);
+* the search index gets each page's name, aliases and description, and the words of
+  the names as written without accents (:func:`feed_search`; a page whose model did
+  not change keeps its entry from the last build's index, :func:`keep_search_entries`),
+  and the general index one line per name and alias (:func:`note_index_entries`);
 * **which** entries get a page of their own: those a release mentions
   (:func:`pressroom.sphinxext.incremental.mentioned`); the others are shown in
   full on their letter page, ``entries/<type>/by-letter/<l>``, which lists every
@@ -40,6 +40,7 @@ import html as _html
 import itertools
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -53,6 +54,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import new_document
 
 from pressroom import __version__
+from pressroom.linker import unaccented
 from pressroom.registry import PartialDate, human_range
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
@@ -784,16 +786,18 @@ class Renderer:
             model = self._type_models[type_] = self._type_model(type_)
         return model
 
-    def title_and_search(self, ids: tuple[str, ...], own: str | None) -> tuple[str, str]:
-        """A page's title and the text the search index gets for it (without its body)."""
+    def title_and_search(self, ids: tuple[str, ...], own: str | None) -> tuple[str, str, str]:
+        """A page's title, the text the search index gets for it (without its body) and its
+        keywords (see :func:`_search_keywords`)."""
         registry = self.corpus.registry
         if own is not None:
             entity = registry[own]
-            return entity.name, _search_text([entity])
+            return entity.name, _search_text([entity]), _search_keywords([entity])
         first = registry[ids[0]]
         paged = self.domain.data.get("paged", {})
+        shown = [registry[eid] for eid in sorted(ids) if eid not in paged]
         return (self._letter_title(first.type, letter_of(filed_as(first))),
-                _search_text([registry[eid] for eid in sorted(ids) if eid not in paged]))
+                _search_text(shown), _search_keywords(shown))
 
     def _letter_title(self, type_: str, letter: str) -> str:
         return f"{self.corpus.type_label(type_, plural=True)}: {letter_label(letter)}"
@@ -996,6 +1000,26 @@ def _search_text(entities: list[Entity]) -> str:
     for e in entities:
         parts.extend([e.name, *e.aliases, e.description, e.kind, *e.roles])
     return " ".join(plain(p) for p in parts if p)
+
+
+_WORD = re.compile(r"\w+")  # a word as Sphinx's search splits text into words
+
+
+def _search_keywords(entities: list[Entity]) -> str:
+    """The words of the names and other names of *entities* as written without accents
+    (``Elodie`` of ``Élodie Durand``, ``Lodz``, ``Grun`` and ``Gruen`` of ``Grün``: the
+    forms the linker links them by), those not written so too, as the search index's
+    keywords of their page: a search without the accents found nothing. Word by word, as a
+    query is looked up (Sphinx indexes each keyword whole); "" when there is none."""
+    written: set[str] = set()
+    forms: list[str] = []
+    for e in entities:
+        for name in (e.name, *e.aliases):
+            written.update(word.casefold() for word in _WORD.findall(name))
+            for form in unaccented(name):
+                forms.extend(_WORD.findall(form))
+    new = {word.casefold(): word for word in forms if word.casefold() not in written}
+    return ", ".join(new.values())
 
 
 # ---------------------------------------------------------------------------- html-collect-pages
@@ -1610,34 +1634,41 @@ PARALLEL_MIN = 100
 
 
 class _SearchDoc:
-    """The doctree Sphinx's indexer is fed for a collected page: a title and a paragraph.
+    """The doctree Sphinx's indexer is fed for a collected page: a title and a paragraph,
+    and the page's keywords (a ``meta`` node, whose keywords Sphinx's indexer takes as
+    words of the page) when it has any.
 
-    One is built per process and its two texts replaced for each page: building a
+    One is built per process and its texts replaced for each page: building a
     docutils document per page (thousands in a large build) was most of the feeding's
     cost, in allocations and in the garbage collections they set off."""
 
     def __init__(self) -> None:
         self.doc = new_document("")
-        section = nodes.section()
+        self.section = nodes.section()
         self.title = nodes.title("", "")
         self.paragraph = nodes.paragraph("", "")
-        section += self.title
-        section += self.paragraph
-        self.doc += section
+        self.section += self.title
+        self.section += self.paragraph
+        self.keywords = nodes.meta(name="keywords", content="")
+        self.doc += self.keywords
+        self.doc += self.section
 
-    def feed(self, indexer, docname: str, title: str, text: str) -> None:
+    def feed(self, indexer, docname: str, title: str, text: str, keywords: str = "") -> None:
         self.title.children = [nodes.Text(title)]
         self.paragraph.children = [nodes.Text(text)]
+        self.keywords["content"] = keywords
+        # an empty keyword would be indexed as a word
+        self.doc.children = [self.keywords, self.section] if keywords else [self.section]
         indexer.feed(docname, docname, title, self.doc)
 
 
 _SEARCH_DOC: list[_SearchDoc] = []
 
 
-def feed_search(indexer, docname: str, title: str, text: str) -> None:
+def feed_search(indexer, docname: str, title: str, text: str, keywords: str = "") -> None:
     if not _SEARCH_DOC:
         _SEARCH_DOC.append(_SearchDoc())
-    _SEARCH_DOC[0].feed(indexer, docname, title, text)
+    _SEARCH_DOC[0].feed(indexer, docname, title, text, keywords)
 
 
 def _keep_in_search(indexer, docnames: set[str]) -> None:

@@ -803,8 +803,23 @@ class Renderer:
         return f"{self.corpus.type_label(type_, plural=True)}: {letter_label(letter)}"
 
     # pages -------------------------------------------------------------------------
+    def description(self, eid: str) -> str:
+        """What an entry's page says it is (its ``<meta name="description">`` and its
+        JSON-LD's ``description``): the registry's description, else its type and the
+        number of releases that mention it (and quote it), as its page counts them
+        (``Person mentioned in 3 releases, quoted in 1 release.``)."""
+        entity = self.corpus.registry[eid]
+        if entity.description:
+            return plain(entity.description)
+        text = (f"{self.corpus.type_label(entity.type)} mentioned in "
+                f"{counted(len(self.agg.backlinks.get(eid, ())), 'release')}")
+        quoted = len({row[0] for row in self.agg.quotes.get(eid, ())})
+        if quoted:
+            text += f", quoted in {counted(quoted, 'release')}"
+        return plain(text + ".")
+
     def entry_page(self, docname: str, eid: str) -> Page:
-        from pressroom.sphinxext.html import entity_ld, script
+        from pressroom.sphinxext.html import entity_ld, meta_description, script
 
         entity = self.corpus.registry[eid]
         anchor = entity_anchor(eid)
@@ -826,7 +841,9 @@ class Renderer:
             toc.append(f'<li><a class="reference internal" href="#{esc(sub)}">{esc(title)}</a></li>\n')
         body.append("</section>\n")
         toc.append("</ul>\n</li>\n</ul>\n")
-        metatags = script(entity_ld(self.app, self.domain, self.corpus, eid, docname))
+        description = self.description(eid)
+        metatags = meta_description(description) + script(
+            entity_ld(self.app, self.domain, self.corpus, eid, docname, description=description))
         return Page(docname, entity.name, "".join(body), "".join(toc), metatags, parents)
 
     def year_page(self, docname: str, eid: str, year: str) -> Page:

@@ -270,6 +270,9 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
                 break
     if source:
         data["isBasedOn"] = source
+    description = domain.data.get("descriptions", {}).get(docname)
+    if description:
+        data["description"] = description
     data["inLanguage"] = language or site_language(app.config)
     mentions = []
     seen = set()
@@ -284,10 +287,11 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
     return data
 
 
-def entity_ld(app: Sphinx, domain, corpus, eid: str, page: str,
-              short: bool = False) -> dict[str, Any]:
-    """JSON-LD of the entry *eid*, written in the page of the document *page*."""
-    docname, anchor, type_, name, aliases, description, _filed = domain.entries[eid]
+def entity_ld(app: Sphinx, domain, corpus, eid: str, page: str, short: bool = False,
+              description: str | None = None) -> dict[str, Any]:
+    """JSON-LD of the entry *eid*, written in the page of the document *page*; in full
+    (not *short*), with *description* (its page's) or else the registry's."""
+    docname, anchor, type_, name, aliases, registered, _filed = domain.entries[eid]
     schema = corpus.project.entity_types.get(type_, {}).get("schema", "Thing")
     page_url = _url(app, docname, page)
     # one node for the entry wherever it is written (its page's and every release's
@@ -302,8 +306,8 @@ def entity_ld(app: Sphinx, domain, corpus, eid: str, page: str,
         data["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
     if not short:
         data["@context"] = SCHEMA
-        if description:
-            data["description"] = description
+        if description or registered:
+            data["description"] = description or registered
         if aliases:
             data["alternateName"] = list(aliases)
         if entity is not None and schema in _DATE_PROPERTIES:
@@ -320,6 +324,14 @@ _DATE_PROPERTIES = {
     "Person": ("birthDate", "deathDate"),
     "Organization": ("foundingDate", "dissolutionDate"),
 }
+
+
+def meta_description(text: str) -> str:
+    """A page's ``<meta name="description">`` (what search engines and link previews show
+    of it), *text* escaped: it is release or registry text, data; nothing for ``""``."""
+    if not text:
+        return ""
+    return f'<meta name="description" content="{escape(text, quote=True)}" />\n'
 
 
 def script(data: dict[str, Any]) -> str:
@@ -368,12 +380,15 @@ def breadcrumbs_html(crumbs: Iterable[tuple[str, str]]) -> str:
 
 def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                doctree: Any) -> None:
-    """JSON-LD of a release page (entry pages carry theirs from :mod:`.entrypages`)."""
+    """The description and JSON-LD of a release page (entry pages carry theirs from
+    :mod:`.entrypages`)."""
     if doctree is None:
         return
     domain = get_domain(app.env)
     if pagename in domain.releases:
-        context["metatags"] = context.get("metatags", "") + script(release_ld(app, domain, pagename))
+        description = meta_description(domain.data.get("descriptions", {}).get(pagename, ""))
+        context["metatags"] = (context.get("metatags", "") + description
+                               + script(release_ld(app, domain, pagename)))
 
 
 #: What a ``searchtools.js`` that escapes object names itself shows a name with.

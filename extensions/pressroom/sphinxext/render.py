@@ -21,6 +21,7 @@ from pressroom.config import is_suppressed
 from pressroom.corpus import text_key
 from pressroom.registry import PartialDate
 from pressroom.source import (
+    BYLINE_RE,
     LIST_ITEM_RE,
     NOT_ABBREVIATED,
     SENTENCE_OPENING_WORDS,
@@ -121,6 +122,8 @@ class Rendered:
     text_key: str = ""
     #: the release's opening words (see :func:`lead_of`), for the feed
     lead: str = ""
+    #: what the release's page says it is (see :func:`description_of`)
+    description: str = ""
 
 
 class _Lines:
@@ -439,11 +442,28 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             plain(publisher), plain(release.dateline or ""), release.source_url or "", relpath,
             language or "")
     key = text_key(text) if text.replace("\ufeff", "").strip() else ""
-    return Rendered(section, meta, rows, quote_rows, key, lead_of(text, release.paragraphs))
+    return Rendered(section, meta, rows, quote_rows, key, lead_of(text, release.paragraphs),
+                    description_of(release))
 
 
 #: A release's lead is cut at a word boundary near this many characters.
 LEAD_CHARS = 300
+#: A page's description is cut at a word boundary to at most this many characters (about
+#: what search engines show of one).
+DESCRIPTION_CHARS = 160
+
+
+def cut_words(text: str, limit: int) -> str:
+    """*text*'s words, its spaces run together, cut at the last word boundary before
+    *limit* characters (then `` …``); plain text (see :func:`plain`)."""
+    out: list[str] = []
+    size = 0
+    for word in text.split():
+        if out and size + len(word) > limit:
+            return plain(" ".join(out)) + " …"
+        out.append(word)
+        size += len(word) + 1
+    return plain(" ".join(out))
 
 
 def lead_of(text: str, paragraphs) -> str:
@@ -452,14 +472,28 @@ def lead_of(text: str, paragraphs) -> str:
     if not paragraphs:
         return ""
     first = min(paragraphs, key=lambda p: p.start)
-    out: list[str] = []
-    size = 0
-    for word in text[first.start:first.end].split():
-        if out and size + len(word) > LEAD_CHARS:
-            return plain(" ".join(out)) + " …"
-        out.append(word)
-        size += len(word) + 1
-    return plain(" ".join(out))
+    return cut_words(text[first.start:first.end], LEAD_CHARS)
+
+
+def description_of(release: Release) -> str:
+    """What a release's page says it is (HTML's ``<meta name="description">``, JSON-LD's
+    ``description``: what search engines and link previews show): the first sentence of its
+    first body paragraph, which is the whole paragraph when that is a deck (a subtitle under
+    the headline: no sentence's end) or has no sentence's end, a byline (``By Jane Roe``)
+    left out; plain text, cut at a word boundary to :data:`DESCRIPTION_CHARS` characters
+    with its ``…``. "" for a release without a body."""
+    text = release.text
+    for p in sorted(release.paragraphs, key=lambda p: p.start):
+        start, end = p.start, p.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end or BYLINE_RE.match(text, start, end):
+            continue
+        stops = sentence_ends(text, start, end)
+        return cut_words(text[start:stops[0][2] if stops else end], DESCRIPTION_CHARS - 2)
+    return ""
 
 
 def other_language(language: str | None, site_language: str | None) -> str | None:

@@ -87,6 +87,28 @@ def test_an_entry_is_found_by_its_names_written_without_accents(tmp_path):
     assert entrypages._search_keywords([entity]) == "Grun"
 
 
+def test_appears_with_says_how_many_more_there_are(tmp_path):
+    """*Appears with* lists 12 entries and said nothing of the others: those left out are
+    counted, and which are listed where entries mentioned as often are cut is by name."""
+    places = ["Arvelle", "Brisko", "Calderan", "Dovrin", "Estavel", "Forunay", "Galvetz",
+              "Hollinar", "Istravo", "Jennsby", "Korvath", "Lundrell", "Marvosk", "Norvhal",
+              "Oskavel"]
+    src = copy_root("pressroom", tmp_path)
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "".join(
+        f"- id: {name.lower()}\n  type: place\n  name: {name}\n" for name in places)
+        + "- id: zed-solo\n  type: person\n  name: Zed Solo\n", encoding="utf-8")
+    (src / "corpus/releases/hrf/2011/2011-06-01-tour.txt").write_text(
+        "A Tour\n\nJune 1, 2011\n\nZed Solo visited " + ", ".join(places[::-1]) + " today.\n",
+        encoding="utf-8")
+    app, _ = _build(src)
+    html = main_text(page(app, "entries/person/zed-solo"))
+    with_ = html[html.index(">Appears with<"):]
+    listed = re.findall(r'<li><p><a [^>]*>([^<]+)</a>', with_)
+    assert listed == places[:12]
+    assert '<p class="pressroom-count">And 3 more entries, in 1 release each.</p>' in with_
+
+
 def test_a_no_op_build_writes_no_entry_page_and_a_lost_file_is_rewritten(tmp_path):
     src = copy_root("pressroom", tmp_path)
     app, _ = _build(src)

@@ -598,6 +598,12 @@ class Renderer:
                        f'<span class="pressroom-muted"> — {counted(n, "release")}'
                        "</span></p></li>\n")
         out.append("</ul>\n")
+        more, fewest, most = self.agg.appears_with.rest(eid)
+        if more:  # the list is cut: say so, and how often those left out appear with it
+            each = (counted(most, "release") if fewest == most
+                    else f"{fewest:,} to {counted(most, 'release')}")
+            out.append(f'<p class="pressroom-count">And {counted(more, "more entry", "more entries")}'
+                       f", in {each} each.</p>\n")
         return "".join(out)
 
     def parents(self, docname: str, type_: str, letter: str | None) -> list[dict[str, str]]:
@@ -694,7 +700,8 @@ class Renderer:
                     sum(b.count for b in agg.backlinks.get(own, ())),
                     tuple(self.years_of.get(own, ())),
                     tuple(agg.quotes.get(own, ())),
-                    tuple((o, n, entries.get(o)) for o, n in agg.appears_with.get(own, ())))
+                    tuple((o, n, entries.get(o)) for o, n in agg.appears_with.get(own, ())),
+                    agg.appears_with.rest(own))
         paged = self.domain.data.get("paged", {})
         counts = self.agg.release_count
         rows = []

@@ -184,6 +184,21 @@ def test_domain_indices_and_general_index(site):
     assert "Brian Dooley (person)" in genindex
 
 
+def test_every_see_in_the_general_index_names_the_form_an_entry_is_filed_under(tmp_path):
+    """An alias of an entry filed under its ``sort`` pointed at its name, itself a *see*
+    line: ``Ms. Roe (see Jane Roe)`` where ``Jane Roe`` was ``(see Roe, Jane)``."""
+    src = copy_root("pressroom", tmp_path)
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "  name: Jane Roe\n", "  name: Jane Roe\n  sort: Roe, Jane\n  aliases: [Ms. Roe]\n"),
+        encoding="utf-8")
+    genindex = text_of(page(built(src), "genindex"))
+    assert "Roe, Jane (person)" in genindex
+    assert "Jane Roe (see Roe, Jane)" in genindex and "Ms. Roe (see Roe, Jane)" in genindex
+    sees = re.findall(r"\(see ([^)]+)\)", genindex)
+    assert sees and not [s for s in sees if f"{s} (see " in genindex], sees
+
+
 def test_timeline(site):
     html = main_text(page(site, "docs/timeline"))
     # a line to jump to each year, first

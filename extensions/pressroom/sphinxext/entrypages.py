@@ -154,7 +154,9 @@ def pages(domain, entries_dir: str) -> dict[str, tuple[str, ...]]:
 
 
 def note_index_entries(app: Sphinx) -> None:
-    """The general index: one line per entry name and alias, pointing at its anchor.
+    """The general index: one line per entry name and alias, pointing at its anchor; the
+    name and the aliases each say the form the entry is filed under (``Ms. Okonkwo (see
+    Okonkwo, Maria)``: an alias saw the name, itself a *see* line).
 
     Stored in Sphinx's index domain under the collected page's name (at
     ``env-updated``, so it is pickled with the environment); the previous
@@ -175,7 +177,7 @@ def note_index_entries(app: Sphinx) -> None:
         rows.append(("single", f"{filed} ({label})", anchor, "", None))
         if filed != name:
             rows.append(("single", f"{name} (see {filed})", anchor, "", None))
-        rows.extend(("single", f"{alias} (see {name})", anchor, "", None)
+        rows.extend(("single", f"{alias} (see {filed})", anchor, "", None)
                     for alias in aliases if alias not in (name, filed))
     for docname, rows in by_page.items():
         if docname not in env.all_docs:

@@ -346,11 +346,13 @@ ARABIC = "corpus/releases/hrf/2011/2011-05-04-arabic"
 
 @pytest.fixture(scope="module")
 def arabic_site(tmp_path_factory):
-    """The test root with a release in Arabic, built and served."""
+    """The test root with a release in Arabic, built and served; it mentions Brian Dooley in
+    two paragraphs (his page then folds a sentence under each of two releases)."""
     src = copy_root("pressroom", tmp_path_factory.mktemp("arabic"))
     (src / f"{ARABIC}.txt").write_text(
         "---\nlanguage: ar\ndate: 2011-05-04\n---\nالحكم على الناشطين في الصين\n\n"
-        "واشنطن – التقى Brian Dooley بالصحفيين في واشنطن. «يجب الإفراج عن المحامين».\n",
+        "واشنطن – التقى Brian Dooley بالصحفيين في واشنطن. «يجب الإفراج عن المحامين».\n\n"
+        "وقال Brian Dooley إن الحكم جائر.\n",
         encoding="utf-8")
     app = built(src)
     with serve(Path(app.outdir)) as base:
@@ -373,7 +375,7 @@ def test_a_release_in_arabic_reads_right_to_left(arabic_site, browser):
     for direction, gap in page.evaluate(laid_out, "h1, .pressroom-body p"):
         assert direction == "rtl" and gap < 2, (direction, gap)
     page.goto(f"{arabic_site}/entries/person/brian-dooley.html")
-    sentences = page.evaluate(laid_out, "p.pressroom-sentence[lang=ar]")
+    sentences = page.evaluate(laid_out, "li > p.pressroom-sentence[lang=ar]")
     assert sentences and all(d == "rtl" and gap < 20 for d, gap in sentences), sentences
     page.goto(f"{arabic_site}/search.html?q=Dooley")
     excerpt = f'#search-results li:has(a[href^="{ARABIC}.html"]) p.context'
@@ -382,4 +384,25 @@ def test_a_release_in_arabic_reads_right_to_left(arabic_site, browser):
     english = '#search-results li:has(a[href*="upcoming-dialogue"]) p.context'
     page.wait_for_selector(english, timeout=15000)
     assert page.eval_on_selector(english, "e => getComputedStyle(e).direction") == "ltr"
+    page.close()
+
+
+def test_a_printed_entry_page_holds_its_folded_sentences(arabic_site, browser):
+    """*N more sentences mentioning it* stayed folded when the page was printed, and was
+    not printed: before printing every ``<details>`` is opened, and closed again after,
+    but one the reader had opened; printed without the script, its content is shown."""
+    shown = """() => [...document.querySelectorAll('details.pressroom-more')].map(
+        d => [d.open, d.querySelector('.pressroom-sentence').checkVisibility()])"""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{arabic_site}/entries/person/brian-dooley.html")
+    folded = page.evaluate(shown)
+    assert len(folded) == 2 and all(state == [False, False] for state in folded), folded
+    page.evaluate("document.querySelector('details.pressroom-more').open = true")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(shown) == [[True, True], [True, True]]
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(shown) == [[True, True], [False, False]]  # as the reader left them
+    # printed as the browser prints it (no print events): shown all the same
+    page.emulate_media(media="print")
+    assert page.evaluate(shown) == [[True, True], [False, True]]
     page.close()

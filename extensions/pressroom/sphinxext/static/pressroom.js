@@ -73,3 +73,22 @@
     };
   }
 })();
+
+/* Pressroom: a printed page holds what is folded on screen (an entry's "N more sentences
+   mentioning it", any other <details>): each one closed is opened before printing and
+   closed again after it, as the reader left it. pressroom.css shows their content in
+   print too, where a browser styles it (::details-content), for a print without this. */
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      opened.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
+  });
+})();

@@ -184,6 +184,29 @@ def test_domain_indices_and_general_index(site):
     assert "Brian Dooley (person)" in genindex
 
 
+def test_a_release_lists_the_entries_it_mentions_as_the_glossary_does(tmp_path):
+    """The panel sorted the names as written, case folded: a name with an accent came after
+    z (``…, Jane Roe, Élodie Durand``, ``Zagreb, Århus``). It is the glossary's order:
+    accents folded, each under the form it is filed under (``Adams, Zed``)."""
+    src = copy_root("pressroom", tmp_path)
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + (
+        "- id: elodie-durand\n  type: person\n  name: Élodie Durand\n"
+        "- id: zed-adams\n  type: person\n  name: Zed Adams\n  sort: Adams, Zed\n"
+        "- id: aarhus\n  type: place\n  name: Århus\n"
+        "- id: zagreb\n  type: place\n  name: Zagreb\n"), encoding="utf-8")
+    doc = "corpus/releases/hrf/2011/2011-06-01-travels"
+    (src / f"{doc}.txt").write_text(
+        "Travels\n\nJune 1, 2011\n\nJane Roe, Élodie Durand and Zed Adams went to Zagreb "
+        "and to Århus.\n", encoding="utf-8")
+    html = page(built(src), doc)
+    panel = html[html.index('class="pressroom-entities'):html.index('class="pressroom-body')]
+    groups = {m.group(1): re.findall(r'internal"[^>]*>([^<]+)</a>', m.group(2)) for m in re.finditer(
+        r'<dt[^>]*>([^<]+)<span class="colon">.*?<dd[^>]*>(.*?)</dd>', panel, re.S)}
+    assert groups["People"] == ["Zed Adams", "Élodie Durand", "Jane Roe"]
+    assert groups["Places"] == ["Århus", "Zagreb"]
+
+
 def test_every_see_in_the_general_index_names_the_form_an_entry_is_filed_under(tmp_path):
     """An alias of an entry filed under its ``sort`` pointed at its name, itself a *see*
     line: ``Ms. Roe (see Jane Roe)`` where ``Jane Roe`` was ``(see Roe, Jane)``."""

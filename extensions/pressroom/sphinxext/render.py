@@ -31,7 +31,7 @@ from pressroom.source import (
     same_language,
     straight_closes,
 )
-from pressroom.sphinxext.corpus import Corpus, plain
+from pressroom.sphinxext.corpus import Corpus, filed_as, name_key, plain
 from pressroom.sphinxext.nodes import quotation
 
 if TYPE_CHECKING:
@@ -787,7 +787,10 @@ def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key:
                 continue
             label = corpus.type_label(type_, plural=len(ids) > 1)
             body = nodes.paragraph()
-            for i, eid in enumerate(sorted(ids, key=lambda x: corpus.registry[x].name.casefold())):
+            # as the glossary lists them (accents folded, under their sort: Hague, The): a
+            # name with an accent came after z (Élodie, Århus)
+            for i, eid in enumerate(sorted(ids, key=lambda x: name_key(
+                    filed_as(corpus.registry[x]), x))):
                 if i:
                     body += nodes.Text(", ")
                 name = plain(corpus.registry[eid].name)

@@ -314,6 +314,33 @@ def test_a_mention_in_the_title_is_not_listed_again_among_the_sentences():
     assert [s for s, *_ in above.more] == ["Maria Okonkwo won."]
     assert above.title_anchor == "m40"
 
+
+def test_entries_left_out_of_appears_with_are_counted():
+    """*Appears with* lists the entries most often mentioned with an entry, the first of
+    those mentioned as often by name where it is cut; how many it leaves out, and in how
+    many releases each, is said (it was not)."""
+    from pressroom.sphinxext.aggregates import compute
+
+    def row(eid: str) -> tuple:
+        return (eid, 0, 1, "x", "", 0, 0, 1)
+
+    class Domain:
+        quotes: dict = {}
+        releases = {f"r{i}": ("T", "2011-01-01", "", "", "", "", "", "") for i in range(3)}
+        mentions = {"r0": [row("china"), row("b"), row("a"), row("c"), row("d")],
+                    "r1": [row("china"), row("d"), row("c")], "r2": [row("china"), row("d")]}
+        entries = {eid: ("e/" + eid, "entity-" + eid, "person", eid, (), "", eid.upper())
+                   for eid in ("china", "a", "b", "c", "d")}
+
+    with_ = compute(Domain(), top=1).appears_with
+    assert with_.get("china") == [("d", 3)] and with_.rest("china") == (3, 1, 2)
+    with_ = compute(Domain(), top=3).appears_with
+    assert with_.get("china") == [("d", 3), ("c", 2), ("a", 1)]  # a before b: by name
+    assert with_.rest("china") == (1, 1, 1)
+    assert with_.rest("nobody") == (0, 0, 0)
+    assert compute(Domain(), top=4).appears_with.rest("china") == (0, 0, 0)  # all listed
+
+
 def test_search_index_names_unescaped_as_json_text():
     """The search index's object names are mended as text (not loaded and written again):
     every escape Python's html.escape writes comes back as the character, a double quote
@@ -327,3 +354,18 @@ def test_search_index_names_unescaped_as_json_text():
     text = json.dumps(escaped, separators=(",", ":"))
     mended = json.loads(_ESCAPED.sub(lambda m: _UNESCAPED[m.group()], text))
     assert [row[4] for row in mended["objects"][""]] == names
+
+
+def test_the_direction_of_a_language_is_cldr_s():
+    from pressroom.sphinxext.render import direction, right_to_left
+
+    for tag in ("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug", "ar-EG", "pa-Arab",
+                "iw", "ks"):
+        assert right_to_left(tag), tag
+    # a script the tag names decides: Arabic in Latin letters, Sindhi in Devanagari
+    for tag in ("en", "fr", "zh-Hant", "ar-Latn", "sd-Deva", "tlh", "de-CH-1901"):
+        assert not right_to_left(tag), tag
+    assert direction("ar", None) == direction("he", "fr") == "rtl"
+    assert direction("fr", None) == direction("fr", "de") == ""  # the page's own
+    assert direction("fr", "ar") == direction("en", "he_IL") == "ltr"  # on a site written RTL
+    assert direction("", "ar") == direction(None, None) == ""

@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from pressroom.cli import build_parser
-from sphinx_support import chromium, make, serve, warnings_of
+from sphinx_support import built, chromium, copy_root, make, serve, warnings_of
 
 PROJECT = Path(__file__).resolve().parents[1]
 
@@ -107,6 +107,20 @@ def test_search_excerpts_show_what_the_page_says(site, browser):
     assert "People:" not in excerpts[release]
     entry = excerpts["entries/person/brian-dooley.html"]
     assert entry.startswith("Brian Dooley") and "›" not in entry, entry
+
+
+def test_search_excerpts_leave_out_a_release_s_problems(pressroom_site, browser):
+    """A word the notice of a release's problems says before its text does is shown where
+    the text says it: the notice is the build's words."""
+    release = "corpus/releases/hrf/2011/2011-05-02-markup-is-data.html"
+    with serve(Path(pressroom_site.outdir)) as base:
+        page = browser.new_page()
+        page.goto(f"{base}/search.html?q=control")
+        excerpt = f'#search-results li:has(a[href^="{release}"]) p.context'
+        page.wait_for_selector(excerpt, timeout=15000)
+        text = page.locator(excerpt).inner_text()
+        page.close()
+    assert "Control: [" in text and "control character" not in text, text
 
 
 def test_screenshots_and_sidebar(site, browser):
@@ -325,3 +339,70 @@ def test_axe_on_the_basic_theme_finds_nothing_in_pressroom_markup(pressroom_site
                       for v in result["violations"] for node in v["nodes"]]
         page.close()
     assert found == [], "\n".join(found)
+
+
+ARABIC = "corpus/releases/hrf/2011/2011-05-04-arabic"
+
+
+@pytest.fixture(scope="module")
+def arabic_site(tmp_path_factory):
+    """The test root with a release in Arabic, built and served; it mentions Brian Dooley in
+    two paragraphs (his page then folds a sentence under each of two releases)."""
+    src = copy_root("pressroom", tmp_path_factory.mktemp("arabic"))
+    (src / f"{ARABIC}.txt").write_text(
+        "---\nlanguage: ar\ndate: 2011-05-04\n---\nالحكم على الناشطين في الصين\n\n"
+        "واشنطن – التقى Brian Dooley بالصحفيين في واشنطن. «يجب الإفراج عن المحامين».\n\n"
+        "وقال Brian Dooley إن الحكم جائر.\n",
+        encoding="utf-8")
+    app = built(src)
+    with serve(Path(app.outdir)) as base:
+        yield base
+
+
+def test_a_release_in_arabic_reads_right_to_left(arabic_site, browser):
+    """Its title and paragraphs start at the right, the closing marks of a sentence end it
+    at the left; so do its sentences on an entry page and its excerpt in search results
+    (``lang`` alone left them laid out left to right)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{arabic_site}/{ARABIC}.html")
+    laid_out = """sel => [...document.querySelectorAll(sel)].map(e => {
+        const range = document.createRange();
+        range.selectNodeContents(e.firstChild);
+        const text = range.getBoundingClientRect(), box = e.getBoundingClientRect();
+        return [getComputedStyle(e).direction, Math.round(box.right - text.right)];
+    })"""
+    # the text ends at the block's right edge (its start), however short it is
+    for direction, gap in page.evaluate(laid_out, "h1, .pressroom-body p"):
+        assert direction == "rtl" and gap < 2, (direction, gap)
+    page.goto(f"{arabic_site}/entries/person/brian-dooley.html")
+    sentences = page.evaluate(laid_out, "li > p.pressroom-sentence[lang=ar]")
+    assert sentences and all(d == "rtl" and gap < 20 for d, gap in sentences), sentences
+    page.goto(f"{arabic_site}/search.html?q=Dooley")
+    excerpt = f'#search-results li:has(a[href^="{ARABIC}.html"]) p.context'
+    page.wait_for_selector(excerpt, timeout=15000)
+    assert page.eval_on_selector(excerpt, "e => getComputedStyle(e).direction") == "rtl"
+    english = '#search-results li:has(a[href*="upcoming-dialogue"]) p.context'
+    page.wait_for_selector(english, timeout=15000)
+    assert page.eval_on_selector(english, "e => getComputedStyle(e).direction") == "ltr"
+    page.close()
+
+
+def test_a_printed_entry_page_holds_its_folded_sentences(arabic_site, browser):
+    """*N more sentences mentioning it* stayed folded when the page was printed, and was
+    not printed: before printing every ``<details>`` is opened, and closed again after,
+    but one the reader had opened; printed without the script, its content is shown."""
+    shown = """() => [...document.querySelectorAll('details.pressroom-more')].map(
+        d => [d.open, d.querySelector('.pressroom-sentence').checkVisibility()])"""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{arabic_site}/entries/person/brian-dooley.html")
+    folded = page.evaluate(shown)
+    assert len(folded) == 2 and all(state == [False, False] for state in folded), folded
+    page.evaluate("document.querySelector('details.pressroom-more').open = true")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(shown) == [[True, True], [True, True]]
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(shown) == [[True, True], [False, False]]  # as the reader left them
+    # printed as the browser prints it (no print events): shown all the same
+    page.emulate_media(media="print")
+    assert page.evaluate(shown) == [[True, True], [False, True]]
+    page.close()

@@ -12,6 +12,7 @@ import json
 import re
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -50,6 +51,62 @@ def test_entry_pages_are_not_documents_but_are_searchable(tmp_path):
     # words of the description are indexed for the page too
     word = index["terms"]["director"]
     assert docnames.index(DOOLEY) in (word if isinstance(word, list) else [word])
+
+
+def test_an_entry_is_found_by_its_names_written_without_accents(tmp_path):
+    """``Elodie`` and ``Lodz`` found nothing, though the linker links those spellings: the
+    words of an entry's names and other names as written without accents are its page's
+    keywords (those written so already are not repeated); an entry no release mentions
+    is found on its letter page."""
+    src = copy_root("pressroom", tmp_path)
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + (
+        "- id: elodie-durand\n  type: person\n  name: Élodie Durand\n"
+        "- id: lodz\n  type: place\n  name: Łódź\n  aliases: [Lodsch]\n"
+        "- id: zoe-gruen\n  type: person\n  name: Zoë Grün\n  sort: Grün, Zoë\n"), encoding="utf-8")
+    (src / "corpus/releases/hrf/2011/2011-06-01-talks.txt").write_text(
+        "Talks in Łódź\n\nJune 1, 2011\n\nÉlodie Durand spoke in Łódź today.\n",
+        encoding="utf-8")
+    from pressroom.sphinxext import entrypages
+
+    app, _ = _build(src)
+    index = _search_index(Path(app.outdir))
+    docnames = index["docnames"]
+
+    def found(term: str) -> set[str]:
+        value = index["terms"].get(term, [])
+        return {docnames[i] for i in (value if isinstance(value, list) else [value])}
+
+    assert found("elodi") == {"entries/person/elodie-durand"}  # "Elodie", stemmed
+    assert found("lodz") == {"entries/place/lodz"}
+    assert {"zoe", "grun", "gruen"} <= {t for t, v in index["terms"].items()
+                                         if "entries/person/by-letter/g" in found(t)}
+    assert "" not in index["terms"]  # a page without keywords has none
+    # a word written so already is no keyword (Durand); each form once
+    entity = SimpleNamespace(name="Élodie Durand", aliases=("Elodie Durand-Grün", "Gruen"))
+    assert entrypages._search_keywords([entity]) == "Grun"
+
+
+def test_appears_with_says_how_many_more_there_are(tmp_path):
+    """*Appears with* lists 12 entries and said nothing of the others: those left out are
+    counted, and which are listed where entries mentioned as often are cut is by name."""
+    places = ["Arvelle", "Brisko", "Calderan", "Dovrin", "Estavel", "Forunay", "Galvetz",
+              "Hollinar", "Istravo", "Jennsby", "Korvath", "Lundrell", "Marvosk", "Norvhal",
+              "Oskavel"]
+    src = copy_root("pressroom", tmp_path)
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "".join(
+        f"- id: {name.lower()}\n  type: place\n  name: {name}\n" for name in places)
+        + "- id: zed-solo\n  type: person\n  name: Zed Solo\n", encoding="utf-8")
+    (src / "corpus/releases/hrf/2011/2011-06-01-tour.txt").write_text(
+        "A Tour\n\nJune 1, 2011\n\nZed Solo visited " + ", ".join(places[::-1]) + " today.\n",
+        encoding="utf-8")
+    app, _ = _build(src)
+    html = main_text(page(app, "entries/person/zed-solo"))
+    with_ = html[html.index(">Appears with<"):]
+    listed = re.findall(r'<li><p><a [^>]*>([^<]+)</a>', with_)
+    assert listed == places[:12]
+    assert '<p class="pressroom-count">And 3 more entries, in 1 release each.</p>' in with_
 
 
 def test_a_no_op_build_writes_no_entry_page_and_a_lost_file_is_rewritten(tmp_path):

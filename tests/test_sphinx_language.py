@@ -114,3 +114,54 @@ def test_a_language_that_is_no_tag_is_reported_at_its_line(tmp_path):
     assert f"{FRENCH}.txt:2:" in warning
     assert "'French' is not a language tag (such as en, fr or pt-BR); it is ignored" in warning
     assert "pressroom-language" not in page(app, FRENCH)
+
+
+ARABIC = "corpus/releases/hrf/2011/2011-05-04-arabic"
+ARABIC_TEXT = """---
+language: ar
+date: 2011-05-04
+---
+الحكم على الناشطين في الصين
+
+واشنطن – التقى Brian Dooley بالصحفيين في واشنطن. «يجب الإفراج عن المحامين».
+
+Seeking asylum? We can help.
+"""
+
+
+def test_text_written_right_to_left_is_marked_so_wherever_it_is_shown(tmp_path):
+    """``lang`` alone left a release in Arabic laid out left to right: its title and
+    paragraphs left-aligned, its closing marks at the wrong end."""
+    src = copy_root("pressroom", tmp_path)
+    (src / f"{ARABIC}.txt").write_text(ARABIC_TEXT, encoding="utf-8")
+    (src / f"{FRENCH}.txt").write_text(TEXT, encoding="utf-8")
+    app, _ = _build(src)
+    html = page(app, ARABIC)
+    assert '<h1 dir="rtl" lang="ar">الحكم' in html
+    assert re.search(r'<div class="pressroom-body[^"]*" dir="rtl" lang="ar">', html)
+    assert '<p dir="rtl" lang="ar">Seeking asylum? We can help.</p>' in html  # the footer
+    panel = html[html.index('class="pressroom-meta'):html.index('class="pressroom-body')]
+    assert "dir=" not in panel
+    dooley = page(app, DOOLEY)
+    assert re.search(r'<p class="pressroom-sentence" lang="ar" dir="rtl">', dooley)
+    assert '<span lang="ar" dir="rtl">الحكم على الناشطين في الصين</span>' in dooley
+    for docname in ("docs/timeline", "archive/hrf/2011/05"):
+        assert '<span dir="rtl" lang="ar">الحكم' in page(app, docname), docname
+    assert '<p class="pressroom-lead" dir="rtl" lang="ar">' in page(app, "archive/hrf/2011/05")
+    # a language written left to right on a site in English: the page's own direction
+    for docname in (FRENCH, DOOLEY, "docs/timeline", "archive/hrf/2011/05"):
+        assert not re.search(r'lang="fr"[^>]*dir=|dir="[a-z]+" lang="fr"', page(app, docname))
+
+
+def test_text_written_left_to_right_on_a_site_written_right_to_left_is_marked_so(tmp_path):
+    src = _french_site(tmp_path)
+    app = make(src, confoverrides={"language": "he"})
+    app.build()
+    app.cleanup()
+    html = page(app, FRENCH)
+    assert '<h1 dir="ltr" lang="fr">La Chine doit' in html
+    assert re.search(r'<div class="pressroom-body[^"]*" dir="ltr" lang="fr">', html)
+    assert '<p class="pressroom-sentence" lang="fr" dir="ltr">' in page(app, DOOLEY)
+    # a release stating no language is in the site's: nothing said
+    english = page(app, "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue")
+    assert " dir=" not in english.split("<body", 1)[1]

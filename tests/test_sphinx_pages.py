@@ -184,6 +184,44 @@ def test_domain_indices_and_general_index(site):
     assert "Brian Dooley (person)" in genindex
 
 
+def test_a_release_lists_the_entries_it_mentions_as_the_glossary_does(tmp_path):
+    """The panel sorted the names as written, case folded: a name with an accent came after
+    z (``…, Jane Roe, Élodie Durand``, ``Zagreb, Århus``). It is the glossary's order:
+    accents folded, each under the form it is filed under (``Adams, Zed``)."""
+    src = copy_root("pressroom", tmp_path)
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + (
+        "- id: elodie-durand\n  type: person\n  name: Élodie Durand\n"
+        "- id: zed-adams\n  type: person\n  name: Zed Adams\n  sort: Adams, Zed\n"
+        "- id: aarhus\n  type: place\n  name: Århus\n"
+        "- id: zagreb\n  type: place\n  name: Zagreb\n"), encoding="utf-8")
+    doc = "corpus/releases/hrf/2011/2011-06-01-travels"
+    (src / f"{doc}.txt").write_text(
+        "Travels\n\nJune 1, 2011\n\nJane Roe, Élodie Durand and Zed Adams went to Zagreb "
+        "and to Århus.\n", encoding="utf-8")
+    html = page(built(src), doc)
+    panel = html[html.index('class="pressroom-entities'):html.index('class="pressroom-body')]
+    groups = {m.group(1): re.findall(r'internal"[^>]*>([^<]+)</a>', m.group(2)) for m in re.finditer(
+        r'<dt[^>]*>([^<]+)<span class="colon">.*?<dd[^>]*>(.*?)</dd>', panel, re.S)}
+    assert groups["People"] == ["Zed Adams", "Élodie Durand", "Jane Roe"]
+    assert groups["Places"] == ["Århus", "Zagreb"]
+
+
+def test_every_see_in_the_general_index_names_the_form_an_entry_is_filed_under(tmp_path):
+    """An alias of an entry filed under its ``sort`` pointed at its name, itself a *see*
+    line: ``Ms. Roe (see Jane Roe)`` where ``Jane Roe`` was ``(see Roe, Jane)``."""
+    src = copy_root("pressroom", tmp_path)
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace(
+        "  name: Jane Roe\n", "  name: Jane Roe\n  sort: Roe, Jane\n  aliases: [Ms. Roe]\n"),
+        encoding="utf-8")
+    genindex = text_of(page(built(src), "genindex"))
+    assert "Roe, Jane (person)" in genindex
+    assert "Jane Roe (see Roe, Jane)" in genindex and "Ms. Roe (see Roe, Jane)" in genindex
+    sees = re.findall(r"\(see ([^)]+)\)", genindex)
+    assert sees and not [s for s in sees if f"{s} (see " in genindex], sees
+
+
 def test_timeline(site):
     html = main_text(page(site, "docs/timeline"))
     # a line to jump to each year, first
@@ -325,6 +363,25 @@ def test_a_release_footer_is_shown_but_not_searchable(site):
 
     assert seed_index not in docs("asylum")  # only the footer says it
     assert seed_index in docs("lawyer")      # the body is indexed ("Lawyers", stemmed)
+
+
+def test_a_release_s_problems_are_shown_but_not_searchable(site):
+    """The notice of a release's problems is the build's words: its advice and heading
+    made a search for them (``YYYY``, *warnings*) find every release read with warnings."""
+    assert "contains control character U+0007" in page(site, MARKUP)
+    text = (Path(site.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1:text.rindex(")")])
+    markup = index["docnames"].index(MARKUP)
+
+    def docs(part: str, term: str) -> list[int]:
+        value = index[part].get(term, [])
+        return value if isinstance(value, list) else [value]
+
+    for term in ("noncharact", "shown", "release_control"):  # only the notice says them
+        assert markup not in docs("terms", term), term
+    assert markup not in docs("titleterms", "warn")
+    assert "This release was read with warnings" not in index["alltitles"]
+    assert markup in docs("terms", "roe") and markup in docs("terms", "control")  # the text
 
 
 def test_the_release_file_as_received_is_published_and_linked(site):

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import extruct
+from bs4 import BeautifulSoup
 from sphinx.util.inventory import InventoryFile
 
 from pressroom import problems
@@ -74,6 +75,58 @@ def test_release_jsonld(pressroom_site):
     assert mentions["china"]["sameAs"] == "https://www.wikidata.org/wiki/Q148"
     assert mentions["us-china-human-rights-dialogue-2011"]["@type"] == "Event"
     assert len(mentions) == 11  # 11 registered entities in the test root are mentioned
+
+
+def _description(html: str) -> str:
+    """The page's ``<meta name="description">``, unescaped (there is one)."""
+    (meta,) = BeautifulSoup(html, "html.parser").find_all("meta", attrs={"name": "description"})
+    return meta["content"]
+
+
+def test_pages_describe_themselves(pressroom_site):
+    """A release page's description (HTML's and JSON-LD's) is its first sentence, cut at a
+    word boundary; an entry page's its entry's. No page had one."""
+    html = page(pressroom_site, SEED)
+    said = ("Today as the U.S.-China Human Rights Dialogue begins, Human Rights First is "
+            "calling on the Obama Administration to make clear that it views the Chinese …")
+    assert _description(html) == said and len(said) <= 160
+    (data,) = _jsonld(html)
+    assert data["description"] == said
+    html = page(pressroom_site, "entries/person/liu-xiaobo")
+    assert _description(html) == "Chinese writer and Nobel Peace Prize laureate."
+
+
+def test_a_description_is_text_whatever_the_release_or_registry_says(tmp_path):
+    """A deck is a release's description; a byline is not; the release's words are text,
+    escaped, never markup; an entry the registry does not describe is described by its
+    type and counts, in its JSON-LD too."""
+    src = copy_root("pressroom", tmp_path)
+    folder = src / "corpus/releases/hrf/2011"
+    (folder / "2011-06-01-deck.txt").write_text(
+        "Talks Resume\n\nA deck under the headline\n\nJune 1, 2011\n\n"
+        "Geneva – The talks resumed today. Jane Roe was there.\n", encoding="utf-8")
+    (folder / "2011-06-02-hostile.txt").write_text(
+        'Hostile Words\n\nJune 2, 2011\n\nBy Jane Roe\n\n'
+        'Zora Quill wrote "><script>alert(1)</script> & <b>bold</b> today. More.\n\n'
+        '“We will not stop,” said Zora Quill.\n', encoding="utf-8")
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8")
+                        + "- id: zora-quill\n  type: person\n  name: Zora Quill\n",
+                        encoding="utf-8")
+    app = built(src)
+    assert _description(page(app, "corpus/releases/hrf/2011/2011-06-01-deck")) == \
+        "A deck under the headline"
+    html = page(app, "corpus/releases/hrf/2011/2011-06-02-hostile")
+    said = 'Zora Quill wrote "><script>alert(1)</script> & <b>bold</b> today.'
+    assert _description(html) == said
+    head = html[:html.index("</head>")]
+    assert head.count("<script>") == 0 and "<b>" not in head
+    (data,) = _jsonld(html)
+    assert data["description"] == said
+    quill = page(app, "entries/person/zora-quill")
+    assert _description(quill) == "Person mentioned in 1 release, quoted in 1 release."
+    (person,) = _jsonld(quill)
+    assert person["description"] == "Person mentioned in 1 release, quoted in 1 release."
 
 
 def test_entry_jsonld(pressroom_site):

@@ -477,7 +477,7 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if particle != name:
                 add(particle, FULL)
         # ``Eberhard Grün`` is also written ``Eberhard Gruen`` and ``Eberhard Grun``
-        for form in _unaccented(name):
+        for form in unaccented(name):
             add(form, FULL)
         if number or styled:
             continue  # the rest is inferred from the name only, and a sovereign's is above
@@ -618,14 +618,15 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     # a form inferred from a name with accents is also written without them, as the name
     # is (``Gomez`` after ``Hernán Darío Gómez``, ``Lopez Obrador``, ``Gruen``)
     for surface, kind in list(forms):
-        for form in _unaccented(surface):
+        for form in unaccented(surface):
             add(form, kind)
     return forms
 
 
-def _unaccented(surface: str) -> tuple[str, ...]:
+def unaccented(surface: str) -> tuple[str, ...]:
     """*surface* as written without its accents (``Grun``) and German's umlauts as ``ue``
-    (``Gruen``); none when it has no accents."""
+    (``Gruen``); none when it has no accents. The forms the linker links a name by; the
+    search index finds an entry's page by them too."""
     folded = strip_accents(surface)
     if folded == surface:
         return ()
@@ -1112,7 +1113,7 @@ class Linker:
                 continue  # ``Captain America``: a title and a name, no surname
             for surface in {words[-1], " ".join(words[-2:])}:
                 # also as written without accents (``Gomez agreed`` for ``Ana Gómez``)
-                for form in {surface, *_unaccented(surface)}:
+                for form in {surface, *unaccented(surface)}:
                     if table.get(form) == {e.id: SHORT}:
                         lone[form] = e.id
         self._lone = lone

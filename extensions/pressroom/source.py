@@ -577,7 +577,7 @@ _TITLE_GOES_ON_RE = re.compile(
     r"(?:,|\s(?:to|of|the|a|an|and|or|but|for|in|on|with|at|by|from|as|into|over|amid|"
     r"after|against|about|its|their|his|her)|\s[-–—:])$", re.IGNORECASE)
 #: A byline alone on its line: ``By Jane Roe``, ``By Jane Roe and John Doe``.
-_BYLINE_RE = re.compile(
+BYLINE_RE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|and|&|,))*[ \t]*$")
 #: French verbs of saying, as in ``a déclaré`` and ``déclare``.
 _FR_SAID = ("déclaré|dit|affirmé|ajouté|souligné|expliqué|indiqué|estimé|précisé|averti|"
@@ -1312,7 +1312,7 @@ class _Parser:
                     or title_case(line) and title_case(self.text[na:nb])
                     and line.isupper() == self.text[na:nb].isupper()) and not (
                     self.line_date(na, nb) or _dateline_at(self.text, na, nb)
-                    or _BYLINE_RE.match(self.text, na, nb) or self.label_dates(i + 1) is not None):
+                    or BYLINE_RE.match(self.text, na, nb) or self.label_dates(i + 1) is not None):
                 # a headline wrapped onto a second line (``… Not Enough to Address`` /
                 # ``China's Mounting …``): one title
                 b, i = nb, i + 1
@@ -1341,7 +1341,7 @@ class _Parser:
                 if self.line_date(ka, kb):
                     self.add("body", a, b)
                     j, a, b = k, ka, kb
-        if _BYLINE_RE.match(self.text, a, b):
+        if BYLINE_RE.match(self.text, a, b):
             k = self.next_nonblank(j + 1, stop)
             if k < stop:
                 ka, kb = _strip_span(self.text, *self.lines[k])

@@ -48,7 +48,7 @@ logger = logging.getLogger(__name__)
 #: release stores in them (its sentences, its quotations), or the markup a release page is
 #: given around its document (breadcrumbs, JSON-LD: Sphinx rewrites a page only when its
 #: document is outdated): an environment kept from before is then read again.
-ENV_VERSION = 19
+ENV_VERSION = 23
 STATIC = Path(__file__).parent / "static"
 
 
@@ -227,7 +227,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
       :class:`EntryLinks`;
     * event handlers: ``config-inited`` (domain for the declared types, static
       path; sphinx-design's component post-transforms skip pages without components),
-      ``builder-inited`` (registry, stubs, entries), ``env-get-outdated``,
+      ``builder-inited`` (registry, stubs, entries; the HTML translator writes ``dir``
+      beside ``lang``), ``env-get-outdated``,
       ``env-updated``, ``env-get-updated`` (incremental rebuilds),
       ``warn-missing-reference`` (unknown entries, after intersphinx had its
       chance), ``doctree-resolved`` (at ``-j N``, entry and letter pages written while
@@ -274,6 +275,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", incremental.builder_inited)
     app.connect("builder-inited", html.reset_sidebar_cache)
     app.connect("builder-inited", html.reset_asset_tags)
+    app.connect("builder-inited", html.direct_text)
     app.connect("builder-inited", entrypages.keep_search_entries)
     app.connect("builder-inited", entrypages.reset_early_writer)
     app.connect("builder-inited", entrypages.keep_domain_indices)

@@ -46,9 +46,12 @@ class Backlink:
 
 class CoMentions:
     """The entries most often mentioned in the same releases as an entry, ``[(entity id,
-    releases)]`` with the most first (at most *top*), taken when first asked for: a
-    rebuild asks for those of the few entries whose pages it keys or renders. Counting
-    an entry's co-mentions visits each release that mentions it once."""
+    releases)]`` with the most first (at most *top*; of those mentioned in as many
+    releases, the first by the names they are filed under, as the glossary lists them, so
+    that which of them are listed where the list is cut does not depend on the order the
+    releases were read in), and those left out (:meth:`rest`); taken when first asked
+    for: a rebuild asks for those of the few entries whose pages it keys or renders.
+    Counting an entry's co-mentions visits each release that mentions it once."""
 
     def __init__(self, backlinks: dict[str, list[Backlink]], ids: dict[str, list[str]],
                  top: int, order: Callable[[str], tuple] = lambda eid: (eid,)) -> None:
@@ -57,6 +60,7 @@ class CoMentions:
         self._top = top
         self._order = order  # of entries mentioned in as many releases: A to Z
         self._memo: dict[str, list[tuple[str, int]]] = {}
+        self._rest: dict[str, tuple[int, int, int]] = {}
 
     def get(self, eid: str, default=None):
         value = self._memo.get(eid)
@@ -74,7 +78,17 @@ class CoMentions:
             top_rows = heapq.nsmallest(self._top, [(-n, order(other), other)
                                                    for other, n in co.items()])
             value = self._memo[eid] = [(other, -n) for n, _key, other in top_rows]
+            left = co.keys() - {other for other, _n in value}
+            self._rest[eid] = ((len(left), min(co[o] for o in left), max(co[o] for o in left))
+                               if left else (0, 0, 0))
         return value
+
+    def rest(self, eid: str) -> tuple[int, int, int]:
+        """The co-mentioned entries :meth:`get` leaves out: how many, and the fewest and
+        the most releases one of them shares with *eid* (``(0, 0, 0)``: none)."""
+        if eid not in self._rest and self.get(eid) is None:
+            return (0, 0, 0)
+        return self._rest[eid]
 
 
 @dataclass

@@ -20,6 +20,8 @@ parallel build merges the same data as a serial one:
                to find two release files holding the same text
 ``leads``      docname -> the release's opening words (:func:`.render.lead_of`), the
                summary of its entry in the feed (:mod:`pressroom.sphinxext.feed`)
+``descriptions`` docname -> what the release's page says it is (:func:`.render.description_of`):
+               its ``<meta name="description">`` and its JSON-LD's ``description``
 
 and build-level tables that are not keyed by docname: ``entries`` (entity id ->
 (page docname, anchor, type, name, aliases, description, filed as), set from the registry
@@ -61,7 +63,8 @@ logger = logging.getLogger(__name__)
 #: kept from being freed until the process ends.
 _SHED: list[Any] = []
 
-DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds", "leads")
+DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds", "leads",
+             "descriptions")
 #: Short role names for long type names.
 ROLE_ALIASES = {"organization": ("org",)}
 
@@ -109,6 +112,7 @@ class PressroomDomain(Domain):
         "releases": {}, "mentions": {}, "quotes": {}, "entries": {}, "refs": {}, "late": {},
         "texts": {}, "embeds": {}, "registry": {}, "shown": {}, "navigation": {},
         "tocs": {}, "locations": {}, "paged": {}, "index_pages": [], "leads": {},
+        "descriptions": {},
     }
 
     def setup(self) -> None:
@@ -214,10 +218,13 @@ class PressroomDomain(Domain):
 
     # recording ---------------------------------------------------------------
     def note_release(self, docname: str, meta: tuple, mentions: Iterable[tuple],
-                     quotes: Iterable[tuple], text_key: str = "", lead: str = "") -> None:
+                     quotes: Iterable[tuple], text_key: str = "", lead: str = "",
+                     description: str = "") -> None:
         self.releases[docname] = meta
         if lead:
             self.data.setdefault("leads", {})[docname] = lead
+        if description:
+            self.data.setdefault("descriptions", {})[docname] = description
         self.mentions[docname] = tuple(mentions)
         self.quotes[docname] = tuple(quotes)
         if text_key:

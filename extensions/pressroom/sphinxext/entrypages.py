@@ -13,10 +13,10 @@ What a reader and Sphinx still get:
 * every entry is a domain object (``pressroom.entries``, set at ``env-updated``
   from the registry): roles, ``objects.inv``, intersphinx and the search index's
   objects point at it;
-* the search index gets each page's name, aliases and description
-  (:func:`feed_search`; a page whose model did not change keeps its entry from
-  the last build's index, :func:`keep_search_entries`), and the general index
-  one line per name and alias (:func:`note_index_entries`);
+* the search index gets each page's name, aliases and description, and the words of
+  the names as written without accents (:func:`feed_search`; a page whose model did
+  not change keeps its entry from the last build's index, :func:`keep_search_entries`),
+  and the general index one line per name and alias (:func:`note_index_entries`);
 * **which** entries get a page of their own: those a release mentions
   (:func:`pressroom.sphinxext.incremental.mentioned`); the others are shown in
   full on their letter page, ``entries/<type>/by-letter/<l>``, which lists every
@@ -40,6 +40,7 @@ import html as _html
 import itertools
 import json
 import os
+import re
 import sys
 import threading
 import time
@@ -53,6 +54,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import new_document
 
 from pressroom import __version__
+from pressroom.linker import unaccented
 from pressroom.registry import PartialDate, human_range
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
@@ -72,6 +74,7 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.html import breadcrumbs_html, url_folder
+from pressroom.sphinxext.render import direction
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -151,7 +154,9 @@ def pages(domain, entries_dir: str) -> dict[str, tuple[str, ...]]:
 
 
 def note_index_entries(app: Sphinx) -> None:
-    """The general index: one line per entry name and alias, pointing at its anchor.
+    """The general index: one line per entry name and alias, pointing at its anchor; the
+    name and the aliases each say the form the entry is filed under (``Ms. Okonkwo (see
+    Okonkwo, Maria)``: an alias saw the name, itself a *see* line).
 
     Stored in Sphinx's index domain under the collected page's name (at
     ``env-updated``, so it is pickled with the environment); the previous
@@ -172,7 +177,7 @@ def note_index_entries(app: Sphinx) -> None:
         rows.append(("single", f"{filed} ({label})", anchor, "", None))
         if filed != name:
             rows.append(("single", f"{name} (see {filed})", anchor, "", None))
-        rows.extend(("single", f"{alias} (see {name})", anchor, "", None)
+        rows.extend(("single", f"{alias} (see {filed})", anchor, "", None)
                     for alias in aliases if alias not in (name, filed))
     for docname, rows in by_page.items():
         if docname not in env.all_docs:
@@ -333,6 +338,8 @@ class Renderer:
         self.human_date = human_date
         #: an entry page lists this many entries under each label of its inverse links
         self.inverse_max = INVERSE_MAX
+        #: Sphinx's ``language``: text in a language written the other way gets a ``dir``
+        self.site_language = app.config.language
         self._inverse: InverseLinks | None = None
         self._uris: dict[tuple[str, str], str] = {}
         self._links: dict[tuple[str, str, str | None], str] = {}
@@ -501,7 +508,7 @@ class Renderer:
         for b in rows:
             more = (f'<span class="pressroom-muted"> ({b.count} mentions)</span>'
                     if b.count > 1 else "")
-            lang = _lang(b.language)
+            lang = _lang(b.language, self.site_language)
             out.append(
                 f'<li><p class="pressroom-backlink-head"><span class="pressroom-date">'
                 f"{esc(self.human_date(b.date))}</span> "
@@ -568,7 +575,7 @@ class Renderer:
         for release, group in itertools.groupby(rows, key=lambda row: row[0]):
             group = list(group)
             _release, date, title, _text, _start, language = group[0]
-            lang = _lang(language)
+            lang = _lang(language, self.site_language)
             out.append('<div class="pressroom-quoted-in">\n<p class="pressroom-backlink-head">'
                        f'<span class="pressroom-date">{esc(self.human_date(date))}</span> '
                        f"{self.doc_link(docname, release, title, attrs=lang)}</p>\n")
@@ -593,6 +600,12 @@ class Renderer:
                        f'<span class="pressroom-muted"> — {counted(n, "release")}'
                        "</span></p></li>\n")
         out.append("</ul>\n")
+        more, fewest, most = self.agg.appears_with.rest(eid)
+        if more:  # the list is cut: say so, and how often those left out appear with it
+            each = (counted(most, "release") if fewest == most
+                    else f"{fewest:,} to {counted(most, 'release')}")
+            out.append(f'<p class="pressroom-count">And {counted(more, "more entry", "more entries")}'
+                       f", in {each} each.</p>\n")
         return "".join(out)
 
     def parents(self, docname: str, type_: str, letter: str | None) -> list[dict[str, str]]:
@@ -689,7 +702,8 @@ class Renderer:
                     sum(b.count for b in agg.backlinks.get(own, ())),
                     tuple(self.years_of.get(own, ())),
                     tuple(agg.quotes.get(own, ())),
-                    tuple((o, n, entries.get(o)) for o, n in agg.appears_with.get(own, ())))
+                    tuple((o, n, entries.get(o)) for o, n in agg.appears_with.get(own, ())),
+                    agg.appears_with.rest(own))
         paged = self.domain.data.get("paged", {})
         counts = self.agg.release_count
         rows = []
@@ -781,23 +795,40 @@ class Renderer:
             model = self._type_models[type_] = self._type_model(type_)
         return model
 
-    def title_and_search(self, ids: tuple[str, ...], own: str | None) -> tuple[str, str]:
-        """A page's title and the text the search index gets for it (without its body)."""
+    def title_and_search(self, ids: tuple[str, ...], own: str | None) -> tuple[str, str, str]:
+        """A page's title, the text the search index gets for it (without its body) and its
+        keywords (see :func:`_search_keywords`)."""
         registry = self.corpus.registry
         if own is not None:
             entity = registry[own]
-            return entity.name, _search_text([entity])
+            return entity.name, _search_text([entity]), _search_keywords([entity])
         first = registry[ids[0]]
         paged = self.domain.data.get("paged", {})
+        shown = [registry[eid] for eid in sorted(ids) if eid not in paged]
         return (self._letter_title(first.type, letter_of(filed_as(first))),
-                _search_text([registry[eid] for eid in sorted(ids) if eid not in paged]))
+                _search_text(shown), _search_keywords(shown))
 
     def _letter_title(self, type_: str, letter: str) -> str:
         return f"{self.corpus.type_label(type_, plural=True)}: {letter_label(letter)}"
 
     # pages -------------------------------------------------------------------------
+    def description(self, eid: str) -> str:
+        """What an entry's page says it is (its ``<meta name="description">`` and its
+        JSON-LD's ``description``): the registry's description, else its type and the
+        number of releases that mention it (and quote it), as its page counts them
+        (``Person mentioned in 3 releases, quoted in 1 release.``)."""
+        entity = self.corpus.registry[eid]
+        if entity.description:
+            return plain(entity.description)
+        text = (f"{self.corpus.type_label(entity.type)} mentioned in "
+                f"{counted(len(self.agg.backlinks.get(eid, ())), 'release')}")
+        quoted = len({row[0] for row in self.agg.quotes.get(eid, ())})
+        if quoted:
+            text += f", quoted in {counted(quoted, 'release')}"
+        return plain(text + ".")
+
     def entry_page(self, docname: str, eid: str) -> Page:
-        from pressroom.sphinxext.html import entity_ld, script
+        from pressroom.sphinxext.html import entity_ld, meta_description, script
 
         entity = self.corpus.registry[eid]
         anchor = entity_anchor(eid)
@@ -819,7 +850,9 @@ class Renderer:
             toc.append(f'<li><a class="reference internal" href="#{esc(sub)}">{esc(title)}</a></li>\n')
         body.append("</section>\n")
         toc.append("</ul>\n</li>\n</ul>\n")
-        metatags = script(entity_ld(self.app, self.domain, self.corpus, eid, docname))
+        description = self.description(eid)
+        metatags = meta_description(description) + script(
+            entity_ld(self.app, self.domain, self.corpus, eid, docname, description=description))
         return Page(docname, entity.name, "".join(body), "".join(toc), metatags, parents)
 
     def year_page(self, docname: str, eid: str, year: str) -> Page:
@@ -977,10 +1010,15 @@ def _backlink_model(rows: list) -> tuple:
                  if isinstance(b, aggregates.Backlink) else b for b in rows)
 
 
-def _lang(language: str) -> str:
-    """A ``lang`` attribute (with its leading space) for text in *language*, a tag; nothing
-    for text in the site's language (``""``)."""
-    return f' lang="{esc(language)}"' if language else ""
+def _lang(language: str, site_language: str | None = None) -> str:
+    """A ``lang`` attribute (with its leading space) for text in *language*, a tag, and a
+    ``dir`` when it is written in the other direction than the site's language (see
+    :func:`~pressroom.sphinxext.render.direction`); nothing for text in the site's language
+    (``""``)."""
+    if not language:
+        return ""
+    way = direction(language, site_language)
+    return f' lang="{esc(language)}"' + (f' dir="{way}"' if way else "")
 
 
 def _search_text(entities: list[Entity]) -> str:
@@ -988,6 +1026,26 @@ def _search_text(entities: list[Entity]) -> str:
     for e in entities:
         parts.extend([e.name, *e.aliases, e.description, e.kind, *e.roles])
     return " ".join(plain(p) for p in parts if p)
+
+
+_WORD = re.compile(r"\w+")  # a word as Sphinx's search splits text into words
+
+
+def _search_keywords(entities: list[Entity]) -> str:
+    """The words of the names and other names of *entities* as written without accents
+    (``Elodie`` of ``Élodie Durand``, ``Lodz``, ``Grun`` and ``Gruen`` of ``Grün``: the
+    forms the linker links them by), those not written so too, as the search index's
+    keywords of their page: a search without the accents found nothing. Word by word, as a
+    query is looked up (Sphinx indexes each keyword whole); "" when there is none."""
+    written: set[str] = set()
+    forms: list[str] = []
+    for e in entities:
+        for name in (e.name, *e.aliases):
+            written.update(word.casefold() for word in _WORD.findall(name))
+            for form in unaccented(name):
+                forms.extend(_WORD.findall(form))
+    new = {word.casefold(): word for word in forms if word.casefold() not in written}
+    return ", ".join(new.values())
 
 
 # ---------------------------------------------------------------------------- html-collect-pages
@@ -1602,34 +1660,41 @@ PARALLEL_MIN = 100
 
 
 class _SearchDoc:
-    """The doctree Sphinx's indexer is fed for a collected page: a title and a paragraph.
+    """The doctree Sphinx's indexer is fed for a collected page: a title and a paragraph,
+    and the page's keywords (a ``meta`` node, whose keywords Sphinx's indexer takes as
+    words of the page) when it has any.
 
-    One is built per process and its two texts replaced for each page: building a
+    One is built per process and its texts replaced for each page: building a
     docutils document per page (thousands in a large build) was most of the feeding's
     cost, in allocations and in the garbage collections they set off."""
 
     def __init__(self) -> None:
         self.doc = new_document("")
-        section = nodes.section()
+        self.section = nodes.section()
         self.title = nodes.title("", "")
         self.paragraph = nodes.paragraph("", "")
-        section += self.title
-        section += self.paragraph
-        self.doc += section
+        self.section += self.title
+        self.section += self.paragraph
+        self.keywords = nodes.meta(name="keywords", content="")
+        self.doc += self.keywords
+        self.doc += self.section
 
-    def feed(self, indexer, docname: str, title: str, text: str) -> None:
+    def feed(self, indexer, docname: str, title: str, text: str, keywords: str = "") -> None:
         self.title.children = [nodes.Text(title)]
         self.paragraph.children = [nodes.Text(text)]
+        self.keywords["content"] = keywords
+        # an empty keyword would be indexed as a word
+        self.doc.children = [self.keywords, self.section] if keywords else [self.section]
         indexer.feed(docname, docname, title, self.doc)
 
 
 _SEARCH_DOC: list[_SearchDoc] = []
 
 
-def feed_search(indexer, docname: str, title: str, text: str) -> None:
+def feed_search(indexer, docname: str, title: str, text: str, keywords: str = "") -> None:
     if not _SEARCH_DOC:
         _SEARCH_DOC.append(_SearchDoc())
-    _SEARCH_DOC[0].feed(indexer, docname, title, text)
+    _SEARCH_DOC[0].feed(indexer, docname, title, text, keywords)
 
 
 def _keep_in_search(indexer, docnames: set[str]) -> None:

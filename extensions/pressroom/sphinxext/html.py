@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
 
+from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from pressroom.sphinxext import aggregates
@@ -27,7 +28,7 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.generate import generated_folders
-from pressroom.sphinxext.render import EXPORT_FILE
+from pressroom.sphinxext.render import EXPORT_FILE, direction
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -182,6 +183,40 @@ def bound_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["toctree"] = bounded
 
 
+class DirectedText:
+    """Mixed into the HTML translator: an element marked as written in a language (a class
+    ``language-<tag>``, which docutils writes as ``lang``) gets HTML's ``dir`` too when
+    that language is written in the other direction than the site's
+    (:func:`~pressroom.sphinxext.render.direction`). ``lang`` alone left a release in
+    Arabic laid out left to right: its title and paragraphs left-aligned, a sentence's
+    closing marks at the wrong end."""
+
+    def starttag(self, node: Any, tagname: str, suffix: str = "\n", empty: bool = False,
+                 **attributes: Any) -> str:
+        if isinstance(node, nodes.Element) and "dir" not in attributes:
+            for cls in node["classes"]:
+                if cls.startswith("language-"):  # the first, as docutils takes for ``lang``
+                    way = direction(cls[len("language-"):], self.config.language)
+                    if way:
+                        attributes["dir"] = way
+                    break
+        return super().starttag(node, tagname, suffix, empty, **attributes)  # type: ignore[misc]
+
+
+def direct_text(app: Sphinx) -> None:
+    """``builder-inited``: an HTML builder's translator (Sphinx's, or the one an extension
+    or theme set) writes ``dir`` beside ``lang`` (:class:`DirectedText`)."""
+    builder = app.builder
+    if builder.format != "html":
+        return
+    base = app.registry.get_translator_class(builder)
+    if issubclass(base, DirectedText):
+        return
+    directed = type(base.__name__, (DirectedText, base), {"__module__": base.__module__,
+                                                          "__doc__": base.__doc__})
+    app.set_translator(builder.name, directed, override=True)
+
+
 def site_url(app: Sphinx, target: str, page: str | None = None) -> str:
     """*target* (a path from the top of the output) as the site's address: absolute under
     ``html_baseurl`` when it is set, else relative to the output file of the document
@@ -235,6 +270,9 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
                 break
     if source:
         data["isBasedOn"] = source
+    description = domain.data.get("descriptions", {}).get(docname)
+    if description:
+        data["description"] = description
     data["inLanguage"] = language or site_language(app.config)
     mentions = []
     seen = set()
@@ -249,10 +287,11 @@ def release_ld(app: Sphinx, domain, docname: str) -> dict[str, Any]:
     return data
 
 
-def entity_ld(app: Sphinx, domain, corpus, eid: str, page: str,
-              short: bool = False) -> dict[str, Any]:
-    """JSON-LD of the entry *eid*, written in the page of the document *page*."""
-    docname, anchor, type_, name, aliases, description, _filed = domain.entries[eid]
+def entity_ld(app: Sphinx, domain, corpus, eid: str, page: str, short: bool = False,
+              description: str | None = None) -> dict[str, Any]:
+    """JSON-LD of the entry *eid*, written in the page of the document *page*; in full
+    (not *short*), with *description* (its page's) or else the registry's."""
+    docname, anchor, type_, name, aliases, registered, _filed = domain.entries[eid]
     schema = corpus.project.entity_types.get(type_, {}).get("schema", "Thing")
     page_url = _url(app, docname, page)
     # one node for the entry wherever it is written (its page's and every release's
@@ -267,8 +306,8 @@ def entity_ld(app: Sphinx, domain, corpus, eid: str, page: str,
         data["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
     if not short:
         data["@context"] = SCHEMA
-        if description:
-            data["description"] = description
+        if description or registered:
+            data["description"] = description or registered
         if aliases:
             data["alternateName"] = list(aliases)
         if entity is not None and schema in _DATE_PROPERTIES:
@@ -285,6 +324,14 @@ _DATE_PROPERTIES = {
     "Person": ("birthDate", "deathDate"),
     "Organization": ("foundingDate", "dissolutionDate"),
 }
+
+
+def meta_description(text: str) -> str:
+    """A page's ``<meta name="description">`` (what search engines and link previews show
+    of it), *text* escaped: it is release or registry text, data; nothing for ``""``."""
+    if not text:
+        return ""
+    return f'<meta name="description" content="{escape(text, quote=True)}" />\n'
 
 
 def script(data: dict[str, Any]) -> str:
@@ -333,12 +380,15 @@ def breadcrumbs_html(crumbs: Iterable[tuple[str, str]]) -> str:
 
 def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],
                doctree: Any) -> None:
-    """JSON-LD of a release page (entry pages carry theirs from :mod:`.entrypages`)."""
+    """The description and JSON-LD of a release page (entry pages carry theirs from
+    :mod:`.entrypages`)."""
     if doctree is None:
         return
     domain = get_domain(app.env)
     if pagename in domain.releases:
-        context["metatags"] = context.get("metatags", "") + script(release_ld(app, domain, pagename))
+        description = meta_description(domain.data.get("descriptions", {}).get(pagename, ""))
+        context["metatags"] = (context.get("metatags", "") + description
+                               + script(release_ld(app, domain, pagename)))
 
 
 #: What a ``searchtools.js`` that escapes object names itself shows a name with.

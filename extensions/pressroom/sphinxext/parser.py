@@ -135,7 +135,7 @@ class ReleaseParser(Parser):
             return
         document += rendered.section
         get_domain(env).note_release(docname, rendered.meta, rendered.mentions, rendered.quotes,
-                                     rendered.text_key, rendered.lead)
+                                     rendered.text_key, rendered.lead, rendered.description)
 
 
 # ---------------------------------------------------------------------------- decoding

@@ -8,6 +8,7 @@ entry page (with the entry's description as the link title).
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -20,15 +21,17 @@ from pressroom.config import is_suppressed
 from pressroom.corpus import text_key
 from pressroom.registry import PartialDate
 from pressroom.source import (
+    BYLINE_RE,
     LIST_ITEM_RE,
     NOT_ABBREVIATED,
     SENTENCE_OPENING_WORDS,
     TRAILING_ABBREVIATIONS,
+    language_tag,
     refer_pronouns,
     same_language,
     straight_closes,
 )
-from pressroom.sphinxext.corpus import Corpus, plain
+from pressroom.sphinxext.corpus import Corpus, filed_as, name_key, plain
 from pressroom.sphinxext.nodes import quotation
 
 if TYPE_CHECKING:
@@ -119,6 +122,8 @@ class Rendered:
     text_key: str = ""
     #: the release's opening words (see :func:`lead_of`), for the feed
     lead: str = ""
+    #: what the release's page says it is (see :func:`description_of`)
+    description: str = ""
 
 
 class _Lines:
@@ -437,11 +442,28 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             plain(publisher), plain(release.dateline or ""), release.source_url or "", relpath,
             language or "")
     key = text_key(text) if text.replace("\ufeff", "").strip() else ""
-    return Rendered(section, meta, rows, quote_rows, key, lead_of(text, release.paragraphs))
+    return Rendered(section, meta, rows, quote_rows, key, lead_of(text, release.paragraphs),
+                    description_of(release))
 
 
 #: A release's lead is cut at a word boundary near this many characters.
 LEAD_CHARS = 300
+#: A page's description is cut at a word boundary to at most this many characters (about
+#: what search engines show of one).
+DESCRIPTION_CHARS = 160
+
+
+def cut_words(text: str, limit: int) -> str:
+    """*text*'s words, its spaces run together, cut at the last word boundary before
+    *limit* characters (then `` …``); plain text (see :func:`plain`)."""
+    out: list[str] = []
+    size = 0
+    for word in text.split():
+        if out and size + len(word) > limit:
+            return plain(" ".join(out)) + " …"
+        out.append(word)
+        size += len(word) + 1
+    return plain(" ".join(out))
 
 
 def lead_of(text: str, paragraphs) -> str:
@@ -450,14 +472,28 @@ def lead_of(text: str, paragraphs) -> str:
     if not paragraphs:
         return ""
     first = min(paragraphs, key=lambda p: p.start)
-    out: list[str] = []
-    size = 0
-    for word in text[first.start:first.end].split():
-        if out and size + len(word) > LEAD_CHARS:
-            return plain(" ".join(out)) + " …"
-        out.append(word)
-        size += len(word) + 1
-    return plain(" ".join(out))
+    return cut_words(text[first.start:first.end], LEAD_CHARS)
+
+
+def description_of(release: Release) -> str:
+    """What a release's page says it is (HTML's ``<meta name="description">``, JSON-LD's
+    ``description``: what search engines and link previews show): the first sentence of its
+    first body paragraph, which is the whole paragraph when that is a deck (a subtitle under
+    the headline: no sentence's end) or has no sentence's end, a byline (``By Jane Roe``)
+    left out; plain text, cut at a word boundary to :data:`DESCRIPTION_CHARS` characters
+    with its ``…``. "" for a release without a body."""
+    text = release.text
+    for p in sorted(release.paragraphs, key=lambda p: p.start):
+        start, end = p.start, p.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end or BYLINE_RE.match(text, start, end):
+            continue
+        stops = sentence_ends(text, start, end)
+        return cut_words(text[start:stops[0][2] if stops else end], DESCRIPTION_CHARS - 2)
+    return ""
 
 
 def other_language(language: str | None, site_language: str | None) -> str | None:
@@ -467,8 +503,51 @@ def other_language(language: str | None, site_language: str | None) -> str | Non
 
 def language_classes(language: str | None) -> list[str]:
     """The classes that mark a node as written in *language* (a tag; none for None or
-    ``""``): docutils writes a class ``language-<tag>`` as the element's ``lang``."""
+    ``""``): docutils writes a class ``language-<tag>`` as the element's ``lang``, and
+    :class:`~pressroom.sphinxext.html.DirectedText` its ``dir`` (see :func:`direction`)."""
     return [f"language-{language}"] if language else []
+
+
+#: Scripts written right to left (ISO 15924), for a tag naming a script that Babel has no
+#: data for in that language: ``ar-Latn`` (Arabic in Latin letters) is written left to right.
+_RIGHT_TO_LEFT_SCRIPTS = frozenset({"Adlm", "Arab", "Aran", "Hebr", "Mand", "Mend", "Nkoo",
+                                    "Rohg", "Samr", "Syrc", "Thaa", "Yezi"})
+
+
+@functools.lru_cache(maxsize=256)
+def right_to_left(tag: str) -> bool:
+    """Is text in the language *tag* written right to left? As CLDR says, from Babel's
+    ``Locale.character_order`` (ar, he, fa, ur, ps, yi, dv, ckb, sd, ug…; ``sd-Deva`` is
+    not), for the tag or else its language alone; a script the tag names that Babel does
+    not know the language in decides alone. A language Babel does not know is taken to be
+    written left to right."""
+    from babel import Locale, UnknownLocaleError
+
+    subtags = tag.replace("_", "-").split("-")
+    script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
+    for attempt in dict.fromkeys(("-".join(subtags), subtags[0])):
+        try:
+            locale = Locale.parse(attempt, sep="-")
+        except (ValueError, TypeError, UnknownLocaleError):
+            continue
+        if script and (locale.script or "").title() != script:
+            break  # Babel read the tag without its script (``ar-Latn`` as ``ar``)
+        return locale.character_order == "right-to-left"
+    return script in _RIGHT_TO_LEFT_SCRIPTS
+
+
+def direction(language: str | None, site_language: str | None) -> str:
+    """HTML's ``dir`` for text in *language* (a tag) on a page in the site's language
+    (Sphinx's ``language``, English when unset): ``rtl`` for a language written right to
+    left (a title left-aligned, a sentence's full stop at its left end, otherwise);
+    ``ltr`` for one written left to right on a site whose language is not; else ``""``,
+    the page's own direction."""
+    if not language:
+        return ""
+    if right_to_left(language):
+        return "rtl"
+    site = language_tag(site_language or "en") or site_language or "en"
+    return "ltr" if right_to_left(site) else ""
 
 
 def language_name(tag: str) -> str:
@@ -520,9 +599,13 @@ def _apart(cls: str, rubric: str, blocks: list[str], marked: Sequence[str] = ())
 
 
 def _problems_notice(problems: list[Problem]) -> nodes.Element:
-    """A visible notice on the page of a release that has problems (the build warns too)."""
+    """A visible notice on the page of a release that has problems (the build warns too).
+    Not searchable ("no-search"), nor a search excerpt (``pressroom.js``): its advice
+    (``date: YYYY-MM-DD``) and heading are the build's words, not the release's, and made
+    a search for them find every release read with warnings."""
     errors = any(p.severity == "error" for p in problems)
-    box = nodes.admonition(classes=["pressroom-problems", "error" if errors else "warning"])
+    box = nodes.admonition(classes=["pressroom-problems", "error" if errors else "warning",
+                                    "no-search"])
     head = "This release has problems" if errors else "This release was read with warnings"
     box += nodes.title(head, head)
     items = nodes.bullet_list()
@@ -704,7 +787,10 @@ def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key:
                 continue
             label = corpus.type_label(type_, plural=len(ids) > 1)
             body = nodes.paragraph()
-            for i, eid in enumerate(sorted(ids, key=lambda x: corpus.registry[x].name.casefold())):
+            # as the glossary lists them (accents folded, under their sort: Hague, The): a
+            # name with an accent came after z (Élodie, Århus)
+            for i, eid in enumerate(sorted(ids, key=lambda x: name_key(
+                    filed_as(corpus.registry[x]), x))):
                 if i:
                     body += nodes.Text(", ")
                 name = plain(corpus.registry[eid].name)

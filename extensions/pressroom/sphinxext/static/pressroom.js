@@ -38,18 +38,20 @@
    navigation and panel. Sphinx's search (searchtools.js, on the search page) shows the
    text around the first place a searched word appears in the page's main part; on a
    release that place was the panel listing the entries it mentions ("People: Ai
-   Weiwei, Brian Dooley, ...") and on an entry its breadcrumbs, never the sentence. The
-   breadcrumbs and the panel are left out of the text the excerpt is cut from (the
-   release's date, publisher and entries are in the result's title and page). Without
+   Weiwei, Brian Dooley, ...") or the notice of its problems, and on an entry its
+   breadcrumbs, never the sentence. The breadcrumbs, the panel and the notice (the
+   build's words, not the release's) are left out of the text the excerpt is cut from
+   (the release's date, publisher and entries are in the result's title and page). Without
    Sphinx's search on the page, or with a version of it that names its steps
-   differently, nothing changes. */
+   differently, nothing changes. An excerpt takes the direction of its first letters
+   (dir="auto"): one from a release in Arabic or Hebrew reads right to left. */
 (function () {
   "use strict";
   /* global Search */
   if (typeof Search === "undefined" || typeof Search.htmlToText !== "function") {
     return;
   }
-  var LEFT_OUT = ".pressroom-breadcrumbs, .pressroom-meta";
+  var LEFT_OUT = ".pressroom-breadcrumbs, .pressroom-meta, .pressroom-problems";
   var htmlToText = Search.htmlToText;
   Search.htmlToText = function (htmlString, anchor) {
     var page = new DOMParser().parseFromString(htmlString, "text/html");
@@ -60,4 +62,33 @@
     parts.forEach(function (el) { el.remove(); });
     return htmlToText.call(this, page.documentElement.outerHTML, anchor);
   };
+  var makeSearchSummary = Search.makeSearchSummary;
+  if (typeof makeSearchSummary === "function") {
+    Search.makeSearchSummary = function () {
+      var summary = makeSearchSummary.apply(this, arguments);
+      if (summary && summary.setAttribute) {
+        summary.setAttribute("dir", "auto");
+      }
+      return summary;
+    };
+  }
+})();
+
+/* Pressroom: a printed page holds what is folded on screen (an entry's "N more sentences
+   mentioning it", any other <details>): each one closed is opened before printing and
+   closed again after it, as the reader left it. pressroom.css shows their content in
+   print too, where a browser styles it (::details-content), for a print without this. */
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details:not([open])").forEach(function (details) {
+      details.open = true;
+      opened.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
+  });
 })();

@@ -1249,3 +1249,32 @@ def test_a_quotation_next_to_words_in_capitals_is_read_at_once():
                                                        "RUSSELL"] * 4)]
     assert [q.speaker for q in parse_text(
         "Title\n\n“Ready,” said J.R. McAllister-Smith.\n").quotes] == ["J.R. McAllister-Smith"]
+
+
+def _read_at_once(text: str):
+    """*text* parsed, or a TimeoutError if the parser backtracks (a guard against a hang,
+    not a speed target: a second would do)."""
+    import signal
+
+    def stop(*_):
+        raise TimeoutError("the parser is backtracking")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)
+    try:
+        return parse_text(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_quotation_next_to_a_run_of_possessives_is_read_at_once():
+    """A name's word could end in ``’s`` or leave it to the possessive between two names
+    (``Amnesty’s Jane Roe``): 2^n ways to read n such words before finding no speaker, and
+    forty of them (as many as fit where a speaker is looked for) would take years."""
+    run = " ".join(["Al’s"] * 40)
+    r = _read_at_once(f"Title\n\nMay 1, 2011\n\n“We are ready to go,” {run} lawyers agree.\n\n"
+                      f"{run} lawyers, “We are ready to go.”\n")
+    assert [q.speaker for q in r.quotes] == [None, None]
+    r = parse_text("Title\n\nMay 1, 2011\n\n“We are ready to go,” said Amnesty’s Jane Roe.\n")
+    assert [q.speaker for q in r.quotes] == ["Jane Roe"]

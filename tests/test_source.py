@@ -246,6 +246,27 @@ def test_end_mark_starts_footer():
     assert r.footer.startswith("###") and "boilerplate" in r.footer
 
 
+@pytest.mark.parametrize("mark", ["###", "# # #", "#####", "***", "-30-", "- 30 -", "-ENDS-",
+                                  "– ENDS –", "ENDS", "END", "Ends", "Ends.", "ENDS."])
+def test_end_marks_as_senders_write_them(mark):
+    """``# # #``, ``Ends``, ``Ends.`` and ``***`` were read as the release's last paragraphs,
+    and the contact under them with them."""
+    r = parse_text(f"Title\n\nMay 1, 2011\n\nBody.\n\nMore.\n\n{mark}\n\nJane Press, 0113 343 4031\n")
+    assert r.body == "Body.\n\nMore."
+    assert r.footer.startswith(mark) and r.footer.endswith("4031")
+
+
+@pytest.mark.parametrize("text", [
+    "Ends of the earth: the expedition reached the pole.",
+    "ENDS AND MEANS",
+    "* * *",  # a break between parts of the text
+    "The consultation\nends.",  # a wrapped sentence's last word
+])
+def test_what_is_no_end_mark(text):
+    r = parse_text(f"Title\n\nMay 1, 2011\n\nBody.\n\n{text}\n\nThe last paragraph.\n")
+    assert r.footer == ""
+
+
 def test_find_dates_formats():
     found = [d.value for d in find_dates("on 27 April 2011, Sept. 3, 2012 and 2013-01-05.")]
     assert found == [dt.date(2011, 4, 27), dt.date(2012, 9, 3), dt.date(2013, 1, 5)]

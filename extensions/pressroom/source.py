@@ -254,7 +254,11 @@ _DATE_LABEL_RE = re.compile(
 _TIME_RE = re.compile(
     r"\s*(?:[,|@–—-]|at)?\s*\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
     r"(?:\s*\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?\s*$", re.IGNORECASE)
-_END_MARK_RE = re.compile(r"^\s*(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:END|ENDS)\s*[-–—]*)\s*$")
+#: A line (stripped) that marks the end of the release: ``###`` or ``# # #``, ``***``, ``-30-``,
+#: ``-ENDS-``, ``Ends.``. Not ``* * *``, which breaks a text into parts; not ``ends.`` either,
+#: a wrapped sentence's last word.
+_END_MARK_RE = re.compile(
+    r"(?:#(?:[ \t]*#){2,}|\*{3,}|-[ \t]*30[ \t]*-|[-–—]*[ \t]*(?:END|ENDS|Ends)\.?[ \t]*[-–—]*)$")
 #: A paragraph that starts what follows the release: ``About the Example Institute`` (a
 #: heading, or ``About X:``), ``Notes to editors``, a press contact, ``For more information,
 #: contact …``. Not a sentence of the release that starts with the same words: ``About the

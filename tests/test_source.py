@@ -666,6 +666,16 @@ def test_the_speaker_named_with_where_they_work(paragraph):
     "For further information:\nJane Press, press@example.org",
     "NOTES TO EDITORS\n1. The report is online.",
     "Contact: press@example.org",
+    # as senders write them: a heading in any case, a contact's heading with no colon
+    "For More Information\n\nQuestions and answers on the report",
+    "FOR MORE INFORMATION\n\nQuestions and answers on the report",
+    "For media enquiries contact Jane Press on 0113 343 4031.",
+    "Further information\n\nMedia contact: Jane Press, 0113 343 4031.",
+    "Media enquiries:\nJane Press, 0113 343 4031",
+    "Media contacts\n\nWHO Media Team\nEmail: press@example.org",
+    "Contacts\n\nMedia:\nJane Press\npress@example.org",
+    "Press office\nJane Press, 0113 343 4031, press@example.org",
+    "Investor Contact:\nJane Press\n+1 713 555 0190",
 ])
 def test_the_usual_closing_sections_are_boilerplate(closing):
     """No footer marker needs configuring for the sections that close most releases."""
@@ -690,6 +700,11 @@ def test_what_is_no_closing_section(text):
     "About the Strategic Dialogue, Jane Roe said: “It has failed.”",
     "Notes to editors were withheld by the ministry.",
     "Contacts: with diplomats continued through May.",
+    "Contacts between the two sides resumed in May.",
+    "Further information was withheld by the ministry.",
+    "Further information: the ministry released nothing more.",
+    "Press office staff were told to stay at home.",
+    "Media relations were strained.",
 ])
 def test_a_sentence_that_opens_like_a_closing_section(paragraph):
     text = ("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\nA second paragraph.\n\n"

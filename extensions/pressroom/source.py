@@ -259,18 +259,26 @@ _TIME_RE = re.compile(
 #: a wrapped sentence's last word.
 _END_MARK_RE = re.compile(
     r"(?:#(?:[ \t]*#){2,}|\*{3,}|-[ \t]*30[ \t]*-|[-–—]*[ \t]*(?:END|ENDS|Ends)\.?[ \t]*[-–—]*)$")
-#: A paragraph that starts what follows the release: ``About the Example Institute`` (a
-#: heading, or ``About X:``), ``Notes to editors``, a press contact, ``For more information,
-#: contact …``. Not a sentence of the release that starts with the same words: ``About the
-#: dialogue, Jane Roe said: …``, ``Notes to editors were withheld``, ``Contacts: with
-#: diplomats …``, ``For further information on the detentions, the group interviewed …``.
+#: A paragraph that starts what follows the release (its first line, stripped): ``About the
+#: Example Institute`` (a heading, or ``About X:``), ``Notes to editors``, a press contact
+#: (``Media contact:``, ``Media enquiries:``, or a heading alone on its line: ``Contacts``,
+#: ``Press office``), ``For more information`` (a heading in any case, or ``For more
+#: information, contact …``, ``For media enquiries, call …``), ``Further information``. Not a
+#: sentence of the release that starts with the same words: ``About the dialogue, Jane Roe
+#: said: …``, ``Notes to editors were withheld``, ``Contacts: with diplomats …``,
+#: ``Contacts between the two sides resumed``, ``For further information on the detentions,
+#: the group interviewed …``.
 _BOILERPLATE_RE = re.compile(
     r"(?:About\s+(?:[Uu]s|the\s+[A-Z]|[A-Z])[^.!?:,\n]{0,80}(?:$|:)"
     r"|(?:Notes?|NOTES?)\s+(?:to|TO|for|FOR)\s+(?:[Ee]ditors?|EDITORS?)\s*(?:$|:|\d)"
     r"|(?:Editor|EDITOR)['’](?:s|S)\s+(?:[Nn]otes?|NOTES?)\s*(?:$|:)"
-    r"|(?:(?:Media|MEDIA|Press|PRESS)\s+)?(?:[Cc]ontacts?|CONTACTS?)\s*:(?!\s*[a-z]+\s)"
-    r"|(?:For|FOR)\s+(?:more|further|MORE|FURTHER)\s+(?:information|INFORMATION)\b"
-    r"[^.!?\n]{0,100}?(?:$|:|www\.|https?:|\b(?:please|contact|call|visit|see|go\s+to"
+    # a contact's heading: before a colon, or alone on its line (the colon then before no
+    # word in lower case, which goes on a sentence)
+    r"|(?i:(?:(?:media|press|news|investors?)\s+)?(?:contacts?|enquiries|inquiries)"
+    r"|(?:press|media)\s+(?:office|relations)"
+    r"|(?:for\s+)?(?:more|further|additional)\s+information)(?:\s*:(?!\s*[a-z]+\s)|$)"
+    r"|(?:For|FOR)\s+(?i:(?:more|further)\s+information|(?:media|press)\s+(?:enquiries|inquiries))"
+    r"\b[^.!?\n]{0,100}?(?:$|:|www\.|https?:|\b(?:please|contact|call|visit|see|go\s+to"
     r"|e-?mail|write\s+to|reach|click|phone|telephone)\b))"
 )
 #: What a release may carry above its title: a label (``FOR IMMEDIATE RELEASE``,

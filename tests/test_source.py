@@ -676,6 +676,11 @@ def test_the_speaker_named_with_where_they_work(paragraph):
     "Contacts\n\nMedia:\nJane Press\npress@example.org",
     "Press office\nJane Press, 0113 343 4031, press@example.org",
     "Investor Contact:\nJane Press\n+1 713 555 0190",
+    # a press wire's, with no About before them
+    "Cautionary Note Regarding Forward-Looking Statements\n\nThis press release contains "
+    "forward-looking statements.",
+    "Forward-Looking Statements\n\nActual results may differ.\n\nSOURCE Nordwind Energy, Inc.",
+    "SOURCE Nordwind Energy, Inc.",
 ])
 def test_the_usual_closing_sections_are_boilerplate(closing):
     """No footer marker needs configuring for the sections that close most releases."""
@@ -705,6 +710,8 @@ def test_what_is_no_closing_section(text):
     "Further information: the ministry released nothing more.",
     "Press office staff were told to stay at home.",
     "Media relations were strained.",
+    "Forward-looking statements are no promise, the company warned.",
+    "SOURCE CLOSE TO THE TALKS SAID THE DEAL WAS DONE.",
 ])
 def test_a_sentence_that_opens_like_a_closing_section(paragraph):
     text = ("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\nA second paragraph.\n\n"
@@ -712,6 +719,20 @@ def test_a_sentence_that_opens_like_a_closing_section(paragraph):
     r = parse_text(text)
     assert r.footer == ""
     assert r.body.endswith(f"{paragraph}\n\nThe last paragraph.")
+
+
+@pytest.mark.parametrize("line", [
+    "A" * 100_000, "ABC " * 25_000, "." * 100_000, ", " * 50_000, "-" * 100_000 + "x",
+    "*" * 100_000 + "x", "# " * 50_000 + "x", "#" + " " * 100_000 + "x", "- " * 50_000 + "ENDS x",
+    "Ends" + " " * 100_000 + ".", "Media" + " " * 100_000 + "contacts x",
+    "For" + " " * 100_000 + "more information on the talks, said Jane Roe.", "SOURCE " + "A, " * 50_000 + "x",
+    "Cautionary note on " * 5_000,
+])
+def test_closing_sections_and_end_marks_read_a_long_line_at_once(line):
+    """Every line is matched against the end marks and every paragraph's first against the
+    closing sections: a line of capitals, spaces or punctuation is read in one pass."""
+    r = _read_at_once(f"Title\n\nMay 1, 2011\n\nBody.\n\nMore.\n\n{line}\n\nLast.\n")
+    assert r.body.endswith("Last.")
 
 
 def test_a_label_under_the_title_as_saved_from_a_web_page():

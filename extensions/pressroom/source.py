@@ -263,20 +263,27 @@ _END_MARK_RE = re.compile(
 #: Example Institute`` (a heading, or ``About X:``), ``Notes to editors``, a press contact
 #: (``Media contact:``, ``Media enquiries:``, or a heading alone on its line: ``Contacts``,
 #: ``Press office``), ``For more information`` (a heading in any case, or ``For more
-#: information, contact …``, ``For media enquiries, call …``), ``Further information``. Not a
-#: sentence of the release that starts with the same words: ``About the dialogue, Jane Roe
-#: said: …``, ``Notes to editors were withheld``, ``Contacts: with diplomats …``,
-#: ``Contacts between the two sides resumed``, ``For further information on the detentions,
-#: the group interviewed …``.
+#: information, contact …``, ``For media enquiries, call …``), ``Further information``, a
+#: press wire's ``Forward-Looking Statements`` (the cautionary note every release of a listed
+#: company carries) and its ``SOURCE Nordwind Energy, Inc.`` line. Not a sentence of the
+#: release that starts with the same words: ``About the dialogue, Jane Roe said: …``, ``Notes
+#: to editors were withheld``, ``Contacts: with diplomats …``, ``Contacts between the two
+#: sides resumed``, ``For further information on the detentions, the group interviewed …``.
 _BOILERPLATE_RE = re.compile(
     r"(?:About\s+(?:[Uu]s|the\s+[A-Z]|[A-Z])[^.!?:,\n]{0,80}(?:$|:)"
     r"|(?:Notes?|NOTES?)\s+(?:to|TO|for|FOR)\s+(?:[Ee]ditors?|EDITORS?)\s*(?:$|:|\d)"
     r"|(?:Editor|EDITOR)['’](?:s|S)\s+(?:[Nn]otes?|NOTES?)\s*(?:$|:)"
-    # a contact's heading: before a colon, or alone on its line (the colon then before no
-    # word in lower case, which goes on a sentence)
+    # a heading, before a colon or alone on its line (the colon then before no word in
+    # lower case, which goes on a sentence): a contact's, further information's, a
+    # cautionary note's
     r"|(?i:(?:(?:media|press|news|investors?)\s+)?(?:contacts?|enquiries|inquiries)"
     r"|(?:press|media)\s+(?:office|relations)"
-    r"|(?:for\s+)?(?:more|further|additional)\s+information)(?:\s*:(?!\s*[a-z]+\s)|$)"
+    r"|(?:for\s+)?(?:more|further|additional)\s+information"
+    r"|(?:(?:cautionary\s+)?(?:note|statement|language)\s+(?:regarding|concerning|relating\s+to"
+    r"|on|about)\s+)?forward[-\s]looking\s+(?:statements?|information)"
+    r"|safe\s+harbou?r(?:\s+statement)?)(?:\s*:(?!\s*[a-z]+\s)|$)"
+    # a press wire's last line, naming the sender (not a sentence in capitals)
+    r"|SOURCE[ \t]+(?=[^\n]*[a-z])[A-Z][\w.&'’-]*(?:,?[ \t]+(?:[A-Z][\w.&'’-]*|of|and|the|for|&))*$"
     r"|(?:For|FOR)\s+(?i:(?:more|further)\s+information|(?:media|press)\s+(?:enquiries|inquiries))"
     r"\b[^.!?\n]{0,100}?(?:$|:|www\.|https?:|\b(?:please|contact|call|visit|see|go\s+to"
     r"|e-?mail|write\s+to|reach|click|phone|telephone)\b))"

@@ -327,3 +327,24 @@ def test_search_index_names_unescaped_as_json_text():
     text = json.dumps(escaped, separators=(",", ":"))
     mended = json.loads(_ESCAPED.sub(lambda m: _UNESCAPED[m.group()], text))
     assert [row[4] for row in mended["objects"][""]] == names
+
+
+def _rendered(text: str):
+    """The section of the page of a release read from *text*, with an empty registry."""
+    from types import SimpleNamespace
+
+    from pressroom.source import parse_text
+    from pressroom.sphinxext.render import render_release
+
+    corpus = SimpleNamespace(registry={}, project=SimpleNamespace(
+        entity_types=(), publisher_url=lambda key, name: None))
+    return render_release(parse_text(text), SimpleNamespace(mentions=[]), corpus).section
+
+
+def test_a_speaker_s_name_wrapped_onto_two_lines_is_shown_on_one():
+    from pressroom.sphinxext.nodes import quotation
+
+    section = _rendered("Study\n\nMay 8, 2025\n\n\"Cleaner air is brain health,\" said "
+                        "Professor\nJonathan Okafor, who led the study.\n")
+    assert [q["speaker"] for q in section.findall(quotation)] == ["Professor Jonathan Okafor"]
+

@@ -438,6 +438,29 @@ def test_a_speaker_named_with_who_they_are_or_by_according_to(sentence):
     assert r.text[q.speaker_start:q.speaker_end] == "Jane Roe"
 
 
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("“Cleaner air is brain health,” said Professor\nJonathan Okafor, who led the study.",
+     "Professor\nJonathan Okafor"),
+    ("“Meningitis is a deadly disease,” said Dr\r\n  Tedros Adhanom Ghebreyesus, WHO "
+     "Director-General.", "Dr\r\n  Tedros Adhanom Ghebreyesus"),
+    ("The study was published today. Professor\nJonathan Okafor said: “Cleaner air is brain "
+     "health.”", "Professor\nJonathan Okafor"),
+    ("“Cleaner air is brain health,” said Amnesty International’s\nJane Roe.", "Jane Roe"),
+    # a line of nothing but capitalized words over the name is a heading, not its start
+    ("Key Facts\nJane Roe said: “Cleaner air is brain health.”", "Jane Roe"),
+    # a signature's name is on its line
+    ("“Cleaner air is brain health for all.” – Jane Roe\nDirector, Example Institute",
+     "Jane Roe"),
+])
+def test_a_speaker_s_name_wrapped_onto_the_next_line(paragraph, speaker):
+    """A line break in a hard-wrapped paragraph is a space: ``said Professor`` / ``Jonathan
+    Okafor`` was said by ``Professor``, and the quotation was missing from his page."""
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\n{paragraph}\n")
+    assert [q.speaker for q in r.quotes] == [speaker]
+    q = r.quotes[0]
+    assert r.text[q.speaker_start:q.speaker_end] == speaker
+
+
 def test_a_title_in_quotes_then_a_dash_is_no_quotation_signed():
     r = parse_text("Headline\n\nMay 1, 2011\n\nHe read “The Old Man and the Sea” – "
                    "Hemingway, of course, wrote it.\n")

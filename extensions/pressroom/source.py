@@ -634,8 +634,19 @@ _ACCORDING_OPENS = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _A
 # read either way made a run of possessives as slow.
 _NAME_WORD = (rf"(?:[{_CAPITALS}][a-z]?\.(?!\w)|[{_CAPITALS}][\w'’-]*(?<!['’]s)"
               rf"(?:\.(?=[{_CAPITALS}])|(?!\w)))")
-_NAME = (rf"(?:{_NAME_WORD}+(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?"
-         rf"(?:[ \t]+{_NAME_WORD}+)*)")
+#: Between two words of a name: spaces, or one line break where the text is wrapped
+#: (``said Professor`` / ``Jonathan Okafor`` was said by ``Professor``); the spaces before
+#: the break and after it are each one run, so a gap is read one way only.
+_NAME_GAP = r"(?:[ \t]+(?:(?:\r\n|\r|\n)[ \t]*)?|(?:\r\n|\r|\n)[ \t]*)"
+
+
+def _name(gap: str) -> str:
+    """A name whose words are apart by *gap*."""
+    return (rf"(?:{_NAME_WORD}+(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?"
+            rf"(?:{gap}{_NAME_WORD}+)*)")
+
+
+_NAME = _name(_NAME_GAP)
 _PRONOUNS = ("he", "she", "they", "He", "She", "They",  # ``a-t-il déclaré``, ``sagte er``,
              "il", "elle", "ils", "elles", "er", "sie",      # ``Il a déclaré : « … »``
              "Il", "Elle", "Ils", "Elles", "Er", "Sie")
@@ -645,6 +656,8 @@ _PERSONAL = frozenset(("he", "she", "He", "She", "il", "elle", "Il", "Elle", "er
                        "Sie"))  # ``sie``: she, or they (``sagte sie`` mostly she)
 #: Never from inside a word: ``poster wrote that`` is no ``er`` (German ``he``) writing.
 _SPEAKER = rf"(?<![\w'’-])(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
+#: A speaker whose name is on one line: a signature's (``– Jane Roe`` / ``Director``).
+_SPEAKER_ON_LINE = _SPEAKER.replace(_NAME, _name("[ \t]+"))
 #: Not right after a word that puts a name inside a longer phrase (``University of X``).
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{w}\s)" for w in ("of", "at", "in", "the", "and", "for", "from", "with", "by", "to",
@@ -668,7 +681,7 @@ _AFFILIATION = ("(?:" + "".join(rf"(?<!\b{w})" for w in _NAME_GOES_ON_AFTER)
 _APPOSITION = r"(?:,\s+[^,“”\"«»\n]{2,80}?,)?"
 #: A signature: ``“…” – Jane Roe, Director``, the name ending the line or followed by a
 #: comma, after a quote that ends a sentence (not a title: ``“The Old Man and the Sea” –``).
-_SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER}(?=[ \t]*(?:,|$))", re.MULTILINE)
+_SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER_ON_LINE}(?=[ \t]*(?:,|$))", re.MULTILINE)
 _AFTER_RES = (
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_SPEAKER}\b"),
     re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|had\s+|also\s+)?"
@@ -1641,18 +1654,28 @@ _OPENING_WORDS_RE = re.compile(
     r"(?:(?:" + "|".join(sorted(OPENING_WORDS, key=len, reverse=True)) + r")\s+)+(?=\w)")
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s\s+")
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+
+
 def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:
     """The speaker's own name: ``Brian Dooley`` in ``Human Rights First’s Brian Dooley``
-    and in ``Then Brian Dooley``."""
+    and in ``Then Brian Dooley``; ``Jane Roe`` under a line that holds nothing else but
+    the words before it (``Key Facts`` / ``Jane Roe said: …``: a heading over the name,
+    where a name wrapped has words before it on its first line)."""
+    text = m.string
     s, e = m.start("speaker"), m.end("speaker")
-    surface = m.group("speaker")
-    cut = max(surface.rfind("’s "), surface.rfind("'s "))
-    if cut != -1:
-        s += cut + 3
-    opening = _OPENING_WORDS_RE.match(m.string, s, e)
+    for cut in _POSSESSIVE_RE.finditer(text, s, e):
+        s = cut.end()
+    breaks = list(_LINE_BREAK_RE.finditer(text, s, e))
+    if breaks and not text[max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1:s].strip():
+        s = breaks[-1].end()
+        while text[s] in " \t":
+            s += 1
+    opening = _OPENING_WORDS_RE.match(text, s, e)
     if opening and opening.end() < e:
         s = opening.end()
-    return m.string[s:e], s, e
+    return text[s:e], s, e
 
 
 def straight_closes(text: str, at: int, start: int, end: int) -> bool:

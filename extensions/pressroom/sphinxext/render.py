@@ -324,7 +324,9 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
                     speaker_id = m.entity_id
                     break
         name = registry[speaker_id].name if speaker_id else (q.speaker or "")
-        quote_speakers[(q.start, q.end)] = plain(name)
+        # a name wrapped onto the next line (``Professor`` / ``Jonathan Okafor``) is shown
+        # on one
+        quote_speakers[(q.start, q.end)] = plain(" ".join(name.split()))
         quote_rows.append((q.start, q.end, plain(q.text), speaker_id, plain(q.speaker or "")))
 
     # mention rows; an entity's first mention in each sentence carries that sentence

@@ -461,6 +461,32 @@ def test_a_speaker_s_name_wrapped_onto_the_next_line(paragraph, speaker):
     assert r.text[q.speaker_start:q.speaker_end] == speaker
 
 
+@pytest.mark.parametrize("said, speaker", [
+    ("Polly Neate, Chief Executive of Shelter, said:", "Polly Neate"),
+    ("Dame Meg Hillier, Chair of the Treasury Committee, said:", "Dame Meg Hillier"),
+    ("Commenting on the figures, Jane Roe said:", "Jane Roe"),
+])
+def test_a_speaker_named_in_the_paragraph_before_the_quotation(said, speaker):
+    """``X said:`` a paragraph of its own, the quotation the next, as British releases lay
+    it out: the quotation had no speaker, and was missing from the person's page."""
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n{said}\n\n“No one should "
+                   "live in fear of losing their home.\n\n“The Government must act.”\n\n"
+                   "“A quotation of its own, not attributed.”\n")
+    assert [q.speaker for q in r.quotes] == [speaker, speaker, None]
+    q = r.quotes[0]
+    assert r.text[q.speaker_start:q.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("paragraphs", [
+    "The group made these demands:\n\n“Release them all now and without delay.”",
+    "Jane Roe said:\n\nThe group wants “the prisoners released now and without delay.”",
+    "Jane Roe said so.\n\n“Release them all now and without delay.”",
+])
+def test_no_speaker_named_in_the_paragraph_before(paragraphs):
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n{paragraphs}\n")
+    assert [q.speaker for q in r.quotes] == [None]
+
+
 def test_a_title_in_quotes_then_a_dash_is_no_quotation_signed():
     r = parse_text("Headline\n\nMay 1, 2011\n\nHe read “The Old Man and the Sea” – "
                    "Hemingway, of course, wrote it.\n")

@@ -1705,7 +1705,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     A quote is attributed by ``“…,” said X`` / ``“…,” X said`` / ``“…,” X, who X is,
     said`` / ``“…,” said the group’s director, X`` / ``“…,” according to X`` / ``“…” – X``
     after it or ``X said: “…”`` / ``X, who X is, said: “…”`` / ``X said that “…”`` /
-    ``According to X, “…”`` before it. A quote that follows an attributed sentence with
+    ``According to X, “…”`` before it, or ``X said:`` ending the paragraph before one that
+    the quote opens. A quote that follows an attributed sentence with
     nothing else between continues the same speaker; a pronoun (``he said``)
     refers to the last named speaker.
 
@@ -1773,6 +1774,12 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             if lead[-1:] in (":", ",") or lead[-5:] == " that":
                 for regex in _BEFORE_RES:
                     before = before or regex.search(text, max(para.start, o - 200), o)
+            elif o == opening and n and text[paragraphs[n - 1].end - 1] == ":":
+                # ``Jane Roe, the group’s director, said:`` a paragraph of its own, the
+                # quotation the next (as British releases lay it out)
+                said = paragraphs[n - 1]
+                for regex in _BEFORE_RES:
+                    before = before or regex.search(text, max(said.start, said.end - 200), said.end)
             if after and before and after.group("speaker") in _PRONOUNS \
                     and before.group("speaker") not in _PRONOUNS:
                 after = None  # ``X said, “…”. She explained …``: X, named, said it

@@ -487,6 +487,26 @@ def test_no_speaker_named_in_the_paragraph_before(paragraphs):
     assert [q.speaker for q in r.quotes] == [None]
 
 
+@pytest.mark.parametrize("paragraph", [
+    "Jane Roe, from the University of Leeds School of Medicine, who led the research, said: "
+    "“We welcome this step.”",
+    "Jane Roe, from Amnesty International, who led the study, said: “We welcome this step.”",
+    "Jane Roe, from the University of Leeds School of\nMedicine, said: “We welcome this step.”",
+    "Jane Roe, from the University of Leeds School of Medicine, who led\nthe research, said: "
+    "“We welcome this step.”",
+    "Yesterday, Jane Roe, the director, who led the study, said: “We welcome this step.”",
+    "Yesterday, Jane Roe, who led the study, said: “We welcome this step.”",
+    "“We welcome this step,” Jane Roe, from Amnesty International, who led the study, said.",
+    "“We welcome this step,” said the group’s\nexecutive director, Jane Roe.",
+])
+def test_a_speaker_with_who_they_are_and_what_they_did(paragraph):
+    """``Dr Amina Bello, from …, who led the research, said: “…”``: two clauses between the
+    name and the verb, or one wrapped over a line break, and the quotation had no speaker
+    (or ``International``, a word of the first)."""
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n{paragraph}\n")
+    assert [q.speaker for q in r.quotes] == ["Jane Roe"]
+
+
 def test_a_title_in_quotes_then_a_dash_is_no_quotation_signed():
     r = parse_text("Headline\n\nMay 1, 2011\n\nHe read “The Old Man and the Sea” – "
                    "Hemingway, of course, wrote it.\n")

@@ -677,28 +677,40 @@ _NAME_GOES_ON_AFTER = ("Department", "Ministry", "Minister", "Office", "Agency",
 _AFFILIATION = ("(?:" + "".join(rf"(?<!\b{w})" for w in _NAME_GOES_ON_AFTER)
                 + rf"\s+(?:of|at|from|with)\s+(?:the\s+)?{_NAME}"
                 rf"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?{_NAME})?)?")
-#: Who the speaker is, between the name and the verb: ``Jane Roe, director of X, said``.
-_APPOSITION = r"(?:,\s+[^,“”\"«»\n]{2,80}?,)?"
+#: Who the speaker is, between the name and the verb: ``Jane Roe, director of X, said`` (in a
+#: wrapped paragraph, over a line break).
+_APPOSITION = r"(?:,\s+[^,“”\"«»]{2,80}?,)?"
+#: What the speaker did, after who the speaker is: ``Jane Roe, from the Example Institute,
+#: who led the research, said``.
+_RELATIVE = r",\s+(?:who|whose|which)\s[^,“”\"«»]{1,80}?,"
+#: Who the speaker is, before :data:`_RELATIVE` (whose comma closes it): words with one in
+#: lower case among them, no name of their own (``Yesterday, Jane Roe, who …, said`` was not
+#: said by ``Yesterday``).
+_DESCRIBED = r"(?:,\s+(?=[^,“”\"«»]{0,80}?(?<!\S)[a-z])[^,“”\"«»]{2,80}?)?"
 #: A signature: ``“…” – Jane Roe, Director``, the name ending the line or followed by a
 #: comma, after a quote that ends a sentence (not a title: ``“The Old Man and the Sea” –``).
 _SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER_ON_LINE}(?=[ \t]*(?:,|$))", re.MULTILINE)
 _AFTER_RES = (
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_SPEAKER}\b"),
-    re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|had\s+|also\s+)?"
-               rf"{_SAY}\b"),
+    re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}(?:{_DESCRIBED}{_RELATIVE}|{_APPOSITION})"
+               rf"\s+(?:has\s+|had\s+|also\s+)?{_SAY}\b"),
     re.compile(rf"\s*[,.]?\s*{_ACCORDING}\s+{_SPEAKER}\b"),
     # ``« … », a-t-il déclaré``, ``ajoute-t-elle``, ``poursuit-il``: the speaker named before
     re.compile(rf"\s*[,.]?\s*a-t-(?P<speaker>il|elle|ils|elles)\s+(?:{_FR_SAID})\b"),
     re.compile(rf"\s*[,.]?\s*(?:(?:{_FR_SAYS})-t|dit|poursuit|conclut|répond)-"
                rf"(?P<speaker>il|elle|ils|elles)\b"),
     # ``said the group’s director, Jane Roe``
-    re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her)\s+[^,“”\"«»\n]{{2,60}}?,"
+    re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her)\s+[^,“”\"«»]{{2,60}}?,"
                rf"\s+{_SPEAKER}\b"),
     _SIGNATURE_RE,
 )
 #: The two of :data:`_AFTER_RES` that say who spoke in so many words (``said X``, ``X said``).
 _SAID_AFTER = _AFTER_RES[:2]
 _BEFORE_RES = (
+    # ``Jane Roe, from Amnesty International, who led the research, said:``; first, as the
+    # next reads ``International, who led the research, said`` as a speaker's
+    re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_DESCRIBED}{_RELATIVE}"
+               rf"\s+(?:has\s+|also\s+)?{_SAY}(?:\s*[:,]|\s+that)\s*$"),
     # not a name inside a phrase (``the University of Arkansas, Fayetteville, said``)
     re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|also\s+)?"
                rf"{_SAY}"

@@ -507,6 +507,17 @@ def test_a_speaker_with_who_they_are_and_what_they_did(paragraph):
     assert [q.speaker for q in r.quotes] == ["Jane Roe"]
 
 
+@pytest.mark.parametrize("paragraphs", [
+    "Mayor Jane Roe today issued the following statement: “We welcome this step.”",
+    "Mayor Jane Roe, the city’s first, issued the following statement on the ruling:\n\n"
+    "“We welcome this step.”",
+])
+def test_a_statement_is_said_by_the_one_who_issued_it(paragraphs):
+    """``X issued the following statement: “…”``: the statement is X's."""
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\nLOS ANGELES – The body.\n\n{paragraphs}\n")
+    assert [q.speaker for q in r.quotes] == ["Mayor Jane Roe"]
+
+
 def test_a_title_in_quotes_then_a_dash_is_no_quotation_signed():
     r = parse_text("Headline\n\nMay 1, 2011\n\nHe read “The Old Man and the Sea” – "
                    "Hemingway, of course, wrote it.\n")

@@ -716,6 +716,11 @@ _BEFORE_RES = (
                rf"{_SAY}"
                r"(?:\s*[:,]|\s+that)\s*$"),
     re.compile(rf"\b{_ACCORDING_OPENS}\s+{_SPEAKER}{_APPOSITION}\s*[:,]\s*$"),
+    # ``Mayor Karen Bass today issued the following statement on the passing of Pope
+    # Francis:``: the statement is the one who issued it saying it
+    re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+"
+               r"(?:today\s+|also\s+|has\s+)?(?:issued|issues|released|releases|made|makes)\s+"
+               r"the\s+following\s+statement\b[^:.!?“”\"«»]{0,80}:\s*$"),
 )
 
 

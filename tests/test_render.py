@@ -348,3 +348,66 @@ def test_a_speaker_s_name_wrapped_onto_two_lines_is_shown_on_one():
                         "Professor\nJonathan Okafor, who led the study.\n")
     assert [q["speaker"] for q in section.findall(quotation)] == ["Professor Jonathan Okafor"]
 
+
+
+def _shown(section, cls: str) -> list[tuple[str, bool]]:
+    """The paragraphs of a page's box of class *cls*: their text, and whether they keep
+    their lines."""
+    from docutils import nodes
+
+    box = section.next_node(lambda n: isinstance(n, nodes.container) and cls in n["classes"])
+    return [(p.astext(), "pressroom-lines" in p["classes"]) for p in box.findall(nodes.paragraph)]
+
+
+def test_the_boilerplate_keeps_the_lines_of_a_contact_and_of_numbered_notes():
+    """A contact (``WHO Media Team`` / ``World Health Organization`` / ``Email: …``) and
+    numbered notes were run together (``… online. 2. Figures …``); a paragraph wrapped at
+    some width still is, and a note wrapped onto the next line runs on. (A file with CRLF
+    line ends had each line of the boilerplate a paragraph of its own.)"""
+    for nl in ("\n", "\r\n"):
+        section = _rendered(nl.join([
+            "Title", "", "May 1, 2011", "", "GENEVA – The body.", "", "Notes to editors", "",
+            "1. The survey of 3,021 private renters in England was carried out", "online.",
+            "2. Figures have been weighted.", "", "About Us", "",
+            "We defend the right to a safe home and fight the",
+            "devastating impact of the housing emergency.", "", "Media contacts", "",
+            "WHO Media Team", "World Health Organization", "Email: media@example.org", ""]))
+        assert _shown(section, "pressroom-footer") == [
+            ("Notes to editors", False),
+            ("1. The survey of 3,021 private renters in England was carried out online.\n"
+             "2. Figures have been weighted.", True),
+            ("About Us", False),
+            ("We defend the right to a safe home and fight the devastating impact of the "
+             "housing emergency.", False),
+            ("Media contacts", False),
+            ("WHO Media Team\nWorld Health Organization\nEmail: media@example.org", True)]
+
+
+KEPT_OR_NOT = [
+    # lines of their own: a contact, a document list, a heading over an unwrapped line
+    ("Investor Contact:\nDaniel Ruiz\n+1 713 555 0190\ninvestors@example.org", [True] * 3),
+    ("Constable Alex Li\nCorporate Communications", [True]),
+    ("Proposal for a Directive amending the CSRD\nQuestions and answers on the package",
+     [True]),
+    ("About Example\n" + "Example works in some of the world’s toughest places. " * 3, [True]),
+    ("For more information, please contact:\nEliane Luthi, UNICEF New York, +1 917 555 0134, "
+     "el@example.org\nJames Elder, UNICEF Geneva, +41 79 555 0140, je@example.org", [True] * 2),
+    # wrapped at some width: run together
+    ("Media contact: Simon Moore, University of Leeds press office,\ns.moore@example.org or "
+     "+44 (0)113 343 4031.", None),
+    ("Image: Dr Amina Bello with the prototype test strip at the Aminu Kano\nTeaching "
+     "Hospital. Credit: University of Leeds", None),
+    ("\"Cleaner air is brain health,\" said Professor\nJonathan Okafor, who led the study.",
+     None),
+    ("A paragraph wrapped\nat some width - as\nthis one is.", None),
+    # a list: an item's own lines run on
+    ("Key facts\n• Meningitis kills 240 000 people every year.\n• One in five survivors is "
+     "left with lasting\n  disability.\n• The guideline covers all ages.", [True, True, False, True]),
+]
+
+
+def test_which_line_breaks_a_block_keeps():
+    from pressroom.sphinxext.render import _kept_breaks
+
+    for block, kept in KEPT_OR_NOT:
+        assert _kept_breaks(block.split("\n")) == kept, block

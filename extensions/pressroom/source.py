@@ -1214,7 +1214,7 @@ class _Parser:
         """Is line *i* a paragraph by itself, longer than any wrapping width and ending a
         sentence?"""
         a, b = _strip_span(self.text, *self.lines[i])
-        return b - a > _UNWRAPPED and _SENTENCE_STOP_RE.search(self.text, a, b) is not None
+        return b - a > UNWRAPPED and _SENTENCE_STOP_RE.search(self.text, a, b) is not None
 
     def footer_line(self, first: int, n: int) -> int:
         """The line where the footer starts (``n`` when there is none)."""
@@ -1536,10 +1536,10 @@ class _Parser:
 
 
 #: Longer than any width text is wrapped at: a line this long is a whole paragraph.
-_UNWRAPPED = 100
+UNWRAPPED = 100
 #: A line this short may end without a full stop among paragraphs of a line each: a
 #: subheading, a list item.
-_SHORT_LINE = 60
+SHORT_LINE = 60
 
 
 def _date_alone(text: str, a: int, b: int) -> _DateMatch | None:
@@ -1559,11 +1559,11 @@ def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
     from a web page or a word processor has them) rather than one paragraph wrapped at
     some width? So when a line is longer than any wrapping width and every line ends a
     sentence or is short (a subheading, a list item)."""
-    if len(lines) < 2 or max(b - a for a, b in lines) <= _UNWRAPPED:
+    if len(lines) < 2 or max(b - a for a, b in lines) <= UNWRAPPED:
         return False
     for a, b in lines:
         a, b = _strip_span(text, a, b)
-        if b - a > _SHORT_LINE and not _SENTENCE_STOP_RE.search(text, a, b):
+        if b - a > SHORT_LINE and not _SENTENCE_STOP_RE.search(text, a, b):
             return False
     return True
 

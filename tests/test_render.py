@@ -411,3 +411,26 @@ def test_which_line_breaks_a_block_keeps():
 
     for block, kept in KEPT_OR_NOT:
         assert _kept_breaks(block.split("\n")) == kept, block
+
+
+def test_the_body_keeps_lines_of_their_own_and_runs_on_an_item_s_wrapped_line():
+    """A bullet's item wrapped onto the next line was shown broken (``• One in five … with
+    lasting`` / ``disability.``), and titles with their links under ``Read more:`` (no
+    bullets) were run together."""
+    links = ("Read more:\nGeorgia: Police must stop using unlawful force against protesters "
+             "(Press release, 5 December 2024) https://www.example.org/en/latest/news/2024/12/"
+             "georgia-police/\nGeorgia: The ‘foreign agents’ law must be repealed (Public "
+             "statement, 14 May 2024) https://www.example.org/en/documents/eur56/8101/2024/en/")
+    section = _rendered(
+        "Title\n\nMay 1, 2011\n\nGENEVA – The body.\n\nKey facts\n• Meningitis kills 240 000 "
+        "people every year.\n• One in five survivors is left with lasting\n  disability.\n\n"
+        f"{links}\n\nA paragraph wrapped\nat some width.\n")
+    shown = [([" ".join(line.split()) for line in text.split("\n")], kept)
+             for text, kept in _shown(section, "pressroom-body")]
+    assert shown == [
+        (["May 1, 2011"], False),
+        (["GENEVA – The body."], False),
+        (["Key facts", "• Meningitis kills 240 000 people every year.",
+          "• One in five survivors is left with lasting disability."], True),
+        (links.split("\n"), True),
+        (["A paragraph wrapped", "at some width."], False)]  # run together by the page

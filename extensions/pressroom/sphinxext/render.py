@@ -408,6 +408,25 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
 
     body = nodes.container(classes=["pressroom-body", *marked])
     quote_spans = _Sorted(list(quote_speakers), key=lambda q: q[0])
+    # the paragraphs that keep their lines (a list, lines of their own: _kept_breaks) and
+    # the text they are shown from, where the break before a line that goes on the one
+    # before (an item wrapped) is blanked: the page runs it on, the offsets stay the text's
+    kept = set()
+    joins: list[tuple[int, int]] = []
+    for seg in release.segments:
+        if seg.kind == "body":
+            written, breaks = _lines_of(text, seg.start, seg.end)
+            keep = _kept_breaks(written)
+            if keep is not None:
+                kept.add(seg.start)
+                joins += [brk for brk, kept_break in zip(breaks, keep, strict=True) if not kept_break]
+    shown = text
+    if joins:
+        pieces, pos = [], 0
+        for a, b in joins:
+            pieces += [text[pos:a], " " * (b - a)]
+            pos = b
+        shown = "".join(pieces) + text[pos:]
     # a ``Published on`` line written under the boilerplate is shown under it
     footer_at = next((s.start for s in release.segments if s.kind == "footer"), None)
     late = [s for s in release.segments
@@ -415,7 +434,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     for seg in release.segments:
         if seg.kind == "body":
             para = nodes.paragraph(classes=["pressroom-paragraph"])
-            if _is_list(text, seg.start, seg.end):
+            if seg.start in kept:
                 para["classes"].append("pressroom-lines")  # its lines kept as written
             # the dateline opens the paragraph it was written in (the second, under a deck)
             if dateline_seg and seg.start >= dateline_seg[1]:
@@ -424,7 +443,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
                 para += span
                 para += nodes.Text(" ")
                 dateline_seg = None
-            para += _inline(text, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
+            para += _inline(shown, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
                             quote_spans)
             body += para
         elif seg.kind == "date" and seg not in late and seg.start >= head_end:
@@ -512,18 +531,6 @@ _LAST_WORD = re.compile(r"(?<!\S)[^\W\d_][\w'’-]*$")
 #: The end of a line that ends a sentence (or, with ``:`` and ``;``, a clause).
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
 _ENDS_CLAUSE = re.compile(r"[.!?…:;][\"”’')\]]*$")
-
-
-def _is_list(text: str, start: int, end: int) -> bool:
-    """Does the paragraph ``text[start:end]`` hold a list, one item a line (two lines that
-    start like items, or one under a line ending in a colon)? Its line breaks are then
-    kept on the page; a paragraph hard-wrapped at some width is run together as usual."""
-    if "\n" not in text[start:end] and "\r" not in text[start:end]:
-        return False
-    lines = re.split(r"\r\n|\r|\n", text[start:end])
-    items = sum(1 for line in lines if LIST_ITEM_RE.match(line))
-    return items >= 2 or (items == 1 and not LIST_ITEM_RE.match(lines[0])
-                          and lines[0].rstrip().endswith(":"))
 
 
 def _lines_of(text: str, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:

@@ -369,3 +369,110 @@ def test_the_direction_of_a_language_is_cldr_s():
     assert direction("fr", None) == direction("fr", "de") == ""  # the page's own
     assert direction("fr", "ar") == direction("en", "he_IL") == "ltr"  # on a site written RTL
     assert direction("", "ar") == direction(None, None) == ""
+
+
+def _rendered(text: str):
+    """The section of the page of a release read from *text*, with an empty registry."""
+    from types import SimpleNamespace
+
+    from pressroom.source import parse_text
+    from pressroom.sphinxext.render import render_release
+
+    corpus = SimpleNamespace(registry={}, project=SimpleNamespace(
+        entity_types=(), publisher_url=lambda key, name: None))
+    return render_release(parse_text(text), SimpleNamespace(mentions=[]), corpus).section
+
+
+def test_a_speaker_s_name_wrapped_onto_two_lines_is_shown_on_one():
+    from pressroom.sphinxext.nodes import quotation
+
+    section = _rendered("Study\n\nMay 8, 2025\n\n\"Cleaner air is brain health,\" said "
+                        "Professor\nJonathan Okafor, who led the study.\n")
+    assert [q["speaker"] for q in section.findall(quotation)] == ["Professor Jonathan Okafor"]
+
+
+
+def _shown(section, cls: str) -> list[tuple[str, bool]]:
+    """The paragraphs of a page's box of class *cls*: their text, and whether they keep
+    their lines."""
+    from docutils import nodes
+
+    box = section.next_node(lambda n: isinstance(n, nodes.container) and cls in n["classes"])
+    return [(p.astext(), "pressroom-lines" in p["classes"]) for p in box.findall(nodes.paragraph)]
+
+
+def test_the_boilerplate_keeps_the_lines_of_a_contact_and_of_numbered_notes():
+    """A contact (``WHO Media Team`` / ``World Health Organization`` / ``Email: …``) and
+    numbered notes were run together (``… online. 2. Figures …``); a paragraph wrapped at
+    some width still is, and a note wrapped onto the next line runs on. (A file with CRLF
+    line ends had each line of the boilerplate a paragraph of its own.)"""
+    for nl in ("\n", "\r\n"):
+        section = _rendered(nl.join([
+            "Title", "", "May 1, 2011", "", "GENEVA – The body.", "", "Notes to editors", "",
+            "1. The survey of 3,021 private renters in England was carried out", "online.",
+            "2. Figures have been weighted.", "", "About Us", "",
+            "We defend the right to a safe home and fight the",
+            "devastating impact of the housing emergency.", "", "Media contacts", "",
+            "WHO Media Team", "World Health Organization", "Email: media@example.org", ""]))
+        assert _shown(section, "pressroom-footer") == [
+            ("Notes to editors", False),
+            ("1. The survey of 3,021 private renters in England was carried out online.\n"
+             "2. Figures have been weighted.", True),
+            ("About Us", False),
+            ("We defend the right to a safe home and fight the devastating impact of the "
+             "housing emergency.", False),
+            ("Media contacts", False),
+            ("WHO Media Team\nWorld Health Organization\nEmail: media@example.org", True)]
+
+
+KEPT_OR_NOT = [
+    # lines of their own: a contact, a document list, a heading over an unwrapped line
+    ("Investor Contact:\nDaniel Ruiz\n+1 713 555 0190\ninvestors@example.org", [True] * 3),
+    ("Constable Alex Li\nCorporate Communications", [True]),
+    ("Proposal for a Directive amending the CSRD\nQuestions and answers on the package",
+     [True]),
+    ("About Example\n" + "Example works in some of the world’s toughest places. " * 3, [True]),
+    ("For more information, please contact:\nEliane Luthi, UNICEF New York, +1 917 555 0134, "
+     "el@example.org\nJames Elder, UNICEF Geneva, +41 79 555 0140, je@example.org", [True] * 2),
+    # wrapped at some width: run together
+    ("Media contact: Simon Moore, University of Leeds press office,\ns.moore@example.org or "
+     "+44 (0)113 343 4031.", None),
+    ("Image: Dr Amina Bello with the prototype test strip at the Aminu Kano\nTeaching "
+     "Hospital. Credit: University of Leeds", None),
+    ("\"Cleaner air is brain health,\" said Professor\nJonathan Okafor, who led the study.",
+     None),
+    ("A paragraph wrapped\nat some width - as\nthis one is.", None),
+    # a list: an item's own lines run on
+    ("Key facts\n• Meningitis kills 240 000 people every year.\n• One in five survivors is "
+     "left with lasting\n  disability.\n• The guideline covers all ages.", [True, True, False, True]),
+]
+
+
+def test_which_line_breaks_a_block_keeps():
+    from pressroom.sphinxext.render import _kept_breaks
+
+    for block, kept in KEPT_OR_NOT:
+        assert _kept_breaks(block.split("\n")) == kept, block
+
+
+def test_the_body_keeps_lines_of_their_own_and_runs_on_an_item_s_wrapped_line():
+    """A bullet's item wrapped onto the next line was shown broken (``• One in five … with
+    lasting`` / ``disability.``), and titles with their links under ``Read more:`` (no
+    bullets) were run together."""
+    links = ("Read more:\nGeorgia: Police must stop using unlawful force against protesters "
+             "(Press release, 5 December 2024) https://www.example.org/en/latest/news/2024/12/"
+             "georgia-police/\nGeorgia: The ‘foreign agents’ law must be repealed (Public "
+             "statement, 14 May 2024) https://www.example.org/en/documents/eur56/8101/2024/en/")
+    section = _rendered(
+        "Title\n\nMay 1, 2011\n\nGENEVA – The body.\n\nKey facts\n• Meningitis kills 240 000 "
+        "people every year.\n• One in five survivors is left with lasting\n  disability.\n\n"
+        f"{links}\n\nA paragraph wrapped\nat some width.\n")
+    shown = [([" ".join(line.split()) for line in text.split("\n")], kept)
+             for text, kept in _shown(section, "pressroom-body")]
+    assert shown == [
+        (["May 1, 2011"], False),
+        (["GENEVA – The body."], False),
+        (["Key facts", "• Meningitis kills 240 000 people every year.",
+          "• One in five survivors is left with lasting disability."], True),
+        (links.split("\n"), True),
+        (["A paragraph wrapped", "at some width."], False)]  # run together by the page

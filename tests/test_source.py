@@ -246,6 +246,27 @@ def test_end_mark_starts_footer():
     assert r.footer.startswith("###") and "boilerplate" in r.footer
 
 
+@pytest.mark.parametrize("mark", ["###", "# # #", "#####", "***", "-30-", "- 30 -", "-ENDS-",
+                                  "– ENDS –", "ENDS", "END", "Ends", "Ends.", "ENDS."])
+def test_end_marks_as_senders_write_them(mark):
+    """``# # #``, ``Ends``, ``Ends.`` and ``***`` were read as the release's last paragraphs,
+    and the contact under them with them."""
+    r = parse_text(f"Title\n\nMay 1, 2011\n\nBody.\n\nMore.\n\n{mark}\n\nJane Press, 0113 343 4031\n")
+    assert r.body == "Body.\n\nMore."
+    assert r.footer.startswith(mark) and r.footer.endswith("4031")
+
+
+@pytest.mark.parametrize("text", [
+    "Ends of the earth: the expedition reached the pole.",
+    "ENDS AND MEANS",
+    "* * *",  # a break between parts of the text
+    "The consultation\nends.",  # a wrapped sentence's last word
+])
+def test_what_is_no_end_mark(text):
+    r = parse_text(f"Title\n\nMay 1, 2011\n\nBody.\n\n{text}\n\nThe last paragraph.\n")
+    assert r.footer == ""
+
+
 def test_find_dates_formats():
     found = [d.value for d in find_dates("on 27 April 2011, Sept. 3, 2012 and 2013-01-05.")]
     assert found == [dt.date(2011, 4, 27), dt.date(2012, 9, 3), dt.date(2013, 1, 5)]
@@ -415,6 +436,86 @@ def test_a_speaker_named_with_who_they_are_or_by_according_to(sentence):
     assert [q.speaker for q in r.quotes] == ["Jane Roe"]
     q = r.quotes[0]
     assert r.text[q.speaker_start:q.speaker_end] == "Jane Roe"
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("“Cleaner air is brain health,” said Professor\nJonathan Okafor, who led the study.",
+     "Professor\nJonathan Okafor"),
+    ("“Meningitis is a deadly disease,” said Dr\r\n  Tedros Adhanom Ghebreyesus, WHO "
+     "Director-General.", "Dr\r\n  Tedros Adhanom Ghebreyesus"),
+    ("The study was published today. Professor\nJonathan Okafor said: “Cleaner air is brain "
+     "health.”", "Professor\nJonathan Okafor"),
+    ("“Cleaner air is brain health,” said Amnesty International’s\nJane Roe.", "Jane Roe"),
+    # a line of nothing but capitalized words over the name is a heading, not its start
+    ("Key Facts\nJane Roe said: “Cleaner air is brain health.”", "Jane Roe"),
+    # a signature's name is on its line
+    ("“Cleaner air is brain health for all.” – Jane Roe\nDirector, Example Institute",
+     "Jane Roe"),
+])
+def test_a_speaker_s_name_wrapped_onto_the_next_line(paragraph, speaker):
+    """A line break in a hard-wrapped paragraph is a space: ``said Professor`` / ``Jonathan
+    Okafor`` was said by ``Professor``, and the quotation was missing from his page."""
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\n{paragraph}\n")
+    assert [q.speaker for q in r.quotes] == [speaker]
+    q = r.quotes[0]
+    assert r.text[q.speaker_start:q.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("said, speaker", [
+    ("Polly Neate, Chief Executive of Shelter, said:", "Polly Neate"),
+    ("Dame Meg Hillier, Chair of the Treasury Committee, said:", "Dame Meg Hillier"),
+    ("Commenting on the figures, Jane Roe said:", "Jane Roe"),
+])
+def test_a_speaker_named_in_the_paragraph_before_the_quotation(said, speaker):
+    """``X said:`` a paragraph of its own, the quotation the next, as British releases lay
+    it out: the quotation had no speaker, and was missing from the person's page."""
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n{said}\n\n“No one should "
+                   "live in fear of losing their home.\n\n“The Government must act.”\n\n"
+                   "“A quotation of its own, not attributed.”\n")
+    assert [q.speaker for q in r.quotes] == [speaker, speaker, None]
+    q = r.quotes[0]
+    assert r.text[q.speaker_start:q.speaker_end] == speaker
+
+
+@pytest.mark.parametrize("paragraphs", [
+    "The group made these demands:\n\n“Release them all now and without delay.”",
+    "Jane Roe said:\n\nThe group wants “the prisoners released now and without delay.”",
+    "Jane Roe said so.\n\n“Release them all now and without delay.”",
+])
+def test_no_speaker_named_in_the_paragraph_before(paragraphs):
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n{paragraphs}\n")
+    assert [q.speaker for q in r.quotes] == [None]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Jane Roe, from the University of Leeds School of Medicine, who led the research, said: "
+    "“We welcome this step.”",
+    "Jane Roe, from Amnesty International, who led the study, said: “We welcome this step.”",
+    "Jane Roe, from the University of Leeds School of\nMedicine, said: “We welcome this step.”",
+    "Jane Roe, from the University of Leeds School of Medicine, who led\nthe research, said: "
+    "“We welcome this step.”",
+    "Yesterday, Jane Roe, the director, who led the study, said: “We welcome this step.”",
+    "Yesterday, Jane Roe, who led the study, said: “We welcome this step.”",
+    "“We welcome this step,” Jane Roe, from Amnesty International, who led the study, said.",
+    "“We welcome this step,” said the group’s\nexecutive director, Jane Roe.",
+])
+def test_a_speaker_with_who_they_are_and_what_they_did(paragraph):
+    """``Dr Amina Bello, from …, who led the research, said: “…”``: two clauses between the
+    name and the verb, or one wrapped over a line break, and the quotation had no speaker
+    (or ``International``, a word of the first)."""
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n{paragraph}\n")
+    assert [q.speaker for q in r.quotes] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    "Mayor Jane Roe today issued the following statement: “We welcome this step.”",
+    "Mayor Jane Roe, the city’s first, issued the following statement on the ruling:\n\n"
+    "“We welcome this step.”",
+])
+def test_a_statement_is_said_by_the_one_who_issued_it(paragraphs):
+    """``X issued the following statement: “…”``: the statement is X's."""
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\nLOS ANGELES – The body.\n\n{paragraphs}\n")
+    assert [q.speaker for q in r.quotes] == ["Mayor Jane Roe"]
 
 
 def test_a_title_in_quotes_then_a_dash_is_no_quotation_signed():
@@ -645,6 +746,21 @@ def test_the_speaker_named_with_where_they_work(paragraph):
     "For further information:\nJane Press, press@example.org",
     "NOTES TO EDITORS\n1. The report is online.",
     "Contact: press@example.org",
+    # as senders write them: a heading in any case, a contact's heading with no colon
+    "For More Information\n\nQuestions and answers on the report",
+    "FOR MORE INFORMATION\n\nQuestions and answers on the report",
+    "For media enquiries contact Jane Press on 0113 343 4031.",
+    "Further information\n\nMedia contact: Jane Press, 0113 343 4031.",
+    "Media enquiries:\nJane Press, 0113 343 4031",
+    "Media contacts\n\nWHO Media Team\nEmail: press@example.org",
+    "Contacts\n\nMedia:\nJane Press\npress@example.org",
+    "Press office\nJane Press, 0113 343 4031, press@example.org",
+    "Investor Contact:\nJane Press\n+1 713 555 0190",
+    # a press wire's, with no About before them
+    "Cautionary Note Regarding Forward-Looking Statements\n\nThis press release contains "
+    "forward-looking statements.",
+    "Forward-Looking Statements\n\nActual results may differ.\n\nSOURCE Nordwind Energy, Inc.",
+    "SOURCE Nordwind Energy, Inc.",
 ])
 def test_the_usual_closing_sections_are_boilerplate(closing):
     """No footer marker needs configuring for the sections that close most releases."""
@@ -669,6 +785,13 @@ def test_what_is_no_closing_section(text):
     "About the Strategic Dialogue, Jane Roe said: “It has failed.”",
     "Notes to editors were withheld by the ministry.",
     "Contacts: with diplomats continued through May.",
+    "Contacts between the two sides resumed in May.",
+    "Further information was withheld by the ministry.",
+    "Further information: the ministry released nothing more.",
+    "Press office staff were told to stay at home.",
+    "Media relations were strained.",
+    "Forward-looking statements are no promise, the company warned.",
+    "SOURCE CLOSE TO THE TALKS SAID THE DEAL WAS DONE.",
 ])
 def test_a_sentence_that_opens_like_a_closing_section(paragraph):
     text = ("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\nA second paragraph.\n\n"
@@ -676,6 +799,20 @@ def test_a_sentence_that_opens_like_a_closing_section(paragraph):
     r = parse_text(text)
     assert r.footer == ""
     assert r.body.endswith(f"{paragraph}\n\nThe last paragraph.")
+
+
+@pytest.mark.parametrize("line", [
+    "A" * 100_000, "ABC " * 25_000, "." * 100_000, ", " * 50_000, "-" * 100_000 + "x",
+    "*" * 100_000 + "x", "# " * 50_000 + "x", "#" + " " * 100_000 + "x", "- " * 50_000 + "ENDS x",
+    "Ends" + " " * 100_000 + ".", "Media" + " " * 100_000 + "contacts x",
+    "For" + " " * 100_000 + "more information on the talks, said Jane Roe.", "SOURCE " + "A, " * 50_000 + "x",
+    "Cautionary note on " * 5_000,
+])
+def test_closing_sections_and_end_marks_read_a_long_line_at_once(line):
+    """Every line is matched against the end marks and every paragraph's first against the
+    closing sections: a line of capitals, spaces or punctuation is read in one pass."""
+    r = _read_at_once(f"Title\n\nMay 1, 2011\n\nBody.\n\nMore.\n\n{line}\n\nLast.\n")
+    assert r.body.endswith("Last.")
 
 
 def test_a_label_under_the_title_as_saved_from_a_web_page():
@@ -1249,3 +1386,32 @@ def test_a_quotation_next_to_words_in_capitals_is_read_at_once():
                                                        "RUSSELL"] * 4)]
     assert [q.speaker for q in parse_text(
         "Title\n\n“Ready,” said J.R. McAllister-Smith.\n").quotes] == ["J.R. McAllister-Smith"]
+
+
+def _read_at_once(text: str):
+    """*text* parsed, or a TimeoutError if the parser backtracks (a guard against a hang,
+    not a speed target: a second would do)."""
+    import signal
+
+    def stop(*_):
+        raise TimeoutError("the parser is backtracking")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)
+    try:
+        return parse_text(text)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_quotation_next_to_a_run_of_possessives_is_read_at_once():
+    """A name's word could end in ``’s`` or leave it to the possessive between two names
+    (``Amnesty’s Jane Roe``): 2^n ways to read n such words before finding no speaker, and
+    forty of them (as many as fit where a speaker is looked for) would take years."""
+    run = " ".join(["Al’s"] * 40)
+    r = _read_at_once(f"Title\n\nMay 1, 2011\n\n“We are ready to go,” {run} lawyers agree.\n\n"
+                      f"{run} lawyers, “We are ready to go.”\n")
+    assert [q.speaker for q in r.quotes] == [None, None]
+    r = parse_text("Title\n\nMay 1, 2011\n\n“We are ready to go,” said Amnesty’s Jane Roe.\n")
+    assert [q.speaker for q in r.quotes] == ["Jane Roe"]

@@ -254,19 +254,38 @@ _DATE_LABEL_RE = re.compile(
 _TIME_RE = re.compile(
     r"\s*(?:[,|@–—-]|at)?\s*\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
     r"(?:\s*\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?\s*$", re.IGNORECASE)
-_END_MARK_RE = re.compile(r"^\s*(?:#{3,}|-\s*30\s*-|[-–—]*\s*(?:END|ENDS)\s*[-–—]*)\s*$")
-#: A paragraph that starts what follows the release: ``About the Example Institute`` (a
-#: heading, or ``About X:``), ``Notes to editors``, a press contact, ``For more information,
-#: contact …``. Not a sentence of the release that starts with the same words: ``About the
-#: dialogue, Jane Roe said: …``, ``Notes to editors were withheld``, ``Contacts: with
-#: diplomats …``, ``For further information on the detentions, the group interviewed …``.
+#: A line (stripped) that marks the end of the release: ``###`` or ``# # #``, ``***``, ``-30-``,
+#: ``-ENDS-``, ``Ends.``. Not ``* * *``, which breaks a text into parts; not ``ends.`` either,
+#: a wrapped sentence's last word.
+_END_MARK_RE = re.compile(
+    r"(?:#(?:[ \t]*#){2,}|\*{3,}|-[ \t]*30[ \t]*-|[-–—]*[ \t]*(?:END|ENDS|Ends)\.?[ \t]*[-–—]*)$")
+#: A paragraph that starts what follows the release (its first line, stripped): ``About the
+#: Example Institute`` (a heading, or ``About X:``), ``Notes to editors``, a press contact
+#: (``Media contact:``, ``Media enquiries:``, or a heading alone on its line: ``Contacts``,
+#: ``Press office``), ``For more information`` (a heading in any case, or ``For more
+#: information, contact …``, ``For media enquiries, call …``), ``Further information``, a
+#: press wire's ``Forward-Looking Statements`` (the cautionary note every release of a listed
+#: company carries) and its ``SOURCE Nordwind Energy, Inc.`` line. Not a sentence of the
+#: release that starts with the same words: ``About the dialogue, Jane Roe said: …``, ``Notes
+#: to editors were withheld``, ``Contacts: with diplomats …``, ``Contacts between the two
+#: sides resumed``, ``For further information on the detentions, the group interviewed …``.
 _BOILERPLATE_RE = re.compile(
     r"(?:About\s+(?:[Uu]s|the\s+[A-Z]|[A-Z])[^.!?:,\n]{0,80}(?:$|:)"
     r"|(?:Notes?|NOTES?)\s+(?:to|TO|for|FOR)\s+(?:[Ee]ditors?|EDITORS?)\s*(?:$|:|\d)"
     r"|(?:Editor|EDITOR)['’](?:s|S)\s+(?:[Nn]otes?|NOTES?)\s*(?:$|:)"
-    r"|(?:(?:Media|MEDIA|Press|PRESS)\s+)?(?:[Cc]ontacts?|CONTACTS?)\s*:(?!\s*[a-z]+\s)"
-    r"|(?:For|FOR)\s+(?:more|further|MORE|FURTHER)\s+(?:information|INFORMATION)\b"
-    r"[^.!?\n]{0,100}?(?:$|:|www\.|https?:|\b(?:please|contact|call|visit|see|go\s+to"
+    # a heading, before a colon or alone on its line (the colon then before no word in
+    # lower case, which goes on a sentence): a contact's, further information's, a
+    # cautionary note's
+    r"|(?i:(?:(?:media|press|news|investors?)\s+)?(?:contacts?|enquiries|inquiries)"
+    r"|(?:press|media)\s+(?:office|relations)"
+    r"|(?:for\s+)?(?:more|further|additional)\s+information"
+    r"|(?:(?:cautionary\s+)?(?:note|statement|language)\s+(?:regarding|concerning|relating\s+to"
+    r"|on|about)\s+)?forward[-\s]looking\s+(?:statements?|information)"
+    r"|safe\s+harbou?r(?:\s+statement)?)(?:\s*:(?!\s*[a-z]+\s)|$)"
+    # a press wire's last line, naming the sender (not a sentence in capitals)
+    r"|SOURCE[ \t]+(?=[^\n]*[a-z])[A-Z][\w.&'’-]*(?:,?[ \t]+(?:[A-Z][\w.&'’-]*|of|and|the|for|&))*$"
+    r"|(?:For|FOR)\s+(?i:(?:more|further)\s+information|(?:media|press)\s+(?:enquiries|inquiries))"
+    r"\b[^.!?\n]{0,100}?(?:$|:|www\.|https?:|\b(?:please|contact|call|visit|see|go\s+to"
     r"|e-?mail|write\s+to|reach|click|phone|telephone)\b))"
 )
 #: What a release may carry above its title: a label (``FOR IMMEDIATE RELEASE``,
@@ -610,11 +629,24 @@ _ACCORDING_OPENS = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _A
 # (``J.``, ``Jr.``, ``St.``): "said Jane Roe. Lawyers …" must stop at "Roe".
 # Two words of it are apart (``Jane Roe``) or joined by a full stop (``J.R.``), never
 # side by side: ``KELLOGG`` is one word, not any of the 2^6 ways of cutting it, which made
-# a quotation next to a run of words in capitals take minutes.
-_NAME_WORD = (rf"(?:[{_CAPITALS}][a-z]?\.(?!\w)|[{_CAPITALS}][\w'’-]*"
+# a quotation next to a run of words in capitals take minutes. Nor does a word end in a
+# possessive ``’s``, which :data:`_SPEAKER` reads apart (``Amnesty’s Jane Roe``): a word
+# read either way made a run of possessives as slow.
+_NAME_WORD = (rf"(?:[{_CAPITALS}][a-z]?\.(?!\w)|[{_CAPITALS}][\w'’-]*(?<!['’]s)"
               rf"(?:\.(?=[{_CAPITALS}])|(?!\w)))")
-_NAME = (rf"(?:{_NAME_WORD}+(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?"
-         rf"(?:[ \t]+{_NAME_WORD}+)*)")
+#: Between two words of a name: spaces, or one line break where the text is wrapped
+#: (``said Professor`` / ``Jonathan Okafor`` was said by ``Professor``); the spaces before
+#: the break and after it are each one run, so a gap is read one way only.
+_NAME_GAP = r"(?:[ \t]+(?:(?:\r\n|\r|\n)[ \t]*)?|(?:\r\n|\r|\n)[ \t]*)"
+
+
+def _name(gap: str) -> str:
+    """A name whose words are apart by *gap*."""
+    return (rf"(?:{_NAME_WORD}+(?:\s+(?:de|van|von|bin|al|da|del|la|le)\b)?"
+            rf"(?:{gap}{_NAME_WORD}+)*)")
+
+
+_NAME = _name(_NAME_GAP)
 _PRONOUNS = ("he", "she", "they", "He", "She", "They",  # ``a-t-il déclaré``, ``sagte er``,
              "il", "elle", "ils", "elles", "er", "sie",      # ``Il a déclaré : « … »``
              "Il", "Elle", "Ils", "Elles", "Er", "Sie")
@@ -624,6 +656,8 @@ _PERSONAL = frozenset(("he", "she", "He", "She", "il", "elle", "Il", "Elle", "er
                        "Sie"))  # ``sie``: she, or they (``sagte sie`` mostly she)
 #: Never from inside a word: ``poster wrote that`` is no ``er`` (German ``he``) writing.
 _SPEAKER = rf"(?<![\w'’-])(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
+#: A speaker whose name is on one line: a signature's (``– Jane Roe`` / ``Director``).
+_SPEAKER_ON_LINE = _SPEAKER.replace(_NAME, _name("[ \t]+"))
 #: Not right after a word that puts a name inside a longer phrase (``University of X``).
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{w}\s)" for w in ("of", "at", "in", "the", "and", "for", "from", "with", "by", "to",
@@ -643,33 +677,50 @@ _NAME_GOES_ON_AFTER = ("Department", "Ministry", "Minister", "Office", "Agency",
 _AFFILIATION = ("(?:" + "".join(rf"(?<!\b{w})" for w in _NAME_GOES_ON_AFTER)
                 + rf"\s+(?:of|at|from|with)\s+(?:the\s+)?{_NAME}"
                 rf"(?:\s+(?:of|for|on|and|&)\s+(?:the\s+)?{_NAME})?)?")
-#: Who the speaker is, between the name and the verb: ``Jane Roe, director of X, said``.
-_APPOSITION = r"(?:,\s+[^,“”\"«»\n]{2,80}?,)?"
+#: Who the speaker is, between the name and the verb: ``Jane Roe, director of X, said`` (in a
+#: wrapped paragraph, over a line break).
+_APPOSITION = r"(?:,\s+[^,“”\"«»]{2,80}?,)?"
+#: What the speaker did, after who the speaker is: ``Jane Roe, from the Example Institute,
+#: who led the research, said``.
+_RELATIVE = r",\s+(?:who|whose|which)\s[^,“”\"«»]{1,80}?,"
+#: Who the speaker is, before :data:`_RELATIVE` (whose comma closes it): words with one in
+#: lower case among them, no name of their own (``Yesterday, Jane Roe, who …, said`` was not
+#: said by ``Yesterday``).
+_DESCRIBED = r"(?:,\s+(?=[^,“”\"«»]{0,80}?(?<!\S)[a-z])[^,“”\"«»]{2,80}?)?"
 #: A signature: ``“…” – Jane Roe, Director``, the name ending the line or followed by a
 #: comma, after a quote that ends a sentence (not a title: ``“The Old Man and the Sea” –``).
-_SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER}(?=[ \t]*(?:,|$))", re.MULTILINE)
+_SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER_ON_LINE}(?=[ \t]*(?:,|$))", re.MULTILINE)
 _AFTER_RES = (
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_SPEAKER}\b"),
-    re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|had\s+|also\s+)?"
-               rf"{_SAY}\b"),
+    re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}(?:{_DESCRIBED}{_RELATIVE}|{_APPOSITION})"
+               rf"\s+(?:has\s+|had\s+|also\s+)?{_SAY}\b"),
     re.compile(rf"\s*[,.]?\s*{_ACCORDING}\s+{_SPEAKER}\b"),
     # ``« … », a-t-il déclaré``, ``ajoute-t-elle``, ``poursuit-il``: the speaker named before
     re.compile(rf"\s*[,.]?\s*a-t-(?P<speaker>il|elle|ils|elles)\s+(?:{_FR_SAID})\b"),
     re.compile(rf"\s*[,.]?\s*(?:(?:{_FR_SAYS})-t|dit|poursuit|conclut|répond)-"
                rf"(?P<speaker>il|elle|ils|elles)\b"),
     # ``said the group’s director, Jane Roe``
-    re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her)\s+[^,“”\"«»\n]{{2,60}}?,"
+    re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her)\s+[^,“”\"«»]{{2,60}}?,"
                rf"\s+{_SPEAKER}\b"),
     _SIGNATURE_RE,
 )
 #: The two of :data:`_AFTER_RES` that say who spoke in so many words (``said X``, ``X said``).
 _SAID_AFTER = _AFTER_RES[:2]
 _BEFORE_RES = (
+    # ``Jane Roe, from Amnesty International, who led the research, said:``; first, as the
+    # next reads ``International, who led the research, said`` as a speaker's
+    re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_DESCRIBED}{_RELATIVE}"
+               rf"\s+(?:has\s+|also\s+)?{_SAY}(?:\s*[:,]|\s+that)\s*$"),
     # not a name inside a phrase (``the University of Arkansas, Fayetteville, said``)
     re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|also\s+)?"
                rf"{_SAY}"
                r"(?:\s*[:,]|\s+that)\s*$"),
     re.compile(rf"\b{_ACCORDING_OPENS}\s+{_SPEAKER}{_APPOSITION}\s*[:,]\s*$"),
+    # ``Mayor Karen Bass today issued the following statement on the passing of Pope
+    # Francis:``: the statement is the one who issued it saying it
+    re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+"
+               r"(?:today\s+|also\s+|has\s+)?(?:issued|issues|released|releases|made|makes)\s+"
+               r"the\s+following\s+statement\b[^:.!?“”\"«»]{0,80}:\s*$"),
 )
 
 
@@ -1163,7 +1214,7 @@ class _Parser:
         """Is line *i* a paragraph by itself, longer than any wrapping width and ending a
         sentence?"""
         a, b = _strip_span(self.text, *self.lines[i])
-        return b - a > _UNWRAPPED and _SENTENCE_STOP_RE.search(self.text, a, b) is not None
+        return b - a > UNWRAPPED and _SENTENCE_STOP_RE.search(self.text, a, b) is not None
 
     def footer_line(self, first: int, n: int) -> int:
         """The line where the footer starts (``n`` when there is none)."""
@@ -1485,10 +1536,10 @@ class _Parser:
 
 
 #: Longer than any width text is wrapped at: a line this long is a whole paragraph.
-_UNWRAPPED = 100
+UNWRAPPED = 100
 #: A line this short may end without a full stop among paragraphs of a line each: a
 #: subheading, a list item.
-_SHORT_LINE = 60
+SHORT_LINE = 60
 
 
 def _date_alone(text: str, a: int, b: int) -> _DateMatch | None:
@@ -1508,11 +1559,11 @@ def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
     from a web page or a word processor has them) rather than one paragraph wrapped at
     some width? So when a line is longer than any wrapping width and every line ends a
     sentence or is short (a subheading, a list item)."""
-    if len(lines) < 2 or max(b - a for a, b in lines) <= _UNWRAPPED:
+    if len(lines) < 2 or max(b - a for a, b in lines) <= UNWRAPPED:
         return False
     for a, b in lines:
         a, b = _strip_span(text, a, b)
-        if b - a > _SHORT_LINE and not _SENTENCE_STOP_RE.search(text, a, b):
+        if b - a > SHORT_LINE and not _SENTENCE_STOP_RE.search(text, a, b):
             return False
     return True
 
@@ -1620,18 +1671,28 @@ _OPENING_WORDS_RE = re.compile(
     r"(?:(?:" + "|".join(sorted(OPENING_WORDS, key=len, reverse=True)) + r")\s+)+(?=\w)")
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s\s+")
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+
+
 def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:
     """The speaker's own name: ``Brian Dooley`` in ``Human Rights First’s Brian Dooley``
-    and in ``Then Brian Dooley``."""
+    and in ``Then Brian Dooley``; ``Jane Roe`` under a line that holds nothing else but
+    the words before it (``Key Facts`` / ``Jane Roe said: …``: a heading over the name,
+    where a name wrapped has words before it on its first line)."""
+    text = m.string
     s, e = m.start("speaker"), m.end("speaker")
-    surface = m.group("speaker")
-    cut = max(surface.rfind("’s "), surface.rfind("'s "))
-    if cut != -1:
-        s += cut + 3
-    opening = _OPENING_WORDS_RE.match(m.string, s, e)
+    for cut in _POSSESSIVE_RE.finditer(text, s, e):
+        s = cut.end()
+    breaks = list(_LINE_BREAK_RE.finditer(text, s, e))
+    if breaks and not text[max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1:s].strip():
+        s = breaks[-1].end()
+        while text[s] in " \t":
+            s += 1
+    opening = _OPENING_WORDS_RE.match(text, s, e)
     if opening and opening.end() < e:
         s = opening.end()
-    return m.string[s:e], s, e
+    return text[s:e], s, e
 
 
 def straight_closes(text: str, at: int, start: int, end: int) -> bool:
@@ -1661,7 +1722,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
     A quote is attributed by ``“…,” said X`` / ``“…,” X said`` / ``“…,” X, who X is,
     said`` / ``“…,” said the group’s director, X`` / ``“…,” according to X`` / ``“…” – X``
     after it or ``X said: “…”`` / ``X, who X is, said: “…”`` / ``X said that “…”`` /
-    ``According to X, “…”`` before it. A quote that follows an attributed sentence with
+    ``According to X, “…”`` before it, or ``X said:`` ending the paragraph before one that
+    the quote opens. A quote that follows an attributed sentence with
     nothing else between continues the same speaker; a pronoun (``he said``)
     refers to the last named speaker.
 
@@ -1729,6 +1791,12 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             if lead[-1:] in (":", ",") or lead[-5:] == " that":
                 for regex in _BEFORE_RES:
                     before = before or regex.search(text, max(para.start, o - 200), o)
+            elif o == opening and n and text[paragraphs[n - 1].end - 1] == ":":
+                # ``Jane Roe, the group’s director, said:`` a paragraph of its own, the
+                # quotation the next (as British releases lay it out)
+                said = paragraphs[n - 1]
+                for regex in _BEFORE_RES:
+                    before = before or regex.search(text, max(said.start, said.end - 200), said.end)
             if after and before and after.group("speaker") in _PRONOUNS \
                     and before.group("speaker") not in _PRONOUNS:
                 after = None  # ``X said, “…”. She explained …``: X, named, said it

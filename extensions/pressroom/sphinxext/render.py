@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -25,7 +26,9 @@ from pressroom.source import (
     LIST_ITEM_RE,
     NOT_ABBREVIATED,
     SENTENCE_OPENING_WORDS,
+    SHORT_LINE,
     TRAILING_ABBREVIATIONS,
+    UNWRAPPED,
     language_tag,
     refer_pronouns,
     same_language,
@@ -329,7 +332,9 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
                     speaker_id = m.entity_id
                     break
         name = registry[speaker_id].name if speaker_id else (q.speaker or "")
-        quote_speakers[(q.start, q.end)] = plain(name)
+        # a name wrapped onto the next line (``Professor`` / ``Jonathan Okafor``) is shown
+        # on one
+        quote_speakers[(q.start, q.end)] = plain(" ".join(name.split()))
         quote_rows.append((q.start, q.end, plain(q.text), speaker_id, plain(q.speaker or "")))
 
     # mention rows; an entity's first mention in each sentence carries that sentence
@@ -398,7 +403,8 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
         elif seg.kind == "preamble":
             # like the footer: labels and contacts recur; a paragraph a line
             section += _apart("pressroom-preamble", "Publisher’s heading, not part of the release",
-                              re.split(r"\r\n|\r|\n", text[seg.start:seg.end]), marked)
+                              [[line] for line in _LINE_BREAK.split(text[seg.start:seg.end])
+                               if line.strip()], marked)
         elif seg is above:
             para = nodes.paragraph(classes=["pressroom-dateline", *marked])
             para += _inline(text, seg.start, seg.end, by_start, {}, lines, anchors)
@@ -407,6 +413,25 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
 
     body = nodes.container(classes=["pressroom-body", *marked])
     quote_spans = _Sorted(list(quote_speakers), key=lambda q: q[0])
+    # the paragraphs that keep their lines (a list, lines of their own: _kept_breaks) and
+    # the text they are shown from, where the break before a line that goes on the one
+    # before (an item wrapped) is blanked: the page runs it on, the offsets stay the text's
+    kept = set()
+    joins: list[tuple[int, int]] = []
+    for seg in release.segments:
+        if seg.kind == "body":
+            written, breaks = _lines_of(text, seg.start, seg.end)
+            keep = _kept_breaks(written)
+            if keep is not None:
+                kept.add(seg.start)
+                joins += [brk for brk, kept_break in zip(breaks, keep, strict=True) if not kept_break]
+    shown = text
+    if joins:
+        pieces, pos = [], 0
+        for a, b in joins:
+            pieces += [text[pos:a], " " * (b - a)]
+            pos = b
+        shown = "".join(pieces) + text[pos:]
     # a ``Published on`` line written under the boilerplate is shown under it
     footer_at = next((s.start for s in release.segments if s.kind == "footer"), None)
     late = [s for s in release.segments
@@ -414,7 +439,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     for seg in release.segments:
         if seg.kind == "body":
             para = nodes.paragraph(classes=["pressroom-paragraph"])
-            if _is_list(text, seg.start, seg.end):
+            if seg.start in kept:
                 para["classes"].append("pressroom-lines")  # its lines kept as written
             # the dateline opens the paragraph it was written in (the second, under a deck)
             if dateline_seg and seg.start >= dateline_seg[1]:
@@ -423,7 +448,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
                 para += span
                 para += nodes.Text(" ")
                 dateline_seg = None
-            para += _inline(text, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
+            para += _inline(shown, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
                             quote_spans)
             body += para
         elif seg.kind == "date" and seg not in late and seg.start >= head_end:
@@ -433,7 +458,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     footer = release.footer
     if footer.strip():
         section += _apart("pressroom-footer", "Publisher’s boilerplate, not part of the release",
-                          re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", footer), marked)
+                          _blocks(footer), marked)
         for seg in late:
             section += _published(text, seg, marked)
 
@@ -572,29 +597,100 @@ def _published(text: str, seg, marked: Sequence[str] = ()) -> nodes.paragraph:
     return nodes.paragraph(raw, raw, classes=["pressroom-published", *marked])
 
 
-def _is_list(text: str, start: int, end: int) -> bool:
-    """Does the paragraph ``text[start:end]`` hold a list, one item a line (two lines that
-    start like items, or one under a line ending in a colon)? Its line breaks are then
-    kept on the page; a paragraph hard-wrapped at some width is run together as usual."""
-    if "\n" not in text[start:end] and "\r" not in text[start:end]:
-        return False
-    lines = re.split(r"\r\n|\r|\n", text[start:end])
-    items = sum(1 for line in lines if LIST_ITEM_RE.match(line))
-    return items >= 2 or (items == 1 and not LIST_ITEM_RE.match(lines[0])
-                          and lines[0].rstrip().endswith(":"))
+#: A line break, as any text writes it.
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: The start of an address, which may be written in lower case on a line of its own.
+_ADDRESS = re.compile(r"[\w.+-]+@|www\.|https?://")
+#: The end of a line that goes on on the next: a comma, a word broken by a hyphen, a word no
+#: line of its own ends with (``to``, ``of``, ``and``…).
+_GOES_ON = re.compile(r"(?:,|\w-|(?<![\w'’-])(?:a|an|the|of|to|and|or|in|on|at|by|for|from|with|"
+                      r"as|into|that|its|their|his|her|our))$", re.IGNORECASE)
+#: A line's last word, when it is a word (not a number, an address, a bracket's end).
+_LAST_WORD = re.compile(r"(?<!\S)[^\W\d_][\w'’-]*$")
+#: The end of a line that ends a sentence (or, with ``:`` and ``;``, a clause).
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+_ENDS_CLAUSE = re.compile(r"[.!?…:;][\"”’')\]]*$")
 
 
-def _apart(cls: str, rubric: str, blocks: list[str], marked: Sequence[str] = ()) -> nodes.container:
-    """Text shown apart from the release, under *rubric*, a paragraph per non-blank block
-    (with the classes *marked*: its language); not searchable ("no-search": Sphinx): the
-    same words recur in every release of a publisher, and would make each of them match
-    them."""
+def _lines_of(text: str, start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """The lines of ``text[start:end]`` and where the line breaks between them are."""
+    breaks = [m.span() for m in _LINE_BREAK.finditer(text, start, end)]
+    ends = [a for a, _ in breaks] + [end]
+    starts = [start] + [b for _, b in breaks]
+    return [text[a:b] for a, b in zip(starts, ends, strict=True)], breaks
+
+
+def _goes_on(before: str, line: str) -> bool:
+    """Does *line* go on *before* (both stripped), as a paragraph wrapped at some width
+    does: it starts with a word in lower case (an address aside), *before* ends where no
+    line of its own ends, or *before* is as long as a wrapped line and ends with a word (a
+    line of its own that long ends with a stop, a number, an address)?"""
+    return ((line[:1].islower() and not _ADDRESS.match(line)) or _GOES_ON.search(before) is not None
+            or SHORT_LINE < len(before) <= UNWRAPPED and _LAST_WORD.search(before) is not None)
+
+
+def _kept_breaks(lines: Sequence[str]) -> list[bool] | None:
+    """Which of the breaks between *lines* (a paragraph's or a block of the boilerplate's,
+    as written) the page keeps, one per break; None when it keeps none.
+
+    A list (two lines that start like items, or one under a line ending in a colon) keeps
+    each item on a line of its own; a line that goes on the one before (its item wrapped:
+    indented under it, or read on as in a wrapped paragraph, :func:`_goes_on`) is run on.
+    Other lines are kept when none goes on the one before, nor a sentence runs over them:
+    a contact, an address, a list of documents' titles and links, a heading over a line
+    longer than any wrapping width. A paragraph hard-wrapped at some width is run together
+    as usual."""
+    if len(lines) < 2:
+        return None
+    stripped = [line.strip() for line in lines]
+    items = [LIST_ITEM_RE.match(line) is not None for line in lines]
+    if sum(items) >= 2 or sum(items) == 1 and not items[0] and stripped[0].endswith(":"):
+        keep = []
+        in_item = False
+        for k in range(1, len(lines)):
+            in_item = items[k - 1] or in_item
+            indented = in_item and lines[k][:1] in " \t"
+            keep.append(items[k] or not (indented or _goes_on(stripped[k - 1], stripped[k])))
+        return keep
+    # a sentence that ends on the last line and not at the end of one before runs over
+    # lines wrapped at some width, however narrow (a line longer than any is no such line)
+    runs_over = _ENDS_SENTENCE.search(stripped[-1]) is not None
+    if any(_goes_on(before, line) or runs_over and not _ENDS_CLAUSE.search(before)
+           and len(before) <= UNWRAPPED and len(line) <= UNWRAPPED
+           for before, line in pairwise(stripped)):
+        return None
+    return [True] * (len(lines) - 1)
+
+
+def _blocks(raw: str) -> list[list[str]]:
+    """The blocks of *raw*'s lines between blank lines."""
+    blocks: list[list[str]] = [[]]
+    for line in _LINE_BREAK.split(raw):
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
+def _apart(cls: str, rubric: str, blocks: list[list[str]], marked: Sequence[str] = ()) -> nodes.container:
+    """Text shown apart from the release, under *rubric*, a paragraph per block of lines
+    (with the classes *marked*: its language), which keeps its lines when they are lines of
+    their own (a contact, an address, numbered notes: :func:`_kept_breaks`); not searchable
+    ("no-search": Sphinx): the same words recur in every release of a publisher, and would
+    make each of them match them."""
     box = nodes.container(classes=[cls, "no-search"])
     box += nodes.rubric("", rubric)
     for block in blocks:
-        if block.strip():
-            raw = plain(block.strip())
-            box += nodes.paragraph(raw, raw, classes=list(marked))
+        lines = [line.strip() for line in block]
+        keep = _kept_breaks(block)
+        keep_each = keep or [False] * (len(lines) - 1)
+        raw = lines[0] + "".join(("\n" if kept else " ") + line
+                                 for kept, line in zip(keep_each, lines[1:], strict=True))
+        para = nodes.paragraph(plain(raw), plain(raw), classes=list(marked))
+        if keep and any(keep):
+            para["classes"].append("pressroom-lines")
+        box += para
     return box
 
 

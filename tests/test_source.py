@@ -889,6 +889,55 @@ def test_a_word_label_only_above_a_headline():
     assert r.title == "Statement" and "preamble" not in [k for k, _ in _kinds(r)]
 
 
+MAY_8 = dt.date(2025, 5, 8)
+
+
+@pytest.mark.parametrize(("heading", "date"), [
+    # the issuer's name and the label on one line
+    ("European Commission - Press release", None),
+    ("UEFA Media Release\nNo. 34 – 2025\n8 May 2025", MAY_8),
+    # a note on the translation, on the correction, from the editor
+    ("UNOFFICIAL TRANSLATION", None),
+    ("(Unofficial translation)", None),
+    ("CORRECTION: This release replaces the version issued at 09:00 BST today, which gave an "
+     "incorrect number. The correct figure is 214.\n\nFOR IMMEDIATE RELEASE", None),
+    ("CORRECTED VERSION", None),
+    ("Editor’s note: This release was updated on 7 May 2025 to add a quote.", None),
+    ("EDITOR'S NOTE:\nThis release was updated at 14:00\nto add a quote.", None),
+    # an embargo, however it is worded and wherever on its line
+    ("UNDER EMBARGO UNTIL 8 MAY 2025, 00:01 BST", MAY_8),
+    ("Embargoed until 00:01 BST, Thursday 8 May 2025", MAY_8),
+    ("NOT FOR PUBLICATION OR BROADCAST BEFORE 00:01 BST THURSDAY 8 MAY 2025", MAY_8),
+    ("Press release – embargoed until 00:01 Thursday 8 May 2025", MAY_8),
+    ("[EMBARGOED: 00:01 BST 8 May 2025]", MAY_8),
+    ("For release: 8 May 2025, 00:01 BST", MAY_8),
+])
+def test_more_lines_of_a_publishers_heading(heading, date):
+    """Lines above the headline that are no known label were the title, the headline the
+    body's first paragraph (``UNDER EMBARGO UNTIL 8 MAY 2025, 00:01 BST`` also left the
+    release undated). A note's dates are not the release's (the version it corrects)."""
+    r = parse_text(f"{heading}\n\nRenters Threatened With Eviction\n\n"
+                   "LONDON – More than 1.7 million renters have been threatened, Shelter said.\n")
+    assert (r.title, r.date, r.dateline) == ("Renters Threatened With Eviction", date, "LONDON")
+    assert _kinds(r)[0] == ("preamble", heading)
+    assert r.body == "More than 1.7 million renters have been threatened, Shelter said."
+
+
+@pytest.mark.parametrize("title", [
+    "Correction: figures on arrests misquoted",  # no sentence after the colon: a headline
+    "Corrections officers win pay rise",
+    "CORRECTING and REPLACING Acme Reports First Quarter Results",
+    "Correction",  # over the body: a notice's title
+    "Embargo on arms sales lifted",  # no time, date or ``until`` after it
+    "Minister Retracts Press Release",  # a name and a label, but over the body
+    "Translation",
+])
+def test_headlines_that_start_or_end_like_a_heading(title):
+    r = parse_text(f"{title}\n\nLONDON, 7 May 2025 – The minister spoke today.\n\nMore.\n")
+    assert (r.title, r.date, r.problems) == (title, dt.date(2025, 5, 7), [])
+    assert "preamble" not in [k for k, _ in _kinds(r)]
+
+
 def test_a_place_and_a_date_above_the_headline():
     r = parse_text("Brussels, 5 May 2012\n\nEU statement on the situation in China\n\n"
                    "The European Union is concerned.\n\n- END -\n")

@@ -250,9 +250,13 @@ _PUBLISHED_RE = re.compile(rf"^\s*{_DATE_WORDS}\s*:?\s*(?P<date>.+?)\s*\.?\s*$",
 _DATE_LABEL_RE = re.compile(
     rf"(?:Posted|Published|Written|Submitted)\s+by\s+[^\n]{{1,60}}?\s+on\s+|{_DATE_WORDS}\s*:?\s+",
     re.IGNORECASE)
+#: The words of a press release's own label: ``Press release``, ``MEDIA ADVISORY``.
+_RELEASE_LABEL = r"(?:press|news|media)\s+(?:release|advisory|statement|alert|notice|note)"
 #: A time after the date on a date line: ``10:32 GMT``, ``at 3 p.m. EST``, ``| 14.05``.
+#: (Each run of spaces is matched by one ``\s*``: two side by side made a line of spaces
+#: after a date take time as its length squared.)
 _TIME_RE = re.compile(
-    r"\s*(?:[,|@–—-]|at)?\s*\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
+    r"\s*(?:(?:[,|@–—-]|at)\s*)?\d{1,2}(?:[:.]\d\d(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
     r"(?:\s*\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?\s*$", re.IGNORECASE)
 #: A line (stripped) that marks the end of the release: ``###`` or ``# # #``, ``***``, ``-30-``,
 #: ``-ENDS-``, ``Ends.``. Not ``* * *``, which breaks a text into parts; not ``ends.`` either,
@@ -289,16 +293,46 @@ _BOILERPLATE_RE = re.compile(
     r"|e-?mail|write\s+to|reach|click|phone|telephone)\b))"
 )
 #: What a release may carry above its title: a label (``FOR IMMEDIATE RELEASE``,
-#: ``PRESS RELEASE``, ``MEDIA ADVISORY``; alone or with a date), an embargo, a press contact.
+#: ``PRESS RELEASE``, ``MEDIA ADVISORY``, ``UNOFFICIAL TRANSLATION``; alone, in brackets or
+#: with a date), an embargo (``EMBARGOED UNTIL …``, ``UNDER EMBARGO UNTIL …``, ``NOT FOR
+#: PUBLICATION BEFORE …``), a press contact. ``embargo`` is one only before what an embargo
+#: says (a time, a date, ``until``): ``Embargo on arms sales lifted`` is a headline.
 _LABEL_RE = re.compile(
-    r"(?:for\s+immediate\s+release|immediate\s+release|for\s+release|"
-    r"(?:press|news|media)\s+(?:release|advisory|statement|alert|notice|note)|"
+    r"[(\[]?[ \t]*"
+    rf"(?:for\s+immediate\s+release|immediate\s+release|for\s+release|{_RELEASE_LABEL}|"
     r"(?:public|joint)\s+statement|(?:press\s+)?briefing\s+notes?|"
+    # a translation's note: ``Unofficial translation``, ``Traduction non officielle``
+    r"(?:unofficial|non-?official|informal|courtesy|working|provisional|machine)\s+"
+    r"(?:[a-z]+\s+)?translation|traduction\s+(?:non[\s-]officielle|de\s+courtoisie|informelle)"
+    r"|traducci[oó]n\s+(?:no\s+oficial|de\s+cortes[ií]a)|(?:inoffizielle|nichtamtliche)\s+[üu]bersetzung|"
     # ordinary words: a label only right above a headline
     r"(?P<weak>statement|fact\s+sheet|readout)|"
-    r"(?P<embargo>embargoed|embargo))\b[\s:.,–—-]*(?P<rest>.*)$",
+    r"(?P<embargo>(?:strict(?:ly)?\s+)?(?:under\s+(?:strict\s+)?|sous\s+)?embargo(?:ed)?"
+    r"(?=[ \t]*(?:$|[:(–—\d-]|(?:until|till|til|before|prior\s+to|jusqu|mon|tue|wed|thu|fri|sat|sun)"
+    r"|(?:to|for|at|on)[ \t]+\d))"
+    r"|embargad[oa]|sperrfrist|hold\s+for\s+release"
+    r"|not?\s+(?:for|to\s+be)\s+(?:[a-z]+\s+){1,5}?(?:before|until|till|prior\s+to)))"
+    r"\b[\s:.,–—)\]-]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+#: Where a release's label follows the name of who issues it on one line (``European
+#: Commission - Press release``, ``UEFA Media Release``): the label's words.
+_ISSUED_LABEL_RE = re.compile(rf"(?<=[\s|:–—-]){_RELEASE_LABEL}\b", re.IGNORECASE)
+#: The little words of an issuer's name (``House of Commons``, ``Ministry for Europe and
+#: Foreign Affairs``): the others start with a capital or a digit.
+_NAME_JOINERS = frozenset("of for and the on in de du des la le et & -".split())
+#: A note to the reader above the title, not the release: a correction (``CORRECTION: This
+#: release replaces …``, ``CORRECTED VERSION``), an editor's note. One with a text is one only
+#: when its text is a sentence (ends with one, or goes on onto the next line): ``Correction:
+#: figures misquoted`` is a headline, and so is ``Corrections officers win pay rise``.
+_NOTE_RE = re.compile(
+    r"[(\[]?[ \t]*(?:correct(?:ion|ed)(?:[ \t]+(?:notice|version|release))?"
+    r"|editors?['’]?s?[ \t]+note|note[ \t]+(?:to|for)[ \t]+editors?)\b"
+    r"[ \t]*(?P<mark>[:–—)\]-]?)[ \t]*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+#: A line that ends a sentence, a colon aside.
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*$")
 #: An e-mail's header line, as a mail program prints or forwards it (``From: …``,
 #: ``Sent: Wednesday, April 27, 2011 10:12 AM``, ``Subject: …``), and what a forward puts
 #: above it (``-----Original Message-----``, ``---------- Forwarded message ---------``).
@@ -318,6 +352,15 @@ _REFERENCE_RE = re.compile(
     r"|No\.\s*\d[\w/.-]*$",
     re.IGNORECASE,
 )
+
+
+def _issuer_name(words: str) -> bool:
+    """Do *words* read as a name (``European Commission``, ``UEFA``, ``House of Commons
+    Treasury Committee``): a few words, each starting with a capital or a digit but the
+    little words that join a name's?"""
+    split = words.split()
+    return 0 < len(split) <= 8 and split[0][0].isupper() and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _NAME_JOINERS for w in split)
 
 
 def _reference(line: str) -> bool:
@@ -1030,6 +1073,13 @@ class _Parser:
                 continue
             a, b = _strip_span(text, *self.lines[i])
             line = text[a:b]
+            if (k := self.note_end(i, n)) is not None:
+                # ``CORRECTION: This release replaces …``: no dates of the release's (the
+                # version it replaces may be dated)
+                start = a if start is None else start
+                end = _strip_span(text, *self.lines[k - 1])[1]
+                contact, i = False, k
+                continue
             found = self.label_dates(i)
             if found is None and start is None and (k := self.issuer_lines(i, n)) is not None:
                 start, issuer, i = a, True, k  # the label's line is read next
@@ -1063,6 +1113,31 @@ class _Parser:
         self.add("preamble", start, end)
         self._sent = sent
         return i, dates
+
+    def note_end(self, i: int, n: int) -> int | None:
+        """When line *i* opens a note to the reader (``CORRECTION: This release replaces …``,
+        ``Editor’s note: …``, ``CORRECTED VERSION``), the line after it; else None. Its text
+        goes on over the lines of its paragraph down to one that ends a sentence; a note
+        with no text is one only over a headline (a notice may be titled ``Correction``)."""
+        text = self.text
+        a, b = _strip_span(text, *self.lines[i])
+        m = _NOTE_RE.match(text, a, b)
+        if m is None:
+            return None
+        rest = m.start("rest")
+        if rest >= b and m.group("mark") not in (":", "–", "—", "-"):
+            return i + 1 if self.headline_follows(i) else None
+        for k in range(i, min(n, i + 8)):
+            ka, kb = _strip_span(text, *self.lines[k])
+            if (k > i or rest < b) and _SENTENCE_END_RE.search(text, ka, kb):
+                return k + 1
+            if k + 1 >= n or self.blank(k + 1):
+                # its paragraph ends with no sentence's end: a headline (``Correction:
+                # figures misquoted``), unless it went on over lines
+                if k > i:
+                    return k + 1
+                return i + 1 if rest >= b and self.headline_follows(i) else None
+        return None
 
     def forward_mark(self, i: int, n: int) -> int | None:
         """The line of a forward's mark (``-----Original Message-----``) over an e-mail's
@@ -1126,18 +1201,46 @@ class _Parser:
         text = self.text
         a, b = _strip_span(text, *self.lines[i])
         label = _LABEL_RE.match(text, a, b)
+        issued = False
         if not label:
-            return None
-        rest = label.start("rest")
-        d = date_at(text, rest, b) if rest < b else None
-        if not (label.group("embargo") or rest >= b
-                or d and _strip_span(text, d.end, b)[1] <= d.end):
-            return None
-        if label.group("weak"):
-            j = self.next_nonblank(i + 1, len(self.lines))
-            if j >= len(self.lines) or not _headline(text, *_strip_span(text, *self.lines[j])):
+            # ``European Commission - Press release``, ``UEFA Media Release``: the issuer's
+            # name, then the label (a headline in Title Case may end so too: one only over
+            # a headline or the rest of a heading)
+            at = _ISSUED_LABEL_RE.search(text, a, b)
+            if at is None or not _issuer_name(text[a:at.start()].rstrip(" \t|:–—-")):
                 return None
+            label = _LABEL_RE.match(text, at.start(), b)
+            if label is None:
+                return None
+            issued = True
+        embargo, weak = bool(label.group("embargo")), bool(label.group("weak"))
+        rest = label.start("rest")
+        # a label after a label: ``Press release – embargoed until …``
+        while rest < b and (more := _LABEL_RE.match(text, rest, b)) and not more.group("weak"):
+            rest = more.start("rest")
+            embargo = embargo or bool(more.group("embargo"))
+        d = date_at(text, rest, b) if rest < b else None
+        if not (embargo or rest >= b or d and (_strip_span(text, d.end, b)[1] <= d.end
+                                              or _TIME_RE.match(text, d.end, b))):
+            return None
+        if weak and not self.headline_follows(i) or issued and not self.heading_follows(i):
+            return None
         return [found for found in find_dates(text, a, b) if found.value]
+
+    def headline_follows(self, i: int) -> bool:
+        """Is the next non-blank line after line *i* a headline?"""
+        j = self.next_nonblank(i + 1, len(self.lines))
+        return j < len(self.lines) and _headline(self.text, *_strip_span(self.text, *self.lines[j]))
+
+    def heading_follows(self, i: int) -> bool:
+        """Is the next non-blank line after line *i* a headline, or a line of a publisher's
+        heading (a label, a reference number, a date alone)?"""
+        j = self.next_nonblank(i + 1, len(self.lines))
+        if j >= len(self.lines):
+            return False
+        a, b = _strip_span(self.text, *self.lines[j])
+        return (_headline(self.text, a, b) or _reference(self.text[a:b])
+                or _date_alone(self.text, a, b) is not None or _LABEL_RE.match(self.text, a, b) is not None)
 
     def label_block(self, i: int, stop: int) -> tuple[int, _DateMatch] | None:
         """Under a label with no date on line *i*: the short lines of its block (no blank line

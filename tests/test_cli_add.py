@@ -39,6 +39,23 @@ def test_publisher_inferred_from_footer_marker(tmp_path, capsys, monkeypatch):
             "2011-05-03-acme-rights-condemns-arrest-of-jane-roe.txt").is_file()
 
 
+def test_a_release_under_a_press_contact_of_several_lines_is_added(tmp_path, capsys,
+                                                                     monkeypatch):
+    """``Contact:`` / ``Jane Doe`` / ``Press Secretary`` over the headline: the name was
+    taken for the title, the dateline under the headline was never reached, and the file
+    was refused as undated."""
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "brownfields.txt",
+                "FOR IMMEDIATE RELEASE\n\nContact:\nJane Doe\nPress Secretary\n\n"
+                "EPA Announces Grants for Brownfields Cleanup\n\n"
+                "WASHINGTON, May 7, 2025 - Today, the EPA announced $30 million in grants.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(src))
+    assert code == 0, err
+    assert (tmp_path / "p/corpus/releases/acme-rights/2025/"
+            "2025-05-07-epa-announces-grants-for-brownfields-cleanup.txt").is_file()
+
+
 def test_duplicate_is_refused_naming_the_existing_file(tmp_path, capsys, monkeypatch):
     make_project(tmp_path / "p")  # holds RELEASE_A as 2011-05-03-arrest.txt
     # same text, another name, Windows line endings

@@ -938,6 +938,27 @@ def test_headlines_that_start_or_end_like_a_heading(title):
     assert "preamble" not in [k for k, _ in _kinds(r)]
 
 
+@pytest.mark.parametrize(("contact", "headline"), [
+    ("Media Contact:\nJane Doe\n(202) 555-0134\njane.doe@epa.example\n\n", "EPA Awards Grants"),
+    ("Contact:\nJane Doe\nPress Secretary\n\n", "EPA Awards Grants"),
+    ("Press contact: Jane Doe\nEPA Press Office\n+1 202 555 0134\n\n", "EPA Awards Grants"),
+    # no blank line under the contact, and none under the headline: the last line of the
+    # block is the headline
+    ("Contact:\nJane Doe\nPress Secretary\n", "EPA Awards Grants for Cleanup"),
+])
+def test_a_press_contact_over_several_lines_above_the_headline(contact, headline):
+    """A contact's name and role on lines of their own (``Media Contact:`` / ``Jane Doe`` /
+    ``(202) 555-0134``): the name was the title, or (``Contact:`` / ``Jane Doe`` / ``Press
+    Secretary``) the dateline under the headline was never reached and the release had no
+    date."""
+    text = (f"FOR IMMEDIATE RELEASE\n\n{contact}{headline}\n\n"
+            "WASHINGTON, May 7, 2025 - Today, the EPA announced $30 million in grants.\n")
+    r = parse_text(text)
+    assert (r.title, r.date, r.dateline, r.problems) == (
+        headline, dt.date(2025, 5, 7), "WASHINGTON", [])
+    assert _kinds(r)[0] == ("preamble", "FOR IMMEDIATE RELEASE\n\n" + contact.strip())
+
+
 def test_a_place_and_a_date_above_the_headline():
     r = parse_text("Brussels, 5 May 2012\n\nEU statement on the situation in China\n\n"
                    "The European Union is concerned.\n\n- END -\n")

@@ -1058,6 +1058,8 @@ class _Parser:
             # the note of whoever forwarded the release is no part of it either
             start, i = self.lines[i][0], forwarded
         contact = issuer = False
+        # the last line taken as a press contact's name or role, and the last line taken
+        lenient = last = None
         while i < n:
             if self.blank(i):
                 contact = False
@@ -1101,13 +1103,21 @@ class _Parser:
                 pass
             elif start is not None and (d := _date_alone(text, a, b)):
                 dates.append(d)  # ``FOR IMMEDIATE RELEASE`` then ``March 3, 2014``
+            elif contact and _contact_line(text, a, b):
+                lenient = i  # ``Contact:`` / ``Jane Doe`` / ``Press Secretary``
             else:
                 break
             start = a if start is None else start
             end = b
+            last = i
             i += 1
         if start is None or end is None or i >= n:
             return first, []  # nothing above a title, or nothing but such lines
+        if lenient is not None and lenient == last and lenient > 0 and not self.blank(lenient - 1) \
+                and not _headline(text, *_strip_span(text, *self.lines[i])):
+            # no headline under the contact: its last line, with no blank line between, is
+            # the headline
+            i, end = lenient, _strip_span(text, *self.lines[lenient - 1])[1]
         if issuer and not _headline(text, *_strip_span(text, *self.lines[i])):
             return first, []  # ``Headline`` / ``FOR IMMEDIATE RELEASE``: a title over a label
         self.add("preamble", start, end)
@@ -1655,6 +1665,14 @@ def _heading_line(text: str, a: int, b: int) -> bool:
     """Does the line ``text[a:b]`` (stripped) read as a line of a heading (an office, a
     place: short, no sentence's end) rather than a sentence?"""
     return b - a <= 80 and text[b - 1] not in ".!?:;"
+
+
+def _contact_line(text: str, a: int, b: int) -> bool:
+    """Can the line ``text[a:b]`` (stripped) go on a press contact, as a name, a role or an
+    office (``Jane Doe``, ``Press Secretary``, ``EPA Press Office``): a few words, no
+    sentence, no date?"""
+    return (b - a <= 60 and len(text[a:b].split()) <= 6 and text[b - 1] not in ".!?:;"
+            and not find_dates(text, a, b) and not _dateline_at(text, a, b))
 
 
 def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:

@@ -1099,6 +1099,43 @@ def test_a_headline_wrapped_onto_a_second_line(text, title):
         title, dt.date(2011, 4, 27), "Washington, DC", [])
 
 
+#: A paragraph wrapped at 72 columns, as e-mailed releases are.
+WRAPPED = ("LONDON – More than 1.7 million private renters in England have been\n"
+           "threatened with eviction in the past year, according to new research\n"
+           "published today by the charity.\n")
+
+
+@pytest.mark.parametrize(("heading", "title"), [
+    # wrapped at 72 columns: the next word would not have fit, whatever the words
+    ("One in five private renters in England threatened with eviction, new\n"
+     "Shelter research reveals\n\n8 May 2025",
+     "One in five private renters in England threatened with eviction, new Shelter research "
+     "reveals"),
+    ("EPA Announces $45 Million to Replace Lead Service Lines in Michigan\nCommunities\n\n"
+     "8 May 2025", "EPA Announces $45 Million to Replace Lead Service Lines in Michigan Communities"),
+    ("Paper test developed at Leeds could save thousands of newborns across\nAfrica\n"
+     "Thursday 8 May 2025", "Paper test developed at Leeds could save thousands of newborns across Africa"),
+    # a deck: the headline had room for its first word, or it is not in the headline's
+    # capitals
+    ("Rights Group Urges Release of Lawyers\nCoalition says the detentions violate law\n\n"
+     "8 May 2025", "Rights Group Urges Release of Lawyers"),
+    ("PORT OF EASTMERE REOPENS TO SHIPPING AFTER TWO DAYS OF GALES AND FLOODS\n"
+     "Harbor master says the channel is safe again\n\n8 May 2025",
+     "PORT OF EASTMERE REOPENS TO SHIPPING AFTER TWO DAYS OF GALES AND FLOODS"),
+    # a headline that ends a sentence is whole
+    ("One in five private renters in England are threatened with eviction.\n"
+     "Shelter research reveals the scale\n\n8 May 2025",
+     "One in five private renters in England are threatened with eviction."),
+])
+def test_a_headline_wrapped_at_the_text_s_width(heading, title):
+    """A headline wrapped where the text is wrapped was cut in two, its second line the
+    body's first paragraph, and the date line under it (``Africa`` / ``Thursday 8 May
+    2025``) was not read."""
+    r = parse_text(f"{heading}\n\n{WRAPPED}")
+    assert (r.title, r.date, r.dateline, r.problems) == (title, dt.date(2025, 5, 8), "LONDON", [])
+    assert r.body.endswith("published today by the charity.")
+
+
 def test_a_date_line_under_a_deck():
     r = parse_text("Rights Group Urges Release of Lawyers\n"
                    "Coalition says the detentions violate international law\n\n"

@@ -637,7 +637,9 @@ LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])
 #: ends with (``to``, ``of``, ``and``…).
 _TITLE_GOES_ON_RE = re.compile(
     r"(?:,|\s(?:to|of|the|a|an|and|or|but|for|in|on|with|at|by|from|as|into|over|amid|"
-    r"after|against|about|its|their|his|her)|\s[-–—:])$", re.IGNORECASE)
+    r"after|against|about|its|their|his|her|across|between|through|throughout|within|"
+    r"without|towards?|than|via|among|amongst|despite|during|upon|onto|beyond)|\s[-–—:])$",
+    re.IGNORECASE)
 #: A byline alone on its line: ``By Jane Roe``, ``By Jane Roe and John Doe``.
 BYLINE_RE = re.compile(
     r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|and|&|,))*[ \t]*$")
@@ -1472,13 +1474,16 @@ class _Parser:
             return fallback, None, i
         if i + 1 < stop and not self.blank(i + 1):
             na, nb = _strip_span(self.text, *self.lines[i + 1])
+            following = self.text[na:nb]
             if (_TITLE_GOES_ON_RE.search(line) or self.text[na].islower()
-                    or title_case(line) and title_case(self.text[na:nb])
-                    and line.isupper() == self.text[na:nb].isupper()) and not (
+                    or title_case(line) and title_case(following)
+                    and line.isupper() == following.isupper()
+                    or self.wrapped(line, following)) and not (
                     self.line_date(na, nb) or _dateline_at(self.text, na, nb)
                     or BYLINE_RE.match(self.text, na, nb) or self.label_dates(i + 1) is not None):
                 # a headline wrapped onto a second line (``… Not Enough to Address`` /
-                # ``China's Mounting …``): one title
+                # ``China's Mounting …``, or ``… threatened with eviction, new`` / ``Shelter
+                # research reveals`` in a text wrapped at 72 columns): one title
                 b, i = nb, i + 1
         trailing = None
         dates = find_dates(self.text, a, b)
@@ -1489,6 +1494,24 @@ class _Parser:
         if trailing:
             self.add("date", trailing.start, trailing.end)
         return " ".join(self.text[a:b].split()), (a, b, trailing), i + 1
+
+    _width: int | None = -1  # the width the text is wrapped at: see :meth:`wrapped`
+
+    def wrapped(self, line: str, following: str) -> bool:
+        """Was *line* broken before *following* by wrapping the text at a width: does it end
+        with no sentence's end, and would the next word not have fit on it? The width is
+        that of the text's longest line, when the text is wrapped (no line longer than any
+        width text is wrapped at, and one as long as a usual width: 60 columns or more).
+        A deck under a headline is no wrap: it starts a line the headline had room for, or
+        (``ACME ROBOTICS UNVEILS …`` / ``Company says …``) is not in the headline's capitals."""
+        if self._width == -1:
+            longest = max((b - a for a, b in (_strip_span(self.text, *span) for span in self.lines)),
+                          default=0)
+            self._width = longest if 60 <= longest <= UNWRAPPED else None
+        word = following.split(maxsplit=1)[0] if following.strip() else ""
+        return (self._width is not None and line[-1:] not in ".!?:;" and bool(word)
+                and len(line) + 1 + len(word) > self._width
+                and (following.isupper() or not line.isupper()))
 
     def date_line(self, i: int, stop: int) -> tuple[int, _DateMatch | None]:
         """A line after the title that is, or starts with, a date (``Tuesday, May 3, 2011``),

@@ -1021,6 +1021,29 @@ def test_more_date_lines(line, date):
     assert _kinds(r)[1] == ("date", line)
 
 
+@pytest.mark.parametrize(("opening", "dateline", "body"), [
+    # a deck that names a topic, then a subtitle: no place; the dateline is under it
+    ("Sudan - Statement by the spokesperson\n\nPARIS, 9 May 2025 - France condemns the "
+     "strikes.", "PARIS", "Sudan - Statement by the spokesperson\n\nFrance condemns the strikes."),
+    ("Sudan – Statement by the spokesperson\n\n9 May 2025\n\nFrance condemns the strikes.",
+     None, "Sudan – Statement by the spokesperson\n\nFrance condemns the strikes."),
+    # a place in capitals, a place with a date, a place before a sentence: a dateline
+    ("GENEVA – The talks ended", "GENEVA", "The talks ended"),
+    ("Brussels, 9 May 2025 – Talks ended", "Brussels", "Talks ended"),
+    ("Brussels – The Commission proposed new rules to cut red tape for small\ncompanies today.",
+     "Brussels", "The Commission proposed new rules to cut red tape for small\ncompanies today."),
+    ("Surrey, British Columbia – The RCMP has charged a man.", "Surrey, British Columbia",
+     "The RCMP has charged a man."),
+])
+def test_a_dateline_is_a_place_before_a_sentence_or_a_date(opening, dateline, body):
+    """``Sudan - Statement by the spokesperson`` under the headline was read as the dateline
+    *Sudan*, and the real one, ``PARIS, 9 May 2025 -``, left in the body (the release dated
+    with a warning)."""
+    r = parse_text(f"France condemns drone strikes on Port Sudan\n\n{opening}\n\n"
+                   "Published on 9 May 2025\n")
+    assert (r.dateline, r.body, r.date, r.problems) == (dateline, body, dt.date(2025, 5, 9), [])
+
+
 def test_a_dateline_with_an_unspaced_dash():
     r = parse_text("Headline Here\n\nMay 5, 2012\n\nGENEVA—The body starts here.\n")
     assert (r.dateline, r.body) == ("GENEVA", "The body starts here.")

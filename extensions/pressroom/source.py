@@ -1520,7 +1520,7 @@ class _Parser:
         if j >= stop:
             return j, None
         a, b = _strip_span(self.text, *self.lines[j])
-        if _headline(self.text, a, b) and not self.line_date(a, b):
+        if _deck(self.text, a, b) and not self.line_date(a, b):
             # a deck under the headline (a subtitle): the date line may follow it
             k = self.next_nonblank(j + 1, stop)
             if k < stop:
@@ -1587,7 +1587,7 @@ class _Parser:
         for k in range(0 if dateline_span else min(2, len(paragraphs))):
             a, b = _strip_span(self.text, *paragraphs[k])
             m = _dateline_at(self.text, a, min(b, a + 160))
-            if not (m and m.end() < b):
+            if not (m and m.end() < b and _opens_sentence(self.text, m, b)):
                 m = _PLACE_DATE_RE.match(self.text, a, b)
             # ``GENEVA, 3 March 2014`` alone in its paragraph opens the next one, if any
             alone = m is not None and m.end() >= b
@@ -1603,7 +1603,7 @@ class _Parser:
                 else:
                     paragraphs[k] = (m.end(), paragraphs[k][1])
                 break
-            if not _headline(self.text, a, b) or "\n" in self.text[a:b].strip():
+            if not _deck(self.text, a, b) or "\n" in self.text[a:b].strip():
                 break
         for a, b in paragraphs:
             self.add("body", a, b)
@@ -1730,6 +1730,29 @@ def _headline(text: str, start: int, end: int) -> bool:
     line = text[start:end]
     return (len(line) <= 150 and len(line.split()) >= 2 and line[-1] not in ".:;,"
             and not date_at(text, start, end) and not _dateline_at(text, start, end))
+
+
+def _opens_sentence(text: str, m: re.Match[str], end: int) -> bool:
+    """Is the dateline *m*, at the start of a paragraph ending at *end*, one: a place in
+    capitals (``GENEVA –``), a place with a date (``Brussels, 5 May 2012 –``), or a place
+    before a sentence, which the paragraph ends (``Brussels – The Commission proposed …
+    today.``)? A deck that names a topic, then a subtitle, is no sentence: ``Sudan –
+    Statement by the spokesperson`` names no place the release was issued from."""
+    first = m.group("place").split(maxsplit=1)[0]
+    return (first.isupper() and sum(c.isalpha() for c in first) >= 2
+            or bool(find_dates(text, m.start(), m.end()))
+            or _SENTENCE_STOP_RE.search(text, max(m.end(), end - 8), end) is not None)
+
+
+def _deck(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` (a line) read as a deck under the headline: a headline, or a
+    topic and a subtitle (``Sudan – Statement by the spokesperson``), which opens like a
+    dateline but before no sentence?"""
+    if _headline(text, start, end):
+        return True
+    m = _dateline_at(text, start, end)
+    return (m is not None and m.end() < end and not _opens_sentence(text, m, end)
+            and end - start <= 150 and text[end - 1] not in ".:;," and not date_at(text, start, end))
 
 
 def _as_written(line: str, key: str) -> str | None:

@@ -1044,6 +1044,24 @@ def test_a_dateline_is_a_place_before_a_sentence_or_a_date(opening, dateline, bo
     assert (r.dateline, r.body, r.date, r.problems) == (dateline, body, dt.date(2025, 5, 9), [])
 
 
+@pytest.mark.parametrize(("dateline", "place"), [
+    ("CHICAGO--(BUSINESS WIRE)--May 12, 2025--", "CHICAGO"),
+    ("CHICAGO -- (BUSINESS WIRE) -- May 12, 2025 -- ", "CHICAGO"),
+    ("CHICAGO, May 12, 2025 (GLOBE NEWSWIRE) -- ", "CHICAGO"),
+    ("HOUSTON, May 12, 2025 /PRNewswire/ -- ", "HOUSTON"),
+    ("Vancouver, British Columbia--(Newsfile Corp. - May 12, 2025) - ", "Vancouver, British Columbia"),
+])
+def test_a_newswire_s_dateline(dateline, place):
+    """Business Wire's dateline (``CHICAGO--(BUSINESS WIRE)--May 12, 2025--``) was no
+    dateline, the release dated with a warning; spaced, it was ``CHICAGO --``, the credit
+    and the date left in the body."""
+    r = parse_text(f"Acme Unveils Robot\n\n{dateline}Acme Robotics, Inc. today unveiled Picker "
+                   "One.\n\nIt will ship in the third quarter.\n")
+    assert (r.dateline, r.date, r.problems) == (place, dt.date(2025, 5, 12), [])
+    assert _kinds(r)[1] == ("dateline", dateline.strip())
+    assert r.body.startswith("Acme Robotics, Inc. today")
+
+
 def test_a_dateline_with_an_unspaced_dash():
     r = parse_text("Headline Here\n\nMay 5, 2012\n\nGENEVA—The body starts here.\n")
     assert (r.dateline, r.body) == ("GENEVA", "The body starts here.")

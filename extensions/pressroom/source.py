@@ -545,15 +545,24 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 #: The capital letters a name may start with: ``A``–``Z`` and the Latin ones with marks
 #: (``Óscar Arias``, ``Élise``, ``Łukasz``, ``Ştefan``), for a character class.
 _CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
-_DATELINE_WORD = rf"(?:[{_CAPITALS}][\w.'’&-]*|of|de|del|la|le|am|upon|on)"
+#: A word of a place: a hyphen only inside it (``Winston-Salem``), so that the place of
+#: ``CHICAGO--(BUSINESS WIRE)--`` is ``CHICAGO``.
+_PLACE_WORD = rf"[{_CAPITALS}](?:[\w.'’&]|-(?=\w))*"
+_DATELINE_WORD = rf"(?:{_PLACE_WORD}|of|de|del|la|le|am|upon|on)"
 #: Any date of :data:`_DATE_PATTERNS`, without their named groups.
 _ANY_DATE = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p) for p in _DATE_PATTERNS) + ")"
+#: A dash between the parts of a dateline, spaced or not.
+_DASH = r"(?:--?|[–—]{1,2})"
 _DATELINE_RE = re.compile(
-    rf"(?P<place>[{_CAPITALS}][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,6}})"
+    rf"(?P<place>{_PLACE_WORD}(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,6}})"
     r"(?P<extra>(?:,\s*[^–—\n]{3,30}?)?\s*(?:\([^()\n]{1,40}\))?)"
-    # the dash, spaced or (``GENEVA—The``) not
-    r"(?:\s*(?:[–—]{1,2}|--?)\s+|[–—](?=[A-Z“\"]))"
-    rf"(?:(?i:{_ANY_DATE})\s*(?:[–—]{{1,2}}|--?)\s+)?"  # ``NEW YORK – May 5, 2012 – ``
+    # a newswire's credit in brackets between dashes (``CHICAGO--(BUSINESS WIRE)--``,
+    # ``Vancouver, British Columbia--(Newsfile Corp. - May 12, 2025) -``), then the dash,
+    # spaced or (``GENEVA—The``) not
+    rf"(?:[ \t]*{_DASH}[ \t]*\((?P<wire>[^()\n]{{1,40}})\)[ \t]*{_DASH}(?:[ \t]+|(?=\w))"
+    r"|\s*(?:[–—]{1,2}|--?)\s+|[–—](?=[A-Z“\"]))"
+    # ``NEW YORK – May 5, 2012 – ``, ``CHICAGO--(BUSINESS WIRE)--May 12, 2025--``
+    rf"(?:(?i:{_ANY_DATE})\s*{_DASH}(?:\s+|(?=[A-Z“\"])))?"
 )
 #: A dateline that is a place and a date, in brackets or alone on its line (no dash):
 #: ``(Geneva, 3 March 2014) –``, ``GENEVA, 3 March 2014``.
@@ -1717,7 +1726,7 @@ def _dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
     spaces (``GENEVA—The``) ends a place in capitals only (``U.S.—China talks`` is a
     sentence)."""
     m = _DATELINE_RE.match(text, start, end)
-    if m and not text[m.end() - 1].isspace():
+    if m and not m.group("wire") and not text[m.end() - 1].isspace():
         place = m.group("place")
         if not (place.isupper() and len(re.sub(r"\W", "", place)) >= 4):
             return None
@@ -1740,7 +1749,7 @@ def _opens_sentence(text: str, m: re.Match[str], end: int) -> bool:
     Statement by the spokesperson`` names no place the release was issued from."""
     first = m.group("place").split(maxsplit=1)[0]
     return (first.isupper() and sum(c.isalpha() for c in first) >= 2
-            or bool(find_dates(text, m.start(), m.end()))
+            or bool(m.group("wire")) or bool(find_dates(text, m.start(), m.end()))
             or _SENTENCE_STOP_RE.search(text, max(m.end(), end - 8), end) is not None)
 
 

@@ -1062,6 +1062,24 @@ def test_a_newswire_s_dateline(dateline, place):
     assert r.body.startswith("Acme Robotics, Inc. today")
 
 
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("10 April 2025 | News release | Geneva", "Geneva"),
+    ("10 April 2025 Geneva", "Geneva"),
+    ("10 April 2025, New York", "New York"),
+    ("10 April 2025 | Departmental news | Reading time: 2 min", None),
+    ("10 April 2025 | Joint News Release", None),
+])
+def test_what_a_date_line_says_after_its_date(line, dateline):
+    """WHO's ``10 April 2025 | News release | Geneva``: the label and the place are the date
+    line's (the body began with ``| News release | Geneva``; ``10 April 2025 Geneva`` gave a
+    paragraph ``Geneva``), the place the dateline."""
+    r = parse_text(f"WHO releases guideline on meningitis\n\n{line}\n\n"
+                   "The World Health Organization today published its first guideline.\n")
+    assert (r.date, r.dateline, r.problems) == (dt.date(2025, 4, 10), dateline, [])
+    assert _kinds(r)[1:] == [("date", line), ("body", "The World Health Organization today "
+                                                      "published its first guideline.")]
+
+
 def test_a_dateline_with_an_unspaced_dash():
     r = parse_text("Headline Here\n\nMay 5, 2012\n\nGENEVA—The body starts here.\n")
     assert (r.dateline, r.body) == ("GENEVA", "The body starts here.")

@@ -1549,6 +1549,11 @@ class _Parser:
             if _TIME_RE.match(self.text, d.end, b):  # ``05 May 2012 10:32 GMT``
                 self.add("date", a, b)
                 return j + 1, d
+            heading, place = _date_line_rest(self.text, d.end, b)
+            if heading:  # ``10 April 2025 | News release | Geneva``, ``10 April 2025 Geneva``
+                self.add("date", a, b)
+                self._date_line_place = place
+                return j + 1, d
             self.add("date", a, d.end)
             if _strip_span(self.text, d.end, b)[1] <= d.end:
                 return j + 1, d
@@ -1562,6 +1567,8 @@ class _Parser:
         return date_at(self.text, label.end() if label else a, b)
 
     _body_start: int | None = None
+    #: the place a date line names after its date (``10 April 2025 | News release | Geneva``)
+    _date_line_place: tuple[int, int] | None = None
     _top_dateline: tuple[int, int] | None = None  # place of a dateline above the title
     #: a ``Published on`` line under the footer, and its date
     _late_published: tuple[int, _DateMatch] | None = None
@@ -1614,6 +1621,10 @@ class _Parser:
                 break
             if not _deck(self.text, a, b) or "\n" in self.text[a:b].strip():
                 break
+        if dateline_span is None and self._date_line_place is not None:
+            # none opens the body: the place the date line names
+            dateline_span = self._date_line_place
+            dateline = self.text[dateline_span[0]:dateline_span[1]]
         for a, b in paragraphs:
             self.add("body", a, b)
         return dateline, dateline_span
@@ -1697,6 +1708,46 @@ def _heading_line(text: str, a: int, b: int) -> bool:
     """Does the line ``text[a:b]`` (stripped) read as a line of a heading (an office, a
     place: short, no sentence's end) rather than a sentence?"""
     return b - a <= 80 and text[b - 1] not in ".!?:;"
+
+
+#: What parts a date line after its date: ``10 April 2025 | News release | Geneva``.
+_DATE_LINE_PARTS_RE = re.compile(r"[^|·•]+")
+
+
+def _date_line_rest(text: str, start: int, end: int) -> tuple[bool, tuple[int, int] | None]:
+    """Is what follows a date on its line, ``text[start:end]``, more of the date line (``|
+    News release | Geneva``, `` Geneva``: a label, a place, short parts between bars) rather
+    than the body's first words (``The body begins here.``)? And where is the place it
+    names, if it names one (the last part that reads as a place: a name of one to three
+    words, no label)?"""
+    parts = []
+    for m in _DATE_LINE_PARTS_RE.finditer(text, start, end):
+        a, b = m.start(), m.end()
+        while a < b and (text[a].isspace() or text[a] in ",–—-"):
+            a += 1
+        a, b = _strip_span(text, a, b)
+        if b > a:
+            parts.append((a, b))
+    if not parts:
+        return False, None
+    barred = len(parts) > 1 or any(c in text[start:parts[0][0]] for c in "|·•")
+    place = None
+    for a, b in parts:
+        part = text[a:b]
+        label = _LABEL_RE.match(part) or _ISSUED_LABEL_RE.search(part)
+        if not label and _place_name(part):
+            place = (a, b)
+        elif not (label or barred and len(part.split()) <= 6 and part[-1] not in ".!?:;"):
+            return False, None
+    return True, place
+
+
+def _place_name(words: str) -> bool:
+    """Do *words* read as a place's name (``Geneva``, ``New York``, ``Rio de Janeiro``): one to
+    four words, no digit, each starting with a capital but the little words of a name?"""
+    split = words.split()
+    return (0 < len(split) <= 4 and split[0][0].isupper() and not any(c.isdigit() for c in words)
+            and words[-1] not in ".!?:;" and _issuer_name(words))
 
 
 def _contact_line(text: str, a: int, b: int) -> bool:

@@ -850,6 +850,35 @@ def test_a_statement_label_a_reference_number_and_a_date_above_the_headline():
                                         "27 April 2011")
 
 
+@pytest.mark.parametrize(("text", "heading"), [
+    # a reference number under the title, or under the date line
+    ("Georgia: Authorities must end crackdown\n\nAI Index: EUR 56/9123/2025\n\n"
+     "(Tbilisi, 6 May 2025) – The Georgian authorities must act.\n\nMore text.\n",
+     "AI Index: EUR 56/9123/2025"),
+    ("EPA Announces Grants\nMay 6, 2025\nRelease No. 25-034\n\nThe EPA announced grants.\n\n"
+     "More text.\n", "Release No. 25-034"),
+    # the unit that issues it, on the last line of the date line's block
+    ("Arrest made in Scarborough homicide investigation\nTuesday, May 6, 2025 - 2:32 PM\n"
+     "Homicide Squad\n\nToronto Police Service has made an arrest.\n\nMore text.\n",
+     "Homicide Squad"),
+])
+def test_a_reference_or_a_unit_under_the_title_is_part_of_the_heading(text, heading):
+    """``AI Index: EUR 56/9123/2025`` under the title, ``Homicide Squad`` under the date
+    line were the body's first paragraph (and ``AI`` was linked as Amnesty International)."""
+    r = parse_text(text)
+    assert r.date == dt.date(2025, 5, 6) and r.problems == []
+    assert ("preamble", heading) in _kinds(r) and heading not in r.body
+    assert r.body.endswith("More text.")
+
+
+def test_what_is_no_unit_under_the_date_line():
+    """A byline, a sentence, or a name with a blank line between it and the date line is
+    the body's."""
+    for line in ("By Jane Roe", "The talks began today.", "\nHomicide Squad"):
+        r = parse_text(f"Talks Begin\nSunday, April 9, 2017\n{line}\n\nThe body.\n")
+        assert r.body.startswith(line.strip()), line
+
+
 def test_the_issuer_over_a_label_is_part_of_the_heading():
     """``THE WHITE HOUSE`` / ``Office of the Press Secretary`` / a rule / ``For Immediate
     Release   May 5, 2012``, in one block over the headline."""

@@ -1298,12 +1298,15 @@ class _Parser:
     def labels_under_title(self, i: int, stop: int) -> tuple[int, list[_DateMatch]]:
         """Label lines right under the title (``FOR IMMEDIATE RELEASE`` written after the
         headline, as pages saved from a website often have it; ``Media Note`` / ``Office of
-        the Spokesperson`` / ``May 5, 2012``), like those above it."""
+        the Spokesperson`` / ``May 5, 2012``; a reference number, ``AI Index: EUR
+        56/9123/2025``), like those above it."""
         dates: list[_DateMatch] = []
         j = self.next_nonblank(i, stop)
         while j < stop:
             a, b = _strip_span(self.text, *self.lines[j])
             found = self.label_dates(j)
+            if found is None and _reference(self.text[a:b]):
+                found = []
             k = j
             if found is None and self.text[a:b].isupper():
                 # the issuer in capitals over a label (``THE WHITE HOUSE`` / ``Office of the
@@ -1489,7 +1492,8 @@ class _Parser:
                     and line.isupper() == following.isupper()
                     or self.wrapped(line, following)) and not (
                     self.line_date(na, nb) or _dateline_at(self.text, na, nb)
-                    or BYLINE_RE.match(self.text, na, nb) or self.label_dates(i + 1) is not None):
+                    or BYLINE_RE.match(self.text, na, nb) or self.label_dates(i + 1) is not None
+                    or _reference(following)):
                 # a headline wrapped onto a second line (``… Not Enough to Address`` /
                 # ``China's Mounting …``, or ``… threatened with eviction, new`` / ``Shelter
                 # research reveals`` in a text wrapped at 72 columns): one title
@@ -1524,7 +1528,8 @@ class _Parser:
 
     def date_line(self, i: int, stop: int) -> tuple[int, _DateMatch | None]:
         """A line after the title that is, or starts with, a date (``Tuesday, May 3, 2011``),
-        also under a byline (``By Jane Roe``, kept as the body's first paragraph)."""
+        also under a byline (``By Jane Roe``, kept as the body's first paragraph), and the
+        publisher's heading under it (:meth:`heading_under_date_line`)."""
         j = self.next_nonblank(i, stop)
         if j >= stop:
             return j, None
@@ -1548,18 +1553,41 @@ class _Parser:
         if d:
             if _TIME_RE.match(self.text, d.end, b):  # ``05 May 2012 10:32 GMT``
                 self.add("date", a, b)
-                return j + 1, d
+                return self.heading_under_date_line(j + 1, stop), d
             heading, place = _date_line_rest(self.text, d.end, b)
             if heading:  # ``10 April 2025 | News release | Geneva``, ``10 April 2025 Geneva``
                 self.add("date", a, b)
                 self._date_line_place = place
-                return j + 1, d
+                return self.heading_under_date_line(j + 1, stop), d
             self.add("date", a, d.end)
             if _strip_span(self.text, d.end, b)[1] <= d.end:
-                return j + 1, d
+                return self.heading_under_date_line(j + 1, stop), d
             self._body_start = d.end  # the body goes on on the same line
             return j, d
         return j, None
+
+    def heading_under_date_line(self, i: int, stop: int) -> int:
+        """Lines under the date line that are the publisher's heading: a reference number
+        (``Release No. 25-034``), and the name of the unit that issues the release on the
+        last line of the date line's block (``Tuesday, May 6, 2025 - 2:32 PM`` / ``Homicide
+        Squad``: a few words, each capitalized). Returns the line after them. (A place
+        alone there, ``Toronto``, reads the same: it is shown in the heading too, not
+        taken for the dateline.)"""
+        text = self.text
+        while i < stop:
+            j = self.next_nonblank(i, stop)
+            if j >= stop or self.next_nonblank(j + 1, stop) >= stop:
+                break  # what is left is the body
+            a, b = _strip_span(text, *self.lines[j])
+            line = text[a:b]
+            if not (_reference(line) or j == i and (j + 1 >= stop or self.blank(j + 1))
+                    and len(line.split()) <= 5 and _issuer_name(line)
+                    and line[-1] not in ".!?:;" and not BYLINE_RE.match(line)
+                    and not find_dates(text, a, b)):
+                break
+            self.add("preamble", a, b)
+            i = j + 1
+        return i
 
     def line_date(self, a: int, b: int) -> _DateMatch | None:
         """The date that starts the line ``text[a:b]``, after ``Published on:`` or the like."""

@@ -1610,3 +1610,35 @@ def test_a_quotation_next_to_a_run_of_possessives_is_read_at_once():
     assert [q.speaker for q in r.quotes] == [None, None]
     r = parse_text("Title\n\nMay 1, 2011\n\n“We are ready to go,” said Amnesty’s Jane Roe.\n")
     assert [q.speaker for q in r.quotes] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize("run", ["A" * 20_000, "ABC " * 5_000, " " * 20_000, " \t" * 10_000,
+                                 "EMBARGOED UNTIL " * 1_250, "NOT FOR " * 2_500,
+                                 "CORRECTION " * 2_000, "CHICAGO--" * 2_000,
+                                 "(BUSINESS WIRE)--" * 1_000, "| " * 10_000, "Jane Doe " * 2_000,
+                                 "Sudan – " * 2_500, "AI Index: " * 2_000])
+def test_long_runs_in_the_heading_and_the_first_lines_are_read_at_once(run):
+    """The patterns of the heading, the title, the date line and the dateline, on long runs of
+    capitals, spaces and their own words wherever they look: a guard against a pattern that
+    backtracks (each shape parses in milliseconds; all of them are given 10 seconds)."""
+    import signal
+
+    def stop(*_):
+        raise TimeoutError("the parser is backtracking")
+
+    shapes = ("{r}\n\nHeadline\n\nMay 1, 2011\n\nBody.\n", "Headline\n\n{r}\n\nBody.\n",
+              "Headline\n{r}\n\nBody.\n", "FOR IMMEDIATE RELEASE\n{r}\n\nHeadline\n\nBody.\n",
+              "Contact:\n{r}\n\nHeadline\n\nBody.\n", "Headline\n\nMay 1, 2011 {r}\n\nBody.\n",
+              "Headline\n\nMay 1, 2011 10:32{r}x\n\nBody.\n",
+              "Headline\n\nMay 1, 2011\n{r}x\n\nBody.\n", "Headline\n\nGENEVA – {r}\n",
+              "Headline\n\n{r}x – Body.\n")
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(10)  # a guard against a hang, not a speed target
+    try:
+        for shape in shapes:
+            text = shape.format(r=run)
+            r = parse_text(text)
+            assert "".join(text[s.start:s.end] for s in r.segments) == text
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

@@ -254,11 +254,12 @@ _ROYAL_TITLES = ("King", "Queen", "Prince", "Princess", "Crown Prince", "Crown P
 #: A sovereign's name and realm, as encyclopedias title them: a name of one word (with
 #: its number, if any), ``of`` and a capitalized name; or a name and its number alone.
 _STYLED = re.compile(r"^(([A-Z][\w'-]+)(?: [IVX]+)?) of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*$"
-                     r"|^(([A-Z][\w'-]+) [IVX]+)$")
+                     r"|^(([A-Z][\w'-]+) (?!X$)[IVX]+)$")
 #: The last two characters of each title: letters and dots only.
 _TITLE_ENDS = frozenset(t[-2:] for t in TITLES)
-#: A country's or body's initials that go with a title after them (``U.S. President``).
-_TITLE_PREFIXES = frozenset("U.S. US UK U.K. EU UN U.N.".split())
+#: A country's initials that go with a title after them (``U.S. President``); a body's
+#: (``UN Director Jane Roe``) stay its mention.
+_TITLE_PREFIXES = frozenset("U.S. US UK U.K.".split())
 _TITLE_RE = re.compile(
     r"(?:\b(?:U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.)\s)?\b(?:(?:Deputy|Acting|Interim)\s)?(?:"
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
@@ -413,7 +414,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 and not _is_common(club):
             add(club, WEAK)
         if etype == "organization" and (group := _GROUP.sub("", stripped)) != stripped \
+                and (" " in group or stripped.startswith(("Groupe ", "Grupo ", "Gruppo "))) \
                 and not _is_common(group):
+            # ``Universal Music``, ``PSA``; not ``General`` of ``General Motors Company``, nor
+            # ``Ford`` of ``Ford Motor Company`` (a word that is also a name or a surname)
             add(group, WEAK)
         if etype == "place" and ", " in name:
             head = name.split(", ", 1)[0]
@@ -422,7 +426,7 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(head, WEAK)
         if etype == "person" and name.count(", ") == 1:
             last, first = name.split(", ")
-            if " of " in first or last.split()[0] in _TITLE_SET:
+            if " of " in first or " " in last and last.split()[0] in _TITLE_SET:
                 # ``Prince Harry, Duke of Sussex``: a name and a style, no catalogue's order;
                 # the style (``the Duke of Sussex``) names the person unless another entry
                 # is named so, the name (``Prince Harry``) as any name does
@@ -517,8 +521,7 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                                            for w in words)):
                 # ``Michael Murillo`` for ``Michael Amir Murillo``: a middle name dropped
                 add(f"{words[0]} {words[2]}", FULL)
-                if _SPANISH.search(name) and not _PORTUGUESE.search(name) \
-                        or words[1].endswith("ez"):
+                if _SPANISH_SURNAME.fullmatch(words[1]) and not _NOT_SPANISH.search(name):
                     # ``Samuel García`` for ``Samuel García Sepúlveda``: a Spanish name's
                     # two surnames, the father's first, which is the one used alone (and
                     # ``Hernán Gómez`` for ``Hernán Darío Gómez``, as above)
@@ -586,7 +589,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             add(m.group(1), SHORT)
         # ``Kenya's Supreme Court`` for ``Supreme Court of Kenya``: the owner before the head
         m = _HEAD_OF_OWNER.match(name)
-        if m and etype in ("organization", "event"):
+        if m and etype in ("organization", "event") and not _is_common(m.group(2)) \
+                and m.group(2) not in _TITLE_SET:  # not ``President's Office``
             add(f"{m.group(2)}'s {m.group(1)}", FULL)
         m = re.match(r"^(.+?) (?:(?:men|women)'s )?national (?:[a-z]+ )*team$", name)
         if m:
@@ -639,10 +643,16 @@ def unaccented(surface: str) -> tuple[str, ...]:
 #: capitalized words (an owner: ``Kenya's Supreme Court``).
 _HEAD_OF_OWNER = re.compile(
     r"^((?:[A-Z][a-z]+ )*[A-Z][a-z]+) of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})$")
-#: Letters of Spanish names (``García Sepúlveda``), and of Portuguese ones, whose last
-#: surname is the one used alone (``Lula da Silva``, ``Conceição``).
-_SPANISH = re.compile("[áéíóúñÁÉÍÓÚÑ]")
-_PORTUGUESE = re.compile("[ãõçâêôàÃÕÇÂÊÔÀ]")
+#: A Spanish surname, as the second of three words (``Samuel García Sepúlveda``): a
+#: patronymic (``Rodríguez``, ``Díaz``, ``Ruiz``, ``Muñoz``) or one of the commonest others;
+#: not a second given name (``José Luis``, ``Hernán Darío``, ``Juan Carlos``).
+_SPANISH_SURNAME = re.compile(
+    r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ez|az|iz|oz)|García|Martín|Torres|Flores|Rivera|Morales"
+    r"|Romero|Castillo|Vargas|Castro|Herrera|Medina|Aguilar|Moreno|Mendoza|Rojas|Cruz|Reyes"
+    r"|Guerrero|Navarro|Ramos|Delgado|Ortega|Vega|Molina|Serrano|Blanco|Gil|Sosa|Rubio")
+#: Letters no Spanish name has: a Portuguese name's last surname is the one used alone
+#: (``Conceição``), a Vietnamese name's order is another (``Phạm Minh Chính``).
+_NOT_SPANISH = re.compile("[^\x00-\x7fáéíóúüñÁÉÍÓÚÜÑ]")
 #: An Arabic article opening a name: ``Al-Shabaab``, ``al-Qaeda``, ``El-Fasher``.
 _ARTICLE_OPENING = re.compile(r"^([Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]t)-[A-Z]")
 _SEASON_EVENT = re.compile(r"(?:Summer |Winter )?([A-Z]\w+)")
@@ -652,10 +662,11 @@ _COMPASS_SPLIT = re.compile(r"\b(North|South)[ -](East|West)\b")
 #: ``Rohingya people``: an ethnic or national group's name followed by ``people``.
 _PEOPLE = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) peoples?$")
 #: ``Yeoncheon County``, ``Southern Finland Province``, ``Jigawa State``, ``County Donegal``,
-#: ``Donggala Regency``, ``Thwaites Glacier``: a place's name and a generic word.
+#: ``Donggala Regency``: a place's name and a generic word (not ``Glacier``: ``Fox
+#: Glacier``, ``Taylor Glacier`` are named for a word or a person).
 _GENERIC_PLACE = re.compile(
     r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:County|Province|Prefecture|District|Municipality"
-    r"|State|Region|Regency|Governorate|Oblast|Krai|Voivodeship|Canton|Department|Glacier)$"
+    r"|State|Region|Regency|Governorate|Oblast|Krai|Voivodeship|Canton|Department)$"
     r"|^County ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 _US_LONG = re.compile(r"\bUnited States (?=[A-Z])")
 _US_SHORT = re.compile(r"^(?:U\.S\.|US) (?=[A-Z])")

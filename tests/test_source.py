@@ -1642,3 +1642,16 @@ def test_long_runs_in_the_heading_and_the_first_lines_are_read_at_once(run):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("mark", ["***", "Further information", "More information:"])
+def test_a_bare_heading_or_mark_between_parts_ends_nothing(mark):
+    """``***`` between two parts of a release, or ``Further information`` heading what the
+    release goes on to say, had ended its text: the rest, a quotation included, was read as
+    boilerplate and lost from the speaker's page. They end it only before a closing section."""
+    r = parse_text(f"Grants open\n\nMay 1, 2011\n\nThe council opened grants.\n\nMore.\n\n{mark}\n\n"
+                   "Applicants must register by 1 June.\n\n“Apply,” said Jane Roe, the leader.\n\n"
+                   "Media contact: Jane Press, press@example.org\n")
+    assert r.body.endswith("“Apply,” said Jane Roe, the leader.")
+    assert [q.speaker for q in r.quotes] == ["Jane Roe"]
+    assert r.footer.startswith("Media contact:")

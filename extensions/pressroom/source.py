@@ -292,6 +292,11 @@ _BOILERPLATE_RE = re.compile(
     r"\b[^.!?\n]{0,100}?(?:$|:|www\.|https?:|\b(?:please|contact|call|visit|see|go\s+to"
     r"|e-?mail|write\s+to|reach|click|phone|telephone)\b))"
 )
+#: A closing heading or mark that may as well head a part of the release (``***`` between
+#: parts, ``Further information`` on the subject): the end only before a closing section.
+_BARE_HEADING_RE = re.compile(r"(?i:(?:more|further|additional)\s+information)\s*:?$|\*{3,}$")
+#: A line of a contact: an address, a link, a telephone number.
+_CONTACT_LIKE_RE = re.compile(r"@|https?://|www\.|\+?\d[\d ()./-]{6,}\d")
 #: What a release may carry above its title: a label (``FOR IMMEDIATE RELEASE``,
 #: ``PRESS RELEASE``, ``MEDIA ADVISORY``, ``UNOFFICIAL TRANSLATION``; alone, in brackets or
 #: with a date), an embargo (``EMBARGOED UNTIL …``, ``UNDER EMBARGO UNTIL …``, ``NOT FOR
@@ -1343,6 +1348,16 @@ class _Parser:
         a, b = _strip_span(self.text, *self.lines[i])
         return b - a > UNWRAPPED and _SENTENCE_STOP_RE.search(self.text, a, b) is not None
 
+    def closing_follows(self, i: int, n: int) -> bool:
+        """Does a closing section follow line *i* (a bare heading or mark): nothing, the usual
+        closing sections, an end mark, or a contact (an address, a telephone number, a link)?"""
+        j = self.next_nonblank(i + 1, n)
+        if j >= n:
+            return True
+        line = self.line_text(j).strip()
+        return bool(_BOILERPLATE_RE.match(line) or _END_MARK_RE.match(line)
+                    or _CONTACT_LIKE_RE.search(line))
+
     def footer_line(self, first: int, n: int) -> int:
         """The line where the footer starts (``n`` when there is none)."""
         candidates = [n]
@@ -1361,6 +1376,8 @@ class _Parser:
             line = self.line_text(i).strip()
             if (i > first and (markers and line.startswith(markers) or _END_MARK_RE.match(line))
                     or starts and paragraph > 2 and _BOILERPLATE_RE.match(line)):
+                if _BARE_HEADING_RE.match(line) and not self.closing_follows(i, n):
+                    continue  # ``***`` between parts, ``Further information`` on the subject
                 candidates.append(i)
                 break
         # a "Published on <date>" line near the end: what follows is boilerplate (not one

@@ -369,6 +369,17 @@ def test_the_direction_of_a_language_is_cldr_s():
     assert direction("fr", None) == direction("fr", "de") == ""  # the page's own
     assert direction("fr", "ar") == direction("en", "he_IL") == "ltr"  # on a site written RTL
     assert direction("", "ar") == direction(None, None) == ""
+    # an extension's or a private use's subtag is no script: Arabic with Latin digits
+    assert direction("ar-SA-u-nu-latn", "en") == direction("ar-x-latn", "en") == "rtl"
+
+
+def test_a_description_in_a_script_without_spaces_is_cut_too():
+    """A description is cut at a word to its length; a text with no spaces had been one
+    word, kept whole (481 characters of Chinese)."""
+    from pressroom.sphinxext.render import cut_words
+
+    assert cut_words("北京" * 200, 158) == "北京" * 79 + "…"
+    assert cut_words("A few words.", 158) == "A few words."
 
 
 def _rendered(text: str):

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -486,6 +486,10 @@ def cut_words(text: str, limit: int) -> str:
     for word in text.split():
         if out and size + len(word) > limit:
             return plain(" ".join(out)) + " …"
+        if size + len(word) > limit:
+            # a first word longer than all: text in a script written without spaces
+            # (Chinese, Thai), cut at the limit
+            return plain(word[:limit]) + "…"
         out.append(word)
         size += len(word) + 1
     return plain(" ".join(out))
@@ -548,7 +552,9 @@ def right_to_left(tag: str) -> bool:
     written left to right."""
     from babel import Locale, UnknownLocaleError
 
-    subtags = tag.replace("_", "-").split("-")
+    parts = tag.replace("_", "-").split("-")
+    # language, script, region, variants: not what follows a singleton (``ar-u-nu-latn``)
+    subtags = [parts[0], *takewhile(lambda s: len(s) != 1, parts[1:])]
     script = next((s.title() for s in subtags[1:] if len(s) == 4 and s.isalpha()), None)
     for attempt in dict.fromkeys(("-".join(subtags), subtags[0])):
         try:

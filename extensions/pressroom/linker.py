@@ -569,7 +569,7 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             add(f"{head} {campus}", FULL)
             for acronym in _acronyms(head.split())[:1]:
                 add(f"{acronym} {campus}", FULL)
-        m = re.match(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$", name)
+        m = _HEAD_OF.match(name)
         if m and etype != "person":
             head, rest = m.groups()
             add(f"{rest} {head}", FULL)
@@ -637,8 +637,10 @@ def unaccented(surface: str) -> tuple[str, ...]:
     return folded, strip_accents(surface.translate(_GERMAN))
 
 
-#: An event of one word, or of a season and one word: ``Olympics``, ``Winter Paralympics``
-#: (a year's, written without its year, only after a full mention).
+#: ``Ministry of Interior``, ``Government of the United States``: a head of one word, ``of``
+#: and a capitalized name (``Interior Ministry``, ``U.S. Government``; the head alone after a
+#: full mention).
+_HEAD_OF = re.compile(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$")
 #: ``Supreme Court of Kenya``: a head of capitalized words, ``of`` and a name of one to three
 #: capitalized words (an owner: ``Kenya's Supreme Court``).
 _HEAD_OF_OWNER = re.compile(
@@ -655,6 +657,8 @@ _SPANISH_SURNAME = re.compile(
 _NOT_SPANISH = re.compile("[^\x00-\x7fáéíóúüñÁÉÍÓÚÜÑ]")
 #: An Arabic article opening a name: ``Al-Shabaab``, ``al-Qaeda``, ``El-Fasher``.
 _ARTICLE_OPENING = re.compile(r"^([Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]t)-[A-Z]")
+#: An event of one word, or of a season and one word: ``Olympics``, ``Winter Paralympics``
+#: (a year's, written without its year, only after a full mention).
 _SEASON_EVENT = re.compile(r"(?:Summer |Winter )?([A-Z]\w+)")
 _CAMPUS = re.compile(r"^(.+) at ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 _COMPASS = re.compile(r"\b(North|South)(east|west)\b")
@@ -684,7 +688,7 @@ def _us_forms(name: str) -> list[tuple[str, int]]:
     else:
         return []
     if rest:
-        m = re.match(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$", rest)
+        m = _HEAD_OF.match(rest)
         if m:
             head, what = m.groups()
             out += [(f"U.S. {what} {head}", FULL), (f"US {what} {head}", FULL),
@@ -1106,7 +1110,7 @@ class Linker:
         # the head of a ``Head of X`` name (``Port`` of ``Port of Eastmere``), a short form
         # that is a common noun in a headline's capitals
         self._heads = frozenset((m.group(1), e.id) for e in registry if e.type != "person"
-                                and (m := re.match(r"([A-Z][a-z]+) of ", normal[e.id])))
+                                and (m := _HEAD_OF.match(normal[e.id])))
         self._places = frozenset(e.id for e in registry if e.type == "place")
         # a person's surname that no other entity's name holds: linked even when the full
         # name is not in the text (``Gorbachev agreed``), see :func:`_stands_alone`; only for

@@ -57,7 +57,7 @@ def test_an_entry_is_found_by_its_names_written_without_accents(tmp_path):
     """``Elodie`` and ``Lodz`` found nothing, though the linker links those spellings: the
     words of an entry's names and other names as written without accents are its page's
     keywords (those written so already are not repeated); an entry no release mentions
-    is found on its letter page."""
+    is found on its letter page. So is a release by the words of its text."""
     src = copy_root("pressroom", tmp_path)
     registry = src / "corpus/entities/entities.yaml"
     registry.write_text(registry.read_text(encoding="utf-8") + (
@@ -77,8 +77,10 @@ def test_an_entry_is_found_by_its_names_written_without_accents(tmp_path):
         value = index["terms"].get(term, [])
         return {docnames[i] for i in (value if isinstance(value, list) else [value])}
 
-    assert found("elodi") == {"entries/person/elodie-durand"}  # "Elodie", stemmed
-    assert found("lodz") == {"entries/place/lodz"}
+    # "Elodie", stemmed; the release is found by the words of its text so too
+    talks = "corpus/releases/hrf/2011/2011-06-01-talks"
+    assert found("elodi") == {"entries/person/elodie-durand", talks}
+    assert found("lodz") == {"entries/place/lodz", talks}
     assert {"zoe", "grun", "gruen"} <= {t for t, v in index["terms"].items()
                                          if "entries/person/by-letter/g" in found(t)}
     assert "" not in index["terms"]  # a page without keywords has none

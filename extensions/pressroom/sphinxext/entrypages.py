@@ -40,7 +40,6 @@ import html as _html
 import itertools
 import json
 import os
-import re
 import sys
 import threading
 import time
@@ -54,7 +53,6 @@ from sphinx.util import logging
 from sphinx.util.docutils import new_document
 
 from pressroom import __version__
-from pressroom.linker import unaccented
 from pressroom.registry import PartialDate, human_range
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
@@ -74,7 +72,7 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.html import breadcrumbs_html, url_folder
-from pressroom.sphinxext.render import direction
+from pressroom.sphinxext.render import accent_free_keywords, direction
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -1028,24 +1026,11 @@ def _search_text(entities: list[Entity]) -> str:
     return " ".join(plain(p) for p in parts if p)
 
 
-_WORD = re.compile(r"\w+")  # a word as Sphinx's search splits text into words
-
-
 def _search_keywords(entities: list[Entity]) -> str:
-    """The words of the names and other names of *entities* as written without accents
-    (``Elodie`` of ``Élodie Durand``, ``Lodz``, ``Grun`` and ``Gruen`` of ``Grün``: the
-    forms the linker links them by), those not written so too, as the search index's
-    keywords of their page: a search without the accents found nothing. Word by word, as a
-    query is looked up (Sphinx indexes each keyword whole); "" when there is none."""
-    written: set[str] = set()
-    forms: list[str] = []
-    for e in entities:
-        for name in (e.name, *e.aliases):
-            written.update(word.casefold() for word in _WORD.findall(name))
-            for form in unaccented(name):
-                forms.extend(_WORD.findall(form))
-    new = {word.casefold(): word for word in forms if word.casefold() not in written}
-    return ", ".join(new.values())
+    """The words of the names and other names of *entities* as written without accents,
+    as the search index's keywords of their page (see :func:`.render.accent_free_keywords`);
+    "" when there is none."""
+    return accent_free_keywords(name for e in entities for name in (e.name, *e.aliases))
 
 
 # ---------------------------------------------------------------------------- html-collect-pages

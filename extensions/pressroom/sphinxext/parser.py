@@ -133,6 +133,9 @@ class ReleaseParser(Parser):
         except PressroomError as exc:
             report([exc.problem], docname)
             return
+        if rendered.keywords:
+            # the search index finds the page by its words written without accents too
+            document += nodes.meta(name="keywords", content=rendered.keywords)
         document += rendered.section
         get_domain(env).note_release(docname, rendered.meta, rendered.mentions, rendered.quotes,
                                      rendered.text_key, rendered.lead, rendered.description)

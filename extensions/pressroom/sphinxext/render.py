@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
@@ -20,6 +20,7 @@ from docutils import nodes
 
 from pressroom.config import is_suppressed
 from pressroom.corpus import text_key
+from pressroom.linker import unaccented
 from pressroom.registry import PartialDate
 from pressroom.source import (
     BYLINE_RE,
@@ -127,6 +128,9 @@ class Rendered:
     lead: str = ""
     #: what the release's page says it is (see :func:`description_of`)
     description: str = ""
+    #: its words as written without accents, for the search index (see
+    #: :func:`accent_free_keywords`)
+    keywords: str = ""
 
 
 class _Lines:
@@ -468,7 +472,31 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             language or "")
     key = text_key(text) if text.replace("\ufeff", "").strip() else ""
     return Rendered(section, meta, rows, quote_rows, key, lead_of(text, release.paragraphs),
-                    description_of(release))
+                    description_of(release),
+                    accent_free_keywords(text[s.start:s.end] for s in release.segments
+                                         if s.kind != "header"))
+
+
+_SEARCH_WORD = re.compile(r"\w+")  # a word as Sphinx's search splits text into words
+
+
+def accent_free_keywords(texts: Iterable[str]) -> str:
+    """The words of *texts* as written without accents (``Elodie`` of ``Élodie``, ``Lodz``,
+    ``Grun`` and ``Gruen`` of ``Grün``: the forms the linker links names by), those the
+    texts do not also write so, comma-separated: a page's search keywords (a ``meta`` node,
+    which Sphinx's indexer reads), since a search without the accents found nothing. Word
+    by word, as a query is looked up (Sphinx indexes each keyword whole); "" when there is
+    none."""
+    written: set[str] = set()
+    forms: list[str] = []
+    for text in texts:
+        for word in _SEARCH_WORD.findall(text):
+            written.add(word.casefold())
+            if not word.isascii():
+                for form in unaccented(word):
+                    forms.extend(_SEARCH_WORD.findall(form))
+    new = {word.casefold(): word for word in forms if word.casefold() not in written}
+    return ", ".join(new.values())
 
 
 #: A release's lead is cut at a word boundary near this many characters.

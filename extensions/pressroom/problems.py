@@ -85,7 +85,8 @@ SUBTYPES: dict[str, str] = {
     "ambiguous": "A short form in a release could refer to more than one entity, so it is "
     "left unlinked.",
     "unknown_entity": "A role or directive names an entity that is not in the registry, or "
-    "one of another type than the role's (``:pressroom:person:`` naming a place); or a "
+    "one of another type than the role's (``:pressroom:person:`` naming a place); a "
+    "``pressroom:glossary`` names a type that is neither built in nor declared; or a "
     "release page kept from the last build links an entry removed from the registry.",
     "config": "A ``pressroom_*`` configuration value is malformed (the default is used), a "
     "folder it names does not exist, the folder the generated pages go to holds files "

@@ -86,7 +86,9 @@ SUBTYPES: dict[str, str] = {
     "left unlinked.",
     "unknown_entity": "A role or directive names an entity that is not in the registry, or "
     "one of another type than the role's (``:pressroom:person:`` naming a place); a "
-    "``pressroom:glossary`` names a type that is neither built in nor declared; or a "
+    "``pressroom:glossary`` names a type that is neither built in nor declared; a page a "
+    "directive links to is not among the sources (a type's index of entries, when "
+    "``include_patterns`` leaves out the folder of generated pages); or a "
     "release page kept from the last build links an entry removed from the registry.",
     "config": "A ``pressroom_*`` configuration value is malformed (the default is used), a "
     "folder it names does not exist, the folder the generated pages go to holds files "

@@ -82,3 +82,19 @@ def test_names_and_paths_are_printed_as_written_not_as_markup(tmp_path, capsys, 
     assert "[bold]Hidden[/bold] Council (hidden)" in out
     assert "Bracket [/close] Group (bracket)" in out
     assert "corpus/releases/pub[/x]/2011/2011-05-04-quiet.txt" in out
+
+
+def test_a_missing_releases_folder_is_said_as_check_says_it(tmp_path, capsys, monkeypatch):
+    """``stats`` and ``suggest`` say a missing releases folder in the commands' format for
+    problems, as ``check`` does (``corpus/releases: error: … [pressroom.config]``): they
+    named it by its absolute path, without a subtype."""
+    import shutil
+
+    make_project(tmp_path)
+    shutil.rmtree(tmp_path / "corpus/releases")
+    code, out, _err = run_cli(capsys, monkeypatch, tmp_path, "check")
+    said = [line for line in out.splitlines() if line.startswith("corpus/releases:")]
+    assert code == 1 and len(said) == 1 and said[0].endswith("[pressroom.config]"), out
+    for command in ("stats", "suggest"):
+        code, _out, err = run_cli(capsys, monkeypatch, tmp_path, command)
+        assert code == 1 and said[0] in err.splitlines(), (command, err)

@@ -211,3 +211,23 @@ def test_the_releases_folder_leaves_out_other_sources_never_the_releases(tmp_pat
     excluded = Matcher(config.exclude_patterns)
     assert not excluded("corpus/releases/hrf/2011/2011-05-02-a.txt")
     assert excluded("corpus/releases/hrf/2011/notes.md")
+
+
+def test_every_directive_and_role_is_documented(tmp_path):
+    """docs/registry.md names every directive and role the extension registers (the
+    ``pressroom`` domain's, the type roles aside, and its own); ``pressroom:warnings``,
+    which the warnings page is made of, was named nowhere."""
+    from pressroom.sphinxext import _LATE_DIRECTIVES
+
+    app = make(copy_root("pressroom", tmp_path))
+    domain = app.env.domains["pressroom"]
+    roles = {"entity", *(r for r in domain.roles if r not in domain.object_types)}
+    app.cleanup()
+    page = (Path(__file__).parents[1] / "docs/registry.md").read_text(encoding="utf-8")
+    for name in _LATE_DIRECTIVES:
+        assert f"`pressroom:{name}`" in page, name
+    assert "{release}" in page and ".. release::" in page
+    for role in roles:
+        assert f"`` :pressroom:{role}:`" in page or f"{{pressroom:{role}}}" in page \
+            or f"`{role}`" in page, role
+    assert "{entity}`" in page and "{pressroom-export}`" in page

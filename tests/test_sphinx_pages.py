@@ -176,6 +176,20 @@ def test_glossary_and_type_list(site):
     assert "People — 5 entries" in types and "Awards — 1 entry" in types
 
 
+def test_a_glossary_of_a_type_that_is_none_is_reported(tmp_path):
+    """``pressroom:glossary`` names a type: a misspelt one (``persons``) listed nothing and
+    said nothing; a declared type (``award``) is one."""
+    src = copy_root("pressroom", tmp_path)
+    (src / "docs/types.rst").write_text(
+        ":orphan:\n\nTypes\n=====\n\n.. pressroom:glossary:: persons\n\n"
+        ".. pressroom:glossary:: award\n", encoding="utf-8")
+    app = built(src)
+    warnings = [w for w in warnings_of(app) if "docs/types.rst" in w]
+    assert len(warnings) == 1, warnings
+    assert "types.rst:6:" in warnings[0] and "'persons' is not an entity type" in warnings[0]
+    assert "award" in warnings[0] and warnings[0].endswith("[pressroom.unknown_entity]")
+
+
 def test_domain_indices_and_general_index(site):
     idx = text_of(main_text(page(site, "pressroom-person")))
     assert "Liu Xiaobo" in idx and "Chinese writer and Nobel Peace Prize laureate." in idx

@@ -61,16 +61,21 @@ SUBTYPES: dict[str, str] = {
     "or a field holding control characters (shown as replacement marks).",
     "registry_id": "A registry entry has a missing, malformed or duplicate id.",
     "registry_type": "A registry entry has an unknown type.",
-    "registry_name": "A registry entry has no name, or a name that cannot be linked (of fewer "
-    "than two letters or digits, a common word in lower case: it is shown, not linked).",
+    "registry_name": "A registry entry has no name, a name YAML read as no text (``1984`` "
+    "unquoted, a number: the entry is left out until the name is quoted), or a name that "
+    "cannot be linked (of fewer than two letters or digits, a common word in lower case: it "
+    "is shown, not linked).",
     "registry_field": "A registry entry has a field the schema does not know (often a misspelt "
     "one, such as ``alias`` for ``aliases``; it is neither shown nor used), or a field given "
     "twice (the last one is used).",
     "registry_alias": "An alias is empty, of fewer than two letters or digits, a common word, "
-    "or claimed by two entities (the linker then links it only where the release makes clear "
-    "which one is meant).",
-    "registry_date": "A date in a registry entry is malformed, or an event ends before it starts.",
-    "registry_relation": "A relation names an id that does not exist, or relations form a cycle.",
+    "read by YAML as a number (``007``, unquoted, is 7), or claimed by two entities (the "
+    "linker then links it only where the release makes clear which one is meant).",
+    "registry_date": "A date in a registry entry is malformed, given twice (``start`` and "
+    "``date``, ``end`` and ``died``: one is kept, the other reported), or an event ends "
+    "before it starts.",
+    "registry_relation": "A relation is not written as ``relation: id`` (or a list of ids), "
+    "names an id that does not exist, or relations form a cycle.",
     "alias_unused": "An alias of an entry that the corpus mentions is never how a release "
     "writes it (a misspelling, or a form no release uses).",
     "entity_unmentioned": "A registry entry is mentioned in no release.",
@@ -85,7 +90,10 @@ SUBTYPES: dict[str, str] = {
     "ambiguous": "A short form in a release could refer to more than one entity, so it is "
     "left unlinked.",
     "unknown_entity": "A role or directive names an entity that is not in the registry, or "
-    "one of another type than the role's (``:pressroom:person:`` naming a place); or a "
+    "one of another type than the role's (``:pressroom:person:`` naming a place); a "
+    "``pressroom:glossary`` names a type that is neither built in nor declared; a page a "
+    "directive links to is not among the sources (a type's index of entries, when "
+    "``include_patterns`` leaves out the folder of generated pages); or a "
     "release page kept from the last build links an entry removed from the registry.",
     "config": "A ``pressroom_*`` configuration value is malformed (the default is used), a "
     "folder it names does not exist, the folder the generated pages go to holds files "

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from pressroom.config import ProjectConfig, load_project
+from pressroom.problems import Problem
 
 
 def missing_path(command: str, *paths: tuple[str, str | None]) -> bool:
@@ -27,3 +28,17 @@ def project_for(root: Path | None = None) -> ProjectConfig:
     for problem in project.problems:
         print(problem.format(), file=sys.stderr)
     return project
+
+
+def no_releases_folder(project: ProjectConfig) -> bool:
+    """Whether the project's releases folder is missing: said on standard error as
+    ``pressroom check`` says it (``corpus/releases: error: … [pressroom.config]``). A
+    caller exits 1 (an input that could not be used)."""
+    if project.releases_dir.is_dir():
+        return False
+    from pressroom.commands.check import _relative
+
+    problem = Problem(str(project.releases_dir), None, "error", "config",
+                      project.no_releases_folder())
+    print(_relative(problem).format(), file=sys.stderr)
+    return True

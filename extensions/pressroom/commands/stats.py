@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from pressroom import lint
-from pressroom.commands import missing_path, project_for
+from pressroom.commands import missing_path, no_releases_folder, project_for
 from pressroom.corpus import load_releases
 from pressroom.registry import load_registry
 
@@ -145,8 +145,7 @@ def run(args: argparse.Namespace) -> int:
     if missing_path("stats", ("", args.root), ("", args.registry)):
         return 2
     project = project_for(Path(args.root) if args.root else None)
-    if not project.releases_dir.is_dir():
-        print(f"{project.releases_dir}: error: {project.no_releases_folder()}", file=sys.stderr)
+    if no_releases_folder(project):
         return 1
     data = collect(project, Path(args.registry) if args.registry else project.registry_dir,
                    args.top)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from pressroom import lint
-from pressroom.commands import missing_path, project_for
+from pressroom.commands import missing_path, no_releases_folder, project_for
 from pressroom.corpus import load_releases
 from pressroom.linker import inferred_forms
 from pressroom.problems import counted
@@ -82,8 +82,7 @@ def run(args: argparse.Namespace) -> int:
         print("pressroom suggest: the registry has files that cannot be read (above); fix them "
               "first, or every name in them would be proposed again", file=sys.stderr)
         return 1
-    if not args.paths and not project.releases_dir.is_dir():
-        print(f"{project.releases_dir}: error: {project.no_releases_folder()}", file=sys.stderr)
+    if not args.paths and no_releases_folder(project):
         return 1  # as check and stats say it
     corpus = load_releases([Path(p) for p in args.paths] or [project.releases_dir], project)
     unreadable = [p for p in corpus.problems if p.subtype in ("release_missing", "release_binary")]

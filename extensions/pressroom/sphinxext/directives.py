@@ -118,6 +118,16 @@ class GlossaryDirective(LateDirective):
     kind = "glossary"
     required_arguments = 1
 
+    def run(self) -> list[nodes.Node]:
+        type_ = self.argument()
+        types = get_domain(self.env).object_types
+        if type_ not in types:  # a misspelt type (``persons``) lists nothing, said so
+            logger.warning("pressroom:glossary: %r is not an entity type (types: %s); it "
+                           "lists nothing", type_, ", ".join(types),
+                           location=self.get_location(), type="pressroom",
+                           subtype="unknown_entity")
+        return super().run()
+
 
 class TimelineDirective(LateDirective):
     """``.. pressroom:timeline::`` — events and releases by year and month."""

@@ -190,6 +190,33 @@ def test_a_glossary_of_a_type_that_is_none_is_reported(tmp_path):
     assert "award" in warnings[0] and warnings[0].endswith("[pressroom.unknown_entity]")
 
 
+def test_a_release_list_line_naming_no_release_and_content_nothing_shows_are_reported(
+        tmp_path):
+    """A line of ``pressroom:release-list`` that names no release (a file's name with its
+    ``.txt``, a typo) was left out of the list unsaid; text given to a directive that shows
+    none (``pressroom:timeline``, ``type-list``, ``summary``) was dropped unsaid."""
+    src = copy_root("pressroom", tmp_path)
+    seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
+    (src / "docs/picked.rst").write_text(
+        ":orphan:\n\nPicked\n======\n\n.. pressroom:release-list::\n\n"
+        f"   {seed}\n   {seed}.txt\n\n.. pressroom:timeline::\n\n   Events of 2011\n\n"
+        ".. pressroom:summary:: hrf\n", encoding="utf-8")
+    app = built(src)
+    warnings = [w for w in warnings_of(app) if "docs/picked.rst" in w]
+    listed = [w for w in warnings if "release-list" in w]
+    assert len(listed) == 1 and "picked.rst:6:" in listed[0], warnings
+    assert f"'{seed}.txt' is no release's document name" in listed[0]
+    assert listed[0].endswith("[pressroom.release_missing]")
+    # docutils' own error, its reason on the next line
+    text = "\n".join(warnings_of(app))
+    assert re.search(r'picked.rst:11: ERROR: Error in "pressroom:timeline" directive:\n'
+                     r'no content permitted', text), text
+    assert re.search(r'picked.rst:15: ERROR: Error in "pressroom:summary" directive:\n'
+                     r'no content permitted', text), text
+    html = (Path(app.outdir) / "docs/picked.html").read_text(encoding="utf-8")
+    assert html.count('class="pressroom-date"') == 1  # the release named right is listed
+
+
 def test_domain_indices_and_general_index(site):
     idx = text_of(main_text(page(site, "pressroom-person")))
     assert "Liu Xiaobo" in idx and "Chinese writer and Nobel Peace Prize laureate." in idx

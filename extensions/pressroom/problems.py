@@ -48,8 +48,8 @@ SUBTYPES: dict[str, str] = {
     "name does not start with its date), a release lies in another year's folder, or outside "
     "every publisher's folder.",
     "release_missing": "A ``release`` directive names a file that does not exist or lies "
-    "outside the project, or a release file cannot be read (no permission, removed while "
-    "being read).",
+    "outside the project, a ``pressroom:release-list`` a line that is no release's document "
+    "name, or a release file cannot be read (no permission, removed while being read).",
     "release_link": "A release file is a symbolic link to a file outside the releases folder "
     "(that file is published) or to nothing, or a link to a folder makes a folder's "
     "releases read twice (a loop).",

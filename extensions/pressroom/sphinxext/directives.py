@@ -117,6 +117,8 @@ class GlossaryDirective(LateDirective):
 
     kind = "glossary"
     required_arguments = 1
+    optional_arguments = 0
+    has_content = False  # as the timeline
 
     def run(self) -> list[nodes.Node]:
         type_ = self.argument()
@@ -133,12 +135,18 @@ class TimelineDirective(LateDirective):
     """``.. pressroom:timeline::`` — events and releases by year and month."""
 
     kind = "timeline"
+    # lists the whole archive: text or an argument given it would be dropped unsaid, so
+    # docutils reports either as an error at its line
+    optional_arguments = 0
+    has_content = False
 
 
 class ReleaseListDirective(LateDirective):
-    """``.. pressroom:release-list::`` with one docname a line — releases, newest first."""
+    """``.. pressroom:release-list::`` with one docname a line — releases, newest first (a
+    line naming no release is reported when the page is written)."""
 
     kind = "release-list"
+    optional_arguments = 0  # the releases are its content
 
     def argument(self) -> str:
         return "\n".join(line.strip() for line in self.content if line.strip())
@@ -148,6 +156,8 @@ class TypeListDirective(LateDirective):
     """``.. pressroom:type-list::`` — each entity type with its number of entries."""
 
     kind = "type-list"
+    optional_arguments = 0  # as the timeline
+    has_content = False
 
 
 class SummaryDirective(LateDirective):
@@ -155,6 +165,8 @@ class SummaryDirective(LateDirective):
     dates they span, and entries."""
 
     kind = "summary"
+    optional_arguments = 0  # as the timeline
+    has_content = False
 
 
 class WarningsDirective(SphinxDirective):

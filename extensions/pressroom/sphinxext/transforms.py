@@ -160,6 +160,7 @@ class LateRenderer(SphinxPostTransform):
         agg = aggregates.get(domain)
         for node in placeholders:
             render = getattr(self, "render_" + node["kind"].replace("-", "_"), None)
+            self.node = node  # where the directive was written, for its warnings
             new = render(domain, agg, node["arg"]) if render else []
             node.replace_self(new or [])
 
@@ -284,7 +285,17 @@ class LateRenderer(SphinxPostTransform):
         return [intro, items]
 
     def render_release_list(self, domain, agg, arg: str) -> list[nodes.Node]:
-        docs = [d for d in arg.split("\n") if d in domain.releases]
+        docs = []
+        for d in arg.split("\n") if arg else ():
+            if d in domain.releases:
+                docs.append(d)
+                continue
+            # a typo, a file's name with its suffix, a release since removed: said, at the
+            # line of the directive (the list is filled when the page is written)
+            logger.warning("pressroom:release-list: %r is no release's document name (such as "
+                           "corpus/releases/hrf/2011/2011-04-27-title, without .txt); it is "
+                           "left out of the list", d, location=self.node, type="pressroom",
+                           subtype="release_missing")
         docs.sort(key=lambda d: (domain.releases[d][1], d), reverse=True)
         if not docs:
             return [self.empty("No releases.")]

@@ -60,6 +60,24 @@ def test_duplicate_release_text_is_an_error_naming_the_other_file(tmp_path, caps
     assert "same text as" in dup[0] and "arrest.txt" in dup[0]
 
 
+def test_another_file_a_message_names_is_named_as_the_file_is(tmp_path, capsys, monkeypatch):
+    """An id defined twice, or twice but for case, names the first entry's file: relative to
+    the working folder, as the file each line starts with (it was the absolute path)."""
+    make_project(tmp_path)
+    write(tmp_path / "corpus/entities/more.yaml",
+          "- id: jane-roe\n  type: person\n  name: Jane Rowe\n"
+          "- id: John-Doe\n  type: person\n  name: Jon Doe\n")
+    code, out, _ = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 1
+    ids = [line for line in out.splitlines() if "registry_id" in line]
+    assert len(ids) == 2, out
+    assert ids[0].startswith("corpus/entities/more.yaml:1: error: duplicate id 'jane-roe' "
+                             "(first defined at corpus/entities/entities.yaml:1)"), ids
+    assert ids[1].startswith("corpus/entities/more.yaml:4: warning: id 'John-Doe' differs "
+                             "from 'john-doe' (at corpus/entities/entities.yaml:7)"), ids
+    assert str(tmp_path) not in out
+
+
 def test_release_without_date_is_an_error(tmp_path, capsys, monkeypatch):
     make_project(tmp_path)
     write(tmp_path / "corpus/releases/acme-rights/undated.txt", "A title\n\nBody text here.\n")

@@ -67,14 +67,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _relative(problem: Problem) -> Problem:
     """The problem with its file named relative to the working folder when it is below it
-    (a symbolic link named as the link, not as the file it points to)."""
+    (a symbolic link named as the link, not as the file it points to), and so another file
+    its message names (``first defined at corpus/entities/people.yaml:3``)."""
+    here = os.path.abspath(os.getcwd())
+    message = problem.message.replace(here + os.sep, "")
     try:
-        rel = os.path.relpath(os.path.abspath(problem.file), os.path.abspath(os.getcwd()))
+        rel = os.path.relpath(os.path.abspath(problem.file), here)
     except ValueError:  # another drive (Windows)
-        return problem
+        return replace(problem, message=message)
     if rel == os.pardir or rel.startswith(os.pardir + os.sep):
-        return problem
-    return replace(problem, file=rel)
+        return replace(problem, message=message)
+    return replace(problem, file=rel, message=message)
 
 
 def _severity_order(problem: Problem) -> tuple:

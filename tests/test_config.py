@@ -173,6 +173,26 @@ def test_the_build_says_a_named_folder_is_missing_or_an_empty_registry(tmp_path)
     assert any("holds no registry file" in w for w in warnings_of(app)), warnings_of(app)
 
 
+def test_a_folder_of_other_pages_where_generated_pages_go_is_left_and_said(tmp_path):
+    """Pressroom never writes into a folder of pages it did not write: the warning is at the
+    folder's path and names the setting to change (it said ``entries/`` whatever the
+    setting, at no location)."""
+    src = copy_root("pressroom", tmp_path)
+    (src / "entries").mkdir()
+    mine = src / "entries" / "notes.rst"
+    mine.write_text(":orphan:\n\nNotes\n=====\n\nMine.\n", encoding="utf-8")
+    app = make(src)
+    app.build()
+    app.cleanup()
+    said = [w for w in warnings_of(app) if "did not write" in w]
+    assert len(said) == 1, warnings_of(app)
+    assert said[0].startswith(f"{src / 'entries'}: WARNING: this folder holds pages Pressroom "
+                              "did not write"), said
+    assert "pressroom_entries_dir = 'entries'" in said[0] and said[0].endswith(
+        "[pressroom.config]")
+    assert sorted(p.name for p in (src / "entries").iterdir()) == ["notes.rst"]
+
+
 def test_every_value_is_documented_with_its_type_and_default(tmp_path):
     """docs/configuration.md has a ``confval`` for every ``pressroom_*`` value the extension
     registers, with the default and type it registers."""

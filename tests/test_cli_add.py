@@ -456,3 +456,35 @@ def test_a_binary_or_empty_file_is_refused_saying_why(tmp_path, capsys, monkeypa
     code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
                              "acme-rights", str(stub))
     assert code == 0 and "note: the release has no text besides its title and date" in out
+
+
+def test_a_page_s_text_is_taken_whole_with_its_lines_and_no_spaces_added(tmp_path):
+    """The text was taken only from some elements (``<p>``, ``<li>``...), each flattened
+    with a space between its parts: text in a ``<div>``, a table, a caption was lost, the
+    lines of a paragraph broken with ``<br>`` were run together, a quotation's paragraphs
+    became one, and ``<a>BUSINESS WIRE</a>)`` was written ``BUSINESS WIRE )``."""
+    from pressroom.intake import html_to_release
+
+    page = ("<html><body><article><h1>Medsafe <b>Gets</b> Clearance</h1>"
+            "<div class='meta'>8 February 2024</div>"
+            "<p>BOSTON--(<a href='/'>BUSINESS WIRE</a>)--Medsafe<sup>®</sup> today "
+            "announced <em>SepsiQuick</em>, a test.</p>"
+            "<div class='body'>The test is fast.<br>\n<br>\nIt needs <a href='/x'>no lab"
+            "</a> at all.</div>"
+            "<blockquote><p>“It saves lives,” said Raj Patel.</p><p>“And money.”</p>"
+            "</blockquote>"
+            "<table><tr><th>Item</th><th>Figure</th></tr><tr><td><p>Cost</p></td>"
+            "<td><b>$5</b></td></tr></table>"
+            "<figure><img src='x.jpg'><figcaption>The test kit.</figcaption></figure>"
+            "<p><b>Contacts</b><br>Kim Lee<br>617-555-0101</p>"
+            "<ul><li>one</li><li>two <ul><li>two a</li></ul></li></ul>"
+            "<pre>line  one\n  line two</pre></article></body></html>").encode()
+    text, info = html_to_release(page)
+    assert info["title"] == "Medsafe Gets Clearance"
+    assert text.split("---\n", 2)[2] == (
+        "Medsafe Gets Clearance\n\n8 February 2024\n\n"
+        "BOSTON--(BUSINESS WIRE)--Medsafe® today announced SepsiQuick, a test.\n\n"
+        "The test is fast.\n\nIt needs no lab at all.\n\n"
+        "“It saves lives,” said Raj Patel.\n\n“And money.”\n\n"
+        "Item | Figure\nCost | $5\n\nThe test kit.\n\nContacts\nKim Lee\n617-555-0101\n\n"
+        "one\n\ntwo\n\ntwo a\n\nline  one\n  line two\n")

@@ -10,13 +10,15 @@ be placed (no date, no publisher) and how to supply them.
   put before the received bytes, which follow unchanged.
 - An HTML page is reduced to its text with BeautifulSoup: scripts, styles,
   navigation, headers, footers, asides and forms are dropped; the text of the
-  ``<article>`` (or ``<main>``, or ``<body>``) is kept as one paragraph per
-  block element. The release gets a front-matter header with the title, the
-  date (from ``article:published_time``, ``<time datetime>`` and the like),
-  the source URL (``<link rel=canonical>`` or ``og:url``) and the language
-  (``<html lang>``, ``Content-Language``, ``og:locale``) when the page has
-  them; the page itself is kept beside the release with the same name and
-  ``.html``, so nothing received is lost.
+  ``<article>`` (or ``<main>``, or ``<body>``) is kept whole, one paragraph a
+  block element (a ``<div>`` too), a line a ``<br>``, a table of figures a row a
+  line (its cells between ``|``), with no space put between inline elements
+  (``<a>BUSINESS WIRE</a>)`` stays ``BUSINESS WIRE)``). The release gets a
+  front-matter header with the title, the date (from ``article:published_time``,
+  ``<time datetime>`` and the like), the source URL (``<link rel=canonical>`` or
+  ``og:url``) and the language (``<html lang>``, ``Content-Language``,
+  ``og:locale``) when the page has them; the page itself is kept beside the
+  release with the same name and ``.html``, so nothing received is lost.
 - An e-mail saved as received (``.eml``) becomes its header as a mail program
   prints it (``From:``, ``Date:``, ``To:``, ``Subject:``) and its message's text
   (the plain-text part, else the HTML part's paragraphs); the parser reads the
@@ -87,9 +89,111 @@ def _as_date(value: str | None) -> _dt.date | None:
     return parse_date(value)
 
 
-_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt")
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
          "svg", "button", "template", "select")
+
+#: Elements that stand apart from the text around them (a paragraph, a heading, a cell...):
+#: the text before one and the text after it are not run together. Any other element
+#: (``<b>``, ``<a>``, ``<span>``) is part of the line it is on, with no space added.
+_BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
+    "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul"))
+#: What a cell of a table of figures may hold and still be read as one cell of its row.
+_CELL_BLOCKS = ("p", "div", "span", "b", "strong", "i", "em", "a", "sup", "sub", "font", "small")
+
+
+class _Text:
+    """The paragraphs of a page's text as they are walked: lines of words, a paragraph a
+    block element (or two line breaks), a line a ``<br>``."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[list[str]] = []
+        self.lines: list[str] = []
+        self.words: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.words.append(text)
+
+    def line(self) -> None:
+        line = " ".join("".join(self.words).split())
+        self.words = []
+        if line:
+            self.lines.append(line)
+        elif self.lines and self.lines[-1] != "":
+            self.lines.append("")  # a second break in a row: a paragraph ends
+
+    def paragraph(self) -> None:
+        self.line()
+        lines: list[str] = []
+        for line in self.lines + [""]:
+            if line:
+                lines.append(line)
+            elif lines:
+                self.paragraphs.append(lines)
+                lines = []
+        self.lines = []
+
+
+def _data_table(table) -> bool:
+    """Whether *table* holds figures, a row a line (not a page laid out in a table): no
+    table in it, and no cell holding more than a line of text."""
+    if table.find("table") is not None:
+        return False
+    for cell in table.find_all(("td", "th")):
+        if cell.find(lambda t: t.name not in _CELL_BLOCKS) is not None:
+            return False
+        if len(cell.find_all(("p", "div"))) > 1:
+            return False
+    return True
+
+
+def _walk(element, out: _Text, skip=None) -> None:
+    """Add the text of *element* (but *skip*) to *out*, a paragraph a block element. Walked
+    with a stack of its own: a page nested thousands of elements deep is still read."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import PreformattedString
+
+    #: what is left to do, last first: an element to read, or the end of a block
+    todo: list[Any] = list(reversed(list(element.children)))
+    while todo:
+        child = todo.pop()
+        if child is _Text.paragraph:
+            out.paragraph()
+        elif isinstance(child, NavigableString):
+            if not isinstance(child, PreformattedString):  # no comment, CDATA, doctype
+                out.add(str(child))
+        elif not isinstance(child, Tag) or child is skip:
+            continue
+        elif child.name == "br":
+            out.line()
+        elif child.name == "pre":
+            out.paragraph()  # its lines as they are, spaces and all
+            out.lines.extend(line.rstrip() for line in child.get_text().splitlines())
+            out.paragraph()
+        elif child.name == "table" and _data_table(child):
+            out.paragraph()
+            for row in child.find_all("tr"):
+                cells = (_inline_text(cell) for cell in row.find_all(("td", "th")))
+                out.add(" | ".join(cell for cell in cells if cell))
+                out.line()
+            out.paragraph()
+        elif child.name in _BLOCK_TAGS:
+            out.paragraph()
+            todo.append(_Text.paragraph)
+            todo.extend(reversed(list(child.children)))
+        else:
+            todo.extend(reversed(list(child.children)))
+
+
+def _inline_text(element) -> str:
+    """The text of *element* on one line."""
+    out = _Text()
+    _walk(element, out)
+    out.paragraph()
+    return " ".join(line for lines in out.paragraphs for line in lines)
 
 
 def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
@@ -153,20 +257,16 @@ def _html_blocks(soup) -> tuple[str, list[str]]:
     container = soup.find("article") or soup.find("main") or \
         soup.find(attrs={"role": "main"}) or soup.body or soup
     h1 = container.find("h1") or soup.find("h1")
-    title = " ".join(h1.get_text(" ").split()) if h1 else ""
+    title = _inline_text(h1) if h1 else ""
     if not title:
         title = _meta(soup, "og:title") or (soup.title.get_text(" ", strip=True) if soup.title else "")
     title = " ".join(title.split())
-    blocks = []
-    for el in container.find_all(_BLOCKS):
-        if el.find_parent(_BLOCKS):
-            continue  # its text is in the enclosing block
-        text = " ".join(el.get_text(" ").split())
-        if text:
-            blocks.append(text)
-    if not blocks:
-        lines = (" ".join(line.split()) for line in container.get_text("\n").splitlines())
-        blocks = [line for line in lines if line and line != title]
+    out = _Text()
+    _walk(container, out, h1)
+    out.paragraph()
+    blocks = ["\n".join(lines) for lines in out.paragraphs]
+    if not h1 and blocks and blocks[0] == title:
+        blocks = blocks[1:]
     return title, blocks
 
 

@@ -488,3 +488,37 @@ def test_a_page_s_text_is_taken_whole_with_its_lines_and_no_spaces_added(tmp_pat
         "“It saves lives,” said Raj Patel.\n\n“And money.”\n\n"
         "Item | Figure\nCost | $5\n\nThe test kit.\n\nContacts\nKim Lee\n617-555-0101\n\n"
         "one\n\ntwo\n\ntwo a\n\nline  one\n  line two\n")
+
+
+def test_a_page_s_share_buttons_related_posts_and_banners_stay_out(tmp_path):
+    """What sites put around a release (share buttons, related posts, comments in the
+    article; a cookie banner, the site's name and menus in divs on a page with no
+    ``<article>``; text hidden from the reader) was taken in as part of it."""
+    from pressroom.intake import html_to_release
+
+    wordpress = (
+        b"<html><body class='single category-social'><main><article class='post tag-cookies'>"
+        b"<h1>Acme Rights Condemns Arrest</h1><div class='entry-content'>"
+        b"<p>Acme Rights condemned the arrest.</p>"
+        b"<div class='sharedaddy sd-sharing-enabled'><h3>Share this:</h3><ul><li>Twitter</li>"
+        b"</ul></div><div id='jp-relatedposts'><h3>Related</h3><p>Older post</p></div>"
+        b"<p hidden>Hidden text</p><div style='display: none'>Invisible text</div>"
+        b"<object data='x.swf'>Plugin fallback</object></div>"
+        b"<div id='comments' class='comments-area'><p>Free them now!</p></div>"
+        b"</article></main></body></html>")
+    text, _ = html_to_release(wordpress)
+    assert text.split("---\n", 2)[2] == (
+        "Acme Rights Condemns Arrest\n\nAcme Rights condemned the arrest.\n")
+    wire = (
+        b"<html><body><div id='onetrust-banner-sdk'><p>By clicking Accept All Cookies you "
+        b"agree.</p></div><div class='bw-header'><div>Business Wire</div>"
+        b"<div class='bw-nav'>Newsroom | Login</div></div>"
+        b"<div class='bw-release'><div>February 08, 2024</div><h1>Medsafe Gets Clearance</h1>"
+        b"<p>BOSTON--(BUSINESS WIRE)--Medsafe Labs today announced a test that gives results "
+        b"in under thirty minutes, at the bedside.</p></div>"
+        b"<div class='bw-more'>More News From Medsafe</div>"
+        b"<div class='bw-copyright'>2024 Business Wire</div></body></html>")
+    text, _ = html_to_release(wire)
+    assert text.split("---\n", 2)[2] == (
+        "Medsafe Gets Clearance\n\nFebruary 08, 2024\n\nBOSTON--(BUSINESS WIRE)--Medsafe Labs "
+        "today announced a test that gives results in under thirty minutes, at the bedside.\n")

@@ -9,8 +9,11 @@ be placed (no date, no publisher) and how to supply them.
   (``--date``) is a three-line front-matter header (``date: YYYY-MM-DD``)
   put before the received bytes, which follow unchanged.
 - An HTML page is reduced to its text with BeautifulSoup: scripts, styles,
-  navigation, headers, footers, asides and forms are dropped; the text of the
-  ``<article>`` (or ``<main>``, or ``<body>``) is kept whole, one paragraph a
+  navigation, headers, footers, asides and forms are dropped, and what sites put
+  around a release (share buttons, related posts, comments, cookie banners,
+  breadcrumbs, hidden text: by class, id or role); the text of the
+  ``<article>`` (or ``<main>``, or the element around the headline holding most
+  of the page's text) is kept whole, one paragraph a
   block element (a ``<div>`` too), a line a ``<br>``, a table of figures a row a
   line (its cells between ``|``), with no space put between inline elements
   (``<a>BUSINESS WIRE</a>)`` stays ``BUSINESS WIRE)``). The release gets a
@@ -90,7 +93,8 @@ def _as_date(value: str | None) -> _dt.date | None:
 
 
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-         "svg", "button", "template", "select")
+         "svg", "button", "template", "select", "object", "embed", "video", "audio", "canvas",
+         "dialog")
 
 #: Elements that stand apart from the text around them (a paragraph, a heading, a cell...):
 #: the text before one and the text after it are not run together. Any other element
@@ -249,14 +253,69 @@ def _printable(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+#: The ids of the element holding a page's text on sites that mark it with no
+#: ``<article>``, ``<main>`` or ``role=main`` (the skip link's target).
+_MAIN_IDS = re.compile(r"^(?:main-content|maincontent|main|content)$", re.I)
+#: A class or id of what sites put around a release: share buttons, related posts,
+#: comments, cookie banners, newsletters, breadcrumbs, sidebars, tags, text for screen
+#: readers; a word of the name (``gem-c-share-links``, ``jp-relatedposts``).
+_CHROME_RE = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharedaddy|partage|social|addtoany|a2a|related|"
+    r"relatedposts|comments?|respond|disqus|cookies?|consent|gdpr|onetrust|didomi|cookiebot|"
+    r"newsletter|subscribe|signup|breadcrumbs?|sidebar|skip-link|sr-only|screen-reader-text|"
+    r"visually-hidden|more-news|read-more|post-navigation|pagination|tags|tag-links|"
+    r"cat-links|menu|navbar|advert|advertisement|ads)(?=$|[\s_-])", re.I)
+#: The roles of what is no part of a page's text (its banner, menus, sidebar, dialogs).
+_CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+                 "alertdialog")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _chrome(tag) -> bool:
+    """Whether *tag* is the site around a release rather than the release (its share
+    buttons, a cookie banner, what is hidden from the reader)."""
+    attrs = tag.attrs
+    if not attrs:
+        return False
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or tag.name == "dialog":
+        return True
+    if attrs.get("role") in _CHROME_ROLES:
+        return True
+    if _HIDDEN_STYLE.search(str(attrs.get("style") or "")):
+        return True
+    classes = attrs.get("class") or []
+    names = " ".join([*classes] if isinstance(classes, list) else [str(classes)])
+    return bool(_CHROME_RE.search(names + " " + str(attrs.get("id") or "")))
+
+
+def _drop_chrome(soup, keep: list) -> None:
+    """Take out of *soup* what :func:`_chrome` finds, but an element holding one of *keep*
+    (the article, its headline): the class of a page's ``<body>`` names its categories."""
+    kept = {id(t) for t in keep}
+    for tag in keep:
+        kept.update(id(parent) for parent in tag.parents)
+    for tag in soup.find_all(_chrome):
+        if id(tag) not in kept and not tag.decomposed:
+            tag.decompose()
+
+
 def _html_blocks(soup) -> tuple[str, list[str]]:
     """The title of a parsed page and the text of its article, one paragraph a block
     element (what is no part of the article dropped)."""
     for tag in soup(_DROP):
         tag.decompose()
     container = soup.find("article") or soup.find("main") or \
-        soup.find(attrs={"role": "main"}) or soup.body or soup
+        soup.find(attrs={"role": "main"}) or soup.find(id=_MAIN_IDS) or soup.body or soup
     h1 = container.find("h1") or soup.find("h1")
+    _drop_chrome(soup, keep=[t for t in (container, h1) if t is not None])
+    if h1 is not None and container in (soup.body, soup):
+        # no element says where the text is: the smallest around the headline that holds
+        # most of the page's text (not the site's name and menus above it, nor its footer)
+        whole = len("".join(container.stripped_strings))
+        for parent in h1.parents:
+            if parent is container or len("".join(parent.stripped_strings)) * 2 >= whole:
+                container = parent
+                break
     title = _inline_text(h1) if h1 else ""
     if not title:
         title = _meta(soup, "og:title") or (soup.title.get_text(" ", strip=True) if soup.title else "")

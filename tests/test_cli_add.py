@@ -522,3 +522,37 @@ def test_a_page_s_share_buttons_related_posts_and_banners_stay_out(tmp_path):
     assert text.split("---\n", 2)[2] == (
         "Medsafe Gets Clearance\n\nFebruary 08, 2024\n\nBOSTON--(BUSINESS WIRE)--Medsafe Labs "
         "today announced a test that gives results in under thirty minutes, at the bedside.\n")
+
+
+def test_a_page_s_title_is_its_headline_without_the_site_s_name(tmp_path):
+    """The headline in the article's own ``<header>`` (as WordPress themes write it) was
+    dropped with the site's header, and the title taken from ``og:title`` or ``<title>``
+    with the site's name: ``Freedonia Must Act - Acme Rights``."""
+    from pressroom.intake import html_to_release
+
+    head = "<html><head><title>{}</title>{}</head><body>{}</body></html>"
+    meta = "<meta property='{}' content='{}'>"
+    cases = [
+        (head.format("Freedonia Must Act | Acme Rights",
+                     meta.format("og:title", "Freedonia Must Act - Acme Rights"),
+                     "<header class='site-header'><p>Acme Rights</p></header><article>"
+                     "<header class='entry-header'><h1>Freedonia Must Act</h1>"
+                     "<time datetime='2023-03-14'>March 14, 2023</time></header>"
+                     "<p>Acme Rights called on Freedonia to act.</p></article>"),
+         "Freedonia Must Act", "March 14, 2023\n\nAcme Rights called"),
+        (head.format("Freedonia Must Act | Acme Rights", meta.format("og:site_name", "Acme Rights"),
+                     "<div><p>Acme Rights called on Freedonia to act.</p></div>"),
+         "Freedonia Must Act", "Acme Rights called"),
+        (head.format("Acme Rights — Freedonia Must Act", meta.format("og:site_name", "Acme Rights"),
+                     "<div><p>Acme Rights called on Freedonia to act.</p></div>"),
+         "Freedonia Must Act", "Acme Rights called"),
+        (head.format("Acme Rights | Freedonia Must Act Now", "",
+                     "<div><p>Acme Rights called on Freedonia to act.</p></div>"),
+         "Freedonia Must Act Now", "Acme Rights called"),
+        (head.format("Freedonia - Court Jails Blogger", "", "<p>A court jailed a blogger.</p>"),
+         "Freedonia - Court Jails Blogger", "A court jailed"),
+    ]
+    for page, title, opening in cases:
+        text, info = html_to_release(page.encode())
+        assert info["title"] == title, page
+        assert text.split("---\n", 2)[2].startswith(f"{title}\n\n{opening}"), text

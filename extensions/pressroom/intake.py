@@ -299,11 +299,33 @@ def _drop_chrome(soup, keep: list) -> None:
             tag.decompose()
 
 
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ")
+
+
+def _without_site_name(title: str, names: list[str]) -> str:
+    """A page's title (``<title>``, ``og:title``) without the site's name written before or
+    after it (``Freedonia Must Act | Acme Rights``, ``GOV.UK - ...``); when the page names
+    no site, the longest part of a title cut by `` | ``."""
+    for name in names:
+        name = " ".join(name.split())
+        for sep in _TITLE_SEPARATORS:
+            if title.casefold().endswith((sep + name).casefold()):
+                return title[:-len(sep + name)].strip()
+            if title.casefold().startswith((name + sep).casefold()):
+                return title[len(name + sep):].strip()
+    if " | " in title:
+        return max(title.split(" | "), key=len).strip()
+    return title
+
+
 def _html_blocks(soup) -> tuple[str, list[str]]:
     """The title of a parsed page and the text of its article, one paragraph a block
     element (what is no part of the article dropped)."""
     for tag in soup(_DROP):
-        tag.decompose()
+        if tag.name == "header" and tag.find_parent(("article", "main")) is not None:
+            continue  # the article's own: its headline, date and byline
+        if not tag.decomposed:
+            tag.decompose()
     container = soup.find("article") or soup.find("main") or \
         soup.find(attrs={"role": "main"}) or soup.find(id=_MAIN_IDS) or soup.body or soup
     h1 = container.find("h1") or soup.find("h1")
@@ -318,8 +340,10 @@ def _html_blocks(soup) -> tuple[str, list[str]]:
                 break
     title = _inline_text(h1) if h1 else ""
     if not title:
-        title = _meta(soup, "og:title") or (soup.title.get_text(" ", strip=True) if soup.title else "")
-    title = " ".join(title.split())
+        title = _without_site_name(
+            " ".join((_meta(soup, "og:title", "twitter:title")
+                      or (soup.title.get_text(" ") if soup.title else "")).split()),
+            [name for name in (_meta(soup, "og:site_name", "application-name"),) if name])
     out = _Text()
     _walk(container, out, h1)
     out.paragraph()

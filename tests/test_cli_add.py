@@ -556,3 +556,37 @@ def test_a_page_s_title_is_its_headline_without_the_site_s_name(tmp_path):
         text, info = html_to_release(page.encode())
         assert info["title"] == title, page
         assert text.split("---\n", 2)[2].startswith(f"{title}\n\n{opening}"), text
+
+
+def test_a_page_s_date_in_its_json_ld_or_its_metadata(tmp_path, capsys, monkeypatch):
+    """A page dated only in its JSON-LD (``datePublished``), in Dublin Core or GOV.UK
+    metadata, was refused: "publication date not found"."""
+    from pressroom.intake import html_to_release
+
+    body = "<body><article><h1>Coral Fund Launched</h1><p>The fund opens today.</p></article>"
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
+          '[{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": '
+          '"2025-05-02T10:00:00+01:00", "dateModified": "2025-05-03"}]}</script>')
+    cases = [
+        (ld, "2025-05-02"),
+        ('<script type="application/ld+json">{not json</script>', None),
+        ('<meta name="dcterms.date" content="2024-06-20T08:00:00+00:00">', "2024-06-20"),
+        ('<meta name="govuk:first-published-at" content="2024-04-15T10:15:00+01:00">',
+         "2024-04-15"),
+    ]
+    for head, date in cases:
+        text, info = html_to_release(f"<html><head>{head}</head>{body}</html>".encode())
+        assert info.get("date") == date, head
+    # WordPress's two times, the published first or not
+    _, info = html_to_release(
+        b"<html><body><article><h1>T</h1><time class='updated' datetime='2023-03-15'>x</time>"
+        b"<time class='entry-date published' datetime='2023-03-14'>y</time><p>Text.</p>"
+        b"</article></body></html>")
+    assert info["date"] == "2023-03-14"
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "page.html", f"<html><head>{ld}</head>{body}</html>")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(src))
+    assert code == 0, err
+    assert (tmp_path / "p/corpus/releases/acme-rights/2025/2025-05-02-coral-fund-launched.txt"
+            ).is_file()

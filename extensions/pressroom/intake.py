@@ -18,10 +18,11 @@ be placed (no date, no publisher) and how to supply them.
   line (its cells between ``|``), with no space put between inline elements
   (``<a>BUSINESS WIRE</a>)`` stays ``BUSINESS WIRE)``). The release gets a
   front-matter header with the title, the date (from ``article:published_time``,
-  ``<time datetime>`` and the like), the source URL (``<link rel=canonical>`` or
-  ``og:url``) and the language (``<html lang>``, ``Content-Language``,
-  ``og:locale``) when the page has them; the page itself is kept beside the
-  release with the same name and ``.html``, so nothing received is lost.
+  Dublin Core, JSON-LD's ``datePublished``, ``<time datetime>`` and the like),
+  the source URL (``<link rel=canonical>`` or ``og:url``) and the language
+  (``<html lang>``, ``Content-Language``, ``og:locale``) when the page has them;
+  the page itself is kept beside the release with the same name and ``.html``,
+  so nothing received is lost.
 - An e-mail saved as received (``.eml``) becomes its header as a mail program
   prints it (``From:``, ``Date:``, ``To:``, ``Subject:``) and its message's text
   (the plain-text part, else the HTML part's paragraphs); the parser reads the
@@ -90,6 +91,32 @@ def _as_date(value: str | None) -> _dt.date | None:
         except ValueError:
             return None
     return parse_date(value)
+
+
+#: The metadata fields giving when a page was published, in the order they are believed.
+_DATE_FIELDS = ("article:published_time", "og:article:published_time", "datePublished", "date",
+                "DC.date.issued", "dcterms.issued", "DCTERMS.issued", "dcterms.date",
+                "DC.date", "dc.date", "pubdate", "publishdate", "publish-date",
+                "publication_date", "govuk:first-published-at", "parsely-pub-date",
+                "sailthru.date", "citation_publication_date")
+
+
+def _json_ld_date(soup) -> str | None:
+    """The first ``datePublished`` of a page's JSON-LD (schema.org ``NewsArticle``...)."""
+    for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
+        try:
+            todo = [json.loads(script.string or "")]
+        except (ValueError, RecursionError):
+            continue  # not JSON (or nested past what it reads): what the page says elsewhere
+        while todo:
+            item = todo.pop(0)
+            if isinstance(item, dict):
+                if isinstance(item.get("datePublished"), str):
+                    return item["datePublished"]
+                todo.extend(item.values())
+            elif isinstance(item, list):
+                todo.extend(item)
+    return None
 
 
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -210,10 +237,12 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
     url = (canonical.get("href") if canonical else None) or _meta(soup, "og:url")
     if url:
         info["source"] = str(url).strip()
-    date = _as_date(_meta(soup, "article:published_time", "date", "datePublished",
-                          "DC.date.issued", "pubdate"))
+    date = _as_date(_meta(soup, *_DATE_FIELDS)) or _as_date(_json_ld_date(soup))
     if date is None:
-        time_tag = soup.find("time")
+        # the time the page marks as its publication's, else its first
+        time_tag = soup.find("time", attrs={"itemprop": "datePublished"}) or soup.find(
+            "time", attrs={"pubdate": True}) or soup.find("time", class_="published") or \
+            soup.find("time")
         if time_tag is not None:
             date = _as_date(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
     if date:

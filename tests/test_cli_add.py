@@ -590,3 +590,26 @@ def test_a_page_s_date_in_its_json_ld_or_its_metadata(tmp_path, capsys, monkeypa
     assert code == 0, err
     assert (tmp_path / "p/corpus/releases/acme-rights/2025/2025-05-02-coral-fund-launched.txt"
             ).is_file()
+
+
+def test_an_empty_or_binary_file_named_as_a_page_is_refused(tmp_path, capsys, monkeypatch):
+    """An empty ``.html`` file was refused for want of a date and a publisher (and with
+    ``--date``, ``--publisher`` added as a release of nothing), with a word from the HTML
+    parser naming no file; a PDF saved as ``.html`` was added as a release of its bytes; a
+    page its scripts fill in was added as a release of nothing."""
+    make_project(tmp_path / "p", releases={})
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Type/Catalog>>\nstream\n" + bytes(range(256)) * 4
+    shell = (b'<!doctype html><html><head><meta charset="utf-8"><script src="/app.js">'
+             b'</script></head><body><div id="root"></div></body></html>')
+    cases = [(b"", "release_empty", "the file is empty"),
+             (b"\n  \n", "release_empty", "the file holds only whitespace"),
+             (pdf, "release_binary", "looks like a binary file, not a web page"),
+             (shell, "release_empty", "the page holds no text")]
+    for data, subtype, message in cases:
+        src = write(tmp_path / "in" / "page.html", data)
+        code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--date",
+                                 "2011-05-03", "--publisher", "acme-rights", str(src))
+        assert code == 1 and "added" not in out, (data, out, err)
+        assert f"{src}: error: not added: {message}" in err and f"[pressroom.{subtype}]" in err
+        assert "could not be decoded" not in err and "release_date" not in err, err
+    assert not (tmp_path / "p/corpus/releases/acme-rights").exists()

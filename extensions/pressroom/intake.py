@@ -41,7 +41,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from pressroom.config import ProjectConfig, Publisher
-from pressroom.source import BOMS, language_tag, parse_date, parse_release, slugify
+from pressroom.source import BOMS, decode, language_tag, parse_date, parse_release, slugify
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 EMAIL_SUFFIXES = (".eml",)
@@ -429,8 +429,6 @@ def email_to_release(data: bytes) -> tuple[str, list[tuple[str, str]]]:
         except (LookupError, UnicodeError):
             # a charset Python does not know (``x-nonsense``): the bytes decoded as a
             # release file is (UTF-8, else a fallback encoding)
-            from pressroom.source import decode
-
             content = decode(body.get_payload(decode=True) or b"", "<e-mail>")[0]
         if body.get_content_type() == "text/html":
             from bs4 import BeautifulSoup
@@ -520,7 +518,24 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         and re.match(rb"\s*(?:<!doctype html|<html)", received[:512], re.I) is not None)
     source_url = None
     if is_html:
+        # what is no page is not read as one: an empty file, a PDF or a picture saved with
+        # the name of a page (read as a page, its bytes became a release of garbage)
+        if not received.strip():
+            placement.missing.append(("release_empty", "the file is empty" if not received
+                                      else "the file holds only whitespace"))
+            return placement
+        binary = [p for p in decode(received, str(path))[2] if p.subtype == "release_binary"]
+        if binary:
+            placement.missing.append(("release_binary", binary[0].message.replace(
+                "not text", "not a web page")))
+            return placement
         text, info = html_to_release(received)
+        if not text.partition("\n---\n")[2].strip():
+            placement.missing.append((
+                "release_empty", "the page holds no text (no headline, no paragraph): if its "
+                "browser shows a release, the page writes it with scripts; save it from the "
+                "browser as it is shown (File > Save Page As, or copy its text into a .txt)"))
+            return placement
         data = text.encode("utf-8")
         placement.original, placement.original_suffix = received, ".html"
         source_url = info.get("source")

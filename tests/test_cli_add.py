@@ -613,3 +613,13 @@ def test_an_empty_or_binary_file_named_as_a_page_is_refused(tmp_path, capsys, mo
         assert f"{src}: error: not added: {message}" in err and f"[pressroom.{subtype}]" in err
         assert "could not be decoded" not in err and "release_date" not in err, err
     assert not (tmp_path / "p/corpus/releases/acme-rights").exists()
+
+
+def test_a_binary_file_is_refused_with_one_message(tmp_path, capsys, monkeypatch):
+    """A PDF given by mistake was refused as a binary file, and again for want of a date
+    and of a publisher, which no binary file gives."""
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "report.pdf", b"%PDF-1.7\x00\x01\x02" + bytes(range(256)) * 8)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(src))
+    assert code == 1 and err.count("error:") == 1, err
+    assert f"{src}: error: not added: looks like a binary file" in err

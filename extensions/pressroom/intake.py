@@ -561,6 +561,8 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
             placement.missing.append((problem.subtype, problem.message))
         elif problem.subtype == "release_empty":  # a title and a date, and no text
             placement.notes.append(problem.message)
+    if placement.missing:
+        return placement  # no text: no word about the date or publisher it does not give
 
     # publisher: --publisher, a header line, what the release says about itself
     pub = None

@@ -623,3 +623,28 @@ def test_a_binary_file_is_refused_with_one_message(tmp_path, capsys, monkeypatch
     code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(src))
     assert code == 1 and err.count("error:") == 1, err
     assert f"{src}: error: not added: looks like a binary file" in err
+
+
+def test_a_release_that_cannot_be_written_is_refused_and_nothing_half_written(
+        tmp_path, capsys, monkeypatch):
+    """A release whose page's name was taken (by a folder) was written, then writing the
+    page stopped the command with a traceback: the release was left without its page and
+    the rest of the batch was not taken. A folder that cannot be made did the same."""
+    make_project(tmp_path / "p", releases={})
+    folder = tmp_path / "p/corpus/releases/acme-rights/2012"
+    (folder / "2012-03-04-freedonia-must-act.html").mkdir(parents=True)
+    src = write(tmp_path / "in" / "page.html", PAGE)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(src))
+    assert code == 0, err
+    assert (folder / "2012-03-04-freedonia-must-act-2.txt").is_file()
+    assert (folder / "2012-03-04-freedonia-must-act-2.html").read_bytes() == PAGE
+    # a file where the year's folder goes: refused, saying why; the next file is taken
+    write(tmp_path / "p/corpus/releases/acme-rights/2011", "not a folder")
+    dated = write(tmp_path / "in2" / "a.txt", RELEASE_A)
+    other = write(tmp_path / "in2" / "b.txt", "Title B\nMay 5, 2012\n\nBody B.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(dated), str(other))
+    assert code == 1 and "Traceback" not in err, err
+    assert f"{dated}: error: not added: cannot write corpus/releases/acme-rights/2011" in err
+    assert "1 added, 1 refused" in err and (folder / "2012-05-05-title-b.txt").is_file()

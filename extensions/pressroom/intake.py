@@ -649,10 +649,12 @@ def _with_header_field(data: bytes, key: str, value: object) -> bytes:
     return bom + f"---{newline}{field}---{newline}".encode(encoding) + body
 
 
-def free_name(target: Path, taken: set[Path]) -> Path:
-    """*target*, or ``-2``, ``-3``… before the suffix when that name is used."""
+def free_name(target: Path, taken: set[Path], also: tuple[str, ...] = ()) -> Path:
+    """*target*, or ``-2``, ``-3``… before the suffix when that name is used (or that name
+    with one of the suffixes *also*: the page or message kept beside the release)."""
     candidate, n = target, 1
-    while candidate.exists() or candidate in taken:
+    while candidate.exists() or candidate in taken or any(
+            candidate.with_suffix(suffix).exists() for suffix in also):
         n += 1
         candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
     return candidate

@@ -456,3 +456,195 @@ def test_a_binary_or_empty_file_is_refused_saying_why(tmp_path, capsys, monkeypa
     code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
                              "acme-rights", str(stub))
     assert code == 0 and "note: the release has no text besides its title and date" in out
+
+
+def test_a_page_s_text_is_taken_whole_with_its_lines_and_no_spaces_added(tmp_path):
+    """The text was taken only from some elements (``<p>``, ``<li>``...), each flattened
+    with a space between its parts: text in a ``<div>``, a table, a caption was lost, the
+    lines of a paragraph broken with ``<br>`` were run together, a quotation's paragraphs
+    became one, and ``<a>BUSINESS WIRE</a>)`` was written ``BUSINESS WIRE )``."""
+    from pressroom.intake import html_to_release
+
+    page = ("<html><body><article><h1>Medsafe <b>Gets</b> Clearance</h1>"
+            "<div class='meta'>8 February 2024</div>"
+            "<p>BOSTON--(<a href='/'>BUSINESS WIRE</a>)--Medsafe<sup>®</sup> today "
+            "announced <em>SepsiQuick</em>, a test.</p>"
+            "<div class='body'>The test is fast.<br>\n<br>\nIt needs <a href='/x'>no lab"
+            "</a> at all.</div>"
+            "<blockquote><p>“It saves lives,” said Raj Patel.</p><p>“And money.”</p>"
+            "</blockquote>"
+            "<table><tr><th>Item</th><th>Figure</th></tr><tr><td><p>Cost</p></td>"
+            "<td><b>$5</b></td></tr></table>"
+            "<figure><img src='x.jpg'><figcaption>The test kit.</figcaption></figure>"
+            "<p><b>Contacts</b><br>Kim Lee<br>617-555-0101</p>"
+            "<ul><li>one</li><li>two <ul><li>two a</li></ul></li></ul>"
+            "<pre>line  one\n  line two</pre></article></body></html>").encode()
+    text, info = html_to_release(page)
+    assert info["title"] == "Medsafe Gets Clearance"
+    assert text.split("---\n", 2)[2] == (
+        "Medsafe Gets Clearance\n\n8 February 2024\n\n"
+        "BOSTON--(BUSINESS WIRE)--Medsafe® today announced SepsiQuick, a test.\n\n"
+        "The test is fast.\n\nIt needs no lab at all.\n\n"
+        "“It saves lives,” said Raj Patel.\n\n“And money.”\n\n"
+        "Item | Figure\nCost | $5\n\nThe test kit.\n\nContacts\nKim Lee\n617-555-0101\n\n"
+        "one\n\ntwo\n\ntwo a\n\nline  one\n  line two\n")
+
+
+def test_a_page_s_share_buttons_related_posts_and_banners_stay_out(tmp_path):
+    """What sites put around a release (share buttons, related posts, comments in the
+    article; a cookie banner, the site's name and menus in divs on a page with no
+    ``<article>``; text hidden from the reader) was taken in as part of it."""
+    from pressroom.intake import html_to_release
+
+    wordpress = (
+        b"<html><body class='single category-social'><main><article class='post tag-cookies'>"
+        b"<h1>Acme Rights Condemns Arrest</h1><div class='entry-content'>"
+        b"<p>Acme Rights condemned the arrest.</p>"
+        b"<div class='sharedaddy sd-sharing-enabled'><h3>Share this:</h3><ul><li>Twitter</li>"
+        b"</ul></div><div id='jp-relatedposts'><h3>Related</h3><p>Older post</p></div>"
+        b"<p hidden>Hidden text</p><div style='display: none'>Invisible text</div>"
+        b"<object data='x.swf'>Plugin fallback</object></div>"
+        b"<div id='comments' class='comments-area'><p>Free them now!</p></div>"
+        b"</article></main></body></html>")
+    text, _ = html_to_release(wordpress)
+    assert text.split("---\n", 2)[2] == (
+        "Acme Rights Condemns Arrest\n\nAcme Rights condemned the arrest.\n")
+    wire = (
+        b"<html><body><div id='onetrust-banner-sdk'><p>By clicking Accept All Cookies you "
+        b"agree.</p></div><div class='bw-header'><div>Business Wire</div>"
+        b"<div class='bw-nav'>Newsroom | Login</div></div>"
+        b"<div class='bw-release'><div>February 08, 2024</div><h1>Medsafe Gets Clearance</h1>"
+        b"<p>BOSTON--(BUSINESS WIRE)--Medsafe Labs today announced a test that gives results "
+        b"in under thirty minutes, at the bedside.</p></div>"
+        b"<div class='bw-more'>More News From Medsafe</div>"
+        b"<div class='bw-copyright'>2024 Business Wire</div></body></html>")
+    text, _ = html_to_release(wire)
+    assert text.split("---\n", 2)[2] == (
+        "Medsafe Gets Clearance\n\nFebruary 08, 2024\n\nBOSTON--(BUSINESS WIRE)--Medsafe Labs "
+        "today announced a test that gives results in under thirty minutes, at the bedside.\n")
+
+
+def test_a_page_s_title_is_its_headline_without_the_site_s_name(tmp_path):
+    """The headline in the article's own ``<header>`` (as WordPress themes write it) was
+    dropped with the site's header, and the title taken from ``og:title`` or ``<title>``
+    with the site's name: ``Freedonia Must Act - Acme Rights``."""
+    from pressroom.intake import html_to_release
+
+    head = "<html><head><title>{}</title>{}</head><body>{}</body></html>"
+    meta = "<meta property='{}' content='{}'>"
+    cases = [
+        (head.format("Freedonia Must Act | Acme Rights",
+                     meta.format("og:title", "Freedonia Must Act - Acme Rights"),
+                     "<header class='site-header'><p>Acme Rights</p></header><article>"
+                     "<header class='entry-header'><h1>Freedonia Must Act</h1>"
+                     "<time datetime='2023-03-14'>March 14, 2023</time></header>"
+                     "<p>Acme Rights called on Freedonia to act.</p></article>"),
+         "Freedonia Must Act", "March 14, 2023\n\nAcme Rights called"),
+        (head.format("Freedonia Must Act | Acme Rights", meta.format("og:site_name", "Acme Rights"),
+                     "<div><p>Acme Rights called on Freedonia to act.</p></div>"),
+         "Freedonia Must Act", "Acme Rights called"),
+        (head.format("Acme Rights — Freedonia Must Act", meta.format("og:site_name", "Acme Rights"),
+                     "<div><p>Acme Rights called on Freedonia to act.</p></div>"),
+         "Freedonia Must Act", "Acme Rights called"),
+        (head.format("Acme Rights | Freedonia Must Act Now", "",
+                     "<div><p>Acme Rights called on Freedonia to act.</p></div>"),
+         "Freedonia Must Act Now", "Acme Rights called"),
+        (head.format("Freedonia - Court Jails Blogger", "", "<p>A court jailed a blogger.</p>"),
+         "Freedonia - Court Jails Blogger", "A court jailed"),
+    ]
+    for page, title, opening in cases:
+        text, info = html_to_release(page.encode())
+        assert info["title"] == title, page
+        assert text.split("---\n", 2)[2].startswith(f"{title}\n\n{opening}"), text
+
+
+def test_a_page_s_date_in_its_json_ld_or_its_metadata(tmp_path, capsys, monkeypatch):
+    """A page dated only in its JSON-LD (``datePublished``), in Dublin Core or GOV.UK
+    metadata, was refused: "publication date not found"."""
+    from pressroom.intake import html_to_release
+
+    body = "<body><article><h1>Coral Fund Launched</h1><p>The fund opens today.</p></article>"
+    ld = ('<script type="application/ld+json">{"@context": "https://schema.org", "@graph": '
+          '[{"@type": "WebPage"}, {"@type": "NewsArticle", "datePublished": '
+          '"2025-05-02T10:00:00+01:00", "dateModified": "2025-05-03"}]}</script>')
+    cases = [
+        (ld, "2025-05-02"),
+        ('<script type="application/ld+json">{not json</script>', None),
+        ('<meta name="dcterms.date" content="2024-06-20T08:00:00+00:00">', "2024-06-20"),
+        ('<meta name="govuk:first-published-at" content="2024-04-15T10:15:00+01:00">',
+         "2024-04-15"),
+    ]
+    for head, date in cases:
+        text, info = html_to_release(f"<html><head>{head}</head>{body}</html>".encode())
+        assert info.get("date") == date, head
+    # WordPress's two times, the published first or not
+    _, info = html_to_release(
+        b"<html><body><article><h1>T</h1><time class='updated' datetime='2023-03-15'>x</time>"
+        b"<time class='entry-date published' datetime='2023-03-14'>y</time><p>Text.</p>"
+        b"</article></body></html>")
+    assert info["date"] == "2023-03-14"
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "page.html", f"<html><head>{ld}</head>{body}</html>")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(src))
+    assert code == 0, err
+    assert (tmp_path / "p/corpus/releases/acme-rights/2025/2025-05-02-coral-fund-launched.txt"
+            ).is_file()
+
+
+def test_an_empty_or_binary_file_named_as_a_page_is_refused(tmp_path, capsys, monkeypatch):
+    """An empty ``.html`` file was refused for want of a date and a publisher (and with
+    ``--date``, ``--publisher`` added as a release of nothing), with a word from the HTML
+    parser naming no file; a PDF saved as ``.html`` was added as a release of its bytes; a
+    page its scripts fill in was added as a release of nothing."""
+    make_project(tmp_path / "p", releases={})
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Type/Catalog>>\nstream\n" + bytes(range(256)) * 4
+    shell = (b'<!doctype html><html><head><meta charset="utf-8"><script src="/app.js">'
+             b'</script></head><body><div id="root"></div></body></html>')
+    cases = [(b"", "release_empty", "the file is empty"),
+             (b"\n  \n", "release_empty", "the file holds only whitespace"),
+             (pdf, "release_binary", "looks like a binary file, not a web page"),
+             (shell, "release_empty", "the page holds no text")]
+    for data, subtype, message in cases:
+        src = write(tmp_path / "in" / "page.html", data)
+        code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--date",
+                                 "2011-05-03", "--publisher", "acme-rights", str(src))
+        assert code == 1 and "added" not in out, (data, out, err)
+        assert f"{src}: error: not added: {message}" in err and f"[pressroom.{subtype}]" in err
+        assert "could not be decoded" not in err and "release_date" not in err, err
+    assert not (tmp_path / "p/corpus/releases/acme-rights").exists()
+
+
+def test_a_binary_file_is_refused_with_one_message(tmp_path, capsys, monkeypatch):
+    """A PDF given by mistake was refused as a binary file, and again for want of a date
+    and of a publisher, which no binary file gives."""
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "report.pdf", b"%PDF-1.7\x00\x01\x02" + bytes(range(256)) * 8)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(src))
+    assert code == 1 and err.count("error:") == 1, err
+    assert f"{src}: error: not added: looks like a binary file" in err
+
+
+def test_a_release_that_cannot_be_written_is_refused_and_nothing_half_written(
+        tmp_path, capsys, monkeypatch):
+    """A release whose page's name was taken (by a folder) was written, then writing the
+    page stopped the command with a traceback: the release was left without its page and
+    the rest of the batch was not taken. A folder that cannot be made did the same."""
+    make_project(tmp_path / "p", releases={})
+    folder = tmp_path / "p/corpus/releases/acme-rights/2012"
+    (folder / "2012-03-04-freedonia-must-act.html").mkdir(parents=True)
+    src = write(tmp_path / "in" / "page.html", PAGE)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(src))
+    assert code == 0, err
+    assert (folder / "2012-03-04-freedonia-must-act-2.txt").is_file()
+    assert (folder / "2012-03-04-freedonia-must-act-2.html").read_bytes() == PAGE
+    # a file where the year's folder goes: refused, saying why; the next file is taken
+    write(tmp_path / "p/corpus/releases/acme-rights/2011", "not a folder")
+    dated = write(tmp_path / "in2" / "a.txt", RELEASE_A)
+    other = write(tmp_path / "in2" / "b.txt", "Title B\nMay 5, 2012\n\nBody B.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher",
+                             "acme-rights", str(dated), str(other))
+    assert code == 1 and "Traceback" not in err, err
+    assert f"{dated}: error: not added: cannot write corpus/releases/acme-rights/2011" in err
+    assert "1 added, 1 refused" in err and (folder / "2012-05-05-title-b.txt").is_file()

@@ -9,14 +9,20 @@ be placed (no date, no publisher) and how to supply them.
   (``--date``) is a three-line front-matter header (``date: YYYY-MM-DD``)
   put before the received bytes, which follow unchanged.
 - An HTML page is reduced to its text with BeautifulSoup: scripts, styles,
-  navigation, headers, footers, asides and forms are dropped; the text of the
-  ``<article>`` (or ``<main>``, or ``<body>``) is kept as one paragraph per
-  block element. The release gets a front-matter header with the title, the
-  date (from ``article:published_time``, ``<time datetime>`` and the like),
+  navigation, headers, footers, asides and forms are dropped, and what sites put
+  around a release (share buttons, related posts, comments, cookie banners,
+  breadcrumbs, hidden text: by class, id or role); the text of the
+  ``<article>`` (or ``<main>``, or the element around the headline holding most
+  of the page's text) is kept whole, one paragraph a
+  block element (a ``<div>`` too), a line a ``<br>``, a table of figures a row a
+  line (its cells between ``|``), with no space put between inline elements
+  (``<a>BUSINESS WIRE</a>)`` stays ``BUSINESS WIRE)``). The release gets a
+  front-matter header with the title, the date (from ``article:published_time``,
+  Dublin Core, JSON-LD's ``datePublished``, ``<time datetime>`` and the like),
   the source URL (``<link rel=canonical>`` or ``og:url``) and the language
-  (``<html lang>``, ``Content-Language``, ``og:locale``) when the page has
-  them; the page itself is kept beside the release with the same name and
-  ``.html``, so nothing received is lost.
+  (``<html lang>``, ``Content-Language``, ``og:locale``) when the page has them;
+  the page itself is kept beside the release with the same name and ``.html``,
+  so nothing received is lost.
 - An e-mail saved as received (``.eml``) becomes its header as a mail program
   prints it (``From:``, ``Date:``, ``To:``, ``Subject:``) and its message's text
   (the plain-text part, else the HTML part's paragraphs); the parser reads the
@@ -35,7 +41,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from pressroom.config import ProjectConfig, Publisher
-from pressroom.source import BOMS, language_tag, parse_date, parse_release, slugify
+from pressroom.source import BOMS, decode, language_tag, parse_date, parse_release, slugify
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 EMAIL_SUFFIXES = (".eml",)
@@ -87,9 +93,138 @@ def _as_date(value: str | None) -> _dt.date | None:
     return parse_date(value)
 
 
-_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt")
+#: The metadata fields giving when a page was published, in the order they are believed.
+_DATE_FIELDS = ("article:published_time", "og:article:published_time", "datePublished", "date",
+                "DC.date.issued", "dcterms.issued", "DCTERMS.issued", "dcterms.date",
+                "DC.date", "dc.date", "pubdate", "publishdate", "publish-date",
+                "publication_date", "govuk:first-published-at", "parsely-pub-date",
+                "sailthru.date", "citation_publication_date")
+
+
+def _json_ld_date(soup) -> str | None:
+    """The first ``datePublished`` of a page's JSON-LD (schema.org ``NewsArticle``...)."""
+    for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
+        try:
+            todo = [json.loads(script.string or "")]
+        except (ValueError, RecursionError):
+            continue  # not JSON (or nested past what it reads): what the page says elsewhere
+        while todo:
+            item = todo.pop(0)
+            if isinstance(item, dict):
+                if isinstance(item.get("datePublished"), str):
+                    return item["datePublished"]
+                todo.extend(item.values())
+            elif isinstance(item, list):
+                todo.extend(item)
+    return None
+
+
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-         "svg", "button", "template", "select")
+         "svg", "button", "template", "select", "object", "embed", "video", "audio", "canvas",
+         "dialog")
+
+#: Elements that stand apart from the text around them (a paragraph, a heading, a cell...):
+#: the text before one and the text after it are not run together. Any other element
+#: (``<b>``, ``<a>``, ``<span>``) is part of the line it is on, with no space added.
+_BLOCK_TAGS = frozenset((
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li",
+    "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul"))
+#: What a cell of a table of figures may hold and still be read as one cell of its row.
+_CELL_BLOCKS = ("p", "div", "span", "b", "strong", "i", "em", "a", "sup", "sub", "font", "small")
+
+
+class _Text:
+    """The paragraphs of a page's text as they are walked: lines of words, a paragraph a
+    block element (or two line breaks), a line a ``<br>``."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[list[str]] = []
+        self.lines: list[str] = []
+        self.words: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.words.append(text)
+
+    def line(self) -> None:
+        line = " ".join("".join(self.words).split())
+        self.words = []
+        if line:
+            self.lines.append(line)
+        elif self.lines and self.lines[-1] != "":
+            self.lines.append("")  # a second break in a row: a paragraph ends
+
+    def paragraph(self) -> None:
+        self.line()
+        lines: list[str] = []
+        for line in self.lines + [""]:
+            if line:
+                lines.append(line)
+            elif lines:
+                self.paragraphs.append(lines)
+                lines = []
+        self.lines = []
+
+
+def _data_table(table) -> bool:
+    """Whether *table* holds figures, a row a line (not a page laid out in a table): no
+    table in it, and no cell holding more than a line of text."""
+    if table.find("table") is not None:
+        return False
+    for cell in table.find_all(("td", "th")):
+        if cell.find(lambda t: t.name not in _CELL_BLOCKS) is not None:
+            return False
+        if len(cell.find_all(("p", "div"))) > 1:
+            return False
+    return True
+
+
+def _walk(element, out: _Text, skip=None) -> None:
+    """Add the text of *element* (but *skip*) to *out*, a paragraph a block element. Walked
+    with a stack of its own: a page nested thousands of elements deep is still read."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import PreformattedString
+
+    #: what is left to do, last first: an element to read, or the end of a block
+    todo: list[Any] = list(reversed(list(element.children)))
+    while todo:
+        child = todo.pop()
+        if child is _Text.paragraph:
+            out.paragraph()
+        elif isinstance(child, NavigableString):
+            if not isinstance(child, PreformattedString):  # no comment, CDATA, doctype
+                out.add(str(child))
+        elif not isinstance(child, Tag) or child is skip:
+            continue
+        elif child.name == "br":
+            out.line()
+        elif child.name == "pre":
+            out.paragraph()  # its lines as they are, spaces and all
+            out.lines.extend(line.rstrip() for line in child.get_text().splitlines())
+            out.paragraph()
+        elif child.name == "table" and _data_table(child):
+            out.paragraph()
+            for row in child.find_all("tr"):
+                cells = (_inline_text(cell) for cell in row.find_all(("td", "th")))
+                out.add(" | ".join(cell for cell in cells if cell))
+                out.line()
+            out.paragraph()
+        elif child.name in _BLOCK_TAGS:
+            out.paragraph()
+            todo.append(_Text.paragraph)
+            todo.extend(reversed(list(child.children)))
+        else:
+            todo.extend(reversed(list(child.children)))
+
+
+def _inline_text(element) -> str:
+    """The text of *element* on one line."""
+    out = _Text()
+    _walk(element, out)
+    out.paragraph()
+    return " ".join(line for lines in out.paragraphs for line in lines)
 
 
 def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
@@ -102,10 +237,12 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
     url = (canonical.get("href") if canonical else None) or _meta(soup, "og:url")
     if url:
         info["source"] = str(url).strip()
-    date = _as_date(_meta(soup, "article:published_time", "date", "datePublished",
-                          "DC.date.issued", "pubdate"))
+    date = _as_date(_meta(soup, *_DATE_FIELDS)) or _as_date(_json_ld_date(soup))
     if date is None:
-        time_tag = soup.find("time")
+        # the time the page marks as its publication's, else its first
+        time_tag = soup.find("time", attrs={"itemprop": "datePublished"}) or soup.find(
+            "time", attrs={"pubdate": True}) or soup.find("time", class_="published") or \
+            soup.find("time")
         if time_tag is not None:
             date = _as_date(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
     if date:
@@ -145,28 +282,103 @@ def _printable(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+#: The ids of the element holding a page's text on sites that mark it with no
+#: ``<article>``, ``<main>`` or ``role=main`` (the skip link's target).
+_MAIN_IDS = re.compile(r"^(?:main-content|maincontent|main|content)$", re.I)
+#: A class or id of what sites put around a release: share buttons, related posts,
+#: comments, cookie banners, newsletters, breadcrumbs, sidebars, tags, text for screen
+#: readers; a word of the name (``gem-c-share-links``, ``jp-relatedposts``).
+_CHROME_RE = re.compile(
+    r"(?:^|[\s_-])(?:share|sharing|sharedaddy|partage|social|addtoany|a2a|related|"
+    r"relatedposts|comments?|respond|disqus|cookies?|consent|gdpr|onetrust|didomi|cookiebot|"
+    r"newsletter|subscribe|signup|breadcrumbs?|sidebar|skip-link|sr-only|screen-reader-text|"
+    r"visually-hidden|more-news|read-more|post-navigation|pagination|tags|tag-links|"
+    r"cat-links|menu|navbar|advert|advertisement|ads)(?=$|[\s_-])", re.I)
+#: The roles of what is no part of a page's text (its banner, menus, sidebar, dialogs).
+_CHROME_ROLES = ("navigation", "banner", "contentinfo", "complementary", "search", "dialog",
+                 "alertdialog")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _chrome(tag) -> bool:
+    """Whether *tag* is the site around a release rather than the release (its share
+    buttons, a cookie banner, what is hidden from the reader)."""
+    attrs = tag.attrs
+    if not attrs:
+        return False
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or tag.name == "dialog":
+        return True
+    if attrs.get("role") in _CHROME_ROLES:
+        return True
+    if _HIDDEN_STYLE.search(str(attrs.get("style") or "")):
+        return True
+    classes = attrs.get("class") or []
+    names = " ".join([*classes] if isinstance(classes, list) else [str(classes)])
+    return bool(_CHROME_RE.search(names + " " + str(attrs.get("id") or "")))
+
+
+def _drop_chrome(soup, keep: list) -> None:
+    """Take out of *soup* what :func:`_chrome` finds, but an element holding one of *keep*
+    (the article, its headline): the class of a page's ``<body>`` names its categories."""
+    kept = {id(t) for t in keep}
+    for tag in keep:
+        kept.update(id(parent) for parent in tag.parents)
+    for tag in soup.find_all(_chrome):
+        if id(tag) not in kept and not tag.decomposed:
+            tag.decompose()
+
+
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ")
+
+
+def _without_site_name(title: str, names: list[str]) -> str:
+    """A page's title (``<title>``, ``og:title``) without the site's name written before or
+    after it (``Freedonia Must Act | Acme Rights``, ``GOV.UK - ...``); when the page names
+    no site, the longest part of a title cut by `` | ``."""
+    for name in names:
+        name = " ".join(name.split())
+        for sep in _TITLE_SEPARATORS:
+            if title.casefold().endswith((sep + name).casefold()):
+                return title[:-len(sep + name)].strip()
+            if title.casefold().startswith((name + sep).casefold()):
+                return title[len(name + sep):].strip()
+    if " | " in title:
+        return max(title.split(" | "), key=len).strip()
+    return title
+
+
 def _html_blocks(soup) -> tuple[str, list[str]]:
     """The title of a parsed page and the text of its article, one paragraph a block
     element (what is no part of the article dropped)."""
     for tag in soup(_DROP):
-        tag.decompose()
+        if tag.name == "header" and tag.find_parent(("article", "main")) is not None:
+            continue  # the article's own: its headline, date and byline
+        if not tag.decomposed:
+            tag.decompose()
     container = soup.find("article") or soup.find("main") or \
-        soup.find(attrs={"role": "main"}) or soup.body or soup
+        soup.find(attrs={"role": "main"}) or soup.find(id=_MAIN_IDS) or soup.body or soup
     h1 = container.find("h1") or soup.find("h1")
-    title = " ".join(h1.get_text(" ").split()) if h1 else ""
+    _drop_chrome(soup, keep=[t for t in (container, h1) if t is not None])
+    if h1 is not None and container in (soup.body, soup):
+        # no element says where the text is: the smallest around the headline that holds
+        # most of the page's text (not the site's name and menus above it, nor its footer)
+        whole = len("".join(container.stripped_strings))
+        for parent in h1.parents:
+            if parent is container or len("".join(parent.stripped_strings)) * 2 >= whole:
+                container = parent
+                break
+    title = _inline_text(h1) if h1 else ""
     if not title:
-        title = _meta(soup, "og:title") or (soup.title.get_text(" ", strip=True) if soup.title else "")
-    title = " ".join(title.split())
-    blocks = []
-    for el in container.find_all(_BLOCKS):
-        if el.find_parent(_BLOCKS):
-            continue  # its text is in the enclosing block
-        text = " ".join(el.get_text(" ").split())
-        if text:
-            blocks.append(text)
-    if not blocks:
-        lines = (" ".join(line.split()) for line in container.get_text("\n").splitlines())
-        blocks = [line for line in lines if line and line != title]
+        title = _without_site_name(
+            " ".join((_meta(soup, "og:title", "twitter:title")
+                      or (soup.title.get_text(" ") if soup.title else "")).split()),
+            [name for name in (_meta(soup, "og:site_name", "application-name"),) if name])
+    out = _Text()
+    _walk(container, out, h1)
+    out.paragraph()
+    blocks = ["\n".join(lines) for lines in out.paragraphs]
+    if not h1 and blocks and blocks[0] == title:
+        blocks = blocks[1:]
     return title, blocks
 
 
@@ -217,8 +429,6 @@ def email_to_release(data: bytes) -> tuple[str, list[tuple[str, str]]]:
         except (LookupError, UnicodeError):
             # a charset Python does not know (``x-nonsense``): the bytes decoded as a
             # release file is (UTF-8, else a fallback encoding)
-            from pressroom.source import decode
-
             content = decode(body.get_payload(decode=True) or b"", "<e-mail>")[0]
         if body.get_content_type() == "text/html":
             from bs4 import BeautifulSoup
@@ -308,7 +518,24 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         and re.match(rb"\s*(?:<!doctype html|<html)", received[:512], re.I) is not None)
     source_url = None
     if is_html:
+        # what is no page is not read as one: an empty file, a PDF or a picture saved with
+        # the name of a page (read as a page, its bytes became a release of garbage)
+        if not received.strip():
+            placement.missing.append(("release_empty", "the file is empty" if not received
+                                      else "the file holds only whitespace"))
+            return placement
+        binary = [p for p in decode(received, str(path))[2] if p.subtype == "release_binary"]
+        if binary:
+            placement.missing.append(("release_binary", binary[0].message.replace(
+                "not text", "not a web page")))
+            return placement
         text, info = html_to_release(received)
+        if not text.partition("\n---\n")[2].strip():
+            placement.missing.append((
+                "release_empty", "the page holds no text (no headline, no paragraph): if its "
+                "browser shows a release, the page writes it with scripts; save it from the "
+                "browser as it is shown (File > Save Page As, or copy its text into a .txt)"))
+            return placement
         data = text.encode("utf-8")
         placement.original, placement.original_suffix = received, ".html"
         source_url = info.get("source")
@@ -334,6 +561,8 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
             placement.missing.append((problem.subtype, problem.message))
         elif problem.subtype == "release_empty":  # a title and a date, and no text
             placement.notes.append(problem.message)
+    if placement.missing:
+        return placement  # no text: no word about the date or publisher it does not give
 
     # publisher: --publisher, a header line, what the release says about itself
     pub = None
@@ -420,10 +649,12 @@ def _with_header_field(data: bytes, key: str, value: object) -> bytes:
     return bom + f"---{newline}{field}---{newline}".encode(encoding) + body
 
 
-def free_name(target: Path, taken: set[Path]) -> Path:
-    """*target*, or ``-2``, ``-3``… before the suffix when that name is used."""
+def free_name(target: Path, taken: set[Path], also: tuple[str, ...] = ()) -> Path:
+    """*target*, or ``-2``, ``-3``… before the suffix when that name is used (or that name
+    with one of the suffixes *also*: the page or message kept beside the release)."""
     candidate, n = target, 1
-    while candidate.exists() or candidate in taken:
+    while candidate.exists() or candidate in taken or any(
+            candidate.with_suffix(suffix).exists() for suffix in also):
         n += 1
         candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
     return candidate

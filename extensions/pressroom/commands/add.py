@@ -177,14 +177,28 @@ def run(args: argparse.Namespace) -> int:
                 progress.advance(task)
                 continue
             assert placement.target is not None
-            target = free_name(placement.target, taken)
+            kept = (placement.original_suffix,) if placement.original is not None else ()
+            target = free_name(placement.target, taken, kept)
+            if not args.dry_run:
+                written: list[Path] = []
+                try:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    for name, data in ((target, placement.data), *(
+                            (target.with_suffix(suffix), placement.original) for suffix in kept)):
+                        with open(name, "xb") as out:  # never over a file that is there
+                            written.append(name)
+                            out.write(data)
+                except OSError as exc:
+                    for name in written:  # nothing half-written is left behind
+                        name.unlink(missing_ok=True)
+                    where = display_path(str(exc.filename or target))
+                    print(f"{path}: error: not added: cannot write {where}: "
+                          f"{exc.strerror or exc}", file=sys.stderr)
+                    refused += 1
+                    progress.advance(task)
+                    continue
             taken.add(target)
             existing[key] = target
-            if not args.dry_run:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(placement.data)
-                if placement.original is not None:
-                    target.with_suffix(placement.original_suffix).write_bytes(placement.original)
             progress.console.print(f"{verb} {path} -> {display_path(str(target))}",
                                    highlight=False, markup=False, soft_wrap=True) \
                 if progress.console.is_terminal \

@@ -21,9 +21,13 @@ at <releases>/<publisher>/<year>/<date>-<slug>.txt, the slug made from the
 title.
 
 Text files are kept byte for byte. HTML pages are reduced to their text with
-BeautifulSoup (the article's paragraphs; no menus, scripts or footers), with a
-front-matter header giving the title, the date and the source URL when the
-page has them; the page itself is kept beside the release, same name, .html.
+BeautifulSoup (the article's text whole: a paragraph a block, a line a <br>, a
+table of figures a row a line; no menus, share buttons, related posts, cookie
+banners, scripts or footers), with a front-matter header giving the title (the
+headline, without the site's name), the date (the page's metadata, JSON-LD or
+<time>) and the source URL when the page has them; the page itself is kept
+beside the release, same name, .html. An empty file, a binary one or a page
+whose text its scripts write is refused, saying so.
 An e-mail saved as received (.eml) becomes its header as a mail program prints
 it (From:, Date:, To:, Subject:) and its message's text; the message is kept
 beside the release, same name, .eml.

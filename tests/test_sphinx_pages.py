@@ -647,8 +647,9 @@ def test_a_hand_written_archive_folder_is_never_written_into(tmp_path):
     app = built(src)
     assert own.read_text(encoding="utf-8") == "# Our notes\n"
     assert sorted(p.name for p in own.parent.iterdir()) == ["notes.md"]
-    [warning] = [w for w in warnings_of(app) if "was not generated" in w]
-    assert f"{src / 'archive'} exists" in warning and "move or rename that folder" in warning
+    [warning] = [w for w in warnings_of(app) if "did not write" in w]
+    assert warning.startswith(f"{src / 'archive'}: WARNING:"), warning
+    assert "move or rename the folder, or set pressroom_archive_dir" in warning
     assert warning.endswith("[pressroom.config]")
 
 

@@ -307,6 +307,14 @@ def test_short_form_of_one_mentioned_entity_links() -> None:
     assert spans(result) == [("Gary Chan", "gary-chan"), ("Chan", "gary-chan")]
 
 
+def test_shared_short_form_links_the_one_named_before_it() -> None:
+    linker = make_linker(person("lee-jm", "Lee Jae-myung"), person("lee-js", "Lee Jun-seok"))
+    result = linker.link("Lee Jae-myung lost. Lee conceded. Later Lee Jun-seok spoke. Lee smiled.")
+    assert spans(result) == [("Lee Jae-myung", "lee-jm"), ("Lee", "lee-jm"),
+                             ("Lee Jun-seok", "lee-js")]
+    assert [a.surface for a in result.ambiguous] == ["Lee"]  # both named before: unresolved
+
+
 def test_contested_alias_resolved_by_earlier_mention() -> None:
     linker = make_linker(org("labour-hk", "Labour Party (Hong Kong)", "Labour Party"),
                          org("labour-uk", "Labour Party (UK)", "Labour Party"))

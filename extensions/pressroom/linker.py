@@ -1574,7 +1574,8 @@ class Linker:
         A name or alias only one entity claims links to it, whatever forms
         inferred for other entities it also matches. A name several entities
         claim (``Labour Party``) links to the one mentioned earlier in the text;
-        so does a short form. An inferred full form (``Onion``) links to its
+        so does a short form, and one several mentioned entities share links to
+        the only one of them named in full before it. An inferred full form (``Onion``) links to its
         entity when no other claims it. Otherwise the span is ambiguous.
 
         *info* is :func:`_info` of the candidate's entries (computed once per
@@ -1594,6 +1595,12 @@ class Linker:
             earlier = [eid for eid in eids if eid in first_full]
         if len(earlier) == 1:
             return earlier[0], ()
+        if len(earlier) > 1 and not strong:
+            # ``Lee`` after ``Lee Jae-myung`` and before ``Lee Jun-seok``: a name two people
+            # share is the one's who has been named in full so far
+            before = [eid for eid in earlier if first_full[eid] < start]
+            if len(before) == 1:
+                return before[0], ()
         if earlier or strong:
             return None, tuple(earlier or strong)
         if len(weak) == 1:

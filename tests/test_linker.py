@@ -315,6 +315,13 @@ def test_shared_short_form_links_the_one_named_before_it() -> None:
     assert [a.surface for a in result.ambiguous] == ["Lee"]  # both named before: unresolved
 
 
+def test_a_preposition_and_a_place_ending_a_group_s_name_are_no_short_form() -> None:
+    linker = make_linker(person("metis", "Métis in Canada"), place("canada", "Canada"))
+    assert ("in Canada", 3) not in inferred_forms(linker.registry.get("metis"))
+    result = linker.link("Schools run by the Church in Canada's west.")
+    assert spans(result) == [("Canada", "canada")]
+
+
 def test_contested_alias_resolved_by_earlier_mention() -> None:
     linker = make_linker(org("labour-hk", "Labour Party (Hong Kong)", "Labour Party"),
                          org("labour-uk", "Labour Party (UK)", "Labour Party"))

@@ -554,7 +554,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                     add(" ".join([words[j].capitalize(), *words[j + 1:i + 1]]), SHORT)
                     if j > 0 and words[j - 1][:1].isupper() and not _INITIAL.match(words[j - 1]):
                         add(" ".join(words[j - 1:i + 1]), SHORT)
-            if len(words) >= 3:
+            if len(words) >= 3 and (words[-2][:1].isupper() or words[-2].lower() in _PARTICLES):
+                # the last two words (``Jae-in Moon``, ``da Silva``); not ``in Canada`` of
+                # ``Métis in Canada``: a preposition and a place are no one's surname
                 add(" ".join(words[-2:]), SHORT)
         if etype != "person" and len(words) >= 2:
             for acronym in _acronyms(words):

@@ -322,6 +322,22 @@ def test_a_preposition_and_a_place_ending_a_group_s_name_are_no_short_form() -> 
     assert spans(result) == [("Canada", "canada")]
 
 
+def test_a_name_s_capitalized_head_after_the_is_the_entity_named_before() -> None:
+    linker = make_linker(org("scotus", "Supreme Court of the United States"),
+                         org("cc", "Catholic Church"), org("hc", "High Court of Kenya"),
+                         org("sc", "Supreme Court of Kenya"))
+    text = ("The Court met. The Supreme Court of the United States ruled. The Court said so, "
+            "for this Court. The Catholic Church agreed; the Church Street office and the "
+            "Court of Appeal did not. The church was shut.")
+    assert spans(linker.link(text)) == [
+        ("Supreme Court of the United States", "scotus"), ("Court", "scotus"),
+        ("Court", "scotus"), ("Catholic Church", "cc")]
+    # two courts named before: which one is meant is not said
+    text = "The High Court of Kenya and the Supreme Court of Kenya met. The Court ruled."
+    assert [m.surface for m in linker.link(text).mentions] == [
+        "High Court of Kenya", "Supreme Court of Kenya"]
+
+
 def test_contested_alias_resolved_by_earlier_mention() -> None:
     linker = make_linker(org("labour-hk", "Labour Party (Hong Kong)", "Labour Party"),
                          org("labour-uk", "Labour Party (UK)", "Labour Party"))

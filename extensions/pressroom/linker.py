@@ -1114,6 +1114,29 @@ class Linker:
         self._heads = frozenset((m.group(1), e.id) for e in registry if e.type != "person"
                                 and (m := _HEAD_OF.match(normal[e.id])))
         self._places = frozenset(e.id for e in registry if e.type == "place")
+        # the head noun of a name of several words (``Church`` of ``Catholic Church``,
+        # ``Court`` of ``Supreme Court of Cassation``, ``Voice`` of ``The Village Voice``):
+        # capitalized after ``the`` it stands for the entity named before, see
+        # :meth:`_the_head`
+        head_words: dict[str, list[str]] = {}
+        for e in registry:
+            if e.type == "person":
+                continue
+            name = normal[e.id]
+            m = _QUALIFIED.match(name)
+            if m:
+                name = m.group(1)
+            if name.startswith(_LEADING_ARTICLES):
+                name = name[4:]
+            words = name.partition(" of ")[0].split()
+            if len(name.split()) < 2 or not words:
+                continue
+            word = words[-1]
+            if len(word) > 3 and _PLAIN_WORD.fullmatch(word) and word not in _TITLE_SET \
+                    and word.lower() not in _DIRECTIONS and not word.endswith(_ADJECTIVE):
+                head_words.setdefault(word, []).append(e.id)
+        self._head_words = {w: tuple(ids) for w, ids in head_words.items()}
+        self._head_of = {eid: w for w, ids in head_words.items() for eid in ids}
         # a person's surname that no other entity's name holds: linked even when the full
         # name is not in the text (``Gorbachev agreed``), see :func:`_stands_alone`; only for
         # an entry without aliases (aliases say how the entity is written: trust them)
@@ -1467,11 +1490,48 @@ class Linker:
                 mentions.append((start, end, link))
             else:
                 ambiguous.append((start, end, choices))
+        if first_full and self._head_of:
+            self._the_head(text, regions, first_full, marks, mentions, headline)
         mentions.sort()  # by start: selected spans never overlap
         ambiguous.sort()
         return LinkResult(self._with_titles(text, mentions, regions),
                           [Ambiguity(start, end, text[start:end], choices)
                            for start, end, choices in ambiguous])
+
+    def _the_head(self, text, regions, first_full, marks, mentions, headline) -> None:
+        """``the Church`` after ``Catholic Church``, ``the Court`` after ``Supreme Court of
+        the United States``: the head noun of a name, capitalized after ``the`` or ``this``
+        and not going on (``the Court of Appeal``, ``the Church Street``), is the entity
+        named in full before it, when only one such entity was; not in a headline in Title
+        Case, whose capitals say nothing."""
+        head_of = self._head_of
+        words = {head_of[eid] for eid in first_full if eid in head_of}
+        if not words:
+            return
+        heads = self._head_words
+        spans = []
+        for base, norm, _points, shifts in regions:
+            if headline is None or base != headline[0]:
+                spans.append((base, base + len(norm) + (shifts[-1] if shifts else 0)))
+        for word in words:
+            owners = heads[word]
+            i = text.find(" " + word)
+            while i >= 0:
+                start = i + 1
+                end = start + len(word)
+                i = text.find(" " + word, end)
+                before = text[max(0, start - 6):start - 1].lower()
+                if not before.endswith(("the", "this")) or not _THE_HEAD.match(text, end):
+                    continue
+                k = start - 1 - (3 if before.endswith("the") else 4)
+                if k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'-_"):
+                    continue  # ``Blythe Court``, ``Bathe``
+                if not any(a <= start and end <= b for a, b in spans):
+                    continue
+                named = [eid for eid in owners if first_full.get(eid, end) < start]
+                if len(named) == 1 and marks.find(1, start, end) < 0:
+                    marks[start:end] = b"\x01" * (end - start)
+                    mentions.append((start, end, named[0]))
 
     def _shadowed(self, text, candidates, anchored, anchors, first_full, headline=None):
         """One-word forms that, somewhere in the text, belong to a name not in the registry.
@@ -1735,6 +1795,10 @@ class Linker:
             return out
         return sorted(out + added, key=lambda m: m.start)
 
+
+#: After a capitalized word: the word ends there and no longer name goes on (``the Court
+#: of Appeal``, ``the Church Street``).
+_THE_HEAD = re.compile(r"(?![\w'-])(?! of\b| [A-Z])")
 
 #: Titles of an office (not honorifics: ``Mr.``, ``Sir``), at the start of a string.
 _OFFICE = re.compile(

@@ -338,6 +338,16 @@ def test_a_name_s_capitalized_head_after_the_is_the_entity_named_before() -> Non
         "High Court of Kenya", "Supreme Court of Kenya"]
 
 
+def test_an_acronym_with_the_small_words_initials_defined_in_brackets() -> None:
+    linker = make_linker(org("tfgm", "Transport for Greater Manchester"),
+                         org("dfe", "Department for Education"))
+    text = ("Transport for Greater Manchester (TfGM) sets fares. TfGM said so. The Department "
+            "for Education (DfE) agreed; the DfE and Tfgm and DFE did not.")
+    assert spans(linker.link(text)) == [
+        ("Transport for Greater Manchester", "tfgm"), ("TfGM", "tfgm"), ("TfGM", "tfgm"),
+        ("Department for Education", "dfe"), ("DfE", "dfe"), ("DfE", "dfe")]
+
+
 def test_contested_alias_resolved_by_earlier_mention() -> None:
     linker = make_linker(org("labour-hk", "Labour Party (Hong Kong)", "Labour Party"),
                          org("labour-uk", "Labour Party (UK)", "Labour Party"))

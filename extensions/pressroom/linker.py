@@ -746,6 +746,16 @@ _NAME_GOES_ON = re.compile(r" of (?:the )?[A-Z]")
 _DIRECTIONS = frozenset("north south east west".split())
 
 
+def _mixed_acronym(acronym: str, name: str) -> bool:
+    """Is *acronym*, with small letters, the initials of *name*: its capitals those of the
+    capitalized words, its small letters those of the small words between them
+    (``TfGM`` for ``Transport for Greater Manchester``, ``DfE`` for ``Department for
+    Education``)?"""
+    letters = [w[0] for w in name.split() if w[:1].isalpha()]
+    return (len(acronym) >= 3 and acronym[0].isupper() and acronym.isalpha()
+            and sum(c.isupper() for c in acronym) >= 2 and "".join(letters) == acronym)
+
+
 def _capitalized_for_another_reason(norm: str, start: int, end: int) -> bool:
     """Is the capitalized word ``norm[start:end]`` capitalized as the start of a sentence,
     or as a word of a longer name (a capitalized word, or ``of`` and one, around it)?"""
@@ -1672,9 +1682,10 @@ class Linker:
     def _defined_acronyms(self, text, anchors, regions, scale, headline=None):
         """Candidates for acronyms a text defines right after a full mention."""
         defined: dict[str, tuple[str, int]] = {}
-        for _start, end, eid in sorted(anchors):
+        for start, end, eid in sorted(anchors):
             m = _DEFINED_ACRONYM.match(text, end)
-            if m and m.group(1).replace(".", "").isupper():
+            if m and (m.group(1).replace(".", "").isupper()
+                      or _mixed_acronym(m.group(1), text[start:end])):
                 defined.setdefault(m.group(1), (eid, m.start(1)))
         # an acronym in brackets after other words that is one entity's own, inferred from
         # its name: ``the UN Refugee Agency (UNHCR)`` for the United Nations High

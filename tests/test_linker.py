@@ -348,6 +348,14 @@ def test_an_acronym_with_the_small_words_initials_defined_in_brackets() -> None:
         ("Department for Education", "dfe"), ("DfE", "dfe"), ("DfE", "dfe")]
 
 
+def test_a_storm_goes_by_its_given_name_after_a_full_mention() -> None:
+    linker = make_linker({"id": "ian", "type": "event", "name": "Hurricane Ian", "aliases": []},
+                         {"id": "idai", "type": "event", "name": "Cyclone Idai", "aliases": []})
+    assert spans(linker.link("Hurricane Ian hit Florida. Ian weakened.")) == [
+        ("Hurricane Ian", "ian"), ("Ian", "ian")]
+    assert spans(linker.link("Ian weakened. Idai hit Beira.")) == []  # no storm named
+
+
 def test_contested_alias_resolved_by_earlier_mention() -> None:
     linker = make_linker(org("labour-hk", "Labour Party (Hong Kong)", "Labour Party"),
                          org("labour-uk", "Labour Party (UK)", "Labour Party"))

@@ -383,7 +383,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       also ``(U.S.) State Department``;
     - a ``YEAR (Season) Event`` of one word is also the ``(Season) Event`` after a
       full mention (``Paralympics`` after ``2014 Winter Paralympics``);
-    - ``and`` in a name is also written ``&``, and the reverse.
+    - ``and`` in a name is also written ``&``, and the reverse;
+    - a named storm goes by its given name after a full mention (``Ian`` after
+      ``Hurricane Ian``).
     """
     forms: list[tuple[str, int]] = []
     seen: set[str] = set()
@@ -602,6 +604,11 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if m and not _is_common(m.group(1) or m.group(2)):
                 # ``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``
                 add(m.group(1) or m.group(2), WEAK)
+        # ``Hurricane Ian``: the storm's given name alone after a full mention
+        if etype == "event":
+            m = _STORM.match(name)
+            if m:
+                add(m.group(1), SHORT)
         # ``2014 Winter Paralympics``: ``Winter Paralympics``, ``Paralympics`` after a full mention
         if etype == "event":
             m = re.match(r"^(?:19|20)\d\d (" + _SEASON_EVENT.pattern + ")$", name)
@@ -663,6 +670,9 @@ _ARTICLE_OPENING = re.compile(r"^([Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]t)-[A
 #: (a year's, written without its year, only after a full mention).
 _SEASON_EVENT = re.compile(r"(?:Summer |Winter )?([A-Z]\w+)")
 _CAMPUS = re.compile(r"^(.+) at ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+#: A named storm: ``Hurricane Ian``, ``Typhoon Haiyan``, ``Cyclone Idai``, ``Storm Ciarán``.
+_STORM = re.compile(r"^(?:Hurricane|(?:Super )?Typhoon|(?:Tropical )?Cyclone|(?:Tropical )?Storm)"
+                    r" ([A-Z][\w'-]+)$")
 _COMPASS = re.compile(r"\b(North|South)(east|west)\b")
 _COMPASS_SPLIT = re.compile(r"\b(North|South)[ -](East|West)\b")
 #: ``Rohingya people``: an ethnic or national group's name followed by ``people``.

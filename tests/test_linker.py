@@ -356,6 +356,18 @@ def test_a_storm_goes_by_its_given_name_after_a_full_mention() -> None:
     assert spans(linker.link("Ian weakened. Idai hit Beira.")) == []  # no storm named
 
 
+def test_a_court_case_goes_by_a_party_s_name_of_one_word() -> None:
+    linker = make_linker({"id": "roe", "type": "event", "name": "Roe v. Wade", "aliases": []},
+                         {"id": "casey", "type": "event", "name": "Planned Parenthood v. Casey",
+                          "aliases": []},
+                         org("pp", "Planned Parenthood"))
+    text = ("The court overturned Roe v. Wade and Planned Parenthood v. Casey. Roe was wrong, "
+            "and Casey upheld Roe's holding. Planned Parenthood objected.")
+    assert spans(linker.link(text)) == [
+        ("Roe v. Wade", "roe"), ("Planned Parenthood v. Casey", "casey"), ("Roe", "roe"),
+        ("Casey", "casey"), ("Roe", "roe"), ("Planned Parenthood", "pp")]
+
+
 def test_contested_alias_resolved_by_earlier_mention() -> None:
     linker = make_linker(org("labour-hk", "Labour Party (Hong Kong)", "Labour Party"),
                          org("labour-uk", "Labour Party (UK)", "Labour Party"))

@@ -385,7 +385,8 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       full mention (``Paralympics`` after ``2014 Winter Paralympics``);
     - ``and`` in a name is also written ``&``, and the reverse;
     - a named storm goes by its given name after a full mention (``Ian`` after
-      ``Hurricane Ian``).
+      ``Hurricane Ian``), a court case by its first party's name of one word, or else its
+      second's (``Roe`` of ``Roe v. Wade``, ``Casey`` of ``Planned Parenthood v. Casey``).
     """
     forms: list[tuple[str, int]] = []
     seen: set[str] = set()
@@ -604,6 +605,15 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if m and not _is_common(m.group(1) or m.group(2)):
                 # ``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``
                 add(m.group(1) or m.group(2), WEAK)
+        # ``Roe v. Wade``: a court case goes by its first party's name of one word, or else its
+        # second's (``Casey`` of ``Planned Parenthood v. Casey``), after a full mention
+        m = etype != "person" and " v" in name and _CASE.match(name)
+        if m:
+            first, second = m.group(1), m.group(2)
+            if " " not in first:
+                add(first, SHORT)
+            elif " " not in second:
+                add(second, SHORT)
         # ``Hurricane Ian``: the storm's given name alone after a full mention
         if etype == "event":
             m = _STORM.match(name)
@@ -670,6 +680,8 @@ _ARTICLE_OPENING = re.compile(r"^([Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]t)-[A
 #: (a year's, written without its year, only after a full mention).
 _SEASON_EVENT = re.compile(r"(?:Summer |Winter )?([A-Z]\w+)")
 _CAMPUS = re.compile(r"^(.+) at ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+#: A court case: ``Roe v. Wade``, ``Planned Parenthood v. Casey``, ``Miller vs Smith``.
+_CASE = re.compile(r"^([A-Z][\w'.-]*(?: [A-Z][\w'.-]*)*) v(?:s?\.|s)? ([A-Z][\w'.-]*(?: [\w'.-]+)*)$")
 #: A named storm: ``Hurricane Ian``, ``Typhoon Haiyan``, ``Cyclone Idai``, ``Storm Ciarán``.
 _STORM = re.compile(r"^(?:Hurricane|(?:Super )?Typhoon|(?:Tropical )?Cyclone|(?:Tropical )?Storm)"
                     r" ([A-Z][\w'-]+)$")

@@ -328,10 +328,11 @@ def test_a_name_s_capitalized_head_after_the_is_the_entity_named_before() -> Non
                          org("sc", "Supreme Court of Kenya"))
     text = ("The Court met. The Supreme Court of the United States ruled. The Court said so, "
             "for this Court. The Catholic Church agreed; the Church Street office and the "
-            "Court of Appeal did not. The church was shut.")
+            "Court of Appeal did not. The church was shut. 'Say the Church', the Court's "
+            "critics said.")
     assert spans(linker.link(text)) == [
         ("Supreme Court of the United States", "scotus"), ("Court", "scotus"),
-        ("Court", "scotus"), ("Catholic Church", "cc")]
+        ("Court", "scotus"), ("Catholic Church", "cc"), ("Church", "cc"), ("Court", "scotus")]
     # two courts named before: which one is meant is not said
     text = "The High Court of Kenya and the Supreme Court of Kenya met. The Court ruled."
     assert [m.surface for m in linker.link(text).mentions] == [

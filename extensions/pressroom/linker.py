@@ -1556,7 +1556,7 @@ class Linker:
                 if not before.endswith(("the", "this")) or not _THE_HEAD.match(text, end):
                     continue
                 k = start - 1 - (3 if before.endswith("the") else 4)
-                if k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'-_"):
+                if k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-_"):
                     continue  # ``Blythe Court``, ``Bathe``
                 if not any(a <= start and end <= b for a, b in spans):
                     continue
@@ -1829,9 +1829,10 @@ class Linker:
         return sorted(out + added, key=lambda m: m.start)
 
 
-#: After a capitalized word: the word ends there and no longer name goes on (``the Court
-#: of Appeal``, ``the Church Street``).
-_THE_HEAD = re.compile(r"(?![\w'-])(?! of\b| [A-Z])")
+#: After a capitalized word: the word ends there, but for a possessive (``the Court's``)
+#: or a closing quote, and no longer name goes on (``the Court of Appeal``, ``the Church
+#: Street``).
+_THE_HEAD = re.compile(r"(?![\w-])(?!['\u2019](?!s\b)\w)(?! of\b| [A-Z])")
 
 #: Titles of an office (not honorifics: ``Mr.``, ``Sir``), at the start of a string.
 _OFFICE = re.compile(

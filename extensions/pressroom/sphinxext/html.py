@@ -24,6 +24,7 @@ from pressroom.sphinxext.corpus import (
     remove_if_written,
     site_language,
     store_pickled,
+    web_site,
     write_if_changed,
 )
 from pressroom.sphinxext.domain import get_domain
@@ -434,8 +435,10 @@ def unescape_search_names(app: Sphinx, exc: Exception | None) -> None:
 
 
 def export(app: Sphinx, exc: Exception | None) -> None:
-    """Write ``pressroom.json`` (releases, entities, mentions) and the root redirect."""
-    if exc is not None or app.builder.format != "html":
+    """Write ``pressroom.json`` (releases, entities, mentions) and the root redirect (a web
+    site's: not into an e-book's folder, whose next build warned of both as files of
+    unknown type, and whose pages link no export)."""
+    if exc is not None or not web_site(app.builder):
         return
     domain = get_domain(app.env)
     corpus = ACTIVE.get(str(app.srcdir))

@@ -33,6 +33,7 @@ from pressroom.sphinxext.corpus import (
     letter_label,
     plain,
     source_suffix,
+    web_site,
 )
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain, writes_page
@@ -135,8 +136,9 @@ class EntryLinks(SphinxPostTransform):
 
     @staticmethod
     def export_link(node: nodes.reference, docname: str, builder: Any) -> None:
-        """The corpus export, relative to this page; its text alone where none is written."""
-        if builder.format != "html":
+        """The corpus export, relative to this page; its text alone where none is written
+        (builders other than HTML, and an e-book: it is not among its files)."""
+        if not web_site(builder):
             _unlink(node)
             return
         node["refuri"] = relative_uri(builder.get_target_uri(docname), EXPORT_FILE)

@@ -391,6 +391,19 @@ def test_singlehtml_links_to_no_entry_page_it_does_not_write(tmp_path):
     assert 'href="#document-entries/person/index"' in html  # the glossary is in the page
 
 
+def test_the_singlehtml_export_gives_addresses_that_lead_somewhere(tmp_path):
+    """The export of a single-page build gave a release's address as an anchor alone
+    (``#document-corpus/…``, of no file) and an entry's as the page of it the build does
+    not write: a release's is the anchor in the one page, an entry's none."""
+    app = built(copy_root("pressroom", tmp_path), "singlehtml")
+    data = json.loads((Path(app.outdir) / "pressroom.json").read_text(encoding="utf-8"))
+    release = next(r for r in data["releases"]
+                   if r["id"] == "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue")
+    assert release["url"] == ("docs/index.html"
+                              "#document-corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue")
+    assert [e["url"] for e in data["entities"]] == [None] * len(data["entities"])
+
+
 def test_a_release_footer_is_shown_but_not_searchable(site):
     seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
     assert "Seeking asylum?" in page(site, seed)

@@ -27,7 +27,7 @@ from pressroom.sphinxext.corpus import (
     web_site,
     write_if_changed,
 )
-from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.domain import get_domain, writes_page
 from pressroom.sphinxext.generate import generated_folders
 from pressroom.sphinxext.render import EXPORT_FILE, direction
 
@@ -449,7 +449,10 @@ def export(app: Sphinx, exc: Exception | None) -> None:
 
     def uri(docname: str) -> str:
         if docname not in uris:
-            uris[docname] = app.builder.get_target_uri(docname)
+            target = app.builder.get_target_uri(docname)
+            if target.startswith("#"):  # singlehtml: a part of the root document's page
+                target = root_file(app) + target
+            uris[docname] = target
         return uris[docname]
 
     def entities() -> list[dict[str, Any]]:
@@ -462,7 +465,9 @@ def export(app: Sphinx, exc: Exception | None) -> None:
                 # ISO 8601 to the day, month or year it is known to (``2011-02``)
                 "start": e.start.isoformat() if e.start else None,
                 "end": e.end.isoformat() if e.end else None,
-                "url": uri(entry[0]) + "#" + entry[1] if entry else None,
+                # none where its page is not written (singlehtml writes no entry page)
+                "url": uri(entry[0]) + "#" + entry[1]
+                if entry and writes_page(app.builder, app.env, entry[0]) else None,
                 "releases": agg.release_count.get(e.id, 0),
             })
         return out

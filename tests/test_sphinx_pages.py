@@ -404,6 +404,22 @@ def test_the_singlehtml_export_gives_addresses_that_lead_somewhere(tmp_path):
     assert [e["url"] for e in data["entities"]] == [None] * len(data["entities"])
 
 
+def test_the_export_gives_absolute_addresses_under_the_base_url(tmp_path):
+    """With ``html_baseurl`` the export's addresses are absolute under it, as the feed's
+    and the JSON-LD's (it gave them relative to the output folder whatever the setting),
+    and a build after changing it gives the new ones."""
+    src = copy_root("pressroom", tmp_path)
+    for base in ("https://archive.example.org/", "https://press.example.net"):
+        app = built(src, confoverrides={"html_baseurl": base})
+        data = json.loads((Path(app.outdir) / "pressroom.json").read_text(encoding="utf-8"))
+        release = next(r for r in data["releases"]
+                       if r["id"] == "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue")
+        root = base.rstrip("/")
+        assert release["url"] == f"{root}/corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue.html"
+        dooley = next(e for e in data["entities"] if e["id"] == "brian-dooley")
+        assert dooley["url"] == f"{root}/entries/person/brian-dooley.html#entity-brian-dooley"
+
+
 def test_a_release_footer_is_shown_but_not_searchable(site):
     seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
     assert "Seeking asylum?" in page(site, seed)

@@ -452,7 +452,7 @@ def export(app: Sphinx, exc: Exception | None) -> None:
             target = app.builder.get_target_uri(docname)
             if target.startswith("#"):  # singlehtml: a part of the root document's page
                 target = root_file(app) + target
-            uris[docname] = target
+            uris[docname] = site_url(app, target)  # absolute under html_baseurl
         return uris[docname]
 
     def entities() -> list[dict[str, Any]]:
@@ -501,7 +501,8 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     # that changed none of them does not make it again (0.2 s at 5,000 entries, most
     # of it asking the builder for 5,000 pages' addresses).
     cache_path = Path(app.doctreedir) / "pressroom-export.pickle"
-    cache_key = (app.builder.name, app.builder.get_target_uri("a/b"), code_key(sys.modules[__name__]))
+    cache_key = (app.builder.name, app.builder.get_target_uri("a/b"), app.config.html_baseurl,
+                 code_key(sys.modules[__name__]))
     stored = load_pickled(cache_path, cache_key)
     old_parts: dict[str, tuple[int, str]] = stored["parts"] if stored else {}
     parts: dict[str, tuple[int, str]] = {}

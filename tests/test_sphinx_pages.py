@@ -420,6 +420,59 @@ def test_the_export_gives_absolute_addresses_under_the_base_url(tmp_path):
         assert dooley["url"] == f"{root}/entries/person/brian-dooley.html#entity-brian-dooley"
 
 
+_NAV_THEME = """{% extends "basic/layout.html" %}
+{% block header %}<nav id="theme-nav">{{ generate_toctree_html("sidebar", includehidden=True) }}</nav>
+{% if suppress_sidebar_toctree(includehidden=True) %}<p id="no-nav"></p>{% endif %}{% endblock %}
+"""
+
+_NAV_FUNCTIONS = """
+
+def setup(app):
+    import inspect
+
+    from sphinx.environment.adapters.toctree import global_toctree_for_doc
+
+    tags = {"tags": app.tags} if "tags" in inspect.signature(global_toctree_for_doc).parameters else {}
+
+    def add(app, pagename, templatename, context, doctree):
+        def tree(includehidden):
+            found = global_toctree_for_doc(app.env, pagename, app.builder, collapse=False,
+                                           includehidden=includehidden, titles_only=True, maxdepth=4,
+                                           **tags)
+            return "" if found is None else app.builder.render_partial(found)["fragment"]
+
+        context["generate_toctree_html"] = lambda kind, includehidden=True, **kw: tree(includehidden)
+        context["suppress_sidebar_toctree"] = lambda includehidden=True, **kw: not tree(includehidden)
+
+    app.connect("html-page-context", add)
+"""
+
+
+def test_a_theme_s_own_navigation_does_not_list_the_archive(tmp_path):
+    """A theme that resolves the toctree with functions of its own, hidden toctrees
+    included (pydata-sphinx-theme's ``generate_toctree_html``, as this test's theme and
+    extension mimic it), listed every year and month of the archive in every page's
+    sidebar: the navigation grew with the archive. They are bounded as Sphinx's
+    ``toctree`` is: the hand-written pages' visible toctrees."""
+    src = copy_root("pressroom", tmp_path)
+    theme = src / "_themes" / "navtheme"
+    theme.mkdir(parents=True)
+    (theme / "theme.conf").write_text("[theme]\ninherit = basic\n", encoding="utf-8")
+    (theme / "layout.html").write_text(_NAV_THEME, encoding="utf-8")
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('html_theme = "basic"', (
+        'html_theme = "navtheme"\nhtml_theme_path = ["_themes"]')) + _NAV_FUNCTIONS,
+        encoding="utf-8")
+    app = built(src)
+    assert [w for w in warnings_of(app) if not w.endswith("[pressroom.release_control]")] == []
+    roles = page(app, "docs/roles")
+    nav = re.search(r'<nav id="theme-nav">(.*?)</nav>', roles, re.S).group(1)
+    assert "Roles in MyST" in nav  # the hand-written pages are listed
+    for doc in ("docs/roles", "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"):
+        nav = re.search(r'<nav id="theme-nav">(.*?)</nav>', page(app, doc), re.S).group(1)
+        assert "archive/" not in nav and "upcoming-dialogue" not in nav, doc
+
+
 def test_a_release_footer_is_shown_but_not_searchable(site):
     seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
     assert "Seeking asylum?" in page(site, seed)

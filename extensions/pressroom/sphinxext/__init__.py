@@ -250,7 +250,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
       ``warn-missing-reference`` (unknown entries, after intersphinx had its
       chance), ``doctree-resolved`` (at ``-j N``, entry and letter pages written while
       the main process waits for Sphinx's workers), ``html-page-context`` (bounded
-      sidebar, JSON-LD, asset tags made once per folder),
+      sidebar, a theme's own navigation functions bounded too, JSON-LD, asset tags made
+      once per folder),
       ``html-collect-pages`` (entry and letter pages, rendered from collected data),
       ``build-finished`` (``pressroom.json`` export, root redirect, the digests of
       the collected pages);
@@ -311,6 +312,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", incremental.build_finished, priority=900)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", html.bound_sidebar, priority=400)
+    app.connect("html-page-context", html.bound_theme_navigation, priority=600)
     app.connect("html-page-context", html.add_jsonld)
     app.connect("html-page-context", html.add_breadcrumbs)
     app.connect("html-page-context", feed.add_feed_link)

@@ -184,6 +184,31 @@ def bound_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[s
     context["toctree"] = bounded
 
 
+def bound_theme_navigation(app: Sphinx, pagename: str, templatename: str,
+                           context: dict[str, Any], doctree: Any) -> None:
+    """Keep a theme's own navigation functions to the visible toctrees too.
+
+    pydata-sphinx-theme renders its sidebar with functions of its own
+    (``generate_toctree_html``, ``suppress_sidebar_toctree``), which resolve the toctree
+    themselves, hidden toctrees included unless ``sidebar_includehidden`` is off: every
+    release page listed every year and month of the archive, a sidebar growing with the
+    archive. They are given ``includehidden=False``, as :func:`bound_sidebar` gives
+    Sphinx's ``toctree``. Runs after the theme's handlers have added them."""
+    for name in ("generate_toctree_html", "suppress_sidebar_toctree"):
+        function = context.get(name)
+        if callable(function) and not getattr(function, "_pressroom", False):
+            context[name] = _without_hidden(function)
+
+
+def _without_hidden(function: Any) -> Any:
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        kwargs["includehidden"] = False
+        return function(*args, **kwargs)
+
+    bounded._pressroom = True  # type: ignore[attr-defined]
+    return bounded
+
+
 class DirectedText:
     """Mixed into the HTML translator: an element marked as written in a language (a class
     ``language-<tag>``, which docutils writes as ``lang``) gets HTML's ``dir`` too when

@@ -171,3 +171,14 @@ def test_the_texinfo_document_anchors_the_headings_its_links_name(tmp_path):
                             ("docs/timeline year-2010", "2010")):
         assert re.search(rf"@anchor\{{{re.escape(anchor)}\}}(?:@anchor\{{\w+\}})?\n@\w+ {heading}\n",
                          texi), anchor
+
+
+@pytest.mark.parametrize("builder", ["xml", "pseudoxml"])
+def test_a_builder_of_another_format_links_no_entry_page(tmp_path, builder):
+    """Only the builders of HTML pages write entry pages: the ``xml`` builders gave a
+    release's mentions references to ``entries/person/brian-dooley``, a page no build of
+    theirs writes. A mention is its text there, as with LaTeX."""
+    app = build(tmp_path, builder)
+    text = next(Path(app.outdir).glob(f"{SEED}.*")).read_text(encoding="utf-8")
+    assert "Brian Dooley" in text and "pressroom-mention" in text
+    assert "entries/person/brian-dooley" not in text

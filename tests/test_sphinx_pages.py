@@ -473,6 +473,19 @@ def test_a_theme_s_own_navigation_does_not_list_the_archive(tmp_path):
         assert "archive/" not in nav and "upcoming-dialogue" not in nav, doc
 
 
+def test_the_stylesheet_takes_its_colours_from_the_dark_mode_themes():
+    """Each colour the stylesheet takes from furo (``--color-*``) it takes from
+    pydata-sphinx-theme (``--pst-color-*``, sphinx-book-theme's too) before its light
+    fallback: in their dark mode the metadata panel and a quotation kept their light
+    backgrounds under the theme's light text, unreadable."""
+    from pressroom.sphinxext import STATIC
+
+    css = (STATIC / "pressroom.css").read_text(encoding="utf-8")
+    furo = re.findall(r"var\(--color-[a-z-]+, ([^;]*?)\)[;\s]", css)
+    assert len(furo) > 10
+    assert [f for f in furo if not re.fullmatch(r"var\(--pst-color-[a-z-]+, #[0-9a-f]{3,6}\)", f)] == []
+
+
 def test_a_release_footer_is_shown_but_not_searchable(site):
     seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
     assert "Seeking asylum?" in page(site, seed)

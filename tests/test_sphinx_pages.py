@@ -486,6 +486,26 @@ def test_the_stylesheet_takes_its_colours_from_the_dark_mode_themes():
     assert [f for f in furo if not re.fullmatch(r"var\(--pst-color-[a-z-]+, #[0-9a-f]{3,6}\)", f)] == []
 
 
+@pytest.mark.parametrize("builder", ["json", "pickle"])
+# the builders' own use of an API Sphinx deprecated, not Pressroom's
+@pytest.mark.filterwarnings(r"ignore:'sphinxcontrib\.serializinghtml\.")
+def test_the_serializing_builders_write_the_pages_of_a_web_application(tmp_path, builder):
+    """``json`` and ``pickle`` write each page's parts for a web application: the feed
+    link called their ``pathto`` as the HTML builder's (a traceback on the first page),
+    and the search index was mended as text (the pickle builder's is none)."""
+    src = copy_root("pressroom", tmp_path)
+    for _ in range(2):
+        app = built(src, builder)
+        assert [w for w in warnings_of(app) if not w.endswith("[pressroom.release_control]")] == []
+    outdir = Path(app.outdir)
+    suffix = ".fjson" if builder == "json" else ".fpickle"
+    assert (outdir / f"entries/person/brian-dooley{suffix}").is_file()
+    if builder == "json":
+        context = json.loads((outdir / f"{SEED}.fjson").read_text(encoding="utf-8"))
+        assert 'href="releases.atom"' in context["metatags"]
+        assert "Brian Dooley" in context["body"]
+
+
 def test_a_release_footer_is_shown_but_not_searchable(site):
     seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
     assert "Seeking asylum?" in page(site, seed)

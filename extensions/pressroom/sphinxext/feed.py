@@ -52,7 +52,15 @@ def add_feed_link(app: Sphinx, pagename: str, templatename: str, context: dict[s
     """``<link rel="alternate">`` to the feed in every page's head."""
     if "pathto" not in context:
         return
-    context["metatags"] = context.get("metatags", "") + feed_link(app, context["pathto"](FEED_FILE, 1))
+    from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
+
+    if isinstance(app.builder, SerializingHTMLBuilder):
+        # json, pickle: a web application's pages, whose ``pathto`` takes a name alone
+        # (it was a traceback) and gives it as it is
+        href = context["pathto"](FEED_FILE)
+    else:
+        href = context["pathto"](FEED_FILE, 1)
+    context["metatags"] = context.get("metatags", "") + feed_link(app, href)
 
 
 def feed_link(app: Sphinx, href: str) -> str:

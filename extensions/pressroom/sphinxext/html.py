@@ -439,6 +439,10 @@ def unescape_search_names(app: Sphinx, exc: Exception | None) -> None:
     builder = app.builder
     if exc is not None or getattr(builder, "indexer", None) is None:
         return
+    if not builder.searchindex_filename.endswith(".js"):
+        # the json and pickle builders' index, a web application's to read and show (the
+        # pickle builder's is no text: reading it was a traceback)
+        return
     outdir = Path(builder.outdir)
     try:
         if _ESCAPING_SEARCHTOOLS not in (outdir / "_static" / "searchtools.js").read_text(

@@ -406,3 +406,39 @@ def test_a_printed_entry_page_holds_its_folded_sentences(arabic_site, browser):
     page.emulate_media(media="print")
     assert page.evaluate(shown) == [[True, True], [False, True]]
     page.close()
+
+
+_TRAIL_THEME = """{% extends "basic/layout.html" %}
+{% block header %}<ul class="wy-breadcrumbs">{% for p in parents %}<li><a href="{{ p.link }}">
+{{ p.title }}</a></li>{% endfor %}</ul>{% endblock %}
+"""
+
+
+def test_a_theme_s_own_trail_is_not_shown_twice(tmp_path, browser):
+    """sphinx_rtd_theme and pydata-sphinx-theme draw the page's trail from the ancestors
+    Sphinx gives it, as Pressroom's breadcrumbs do: a release page and an entry page
+    showed the same trail twice, one under the other. Here a theme draws it as
+    sphinx_rtd_theme does; the basic theme draws none, and Pressroom's is shown."""
+    src = copy_root("pressroom", tmp_path / "theme")
+    theme = src / "_themes" / "trail"
+    theme.mkdir(parents=True)
+    (theme / "theme.conf").write_text("[theme]\ninherit = basic\n", encoding="utf-8")
+    (theme / "layout.html").write_text(_TRAIL_THEME, encoding="utf-8")
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(
+        'html_theme = "basic"', 'html_theme = "trail"\nhtml_theme_path = ["_themes"]'),
+        encoding="utf-8")
+    shown = {}
+    for name, root in (("trail", src), ("basic", copy_root("pressroom", tmp_path / "basic"))):
+        with serve(Path(built(root).outdir)) as base:
+            page = browser.new_page()
+            for doc in ("corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue",
+                        "entries/person/brian-dooley"):
+                page.goto(f"{base}/{doc}.html")
+                assert page.locator("nav.pressroom-breadcrumbs").count() == 1, doc
+                shown[name, doc] = page.locator("nav.pressroom-breadcrumbs").is_visible()
+            page.close()
+    assert shown == {("trail", "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"): False,
+                     ("trail", "entries/person/brian-dooley"): False,
+                     ("basic", "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"): True,
+                     ("basic", "entries/person/brian-dooley"): True}

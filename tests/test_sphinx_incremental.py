@@ -580,6 +580,27 @@ def test_removed_releases_in_other_html_builders(tmp_path):
     assert sorted(builds["singlehtml"].rglob("*.html")) == single
 
 
+def test_an_e_book_rebuilt_holds_only_its_own_files(tmp_path):
+    """An e-book's folder is packed whole: Pressroom wrote the export, the root redirect
+    and its records of what it wrote there, and the next ``epub`` build warned of each as
+    a file of unknown type (``-W`` failed it). No export, no redirect (an e-book has no
+    address for a program or a browser to follow, and its pages link no export), and the
+    records are left out of the book."""
+    src = copy_root("pressroom", tmp_path)
+    overrides = {"version": "1", "copyright": "the publishers"}  # EPUB 3 wants both
+    for _ in range(2):
+        app = make(src, buildername="epub", confoverrides=overrides)
+        app.build()
+        app.cleanup()
+        assert [w for w in warnings_of(app) if not w.endswith("[pressroom.release_control]")] == []
+    outdir = Path(app.outdir)
+    assert not (outdir / "pressroom.json").exists() and not (outdir / "index.html").exists()
+    roles = (outdir / "docs" / "roles.xhtml").read_text(encoding="utf-8")
+    assert ">pressroom.json<" in roles and not re.search(r'href="[^"]*pressroom\.json"', roles)
+    assert (outdir / ".pressroom-pages.json").is_file()  # kept, for the next build
+    assert ".pressroom" not in (outdir / "content.opf").read_text(encoding="utf-8")
+
+
 def _summary(app) -> str:
     return re.sub(r"<[^>]+>", "", main_text(page(app, "docs/summary")))
 

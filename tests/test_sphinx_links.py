@@ -147,3 +147,38 @@ def test_a_builder_that_leaves_entry_pages_out_shows_mentions_as_text(tmp_path):
     # the test root's one expected warning (a control character in a release) only
     assert [w for w in warnings_of(app) if "WARNING" in w or "ERROR" in w] == [
         w for w in warnings_of(app) if w.endswith("[pressroom.release_control]")]
+
+
+def test_every_reference_of_the_latex_document_has_its_label(tmp_path):
+    """A glossary's line of letters and the timeline's line of years link their headings:
+    the LaTeX writer writes no label for a heading's (a rubric's) id, so each was an
+    undefined reference in the PDF."""
+    app = build(tmp_path, "latex")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    labels = set(re.findall(r"\\label\{\\detokenize\{([^}]*)\}\}", tex))
+    refs = set(re.findall(r"\\hyperref\[\\detokenize\{([^}]*)\}\]", tex))
+    assert "entries/person/index:letter-person-b" in refs and "docs/timeline:year-2010" in refs
+    assert sorted(refs - labels) == []
+
+
+def test_the_texinfo_document_anchors_the_headings_its_links_name(tmp_path):
+    """The Texinfo writer wrote the anchors of the letters' and years' headings (rubrics,
+    whose ids it does not write) at the end of the file, in no fixed order: each is written
+    where its heading is."""
+    app = build(tmp_path, "texinfo")
+    texi = next(Path(app.outdir).glob("*.texi")).read_text(encoding="utf-8")
+    for anchor, heading in (("entries/person/index letter-person-b", "B"),
+                            ("docs/timeline year-2010", "2010")):
+        assert re.search(rf"@anchor\{{{re.escape(anchor)}\}}(?:@anchor\{{\w+\}})?\n@\w+ {heading}\n",
+                         texi), anchor
+
+
+@pytest.mark.parametrize("builder", ["xml", "pseudoxml"])
+def test_a_builder_of_another_format_links_no_entry_page(tmp_path, builder):
+    """Only the builders of HTML pages write entry pages: the ``xml`` builders gave a
+    release's mentions references to ``entries/person/brian-dooley``, a page no build of
+    theirs writes. A mention is its text there, as with LaTeX."""
+    app = build(tmp_path, builder)
+    text = next(Path(app.outdir).glob(f"{SEED}.*")).read_text(encoding="utf-8")
+    assert "Brian Dooley" in text and "pressroom-mention" in text
+    assert "entries/person/brian-dooley" not in text

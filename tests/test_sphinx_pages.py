@@ -391,6 +391,121 @@ def test_singlehtml_links_to_no_entry_page_it_does_not_write(tmp_path):
     assert 'href="#document-entries/person/index"' in html  # the glossary is in the page
 
 
+def test_the_singlehtml_export_gives_addresses_that_lead_somewhere(tmp_path):
+    """The export of a single-page build gave a release's address as an anchor alone
+    (``#document-corpus/…``, of no file) and an entry's as the page of it the build does
+    not write: a release's is the anchor in the one page, an entry's none."""
+    app = built(copy_root("pressroom", tmp_path), "singlehtml")
+    data = json.loads((Path(app.outdir) / "pressroom.json").read_text(encoding="utf-8"))
+    release = next(r for r in data["releases"]
+                   if r["id"] == "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue")
+    assert release["url"] == ("docs/index.html"
+                              "#document-corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue")
+    assert [e["url"] for e in data["entities"]] == [None] * len(data["entities"])
+
+
+def test_the_export_gives_absolute_addresses_under_the_base_url(tmp_path):
+    """With ``html_baseurl`` the export's addresses are absolute under it, as the feed's
+    and the JSON-LD's (it gave them relative to the output folder whatever the setting),
+    and a build after changing it gives the new ones."""
+    src = copy_root("pressroom", tmp_path)
+    for base in ("https://archive.example.org/", "https://press.example.net"):
+        app = built(src, confoverrides={"html_baseurl": base})
+        data = json.loads((Path(app.outdir) / "pressroom.json").read_text(encoding="utf-8"))
+        release = next(r for r in data["releases"]
+                       if r["id"] == "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue")
+        root = base.rstrip("/")
+        assert release["url"] == f"{root}/corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue.html"
+        dooley = next(e for e in data["entities"] if e["id"] == "brian-dooley")
+        assert dooley["url"] == f"{root}/entries/person/brian-dooley.html#entity-brian-dooley"
+
+
+_NAV_THEME = """{% extends "basic/layout.html" %}
+{% block header %}<nav id="theme-nav">{{ generate_toctree_html("sidebar", includehidden=True) }}</nav>
+{% if suppress_sidebar_toctree(includehidden=True) %}<p id="no-nav"></p>{% endif %}{% endblock %}
+"""
+
+_NAV_FUNCTIONS = """
+
+def setup(app):
+    import inspect
+
+    from sphinx.environment.adapters.toctree import global_toctree_for_doc
+
+    tags = {"tags": app.tags} if "tags" in inspect.signature(global_toctree_for_doc).parameters else {}
+
+    def add(app, pagename, templatename, context, doctree):
+        def tree(includehidden):
+            found = global_toctree_for_doc(app.env, pagename, app.builder, collapse=False,
+                                           includehidden=includehidden, titles_only=True, maxdepth=4,
+                                           **tags)
+            return "" if found is None else app.builder.render_partial(found)["fragment"]
+
+        context["generate_toctree_html"] = lambda kind, includehidden=True, **kw: tree(includehidden)
+        context["suppress_sidebar_toctree"] = lambda includehidden=True, **kw: not tree(includehidden)
+
+    app.connect("html-page-context", add)
+"""
+
+
+def test_a_theme_s_own_navigation_does_not_list_the_archive(tmp_path):
+    """A theme that resolves the toctree with functions of its own, hidden toctrees
+    included (pydata-sphinx-theme's ``generate_toctree_html``, as this test's theme and
+    extension mimic it), listed every year and month of the archive in every page's
+    sidebar: the navigation grew with the archive. They are bounded as Sphinx's
+    ``toctree`` is: the hand-written pages' visible toctrees."""
+    src = copy_root("pressroom", tmp_path)
+    theme = src / "_themes" / "navtheme"
+    theme.mkdir(parents=True)
+    (theme / "theme.conf").write_text("[theme]\ninherit = basic\n", encoding="utf-8")
+    (theme / "layout.html").write_text(_NAV_THEME, encoding="utf-8")
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('html_theme = "basic"', (
+        'html_theme = "navtheme"\nhtml_theme_path = ["_themes"]')) + _NAV_FUNCTIONS,
+        encoding="utf-8")
+    app = built(src)
+    assert [w for w in warnings_of(app) if not w.endswith("[pressroom.release_control]")] == []
+    roles = page(app, "docs/roles")
+    nav = re.search(r'<nav id="theme-nav">(.*?)</nav>', roles, re.S).group(1)
+    assert "Roles in MyST" in nav  # the hand-written pages are listed
+    for doc in ("docs/roles", "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"):
+        nav = re.search(r'<nav id="theme-nav">(.*?)</nav>', page(app, doc), re.S).group(1)
+        assert "archive/" not in nav and "upcoming-dialogue" not in nav, doc
+
+
+def test_the_stylesheet_takes_its_colours_from_the_dark_mode_themes():
+    """Each colour the stylesheet takes from furo (``--color-*``) it takes from
+    pydata-sphinx-theme (``--pst-color-*``, sphinx-book-theme's too) before its light
+    fallback: in their dark mode the metadata panel and a quotation kept their light
+    backgrounds under the theme's light text, unreadable."""
+    from pressroom.sphinxext import STATIC
+
+    css = (STATIC / "pressroom.css").read_text(encoding="utf-8")
+    furo = re.findall(r"var\(--color-[a-z-]+, ([^;]*?)\)[;\s]", css)
+    assert len(furo) > 10
+    assert [f for f in furo if not re.fullmatch(r"var\(--pst-color-[a-z-]+, #[0-9a-f]{3,6}\)", f)] == []
+
+
+@pytest.mark.parametrize("builder", ["json", "pickle"])
+# the builders' own use of an API Sphinx deprecated, not Pressroom's
+@pytest.mark.filterwarnings(r"ignore:'sphinxcontrib\.serializinghtml\.")
+def test_the_serializing_builders_write_the_pages_of_a_web_application(tmp_path, builder):
+    """``json`` and ``pickle`` write each page's parts for a web application: the feed
+    link called their ``pathto`` as the HTML builder's (a traceback on the first page),
+    and the search index was mended as text (the pickle builder's is none)."""
+    src = copy_root("pressroom", tmp_path)
+    for _ in range(2):
+        app = built(src, builder)
+        assert [w for w in warnings_of(app) if not w.endswith("[pressroom.release_control]")] == []
+    outdir = Path(app.outdir)
+    suffix = ".fjson" if builder == "json" else ".fpickle"
+    assert (outdir / f"entries/person/brian-dooley{suffix}").is_file()
+    if builder == "json":
+        context = json.loads((outdir / f"{SEED}.fjson").read_text(encoding="utf-8"))
+        assert 'href="releases.atom"' in context["metatags"]
+        assert "Brian Dooley" in context["body"]
+
+
 def test_a_release_footer_is_shown_but_not_searchable(site):
     seed = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
     assert "Seeking asylum?" in page(site, seed)

@@ -137,6 +137,23 @@ def _config_inited(app: Sphinx, config: Config) -> None:
         config.html_static_path = [*config.html_static_path, str(STATIC)]
     _exclude_unread(app, config, project.releases_dir)
     _exclude_former_generated(app, config)
+    _keep_out_of_e_books(config)
+
+
+def _keep_out_of_e_books(config: Config) -> None:
+    """The files Pressroom keeps in the output folder to rebuild only what changed (the
+    collected pages' digests, the pages written, the sources read) are not an e-book's:
+    the ``epub`` builder warned of each as a file of unknown type on every build after
+    the first. Set here, as every build sets it, so the environment's configuration does
+    not change from one build to the next."""
+    from pressroom.sphinxext.entrypages import DIGESTS
+    from pressroom.sphinxext.incremental import OUTPUT_RECORDS
+
+    if "epub_exclude_files" not in config:
+        return
+    missing = [name for name in (DIGESTS, *OUTPUT_RECORDS) if name not in config.epub_exclude_files]
+    if missing:
+        config.epub_exclude_files = [*config.epub_exclude_files, *missing]
 
 
 def _exclude_unread(app: Sphinx, config: Config, releases_dir: Path) -> None:
@@ -233,7 +250,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
       ``warn-missing-reference`` (unknown entries, after intersphinx had its
       chance), ``doctree-resolved`` (at ``-j N``, entry and letter pages written while
       the main process waits for Sphinx's workers), ``html-page-context`` (bounded
-      sidebar, JSON-LD, asset tags made once per folder),
+      sidebar, a theme's own navigation functions bounded too, JSON-LD, asset tags made
+      once per folder),
       ``html-collect-pages`` (entry and letter pages, rendered from collected data),
       ``build-finished`` (``pressroom.json`` export, root redirect, the digests of
       the collected pages);
@@ -294,6 +312,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", incremental.build_finished, priority=900)
     app.connect("warn-missing-reference", warn_missing_reference)
     app.connect("html-page-context", html.bound_sidebar, priority=400)
+    app.connect("html-page-context", html.bound_theme_navigation, priority=600)
     app.connect("html-page-context", html.add_jsonld)
     app.connect("html-page-context", html.add_breadcrumbs)
     app.connect("html-page-context", feed.add_feed_link)

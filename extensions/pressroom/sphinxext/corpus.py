@@ -296,6 +296,14 @@ def source_suffix(env: Any, docname: str) -> str:
     return str(env.doc2path(docname, False))[len(docname):]
 
 
+def web_site(builder: Any) -> bool:
+    """Whether *builder* writes a web site (``html``, ``dirhtml``, ``singlehtml``), which
+    the feed, the export and the root redirect are written beside; an e-book (``epub``,
+    whose format is ``html`` too) packs the files of its folder it knows and warns of the
+    others, and has no address to give a feed reader or a program."""
+    return builder.format == "html" and not builder.name.startswith("epub")
+
+
 def copied_source(builder: Any, docname: str, suffix: str) -> str | None:
     """The name under ``_sources/`` of the copy *builder* makes of a page's source, as
     Sphinx's HTML builders name it (the source's name, and ``html_sourcelink_suffix``

@@ -357,9 +357,13 @@ class PressroomDomain(Domain):
 
 def writes_page(builder: Builder, env: BuildEnvironment, pagename: str) -> bool:
     """Whether *builder* writes the page *pagename* (an entry's, a letter's, a document's):
-    ``singlehtml`` writes its one page and no collected page (it emits no
-    ``html-collect-pages``), so an entry page's address would lead nowhere."""
-    return not isinstance(builder, SingleFileHTMLBuilder) or pagename in env.all_docs
+    the entry and letter pages are collected pages, which only the builders of HTML pages
+    write (``html``, ``dirhtml``, ``epub``), not ``singlehtml`` (its one page), nor a
+    builder of another format (``xml`` gave a reference to an entry page no build
+    writes), so an entry page's address would lead nowhere."""
+    if pagename in env.all_docs:
+        return True
+    return builder.format == "html" and not isinstance(builder, SingleFileHTMLBuilder)
 
 
 def warn_missing_reference(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:

@@ -19,7 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
-from pressroom.sphinxext.corpus import remove_if_written, site_language, write_if_changed
+from pressroom.sphinxext.corpus import (
+    remove_if_written,
+    site_language,
+    web_site,
+    write_if_changed,
+)
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.html import root_file, site_url
 
@@ -35,8 +40,7 @@ _FEED_MARK = "<generator>Pressroom</generator>"
 def _enabled(app: Sphinx) -> bool:
     # HTML sites (html, dirhtml, singlehtml); an e-book (epub, format html too) has no
     # address a feed reader could follow
-    return (app.builder.format == "html" and not app.builder.name.startswith("epub")
-            and app.config.pressroom_feed_entries > 0)
+    return web_site(app.builder) and app.config.pressroom_feed_entries > 0
 
 
 def feed_title(app: Sphinx) -> str:
@@ -48,7 +52,15 @@ def add_feed_link(app: Sphinx, pagename: str, templatename: str, context: dict[s
     """``<link rel="alternate">`` to the feed in every page's head."""
     if "pathto" not in context:
         return
-    context["metatags"] = context.get("metatags", "") + feed_link(app, context["pathto"](FEED_FILE, 1))
+    from sphinxcontrib.serializinghtml import SerializingHTMLBuilder
+
+    if isinstance(app.builder, SerializingHTMLBuilder):
+        # json, pickle: a web application's pages, whose ``pathto`` takes a name alone
+        # (it was a traceback) and gives it as it is
+        href = context["pathto"](FEED_FILE)
+    else:
+        href = context["pathto"](FEED_FILE, 1)
+    context["metatags"] = context.get("metatags", "") + feed_link(app, href)
 
 
 def feed_link(app: Sphinx, href: str) -> str:

@@ -24,9 +24,10 @@ from pressroom.sphinxext.corpus import (
     remove_if_written,
     site_language,
     store_pickled,
+    web_site,
     write_if_changed,
 )
-from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.domain import get_domain, writes_page
 from pressroom.sphinxext.generate import generated_folders
 from pressroom.sphinxext.render import EXPORT_FILE, direction
 
@@ -181,6 +182,31 @@ def bound_sidebar(app: Sphinx, pagename: str, templatename: str, context: dict[s
 
     bounded._pressroom = True  # type: ignore[attr-defined]
     context["toctree"] = bounded
+
+
+def bound_theme_navigation(app: Sphinx, pagename: str, templatename: str,
+                           context: dict[str, Any], doctree: Any) -> None:
+    """Keep a theme's own navigation functions to the visible toctrees too.
+
+    pydata-sphinx-theme renders its sidebar with functions of its own
+    (``generate_toctree_html``, ``suppress_sidebar_toctree``), which resolve the toctree
+    themselves, hidden toctrees included unless ``sidebar_includehidden`` is off: every
+    release page listed every year and month of the archive, a sidebar growing with the
+    archive. They are given ``includehidden=False``, as :func:`bound_sidebar` gives
+    Sphinx's ``toctree``. Runs after the theme's handlers have added them."""
+    for name in ("generate_toctree_html", "suppress_sidebar_toctree"):
+        function = context.get(name)
+        if callable(function) and not getattr(function, "_pressroom", False):
+            context[name] = _without_hidden(function)
+
+
+def _without_hidden(function: Any) -> Any:
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        kwargs["includehidden"] = False
+        return function(*args, **kwargs)
+
+    bounded._pressroom = True  # type: ignore[attr-defined]
+    return bounded
 
 
 class DirectedText:
@@ -413,6 +439,10 @@ def unescape_search_names(app: Sphinx, exc: Exception | None) -> None:
     builder = app.builder
     if exc is not None or getattr(builder, "indexer", None) is None:
         return
+    if not builder.searchindex_filename.endswith(".js"):
+        # the json and pickle builders' index, a web application's to read and show (the
+        # pickle builder's is no text: reading it was a traceback)
+        return
     outdir = Path(builder.outdir)
     try:
         if _ESCAPING_SEARCHTOOLS not in (outdir / "_static" / "searchtools.js").read_text(
@@ -434,8 +464,10 @@ def unescape_search_names(app: Sphinx, exc: Exception | None) -> None:
 
 
 def export(app: Sphinx, exc: Exception | None) -> None:
-    """Write ``pressroom.json`` (releases, entities, mentions) and the root redirect."""
-    if exc is not None or app.builder.format != "html":
+    """Write ``pressroom.json`` (releases, entities, mentions) and the root redirect (a web
+    site's: not into an e-book's folder, whose next build warned of both as files of
+    unknown type, and whose pages link no export)."""
+    if exc is not None or not web_site(app.builder):
         return
     domain = get_domain(app.env)
     corpus = ACTIVE.get(str(app.srcdir))
@@ -446,7 +478,10 @@ def export(app: Sphinx, exc: Exception | None) -> None:
 
     def uri(docname: str) -> str:
         if docname not in uris:
-            uris[docname] = app.builder.get_target_uri(docname)
+            target = app.builder.get_target_uri(docname)
+            if target.startswith("#"):  # singlehtml: a part of the root document's page
+                target = root_file(app) + target
+            uris[docname] = site_url(app, target)  # absolute under html_baseurl
         return uris[docname]
 
     def entities() -> list[dict[str, Any]]:
@@ -459,7 +494,9 @@ def export(app: Sphinx, exc: Exception | None) -> None:
                 # ISO 8601 to the day, month or year it is known to (``2011-02``)
                 "start": e.start.isoformat() if e.start else None,
                 "end": e.end.isoformat() if e.end else None,
-                "url": uri(entry[0]) + "#" + entry[1] if entry else None,
+                # none where its page is not written (singlehtml writes no entry page)
+                "url": uri(entry[0]) + "#" + entry[1]
+                if entry and writes_page(app.builder, app.env, entry[0]) else None,
                 "releases": agg.release_count.get(e.id, 0),
             })
         return out
@@ -493,7 +530,8 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     # that changed none of them does not make it again (0.2 s at 5,000 entries, most
     # of it asking the builder for 5,000 pages' addresses).
     cache_path = Path(app.doctreedir) / "pressroom-export.pickle"
-    cache_key = (app.builder.name, app.builder.get_target_uri("a/b"), code_key(sys.modules[__name__]))
+    cache_key = (app.builder.name, app.builder.get_target_uri("a/b"), app.config.html_baseurl,
+                 code_key(sys.modules[__name__]))
     stored = load_pickled(cache_path, cache_key)
     old_parts: dict[str, tuple[int, str]] = stored["parts"] if stored else {}
     parts: dict[str, tuple[int, str]] = {}

@@ -434,6 +434,8 @@ def write_started(app: Sphinx, builder) -> None:
 # for those whose source is gone. Hand-written pages are left as Sphinx leaves them.
 
 _SOURCES_FILE = ".pressroom-sources.json"
+#: The records this module keeps in the output folder.
+OUTPUT_RECORDS = (_WRITTEN_FILE, _SOURCES_FILE)
 
 
 def _page_files(builder, docname: str, suffix: str) -> list[str]:

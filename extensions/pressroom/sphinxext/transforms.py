@@ -33,6 +33,7 @@ from pressroom.sphinxext.corpus import (
     letter_label,
     plain,
     source_suffix,
+    web_site,
 )
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain, writes_page
@@ -135,8 +136,9 @@ class EntryLinks(SphinxPostTransform):
 
     @staticmethod
     def export_link(node: nodes.reference, docname: str, builder: Any) -> None:
-        """The corpus export, relative to this page; its text alone where none is written."""
-        if builder.format != "html":
+        """The corpus export, relative to this page; its text alone where none is written
+        (builders other than HTML, and an e-book: it is not among its files)."""
+        if not web_site(builder):
             _unlink(node)
             return
         node["refuri"] = relative_uri(builder.get_target_uri(docname), EXPORT_FILE)
@@ -175,6 +177,19 @@ class LateRenderer(SphinxPostTransform):
         ref += nodes.inline(text, text, classes=language_classes(language))
         return ref
 
+    def anchored(self, rubric: nodes.rubric) -> list[nodes.Node]:
+        """A heading the page's jump line links to (a glossary's letter, the timeline's
+        year). HTML writes its id; the LaTeX and Texinfo writers write no label for a
+        rubric's ids, so there the id is a target's before it: the jump line's links
+        pointed at no label (undefined references in the PDF, and anchors the Texinfo
+        writer placed at the end of the file, in no fixed order)."""
+        builder = BUILDERS.get(str(self.env.srcdir))
+        if builder is None or builder.format == "html":
+            return [rubric]
+        target = nodes.target("", "", ids=rubric["ids"])
+        rubric["ids"] = []
+        return [target, rubric]
+
     @staticmethod
     def empty(text: str) -> nodes.paragraph:
         return nodes.paragraph(text, text, classes=["pressroom-empty"])
@@ -197,9 +212,8 @@ class LateRenderer(SphinxPostTransform):
         out: list[nodes.Node] = [jump]
         for letter, group in letters.items():
             label = letter_label(letter)
-            rubric = nodes.rubric(label, label, ids=[f"letter-{type_}-{letter}"],
-                                  classes=["pressroom-letter"])
-            out.append(rubric)
+            out += self.anchored(nodes.rubric(label, label, ids=[f"letter-{type_}-{letter}"],
+                                              classes=["pressroom-letter"]))
             items = nodes.bullet_list(classes=["pressroom-glossary"])
             for name, eid, e in group:
                 para = nodes.paragraph()
@@ -357,8 +371,8 @@ class LateRenderer(SphinxPostTransform):
         for y, m, day, _order, _name, what, obj in rows:
             if y != year:
                 year, month = y, None
-                out.append(nodes.rubric(str(year), str(year), ids=[f"year-{year}"],
-                                        classes=["pressroom-year"]))
+                out += self.anchored(nodes.rubric(str(year), str(year), ids=[f"year-{year}"],
+                                                  classes=["pressroom-year"]))
             if m != month or items is None:
                 month = m
                 if m:

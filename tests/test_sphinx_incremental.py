@@ -633,6 +633,32 @@ def test_a_type_relabelled_renames_its_index_on_every_page(tmp_path):
     app.cleanup()
 
 
+def test_a_type_s_last_entry_gone_takes_its_index_from_every_page(tmp_path):
+    """Every page's related links name the domain indices that have entries. The only
+    award deleted, the pages written from scratch no longer named ``Index of awards``,
+    but an incremental build kept it on every page no source of which changed (most of
+    them: hand-written pages, releases, entry pages); the award added back, likewise
+    the other way round."""
+    src = copy_root("pressroom", tmp_path / "p")
+    registry = src / "corpus/entities/entities.yaml"
+    text = registry.read_text(encoding="utf-8")
+    award = re.search(r"- id: nobel-peace-prize\n(?:  .*\n)+", text).group(0)
+    pages = ("docs/index", "docs/timeline", MARKUP, "entries/person/brian-dooley",
+             "entries/person/by-letter/a")
+    _build(src)
+    for state in (text.replace(award, ""), text):
+        _edit(registry, registry.read_text(encoding="utf-8"), state)
+        app = make(src)
+        app.build()
+        app.cleanup()
+        fresh = copy_root("pressroom", tmp_path / f"fresh-{len(state)}")
+        (fresh / "corpus/entities/entities.yaml").write_text(state, encoding="utf-8")
+        clean = built(fresh)
+        for doc in pages:
+            assert ("Index of awards" in page(app, doc)) == (state == text), doc
+            assert page(app, doc) == page(clean, doc), doc
+
+
 def test_a_type_no_longer_declared_leaves_no_index_behind(tmp_path):
     """``pressroom_entity_types = {}`` after a build that declared *award*: its index page
     stayed in the output and its label in ``objects.inv``, which a fresh build has not."""

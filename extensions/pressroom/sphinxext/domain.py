@@ -168,6 +168,13 @@ class PressroomDomain(Domain):
             letters.setdefault(letter_of(row[0]), []).append(row)
         return dict(sorted(letters.items(), key=lambda item: (item[0] == "other", item[0])))
 
+    def listed_indices(self) -> list[str]:
+        """This domain's indices that Sphinx names in every page's related links (``Index of
+        awards``): those of the declared types that have an entry, since Sphinx leaves out
+        an index with no entries."""
+        types = {e[2] for e in self.entries.values()}
+        return [index.name for index in self.indices if index.entity_type in types]
+
     #: Build-level tables a forked reader neither uses nor hands back (see
     #: :meth:`shed_for_reader`): all are read or written by the parent process only.
     PARENT_ONLY = ("entries", "locations", "registry", "navigation", "tocs", "paged", "shown")

@@ -286,6 +286,13 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             or env.config_status != CONFIG_OK):
         rewrite |= _navigation_changed(env, domain)
         rewrite |= _sidebar_changed(env, domain)
+    # every page's related links name the domain indices with entries: the last entry of
+    # a type deleted or given another type, or the first one added, changes them on every
+    # page (Sphinx rewrites none for it: no source changed)
+    listed = domain.listed_indices()
+    if domain.data.get("listed_indices", listed) != listed:
+        rewrite |= set(env.all_docs)
+    domain.data["listed_indices"] = listed
     parents = {p for d in _TOC_CHANGED.get(str(env.srcdir), ())
                for p in env.files_to_rebuild.get(d, ())}
     rewrite |= _not_yet_written(app, env, domain, rewrite | read_now | parents)

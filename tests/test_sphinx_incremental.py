@@ -255,6 +255,20 @@ def test_an_entry_given_another_id_is_relinked_without_a_warning(tmp_path):
     app.cleanup()
 
 
+def test_an_entry_mentioned_with_its_title_given_another_id_warns_nothing(tmp_path):
+    """The seed release mentions ``President Hu Jintao`` (the title read with the name):
+    his id changed, the rebuild warned that ``'President Hu Jintao'`` was no longer in the
+    registry, though the mention links his new id as before."""
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    _edit(src / "corpus/entities/entities.yaml", "- id: hu-jintao\n", "- id: hu-jintao-2\n")
+    app, _writes = _rebuild(src)
+    assert not [w for w in warnings_of(app) if "no longer in the registry" in w], \
+        warnings_of(app)
+    assert "entries/person/hu-jintao-2.html" in main_text(page(app, SEED))
+    app.cleanup()
+
+
 def test_removing_an_entity_unlinks_its_mentions_with_a_warning(tmp_path):
     src = copy_root("pressroom", tmp_path)
     _build(src)

@@ -213,13 +213,14 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
     if not domain.releases:
         return []
     # an entry removed: its mentions are plain text, unless another entry is named so (an
-    # id changed, the entry moved to another file under another id: relinked, no warning)
+    # id changed, the entry moved to another file under another id: relinked, no warning),
+    # also where the mention was more than a name (``President Hu Jintao``)
     named = {surface for entity in corpus.registry for surface in entity.names} if gone else set()
     for eid in sorted(gone):
         for docname in sorted(d for d, rows in domain.mentions.items()
                               if any(r[0] == eid for r in rows)):
             first = next(r for r in domain.mentions[docname] if r[0] == eid)
-            if first[3] in named:
+            if first[3] in named or corpus.linker.link(first[3]).mentions:
                 continue
             logger.warning("%r (%s) is no longer in the registry; its mentions are plain text",
                            first[3], eid, location=(docname, first[7]),

@@ -557,6 +557,34 @@ def test_a_removed_release_leaves_nothing_behind(tmp_path):
         Path(clean.outdir))
 
 
+def test_a_release_shown_by_the_directive_comes_back_with_its_file(tmp_path):
+    """``docs/roles-md.md`` shows the markup release with the ``release`` directive. The
+    file taken out, the page says it is not found; the file put back, the page was not
+    read again (Sphinx knew no dependency on a file that was not there) and went on
+    showing nothing, unlike a build from scratch."""
+    src = copy_root("pressroom", tmp_path / "p")
+    release = src / f"{MARKUP}.txt"
+    text = release.read_text(encoding="utf-8")
+    _build(src)
+    release.unlink()
+    app, _writes = _rebuild(src)
+    assert any("docs/roles-md.md:" in w and "not found" in w for w in warnings_of(app))
+    assert "pressroom-embedded" not in page(app, "docs/roles-md")
+    app.cleanup()
+    time.sleep(0.01)
+    release.write_text(text, encoding="utf-8")
+    app, writes = _rebuild(src)
+    assert "docs/roles-md" in writes.pages
+    clean = built(copy_root("pressroom", tmp_path / "clean"))
+    assert "pressroom-embedded" in page(clean, "docs/roles-md")
+    assert page(app, "docs/roles-md") == page(clean, "docs/roles-md")
+    app.cleanup()
+    # and the next build, with nothing changed, writes nothing
+    app, writes = _rebuild(src)
+    assert writes.pages == set()
+    app.cleanup()
+
+
 def test_the_garbage_collector_is_given_back_after_a_build(tmp_path):
     """The build freezes its long-lived objects and collects rarely while the environment
     loads; after it, the process's collector is as it was (a long-running process that

@@ -204,14 +204,19 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
                      removed: set[str]) -> list[str]:
     corpus = ACTIVE[str(app.srcdir)]
     domain = get_domain(env)
+    # a page whose ``release`` directive named a file that was not there (deleted, not yet
+    # written): read again once it is, to show it as a build from scratch does
+    srcdir = Path(app.srcdir)
+    back = {docname for docname, paths in domain.awaited.items()
+            if docname not in removed and any((srcdir / p).is_file() for p in paths)}
     gone, edited = _registry_changes(domain, corpus)
     domain._pressroom_changed = gone | edited  # type: ignore[attr-defined]
     if not gone and not edited:
-        return []
+        return sorted(back)
     previous = corpus.linked_with(domain.registry_digests) if domain.releases else None
     domain.data["registry"] = dict(corpus.digests)
     if not domain.releases:
-        return []
+        return sorted(back)
     # an entry removed: its mentions are plain text, unless another entry is named so (an
     # id changed, the entry moved to another file under another id: relinked, no warning),
     # also where the mention was more than a name (``President Hu Jintao``)
@@ -235,7 +240,7 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
         if docname not in removed and (outdated.intersection(shown)
                                        or any(s not in releases for s in shown)):
             outdated.add(docname)
-    return sorted(outdated)
+    return sorted(outdated | back)
 
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:

@@ -255,6 +255,20 @@ def test_an_entry_given_another_id_is_relinked_without_a_warning(tmp_path):
     app.cleanup()
 
 
+def test_an_entry_mentioned_with_its_title_given_another_id_warns_nothing(tmp_path):
+    """The seed release mentions ``President Hu Jintao`` (the title read with the name):
+    his id changed, the rebuild warned that ``'President Hu Jintao'`` was no longer in the
+    registry, though the mention links his new id as before."""
+    src = copy_root("pressroom", tmp_path)
+    _build(src)
+    _edit(src / "corpus/entities/entities.yaml", "- id: hu-jintao\n", "- id: hu-jintao-2\n")
+    app, _writes = _rebuild(src)
+    assert not [w for w in warnings_of(app) if "no longer in the registry" in w], \
+        warnings_of(app)
+    assert "entries/person/hu-jintao-2.html" in main_text(page(app, SEED))
+    app.cleanup()
+
+
 def test_removing_an_entity_unlinks_its_mentions_with_a_warning(tmp_path):
     src = copy_root("pressroom", tmp_path)
     _build(src)
@@ -543,6 +557,34 @@ def test_a_removed_release_leaves_nothing_behind(tmp_path):
         Path(clean.outdir))
 
 
+def test_a_release_shown_by_the_directive_comes_back_with_its_file(tmp_path):
+    """``docs/roles-md.md`` shows the markup release with the ``release`` directive. The
+    file taken out, the page says it is not found; the file put back, the page was not
+    read again (Sphinx knew no dependency on a file that was not there) and went on
+    showing nothing, unlike a build from scratch."""
+    src = copy_root("pressroom", tmp_path / "p")
+    release = src / f"{MARKUP}.txt"
+    text = release.read_text(encoding="utf-8")
+    _build(src)
+    release.unlink()
+    app, _writes = _rebuild(src)
+    assert any("docs/roles-md.md:" in w and "not found" in w for w in warnings_of(app))
+    assert "pressroom-embedded" not in page(app, "docs/roles-md")
+    app.cleanup()
+    time.sleep(0.01)
+    release.write_text(text, encoding="utf-8")
+    app, writes = _rebuild(src)
+    assert "docs/roles-md" in writes.pages
+    clean = built(copy_root("pressroom", tmp_path / "clean"))
+    assert "pressroom-embedded" in page(clean, "docs/roles-md")
+    assert page(app, "docs/roles-md") == page(clean, "docs/roles-md")
+    app.cleanup()
+    # and the next build, with nothing changed, writes nothing
+    app, writes = _rebuild(src)
+    assert writes.pages == set()
+    app.cleanup()
+
+
 def test_the_garbage_collector_is_given_back_after_a_build(tmp_path):
     """The build freezes its long-lived objects and collects rarely while the environment
     loads; after it, the process's collector is as it was (a long-running process that
@@ -652,6 +694,32 @@ def test_a_type_relabelled_renames_its_index_on_every_page(tmp_path):
         html = page(app, docname)
         assert "Index of humans" in html and "Index of people" not in html, docname
     app.cleanup()
+
+
+def test_a_type_s_last_entry_gone_takes_its_index_from_every_page(tmp_path):
+    """Every page's related links name the domain indices that have entries. The only
+    award deleted, the pages written from scratch no longer named ``Index of awards``,
+    but an incremental build kept it on every page no source of which changed (most of
+    them: hand-written pages, releases, entry pages); the award added back, likewise
+    the other way round."""
+    src = copy_root("pressroom", tmp_path / "p")
+    registry = src / "corpus/entities/entities.yaml"
+    text = registry.read_text(encoding="utf-8")
+    award = re.search(r"- id: nobel-peace-prize\n(?:  .*\n)+", text).group(0)
+    pages = ("docs/index", "docs/timeline", MARKUP, "entries/person/brian-dooley",
+             "entries/person/by-letter/a")
+    _build(src)
+    for state in (text.replace(award, ""), text):
+        _edit(registry, registry.read_text(encoding="utf-8"), state)
+        app = make(src)
+        app.build()
+        app.cleanup()
+        fresh = copy_root("pressroom", tmp_path / f"fresh-{len(state)}")
+        (fresh / "corpus/entities/entities.yaml").write_text(state, encoding="utf-8")
+        clean = built(fresh)
+        for doc in pages:
+            assert ("Index of awards" in page(app, doc)) == (state == text), doc
+            assert page(app, doc) == page(clean, doc), doc
 
 
 def test_a_type_no_longer_declared_leaves_no_index_behind(tmp_path):

@@ -74,6 +74,8 @@ class ReleaseDirective(SphinxDirective):
         if not path.is_file():
             logger.warning("release file %r not found", rel, location=self.get_location(),
                            type="pressroom", subtype="release_missing")
+            # read again when the file is there (Sphinx knows no dependency on it)
+            get_domain(self.env).note_awaited(self.env.current_document.docname, rel)
             return []
         self.env.note_dependency(abspath)
         docname = self.env.current_document.docname

@@ -16,6 +16,8 @@ parallel build merges the same data as a serial one:
 ``late``       docname -> ((kind, argument), ...) placeholders rendered at write time
 ``embeds``     docname -> release docnames its ``release`` directives show (re-read
                with them when a registry edit re-links them)
+``awaited``    docname -> the files (relative to the source folder) its ``release``
+               directives name that were not there (re-read when one is)
 ``texts``      docname -> fingerprint of the release's text (:func:`pressroom.corpus.text_key`),
                to find two release files holding the same text
 ``leads``      docname -> the release's opening words (:func:`.render.lead_of`), the
@@ -63,8 +65,8 @@ logger = logging.getLogger(__name__)
 #: kept from being freed until the process ends.
 _SHED: list[Any] = []
 
-DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds", "leads",
-             "descriptions")
+DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds", "awaited",
+             "leads", "descriptions")
 #: Short role names for long type names.
 ROLE_ALIASES = {"organization": ("org",)}
 
@@ -110,7 +112,7 @@ class PressroomDomain(Domain):
     indices: list[type[Index]] = []
     initial_data: dict[str, Any] = {
         "releases": {}, "mentions": {}, "quotes": {}, "entries": {}, "refs": {}, "late": {},
-        "texts": {}, "embeds": {}, "registry": {}, "shown": {}, "navigation": {},
+        "texts": {}, "embeds": {}, "awaited": {}, "registry": {}, "shown": {}, "navigation": {},
         "tocs": {}, "locations": {}, "paged": {}, "index_pages": [], "leads": {},
         "descriptions": {},
     }
@@ -168,6 +170,13 @@ class PressroomDomain(Domain):
             letters.setdefault(letter_of(row[0]), []).append(row)
         return dict(sorted(letters.items(), key=lambda item: (item[0] == "other", item[0])))
 
+    def listed_indices(self) -> list[str]:
+        """This domain's indices that Sphinx names in every page's related links (``Index of
+        awards``): those of the declared types that have an entry, since Sphinx leaves out
+        an index with no entries."""
+        types = {e[2] for e in self.entries.values()}
+        return [index.name for index in self.indices if index.entity_type in types]
+
     #: Build-level tables a forked reader neither uses nor hands back (see
     #: :meth:`shed_for_reader`): all are read or written by the parent process only.
     PARENT_ONLY = ("entries", "locations", "registry", "navigation", "tocs", "paged", "shown")
@@ -198,6 +207,15 @@ class PressroomDomain(Domain):
             for docname in self.data.get("index_pages", ()):
                 _SHED.append(index.pop(docname, None))
         self.data["index_pages"] = []
+
+    @property
+    def awaited(self) -> dict[str, tuple[str, ...]]:
+        return self.data.setdefault("awaited", {})
+
+    def note_awaited(self, docname: str, path: str) -> None:
+        current = self.awaited.get(docname, ())
+        if path not in current:
+            self.awaited[docname] = (*current, path)
 
     def note_embed(self, docname: str, release_docname: str) -> None:
         current = self.embeds.get(docname, ())

@@ -1064,9 +1064,11 @@ def _take_site_signature(app: Sphinx) -> str:
     # the code that renders the pages: an upgraded Pressroom rewrites them
     code = code_key(sys.modules[__name__], html, transforms)
     # the domain indices every page's related links name (``Index of people``): their names
-    # come from the declared entity types, which no HTML setting's hash holds
+    # come from the declared entity types, which no HTML setting's hash holds, and only
+    # those with entries are named (Sphinx leaves out an empty index)
+    domain = get_domain(env)
     indices = [(index.name, str(index.localname), str(index.shortname))
-               for index in get_domain(env).indices]
+               for index in domain.indices], domain.listed_indices()
     # and the site's language: every page's ``lang``, the theme's words, the search's stemmer
     parts = (__version__, code, sphinx.__version__, builder.name,
              getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", ""),

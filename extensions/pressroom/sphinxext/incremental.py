@@ -204,22 +204,28 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
                      removed: set[str]) -> list[str]:
     corpus = ACTIVE[str(app.srcdir)]
     domain = get_domain(env)
+    # a page whose ``release`` directive named a file that was not there (deleted, not yet
+    # written): read again once it is, to show it as a build from scratch does
+    srcdir = Path(app.srcdir)
+    back = {docname for docname, paths in domain.awaited.items()
+            if docname not in removed and any((srcdir / p).is_file() for p in paths)}
     gone, edited = _registry_changes(domain, corpus)
     domain._pressroom_changed = gone | edited  # type: ignore[attr-defined]
     if not gone and not edited:
-        return []
+        return sorted(back)
     previous = corpus.linked_with(domain.registry_digests) if domain.releases else None
     domain.data["registry"] = dict(corpus.digests)
     if not domain.releases:
-        return []
+        return sorted(back)
     # an entry removed: its mentions are plain text, unless another entry is named so (an
-    # id changed, the entry moved to another file under another id: relinked, no warning)
+    # id changed, the entry moved to another file under another id: relinked, no warning),
+    # also where the mention was more than a name (``President Hu Jintao``)
     named = {surface for entity in corpus.registry for surface in entity.names} if gone else set()
     for eid in sorted(gone):
         for docname in sorted(d for d, rows in domain.mentions.items()
                               if any(r[0] == eid for r in rows)):
             first = next(r for r in domain.mentions[docname] if r[0] == eid)
-            if first[3] in named:
+            if first[3] in named or corpus.linker.link(first[3]).mentions:
                 continue
             logger.warning("%r (%s) is no longer in the registry; its mentions are plain text",
                            first[3], eid, location=(docname, first[7]),
@@ -234,7 +240,7 @@ def env_get_outdated(app: Sphinx, env: BuildEnvironment, added: set[str], change
         if docname not in removed and (outdated.intersection(shown)
                                        or any(s not in releases for s in shown)):
             outdated.add(docname)
-    return sorted(outdated)
+    return sorted(outdated | back)
 
 
 def env_updated(app: Sphinx, env: BuildEnvironment) -> None:
@@ -286,6 +292,13 @@ def env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             or env.config_status != CONFIG_OK):
         rewrite |= _navigation_changed(env, domain)
         rewrite |= _sidebar_changed(env, domain)
+    # every page's related links name the domain indices with entries: the last entry of
+    # a type deleted or given another type, or the first one added, changes them on every
+    # page (Sphinx rewrites none for it: no source changed)
+    listed = domain.listed_indices()
+    if domain.data.get("listed_indices", listed) != listed:
+        rewrite |= set(env.all_docs)
+    domain.data["listed_indices"] = listed
     parents = {p for d in _TOC_CHANGED.get(str(env.srcdir), ())
                for p in env.files_to_rebuild.get(d, ())}
     rewrite |= _not_yet_written(app, env, domain, rewrite | read_now | parents)

@@ -89,6 +89,38 @@ def test_an_entry_is_found_by_its_names_written_without_accents(tmp_path):
     assert entrypages._search_keywords([entity]) == "Grun"
 
 
+def test_a_name_written_with_combining_accents_is_found_without_them(tmp_path):
+    """A name or a release written with its accents as letters of their own (``E`` and a
+    combining acute, as some systems write them) gave the search index no form without
+    accents: its words were split at each accent (``E``, ``lodie``), so ``Elodie`` and
+    ``Lodz`` found neither the entry nor the release (the release's only keyword was
+    ``Lo``)."""
+    import unicodedata
+
+    def decomposed(text: str) -> str:
+        return unicodedata.normalize("NFD", text)
+
+    src = copy_root("pressroom", tmp_path)
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + decomposed(
+        "- id: elodie-durand\n  type: person\n  name: Élodie Durand\n"
+        "- id: lodz\n  type: place\n  name: Łódź\n"), encoding="utf-8")
+    talks = "corpus/releases/hrf/2011/2011-06-01-talks"
+    (src / f"{talks}.txt").write_text(decomposed(
+        "Talks in Łódź\n\nJune 1, 2011\n\nÉlodie Durand spoke in Łódź today.\n"),
+        encoding="utf-8")
+    app, _ = _build(src)
+    index = _search_index(Path(app.outdir))
+    docnames = index["docnames"]
+
+    def found(term: str) -> set[str]:
+        value = index["terms"].get(term, [])
+        return {docnames[i] for i in (value if isinstance(value, list) else [value])}
+
+    assert {"entries/person/elodie-durand", talks} <= found("elodi")
+    assert {"entries/place/lodz", talks} <= found("lodz")
+
+
 def test_appears_with_says_how_many_more_there_are(tmp_path):
     """*Appears with* lists 12 entries and said nothing of the others: those left out are
     counted, and which are listed where entries mentioned as often are cut is by name."""

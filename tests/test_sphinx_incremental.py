@@ -722,6 +722,33 @@ def test_a_type_s_last_entry_gone_takes_its_index_from_every_page(tmp_path):
             assert page(app, doc) == page(clean, doc), doc
 
 
+@pytest.mark.parametrize("indices", [False, ["pressroom-person"]])
+def test_a_type_s_last_entry_gone_rewrites_nothing_for_an_index_no_page_names(tmp_path, indices):
+    """With ``html_domain_indices`` leaving the awards' index out (off, or a list not
+    naming it), no page names it: the only award deleted, every page was rewritten all the
+    same (the release and hand-written pages that show no award, the archive), as though
+    the related links had changed."""
+    src = copy_root("pressroom", tmp_path / "p")
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + f"\nhtml_domain_indices = {indices!r}\n",
+                    encoding="utf-8")
+    registry = src / "corpus/entities/entities.yaml"
+    text = registry.read_text(encoding="utf-8")
+    award = re.search(r"- id: nobel-peace-prize\n(?:  .*\n)+", text).group(0)
+    _build(src)
+    _edit(registry, award, "")
+    app, writes = _rebuild(src)
+    app.cleanup()
+    assert writes.pages.isdisjoint({MARKUP, "docs/roles", "docs/timeline", "archive/hrf/2011/05",
+                                    "entries/person/by-letter/a"}), sorted(writes.pages)
+    fresh = copy_root("pressroom", tmp_path / "fresh")
+    (fresh / "conf.py").write_text(conf.read_text(encoding="utf-8"), encoding="utf-8")
+    (fresh / "corpus/entities/entities.yaml").write_text(text.replace(award, ""), encoding="utf-8")
+    clean = built(fresh)
+    for doc in ("docs/index", "docs/roles", "docs/timeline", MARKUP, "entries/person/brian-dooley"):
+        assert page(app, doc) == page(clean, doc), doc
+
+
 def test_a_type_no_longer_declared_leaves_no_index_behind(tmp_path):
     """``pressroom_entity_types = {}`` after a build that declared *award*: its index page
     stayed in the output and its label in ``objects.inv``, which a fresh build has not."""

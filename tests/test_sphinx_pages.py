@@ -217,6 +217,26 @@ def test_a_release_list_line_naming_no_release_and_content_nothing_shows_are_rep
     assert html.count('class="pressroom-date"') == 1  # the release named right is listed
 
 
+def test_an_archive_month_does_not_report_a_release_left_out_of_the_sources(tmp_path):
+    """A release file ``exclude_patterns`` leaves out is still listed in its generated
+    month page (Sphinx says so: ``toc.excluded``); the month's list reported it too, at a
+    line of a page no one wrote, telling to write a document name without ``.txt``. A
+    hand-written list naming it is still reported."""
+    src = copy_root("pressroom", tmp_path)
+    markup = "corpus/releases/hrf/2011/2011-05-02-markup-is-data"
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(
+        'exclude_patterns = ["_build"]', f'exclude_patterns = ["_build", "{markup}.txt"]'),
+        encoding="utf-8")
+    (src / "docs/picked.rst").write_text(
+        f":orphan:\n\nPicked\n======\n\n.. pressroom:release-list::\n\n   {markup}\n",
+        encoding="utf-8")
+    app = built(src)
+    listed = [w for w in warnings_of(app) if "pressroom:release-list" in w]
+    assert len(listed) == 1 and "docs/picked.rst:6:" in listed[0], listed
+    assert any("archive/hrf/2011/05.rst" in w and "[toc.excluded]" in w for w in warnings_of(app))
+
+
 def test_domain_indices_and_general_index(site):
     idx = text_of(main_text(page(site, "pressroom-person")))
     assert "Liu Xiaobo" in idx and "Chinese writer and Nobel Peace Prize laureate." in idx

@@ -173,9 +173,14 @@ class PressroomDomain(Domain):
     def listed_indices(self) -> list[str]:
         """This domain's indices that Sphinx names in every page's related links (``Index of
         awards``): those of the declared types that have an entry, since Sphinx leaves out
-        an index with no entries."""
+        an index with no entries; none that ``html_domain_indices`` leaves out (``False``,
+        or a list not naming it), as Sphinx names none of those."""
+        wanted = self.env.config.html_domain_indices
+        if not wanted:
+            return []
         types = {e[2] for e in self.entries.values()}
-        return [index.name for index in self.indices if index.entity_type in types]
+        return [index.name for index in self.indices if index.entity_type in types
+                and (isinstance(wanted, bool) or f"{self.name}-{index.name}" in wanted)]
 
     #: Build-level tables a forked reader neither uses nor hands back (see
     #: :meth:`shed_for_reader`): all are read or written by the parent process only.

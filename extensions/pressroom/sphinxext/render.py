@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -486,11 +487,13 @@ def accent_free_keywords(texts: Iterable[str]) -> str:
     texts do not also write so, comma-separated: a page's search keywords (a ``meta`` node,
     which Sphinx's indexer reads), since a search without the accents found nothing. Word
     by word, as a query is looked up (Sphinx indexes each keyword whole); "" when there is
-    none."""
+    none. A text whose accents are letters of their own (decomposed, as some systems write
+    them: ``E`` and a combining acute) is read composed, its words whole (``Élodie``, not
+    ``E`` and ``lodie``)."""
     written: set[str] = set()
     forms: list[str] = []
     for text in texts:
-        for word in _SEARCH_WORD.findall(text):
+        for word in _SEARCH_WORD.findall(unicodedata.normalize("NFC", text)):
             written.add(word.casefold())
             if not word.isascii():
                 for form in unaccented(word):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import weakref
 from collections import defaultdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -37,6 +38,7 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain, writes_page
+from pressroom.sphinxext.generate import MARKER, generated_folders
 from pressroom.sphinxext.nodes import late
 from pressroom.sphinxext.render import (
     ENTRY_ATTR,
@@ -190,6 +192,19 @@ class LateRenderer(SphinxPostTransform):
         rubric["ids"] = []
         return [target, rubric]
 
+    def generated_page(self) -> bool:
+        """Whether the directive being rendered is in a page Pressroom generated (its
+        source, not the page being written: ``singlehtml`` renders every page's in the
+        root document's)."""
+        source = self.node.source
+        docname = self.env.path2doc(source) if source else None
+        if not docname:
+            return False
+        folders = generated_folders(self.config)
+        return docname.startswith(folders) and any(
+            (Path(self.env.srcdir) / folder / MARKER).is_file() for folder in folders
+            if docname.startswith(folder))
+
     @staticmethod
     def empty(text: str) -> nodes.paragraph:
         return nodes.paragraph(text, text, classes=["pressroom-empty"])
@@ -300,9 +315,16 @@ class LateRenderer(SphinxPostTransform):
 
     def render_release_list(self, domain, agg, arg: str) -> list[nodes.Node]:
         docs = []
+        generated = self.generated_page()
         for d in arg.split("\n") if arg else ():
             if d in domain.releases:
                 docs.append(d)
+                continue
+            if generated:
+                # an archive month's list names every release file in its folder: one not
+                # read (left out by exclude_patterns, unreadable) is reported where it is
+                # (Sphinx's toc.excluded, the release's own warning), not at a line no one
+                # wrote
                 continue
             # a typo, a file's name with its suffix, a release since removed: said, at the
             # line of the directive (the list is filled when the page is written)

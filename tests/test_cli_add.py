@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from cli_helpers import RELEASE_A, make_project, run_cli, write
 from conftest import SEED
 
@@ -590,6 +592,22 @@ def test_a_page_s_date_in_its_json_ld_or_its_metadata(tmp_path, capsys, monkeypa
     assert code == 0, err
     assert (tmp_path / "p/corpus/releases/acme-rights/2025/2025-05-02-coral-fund-launched.txt"
             ).is_file()
+
+
+def test_a_page_with_a_long_json_ld_array_is_read_in_time():
+    """A JSON-LD array of many items (3 MB of them) took fifteen seconds to search for its
+    ``datePublished``: each item was taken off the front of a list."""
+    import time
+
+    from pressroom.intake import html_to_release
+
+    items = json.dumps([{"k": [i]} for i in range(200_000)])
+    page = (f"<html><head><script type='application/ld+json'>{items}</script></head>"
+            "<body><article><h1>T</h1><p>Text.</p></article></body></html>").encode()
+    start = time.perf_counter()
+    _, info = html_to_release(page)
+    assert time.perf_counter() - start < 5
+    assert "date" not in info
 
 
 def test_an_empty_or_binary_file_named_as_a_page_is_refused(tmp_path, capsys, monkeypatch):

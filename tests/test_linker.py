@@ -369,6 +369,23 @@ def test_a_court_case_goes_by_a_party_s_name_of_one_word() -> None:
         ("Casey", "casey"), ("Roe", "roe"), ("Planned Parenthood", "pp")]
 
 
+def test_a_storm_s_or_a_case_s_word_opening_a_longer_name_is_no_mention() -> None:
+    """``Sandy Hook`` after ``Hurricane Sandy`` and ``Brown University`` after ``Brown v.
+    Board of Education`` were linked to the storm and the case; and ``the Commonwealth``
+    (the prosecution) to ``Commonwealth v. Hunt``, which goes by its second party's name."""
+    linker = make_linker({"id": "sandy", "type": "event", "name": "Hurricane Sandy", "aliases": []},
+                         {"id": "brown", "type": "event", "name": "Brown v. Board of Education",
+                          "aliases": []},
+                         {"id": "hunt", "type": "event", "name": "Commonwealth v. Hunt",
+                          "aliases": []})
+    text = ("Hurricane Sandy flooded Sandy Hook. Sandy weakened. Brown v. Board of Education "
+            "is taught at Brown University; Brown's reach grew. Commonwealth v. Hunt was "
+            "decided; the Commonwealth had lost, and Hunt stood.")
+    assert spans(linker.link(text)) == [
+        ("Hurricane Sandy", "sandy"), ("Sandy", "sandy"), ("Brown v. Board of Education", "brown"),
+        ("Brown", "brown"), ("Commonwealth v. Hunt", "hunt"), ("Hunt", "hunt")]
+
+
 def test_contested_alias_resolved_by_earlier_mention() -> None:
     linker = make_linker(org("labour-hk", "Labour Party (Hong Kong)", "Labour Party"),
                          org("labour-uk", "Labour Party (UK)", "Labour Party"))

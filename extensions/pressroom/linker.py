@@ -607,18 +607,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(m.group(1) or m.group(2), WEAK)
         # ``Roe v. Wade``: a court case goes by its first party's name of one word, or else its
         # second's (``Casey`` of ``Planned Parenthood v. Casey``), after a full mention
-        m = etype != "person" and " v" in name and _CASE.match(name)
-        if m:
-            first, second = m.group(1), m.group(2)
-            if " " not in first:
-                add(first, SHORT)
-            elif " " not in second:
-                add(second, SHORT)
         # ``Hurricane Ian``: the storm's given name alone after a full mention
-        if etype == "event":
-            m = _STORM.match(name)
-            if m:
-                add(m.group(1), SHORT)
+        word = _party_or_storm(name, etype)
+        if word:
+            add(word, SHORT)
         # ``2014 Winter Paralympics``: ``Winter Paralympics``, ``Paralympics`` after a full mention
         if etype == "event":
             m = re.match(r"^(?:19|20)\d\d (" + _SEASON_EVENT.pattern + ")$", name)
@@ -766,6 +758,32 @@ _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 _NAME_GOES_ON = re.compile(r" of (?:the )?[A-Z]")
 #: Compass points: common words whatever the text.
 _DIRECTIONS = frozenset("north south east west".split())
+
+
+#: A court case's first party that is the state prosecuting (``Commonwealth v. Hunt``,
+#: ``R v Jogee``): the case goes by the second party's name.
+_SOVEREIGN_PARTIES = frozenset(
+    "State People Commonwealth Crown Regina Rex R Government Republic Kingdom King Queen "
+    "Nation Province Territory".split())
+
+
+def _party_or_storm(name: str, etype: str) -> str | None:
+    """The one word a court case (``Roe`` of ``Roe v. Wade``, ``Hunt`` of ``Commonwealth v.
+    Hunt``) or a named storm (``Ian`` of ``Hurricane Ian``) goes by after a full mention,
+    or None."""
+    m = etype != "person" and " v" in name and _CASE.match(name)
+    if m:
+        first, second = m.group(1), m.group(2)
+        if " " not in first and first not in _SOVEREIGN_PARTIES:
+            return first
+        if " " not in second:
+            return second
+        return None
+    if etype == "event":
+        m = _STORM.match(name)
+        if m:
+            return m.group(1)
+    return None
 
 
 def _mixed_acronym(acronym: str, name: str) -> bool:
@@ -1132,6 +1150,23 @@ class Linker:
         tails = {last: eid for last, eid in tails.items() if eid is not None}
         for last, eid in tails.items():
             inferred[eid] = [*inferred[eid], (last, WEAK)]
+        # a court case's party, a storm's given name: not as the first word of a longer name
+        # (``Sandy Hook`` after ``Hurricane Sandy``, ``Brown University`` after ``Brown v.
+        # Board of Education``)
+        parts = set()
+        for e in registry:
+            if e.type == "person":
+                continue
+            for name in e.names:
+                name = normalize(name)
+                m = _QUALIFIED.match(name)
+                name = m.group(1) if m else name
+                if name.startswith(_LEADING_ARTICLES):
+                    name = name[4:]
+                word = _party_or_storm(name, e.type)
+                if word:
+                    parts.add((word, e.id))
+        self._parts = frozenset(parts)
         self._tails = tails
         for entity_id, forms in inferred.items():
             for surface, kind in forms:
@@ -1476,6 +1511,7 @@ class Linker:
         ambiguous: list[tuple[int, int, tuple[str, ...]]] = []
         choose = self._choose
         tails = self._tails
+        parts = self._parts
         for _, start, end, entries, key, info in candidates:
             if shadowed:
                 at, keys = shadowed
@@ -1513,6 +1549,9 @@ class Linker:
                         continue  # a short form of nobody mentioned: not a mention
             elif tails and tails.get(key) == link and not _stands_alone(text, start, end):
                 continue  # ``Mets Poet``, ``Financial Times``: a word of a longer name
+            if link is not None and (key, link) in parts \
+                    and _CAP_AFTER.match(_clean(text[end:end + 4])):
+                continue  # ``Sandy Hook``, ``Brown University``: a word of a longer name
             if heads and (key, link) in heads and headline[0] <= start < headline[1]:
                 continue  # ``Coalition Welcomes Port Safety Ruling``: no ``Port of Eastmere``
             if marks.find(1, start, end) >= 0:

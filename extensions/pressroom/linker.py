@@ -1586,21 +1586,30 @@ class Linker:
                 spans.append((base, base + len(norm) + (shifts[-1] if shifts else 0)))
         for word in words:
             owners = heads[word]
+            other = -1  # where the word was last written in a name not in the registry
             i = text.find(" " + word)
             while i >= 0:
                 start = i + 1
                 end = start + len(word)
                 i = text.find(" " + word, end)
-                before = text[max(0, start - 6):start - 1].lower()
-                if not before.endswith(("the", "this")) or not _THE_HEAD.match(text, end):
-                    continue
-                k = start - 1 - (3 if before.endswith("the") else 4)
-                if k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-_"):
-                    continue  # ``Blythe Court``, ``Bathe``
+                if end < len(text) and text[end].isalnum() or marks.find(1, start, end) >= 0:
+                    continue  # ``Courtney``; a registry name's own word (``World Bank``)
                 if not any(a <= start and end <= b for a, b in spans):
                     continue
+                before = text[max(0, start - 6):start - 1].lower()
+                k = start - 1 - (3 if before.endswith("the") else 4)
+                if not before.endswith(("the", "this")) or not _THE_HEAD.match(text, end) \
+                        or k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-_"):
+                    m = _CAP_BEFORE.search(text, max(0, start - 30), start)
+                    if _OTHER_HEAD.match(text, end) or m and m.group(1) not in ("The", "This") \
+                            and not _NEXT_NAME.match(text, end):
+                        # ``the Bank of England``, ``Blythe Court``: another's name with the
+                        # word as its head; ``the Bank`` after it is not said to be the
+                        # one named before (``Church Street``, ``Bank Holiday``: no head)
+                        other = start
+                    continue
                 named = [eid for eid in owners if first_full.get(eid, end) < start]
-                if len(named) == 1 and marks.find(1, start, end) < 0:
+                if len(named) == 1 and first_full[named[0]] > other:
                     marks[start:end] = b"\x01" * (end - start)
                     mentions.append((start, end, named[0]))
 
@@ -1872,6 +1881,10 @@ class Linker:
 #: or a closing quote, and no longer name goes on (``the Court of Appeal``, ``the Church
 #: Street``).
 _THE_HEAD = re.compile(r"(?![\w-])(?!['\u2019](?!s\b)\w)(?! of\b| [A-Z])")
+
+#: After a capitalized word: ``of`` and a name (``Bank of England``), the word the head of
+#: another's name.
+_OTHER_HEAD = re.compile(r" of (?:the )?[A-Z]")
 
 #: Titles of an office (not honorifics: ``Mr.``, ``Sir``), at the start of a string.
 _OFFICE = re.compile(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from cli_helpers import RELEASE_A, make_project, run_cli, write
 from conftest import SEED
 
@@ -524,6 +526,24 @@ def test_a_page_s_share_buttons_related_posts_and_banners_stay_out(tmp_path):
         "today announced a test that gives results in under thirty minutes, at the bedside.\n")
 
 
+def test_a_page_s_text_in_an_element_whose_class_names_share_buttons_is_kept(tmp_path):
+    """The release's text in an element whose class names what it has around it
+    (``entry-content share-enabled``, ``post-body has-sidebar``) was dropped as share
+    buttons or a sidebar: the release was its headline alone. What is inside that element
+    and is itself chrome still goes."""
+    from pressroom.intake import html_to_release
+
+    for wrapper in ("entry-content share-enabled", "post-body has-sidebar"):
+        page = (f"<html><body><article><h1>Acme Rights Condemns Arrest</h1>"
+                f"<div class='{wrapper}'><p>Acme Rights condemned the arrest.</p>"
+                "<div class='share-links'>Share on Twitter</div></div>"
+                "<div class='comments-area'><p>Free them now!</p></div>"
+                "</article></body></html>").encode()
+        text, _ = html_to_release(page)
+        assert text.split("---\n", 2)[2] == (
+            "Acme Rights Condemns Arrest\n\nAcme Rights condemned the arrest.\n"), wrapper
+
+
 def test_a_page_s_title_is_its_headline_without_the_site_s_name(tmp_path):
     """The headline in the article's own ``<header>`` (as WordPress themes write it) was
     dropped with the site's header, and the title taken from ``og:title`` or ``<title>``
@@ -590,6 +610,22 @@ def test_a_page_s_date_in_its_json_ld_or_its_metadata(tmp_path, capsys, monkeypa
     assert code == 0, err
     assert (tmp_path / "p/corpus/releases/acme-rights/2025/2025-05-02-coral-fund-launched.txt"
             ).is_file()
+
+
+def test_a_page_with_a_long_json_ld_array_is_read_in_time():
+    """A JSON-LD array of many items (3 MB of them) took fifteen seconds to search for its
+    ``datePublished``: each item was taken off the front of a list."""
+    import time
+
+    from pressroom.intake import html_to_release
+
+    items = json.dumps([{"k": [i]} for i in range(200_000)])
+    page = (f"<html><head><script type='application/ld+json'>{items}</script></head>"
+            "<body><article><h1>T</h1><p>Text.</p></article></body></html>").encode()
+    start = time.perf_counter()
+    _, info = html_to_release(page)
+    assert time.perf_counter() - start < 5
+    assert "date" not in info
 
 
 def test_an_empty_or_binary_file_named_as_a_page_is_refused(tmp_path, capsys, monkeypatch):

@@ -330,13 +330,31 @@ def test_a_name_s_capitalized_head_after_the_is_the_entity_named_before() -> Non
             "for this Court. The Catholic Church agreed; the Church Street office and the "
             "Court of Appeal did not. The church was shut. 'Say the Church', the Court's "
             "critics said.")
+    # ``the Court's critics`` after ``the Court of Appeal``: which court is not said
     assert spans(linker.link(text)) == [
         ("Supreme Court of the United States", "scotus"), ("Court", "scotus"),
-        ("Court", "scotus"), ("Catholic Church", "cc"), ("Church", "cc"), ("Court", "scotus")]
+        ("Court", "scotus"), ("Catholic Church", "cc"), ("Church", "cc")]
     # two courts named before: which one is meant is not said
     text = "The High Court of Kenya and the Supreme Court of Kenya met. The Court ruled."
     assert [m.surface for m in linker.link(text).mentions] == [
         "High Court of Kenya", "Supreme Court of Kenya"]
+
+
+def test_a_head_after_another_name_with_that_head_is_not_the_one_named_before() -> None:
+    """``the Bank`` after ``the World Bank`` and then ``the Bank of England`` was linked to
+    the World Bank, and ``the Court`` after ``a Texas Court`` to the Supreme Court named
+    before it: the nearer name, not in the registry, may be the one meant."""
+    linker = make_linker(org("wb", "World Bank"), org("icc", "International Criminal Court"))
+    text = ("The World Bank lent money. The Bank of England raised rates. The Bank said so. "
+            "The International Criminal Court ruled; a Texas Court disagreed. The Court met.")
+    assert spans(linker.link(text)) == [
+        ("World Bank", "wb"), ("International Criminal Court", "icc")]
+    # a word the name goes on after is no head: ``the Bank Holiday``, ``the Court Street``
+    text = ("The World Bank lent money over the Bank Holiday. The Bank said so. The "
+            "International Criminal Court ruled at Court Street. The Court met.")
+    assert spans(linker.link(text)) == [
+        ("World Bank", "wb"), ("Bank", "wb"), ("International Criminal Court", "icc"),
+        ("Court", "icc")]
 
 
 def test_an_acronym_with_the_small_words_initials_defined_in_brackets() -> None:
@@ -367,6 +385,23 @@ def test_a_court_case_goes_by_a_party_s_name_of_one_word() -> None:
     assert spans(linker.link(text)) == [
         ("Roe v. Wade", "roe"), ("Planned Parenthood v. Casey", "casey"), ("Roe", "roe"),
         ("Casey", "casey"), ("Roe", "roe"), ("Planned Parenthood", "pp")]
+
+
+def test_a_storm_s_or_a_case_s_word_opening_a_longer_name_is_no_mention() -> None:
+    """``Sandy Hook`` after ``Hurricane Sandy`` and ``Brown University`` after ``Brown v.
+    Board of Education`` were linked to the storm and the case; and ``the Commonwealth``
+    (the prosecution) to ``Commonwealth v. Hunt``, which goes by its second party's name."""
+    linker = make_linker({"id": "sandy", "type": "event", "name": "Hurricane Sandy", "aliases": []},
+                         {"id": "brown", "type": "event", "name": "Brown v. Board of Education",
+                          "aliases": []},
+                         {"id": "hunt", "type": "event", "name": "Commonwealth v. Hunt",
+                          "aliases": []})
+    text = ("Hurricane Sandy flooded Sandy Hook. Sandy weakened. Brown v. Board of Education "
+            "is taught at Brown University; Brown's reach grew. Commonwealth v. Hunt was "
+            "decided; the Commonwealth had lost, and Hunt stood.")
+    assert spans(linker.link(text)) == [
+        ("Hurricane Sandy", "sandy"), ("Sandy", "sandy"), ("Brown v. Board of Education", "brown"),
+        ("Brown", "brown"), ("Commonwealth v. Hunt", "hunt"), ("Hunt", "hunt")]
 
 
 def test_contested_alias_resolved_by_earlier_mention() -> None:

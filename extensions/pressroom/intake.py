@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from email.utils import parseaddr
 from pathlib import Path
@@ -105,11 +106,11 @@ def _json_ld_date(soup) -> str | None:
     """The first ``datePublished`` of a page's JSON-LD (schema.org ``NewsArticle``...)."""
     for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
         try:
-            todo = [json.loads(script.string or "")]
+            todo = deque([json.loads(script.string or "")])
         except (ValueError, RecursionError):
             continue  # not JSON (or nested past what it reads): what the page says elsewhere
-        while todo:
-            item = todo.pop(0)
+        while todo:  # breadth first, a queue: a list's pop(0) made a long array quadratic
+            item = todo.popleft()
             if isinstance(item, dict):
                 if isinstance(item.get("datePublished"), str):
                     return item["datePublished"]
@@ -323,9 +324,45 @@ def _drop_chrome(soup, keep: list) -> None:
     kept = {id(t) for t in keep}
     for tag in keep:
         kept.update(id(parent) for parent in tag.parents)
+    if keep:
+        body = _chrome_holding_the_text(keep[0], kept)
+        while body is not None:  # and so on inside it
+            kept.add(id(body))
+            body = _chrome_holding_the_text(body, kept)
     for tag in soup.find_all(_chrome):
         if id(tag) not in kept and not tag.decomposed:
             tag.decompose()
+
+
+def _chrome_holding_the_text(container, kept: set[int]):
+    """The element :func:`_chrome` finds that holds the release's text, when all of the
+    text of *container* (but the elements in *kept*, its headline) is in such elements: the
+    one holding the most of it, not hidden (``<div class="entry-content share-enabled">``,
+    whose class names the share buttons it has, is the release, not the buttons). None when
+    some text is outside them."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import PreformattedString
+
+    found = []
+    todo = list(container.children)
+    while todo:
+        child = todo.pop()
+        if isinstance(child, NavigableString):
+            if not isinstance(child, PreformattedString) and child.strip():
+                return None  # text of the release's own
+        elif not isinstance(child, Tag) or child.name in _DROP:
+            continue
+        elif id(child) not in kept and _chrome(child):
+            attrs = child.attrs
+            if "hidden" in attrs or attrs.get("aria-hidden") == "true" or \
+                    _HIDDEN_STYLE.search(str(attrs.get("style") or "")):
+                continue
+            found.append(child)
+        elif child.name != "h1":
+            todo.extend(child.children)
+    if len(found) < 2:
+        return found[0] if found else None
+    return max(found, key=lambda tag: len("".join(tag.stripped_strings)))
 
 
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ")

@@ -607,18 +607,10 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(m.group(1) or m.group(2), WEAK)
         # ``Roe v. Wade``: a court case goes by its first party's name of one word, or else its
         # second's (``Casey`` of ``Planned Parenthood v. Casey``), after a full mention
-        m = etype != "person" and " v" in name and _CASE.match(name)
-        if m:
-            first, second = m.group(1), m.group(2)
-            if " " not in first:
-                add(first, SHORT)
-            elif " " not in second:
-                add(second, SHORT)
         # ``Hurricane Ian``: the storm's given name alone after a full mention
-        if etype == "event":
-            m = _STORM.match(name)
-            if m:
-                add(m.group(1), SHORT)
+        word = _party_or_storm(name, etype)
+        if word:
+            add(word, SHORT)
         # ``2014 Winter Paralympics``: ``Winter Paralympics``, ``Paralympics`` after a full mention
         if etype == "event":
             m = re.match(r"^(?:19|20)\d\d (" + _SEASON_EVENT.pattern + ")$", name)
@@ -766,6 +758,32 @@ _PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
 _NAME_GOES_ON = re.compile(r" of (?:the )?[A-Z]")
 #: Compass points: common words whatever the text.
 _DIRECTIONS = frozenset("north south east west".split())
+
+
+#: A court case's first party that is the state prosecuting (``Commonwealth v. Hunt``,
+#: ``R v Jogee``): the case goes by the second party's name.
+_SOVEREIGN_PARTIES = frozenset(
+    "State People Commonwealth Crown Regina Rex R Government Republic Kingdom King Queen "
+    "Nation Province Territory".split())
+
+
+def _party_or_storm(name: str, etype: str) -> str | None:
+    """The one word a court case (``Roe`` of ``Roe v. Wade``, ``Hunt`` of ``Commonwealth v.
+    Hunt``) or a named storm (``Ian`` of ``Hurricane Ian``) goes by after a full mention,
+    or None."""
+    m = etype != "person" and " v" in name and _CASE.match(name)
+    if m:
+        first, second = m.group(1), m.group(2)
+        if " " not in first and first not in _SOVEREIGN_PARTIES:
+            return first
+        if " " not in second:
+            return second
+        return None
+    if etype == "event":
+        m = _STORM.match(name)
+        if m:
+            return m.group(1)
+    return None
 
 
 def _mixed_acronym(acronym: str, name: str) -> bool:
@@ -1132,6 +1150,23 @@ class Linker:
         tails = {last: eid for last, eid in tails.items() if eid is not None}
         for last, eid in tails.items():
             inferred[eid] = [*inferred[eid], (last, WEAK)]
+        # a court case's party, a storm's given name: not as the first word of a longer name
+        # (``Sandy Hook`` after ``Hurricane Sandy``, ``Brown University`` after ``Brown v.
+        # Board of Education``)
+        parts = set()
+        for e in registry:
+            if e.type == "person":
+                continue
+            for name in e.names:
+                name = normalize(name)
+                m = _QUALIFIED.match(name)
+                name = m.group(1) if m else name
+                if name.startswith(_LEADING_ARTICLES):
+                    name = name[4:]
+                word = _party_or_storm(name, e.type)
+                if word:
+                    parts.add((word, e.id))
+        self._parts = frozenset(parts)
         self._tails = tails
         for entity_id, forms in inferred.items():
             for surface, kind in forms:
@@ -1476,6 +1511,7 @@ class Linker:
         ambiguous: list[tuple[int, int, tuple[str, ...]]] = []
         choose = self._choose
         tails = self._tails
+        parts = self._parts
         for _, start, end, entries, key, info in candidates:
             if shadowed:
                 at, keys = shadowed
@@ -1513,6 +1549,9 @@ class Linker:
                         continue  # a short form of nobody mentioned: not a mention
             elif tails and tails.get(key) == link and not _stands_alone(text, start, end):
                 continue  # ``Mets Poet``, ``Financial Times``: a word of a longer name
+            if link is not None and (key, link) in parts \
+                    and _CAP_AFTER.match(_clean(text[end:end + 4])):
+                continue  # ``Sandy Hook``, ``Brown University``: a word of a longer name
             if heads and (key, link) in heads and headline[0] <= start < headline[1]:
                 continue  # ``Coalition Welcomes Port Safety Ruling``: no ``Port of Eastmere``
             if marks.find(1, start, end) >= 0:
@@ -1561,7 +1600,8 @@ class Linker:
                 if not any(a <= start and end <= b for a, b in spans):
                     continue
                 named = [eid for eid in heads[word] if first_full.get(eid, end) < start]
-                if len(named) == 1 and marks.find(1, start, end) < 0:
+                if len(named) == 1 and marks.find(1, start, end) < 0 and not _other_head(
+                        text, word, first_full[named[0]], start, marks, spans):
                     marks[start:end] = b"\x01" * (end - start)
                     mentions.append((start, end, named[0]))
 
@@ -1837,6 +1877,37 @@ class Linker:
 _THE_WORD = re.compile(r"he ([A-Z][\w-]*)")
 _THIS_WORD = re.compile(r"his ([A-Z][\w-]*)")
 _THE_HEAD = re.compile(r"(?![\w-])(?!['\u2019](?!s\b)\w)(?! of\b| [A-Z])")
+
+#: After a capitalized word: ``of`` and a name (``Bank of England``), the word the head of
+#: another's name.
+_OTHER_HEAD = re.compile(r" of (?:the )?[A-Z]")
+
+
+def _other_head(text: str, word: str, after: int, before: int, marks: bytearray,
+                spans: list[tuple[int, int]]) -> bool:
+    """Whether *word* is written between *after* and *before* as the head of a name not in
+    the registry (``the Bank of England``, ``a Texas Court``), which ``the Bank`` after it
+    may as well mean; not where a name goes on after it (``Church Street``, ``Bank
+    Holiday``: no head there), nor inside a registry name's mention (``World Bank``)."""
+    i = text.find(" " + word, after, before)
+    while i >= 0:
+        start = i + 1
+        end = start + len(word)
+        i = text.find(" " + word, end, before)
+        if end < len(text) and text[end].isalnum() or marks.find(1, start, end) >= 0:
+            continue  # ``Courtney``; a registry name's own word
+        if not any(a <= start and end <= b for a, b in spans):
+            continue
+        lead = text[max(0, start - 6):start - 1].lower()
+        k = start - 1 - (3 if lead.endswith("the") else 4)
+        if lead.endswith(("the", "this")) and _THE_HEAD.match(text, end) and not (
+                k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-_")):
+            continue  # ``the Bank`` itself
+        m = _CAP_BEFORE.search(text, max(0, start - 30), start)
+        if _OTHER_HEAD.match(text, end) or m and m.group(1) not in ("The", "This") \
+                and not _NEXT_NAME.match(text, end):
+            return True
+    return False
 
 #: Titles of an office (not honorifics: ``Mr.``, ``Sir``), at the start of a string.
 _OFFICE = re.compile(

@@ -490,6 +490,9 @@ def accent_free_keywords(texts: Iterable[str]) -> str:
     none. A text whose accents are letters of their own (decomposed, as some systems write
     them: ``E`` and a combining acute) is read composed, its words whole (``Élodie``, not
     ``E`` and ``lodie``)."""
+    texts = list(texts)
+    if all(text.isascii() for text in texts):
+        return ""  # no accent anywhere (most English releases): no word looked at
     written: set[str] = set()
     forms: list[str] = []
     for text in texts:

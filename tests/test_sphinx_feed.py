@@ -6,6 +6,8 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from sphinx_support import built, copy_root, page
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -120,3 +122,20 @@ def test_no_feed_in_an_e_book(tmp_path):
     outdir = Path(app.outdir)
     assert not (outdir / "releases.atom").exists()
     assert "application/atom+xml" not in (outdir / f"{SEED}.xhtml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("builder", ["qthelp", "devhelp", "htmlhelp"])
+# devhelp's and htmlhelp's builders (sphinxcontrib packages) call Sphinx's toctree without
+# the argument Sphinx 11 will require: their warning, not Pressroom's
+@pytest.mark.filterwarnings("ignore:'tags' will become a required keyword argument")
+def test_no_feed_export_or_redirect_in_a_help_file(tmp_path, builder):
+    """A help file is read offline like an e-book: the feed, the export and the root
+    redirect, written beside a web site, were written into its folder (and Qt Help listed
+    the redirect among its pages)."""
+    app = built(copy_root("pressroom", tmp_path), builder)
+    outdir = Path(app.outdir)
+    assert (outdir / f"{SEED}.html").is_file()  # the help file's pages are there
+    for name in ("releases.atom", "pressroom.json", "index.html"):
+        assert not (outdir / name).exists(), name
+    # (HTML Help writes its pages in the Windows code page of the language)
+    assert b"application/atom+xml" not in (outdir / f"{SEED}.html").read_bytes()

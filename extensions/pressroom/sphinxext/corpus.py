@@ -296,12 +296,18 @@ def source_suffix(env: Any, docname: str) -> str:
     return str(env.doc2path(docname, False))[len(docname):]
 
 
+#: Builders of HTML that is packed into a file to read offline, not served: an e-book and the
+#: help formats (Windows HTML Help, Qt Help, GNOME Devhelp, Apple Help).
+_PACKED = ("epub", "htmlhelp", "qthelp", "devhelp", "applehelp")
+
+
 def web_site(builder: Any) -> bool:
     """Whether *builder* writes a web site (``html``, ``dirhtml``, ``singlehtml``), which
-    the feed, the export and the root redirect are written beside; an e-book (``epub``,
-    whose format is ``html`` too) packs the files of its folder it knows and warns of the
-    others, and has no address to give a feed reader or a program."""
-    return builder.format == "html" and not builder.name.startswith("epub")
+    the feed, the export and the root redirect are written beside; an e-book or a help
+    file (``epub``, ``qthelp``…, whose format is ``html`` too) packs the files of its
+    folder (epub warned of those it does not know), and has no address to give a feed
+    reader or a program."""
+    return builder.format == "html" and not builder.name.startswith(_PACKED)
 
 
 def copied_source(builder: Any, docname: str, suffix: str) -> str | None:

@@ -507,6 +507,22 @@ def test_a_speaker_with_who_they_are_and_what_they_did(paragraph):
     assert [q.speaker for q in r.quotes] == ["Jane Roe"]
 
 
+@pytest.mark.parametrize("paragraph", [
+    "On Monday, the minister, who chaired the meeting, said: “We will not give up on this.”",
+    "In March, the envoy, who led the talks, said: “We will not give up on this.”",
+    "Yesterday, the minister, who chaired the meeting, said: “We will not give up on this.”",
+])
+def test_a_time_before_who_spoke_is_no_speaker(paragraph):
+    """``On Monday, the minister, who chaired …, said:`` was said by ``On Monday``: a time
+    where a name goes is no one (the minister is not named: no speaker)."""
+    r = parse_text(f"Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n{paragraph}\n")
+    assert [q.speaker for q in r.quotes] == [None]
+    r = parse_text("Headline\n\nMay 1, 2011\n\nGENEVA – The body.\n\n"
+                   + paragraph.replace("the minister", "Jane Roe").replace("the envoy", "Jane Roe")
+                   + "\n")
+    assert [q.speaker for q in r.quotes] == ["Jane Roe"]
+
+
 @pytest.mark.parametrize("paragraphs", [
     "Mayor Jane Roe today issued the following statement: “We welcome this step.”",
     "Mayor Jane Roe, the city’s first, issued the following statement on the ruling:\n\n"

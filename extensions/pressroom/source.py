@@ -1943,6 +1943,15 @@ _OPENING_WORDS_RE = re.compile(
     r"(?:(?:" + "|".join(sorted(OPENING_WORDS, key=len, reverse=True)) + r")\s+)+(?=\w)")
 
 
+#: A time read where a speaker's name goes (``On Monday, the minister, who chaired the
+#: meeting, said:`` gave ``On Monday``): a day or ``Yesterday``, or a month after a word that
+#: puts it in a sentence (``In March``; ``May`` alone may be Theresa May).
+_DAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|"
+        r"Yesterday|Tomorrow)")
+_WHEN_RE = re.compile(
+    r"(?:(?:On|In|At|By|Since|Until|Last|This|Next|Early|Late|Mid)\s+)+"
+    rf"(?:{_DAY}|January|February|March|April|May|June|July|August|September|October|"
+    rf"November|December)|{_DAY}")
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")
 _LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 
@@ -2089,6 +2098,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 prev_end = c + 1
             else:
                 prev_end = None
+            if speaker and _WHEN_RE.fullmatch(speaker[0]):
+                speaker = None  # ``On Monday, the minister, who …, said:``: a time, no one
             if speaker and speaker[0] in _PRONOUNS:
                 # the last named speaker, and where the pronoun is (a person named since
                 # may be the one it refers to: :func:`refer_pronouns`)

@@ -523,6 +523,15 @@ def test_a_time_before_who_spoke_is_no_speaker(paragraph):
     assert [q.speaker for q in r.quotes] == ["Jane Roe"]
 
 
+def test_a_quotation_going_on_from_a_pronoun_s_with_no_one_named_is_read():
+    """A quotation after one a pronoun said, with no one named before it, carries no name
+    on: reading it stopped with a TypeError (the time test was given no name)."""
+    r = parse_text("Headline\n\nMay 1, 2011\n\nSEOUL – Lee conceded at four in the morning. "
+                   "\"I did my best, but I was not good enough,\" he told reporters. \"All of "
+                   "this is my fault, not the fault of the party.\"\n")
+    assert len(r.quotes) == 2 and [q.speaker for q in r.quotes] == [None, None]
+
+
 @pytest.mark.parametrize("paragraphs", [
     "Mayor Jane Roe today issued the following statement: “We welcome this step.”",
     "Mayor Jane Roe, the city’s first, issued the following statement on the ruling:\n\n"

@@ -2098,7 +2098,7 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 prev_end = c + 1
             else:
                 prev_end = None
-            if speaker and _WHEN_RE.fullmatch(speaker[0]):
+            if speaker and speaker[0] and _WHEN_RE.fullmatch(speaker[0]):
                 speaker = None  # ``On Monday, the minister, who …, said:``: a time, no one
             if speaker and speaker[0] in _PRONOUNS:
                 # the last named speaker, and where the pronoun is (a person named since

@@ -1140,3 +1140,17 @@ def test_what_the_round_s_forms_do_not_reach() -> None:
     assert spans(linker.link(text)) == [
         ("Harrison Ford", "hf"), ("Ford", "hf"), ("UN", "un"), ("Director Jane Roe", "jr")]
     assert spans(make_linker(person("mx", "Malcolm X")).link("Emir Malcolm left.")) == []
+
+
+def test_a_person_named_with_a_middle_initial_or_name() -> None:
+    """``John F. Kerry``, ``Bola Ahmed Tinubu``: the given name and the surname of an entry
+    with a middle initial or name between were no mention (the surname was someone else's,
+    ``F. Kerry``); the whole name is the person's, a title before it too. Another given
+    name before the middle one is still someone else (``Peter Mary Roe``)."""
+    linker = make_linker(person("jk", "John Kerry"), person("bt", "Bola Tinubu"),
+                         person("jr", "Jane Roe"))
+    text = ("Secretary of State John F. Kerry spoke. Kerry left. President Bola Ahmed Tinubu "
+            "said so, and Tinubu left. Peter Mary Roe agreed.")
+    assert spans(linker.link(text)) == [
+        ("Secretary of State John F. Kerry", "jk"), ("Kerry", "jk"),
+        ("President Bola Ahmed Tinubu", "bt"), ("Tinubu", "bt")]

@@ -361,8 +361,8 @@ def arabic_site(tmp_path_factory):
 
 def test_a_release_in_arabic_reads_right_to_left(arabic_site, browser):
     """Its title and paragraphs start at the right, the closing marks of a sentence end it
-    at the left; so do its sentences on an entry page and its excerpt in search results
-    (``lang`` alone left them laid out left to right)."""
+    at the left; so do its sentences on an entry page, and its title and excerpt in search
+    results (``lang`` alone left them laid out left to right)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{arabic_site}/{ARABIC}.html")
     laid_out = """sel => [...document.querySelectorAll(sel)].map(e => {
@@ -384,6 +384,12 @@ def test_a_release_in_arabic_reads_right_to_left(arabic_site, browser):
     english = '#search-results li:has(a[href*="upcoming-dialogue"]) p.context'
     page.wait_for_selector(english, timeout=15000)
     assert page.eval_on_selector(english, "e => getComputedStyle(e).direction") == "ltr"
+    # and the result's title: the Arabic one reads right to left, the English one not
+    title = f'#search-results li > a[href^="{ARABIC}.html"]'
+    assert page.eval_on_selector(title, "e => getComputedStyle(e).direction") == "rtl"
+    assert page.eval_on_selector(
+        '#search-results li > a[href*="upcoming-dialogue"]',
+        "e => getComputedStyle(e).direction") == "ltr"
     page.close()
 
 

@@ -43,8 +43,9 @@
    build's words, not the release's) are left out of the text the excerpt is cut from
    (the release's date, publisher and entries are in the result's title and page). Without
    Sphinx's search on the page, or with a version of it that names its steps
-   differently, nothing changes. An excerpt takes the direction of its first letters
-   (dir="auto"): one from a release in Arabic or Hebrew reads right to left. */
+   differently, nothing changes. An excerpt and a result's title take the direction of
+   their first letters (dir="auto"): those of a release in Arabic or Hebrew read right to
+   left. */
 (function () {
   "use strict";
   /* global Search */
@@ -62,6 +63,22 @@
     parts.forEach(function (el) { el.remove(); });
     return htmlToText.call(this, page.documentElement.outerHTML, anchor);
   };
+  /* a result's title takes the direction of its first letters too: a release titled in
+     Arabic or Hebrew reads right to left in a list of English ones. Sphinx adds each
+     result to its list (Search.output) as it is found. */
+  if (typeof MutationObserver === "function") {
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        record.addedNodes.forEach(function (node) {
+          var link = node.nodeType === 1 && node.matches("ul.search > li")
+            ? node.querySelector("a") : null;
+          if (link) {
+            link.setAttribute("dir", "auto");
+          }
+        });
+      });
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
   var makeSearchSummary = Search.makeSearchSummary;
   if (typeof makeSearchSummary === "function") {
     Search.makeSearchSummary = function () {

@@ -221,6 +221,11 @@ def test_sentences_of_scripts_without_capitals_end_at_their_stops():
         "משה כהן אמר כי זה חשוב.")
     # a decimal point in fullwidth digits ends nothing
     assert _around_text("增长了３．５个百分点。", "百分点") == "增长了３．５个百分点。"
+    # a Japanese quotation the sentence goes on after (``と述べた``, ``って``) ends none; one
+    # followed by another sentence does
+    japanese = "会議が開かれた。山田太郎は「弁護士を釈放すべきだ。」と述べた。記者は帰った。"
+    assert _around_text(japanese, "山田太郎") == "山田太郎は「弁護士を釈放すべきだ。」と述べた。"
+    assert _around_text("「釈放すべきだ。」山田太郎は帰った。", "山田太郎") == "山田太郎は帰った。"
 
 
 def test_month_names_do_not_follow_the_build_machine_s_locale():

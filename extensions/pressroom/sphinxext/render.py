@@ -58,11 +58,12 @@ _OPEN = "\"“‘(\\[«„‚‹「『（《【〔"
 #: ``جائر. وقال``). The Arabic question mark, the Urdu full stop and the Devanagari danda
 #: (``؟``, ``۔``, ``।``) end a sentence before a space and any word; the Chinese and
 #: Japanese ideographic full stop, the fullwidth marks (``。``, ``！``, ``？``, ``．``) before
-#: a word with or without a space (those scripts put none).
+#: a word with or without a space (those scripts put none), but not inside a Japanese
+#: quotation that the sentence goes on after (``「…。」と述べた``: ``と`` and ``って`` quote it).
 #: (One character class first: the regex engine then skips to each stop; alternatives of
 #: whole patterns made it try every position, several times slower.)
 _SENTENCE_END = re.compile(
-    rf"[.!?؟۔।。！？．](?:(?<=[。！？])|(?<=．)(?<!\d．)(?!\d)"
+    rf"[.!?؟۔।。！？．](?:(?<=[。！？])(?![」』]+[とっ])|(?<=．)(?<!\d．)(?!\d)"
     rf"|(?:(?<=[.!?]){NOT_ABBREVIATED}|(?<=[؟۔।]))(?=[{_CLOSE}]*\s))"
     rf"[{_CLOSE}]*\s*(?=[{_OPEN}]?\s?\w)")
 #: What may open a sentence before its first word: quotation marks, brackets, a space.

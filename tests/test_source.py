@@ -965,6 +965,10 @@ MAY_8 = dt.date(2025, 5, 8)
     ("Press release – embargoed until 00:01 Thursday 8 May 2025", MAY_8),
     ("[EMBARGOED: 00:01 BST 8 May 2025]", MAY_8),
     ("For release: 8 May 2025, 00:01 BST", MAY_8),
+    # when the page was changed: not the release's date, nor its title
+    ("Updated: 9 May 2025", None),
+    ("Last updated on 9 May 2025 10:00 GMT", None),
+    ("[Updated]", None),
 ])
 def test_more_lines_of_a_publishers_heading(heading, date):
     """Lines above the headline that are no known label were the title, the headline the
@@ -983,6 +987,7 @@ def test_more_lines_of_a_publishers_heading(heading, date):
     "CORRECTING and REPLACING Acme Reports First Quarter Results",
     "Correction",  # over the body: a notice's title
     "Embargo on arms sales lifted",  # no time, date or ``until`` after it
+    "Updated Rules for Refugees Take Effect",  # a headline that opens with the word
     "Minister Retracts Press Release",  # a name and a label, but over the body
     "Translation",
 ])

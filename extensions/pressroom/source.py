@@ -576,6 +576,13 @@ _PLACE_DATE_RE = re.compile(
     rf"(?P<place>[{_CAPITALS}][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,4}}?),?\s+"
     rf"(?i:{_ANY_DATE})(?(open)\)|)\s*(?:(?:[–—]{{1,2}}|--?)\s+|(?P<eol>\n|$))"
 )
+#: A note of when the text was changed, above the title (``Updated: May 5, 2025``, ``Last
+#: updated on 5 May 2025 10:00 GMT``, ``[Updated]``): its date is no publication's.
+_UPDATED_RE = re.compile(
+    r"[(\[]?[ \t]*(?:last[ \t]+)?(?:updated|modified|revised|mis[ \t]+[àa][ \t]+jour)"
+    rf"(?:[ \t]+on)?[ \t]*[:–—-]?[ \t]*(?:(?i:{_ANY_DATE}))?[ \t]*[)\]]?",
+    re.IGNORECASE,
+)
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’"))
 _OPENERS = dict(_QUOTE_PAIRS)
 #: The double quotation marks that open a quotation (a quotation over paragraphs reopens).
@@ -1091,6 +1098,15 @@ class _Parser:
                 continue
             a, b = _strip_span(text, *self.lines[i])
             line = text[a:b]
+            if (u := _UPDATED_RE.match(text, a, b)) is not None and (
+                    u.end() == b or _TIME_RE.match(text, u.end(), b)):
+                # ``Updated: May 5, 2025 10:00 GMT``: when the page was changed, not when the
+                # release was published; no date of the release's
+                start = a if start is None else start
+                end = b
+                contact = False
+                i += 1
+                continue
             if (k := self.note_end(i, n)) is not None:
                 # ``CORRECTION: This release replaces …``: no dates of the release's (the
                 # version it replaces may be dated)

@@ -379,3 +379,20 @@ def test_likely_duplicates_works_out_each_name_key_once(monkeypatch):
     assert found  # the 45 pairs were compared (and some look alike)
     names = sum(len(e.names) for e in registry)
     assert len(calls) <= 2 * names + len(registry), len(calls)
+
+
+def test_ctrl_c_is_said_without_a_traceback(tmp_path, capsys, monkeypatch):
+    """Ctrl-C during a long command (check takes 20 s on 10,000 releases) exits 130
+    with a line on standard error, not a traceback and not in silence."""
+    import pressroom.commands.check as check
+
+    make_project(tmp_path)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(check, "collect", interrupted)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 130
+    assert out == ""
+    assert err == "pressroom check: interrupted\n"

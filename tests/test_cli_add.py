@@ -684,3 +684,32 @@ def test_a_release_that_cannot_be_written_is_refused_and_nothing_half_written(
     assert code == 1 and "Traceback" not in err, err
     assert f"{dated}: error: not added: cannot write corpus/releases/acme-rights/2011" in err
     assert "1 added, 1 refused" in err and (folder / "2012-05-05-title-b.txt").is_file()
+
+
+def test_ctrl_c_while_writing_leaves_no_half_written_release(tmp_path, capsys, monkeypatch):
+    import builtins
+
+    import pressroom.commands.add as add
+
+    make_project(tmp_path / "p", releases={})
+    src = write(tmp_path / "in" / "a.txt", RELEASE_A)
+
+    class Interrupted:
+        def __init__(self, name, mode):
+            self.file = builtins.open(name, mode)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.file.close()
+
+        def write(self, data):
+            self.file.write(data[:10])
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(add, "open", Interrupted, raising=False)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(src))
+    assert code == 130
+    assert err.strip().endswith("pressroom add: interrupted")
+    assert not list((tmp_path / "p/corpus/releases").rglob("*.txt"))

@@ -79,6 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc.problem.format(), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        # Ctrl-C: said, not a silent stop (the add of a folder says which files it placed
+        # as it places them; nothing is left half-written)
+        # (on a terminal, after the ^C it echoed)
+        print(("\n" if sys.stderr.isatty() else "") + f"pressroom {args.command}: interrupted",
+              file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

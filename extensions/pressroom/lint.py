@@ -192,11 +192,28 @@ class Duplicate:
     reason: str
 
 
-def _similar(a: Entity, b: Entity) -> str | None:
-    """Why *a* and *b* look like the same entity, or ``None``."""
-    keys_a = {name_key(n): n for n in a.names if name_key(n)}
-    keys_b = {name_key(n): n for n in b.names if name_key(n)}
-    shared = set(keys_a) & set(keys_b)
+def _keys(entity: Entity) -> tuple[dict[str, str], str]:
+    """The entity's name keys (key -> the name it comes from) and its main name's key."""
+    keys = {}
+    for n in entity.names:
+        if key := name_key(n):
+            keys[key] = n
+    return keys, name_key(entity.name)
+
+
+def _similar(a: Entity, b: Entity,
+             keys: dict[str, tuple[dict[str, str], str]] | None = None) -> str | None:
+    """Why *a* and *b* look like the same entity, or ``None``. *keys* holds each entry's
+    :func:`_keys` by id, filled as entries come (so a name's key is worked out once, not
+    once for every other entry it is compared with)."""
+    if keys is None:
+        keys = {}
+    if a.id not in keys:
+        keys[a.id] = _keys(a)
+    if b.id not in keys:
+        keys[b.id] = _keys(b)
+    (keys_a, ka), (keys_b, kb) = keys[a.id], keys[b.id]
+    shared = keys_a.keys() & keys_b.keys()
     if shared:
         k = sorted(shared)[0]
         if keys_a[k] == keys_b[k]:
@@ -204,7 +221,6 @@ def _similar(a: Entity, b: Entity) -> str | None:
         return f"{keys_a[k]!r} and {keys_b[k]!r} differ only in case, accents or punctuation"
     if a.type != b.type:
         return None
-    ka, kb = name_key(a.name), name_key(b.name)
     if _DIGITS.findall(ka) != _DIGITS.findall(kb):
         return None  # the 2010 and the 2011 dialogue are two events
     wa, wb = ka.split(), kb.split()
@@ -219,7 +235,11 @@ def _similar(a: Entity, b: Entity) -> str | None:
         if acro and len(acro) >= 2 and x.name.replace(".", "") == acro:
             return f"{x.name!r} is the acronym of {y.name!r}"
     if min(len(ka), len(kb)) >= 5:
-        ratio = difflib.SequenceMatcher(None, ka, kb).ratio()
+        matcher = difflib.SequenceMatcher(None, ka, kb)
+        # the two quick ratios are upper bounds of the ratio: most pairs stop at them
+        if matcher.real_quick_ratio() < 0.9 or matcher.quick_ratio() < 0.9:
+            return None
+        ratio = matcher.ratio()
         if ratio >= 0.9:
             return f"{a.name!r} and {b.name!r} are spelled almost the same ({ratio:.0%} alike)"
     return None
@@ -232,12 +252,11 @@ def likely_duplicates(registry: Registry, max_block: int = 40) -> list[Duplicate
     word that at most *max_block* entries use, so the cost stays near linear.
     """
     blocks: dict[str, list[Entity]] = defaultdict(list)
+    names: dict[str, tuple[dict[str, str], str]] = {}
     for entity in registry:
         keys = set()
-        for name in entity.names:
-            key = name_key(name)
-            if not key:
-                continue
+        names[entity.id] = _keys(entity)
+        for key in names[entity.id][0]:
             keys.add("=" + key)
             keys.update("w" + w for w in key.split() if len(w) >= 3 and w not in _STOP)
         acro = _acronym(entity.name)
@@ -256,7 +275,7 @@ def likely_duplicates(registry: Registry, max_block: int = 40) -> list[Duplicate
                 if pair in seen:
                     continue
                 seen.add(pair)
-                reason = _similar(a, b)
+                reason = _similar(a, b, names)
                 if reason:
                     found.append(Duplicate(a, b, reason))
     order = {e.id: i for i, e in enumerate(registry)}

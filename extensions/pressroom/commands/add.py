@@ -192,6 +192,10 @@ def run(args: argparse.Namespace) -> int:
                         with open(name, "xb") as out:  # never over a file that is there
                             written.append(name)
                             out.write(data)
+                except KeyboardInterrupt:  # Ctrl-C while writing: no half-written release
+                    for name in written:
+                        name.unlink(missing_ok=True)
+                    raise
                 except OSError as exc:
                     for name in written:  # nothing half-written is left behind
                         name.unlink(missing_ok=True)

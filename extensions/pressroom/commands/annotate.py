@@ -11,7 +11,7 @@ from pathlib import Path
 from pressroom.commands import missing_path, project_for
 from pressroom.config import ProjectConfig, load_project
 from pressroom.linker import Linker, LinkResult
-from pressroom.problems import Problem
+from pressroom.problems import Problem, counted
 from pressroom.registry import Registry, load_registry
 from pressroom.source import decode, parse_text
 
@@ -28,7 +28,9 @@ endings kept as they are. A file that is not UTF-8 is decoded as cp1252 (or
 Latin-1) with a warning. Only the title, dateline and body are linked: a
 front-matter header, the date line and the publisher's footer are not.
 Registry problems are printed as warnings and do not stop annotation. A FILE
-of - is the standard input (named "-" in the output)."""
+of - is the standard input (named "-" in the output). When more than one file
+is read, a line on standard error says at the end how many were annotated and
+how many mentions they hold."""
 EPILOG = """\
 examples:
   pressroom annotate --registry corpus/entities corpus/releases/hrf/2011-04-27.txt
@@ -135,7 +137,9 @@ def run(args: argparse.Namespace) -> int:
     linker = Linker(registry)
     status = 0
     out = sys.stdout
-    for name in _files(args.files):
+    files = _files(args.files)
+    done = mentions = ambiguous = 0
+    for name in files:
         path = Path(name)
         try:
             text, warnings = read_text(path)
@@ -149,6 +153,9 @@ def run(args: argparse.Namespace) -> int:
         for warning in warnings:
             print(warning.format(), file=sys.stderr)
         result = linker.link(text, linkable_spans(text, path, project))
+        done += 1
+        mentions += len(result.mentions)
+        ambiguous += len(result.ambiguous)
         if args.ambiguous:
             for amb in result.ambiguous:
                 line = text.count("\n", 0, amb.start) + 1
@@ -176,4 +183,11 @@ def run(args: argparse.Namespace) -> int:
             out.write(marked_text(text, result))
             if not text.endswith("\n"):
                 out.write("\n")
+    if len(files) > 1:
+        # a folder of releases takes a while (15 s for 10,000): say what was done, as the
+        # other commands do (one file, as in a pipe, is annotated without a word)
+        out.flush()
+        print(f"annotated {done:,} of {counted(len(files), 'file')}: "
+              f"{counted(mentions, 'mention')}, {ambiguous} ambiguous left unlinked",
+              file=sys.stderr)
     return status

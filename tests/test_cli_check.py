@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import re
 
 import pytest
@@ -396,3 +398,33 @@ def test_ctrl_c_is_said_without_a_traceback(tmp_path, capsys, monkeypatch):
     assert code == 130
     assert out == ""
     assert err == "pressroom check: interrupted\n"
+
+
+def test_the_long_steps_are_walked_by_the_command_s_progress(tmp_path, capsys, monkeypatch):
+    """On 10,000 releases ``check`` runs 15 s and ``suggest`` 40 s: the releases read and
+    linked are walked by a bar on a terminal (none elsewhere: nothing more on standard
+    error here)."""
+    from pressroom import commands
+
+    make_project(tmp_path)
+    walked = []
+
+    @contextlib.contextmanager
+    def steps():
+        def track(items, what):
+            items = list(items)
+            walked.append((what, len(items)))
+            return items
+        yield track
+
+    for name in ("check", "stats", "suggest"):
+        module = importlib.import_module(f"pressroom.commands.{name}")
+        monkeypatch.setattr(module, "steps", steps)
+    for argv in (["check"], ["stats"], ["suggest"]):
+        walked.clear()
+        code, _, err = run_cli(capsys, monkeypatch, tmp_path, *argv)
+        assert walked == [("reading", 2), ("linking", 2)], (argv, walked)
+    assert commands.steps  # the real one, on no terminal, writes nothing:
+    monkeypatch.undo()
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert "reading" not in err and "linking" not in err and "━" not in err

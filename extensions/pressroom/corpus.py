@@ -257,12 +257,17 @@ class Corpus:
     keys: dict[str, str]
 
 
-def load_releases(paths: Iterable[Path], project: ProjectConfig) -> Corpus:
-    """Parse every release file in *paths* (files or folders), reporting duplicates."""
+def _each(items, _what):
+    return items
+
+
+def load_releases(paths: Iterable[Path], project: ProjectConfig, *, track=_each) -> Corpus:
+    """Parse every release file in *paths* (files or folders), reporting duplicates;
+    *track* walks the files (see :func:`pressroom.commands.steps`)."""
     releases: list[Release] = []
     problems: list[Problem] = []
     keys: dict[str, str] = {}
-    for path in _expand(paths, project, problems):
+    for path in track(_expand(paths, project, problems), "reading"):
         release, found = parse_file(path, project)
         problems.extend(found)
         if release is None:

@@ -43,10 +43,16 @@ class Linked:
     result: LinkResult
 
 
-def link_releases(releases: Iterable[Release], registry: Registry) -> list[Linked]:
-    """Link every release's title, dateline and body (not header or footer) with one linker."""
+def _each(items, _what):
+    return items
+
+
+def link_releases(releases: Iterable[Release], registry: Registry, *,
+                  track=_each) -> list[Linked]:
+    """Link every release's title, dateline and body (not header or footer) with one linker;
+    *track* walks the releases (see :func:`pressroom.commands.steps`)."""
     linker = Linker(registry)
-    return [Linked(r, linker.link(r.text, r.linkable_spans())) for r in releases]
+    return [Linked(r, linker.link(r.text, r.linkable_spans())) for r in track(releases, "linking")]
 
 
 # --------------------------------------------------------------------------- where in a file

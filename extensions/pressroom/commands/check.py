@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from pressroom import lint
-from pressroom.commands import missing_path
+from pressroom.commands import missing_path, steps
 from pressroom.config import ProjectConfig, load_project
 from pressroom.corpus import load_releases
 from pressroom.problems import Problem, counted
@@ -105,10 +105,11 @@ def collect(project: ProjectConfig, paths: list[Path] | None = None,
         whole_corpus = True
     else:
         whole_corpus = False
-    corpus = load_releases(paths, project)
+    with steps() as track:
+        corpus = load_releases(paths, project, track=track)
+        linked = lint.link_releases(corpus.releases, registry, track=track)
     problems.extend(corpus.problems)
 
-    linked = lint.link_releases(corpus.releases, registry)
     problems.extend(lint.ambiguities(registry, linked))
     problems.extend(lint.duplicate_problems(registry))
     if whole_corpus and corpus.releases:

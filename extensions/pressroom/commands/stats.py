@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from pressroom import lint
-from pressroom.commands import missing_path, no_releases_folder, project_for
+from pressroom.commands import missing_path, no_releases_folder, project_for, steps
 from pressroom.corpus import load_releases
 from pressroom.registry import load_registry
 
@@ -51,8 +51,9 @@ def collect(project, registry_path: Path, top: int) -> dict:
     registry, problems = load_registry(registry_path, project.type_names) \
         if registry_path.exists() else load_registry([], project.type_names)
     unreadable = [p.format() for p in problems if p.subtype == "registry_syntax"]
-    corpus = load_releases([project.releases_dir], project)
-    linked = lint.link_releases(corpus.releases, registry)
+    with steps() as track:
+        corpus = load_releases([project.releases_dir], project, track=track)
+        linked = lint.link_releases(corpus.releases, registry, track=track)
     by_pub: dict[str, Counter] = {}
     # the language a header states; the others are in the site's
     languages = Counter(release.language or "not stated" for release in corpus.releases)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from pressroom import lint
-from pressroom.commands import missing_path, no_releases_folder, project_for
+from pressroom.commands import missing_path, no_releases_folder, project_for, steps
 from pressroom.corpus import load_releases
 from pressroom.linker import inferred_forms
 from pressroom.problems import counted
@@ -84,12 +84,14 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if not args.paths and no_releases_folder(project):
         return 1  # as check and stats say it
-    corpus = load_releases([Path(p) for p in args.paths] or [project.releases_dir], project)
+    with steps() as track:
+        corpus = load_releases([Path(p) for p in args.paths] or [project.releases_dir],
+                               project, track=track)
+        linked = lint.link_releases(corpus.releases, registry, track=track)
     unreadable = [p for p in corpus.problems if p.subtype in ("release_missing", "release_binary")]
     for problem in unreadable:
         print(problem.format(), file=sys.stderr)
 
-    linked = lint.link_releases(corpus.releases, registry)
     docs = []
     for item in linked:
         doc = Document.from_release(item.release)

@@ -1600,18 +1600,14 @@ class Linker:
                 spans.append((base, base + len(norm) + (shifts[-1] if shifts else 0)))
         # the capitalized words after ``the`` and ``this``, each found by a regex that looks
         # for its literal ``he `` or ``his ``: a find of each head word in turn took longer
-        for pattern, article in ((_THE_WORD, 3), (_THIS_WORD, 4)):
+        for pattern in (_THE_WORD, _THIS_WORD):
             for m in pattern.finditer(text):
                 word = m.group(1)
                 if word not in words:
                     continue
                 start, end = m.span(1)
-                k = start - 1 - article  # the article's first letter
-                if k < 0 or text[k] not in "Tt" or not _THE_HEAD.match(text, end):
-                    continue
-                if k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-_"):
-                    continue  # ``Blythe Court``, ``Bathe``
-                if not any(a <= start and end <= b for a, b in spans):
+                if not _after_the(text, start, end) or not any(
+                        a <= start and end <= b for a, b in spans):
                     continue
                 named = [eid for eid in heads[word] if first_full.get(eid, end) < start]
                 if len(named) == 1 and marks.find(1, start, end) < 0 and not _other_head(
@@ -1705,16 +1701,16 @@ class Linker:
             self._shadow(at, keys, start, key, short, start < first)
         return (at, keys) if at else None
 
-    def _after_middle(self, text, start, eid, floor=0) -> int:
+    def _after_middle(self, text, start, eid) -> int:
         """Where *eid*'s given name starts when the surname at *start* follows it and a
         middle initial or name (``John F. Kerry``, ``Bola Ahmed Tinubu``); else -1. Tested
         with a few string operations before any regex: it runs for every person's mention."""
         given = self._given_of.get(eid)
         if not given or start < 5 or text[start - 1] != " ":
             return -1
-        j = text.rfind(" ", max(floor, start - 30), start - 1)  # before the middle word
+        j = text.rfind(" ", max(0, start - 30), start - 1)  # before the middle word
         g = j - len(given)
-        if g < floor or not text.startswith(given, g) or g and (
+        if g < 0 or not text.startswith(given, g) or g and (
                 text[g - 1].isalnum() or text[g - 1] in ".'’-"):
             return -1
         return g if _MIDDLE.fullmatch(text, j + 1, start - 1) else -1
@@ -1914,6 +1910,17 @@ _THE_HEAD = re.compile(r"(?![\w-])(?!['\u2019](?!s\b)\w)(?! of\b| [A-Z])")
 _OTHER_HEAD = re.compile(r" of (?:the )?[A-Z]")
 
 
+def _after_the(text: str, start: int, end: int) -> bool:
+    """Whether the capitalized word ``text[start:end]`` is written after ``the`` or ``this``
+    (in any case) as a word of its own and ends there, no longer name going on
+    (:data:`_THE_HEAD`): ``the Court``, not ``Blythe Court`` or ``the Court of Appeal``."""
+    lead = text[max(0, start - 6):start - 1].lower()
+    if not lead.endswith(("the", "this")) or not _THE_HEAD.match(text, end):
+        return False
+    k = start - 1 - (3 if lead.endswith("the") else 4)  # the article's first letter
+    return not (k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-_"))
+
+
 def _other_head(text: str, word: str, after: int, before: int, marks: bytearray,
                 spans: list[tuple[int, int]]) -> bool:
     """Whether *word* is written between *after* and *before* as the head of a name not in
@@ -1929,10 +1936,7 @@ def _other_head(text: str, word: str, after: int, before: int, marks: bytearray,
             continue  # ``Courtney``; a registry name's own word
         if not any(a <= start and end <= b for a, b in spans):
             continue
-        lead = text[max(0, start - 6):start - 1].lower()
-        k = start - 1 - (3 if lead.endswith("the") else 4)
-        if lead.endswith(("the", "this")) and _THE_HEAD.match(text, end) and not (
-                k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-_")):
+        if _after_the(text, start, end):
             continue  # ``the Bank`` itself
         m = _CAP_BEFORE.search(text, max(0, start - 30), start)
         if _OTHER_HEAD.match(text, end) or m and m.group(1) not in ("The", "This") \

@@ -257,17 +257,14 @@ class Corpus:
     keys: dict[str, str]
 
 
-def _each(items, _what):
-    return items
-
-
-def load_releases(paths: Iterable[Path], project: ProjectConfig, *, track=_each) -> Corpus:
+def load_releases(paths: Iterable[Path], project: ProjectConfig, *, track=None) -> Corpus:
     """Parse every release file in *paths* (files or folders), reporting duplicates;
-    *track* walks the files (see :func:`pressroom.commands.steps`)."""
+    *track*, when given, walks the files (see :func:`pressroom.commands.steps`)."""
     releases: list[Release] = []
     problems: list[Problem] = []
     keys: dict[str, str] = {}
-    for path in track(_expand(paths, project, problems), "reading"):
+    files = _expand(paths, project, problems)
+    for path in files if track is None else track(files, "reading"):
         release, found = parse_file(path, project)
         problems.extend(found)
         if release is None:

@@ -43,16 +43,14 @@ class Linked:
     result: LinkResult
 
 
-def _each(items, _what):
-    return items
-
-
 def link_releases(releases: Iterable[Release], registry: Registry, *,
-                  track=_each) -> list[Linked]:
+                  track=None) -> list[Linked]:
     """Link every release's title, dateline and body (not header or footer) with one linker;
-    *track* walks the releases (see :func:`pressroom.commands.steps`)."""
+    *track*, when given, walks the releases (see :func:`pressroom.commands.steps`)."""
     linker = Linker(registry)
-    return [Linked(r, linker.link(r.text, r.linkable_spans())) for r in track(releases, "linking")]
+    if track is not None:
+        releases = track(releases, "linking")
+    return [Linked(r, linker.link(r.text, r.linkable_spans())) for r in releases]
 
 
 # --------------------------------------------------------------------------- where in a file

@@ -131,7 +131,9 @@ def _sort_lacks(sort: str, name: str, aliases: tuple[str, ...] | list[str]) -> l
 
 
 _PARTIAL_DATE_RE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\Z")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+#: The months' names, as dates are written in English (and as the parser reads them where a
+#: speaker's name goes).
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
 
 
@@ -198,7 +200,7 @@ class PartialDate:
         if self.month is None:
             return str(self.year)
         words = [str(self.day)] if self.day else []
-        words.append(_MONTHS[self.month - 1])
+        words.append(MONTH_NAMES[self.month - 1])
         if year:
             words.append(str(self.year))
         return " ".join(words)
@@ -214,7 +216,7 @@ def human_range(start: PartialDate, end: PartialDate | None, year: bool = True) 
     if start.year != end.year or start.month is None or end.month is None:
         return f"{start.human()} – {end.human()}"
     if start.month == end.month and start.day and end.day:
-        return f"{start.day}–{end.day} {_MONTHS[start.month - 1]}" + (f" {start.year}" if year else "")
+        return f"{start.day}–{end.day} {MONTH_NAMES[start.month - 1]}" + (f" {start.year}" if year else "")
     return f"{start.human(False)} – {end.human(year)}"
 
 

@@ -32,6 +32,7 @@ import yaml
 from pressroom.problems import PressroomError, Problem
 from pressroom.registry import (
     CONTROL_RE,
+    MONTH_NAMES,
     OPENING_WORDS,
     UNREADABLE_VALUE,
     YAML_LOADER,
@@ -1966,8 +1967,7 @@ _DAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Toni
         r"Yesterday|Tomorrow)")
 _WHEN_RE = re.compile(
     r"(?:(?:On|In|At|By|Since|Until|Last|This|Next|Early|Late|Mid)\s+)+"
-    rf"(?:{_DAY}|January|February|March|April|May|June|July|August|September|October|"
-    rf"November|December)|{_DAY}")
+    rf"(?:{_DAY}|{'|'.join(MONTH_NAMES)})|{_DAY}")
 _POSSESSIVE_RE = re.compile(r"['’]s\s+")
 _LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -139,3 +140,16 @@ def release_page_text(html: str) -> str:
             parts += [p.get_text() for p in child.find_all("p")
                       if "rubric" not in (p.get("class") or [])]
     return " ".join(parts)
+
+
+def search_index(outdir: Path) -> dict:
+    """The search index an HTML build wrote (``searchindex.js``), as data."""
+    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1:text.rindex(")")])
+
+
+def search_hits(index: dict, term: str) -> list[int]:
+    """The numbers of the pages the search *index* lists under *term* (stemmed as Sphinx
+    stems it: ``elodi``), in ``index["docnames"]``."""
+    value = index["terms"].get(term, [])
+    return value if isinstance(value, list) else [value]

@@ -8,7 +8,6 @@ on them is data, never markup.
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from pathlib import Path
@@ -16,14 +15,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from sphinx_support import Writes, copy_root, main_text, make, page
+from sphinx_support import Writes, copy_root, main_text, make, page, search_hits, search_index
 
 DOOLEY = "entries/person/brian-dooley"
-
-
-def _search_index(outdir: Path) -> dict:
-    text = (outdir / "searchindex.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("(") + 1:text.rindex(")")])
 
 
 def _build(src: Path, **kwargs):
@@ -40,7 +34,7 @@ def test_entry_pages_are_not_documents_but_are_searchable(tmp_path):
     assert DOOLEY not in app.env.all_docs
     assert not (Path(app.doctreedir) / f"{DOOLEY}.doctree").exists()
     assert DOOLEY in writes.pages and "entries/person/by-letter/b" in writes.pages
-    index = _search_index(Path(app.outdir))
+    index = search_index(Path(app.outdir))
     docnames = index["docnames"]
     assert DOOLEY in docnames
     assert index["titles"][docnames.index(DOOLEY)] == "Brian Dooley"
@@ -70,12 +64,11 @@ def test_an_entry_is_found_by_its_names_written_without_accents(tmp_path):
     from pressroom.sphinxext import entrypages
 
     app, _ = _build(src)
-    index = _search_index(Path(app.outdir))
+    index = search_index(Path(app.outdir))
     docnames = index["docnames"]
 
     def found(term: str) -> set[str]:
-        value = index["terms"].get(term, [])
-        return {docnames[i] for i in (value if isinstance(value, list) else [value])}
+        return {docnames[i] for i in search_hits(index, term)}
 
     # "Elodie", stemmed; the release is found by the words of its text so too
     talks = "corpus/releases/hrf/2011/2011-06-01-talks"
@@ -110,12 +103,11 @@ def test_a_name_written_with_combining_accents_is_found_without_them(tmp_path):
         "Talks in Łódź\n\nJune 1, 2011\n\nÉlodie Durand spoke in Łódź today.\n"),
         encoding="utf-8")
     app, _ = _build(src)
-    index = _search_index(Path(app.outdir))
+    index = search_index(Path(app.outdir))
     docnames = index["docnames"]
 
     def found(term: str) -> set[str]:
-        value = index["terms"].get(term, [])
-        return {docnames[i] for i in (value if isinstance(value, list) else [value])}
+        return {docnames[i] for i in search_hits(index, term)}
 
     assert {"entries/person/elodie-durand", talks} <= found("elodi")
     assert {"entries/place/lodz", talks} <= found("lodz")
@@ -152,7 +144,7 @@ def test_a_no_op_build_writes_no_entry_page_and_a_lost_file_is_rewritten(tmp_pat
     assert not {p for p in writes.pages if p.startswith("entries/")}
     assert {p: p.stat().st_mtime_ns for p in (outdir / "entries").rglob("*.html")} == before
     # the search index still holds every entry page after an incremental build
-    assert DOOLEY in _search_index(outdir)["docnames"]
+    assert DOOLEY in search_index(outdir)["docnames"]
     (outdir / f"{DOOLEY}.html").unlink()
     app, writes = _build(src)
     assert {p for p in writes.pages if p.startswith("entries/")} == {DOOLEY}
@@ -479,7 +471,7 @@ def test_search_entries_of_unchanged_pages_are_kept_and_changed_ones_replaced(tm
                         lambda indexer, docname, *a: fed.append(docname) or original(indexer, docname, *a))
     app, _ = _build(src)  # no-op: every collected page keeps its entry from the last index
     assert fed == []
-    index = _search_index(outdir)
+    index = search_index(outdir)
     assert DOOLEY in index["docnames"] and "entries/person/by-letter/b" in index["docnames"]
     assert index["docnames"].index(DOOLEY) in index["terms"]["director"] or \
         index["docnames"].index(DOOLEY) == index["terms"]["director"]
@@ -495,20 +487,16 @@ def test_search_entries_of_unchanged_pages_are_kept_and_changed_ones_replaced(tm
     assert DOOLEY in fed
     assert set(fed) == {p for p in writes.pages if p.startswith("entries/") and "/index" not in p}
     assert "entries/place/by-letter/w" not in fed
-    index = _search_index(outdir)
+    index = search_index(outdir)
     dooley = index["docnames"].index(DOOLEY)
 
-    def docs(term):
-        value = index["terms"].get(term, [])
-        return value if isinstance(value, list) else [value]
-
-    assert dooley in docs("chief") and dooley not in docs("director")
+    assert dooley in search_hits(index, "chief") and dooley not in search_hits(index, "director")
     # a missing or foreign search index: every page is fed again
     fed.clear()
     (outdir / "searchindex.js").unlink()
     app, _ = _build(src)
     assert DOOLEY in fed and "entries/person/by-letter/b" in fed
-    assert DOOLEY in _search_index(outdir)["docnames"]
+    assert DOOLEY in search_index(outdir)["docnames"]
 
 
 LATER = ("Roe Speaks Again\n\nJanuary 10, 2012\n\nGeneva – Jane Roe met Brian Dooley "
@@ -579,7 +567,7 @@ def test_an_entry_with_more_releases_than_its_page_lists_gets_pages_by_year(tmp_
     assert 'href="../brian-dooley.html"' in year  # the breadcrumbs lead back to the entry
     assert ('Other years: <span class="pressroom-period"><a class="reference internal" '
             'href="2012.html"><span>2012</span></a></span>') in year
-    index = _search_index(Path(app.outdir))
+    index = search_index(Path(app.outdir))
     assert not [d for d in index["docnames"] if "/brian-dooley/" in d]
     assert DOOLEY in index["docnames"]
 

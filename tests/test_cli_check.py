@@ -400,6 +400,21 @@ def test_ctrl_c_is_said_without_a_traceback(tmp_path, capsys, monkeypatch):
     assert err == "pressroom check: interrupted\n"
 
 
+def test_ctrl_c_while_the_commands_load_is_said_too(tmp_path, capsys, monkeypatch):
+    """The first ~0.3 s of every run imports the commands' modules: Ctrl-C then exits
+    130 with the same line, not an import's traceback."""
+    import pressroom.cli as cli
+
+    def interrupted():
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "build_parser", interrupted)
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path, "check")
+    assert code == 130
+    assert out == ""
+    assert err == "pressroom: interrupted\n"
+
+
 def test_the_long_steps_are_walked_by_the_command_s_progress(tmp_path, capsys, monkeypatch):
     """On 10,000 releases ``check`` runs 15 s and ``suggest`` 40 s: the releases read and
     linked are walked by a bar on a terminal (none elsewhere: nothing more on standard

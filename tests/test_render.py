@@ -9,7 +9,7 @@ from pressroom.sphinxext.render import sentence_around, sentence_bounds, sentenc
 
 PIECES = ["Jane", "Roe", " ", " ", ". ", "? ", "! ", ".” ", "U.S. ", "a", "said", "\n", "“",
           "Dr. ", " W. ", "Jan. ", "President", "\n- ", "„", "« ", "Über", "Inc. ", "Fig. ",
-          "The", "5", "。", "”", "北京", "؟ ", "وقال"]
+          "The", "5", "。", "”", "北京", "؟ ", "وقال", "»", "«", " » ", "…", "[…] ", "‚", "‘"]
 
 
 def reference_bounds(text: str, seg: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -492,3 +492,31 @@ def test_the_body_keeps_lines_of_their_own_and_runs_on_an_item_s_wrapped_line():
           "• One in five survivors is left with lasting disability."], True),
         (links.split("\n"), True),
         (["A paragraph wrapped", "at some width."], False)]  # run together by the page
+
+
+def test_sentences_end_at_the_quotation_marks_of_other_languages():
+    """A sentence closed by a French ``»`` after a space, a German ``«``, ``‘`` or ``›`` ends
+    there (the next sentence was run into it); a sentence inside a quotation marked
+    ``»…«`` or ``„…”`` is shown with that quotation's marks."""
+    french = "« Il a dit non. » Puis Jean Roe est parti. « C’est fini. » Elle a ri."
+    assert _around_text(french, "Jean Roe") == "Puis Jean Roe est parti."
+    assert _around_text(french, "non") == "« Il a dit non. »"
+    assert _around_text("« Il a dit non\u00a0» puis Jean Roe est parti.", "Jean Roe") == (
+        "« Il a dit non\u00a0» puis Jean Roe est parti.")
+    for opening, closing in ("»«", "‚‘", "›‹", "””"):
+        german = f"{opening}Das ist gut.{closing} Dann ging Jane Roe. {opening}Noch!{closing} Sie lachte."
+        assert _around_text(german, "Jane Roe") == "Dann ging Jane Roe."
+        assert _around_text(german, "gut") == f"{opening}Das ist gut.{closing}"
+    for opening, closing in ("»«", "„”", "„“", "«»"):
+        text = f"{opening}Wir gehen. Jane Roe bleibt hier. Du nicht{closing}, sagte sie."
+        assert _around_text(text, "Jane Roe") == f"{opening}Jane Roe bleibt hier.{closing}"
+
+
+def test_an_ellipsis_before_a_capital_ends_a_sentence():
+    """``…`` ends a sentence as ``...`` does, before a capital; before a word in lower case or
+    a number, or marking words left out (``[…]``), it ends none."""
+    text = "We waited… Then Jane Roe left. We will… we must. He said […] The end. It took… 10 days."
+    assert _around_text(text, "Jane Roe") == "Then Jane Roe left."
+    assert _around_text(text, "must") == "We will… we must."
+    assert _around_text(text, "said") == "He said […] The end."
+    assert _around_text(text, "days") == "It took… 10 days."

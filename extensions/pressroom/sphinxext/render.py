@@ -32,6 +32,7 @@ from pressroom.source import (
     TRAILING_ABBREVIATIONS,
     UNWRAPPED,
     language_tag,
+    quotation_closers,
     refer_pronouns,
     same_language,
     straight_closes,
@@ -47,10 +48,15 @@ if TYPE_CHECKING:
 
 #: The marks that may close a sentence after its stop, and open one before its first word:
 #: quotation marks and brackets (Chinese and Japanese ones too).
-_CLOSE = "\"”“’')\\]»」』）】〕》〉"
-_OPEN = "\"“‘(\\[«„‚‹「『（《【〔"
-#: Where a sentence may end: at . ! or ? (maybe closing quotation marks or brackets)
-#: followed by space and a word, maybe after an opening mark; not the full stop of an
+_CLOSE = "\"”“’‘')\\]»«›‹」』）】〕》〉"
+_OPEN = "\"“‘(\\[«„‚‹»”›「『（《【〔"
+#: A closing mark written after a space, as French writes it (``non. » Puis``, with a space
+#: or a no-break one).
+_SPACED_CLOSE = "[ \u00a0\u202f][»›]"
+#: Where a sentence may end: at . ! ? or an ellipsis ``…`` (not ``[…]``, words left out of
+#: a quotation), maybe closing quotation marks or brackets (``»``, ``«`` and ``›`` after a
+#: space too, as French spaces them: ``non. » Puis``), followed by space and a word, maybe
+#: after an opening mark; not the full stop of an
 #: abbreviation that ends no sentence (``Dr. Jane Roe``, ``St. Louis``, ``Jan. 5``, ``e.g.``,
 #: ``Fig. 3``) nor of an initial after a space (``George W. Bush``; ``the U.S. The`` still
 #: ends one). :func:`sentence_ends` keeps those before a capital (of any script: ``Über``,
@@ -63,9 +69,9 @@ _OPEN = "\"“‘(\\[«„‚‹「『（《【〔"
 #: (One character class first: the regex engine then skips to each stop; alternatives of
 #: whole patterns made it try every position, several times slower.)
 _SENTENCE_END = re.compile(
-    rf"[.!?؟۔।。！？．](?:(?<=[。！？])(?![」』]+[とっ])|(?<=．)(?<!\d．)(?!\d)"
-    rf"|(?:(?<=[.!?]){NOT_ABBREVIATED}|(?<=[؟۔।]))(?=[{_CLOSE}]*\s))"
-    rf"[{_CLOSE}]*\s*(?=[{_OPEN}]?\s?\w)")
+    rf"[.!?…؟۔।。！？．](?:(?<=[。！？])(?![」』]+[とっ])|(?<=．)(?<!\d．)(?!\d)"
+    rf"|(?:(?<=[.!?]){NOT_ABBREVIATED}|(?<=…)(?<![\[(]…)|(?<=[؟۔।]))(?=[{_CLOSE}]*\s))"
+    rf"(?:[{_CLOSE}]|{_SPACED_CLOSE}(?!\w))*\s*(?=[{_OPEN}]?\s?\w)")
 #: What may open a sentence before its first word: quotation marks, brackets, a space.
 _OPENING = _OPEN.replace("\\", "") + " \u00a0"
 #: Initials with full stops (``U.S.``, ``U.N.``) or an abbreviation written after a time or
@@ -92,7 +98,9 @@ def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]
             after += 1
         first = text[after:after + 1]
         caseless = first.isalpha() and not first.isupper() and not first.islower()
-        if text[m.start()] in ".!?" and not (first.isupper() or first.isdigit() or caseless):
+        stop = text[m.start()]
+        if stop in ".!?…" and not (first.isupper() or caseless
+                                   or first.isdigit() and stop != "…"):
             continue
         if first.isupper() and text[m.start()] == "." and _TRAILING.search(
                 text, max(start, m.start() - 12), m.start() + 1):
@@ -143,9 +151,9 @@ class _Lines:
         return bisect_right(self.starts, offset)
 
 
-#: The double quotation marks, and the mark closing each opening one (German ``„…“``).
+#: The double quotation marks (those that open one and the marks that close it:
+#: :func:`~pressroom.source.quotation_closers`).
 _DOUBLE_QUOTE = re.compile("[“”\"«»„]")
-_CLOSING = {"“": "”", "„": "“", "«": "»", '"': '"'}
 
 
 class _Stops:
@@ -165,11 +173,12 @@ class _Stops:
         self.open: list[int] = []
         self.closed: dict[int, int] = {}
         opened = -1
+        closers = ""  # the marks that close the quotation open
         a, b = seg
         for m in _DOUBLE_QUOTE.finditer(text, a, b):
             mark = m.group()
             at = m.start()
-            if opened >= 0 and mark == _CLOSING[text[opened]]:
+            if opened >= 0 and mark in closers:
                 self.closed[opened] = at
                 opened = -1
             elif mark == '"' and straight_closes(text, at, a, b):
@@ -177,7 +186,8 @@ class _Stops:
                 # nothing (its quotation opened in a paragraph before) opens nothing either
                 opened = -1
             else:  # an opening mark, or a closing one that closes nothing
-                opened = at if mark in _CLOSING else -1
+                closers = quotation_closers(text, at, a, b)
+                opened = at if closers else -1
             self.marks.append(at)
             self.open.append(opened)
 
@@ -199,7 +209,7 @@ class _Stops:
         closes its opening one, spaced as that one is."""
         close = self.closed.get(at)
         if close is None:
-            return self.opening(text, at)[1:] + _CLOSING[text[at]]
+            return self.opening(text, at)[1:] + quotation_closers(text, at, *self.seg)[0]
         space = close
         while space > at + 1 and text[space - 1].isspace():
             space -= 1

@@ -520,3 +520,55 @@ def test_an_ellipsis_before_a_capital_ends_a_sentence():
     assert _around_text(text, "must") == "We will… we must."
     assert _around_text(text, "said") == "He said […] The end."
     assert _around_text(text, "days") == "It took… 10 days."
+
+
+def test_a_person_named_after_initials_written_as_a_noun_starts_a_sentence():
+    """``… signed by the U.S. Jane Roe said …``: a person's name is no name going on after
+    ``the U.S.`` or ``a.m.`` (it read as one sentence); a title between, initials of the
+    person's own and other capitals still go on, and text alone (no one known to be a
+    person) is cut as before."""
+    from pressroom.sphinxext.render import sentence_ends
+
+    def sentences(text: str, names: tuple[str, ...]) -> list[str]:
+        persons = {i: i + len(name) for name in names for i in range(len(text))
+                   if text.startswith(name, i)}
+        cuts, s = [], 0
+        for _stop, after, cut in sentence_ends(text, 0, len(text), persons):
+            cuts.append(text[s:cut])
+            s = after
+        return [*cuts, text[s:]]
+
+    text = ("The deal was signed by the U.S. Jane Roe said it was good. It began at 10 a.m. "
+            "Jane Roe spoke. Acme Inc. John Doe left.")
+    assert sentences(text, ("Jane Roe", "John Doe")) == [
+        "The deal was signed by the U.S.", "Jane Roe said it was good.", "It began at 10 a.m.",
+        "Jane Roe spoke.", "Acme Inc.", "John Doe left."]
+    assert sentences(text, ()) == [
+        "The deal was signed by the U.S. Jane Roe said it was good.",
+        "It began at 10 a.m. Jane Roe spoke.", "Acme Inc. John Doe left."]
+    text = ("The U.S. President Jane Roe came. The U.S. Jane Roe Foundation and the O.J. Simpson "
+            "trial. J.R.R. Tolkien wrote. Critics of U.S. Jane Roe left. Dr. Jane Roe came.")
+    assert sentences(text, ("President Jane Roe", "Simpson", "Tolkien", "Dr. Jane Roe")) == [
+        "The U.S. President Jane Roe came.",
+        "The U.S. Jane Roe Foundation and the O.J. Simpson trial.", "J.R.R. Tolkien wrote.",
+        "Critics of U.S. Jane Roe left.", "Dr. Jane Roe came."]
+
+
+def test_an_entry_s_sentence_starts_at_a_person_named_after_the_u_s():
+    """The sentence an entry's page shows for a person named after ``the U.S.`` is the
+    person's own, the registry saying the name is a person's."""
+    from types import SimpleNamespace
+
+    from pressroom.linker import Mention
+    from pressroom.source import parse_text
+    from pressroom.sphinxext.render import render_release
+
+    text = "Deal Signed\n\nMay 8, 2025\n\nIt was signed by the U.S. Jane Roe said the deal holds.\n"
+    release = parse_text(text)
+    at = release.text.index("Jane Roe")
+    person = SimpleNamespace(type="person", name="Jane Roe", description="", id="jane-roe")
+    corpus = SimpleNamespace(registry={"jane-roe": person}, project=SimpleNamespace(
+        entity_types=(), publisher_url=lambda key, name: None))
+    result = SimpleNamespace(mentions=[Mention(at, at + 8, "jane-roe", "Jane Roe")])
+    rendered = render_release(release, result, corpus)
+    assert [row[4] for row in rendered.mentions] == ["Jane Roe said the deal holds."]

@@ -1733,3 +1733,22 @@ def test_a_quotation_over_paragraphs_in_other_languages_reopens_at_each(first, s
     assert [(q.text, q.speaker) for q in r.quotes] == [
         ("Wir gehen nicht, wir bleiben hier.", "Jane Roe"),
         ("Und wir bleiben lange.", "Jane Roe")]
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    ("„Wir werden nicht aufhören, sie zu fordern“, so Jane Roe.", "Jane Roe"),
+    ("„Wir werden nicht aufhören, sie zu fordern“, ergänzte Jane Roe.", "Jane Roe"),
+    ("„Wir werden nicht aufhören, sie zu fordern“, sagte die Ministerin Jane Roe.",
+     "Ministerin Jane Roe"),
+    ("« Nous ne cesserons pas de la demander », a déclaré la ministre Jane Roe.", "Jane Roe"),
+    ("« Nous ne cesserons pas de la demander », a déclaré la ministre de la Justice, Jane Roe.",
+     "Jane Roe"),
+    ("“No dejaremos de pedir su liberación”, manifestó Jane Roe.", "Jane Roe"),
+    ("“No dejaremos de pedir su liberación”, dijo el ministro Jane Roe.", "Jane Roe"),
+    # a German noun after the article is no name; English's comma is inside the quotation
+    ("„Wir werden nicht aufhören, sie zu fordern“, sagte der Sprecher des Amtes.", None),
+    ("“We will not stop pressing for it,” so Jane Roe left.", None),
+])
+def test_speakers_named_as_german_french_and_spanish_name_them(said, speaker):
+    r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
+    assert [q.speaker for q in r.quotes] == [speaker]

@@ -694,15 +694,21 @@ _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|sta
         # (``« … », a déclaré X``, ``“…”, dijo X``, ``„…“, sagte X``)
         rf"a\s+(?:{_FR_SAID})|{_FR_SAYS}|"
         r"dijo|afirmó|declaró|añadió|agregó|señaló|explicó|indicó|aseguró|advirtió|"
-        r"subrayó|denunció|afirma|declara|añade|agrega|señala|explica|indica|asegura|"
+        r"subrayó|denunció|manifestó|sostuvo|destacó|expresó|comentó|recalcó|apuntó|precisó|"
+        r"afirma|declara|añade|agrega|señala|explica|indica|asegura|"
         r"advierte|subraya|denuncia|disse|afirmou|declarou|acrescentou|explicou|destacou|"
         r"diz|acrescenta|destaca|sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|"
-        r"forderte|fordert|kritisierte|kritisiert)")
+        r"forderte|fordert|kritisierte|kritisiert|ergänzte|ergänzt|meinte|meint|erläuterte|"
+        r"erläutert|unterstrich|unterstreicht|mahnte|mahnt)")
 #: ``according to`` in the languages of :data:`_SAY`: within a sentence (after a quotation
 #: it attributes) in :data:`_ACCORDING`; ``According to`` opens the next sentence, which a
 #: quotation before it belongs to no more than to the sentence after, and is read only
 #: before a quotation (:data:`_ACCORDING_OPENS`).
 _ACCORDING_WORDS = (r"according\s+to", "selon", "según", "laut")
+#: The articles of a speaker's role before the name, in German, French and Spanish (``sagte
+#: die Ministerin Jane Roe``, ``a déclaré la ministre Jane Roe``, ``dijo el ministro Juan
+#: Pérez``); English names one so after ``said the minister,`` only.
+_ARTICLE = "(?:der|die|le|la|el)"
 _ACCORDING = "(?:" + "|".join(_ACCORDING_WORDS) + ")"
 _ACCORDING_OPENS = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _ACCORDING_WORDS) + ")"
 # A word of a name may end in a full stop only as an initial or a short title
@@ -779,9 +785,18 @@ _AFTER_RES = (
     re.compile(rf"\s*[,.]?\s*a-t-(?P<speaker>il|elle|ils|elles)\s+(?:{_FR_SAID})\b"),
     re.compile(rf"\s*[,.]?\s*(?:(?:{_FR_SAYS})-t|dit|poursuit|conclut|répond)-"
                rf"(?P<speaker>il|elle|ils|elles)\b"),
-    # ``said the group’s director, Jane Roe``
-    re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her)\s+[^,“”\"«»]{{2,60}}?,"
-               rf"\s+{_SPEAKER}\b"),
+    # ``said the group’s director, Jane Roe``, ``a déclaré la ministre de la Justice, Jane
+    # Roe``, ``dijo el ministro de Economía, Juan Pérez``
+    re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her|{_ARTICLE})\s+"
+               rf"[^,“”\"«»]{{2,60}}?,\s+{_SPEAKER}\b"),
+    # ``sagte die Ministerin Jane Roe``, ``a déclaré la ministre Jane Roe``, ``dijo el
+    # ministro Juan Pérez``: who the speaker is, then the name, without a comma; two words
+    # capitalized at least (German writes every noun so: ``sagte der Sprecher des Amtes``)
+    re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_ARTICLE}\s+(?:[a-zà-ÿ][\w-]*\s+){{0,2}}"
+               rf"(?=[{_CAPITALS}][\w'’.-]*[ \t]+[{_CAPITALS}]){_SPEAKER}\b"),
+    # ``„…“, so Jane Roe``: German's ``so`` after the comma that follows the quotation (an
+    # English one's comma is inside it: ``“…,” so Jane Roe left`` names no speaker)
+    re.compile(rf",[ \t]*so\s+{_SPEAKER}\b"),
     _SIGNATURE_RE,
 )
 #: The two of :data:`_AFTER_RES` that say who spoke in so many words (``said X``, ``X said``).

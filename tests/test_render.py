@@ -9,7 +9,7 @@ from pressroom.sphinxext.render import sentence_around, sentence_bounds, sentenc
 
 PIECES = ["Jane", "Roe", " ", " ", ". ", "? ", "! ", ".” ", "U.S. ", "a", "said", "\n", "“",
           "Dr. ", " W. ", "Jan. ", "President", "\n- ", "„", "« ", "Über", "Inc. ", "Fig. ",
-          "The", "5", "。", "”", "北京", "؟ ", "وقال"]
+          "The", "5", "。", "”", "北京", "؟ ", "وقال", "»", "«", " » ", "…", "[…] ", "‚", "‘"]
 
 
 def reference_bounds(text: str, seg: tuple[int, int], start: int, end: int) -> tuple[int, int]:
@@ -492,3 +492,83 @@ def test_the_body_keeps_lines_of_their_own_and_runs_on_an_item_s_wrapped_line():
           "• One in five survivors is left with lasting disability."], True),
         (links.split("\n"), True),
         (["A paragraph wrapped", "at some width."], False)]  # run together by the page
+
+
+def test_sentences_end_at_the_quotation_marks_of_other_languages():
+    """A sentence closed by a French ``»`` after a space, a German ``«``, ``‘`` or ``›`` ends
+    there (the next sentence was run into it); a sentence inside a quotation marked
+    ``»…«`` or ``„…”`` is shown with that quotation's marks."""
+    french = "« Il a dit non. » Puis Jean Roe est parti. « C’est fini. » Elle a ri."
+    assert _around_text(french, "Jean Roe") == "Puis Jean Roe est parti."
+    assert _around_text(french, "non") == "« Il a dit non. »"
+    assert _around_text("« Il a dit non\u00a0» puis Jean Roe est parti.", "Jean Roe") == (
+        "« Il a dit non\u00a0» puis Jean Roe est parti.")
+    for opening, closing in ("»«", "‚‘", "›‹", "””"):
+        german = f"{opening}Das ist gut.{closing} Dann ging Jane Roe. {opening}Noch!{closing} Sie lachte."
+        assert _around_text(german, "Jane Roe") == "Dann ging Jane Roe."
+        assert _around_text(german, "gut") == f"{opening}Das ist gut.{closing}"
+    for opening, closing in ("»«", "„”", "„“", "«»"):
+        text = f"{opening}Wir gehen. Jane Roe bleibt hier. Du nicht{closing}, sagte sie."
+        assert _around_text(text, "Jane Roe") == f"{opening}Jane Roe bleibt hier.{closing}"
+
+
+def test_an_ellipsis_before_a_capital_ends_a_sentence():
+    """``…`` ends a sentence as ``...`` does, before a capital; before a word in lower case or
+    a number, or marking words left out (``[…]``), it ends none."""
+    text = "We waited… Then Jane Roe left. We will… we must. He said […] The end. It took… 10 days."
+    assert _around_text(text, "Jane Roe") == "Then Jane Roe left."
+    assert _around_text(text, "must") == "We will… we must."
+    assert _around_text(text, "said") == "He said […] The end."
+    assert _around_text(text, "days") == "It took… 10 days."
+
+
+def test_a_person_named_after_initials_written_as_a_noun_starts_a_sentence():
+    """``… signed by the U.S. Jane Roe said …``: a person's name is no name going on after
+    ``the U.S.`` or ``a.m.`` (it read as one sentence); a title between, initials of the
+    person's own and other capitals still go on, and text alone (no one known to be a
+    person) is cut as before."""
+    from pressroom.sphinxext.render import sentence_ends
+
+    def sentences(text: str, names: tuple[str, ...]) -> list[str]:
+        persons = {i: i + len(name) for name in names for i in range(len(text))
+                   if text.startswith(name, i)}
+        cuts, s = [], 0
+        for _stop, after, cut in sentence_ends(text, 0, len(text), persons):
+            cuts.append(text[s:cut])
+            s = after
+        return [*cuts, text[s:]]
+
+    text = ("The deal was signed by the U.S. Jane Roe said it was good. It began at 10 a.m. "
+            "Jane Roe spoke. Acme Inc. John Doe left.")
+    assert sentences(text, ("Jane Roe", "John Doe")) == [
+        "The deal was signed by the U.S.", "Jane Roe said it was good.", "It began at 10 a.m.",
+        "Jane Roe spoke.", "Acme Inc.", "John Doe left."]
+    assert sentences(text, ()) == [
+        "The deal was signed by the U.S. Jane Roe said it was good.",
+        "It began at 10 a.m. Jane Roe spoke.", "Acme Inc. John Doe left."]
+    text = ("The U.S. President Jane Roe came. The U.S. Jane Roe Foundation and the O.J. Simpson "
+            "trial. J.R.R. Tolkien wrote. Critics of U.S. Jane Roe left. Dr. Jane Roe came.")
+    assert sentences(text, ("President Jane Roe", "Simpson", "Tolkien", "Dr. Jane Roe")) == [
+        "The U.S. President Jane Roe came.",
+        "The U.S. Jane Roe Foundation and the O.J. Simpson trial.", "J.R.R. Tolkien wrote.",
+        "Critics of U.S. Jane Roe left.", "Dr. Jane Roe came."]
+
+
+def test_an_entry_s_sentence_starts_at_a_person_named_after_the_u_s():
+    """The sentence an entry's page shows for a person named after ``the U.S.`` is the
+    person's own, the registry saying the name is a person's."""
+    from types import SimpleNamespace
+
+    from pressroom.linker import Mention
+    from pressroom.source import parse_text
+    from pressroom.sphinxext.render import render_release
+
+    text = "Deal Signed\n\nMay 8, 2025\n\nIt was signed by the U.S. Jane Roe said the deal holds.\n"
+    release = parse_text(text)
+    at = release.text.index("Jane Roe")
+    person = SimpleNamespace(type="person", name="Jane Roe", description="", id="jane-roe")
+    corpus = SimpleNamespace(registry={"jane-roe": person}, project=SimpleNamespace(
+        entity_types=(), publisher_url=lambda key, name: None))
+    result = SimpleNamespace(mentions=[Mention(at, at + 8, "jane-roe", "Jane Roe")])
+    rendered = render_release(release, result, corpus)
+    assert [row[4] for row in rendered.mentions] == ["Jane Roe said the deal holds."]

@@ -1685,3 +1685,70 @@ def test_a_bare_heading_or_mark_between_parts_ends_nothing(mark):
     assert r.body.endswith("“Apply,” said Jane Roe, the leader.")
     assert [q.speaker for q in r.quotes] == ["Jane Roe"]
     assert r.footer.startswith("Media contact:")
+
+
+@pytest.mark.parametrize(("said", "quoted"), [
+    # German and Danish »…«, German „…“, and their single marks ›…‹, ‚…‘
+    ("»Wir werden nicht aufhören, ihre Freilassung zu fordern«, sagte Jane Roe.",
+     ["Wir werden nicht aufhören, ihre Freilassung zu fordern"]),
+    ("Jane Roe erklärte: »Wir werden nicht aufhören.« Dann ging sie.",
+     ["Wir werden nicht aufhören."]),
+    ("„Wir werden nicht aufhören, ihre Freilassung zu fordern“, sagte Jane Roe.",
+     ["Wir werden nicht aufhören, ihre Freilassung zu fordern"]),
+    ("›Wir werden nicht aufhören, sie zu fordern‹, sagte Jane Roe.",
+     ["Wir werden nicht aufhören, sie zu fordern"]),
+    ("‚Wir werden nicht aufhören, sie zu fordern‘, sagte Jane Roe.",
+     ["Wir werden nicht aufhören, sie zu fordern"]),
+    # Swiss and French «…», with the spaces inside and without, and ‹…›
+    ("«Nous ne cesserons pas de demander leur libération», a déclaré Jane Roe.",
+     ["Nous ne cesserons pas de demander leur libération"]),
+    ("« Nous ne cesserons pas de demander leur libération », a déclaré Jane Roe.",
+     ["Nous ne cesserons pas de demander leur libération"]),
+    ("‹ Nous ne cesserons pas de la demander ›, a déclaré Jane Roe.",
+     ["Nous ne cesserons pas de la demander"]),
+    # Polish, Czech, Hungarian „…”; Swedish and Finnish ”…”
+    ("Jane Roe said: „Nie przestaniemy domagać się ich uwolnienia”.",
+     ["Nie przestaniemy domagać się ich uwolnienia"]),
+    ("”Vi kommer inte att sluta kräva att de släpps”, Jane Roe said.",
+     ["Vi kommer inte att sluta kräva att de släpps"]),
+    # English as before: apostrophes close nothing, a closing mark opens nothing
+    ("“We will not stop, not in the ’90s nor now,” said Jane Roe, who didn't stop.",
+     ["We will not stop, not in the ’90s nor now,"]),
+    ("The Smiths’ records sold. \"We will not stop pressing,\" said Jane Roe.",
+     ["We will not stop pressing,"]),
+    ("It was a „great day“ and then ” a stray mark, and Tag« »Nacht went on.", []),
+])
+def test_quotation_marks_of_other_languages(said, quoted):
+    r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
+    assert [q.text for q in r.quotes] == quoted
+    assert all(q.speaker == "Jane Roe" for q in r.quotes)
+
+
+@pytest.mark.parametrize(("first", "second", "closing"), [
+    ("»", "»", "«"), ("„", "„", "”"), ("”", "”", "”"), ("«", "«", "»")])
+def test_a_quotation_over_paragraphs_in_other_languages_reopens_at_each(first, second, closing):
+    r = parse_text(f"Title\n\nWashington – Text.\n\nJane Roe said:\n\n{first}Wir gehen nicht, "
+                   f"wir bleiben hier.\n\n{second}Und wir bleiben lange.{closing}\n\n"
+                   "Published on May 4, 2011\n")
+    assert [(q.text, q.speaker) for q in r.quotes] == [
+        ("Wir gehen nicht, wir bleiben hier.", "Jane Roe"),
+        ("Und wir bleiben lange.", "Jane Roe")]
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    ("„Wir werden nicht aufhören, sie zu fordern“, so Jane Roe.", "Jane Roe"),
+    ("„Wir werden nicht aufhören, sie zu fordern“, ergänzte Jane Roe.", "Jane Roe"),
+    ("„Wir werden nicht aufhören, sie zu fordern“, sagte die Ministerin Jane Roe.",
+     "Ministerin Jane Roe"),
+    ("« Nous ne cesserons pas de la demander », a déclaré la ministre Jane Roe.", "Jane Roe"),
+    ("« Nous ne cesserons pas de la demander », a déclaré la ministre de la Justice, Jane Roe.",
+     "Jane Roe"),
+    ("“No dejaremos de pedir su liberación”, manifestó Jane Roe.", "Jane Roe"),
+    ("“No dejaremos de pedir su liberación”, dijo el ministro Jane Roe.", "Jane Roe"),
+    # a German noun after the article is no name; English's comma is inside the quotation
+    ("„Wir werden nicht aufhören, sie zu fordern“, sagte der Sprecher des Amtes.", None),
+    ("“We will not stop pressing for it,” so Jane Roe left.", None),
+])
+def test_speakers_named_as_german_french_and_spanish_name_them(said, speaker):
+    r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
+    assert [q.speaker for q in r.quotes] == [speaker]

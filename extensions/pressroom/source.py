@@ -584,10 +584,23 @@ _UPDATED_RE = re.compile(
     rf"(?:[ \t]+on)?[ \t]*[:–—-]?[ \t]*(?:(?i:{_ANY_DATE}))?[ \t]*[)\]]?",
     re.IGNORECASE,
 )
-_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"), ("„", "“"), ("‘", "’"))
-_OPENERS = dict(_QUOTE_PAIRS)
+#: Each quotation mark that may open a quotation, and the marks that close it: English
+#: ``“…”``, straight ``"…"``, French and Swiss ``«…»``, German and Danish ``»…«``, German
+#: ``„…“``, Polish, Czech, Hungarian or Dutch ``„…”``, Swedish and Finnish ``”…”``, single
+#: ``‘…’``, ``‚…‘`` (German), ``‹…›`` and ``›…‹``. Some marks open in one language and close in
+#: another (``“``, ``»``, ``”``): the first mark of a quotation opens it, the marks it closes
+#: with are taken as closing. Those in :data:`_SHAPED_OPENERS` open one only when shaped as
+#: an opening mark.
+_OPENERS = {"“": "”", '"': '"', "«": "»", "»": "«", "„": "“”", "”": "”", "‘": "’", "‚": "‘",
+            "‹": "›", "›": "‹"}
+#: Marks that mostly close a quotation (``»``, ``”``, ``›``) or are also commas and
+#: apostrophes (``‚``): they open one only before a word, after none (``»Das``, ``”Det``, not
+#: ``Tag« »``).
+_SHAPED_OPENERS = "»”›‚"
+#: Single marks: a quotation they open and nothing closes is no quotation.
+_SINGLE_OPENERS = "‘‚‹›"
 #: The double quotation marks that open a quotation (a quotation over paragraphs reopens).
-_DOUBLE_OPENERS = "".join(o for o, c in _QUOTE_PAIRS if c != "’")
+_DOUBLE_OPENERS = "".join(o for o in _OPENERS if o not in _SINGLE_OPENERS)
 #: Abbreviations of a title, as written: always before a name (``Dr. Jane Roe``, ``Brig. Gen.
 #: Amina Haddad``, ``Rt. Hon. Jane Roe``, ``Messrs. Roe and Doe``), so their full stop ends
 #: no sentence (not ``Jr.``, ``Sr.``: written after a name, they may).
@@ -652,7 +665,7 @@ _STOP_RE = re.compile(rf"[.!?]{NOT_ABBREVIATED}(?=\s|$)")
 #: A line that ends a sentence: ``.``, ``!``, ``?`` or ``:``, maybe a closing quote or bracket.
 _SENTENCE_STOP_RE = re.compile(r"[.!?:…][\"”’')\]]*$")
 _DOUBLE_MARKS = "“”\"«»„"
-_QUOTE_MARK_RE = re.compile("[“”\"«»„‘’]")
+_QUOTE_MARK_RE = re.compile("[“”\"«»„‘’‚‹›]")
 #: A line that is an item of a list: ``- Release the lawyers``, ``• …``, ``1. …``, ``(a) …``.
 LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]+\S")
 #: A headline line that goes on on the next: it ends with a comma or with a word no headline
@@ -681,15 +694,21 @@ _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|sta
         # (``« … », a déclaré X``, ``“…”, dijo X``, ``„…“, sagte X``)
         rf"a\s+(?:{_FR_SAID})|{_FR_SAYS}|"
         r"dijo|afirmó|declaró|añadió|agregó|señaló|explicó|indicó|aseguró|advirtió|"
-        r"subrayó|denunció|afirma|declara|añade|agrega|señala|explica|indica|asegura|"
+        r"subrayó|denunció|manifestó|sostuvo|destacó|expresó|comentó|recalcó|apuntó|precisó|"
+        r"afirma|declara|añade|agrega|señala|explica|indica|asegura|"
         r"advierte|subraya|denuncia|disse|afirmou|declarou|acrescentou|explicou|destacou|"
         r"diz|acrescenta|destaca|sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|"
-        r"forderte|fordert|kritisierte|kritisiert)")
+        r"forderte|fordert|kritisierte|kritisiert|ergänzte|ergänzt|meinte|meint|erläuterte|"
+        r"erläutert|unterstrich|unterstreicht|mahnte|mahnt)")
 #: ``according to`` in the languages of :data:`_SAY`: within a sentence (after a quotation
 #: it attributes) in :data:`_ACCORDING`; ``According to`` opens the next sentence, which a
 #: quotation before it belongs to no more than to the sentence after, and is read only
 #: before a quotation (:data:`_ACCORDING_OPENS`).
 _ACCORDING_WORDS = (r"according\s+to", "selon", "según", "laut")
+#: The articles of a speaker's role before the name, in German, French and Spanish (``sagte
+#: die Ministerin Jane Roe``, ``a déclaré la ministre Jane Roe``, ``dijo el ministro Juan
+#: Pérez``); English names one so after ``said the minister,`` only.
+_ARTICLE = "(?:der|die|le|la|el)"
 _ACCORDING = "(?:" + "|".join(_ACCORDING_WORDS) + ")"
 _ACCORDING_OPENS = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _ACCORDING_WORDS) + ")"
 # A word of a name may end in a full stop only as an initial or a short title
@@ -766,9 +785,18 @@ _AFTER_RES = (
     re.compile(rf"\s*[,.]?\s*a-t-(?P<speaker>il|elle|ils|elles)\s+(?:{_FR_SAID})\b"),
     re.compile(rf"\s*[,.]?\s*(?:(?:{_FR_SAYS})-t|dit|poursuit|conclut|répond)-"
                rf"(?P<speaker>il|elle|ils|elles)\b"),
-    # ``said the group’s director, Jane Roe``
-    re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her)\s+[^,“”\"«»]{{2,60}}?,"
-               rf"\s+{_SPEAKER}\b"),
+    # ``said the group’s director, Jane Roe``, ``a déclaré la ministre de la Justice, Jane
+    # Roe``, ``dijo el ministro de Economía, Juan Pérez``
+    re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her|{_ARTICLE})\s+"
+               rf"[^,“”\"«»]{{2,60}}?,\s+{_SPEAKER}\b"),
+    # ``sagte die Ministerin Jane Roe``, ``a déclaré la ministre Jane Roe``, ``dijo el
+    # ministro Juan Pérez``: who the speaker is, then the name, without a comma; two words
+    # capitalized at least (German writes every noun so: ``sagte der Sprecher des Amtes``)
+    re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_ARTICLE}\s+(?:[a-zà-ÿ][\w-]*\s+){{0,2}}"
+               rf"(?=[{_CAPITALS}][\w'’.-]*[ \t]+[{_CAPITALS}]){_SPEAKER}\b"),
+    # ``„…“, so Jane Roe``: German's ``so`` after the comma that follows the quotation (an
+    # English one's comma is inside it: ``“…,” so Jane Roe left`` names no speaker)
+    re.compile(rf",[ \t]*so\s+{_SPEAKER}\b"),
     _SIGNATURE_RE,
 )
 #: The two of :data:`_AFTER_RES` that say who spoke in so many words (``said X``, ``X said``).
@@ -1902,8 +1930,11 @@ def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     Single curly quotes (``‘…’``, as British releases write them) count when the opening
     one starts a word and the closing one ends a word (``won’t`` and ``the group’s`` close
     nothing), with no double quotation mark between; a ``‘`` with no such closer (``the
-    ‘90s``) is an apostrophe. Every mark is found once and closers are looked up by
-    bisection: a paragraph of thousands of quotation marks costs time in proportion.
+    ‘90s``) is an apostrophe. The other single marks (``‚…‘``, ``‹…›``, ``›…‹``) close at
+    their closing mark with no double mark between, or open nothing. A mark of
+    :data:`_SHAPED_OPENERS` opens only as :func:`opens_quotation` says. Every mark is found
+    once and closers are looked up by bisection: a paragraph of thousands of quotation
+    marks costs time in proportion.
     """
     order: list[int] = []  # every quotation mark, in order
     at: dict[str, list[int]] = {}  # and those of each character
@@ -1920,24 +1951,49 @@ def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while k < len(order):
         o = order[k]
         closer = _OPENERS.get(text[o])
-        if closer is None:
+        if closer is None or not opens_quotation(text, o, start, end):
             k += 1
             continue
         if closer == "’":
             c = _single_close(text, o, closers, doubles)
-            if c is None:
-                k += 1
-                continue
         else:
-            same = at.get(closer, [])
-            i = bisect_right(same, o)
-            if i == len(same):
-                if closer != "’":
-                    yield o, None  # left open: see find_quotes
+            c = None  # the first of its closing marks after it
+            for ch in closer:
+                same = at.get(ch, [])
+                i = bisect_right(same, o)
+                if i < len(same) and (c is None or same[i] < c):
+                    c = same[i]
+            if text[o] in _SINGLE_OPENERS and c is not None:
+                j = bisect_right(doubles, o)
+                if j < len(doubles) and doubles[j] < c:
+                    c = None
+        if c is None:
+            if text[o] not in _SINGLE_OPENERS:
+                yield o, None  # left open: see find_quotes
                 return
-            c = same[i]
+            k += 1
+            continue
         yield o, c
         k = bisect_right(order, c, k)
+
+
+def opens_quotation(text: str, at: int, start: int, end: int) -> bool:
+    """Is the mark at *at* (in ``text[start:end]``) one that may open a quotation there? A
+    mark of :data:`_SHAPED_OPENERS` only before a word and after none (``»Das``, ``”Det``,
+    ``‚Gut‘``; not the ``»`` closing a French ``« … »`` nor a ``‚`` written for a comma)."""
+    mark = text[at]
+    if mark not in _OPENERS:
+        return False
+    if mark not in _SHAPED_OPENERS:
+        return True
+    return (at + 1 < end and text[at + 1].isalnum()
+            and (at == start or not (text[at - 1].isalnum() or text[at - 1] in ".,;!?")))
+
+
+def quotation_closers(text: str, at: int, start: int, end: int) -> str:
+    """The marks that close the quotation the mark at *at* opens (in ``text[start:end]``),
+    "" if it opens none."""
+    return _OPENERS[text[at]] if opens_quotation(text, at, start, end) else ""
 
 
 def _single_close(text: str, o: int, closers: list[int], doubles: list[int]) -> int | None:
@@ -2007,7 +2063,8 @@ def _closing_mark(text: str, closer: str, para: Paragraph) -> int | None:
         if mark not in _DOUBLE_MARKS:
             continue
         at = m.start()
-        if mark != closer or mark == '"' and not straight_closes(text, at, para.start, para.end):
+        if mark not in closer or mark == '"' and not straight_closes(text, at, para.start,
+                                                                   para.end):
             return None
         return at
     return None

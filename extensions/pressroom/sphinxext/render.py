@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise, takewhile
 from typing import TYPE_CHECKING
@@ -21,7 +21,7 @@ from docutils import nodes
 
 from pressroom.config import is_suppressed
 from pressroom.corpus import text_key
-from pressroom.linker import unaccented
+from pressroom.linker import TITLES, unaccented
 from pressroom.registry import PartialDate
 from pressroom.source import (
     BYLINE_RE,
@@ -32,6 +32,7 @@ from pressroom.source import (
     TRAILING_ABBREVIATIONS,
     UNWRAPPED,
     language_tag,
+    quotation_closers,
     refer_pronouns,
     same_language,
     straight_closes,
@@ -47,10 +48,15 @@ if TYPE_CHECKING:
 
 #: The marks that may close a sentence after its stop, and open one before its first word:
 #: quotation marks and brackets (Chinese and Japanese ones too).
-_CLOSE = "\"”“’')\\]»」』）】〕》〉"
-_OPEN = "\"“‘(\\[«„‚‹「『（《【〔"
-#: Where a sentence may end: at . ! or ? (maybe closing quotation marks or brackets)
-#: followed by space and a word, maybe after an opening mark; not the full stop of an
+_CLOSE = "\"”“’‘')\\]»«›‹」』）】〕》〉"
+_OPEN = "\"“‘(\\[«„‚‹»”›「『（《【〔"
+#: A closing mark written after a space, as French writes it (``non. » Puis``, with a space
+#: or a no-break one).
+_SPACED_CLOSE = "[ \u00a0\u202f][»›]"
+#: Where a sentence may end: at . ! ? or an ellipsis ``…`` (not ``[…]``, words left out of
+#: a quotation), maybe closing quotation marks or brackets (``»``, ``«`` and ``›`` after a
+#: space too, as French spaces them: ``non. » Puis``), followed by space and a word, maybe
+#: after an opening mark; not the full stop of an
 #: abbreviation that ends no sentence (``Dr. Jane Roe``, ``St. Louis``, ``Jan. 5``, ``e.g.``,
 #: ``Fig. 3``) nor of an initial after a space (``George W. Bush``; ``the U.S. The`` still
 #: ends one). :func:`sentence_ends` keeps those before a capital (of any script: ``Über``,
@@ -63,28 +69,39 @@ _OPEN = "\"“‘(\\[«„‚‹「『（《【〔"
 #: (One character class first: the regex engine then skips to each stop; alternatives of
 #: whole patterns made it try every position, several times slower.)
 _SENTENCE_END = re.compile(
-    rf"[.!?؟۔।。！？．](?:(?<=[。！？])(?![」』]+[とっ])|(?<=．)(?<!\d．)(?!\d)"
-    rf"|(?:(?<=[.!?]){NOT_ABBREVIATED}|(?<=[؟۔।]))(?=[{_CLOSE}]*\s))"
-    rf"[{_CLOSE}]*\s*(?=[{_OPEN}]?\s?\w)")
+    rf"[.!?…؟۔।。！？．](?:(?<=[。！？])(?![」』]+[とっ])|(?<=．)(?<!\d．)(?!\d)"
+    rf"|(?:(?<=[.!?]){NOT_ABBREVIATED}|(?<=…)(?<![\[(]…)|(?<=[؟۔।]))(?=[{_CLOSE}]*\s))"
+    rf"(?:[{_CLOSE}]|{_SPACED_CLOSE}(?!\w))*\s*(?=[{_OPEN}]?\s?\w)")
 #: What may open a sentence before its first word: quotation marks, brackets, a space.
 _OPENING = _OPEN.replace("\\", "") + " \u00a0"
 #: Initials with full stops (``U.S.``, ``U.N.``) or an abbreviation written after a time or
 #: a name (``a.m.``, ``Inc.``) right before a sentence end's full stop.
-_TRAILING = re.compile(r"(?:^|[^\w.])(?:(?:[A-Z]\.){2,}|(?:"
+_TRAILING = re.compile(r"(?:^|[^\w.])(?:(?P<initials>(?:[A-Z]\.){2,})|(?P<word>"
                        + "|".join(re.escape(w) for w in TRAILING_ABBREVIATIONS) + r")\.)$")
+#: ``the`` before initials: they are a noun (``the U.S.``), no person's (``J.R.R. Tolkien``).
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+#: A title at the start of a person's mention (``President Jane Roe``): a name going on.
+_TITLED = re.compile("(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+                     + r")(?![\w-])")
 #: A line of a list (``- Release the lawyers``): each item ends a sentence, its marker is
 #: no part of the next.
 _ITEM_LINE = re.compile(r"\n(?=" + LIST_ITEM_RE.pattern + ")")
 _WORD = re.compile(r"[\w-]+")
 
 
-def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+def sentence_ends(text: str, start: int, end: int,
+                  persons: Mapping[int, int] | None = None) -> list[tuple[int, int, int]]:
     """Where the sentences of ``text[start:end]`` end, in order: ``(start, end, cut)`` of
     the stop and the space after it, *cut* where the sentence's text ends (after its closing
     marks). A stop before a word not capitalized ends none (``e.g. the``), nor initials or
     ``a.m.``, ``Inc.``… before a capitalized word that opens no sentence (``U.S. President``,
-    ``a.m. Thursday``: :data:`~pressroom.source.SENTENCE_OPENING_WORDS`); every line of a
-    list ends one."""
+    ``a.m. Thursday``: :data:`~pressroom.source.SENTENCE_OPENING_WORDS`), but for a person's
+    name of two words or more (*persons*: where the release names a person, start to end)
+    after initials written as a noun (``the U.S.``, ``the U.N.``) or ``a.m.``, ``Inc.``…: no
+    name goes on into a person's (``signed by the U.S. Jane Roe said``, ``at 10 a.m. Jane
+    Roe spoke``), one that does has a title between (``the U.S. President Jane Roe``), and a
+    surname alone may have its own initials before it (``the O.J. Simpson trial``); every
+    line of a list ends one."""
     found = []
     for m in _SENTENCE_END.finditer(text, start, end):
         after = m.end()
@@ -92,12 +109,19 @@ def sentence_ends(text: str, start: int, end: int) -> list[tuple[int, int, int]]
             after += 1
         first = text[after:after + 1]
         caseless = first.isalpha() and not first.isupper() and not first.islower()
-        if text[m.start()] in ".!?" and not (first.isupper() or first.isdigit() or caseless):
+        stop = text[m.start()]
+        if stop in ".!?…" and not (first.isupper() or caseless
+                                   or first.isdigit() and stop != "…"):
             continue
-        if first.isupper() and text[m.start()] == "." and _TRAILING.search(
-                text, max(start, m.start() - 12), m.start() + 1):
+        if first.isupper() and text[m.start()] == "." and (trailing := _TRAILING.search(
+                text, max(start, m.start() - 12), m.start() + 1)):
             word = _WORD.match(text, after, after + 40)
-            if not word or word.group() not in SENTENCE_OPENING_WORDS:
+            if (not word or word.group() not in SENTENCE_OPENING_WORDS) and not (
+                    persons and after in persons and not _TITLED.match(text, after)
+                    and " " in text[after:persons[after]]
+                    and (trailing.group("word") or _THE_BEFORE.search(
+                        text, max(start, trailing.start("initials") - 5),
+                        trailing.start("initials")))):
                 continue
         found.append((m.start(), m.end(), m.start() + len(m.group().rstrip())))
     items = [m.end() for m in _ITEM_LINE.finditer(text, start, end)]
@@ -143,9 +167,9 @@ class _Lines:
         return bisect_right(self.starts, offset)
 
 
-#: The double quotation marks, and the mark closing each opening one (German ``„…“``).
+#: The double quotation marks (those that open one and the marks that close it:
+#: :func:`~pressroom.source.quotation_closers`).
 _DOUBLE_QUOTE = re.compile("[“”\"«»„]")
-_CLOSING = {"“": "”", "„": "“", "«": "»", '"': '"'}
 
 
 class _Stops:
@@ -153,10 +177,12 @@ class _Stops:
     each mention (scanning from the segment's start for each made a long paragraph with
     many mentions quadratic). And which quotation is open where: after each double
     quotation mark, where the mark that opened the quotation then open is (-1 for none),
-    and where the mark closing each quotation closed in the segment is."""
+    and where the mark closing each quotation closed in the segment is (*persons*: where
+    the release names a person, see :func:`sentence_ends`)."""
 
-    def __init__(self, text: str, seg: tuple[int, int]) -> None:
-        found = sentence_ends(text, *seg)
+    def __init__(self, text: str, seg: tuple[int, int],
+                 persons: Mapping[int, int] | None = None) -> None:
+        found = sentence_ends(text, *seg, persons)
         self.seg = seg
         self.starts = [a for a, _, _ in found]
         self.ends = [b for _, b, _ in found]
@@ -165,11 +191,12 @@ class _Stops:
         self.open: list[int] = []
         self.closed: dict[int, int] = {}
         opened = -1
+        closers = ""  # the marks that close the quotation open
         a, b = seg
         for m in _DOUBLE_QUOTE.finditer(text, a, b):
             mark = m.group()
             at = m.start()
-            if opened >= 0 and mark == _CLOSING[text[opened]]:
+            if opened >= 0 and mark in closers:
                 self.closed[opened] = at
                 opened = -1
             elif mark == '"' and straight_closes(text, at, a, b):
@@ -177,7 +204,8 @@ class _Stops:
                 # nothing (its quotation opened in a paragraph before) opens nothing either
                 opened = -1
             else:  # an opening mark, or a closing one that closes nothing
-                opened = at if mark in _CLOSING else -1
+                closers = quotation_closers(text, at, a, b)
+                opened = at if closers else -1
             self.marks.append(at)
             self.open.append(opened)
 
@@ -199,7 +227,7 @@ class _Stops:
         closes its opening one, spaced as that one is."""
         close = self.closed.get(at)
         if close is None:
-            return self.opening(text, at)[1:] + _CLOSING[text[at]]
+            return self.opening(text, at)[1:] + quotation_closers(text, at, *self.seg)[0]
         space = close
         while space > at + 1 and text[space - 1].isspace():
             space -= 1
@@ -353,11 +381,12 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     # words (a sentence a release repeats word for word is shown at each place)
     seen: set[tuple[str, int, int]] = set()
     stops = None  # the current segment's sentence ends (mentions come in text order)
+    person_at = dict(persons)  # a sentence may end before a person's name
     for m in mentions:
         i = bisect_right(seg_starts, m.start) - 1
         seg = (segs[i][0], segs[i][2]) if i >= 0 and m.start < segs[i][1] else (m.start, m.end)
         if stops is None or stops.seg != seg:
-            stops = _Stops(text, seg)
+            stops = _Stops(text, seg, person_at)
         sentence, s0, s1 = sentence_around(text, seg, m.start, m.end, stops)
         place = (m.entity_id, seg[0], bisect_right(stops.ends, m.start))
         if place in seen:

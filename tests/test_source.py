@@ -1748,6 +1748,9 @@ def test_a_quotation_over_paragraphs_in_other_languages_reopens_at_each(first, s
     # a German noun after the article is no name; English's comma is inside the quotation
     ("„Wir werden nicht aufhören, sie zu fordern“, sagte der Sprecher des Amtes.", None),
     ("“We will not stop pressing for it,” so Jane Roe left.", None),
+    # English's ``so`` after a British quotation's comma names no one either
+    ("‘The ruling is wrong and we will appeal’, so Amnesty International appealed.", None),
+    ("»Wir werden nicht aufhören, sie zu fordern«, so Jane Roe.", "Jane Roe"),
 ])
 def test_speakers_named_as_german_french_and_spanish_name_them(said, speaker):
     r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")

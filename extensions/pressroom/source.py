@@ -794,11 +794,13 @@ _AFTER_RES = (
     # capitalized at least (German writes every noun so: ``sagte der Sprecher des Amtes``)
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_ARTICLE}\s+(?:[a-zà-ÿ][\w-]*\s+){{0,2}}"
                rf"(?=[{_CAPITALS}][\w'’.-]*[ \t]+[{_CAPITALS}]){_SPEAKER}\b"),
-    # ``„…“, so Jane Roe``: German's ``so`` after the comma that follows the quotation (an
-    # English one's comma is inside it: ``“…,” so Jane Roe left`` names no speaker)
-    re.compile(rf",[ \t]*so\s+{_SPEAKER}\b"),
     _SIGNATURE_RE,
 )
+#: ``„…“, so Jane Roe``: German's ``so`` after the comma that follows the quotation, read
+#: after a quotation German marks open (:data:`_GERMAN_OPENERS`) only: ``‘…’, so Amnesty
+#: International appealed`` is English's ``so``, and names no speaker.
+_SO_AFTER = re.compile(rf",[ \t]*so\s+{_SPEAKER}\b")
+_GERMAN_OPENERS = "„»‚›"
 #: The two of :data:`_AFTER_RES` that say who spoke in so many words (``said X``, ``X said``).
 _SAID_AFTER = _AFTER_RES[:2]
 _BEFORE_RES = (
@@ -2138,6 +2140,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 if regex is _SIGNATURE_RE and text[inner_b - 1] not in ".!?…":
                     continue
                 after = after or regex.match(text, c + 1, min(para.end, c + 200))
+            if not after and not short and text[o] in _GERMAN_OPENERS:
+                after = _SO_AFTER.match(text, c + 1, min(para.end, c + 200))
             if short and not after:
                 continue
             before = None

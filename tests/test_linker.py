@@ -977,6 +977,23 @@ def test_a_place_without_its_generic_word() -> None:
         ("Donggala", "dg"), ("Kharkiv", "kh")]
 
 
+def test_a_river_or_an_ocean_without_its_generic_word() -> None:
+    """A river or an ocean is written without ``River`` or ``Ocean``: ``the Indus`` for
+    ``Indus River``, ``the Irwell`` for ``River Irwell``, ``the Pacific`` for ``Pacific
+    Ocean``, ``the North Atlantic`` for ``North Atlantic Ocean``; a common word left alone
+    is none (``Snake River``, ``Southern Ocean``)."""
+    linker = make_linker(place("indus", "Indus River"), place("irwell", "River Irwell"),
+                         place("pac", "Pacific Ocean"), place("na", "North Atlantic Ocean"),
+                         place("snake", "Snake River"), place("so", "Southern Ocean"))
+    text = ("Water from the Indus spread, flats rose along the Irwell, and the Pacific and "
+            "the North Atlantic warmed. A snake swam; Southern towns flooded.")
+    assert spans(linker.link(text)) == [("Indus", "indus"), ("Irwell", "irwell"),
+                                        ("Pacific", "pac"), ("North Atlantic", "na")]
+    # another entry named so keeps its name
+    linker = make_linker(place("pac", "Pacific Ocean"), org("pacific", "Pacific"))
+    assert spans(linker.link("Shares in Pacific fell.")) == [("Pacific", "pacific")]
+
+
 def test_a_name_of_several_words_in_capitals_is_the_name_anywhere() -> None:
     """Capitals were matched on a line all in capitals or opening a dateline only; a
     candidates' table (``LIM WEI SENG | …``) or a second place of a dateline (``… /

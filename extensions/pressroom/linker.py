@@ -376,8 +376,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     - a national team goes by its country's name (``Belgium national football
       team`` -> ``Belgium``), a group by its name without ``people`` (``Rohingya
       people`` -> ``Rohingya``), a place by its name without a generic word
-      (``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``),
-      both unless another entity has that name;
+      (``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``,
+      ``Indus River``, ``River Irwell``, ``Pacific Ocean``), both unless another entity
+      has that name;
     - ``United States`` inside a longer name is also written ``U.S.`` or ``US``
       (``U.S. Navy``), and the reverse; ``United States Department of State`` is
       also ``(U.S.) State Department``;
@@ -605,6 +606,12 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if m and not _is_common(m.group(1) or m.group(2)):
                 # ``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``
                 add(m.group(1) or m.group(2), WEAK)
+            # ``Indus River`` -> ``the Indus``, ``River Irwell``, ``Pacific Ocean``; not an
+            # adjective (``Southern Ocean``) nor a common word (``Snake River``)
+            m = _WATER.match(name)
+            water = m and (m.group(1) or m.group(2))
+            if water and not _is_common(water) and not water.endswith(_ADJECTIVE):
+                add(water, WEAK)
         # ``Roe v. Wade``: a court case goes by its first party's name of one word, or else its
         # second's (``Casey`` of ``Planned Parenthood v. Casey``), after a full mention
         # ``Hurricane Ian``: the storm's given name alone after a full mention
@@ -688,6 +695,10 @@ _GENERIC_PLACE = re.compile(
     r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:County|Province|Prefecture|District|Municipality"
     r"|State|Region|Regency|Governorate|Oblast|Krai|Voivodeship|Canton|Department)$"
     r"|^County ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+#: ``Indus River``, ``River Irwell``, ``Pacific Ocean``: a river's or an ocean's name and
+#: its generic word, which writers leave out (``the Indus``, ``the Pacific``).
+_WATER = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:River|Ocean)$"
+                    r"|^River ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 _US_LONG = re.compile(r"\bUnited States (?=[A-Z])")
 _US_SHORT = re.compile(r"^(?:U\.S\.|US) (?=[A-Z])")
 

@@ -738,6 +738,20 @@ def test_office_title_alone_is_the_person_last_named_with_it() -> None:
         ("President", "vrk"), ("Secretary of State", "tal"), ("President Zel Varokov", "vrk")]
 
 
+def test_an_office_title_with_capitalized_words_before_it_is_that_office() -> None:
+    """``the First Minister`` after ``First Minister Humza Yousaf`` was no mention: the
+    office was taken to be ``Minister``. Capitalized words right before the title name the
+    office (``the Culture Minister``); the title alone still goes to the person last named
+    with it, and another office is no one's."""
+    linker = make_linker(person("hy", "Humza Yousaf"), person("ram", "Rima Abdul Malak"))
+    text = ("We wrote to First Minister Humza Yousaf. The First Minister came. Later Culture "
+            "Minister Rima Abdul Malak spoke; the Culture Minister was stunned, the Minister "
+            "said, and the Finance Minister said nothing.")
+    assert spans(linker.link(text)) == [
+        ("Minister Humza Yousaf", "hy"), ("First Minister", "hy"),
+        ("Minister Rima Abdul Malak", "ram"), ("Culture Minister", "ram"), ("Minister", "ram")]
+
+
 # ----------------------------------------------------------------- what a registry edit moves
 
 

@@ -1865,6 +1865,15 @@ class Linker:
                         title = _OFFICE.match(window, t.start())
                         if title:
                             titled.append((start, title.group(1), eid))
+                            # ``First Minister Humza Yousaf``, ``Culture Minister Rima Abdul
+                            # Malak``: capitalized words before the title are the office's
+                            # (``the First Minister``, not any minister)
+                            office = _OFFICE_WORDS.search(window, 0, t.start())
+                            if office and title.start(1) == t.start():
+                                words = office.group(1).split()
+                                for i in range(len(words)):  # ``Later Culture Minister``
+                                    titled.append((start, " ".join(
+                                        [*words[i:], title.group(1)]), eid))
                 elif text[start:start + 1] in _OFFICE_INITIALS:
                     # a name or alias that starts with a title: ``U.S. President Donald Trump``
                     title = _OFFICE.match(_clean(text[start:end]))
@@ -1884,7 +1893,9 @@ class Linker:
     @staticmethod
     def _title_alone(text, out, titled, regions) -> list[Mention]:
         """``the President`` after ``President Donald Trump`` (or ``John Kerry, the Secretary
-        of State``): an office title alone, after ``the``, is the person last named with it."""
+        of State``): an office title alone, after ``the``, is the person last named with it;
+        so is the title with the capitalized words written before it there (``the First
+        Minister`` after ``First Minister Humza Yousaf``)."""
         pattern = re.compile(
             r"\b[Tt]he (" + "|".join(re.escape(t) for t in
                                      sorted({t for _, t, _ in titled}, key=len, reverse=True))
@@ -1962,6 +1973,8 @@ _OFFICE = re.compile(
                if "." not in t and len(t) > 3 and t not in (
                    "Miss", "Dame", "Lord", "Lady", "Saint", "Father", "Sister"))
     + r")\b(?!\.)")
+#: One or two capitalized words right before a title (``First`` of ``First Minister``).
+_OFFICE_WORDS = re.compile(r"(?<![\w.'-])((?:[A-Z][a-z]+ ){1,2})$")
 _OFFICE_INITIALS = frozenset("UE") | frozenset(t[0] for t in TITLES)
 _CAP_AFTER = re.compile(r"(?:'s)? [A-Z]")
 _CAP_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*\.?) $")

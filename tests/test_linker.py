@@ -738,6 +738,20 @@ def test_office_title_alone_is_the_person_last_named_with_it() -> None:
         ("President", "vrk"), ("Secretary of State", "tal"), ("President Zel Varokov", "vrk")]
 
 
+def test_an_office_title_with_capitalized_words_before_it_is_that_office() -> None:
+    """``the First Minister`` after ``First Minister Humza Yousaf`` was no mention: the
+    office was taken to be ``Minister``. Capitalized words right before the title name the
+    office (``the Culture Minister``); the title alone still goes to the person last named
+    with it, and another office is no one's."""
+    linker = make_linker(person("hy", "Humza Yousaf"), person("ram", "Rima Abdul Malak"))
+    text = ("We wrote to First Minister Humza Yousaf. The First Minister came. Later Culture "
+            "Minister Rima Abdul Malak spoke; the Culture Minister was stunned, the Minister "
+            "said, and the Finance Minister said nothing.")
+    assert spans(linker.link(text)) == [
+        ("Minister Humza Yousaf", "hy"), ("First Minister", "hy"),
+        ("Minister Rima Abdul Malak", "ram"), ("Culture Minister", "ram"), ("Minister", "ram")]
+
+
 # ----------------------------------------------------------------- what a registry edit moves
 
 
@@ -975,6 +989,23 @@ def test_a_place_without_its_generic_word() -> None:
     linker = make_linker(place("dg", "Donggala Regency"), place("kh", "Kharkiv Oblast"))
     assert spans(linker.link("Rain in Donggala and Kharkiv.")) == [
         ("Donggala", "dg"), ("Kharkiv", "kh")]
+
+
+def test_a_river_or_an_ocean_without_its_generic_word() -> None:
+    """A river or an ocean is written without ``River`` or ``Ocean``: ``the Indus`` for
+    ``Indus River``, ``the Irwell`` for ``River Irwell``, ``the Pacific`` for ``Pacific
+    Ocean``, ``the North Atlantic`` for ``North Atlantic Ocean``; a common word left alone
+    is none (``Snake River``, ``Southern Ocean``)."""
+    linker = make_linker(place("indus", "Indus River"), place("irwell", "River Irwell"),
+                         place("pac", "Pacific Ocean"), place("na", "North Atlantic Ocean"),
+                         place("snake", "Snake River"), place("so", "Southern Ocean"))
+    text = ("Water from the Indus spread, flats rose along the Irwell, and the Pacific and "
+            "the North Atlantic warmed. A snake swam; Southern towns flooded.")
+    assert spans(linker.link(text)) == [("Indus", "indus"), ("Irwell", "irwell"),
+                                        ("Pacific", "pac"), ("North Atlantic", "na")]
+    # another entry named so keeps its name
+    linker = make_linker(place("pac", "Pacific Ocean"), org("pacific", "Pacific"))
+    assert spans(linker.link("Shares in Pacific fell.")) == [("Pacific", "pacific")]
 
 
 def test_a_name_of_several_words_in_capitals_is_the_name_anywhere() -> None:

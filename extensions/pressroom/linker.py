@@ -376,8 +376,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
     - a national team goes by its country's name (``Belgium national football
       team`` -> ``Belgium``), a group by its name without ``people`` (``Rohingya
       people`` -> ``Rohingya``), a place by its name without a generic word
-      (``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``),
-      both unless another entity has that name;
+      (``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``,
+      ``Indus River``, ``River Irwell``, ``Pacific Ocean``), both unless another entity
+      has that name;
     - ``United States`` inside a longer name is also written ``U.S.`` or ``US``
       (``U.S. Navy``), and the reverse; ``United States Department of State`` is
       also ``(U.S.) State Department``;
@@ -605,6 +606,12 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if m and not _is_common(m.group(1) or m.group(2)):
                 # ``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``
                 add(m.group(1) or m.group(2), WEAK)
+            # ``Indus River`` -> ``the Indus``, ``River Irwell``, ``Pacific Ocean``; not an
+            # adjective (``Southern Ocean``) nor a common word (``Snake River``)
+            m = _WATER.match(name)
+            water = m and (m.group(1) or m.group(2))
+            if water and not _is_common(water) and not water.endswith(_ADJECTIVE):
+                add(water, WEAK)
         # ``Roe v. Wade``: a court case goes by its first party's name of one word, or else its
         # second's (``Casey`` of ``Planned Parenthood v. Casey``), after a full mention
         # ``Hurricane Ian``: the storm's given name alone after a full mention
@@ -688,6 +695,10 @@ _GENERIC_PLACE = re.compile(
     r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:County|Province|Prefecture|District|Municipality"
     r"|State|Region|Regency|Governorate|Oblast|Krai|Voivodeship|Canton|Department)$"
     r"|^County ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+#: ``Indus River``, ``River Irwell``, ``Pacific Ocean``: a river's or an ocean's name and
+#: its generic word, which writers leave out (``the Indus``, ``the Pacific``).
+_WATER = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:River|Ocean)$"
+                    r"|^River ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 _US_LONG = re.compile(r"\bUnited States (?=[A-Z])")
 _US_SHORT = re.compile(r"^(?:U\.S\.|US) (?=[A-Z])")
 
@@ -1854,6 +1865,15 @@ class Linker:
                         title = _OFFICE.match(window, t.start())
                         if title:
                             titled.append((start, title.group(1), eid))
+                            # ``First Minister Humza Yousaf``, ``Culture Minister Rima Abdul
+                            # Malak``: capitalized words before the title are the office's
+                            # (``the First Minister``, not any minister)
+                            office = _OFFICE_WORDS.search(window, 0, t.start())
+                            if office and title.start(1) == t.start():
+                                words = office.group(1).split()
+                                for i in range(len(words)):  # ``Later Culture Minister``
+                                    titled.append((start, " ".join(
+                                        [*words[i:], title.group(1)]), eid))
                 elif text[start:start + 1] in _OFFICE_INITIALS:
                     # a name or alias that starts with a title: ``U.S. President Donald Trump``
                     title = _OFFICE.match(_clean(text[start:end]))
@@ -1873,7 +1893,9 @@ class Linker:
     @staticmethod
     def _title_alone(text, out, titled, regions) -> list[Mention]:
         """``the President`` after ``President Donald Trump`` (or ``John Kerry, the Secretary
-        of State``): an office title alone, after ``the``, is the person last named with it."""
+        of State``): an office title alone, after ``the``, is the person last named with it;
+        so is the title with the capitalized words written before it there (``the First
+        Minister`` after ``First Minister Humza Yousaf``)."""
         pattern = re.compile(
             r"\b[Tt]he (" + "|".join(re.escape(t) for t in
                                      sorted({t for _, t, _ in titled}, key=len, reverse=True))
@@ -1951,6 +1973,8 @@ _OFFICE = re.compile(
                if "." not in t and len(t) > 3 and t not in (
                    "Miss", "Dame", "Lord", "Lady", "Saint", "Father", "Sister"))
     + r")\b(?!\.)")
+#: One or two capitalized words right before a title (``First`` of ``First Minister``).
+_OFFICE_WORDS = re.compile(r"(?<![\w.'-])((?:[A-Z][a-z]+ ){1,2})$")
 _OFFICE_INITIALS = frozenset("UE") | frozenset(t[0] for t in TITLES)
 _CAP_AFTER = re.compile(r"(?:'s)? [A-Z]")
 _CAP_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*\.?) $")

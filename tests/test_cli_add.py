@@ -713,3 +713,27 @@ def test_ctrl_c_while_writing_leaves_no_half_written_release(tmp_path, capsys, m
     assert code == 130
     assert err.strip().endswith("pressroom add: interrupted")
     assert not list((tmp_path / "p/corpus/releases").rglob("*.txt"))
+
+
+def test_a_byline_s_published_and_updated_times_are_kept_apart(tmp_path):
+    """WordPress writes a post's two times side by side (its stylesheet hides one): they
+    were run together, ``March 14, 2023March 15, 2023``; and the time a page was changed
+    dated the release when it came first."""
+    from pressroom.intake import html_to_release
+
+    byline = ("<p>Posted on <a href='/2023/03/14/'><time class='entry-date published' "
+              "datetime='2023-03-14'>March 14, 2023</time><time class='updated' "
+              "datetime='2023-03-15'>March 15, 2023</time></a> by Press Office</p>"
+              "<p>Posted <span class='published'>1 May</span><span class='updated'>2 May</span>"
+              "</p><p>Text <b>one</b><b>two</b>.</p>")
+    text, info = html_to_release(
+        f"<html><body><article><h1>T</h1>{byline}</article></body></html>".encode())
+    assert "Posted on March 14, 2023 March 15, 2023 by Press Office" in text
+    assert "Posted 1 May 2 May" in text and "Text onetwo." in text
+    assert info["date"] == "2023-03-14"
+    for changed in ("class='updated'", "itemprop='dateModified'"):
+        _, info = html_to_release(
+            f"<html><body><article><h1>T</h1><p>Updated <time {changed} datetime='2023-03-15'>"
+            f"15 March</time></p><p>Published <time datetime='2023-03-14'>14 March</time></p>"
+            f"<p>Text.</p></article></body></html>".encode())
+        assert info["date"] == "2023-03-14", changed

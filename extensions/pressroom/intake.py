@@ -120,6 +120,29 @@ def _json_ld_date(soup) -> str | None:
     return None
 
 
+#: The classes of an element giving when a post was published or changed (WordPress's
+#: ``entry-date published`` and ``updated``, microformats' ``dt-published``).
+_PUBLISHED_CLASSES = frozenset(("published", "dt-published"))
+_UPDATED_CLASSES = frozenset(("updated", "dt-updated", "modified"))
+
+
+def _an_update(tag) -> bool:
+    """Whether *tag* gives when its page was changed, not published (``<time
+    class="updated">``, ``itemprop="dateModified"``)."""
+    classes = set(tag.get("class") or ())
+    return tag.get("itemprop") == "dateModified" or bool(
+        classes & _UPDATED_CLASSES and not classes & _PUBLISHED_CLASSES)
+
+
+def _a_time(node) -> bool:
+    """Whether *node* is an element giving a time: a ``<time>``, or one classed as a
+    published or updated date."""
+    from bs4 import Tag
+
+    return isinstance(node, Tag) and (node.name == "time" or bool(
+        set(node.get("class") or ()) & (_PUBLISHED_CLASSES | _UPDATED_CLASSES | {"entry-date"})))
+
+
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
          "svg", "button", "template", "select", "object", "embed", "video", "audio", "canvas",
          "dialog")
@@ -217,6 +240,8 @@ def _walk(element, out: _Text, skip=None) -> None:
             todo.append(_Text.paragraph)
             todo.extend(reversed(list(child.children)))
         else:
+            if _a_time(child) and _a_time(child.previous_sibling):
+                out.add(" ")  # a byline's two times (published, updated) are not run together
             todo.extend(reversed(list(child.children)))
 
 
@@ -241,9 +266,10 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
     date = _as_date(_meta(soup, *_DATE_FIELDS)) or _as_date(_json_ld_date(soup))
     if date is None:
         # the time the page marks as its publication's, else its first
+        # (an update's time, beside it or alone, dates no publication)
         time_tag = soup.find("time", attrs={"itemprop": "datePublished"}) or soup.find(
             "time", attrs={"pubdate": True}) or soup.find("time", class_="published") or \
-            soup.find("time")
+            soup.find(lambda tag: tag.name == "time" and not _an_update(tag))
         if time_tag is not None:
             date = _as_date(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
     if date:

@@ -737,3 +737,29 @@ def test_a_byline_s_published_and_updated_times_are_kept_apart(tmp_path):
             f"15 March</time></p><p>Published <time datetime='2023-03-14'>14 March</time></p>"
             f"<p>Text.</p></article></body></html>".encode())
         assert info["date"] == "2023-03-14", changed
+
+
+def test_a_page_s_footnotes_keep_their_markers_without_the_links_back(tmp_path):
+    """A footnote's marker ran into the text (``report.1``), the footnote kept its link back
+    (``↩``) and lost its number; footnotes in an ``<aside>`` were dropped as a sidebar."""
+    from pressroom.intake import html_to_release
+
+    pages = [  # WordPress, then a page written by Pandoc, then notes in an <aside>
+        ("<p>As the report says.<sup><a href='#fn1' id='ref1'>1</a></sup> It is "
+         "E=mc<sup>2</sup>, a SepsiQuick<sup>®</sup> test.</p><p>###</p>"
+         "<div class='footnotes'><ol><li id='fn1'>Acme Rights, <em>Silenced</em>, 2022. "
+         "<a href='#ref1'>↩</a></li></ol></div>"),
+        ("<p>As the report says.<a href='#fn1' class='footnote-ref' id='fnref1' "
+         "role='doc-noteref'><sup>1</sup></a> It is E=mc<sup>2</sup>, a SepsiQuick<sup>®</sup>"
+         " test.</p><p>###</p><section class='footnotes' role='doc-endnotes'><hr><ol>"
+         "<li id='fn1'><p>Acme Rights, <em>Silenced</em>, 2022.<a href='#fnref1' "
+         "class='footnote-back' role='doc-backlink'>↩︎</a></p></li></ol></section>"),
+        ("<p>As the report says.<sup><a href='#n1'>[1]</a></sup> It is E=mc<sup>2</sup>, a "
+         "SepsiQuick<sup>®</sup> test.</p><p>###</p><aside><p id='n1'>Acme Rights, "
+         "<em>Silenced</em>, 2022. <a href='#top'>^</a></p></aside>"),
+    ]
+    for body in pages:
+        text, _ = html_to_release(
+            f"<html><body><article><h1>T</h1>{body}</article></body></html>".encode())
+        assert text.endswith("T\n\nAs the report says.[1] It is E=mc2, a SepsiQuick® test."
+                             "\n\n###\n\n[1] Acme Rights, Silenced, 2022.\n"), text

@@ -168,8 +168,12 @@ class _Text:
         self.paragraphs: list[list[str]] = []
         self.lines: list[str] = []
         self.words: list[str] = []
+        #: what goes before the next words (a footnote's marker)
+        self.before = ""
 
     def add(self, text: str) -> None:
+        if self.before and text.strip():  # a footnote's marker, before its first words
+            text, self.before = self.before + text.lstrip(), ""
         self.words.append(text)
 
     def line(self) -> None:
@@ -205,12 +209,60 @@ def _data_table(table) -> bool:
     return True
 
 
+#: The classes and roles of a link to a footnote (``<sup><a href="#fn1">1</a></sup>``), and
+#: of a footnote's link back to it (``<a href="#ref1">↩</a>``).
+_NOTE_REF_RE = re.compile(r"(?:^|[\s_-])(?:footnote-ref|fnref|noteref|footnote-link)(?=$|[\s_-])",
+                          re.I)
+_NOTE_BACK_RE = re.compile(r"(?:^|[\s_-])(?:footnote-back(?:ref|link)?|reversefootnote|"
+                           r"fn-back(?:ref|link)?)(?=$|[\s_-])", re.I)
+#: What a footnote's link back is written with: an arrow, a caret.
+_BACK_ARROWS = re.compile("^[\u21a9\u21aa\u2191\u2934\u21b5\u2b11\u2b0f^\ufe0e\ufe0f\\s]+$")
+
+
+def _names(tag) -> str:
+    classes = tag.get("class") or []
+    return " ".join(classes if isinstance(classes, list) else [str(classes)])
+
+
+def _note_back(tag) -> bool:
+    """Whether *tag* is a footnote's link back to where it is referred to (``↩``)."""
+    if tag.name != "a" or not str(tag.get("href") or "").startswith("#"):
+        return False
+    return tag.get("role") == "doc-backlink" or bool(_NOTE_BACK_RE.search(_names(tag))) or \
+        bool(_BACK_ARROWS.match(tag.get_text()))
+
+
+def _note_ref(tag) -> str | None:
+    """The marker of *tag* when it is a link to a footnote (``1`` of ``<sup><a
+    href="#fn1">1</a></sup>``, of ``<a href="#fn1" role="doc-noteref"><sup>1</sup></a>``)."""
+    if tag.name != "a" or not str(tag.get("href") or "").startswith("#") or _note_back(tag):
+        return None
+    marker = tag.get_text().strip().strip("[]()").strip()
+    if not marker or len(marker) > 4:
+        return None
+    if tag.get("role") == "doc-noteref" or _NOTE_REF_RE.search(_names(tag)) or \
+            tag.find("sup") is not None or tag.find_parent("sup") is not None:
+        return marker
+    return None
+
+
+def _notes(element) -> dict[str, str]:
+    """The footnotes *element* refers to: their ids and markers (``fn1``: ``1``)."""
+    found: dict[str, str] = {}
+    for link in element.find_all("a", href=True):
+        marker = _note_ref(link)
+        if marker:
+            found.setdefault(str(link["href"])[1:], marker)
+    return found
+
+
 def _walk(element, out: _Text, skip=None) -> None:
     """Add the text of *element* (but *skip*) to *out*, a paragraph a block element. Walked
     with a stack of its own: a page nested thousands of elements deep is still read."""
     from bs4 import NavigableString, Tag
     from bs4.element import PreformattedString
 
+    notes = _notes(element)
     #: what is left to do, last first: an element to read, or the end of a block
     todo: list[Any] = list(reversed(list(element.children)))
     while todo:
@@ -224,6 +276,10 @@ def _walk(element, out: _Text, skip=None) -> None:
             continue
         elif child.name == "br":
             out.line()
+        elif child.name == "a" and _note_back(child):
+            continue  # a footnote's way back to the text (↩): its marker says where
+        elif child.name == "a" and _note_ref(child):
+            out.add(f"[{_note_ref(child)}]")  # a footnote's marker: report.[1], not report.1
         elif child.name == "pre":
             out.paragraph()  # its lines as they are, spaces and all
             out.lines.extend(line.rstrip() for line in child.get_text().splitlines())
@@ -237,6 +293,9 @@ def _walk(element, out: _Text, skip=None) -> None:
             out.paragraph()
         elif child.name in _BLOCK_TAGS:
             out.paragraph()
+            marker = notes.get(str(child.get("id") or ""))
+            if marker and next(child.stripped_strings, "").strip("[]().") != marker:
+                out.before = f"[{marker}] "  # a footnote, with the marker referring to it
             todo.append(_Text.paragraph)
             todo.extend(reversed(list(child.children)))
         else:
@@ -413,9 +472,14 @@ def _without_site_name(title: str, names: list[str]) -> str:
 def _html_blocks(soup) -> tuple[str, list[str]]:
     """The title of a parsed page and the text of its article, one paragraph a block
     element (what is no part of the article dropped)."""
+    notes = _notes(soup)
     for tag in soup(_DROP):
         if tag.name == "header" and tag.find_parent(("article", "main")) is not None:
             continue  # the article's own: its headline, date and byline
+        if tag.name in ("aside", "footer") and (
+                tag.get("role") in ("doc-endnotes", "doc-footnote")
+                or any(tag.find(id=note) is not None for note in notes)):
+            continue  # the footnotes the text refers to
         if not tag.decomposed:
             tag.decompose()
     container = soup.find("article") or soup.find("main") or \

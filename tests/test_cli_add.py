@@ -763,3 +763,44 @@ def test_a_page_s_footnotes_keep_their_markers_without_the_links_back(tmp_path):
             f"<html><body><article><h1>T</h1>{body}</article></body></html>".encode())
         assert text.endswith("T\n\nAs the report says.[1] It is E=mc2, a SepsiQuick® test."
                              "\n\n###\n\n[1] Acme Rights, Silenced, 2022.\n"), text
+
+
+def test_a_page_with_no_headline_is_titled_without_its_site_s_name_nor_its_kind(tmp_path):
+    """A page with no ``<h1>`` kept the ``<title>`` whole when its site's name was in its
+    JSON-LD (or Dublin Core, or declared) rather than ``og:site_name``, and when the title
+    said what the page is: ``Acme Rights - Press Release - Freedonia: Court Upholds Ban``."""
+    from pressroom.intake import html_to_release
+
+    page = "<html><head><title>{}</title>{}</head><body><div>{}</div></body></html>"
+    ld = ('<script type="application/ld+json">{{"@graph": [{{"@type": "NewsArticle", '
+          '"publisher": {{"@id": "#org"}}}}, {{"@id": "#org", "@type": "Organization", '
+          '"name": "{}"}}]}}</script>')
+    text = "<p>Acme Rights called on Freedonia to act.</p>"
+    cases = [
+        (page.format("Freedonia Must Act – Acme Rights Foundation",
+                     ld.format("Acme Rights Foundation"), text), (), "Freedonia Must Act"),
+        (page.format("Acme Rights Foundation :: Freedonia Must Act",
+                     '<meta name="DC.publisher" content="Acme Rights Foundation">', text), (),
+         "Freedonia Must Act"),
+        (page.format("Acme Rights » Freedonia Must Act", "", text), ("Acme Rights",),
+         "Freedonia Must Act"),
+        (page.format("Acme Rights - Press Release - Freedonia: Court Upholds Ban", "", text), (),
+         "Freedonia: Court Upholds Ban"),
+        (page.format("Freedonia: Court Upholds Ban - News - Acme Rights", "", text), (),
+         "Freedonia: Court Upholds Ban"),
+        # the <title> cut short, the headline written whole as the page's first line
+        (page.format("Acme Rights - Press Release - Freedonia: Court Upholds Ban", "",
+                     "<p><b>Freedonia: Court Upholds Ban on Rights Groups</b></p>" + text), (),
+         "Freedonia: Court Upholds Ban on Rights Groups"),
+        # a first line going on from the title as a sentence is no headline
+        (page.format("Acme Rights | Freedonia Must Act", "",
+                     "<p>Freedonia must act now, said Acme Rights.</p>"), (),
+         "Freedonia Must Act"),
+        (page.format("Freedonia - Court Jails Blogger - Acme Rights", "", text), (),
+         "Freedonia - Court Jails Blogger - Acme Rights"),
+    ]
+    for html, names, title in cases:
+        release, info = html_to_release(html.encode(), names)
+        assert info["title"] == title, html
+        body = release.split("---\n", 2)[2]
+        assert body.startswith(f"{title}\n\n") and body.count(title) == 1, release

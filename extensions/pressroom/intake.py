@@ -35,6 +35,7 @@ import datetime as _dt
 import json
 import re
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import parseaddr
 from pathlib import Path
@@ -104,20 +105,8 @@ _DATE_FIELDS = ("article:published_time", "og:article:published_time", "datePubl
 
 def _json_ld_date(soup) -> str | None:
     """The first ``datePublished`` of a page's JSON-LD (schema.org ``NewsArticle``...)."""
-    for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
-        try:
-            todo = deque([json.loads(script.string or "")])
-        except (ValueError, RecursionError):
-            continue  # not JSON (or nested past what it reads): what the page says elsewhere
-        while todo:  # breadth first, a queue: a list's pop(0) made a long array quadratic
-            item = todo.popleft()
-            if isinstance(item, dict):
-                if isinstance(item.get("datePublished"), str):
-                    return item["datePublished"]
-                todo.extend(item.values())
-            elif isinstance(item, list):
-                todo.extend(item)
-    return None
+    return next((item["datePublished"] for item in _json_ld(soup)
+                 if isinstance(item.get("datePublished"), str)), None)
 
 
 #: The classes of an element giving when a post was published or changed (WordPress's
@@ -141,6 +130,66 @@ def _a_time(node) -> bool:
 
     return isinstance(node, Tag) and (node.name == "time" or bool(
         set(node.get("class") or ()) & (_PUBLISHED_CLASSES | _UPDATED_CLASSES | {"entry-date"})))
+
+
+def _json_ld(soup):
+    """The objects of a page's JSON-LD, breadth first."""
+    for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
+        try:
+            todo = deque([json.loads(script.string or "")])
+        except (ValueError, RecursionError):
+            continue  # not JSON (or nested past what it reads): what the page says elsewhere
+        while todo:  # breadth first, a queue: a list's pop(0) made a long array quadratic
+            item = todo.popleft()
+            if isinstance(item, dict):
+                yield item
+                todo.extend(item.values())
+            elif isinstance(item, list):
+                todo.extend(item)
+
+
+def page_names(soup) -> list[tuple[str, str]]:
+    """The names a page gives its publisher or site, each with where it gives it, in the
+    order they are believed: its JSON-LD's ``publisher`` (an organization written elsewhere
+    in the graph, by its ``@id``, too), Dublin Core's publisher, ``og:site_name``,
+    ``application-name``, then its author (``<meta name="author">``, the JSON-LD's
+    ``author`` when an organization), who may be a person."""
+    items = list(_json_ld(soup))
+    by_id = {str(item["@id"]): item for item in items  # (not a reference to one: no name)
+             if isinstance(item.get("@id"), str) and "name" in item}
+
+    def name_of(value: Any) -> str | None:
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+            value = by_id.get(value["@id"], value)
+        if isinstance(value, dict):
+            value = value.get("name")
+        return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+    found: list[tuple[str, str]] = []
+    for item in items:
+        name = name_of(item.get("publisher"))
+        if name:
+            found.append((name, "the publisher in its JSON-LD"))
+    for field_name, where in (("DC.publisher", "DC.publisher"),
+                              ("dcterms.publisher", "dcterms.publisher"),
+                              ("DCTERMS.publisher", "dcterms.publisher"),
+                              ("og:site_name", "og:site_name"),
+                              ("application-name", "application-name"),
+                              ("author", "its author's <meta>")):
+        name = _meta(soup, field_name)
+        if name and " ".join(name.split()):
+            found.append((" ".join(name.split()), where))
+    for item in items:
+        author = item.get("author")
+        author = author[0] if isinstance(author, list) and author else author
+        if isinstance(author, dict) and author.get("@type") == "Organization":
+            name = name_of(author)
+            if name:
+                found.append((name, "the author in its JSON-LD"))
+    seen: set[str] = set()
+    return [(n, w) for n, w in found if not (n.casefold() in seen or seen.add(n.casefold()))]
 
 
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -312,12 +361,15 @@ def _inline_text(element) -> str:
     return " ".join(line for lines in out.paragraphs for line in lines)
 
 
-def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
-    """The release text of an HTML page (header + title + paragraphs) and what the page says."""
+def html_to_release(data: bytes, site_names: tuple[str, ...] = ()) -> tuple[str, dict[str, Any]]:
+    """The release text of an HTML page (header + title + paragraphs) and what the page says:
+    its ``title``, ``date``, ``source``, ``language``, and the ``names`` it gives its publisher
+    (:func:`page_names`). *site_names* (the declared publishers') are cut off a title taken
+    from ``<title>`` as the names the page gives are."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(data, "html.parser")
-    info: dict[str, str] = {}
+    info: dict[str, Any] = {"names": page_names(soup)}
     canonical = soup.find("link", rel="canonical")
     url = (canonical.get("href") if canonical else None) or _meta(soup, "og:url")
     if url:
@@ -344,7 +396,8 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
         if tag:
             info["language"] = tag
             break
-    title, blocks = _html_blocks(soup)
+    names = [name for name, where in info["names"] if "author" not in where]
+    title, blocks = _html_blocks(soup, (*names, *site_names))
     # control characters in a page's text (U+0081, NUL) are no text: YAML refuses them in
     # the header, and a NUL made the release read as a binary file
     title, blocks = " ".join(_printable(title).split()), [_printable(b) for b in blocks]
@@ -453,25 +506,53 @@ def _chrome_holding_the_text(container, kept: set[int]):
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ")
 
 
-def _without_site_name(title: str, names: list[str]) -> str:
+#: What a page's title may say the page is, beside its headline and its site's name
+#: (``Acme Rights - Press Release - Freedonia: Court Upholds Ban``).
+_PAGE_KINDS = frozenset((
+    "press release", "press releases", "news release", "news releases", "media release",
+    "media releases", "press statement", "statement", "statements", "news", "press",
+    "newsroom", "press room", "press centre", "press center", "press corner",
+    "communiqué", "communiqué de presse", "communiqués de presse", "communiqués",
+    "actualités", "pressemitteilung", "pressemitteilungen", "comunicado de prensa",
+    "comunicados", "nota de prensa", "comunicato stampa"))
+
+
+def _without_site_name(title: str, names: Iterable[str]) -> str:
     """A page's title (``<title>``, ``og:title``) without the site's name written before or
-    after it (``Freedonia Must Act | Acme Rights``, ``GOV.UK - ...``); when the page names
-    no site, the longest part of a title cut by `` | ``."""
-    for name in names:
-        name = " ".join(name.split())
-        for sep in _TITLE_SEPARATORS:
-            if title.casefold().endswith((sep + name).casefold()):
-                return title[:-len(sep + name)].strip()
-            if title.casefold().startswith((name + sep).casefold()):
-                return title[len(name + sep):].strip()
+    after it (``Freedonia Must Act | Acme Rights``, ``GOV.UK - ...``), nor what it says the
+    page is (``Acme Rights - Press Release - …``: the longer side of it); when the page
+    names no site, the longest part of a title cut by `` | ``."""
+    names = [" ".join(name.split()) for name in names if name.strip()]
+    cut = True
+    while cut:  # the site's name, then what the page is (Acme Rights - Press Release - …)
+        cut = False
+        for name in names:
+            for sep in _TITLE_SEPARATORS:
+                if title.casefold().endswith((sep + name).casefold()):
+                    title, cut = title[:-len(sep + name)].strip(), True
+                elif title.casefold().startswith((name + sep).casefold()):
+                    title, cut = title[len(name + sep):].strip(), True
+    for sep in _TITLE_SEPARATORS:
+        parts = title.split(sep)
+        kinds = [i for i, part in enumerate(parts) if part.strip().casefold() in _PAGE_KINDS]
+        if len(parts) > 1 and kinds and len(kinds) < len(parts):
+            at = kinds[0]
+            before, after = sep.join(parts[:at]).strip(), sep.join(parts[at + 1:]).strip()
+            if after.strip().casefold() in _PAGE_KINDS:
+                after = ""
+            return max((before, after), key=len)
     if " | " in title:
         return max(title.split(" | "), key=len).strip()
     return title
 
 
-def _html_blocks(soup) -> tuple[str, list[str]]:
+def _html_blocks(soup, site_names: Iterable[str] = ()) -> tuple[str, list[str]]:
     """The title of a parsed page and the text of its article, one paragraph a block
-    element (what is no part of the article dropped)."""
+    element (what is no part of the article dropped). A page with no ``<h1>`` is titled by
+    its ``<title>`` without its site's name (one of *site_names*, or what the page calls
+    itself); by its first line when that is the title written whole (a ``<title>`` cut
+    short: ``Freedonia: Court Upholds Ban`` of ``Freedonia: Court Upholds Ban on Rights
+    Groups``)."""
     notes = _notes(soup)
     for tag in soup(_DROP):
         if tag.name == "header" and tag.find_parent(("article", "main")) is not None:
@@ -499,14 +580,25 @@ def _html_blocks(soup) -> tuple[str, list[str]]:
         title = _without_site_name(
             " ".join((_meta(soup, "og:title", "twitter:title")
                       or (soup.title.get_text(" ") if soup.title else "")).split()),
-            [name for name in (_meta(soup, "og:site_name", "application-name"),) if name])
+            [*site_names, *(name for name in (_meta(soup, "og:site_name", "application-name"),)
+                            if name)])
     out = _Text()
     _walk(container, out, h1)
     out.paragraph()
     blocks = ["\n".join(lines) for lines in out.paragraphs]
     if not h1 and blocks and blocks[0] == title:
         blocks = blocks[1:]
+    elif not h1 and blocks and _headline_of(blocks[0], title):
+        title, blocks = blocks[0], blocks[1:]
     return title, blocks
+
+
+def _headline_of(line: str, title: str) -> bool:
+    """Whether *line*, a page's first, is its headline of which *title* is the start (a
+    ``<title>`` cut short): one line, not a sentence, going on from the title's last word."""
+    return len(title.split()) >= 3 and "\n" not in line and len(line) <= 2 * len(title) + 40 \
+        and line.casefold().startswith(title.casefold()) and len(line) > len(title) \
+        and not line[len(title)].isalnum() and not line.rstrip().endswith(".")
 
 
 # --------------------------------------------------------------------------- e-mail

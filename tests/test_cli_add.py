@@ -804,3 +804,53 @@ def test_a_page_with_no_headline_is_titled_without_its_site_s_name_nor_its_kind(
         assert info["title"] == title, html
         body = release.split("---\n", 2)[2]
         assert body.startswith(f"{title}\n\n") and body.count(title) == 1, release
+
+
+def test_a_page_s_publisher_is_the_declared_one_it_names(tmp_path, capsys, monkeypatch):
+    """A page naming its publisher (``og:site_name``, JSON-LD's ``publisher``, Dublin Core,
+    its author's ``<meta>``), by the name or an alias the project declares, was refused:
+    "publisher not found"; one the project does not declare is said, not made up."""
+    make_project(tmp_path / "p", releases={})
+    write(tmp_path / "p/conf.py", """\
+project = "test"
+pressroom_publishers = {
+    "acme-rights": {"name": "Acme Rights", "aliases": ["Acme Rights Foundation", "ARF"]},
+    "ocean-trust": {"name": "Ocean Trust"},
+}
+""")
+    page = ("<html><head><title>{title}</title>{meta}"
+            "<meta property='article:published_time' content='2024-05-0{day}'></head><body>"
+            "<article><h1>{title}</h1><p>The fund opens today.</p></article></body></html>")
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "publisher": '
+          '{"@type": "Organization", "name": "Ocean  Trust"}}</script>')
+    pages = {
+        "site.html": ("<meta property='og:site_name' content='Acme Rights'>", "acme-rights"),
+        "alias.html": ("<meta name='author' content='acme rights foundation'>", "acme-rights"),
+        "dc.html": ("<meta name='DC.publisher' content='ARF'>", "acme-rights"),
+        "ld.html": (ld, "ocean-trust"),
+    }
+    for day, (name, (meta, _)) in enumerate(pages.items(), 1):
+        write(tmp_path / "in" / name, page.format(title=f"Fund {name}", meta=meta, day=day))
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add",
+                             *(str(tmp_path / "in" / name) for name in pages))
+    assert code == 0, err
+    for day, (name, (_, key)) in enumerate(pages.items(), 1):
+        slug = "fund-" + name.replace(".", "-")
+        assert (tmp_path / f"p/corpus/releases/{key}/2024/2024-05-0{day}-{slug}.txt").is_file()
+    # a publisher not declared: named in the message, the file not added
+    other = write(tmp_path / "other" / "page.html", page.format(
+        title="City Opens Flood Wall", day=9, meta="<meta property='og:site_name' "
+        "content='City of Springfield'><meta name='author' content='Jane Roe'>"))
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(other))
+    assert code == 1 and "added" not in out
+    assert (f"{other}: error: not added: publisher not found: the page "
+            "names 'City of Springfield' (og:site_name); 'Jane Roe' (its author's <meta>), "
+            "not a publisher declared in conf.py") in err, err
+    assert "Traceback" not in err and not (tmp_path / "p/corpus/releases/city-of-springfield"
+                                           ).exists()
+    # --publisher takes an alias too
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher", "ARF",
+                             str(other))
+    assert code == 0 and "not declared" not in out, out + err
+    assert (tmp_path / "p/corpus/releases/acme-rights/2024/2024-05-09-city-opens-flood-wall.txt"
+            ).is_file()

@@ -670,11 +670,8 @@ def email_to_release(data: bytes) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _publisher_named(name: str, project: ProjectConfig) -> Publisher | None:
-    wanted = name.strip().casefold()
-    for pub in project.publishers.values():
-        if wanted in (pub.key.casefold(), pub.name.casefold()):
-            return pub
-    return None
+    """The declared publisher whose key, name or alias *name* is."""
+    return next((pub for pub in project.publishers.values() if pub.known_as(name)), None)
 
 
 #: The sender in the header of the e-mail a release came in (``From: Name <address>``).
@@ -689,8 +686,9 @@ def _same_site(domain: str, host: str) -> bool:
 
 
 def infer_publisher(text: str, footer: str, source_url: str | None, received: Path,
-                    project: ProjectConfig) -> Publisher | None:
-    """The configured publisher a release belongs to, from what it says about itself."""
+                    project: ProjectConfig, named: Iterable[str] = ()) -> Publisher | None:
+    """The configured publisher a release belongs to, from what it says about itself (and
+    the names its page gives its publisher, *named*)."""
     pubs = list(project.publishers.values())
     # its boilerplate footer
     hits = [p for p in pubs if any(re.search(r"(?m)^\s*" + re.escape(m), text)
@@ -704,13 +702,18 @@ def infer_publisher(text: str, footer: str, source_url: str | None, received: Pa
                 urlparse(p.url).netloc.lower().removeprefix("www.") == host]
         if len(hits) == 1:
             return hits[0]
+    # the name its page gives its publisher or site (og:site_name, JSON-LD), by name or alias
+    hits = list(dict.fromkeys(pub for pub in map(lambda n: _publisher_named(n, project), named)
+                              if pub is not None))
+    if len(hits) == 1:
+        return hits[0]
     # the sender of the e-mail it came in: by name, or by the address's domain (that of
     # the publisher's site, or below it)
     sender = _SENDER_RE.search(text, 0, 4000)
     if sender:
         name, address = parseaddr(sender.group(1))
         domain = address.rpartition("@")[2].lower()
-        hits = [p for p in pubs if name and p.name.casefold() == name.strip().casefold()]
+        hits = [p for p in pubs if name and p.known_as(name)]
         if not hits and domain:
             hits = [p for p in pubs if p.url and _same_site(domain, urlparse(p.url).netloc)]
         if len(hits) == 1:
@@ -736,6 +739,8 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         path.suffix.lower() not in (".txt", ".text", *EMAIL_SUFFIXES)
         and re.match(rb"\s*(?:<!doctype html|<html)", received[:512], re.I) is not None)
     source_url = None
+    #: the names a page gives its publisher, and where
+    named: list[tuple[str, str]] = []
     if is_html:
         # what is no page is not read as one: an empty file, a PDF or a picture saved with
         # the name of a page (read as a page, its bytes became a release of garbage)
@@ -748,7 +753,8 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
             placement.missing.append(("release_binary", binary[0].message.replace(
                 "not text", "not a web page")))
             return placement
-        text, info = html_to_release(received)
+        text, info = html_to_release(received, tuple(
+            name for pub in project.publishers.values() for name in (pub.name, *pub.aliases)))
         if not text.partition("\n---\n")[2].strip():
             placement.missing.append((
                 "release_empty", "the page holds no text (no headline, no paragraph): if its "
@@ -758,6 +764,7 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         data = text.encode("utf-8")
         placement.original, placement.original_suffix = received, ".html"
         source_url = info.get("source")
+        named = info["names"]
         placement.notes.append("text extracted from HTML; the page is kept beside it as .html")
     elif path.suffix.lower() in EMAIL_SUFFIXES:
         text, unusable = email_to_release(received)
@@ -796,13 +803,22 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         pub = _publisher_named(release.publisher, project) or Publisher(
             key=slugify(release.publisher, max_words=6), name=release.publisher)
     else:
-        pub = infer_publisher(release.text, release.footer, source_url, path, project)
+        pub = infer_publisher(release.text, release.footer, source_url, path, project,
+                              [name for name, _where in named])
     if pub is None:
         known = ", ".join(sorted(project.publishers)) or "none declared in conf.py yet"
-        placement.missing.append((
-            "release_publisher",
-            f"publisher not found (no header line, footer or source URL names one); give it "
-            f"with --publisher KEY (known: {known}) or a header line `publisher: Name`"))
+        if named:  # a publisher the project does not know: said, not made up nor passed over
+            names = "; ".join(f"{name!r} ({where})" for name, where in named)
+            placement.missing.append((
+                "release_publisher",
+                f"publisher not found: the page names {names}, not a publisher declared in "
+                f"conf.py; declare it in pressroom_publishers (its name, or one of its "
+                f"aliases) or give --publisher KEY (known: {known})"))
+        else:
+            placement.missing.append((
+                "release_publisher",
+                f"publisher not found (no header line, footer or source URL names one); give "
+                f"it with --publisher KEY (known: {known}) or a header line `publisher: Name`"))
     placement.publisher = pub
 
     # date: the release's own, else --date (written into a header so the corpus has it)

@@ -763,6 +763,11 @@ def test_a_page_s_footnotes_keep_their_markers_without_the_links_back(tmp_path):
             f"<html><body><article><h1>T</h1>{body}</article></body></html>".encode())
         assert text.endswith("T\n\nAs the report says.[1] It is E=mc2, a SepsiQuick® test."
                              "\n\n###\n\n[1] Acme Rights, Silenced, 2022.\n"), text
+    # a footnote with no text: its marker goes before no other text
+    text, _ = html_to_release(b"<html><body><article><h1>T</h1><p>Text.<sup><a href='#fn1'>1"
+                              b"</a></sup></p><ol><li id='fn1'></li></ol><p>Ends.</p></article>"
+                              b"</body></html>")
+    assert text.endswith("T\n\nText.[1]\n\nEnds.\n"), text
 
 
 def test_a_page_with_no_headline_is_titled_without_its_site_s_name_nor_its_kind(tmp_path):

@@ -233,6 +233,10 @@ class _Text:
         elif self.lines and self.lines[-1] != "":
             self.lines.append("")  # a second break in a row: a paragraph ends
 
+    def unmark(self) -> None:
+        """Put no marker before the next words: the footnote it was for has ended."""
+        self.before = ""
+
     def paragraph(self) -> None:
         self.line()
         lines: list[str] = []
@@ -318,6 +322,8 @@ def _walk(element, out: _Text, skip=None) -> None:
         child = todo.pop()
         if child is _Text.paragraph:
             out.paragraph()
+        elif child is _Text.unmark:
+            out.unmark()
         elif isinstance(child, NavigableString):
             if not isinstance(child, PreformattedString):  # no comment, CDATA, doctype
                 out.add(str(child))
@@ -345,6 +351,7 @@ def _walk(element, out: _Text, skip=None) -> None:
             marker = notes.get(str(child.get("id") or ""))
             if marker and next(child.stripped_strings, "").strip("[]().") != marker:
                 out.before = f"[{marker}] "  # a footnote, with the marker referring to it
+                todo.append(_Text.unmark)  # (not before the next text, when it has none)
             todo.append(_Text.paragraph)
             todo.extend(reversed(list(child.children)))
         else:

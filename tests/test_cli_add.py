@@ -713,3 +713,149 @@ def test_ctrl_c_while_writing_leaves_no_half_written_release(tmp_path, capsys, m
     assert code == 130
     assert err.strip().endswith("pressroom add: interrupted")
     assert not list((tmp_path / "p/corpus/releases").rglob("*.txt"))
+
+
+def test_a_byline_s_published_and_updated_times_are_kept_apart(tmp_path):
+    """WordPress writes a post's two times side by side (its stylesheet hides one): they
+    were run together, ``March 14, 2023March 15, 2023``; and the time a page was changed
+    dated the release when it came first."""
+    from pressroom.intake import html_to_release
+
+    byline = ("<p>Posted on <a href='/2023/03/14/'><time class='entry-date published' "
+              "datetime='2023-03-14'>March 14, 2023</time><time class='updated' "
+              "datetime='2023-03-15'>March 15, 2023</time></a> by Press Office</p>"
+              "<p>Posted <span class='published'>1 May</span><span class='updated'>2 May</span>"
+              "</p><p>Text <b>one</b><b>two</b>.</p>")
+    text, info = html_to_release(
+        f"<html><body><article><h1>T</h1>{byline}</article></body></html>".encode())
+    assert "Posted on March 14, 2023 March 15, 2023 by Press Office" in text
+    assert "Posted 1 May 2 May" in text and "Text onetwo." in text
+    assert info["date"] == "2023-03-14"
+    for changed in ("class='updated'", "itemprop='dateModified'"):
+        _, info = html_to_release(
+            f"<html><body><article><h1>T</h1><p>Updated <time {changed} datetime='2023-03-15'>"
+            f"15 March</time></p><p>Published <time datetime='2023-03-14'>14 March</time></p>"
+            f"<p>Text.</p></article></body></html>".encode())
+        assert info["date"] == "2023-03-14", changed
+
+
+def test_a_page_s_footnotes_keep_their_markers_without_the_links_back(tmp_path):
+    """A footnote's marker ran into the text (``report.1``), the footnote kept its link back
+    (``↩``) and lost its number; footnotes in an ``<aside>`` were dropped as a sidebar."""
+    from pressroom.intake import html_to_release
+
+    pages = [  # WordPress, then a page written by Pandoc, then notes in an <aside>
+        ("<p>As the report says.<sup><a href='#fn1' id='ref1'>1</a></sup> It is "
+         "E=mc<sup>2</sup>, a SepsiQuick<sup>®</sup> test.</p><p>###</p>"
+         "<div class='footnotes'><ol><li id='fn1'>Acme Rights, <em>Silenced</em>, 2022. "
+         "<a href='#ref1'>↩</a></li></ol></div>"),
+        ("<p>As the report says.<a href='#fn1' class='footnote-ref' id='fnref1' "
+         "role='doc-noteref'><sup>1</sup></a> It is E=mc<sup>2</sup>, a SepsiQuick<sup>®</sup>"
+         " test.</p><p>###</p><section class='footnotes' role='doc-endnotes'><hr><ol>"
+         "<li id='fn1'><p>Acme Rights, <em>Silenced</em>, 2022.<a href='#fnref1' "
+         "class='footnote-back' role='doc-backlink'>↩︎</a></p></li></ol></section>"),
+        ("<p>As the report says.<sup><a href='#n1'>[1]</a></sup> It is E=mc<sup>2</sup>, a "
+         "SepsiQuick<sup>®</sup> test.</p><p>###</p><aside><p id='n1'>Acme Rights, "
+         "<em>Silenced</em>, 2022. <a href='#top'>^</a></p></aside>"),
+    ]
+    for body in pages:
+        text, _ = html_to_release(
+            f"<html><body><article><h1>T</h1>{body}</article></body></html>".encode())
+        assert text.endswith("T\n\nAs the report says.[1] It is E=mc2, a SepsiQuick® test."
+                             "\n\n###\n\n[1] Acme Rights, Silenced, 2022.\n"), text
+    # a footnote with no text: its marker goes before no other text
+    text, _ = html_to_release(b"<html><body><article><h1>T</h1><p>Text.<sup><a href='#fn1'>1"
+                              b"</a></sup></p><ol><li id='fn1'></li></ol><p>Ends.</p></article>"
+                              b"</body></html>")
+    assert text.endswith("T\n\nText.[1]\n\nEnds.\n"), text
+
+
+def test_a_page_with_no_headline_is_titled_without_its_site_s_name_nor_its_kind(tmp_path):
+    """A page with no ``<h1>`` kept the ``<title>`` whole when its site's name was in its
+    JSON-LD (or Dublin Core, or declared) rather than ``og:site_name``, and when the title
+    said what the page is: ``Acme Rights - Press Release - Freedonia: Court Upholds Ban``."""
+    from pressroom.intake import html_to_release
+
+    page = "<html><head><title>{}</title>{}</head><body><div>{}</div></body></html>"
+    ld = ('<script type="application/ld+json">{{"@graph": [{{"@type": "NewsArticle", '
+          '"publisher": {{"@id": "#org"}}}}, {{"@id": "#org", "@type": "Organization", '
+          '"name": "{}"}}]}}</script>')
+    text = "<p>Acme Rights called on Freedonia to act.</p>"
+    cases = [
+        (page.format("Freedonia Must Act – Acme Rights Foundation",
+                     ld.format("Acme Rights Foundation"), text), (), "Freedonia Must Act"),
+        (page.format("Acme Rights Foundation :: Freedonia Must Act",
+                     '<meta name="DC.publisher" content="Acme Rights Foundation">', text), (),
+         "Freedonia Must Act"),
+        (page.format("Acme Rights » Freedonia Must Act", "", text), ("Acme Rights",),
+         "Freedonia Must Act"),
+        (page.format("Acme Rights - Press Release - Freedonia: Court Upholds Ban", "", text), (),
+         "Freedonia: Court Upholds Ban"),
+        (page.format("Freedonia: Court Upholds Ban - News - Acme Rights", "", text), (),
+         "Freedonia: Court Upholds Ban"),
+        # the <title> cut short, the headline written whole as the page's first line
+        (page.format("Acme Rights - Press Release - Freedonia: Court Upholds Ban", "",
+                     "<p><b>Freedonia: Court Upholds Ban on Rights Groups</b></p>" + text), (),
+         "Freedonia: Court Upholds Ban on Rights Groups"),
+        # a first line going on from the title as a sentence is no headline
+        (page.format("Acme Rights | Freedonia Must Act", "",
+                     "<p>Freedonia must act now, said Acme Rights.</p>"), (),
+         "Freedonia Must Act"),
+        (page.format("Freedonia - Court Jails Blogger - Acme Rights", "", text), (),
+         "Freedonia - Court Jails Blogger - Acme Rights"),
+    ]
+    for html, names, title in cases:
+        release, info = html_to_release(html.encode(), names)
+        assert info["title"] == title, html
+        body = release.split("---\n", 2)[2]
+        assert body.startswith(f"{title}\n\n") and body.count(title) == 1, release
+
+
+def test_a_page_s_publisher_is_the_declared_one_it_names(tmp_path, capsys, monkeypatch):
+    """A page naming its publisher (``og:site_name``, JSON-LD's ``publisher``, Dublin Core,
+    its author's ``<meta>``), by the name or an alias the project declares, was refused:
+    "publisher not found"; one the project does not declare is said, not made up."""
+    make_project(tmp_path / "p", releases={})
+    write(tmp_path / "p/conf.py", """\
+project = "test"
+pressroom_publishers = {
+    "acme-rights": {"name": "Acme Rights", "aliases": ["Acme Rights Foundation", "ARF"]},
+    "ocean-trust": {"name": "Ocean Trust"},
+}
+""")
+    page = ("<html><head><title>{title}</title>{meta}"
+            "<meta property='article:published_time' content='2024-05-0{day}'></head><body>"
+            "<article><h1>{title}</h1><p>The fund opens today.</p></article></body></html>")
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "publisher": '
+          '{"@type": "Organization", "name": "Ocean  Trust"}}</script>')
+    pages = {
+        "site.html": ("<meta property='og:site_name' content='Acme Rights'>", "acme-rights"),
+        "alias.html": ("<meta name='author' content='acme rights foundation'>", "acme-rights"),
+        "dc.html": ("<meta name='DC.publisher' content='ARF'>", "acme-rights"),
+        "ld.html": (ld, "ocean-trust"),
+    }
+    for day, (name, (meta, _)) in enumerate(pages.items(), 1):
+        write(tmp_path / "in" / name, page.format(title=f"Fund {name}", meta=meta, day=day))
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add",
+                             *(str(tmp_path / "in" / name) for name in pages))
+    assert code == 0, err
+    for day, (name, (_, key)) in enumerate(pages.items(), 1):
+        slug = "fund-" + name.replace(".", "-")
+        assert (tmp_path / f"p/corpus/releases/{key}/2024/2024-05-0{day}-{slug}.txt").is_file()
+    # a publisher not declared: named in the message, the file not added
+    other = write(tmp_path / "other" / "page.html", page.format(
+        title="City Opens Flood Wall", day=9, meta="<meta property='og:site_name' "
+        "content='City of Springfield'><meta name='author' content='Jane Roe'>"))
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", str(other))
+    assert code == 1 and "added" not in out
+    assert (f"{other}: error: not added: publisher not found: the page "
+            "names 'City of Springfield' (og:site_name); 'Jane Roe' (its author's <meta>), "
+            "not a publisher declared in conf.py") in err, err
+    assert "Traceback" not in err and not (tmp_path / "p/corpus/releases/city-of-springfield"
+                                           ).exists()
+    # --publisher takes an alias too
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher", "ARF",
+                             str(other))
+    assert code == 0 and "not declared" not in out, out + err
+    assert (tmp_path / "p/corpus/releases/acme-rights/2024/2024-05-09-city-opens-flood-wall.txt"
+            ).is_file()

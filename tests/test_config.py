@@ -57,12 +57,14 @@ def test_well_formed_values_give_no_problem(tmp_path):
     conf = tmp_path / "conf.py"
     write(conf, """\
         pressroom_publishers = {"a": {"name": "A", "url": "https://a.example",
-                                      "footer_markers": "About A"}}
+                                      "footer_markers": "About A", "aliases": ["A Inc.", " "]}}
         pressroom_entity_types = {"award": None}
         """)
     project = load_project(tmp_path)
     assert project.problems == []
     assert project.publishers["a"].footer_markers == ("About A",)
+    assert project.publishers["a"].aliases == ("A Inc.",)
+    assert project.publishers["a"].known_as("a  inc.") and not project.publishers["a"].known_as("")
     assert ProjectConfig.from_values(tmp_path, {"pressroom_publishers": ["a"]}).problems[0].line \
         is None  # no conf.py given: no line
 

@@ -42,6 +42,16 @@ class Publisher:
     url: str | None = None
     #: Lines that start the publisher's boilerplate footer (``Seeking asylum?``).
     footer_markers: tuple[str, ...] = ()
+    #: Other names the publisher goes by on its pages and in its e-mails (``HRF``,
+    #: ``Human Rights First, Inc.``): a page or a sender naming one is the publisher's.
+    aliases: tuple[str, ...] = ()
+
+    def known_as(self, name: str) -> bool:
+        """Whether *name* is the publisher's key, name or one of its aliases (in any case,
+        however spaced)."""
+        wanted = " ".join(name.split()).casefold()
+        return bool(wanted) and wanted in (" ".join(n.split()).casefold()
+                                           for n in (self.key, self.name, *self.aliases))
 
 
 @dataclass
@@ -148,7 +158,7 @@ class ProjectConfig:
                               f"such as {{'name': {spec!r}}}; {spec!r} is taken as its name")
                 spec = {"name": spec}
             spec = check.spec("pressroom_publishers", key, spec,
-                              ("name", "url"), lists=("footer_markers",))
+                              ("name", "url"), lists=("footer_markers", "aliases"))
             if spec is None:
                 continue
             publishers[key] = Publisher(
@@ -156,6 +166,7 @@ class ProjectConfig:
                 name=spec.get("name") or key.replace("-", " ").title(),
                 url=spec.get("url"),
                 footer_markers=tuple(spec.get("footer_markers", ())),
+                aliases=tuple(a for a in spec.get("aliases", ()) if a.strip()),
             )
         releases = check.path("pressroom_releases", "corpus/releases")
         if not inside(root, root / releases):

@@ -35,6 +35,7 @@ import datetime as _dt
 import json
 import re
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import parseaddr
 from pathlib import Path
@@ -104,6 +105,35 @@ _DATE_FIELDS = ("article:published_time", "og:article:published_time", "datePubl
 
 def _json_ld_date(soup) -> str | None:
     """The first ``datePublished`` of a page's JSON-LD (schema.org ``NewsArticle``...)."""
+    return next((item["datePublished"] for item in _json_ld(soup)
+                 if isinstance(item.get("datePublished"), str)), None)
+
+
+#: The classes of an element giving when a post was published or changed (WordPress's
+#: ``entry-date published`` and ``updated``, microformats' ``dt-published``).
+_PUBLISHED_CLASSES = frozenset(("published", "dt-published"))
+_UPDATED_CLASSES = frozenset(("updated", "dt-updated", "modified"))
+
+
+def _an_update(tag) -> bool:
+    """Whether *tag* gives when its page was changed, not published (``<time
+    class="updated">``, ``itemprop="dateModified"``)."""
+    classes = set(tag.get("class") or ())
+    return tag.get("itemprop") == "dateModified" or bool(
+        classes & _UPDATED_CLASSES and not classes & _PUBLISHED_CLASSES)
+
+
+def _a_time(node) -> bool:
+    """Whether *node* is an element giving a time: a ``<time>``, or one classed as a
+    published or updated date."""
+    from bs4 import Tag
+
+    return isinstance(node, Tag) and (node.name == "time" or bool(
+        set(node.get("class") or ()) & (_PUBLISHED_CLASSES | _UPDATED_CLASSES | {"entry-date"})))
+
+
+def _json_ld(soup):
+    """The objects of a page's JSON-LD, breadth first."""
     for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.I)}):
         try:
             todo = deque([json.loads(script.string or "")])
@@ -112,12 +142,54 @@ def _json_ld_date(soup) -> str | None:
         while todo:  # breadth first, a queue: a list's pop(0) made a long array quadratic
             item = todo.popleft()
             if isinstance(item, dict):
-                if isinstance(item.get("datePublished"), str):
-                    return item["datePublished"]
+                yield item
                 todo.extend(item.values())
             elif isinstance(item, list):
                 todo.extend(item)
-    return None
+
+
+def page_names(soup) -> list[tuple[str, str]]:
+    """The names a page gives its publisher or site, each with where it gives it, in the
+    order they are believed: its JSON-LD's ``publisher`` (an organization written elsewhere
+    in the graph, by its ``@id``, too), Dublin Core's publisher, ``og:site_name``,
+    ``application-name``, then its author (``<meta name="author">``, the JSON-LD's
+    ``author`` when an organization), who may be a person."""
+    items = list(_json_ld(soup))
+    by_id = {str(item["@id"]): item for item in items  # (not a reference to one: no name)
+             if isinstance(item.get("@id"), str) and "name" in item}
+
+    def name_of(value: Any) -> str | None:
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+            value = by_id.get(value["@id"], value)
+        if isinstance(value, dict):
+            value = value.get("name")
+        return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+    found: list[tuple[str, str]] = []
+    for item in items:
+        name = name_of(item.get("publisher"))
+        if name:
+            found.append((name, "the publisher in its JSON-LD"))
+    for field_name, where in (("DC.publisher", "DC.publisher"),
+                              ("dcterms.publisher", "dcterms.publisher"),
+                              ("DCTERMS.publisher", "dcterms.publisher"),
+                              ("og:site_name", "og:site_name"),
+                              ("application-name", "application-name"),
+                              ("author", "its author's <meta>")):
+        name = _meta(soup, field_name)
+        if name and " ".join(name.split()):
+            found.append((" ".join(name.split()), where))
+    for item in items:
+        author = item.get("author")
+        author = author[0] if isinstance(author, list) and author else author
+        if isinstance(author, dict) and author.get("@type") == "Organization":
+            name = name_of(author)
+            if name:
+                found.append((name, "the author in its JSON-LD"))
+    seen: set[str] = set()
+    return [(n, w) for n, w in found if not (n.casefold() in seen or seen.add(n.casefold()))]
 
 
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
@@ -145,8 +217,12 @@ class _Text:
         self.paragraphs: list[list[str]] = []
         self.lines: list[str] = []
         self.words: list[str] = []
+        #: what goes before the next words (a footnote's marker)
+        self.before = ""
 
     def add(self, text: str) -> None:
+        if self.before and text.strip():  # a footnote's marker, before its first words
+            text, self.before = self.before + text.lstrip(), ""
         self.words.append(text)
 
     def line(self) -> None:
@@ -156,6 +232,10 @@ class _Text:
             self.lines.append(line)
         elif self.lines and self.lines[-1] != "":
             self.lines.append("")  # a second break in a row: a paragraph ends
+
+    def unmark(self) -> None:
+        """Put no marker before the next words: the footnote it was for has ended."""
+        self.before = ""
 
     def paragraph(self) -> None:
         self.line()
@@ -182,18 +262,68 @@ def _data_table(table) -> bool:
     return True
 
 
+#: The classes and roles of a link to a footnote (``<sup><a href="#fn1">1</a></sup>``), and
+#: of a footnote's link back to it (``<a href="#ref1">↩</a>``).
+_NOTE_REF_RE = re.compile(r"(?:^|[\s_-])(?:footnote-ref|fnref|noteref|footnote-link)(?=$|[\s_-])",
+                          re.I)
+_NOTE_BACK_RE = re.compile(r"(?:^|[\s_-])(?:footnote-back(?:ref|link)?|reversefootnote|"
+                           r"fn-back(?:ref|link)?)(?=$|[\s_-])", re.I)
+#: What a footnote's link back is written with: an arrow, a caret.
+_BACK_ARROWS = re.compile("^[\u21a9\u21aa\u2191\u2934\u21b5\u2b11\u2b0f^\ufe0e\ufe0f\\s]+$")
+
+
+def _names(tag) -> str:
+    classes = tag.get("class") or []
+    return " ".join(classes if isinstance(classes, list) else [str(classes)])
+
+
+def _note_back(tag) -> bool:
+    """Whether *tag* is a footnote's link back to where it is referred to (``↩``)."""
+    if tag.name != "a" or not str(tag.get("href") or "").startswith("#"):
+        return False
+    return tag.get("role") == "doc-backlink" or bool(_NOTE_BACK_RE.search(_names(tag))) or \
+        bool(_BACK_ARROWS.match(tag.get_text()))
+
+
+def _note_ref(tag) -> str | None:
+    """The marker of *tag* when it is a link to a footnote (``1`` of ``<sup><a
+    href="#fn1">1</a></sup>``, of ``<a href="#fn1" role="doc-noteref"><sup>1</sup></a>``)."""
+    if tag.name != "a" or not str(tag.get("href") or "").startswith("#") or _note_back(tag):
+        return None
+    marker = tag.get_text().strip().strip("[]()").strip()
+    if not marker or len(marker) > 4:
+        return None
+    if tag.get("role") == "doc-noteref" or _NOTE_REF_RE.search(_names(tag)) or \
+            tag.find("sup") is not None or tag.find_parent("sup") is not None:
+        return marker
+    return None
+
+
+def _notes(element) -> dict[str, str]:
+    """The footnotes *element* refers to: their ids and markers (``fn1``: ``1``)."""
+    found: dict[str, str] = {}
+    for link in element.find_all("a", href=True):
+        marker = _note_ref(link)
+        if marker:
+            found.setdefault(str(link["href"])[1:], marker)
+    return found
+
+
 def _walk(element, out: _Text, skip=None) -> None:
     """Add the text of *element* (but *skip*) to *out*, a paragraph a block element. Walked
     with a stack of its own: a page nested thousands of elements deep is still read."""
     from bs4 import NavigableString, Tag
     from bs4.element import PreformattedString
 
+    notes = _notes(element)
     #: what is left to do, last first: an element to read, or the end of a block
     todo: list[Any] = list(reversed(list(element.children)))
     while todo:
         child = todo.pop()
         if child is _Text.paragraph:
             out.paragraph()
+        elif child is _Text.unmark:
+            out.unmark()
         elif isinstance(child, NavigableString):
             if not isinstance(child, PreformattedString):  # no comment, CDATA, doctype
                 out.add(str(child))
@@ -201,6 +331,10 @@ def _walk(element, out: _Text, skip=None) -> None:
             continue
         elif child.name == "br":
             out.line()
+        elif child.name == "a" and _note_back(child):
+            continue  # a footnote's way back to the text (↩): its marker says where
+        elif child.name == "a" and _note_ref(child):
+            out.add(f"[{_note_ref(child)}]")  # a footnote's marker: report.[1], not report.1
         elif child.name == "pre":
             out.paragraph()  # its lines as they are, spaces and all
             out.lines.extend(line.rstrip() for line in child.get_text().splitlines())
@@ -214,9 +348,15 @@ def _walk(element, out: _Text, skip=None) -> None:
             out.paragraph()
         elif child.name in _BLOCK_TAGS:
             out.paragraph()
+            marker = notes.get(str(child.get("id") or ""))
+            if marker and next(child.stripped_strings, "").strip("[]().") != marker:
+                out.before = f"[{marker}] "  # a footnote, with the marker referring to it
+                todo.append(_Text.unmark)  # (not before the next text, when it has none)
             todo.append(_Text.paragraph)
             todo.extend(reversed(list(child.children)))
         else:
+            if _a_time(child) and _a_time(child.previous_sibling):
+                out.add(" ")  # a byline's two times (published, updated) are not run together
             todo.extend(reversed(list(child.children)))
 
 
@@ -228,12 +368,15 @@ def _inline_text(element) -> str:
     return " ".join(line for lines in out.paragraphs for line in lines)
 
 
-def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
-    """The release text of an HTML page (header + title + paragraphs) and what the page says."""
+def html_to_release(data: bytes, site_names: tuple[str, ...] = ()) -> tuple[str, dict[str, Any]]:
+    """The release text of an HTML page (header + title + paragraphs) and what the page says:
+    its ``title``, ``date``, ``source``, ``language``, and the ``names`` it gives its publisher
+    (:func:`page_names`). *site_names* (the declared publishers') are cut off a title taken
+    from ``<title>`` as the names the page gives are."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(data, "html.parser")
-    info: dict[str, str] = {}
+    info: dict[str, Any] = {"names": page_names(soup)}
     canonical = soup.find("link", rel="canonical")
     url = (canonical.get("href") if canonical else None) or _meta(soup, "og:url")
     if url:
@@ -241,9 +384,10 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
     date = _as_date(_meta(soup, *_DATE_FIELDS)) or _as_date(_json_ld_date(soup))
     if date is None:
         # the time the page marks as its publication's, else its first
+        # (an update's time, beside it or alone, dates no publication)
         time_tag = soup.find("time", attrs={"itemprop": "datePublished"}) or soup.find(
             "time", attrs={"pubdate": True}) or soup.find("time", class_="published") or \
-            soup.find("time")
+            soup.find(lambda tag: tag.name == "time" and not _an_update(tag))
         if time_tag is not None:
             date = _as_date(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
     if date:
@@ -259,7 +403,8 @@ def html_to_release(data: bytes) -> tuple[str, dict[str, str]]:
         if tag:
             info["language"] = tag
             break
-    title, blocks = _html_blocks(soup)
+    names = [name for name, where in info["names"] if "author" not in where]
+    title, blocks = _html_blocks(soup, (*names, *site_names))
     # control characters in a page's text (U+0081, NUL) are no text: YAML refuses them in
     # the header, and a NUL made the release read as a binary file
     title, blocks = " ".join(_printable(title).split()), [_printable(b) for b in blocks]
@@ -368,28 +513,61 @@ def _chrome_holding_the_text(container, kept: set[int]):
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " · ", " :: ", " » ")
 
 
-def _without_site_name(title: str, names: list[str]) -> str:
+#: What a page's title may say the page is, beside its headline and its site's name
+#: (``Acme Rights - Press Release - Freedonia: Court Upholds Ban``).
+_PAGE_KINDS = frozenset((
+    "press release", "press releases", "news release", "news releases", "media release",
+    "media releases", "press statement", "statement", "statements", "news", "press",
+    "newsroom", "press room", "press centre", "press center", "press corner",
+    "communiqué", "communiqué de presse", "communiqués de presse", "communiqués",
+    "actualités", "pressemitteilung", "pressemitteilungen", "comunicado de prensa",
+    "comunicados", "nota de prensa", "comunicato stampa"))
+
+
+def _without_site_name(title: str, names: Iterable[str]) -> str:
     """A page's title (``<title>``, ``og:title``) without the site's name written before or
-    after it (``Freedonia Must Act | Acme Rights``, ``GOV.UK - ...``); when the page names
-    no site, the longest part of a title cut by `` | ``."""
-    for name in names:
-        name = " ".join(name.split())
-        for sep in _TITLE_SEPARATORS:
-            if title.casefold().endswith((sep + name).casefold()):
-                return title[:-len(sep + name)].strip()
-            if title.casefold().startswith((name + sep).casefold()):
-                return title[len(name + sep):].strip()
+    after it (``Freedonia Must Act | Acme Rights``, ``GOV.UK - ...``), nor what it says the
+    page is (``Acme Rights - Press Release - …``: the longer side of it); when the page
+    names no site, the longest part of a title cut by `` | ``."""
+    names = [" ".join(name.split()) for name in names if name.strip()]
+    cut = True
+    while cut:  # the site's name, then what the page is (Acme Rights - Press Release - …)
+        cut = False
+        for name in names:
+            for sep in _TITLE_SEPARATORS:
+                if title.casefold().endswith((sep + name).casefold()):
+                    title, cut = title[:-len(sep + name)].strip(), True
+                elif title.casefold().startswith((name + sep).casefold()):
+                    title, cut = title[len(name + sep):].strip(), True
+    for sep in _TITLE_SEPARATORS:
+        parts = title.split(sep)
+        kinds = [i for i, part in enumerate(parts) if part.strip().casefold() in _PAGE_KINDS]
+        if len(parts) > 1 and kinds and len(kinds) < len(parts):
+            at = kinds[0]
+            before, after = sep.join(parts[:at]).strip(), sep.join(parts[at + 1:]).strip()
+            if after.strip().casefold() in _PAGE_KINDS:
+                after = ""
+            return max((before, after), key=len)
     if " | " in title:
         return max(title.split(" | "), key=len).strip()
     return title
 
 
-def _html_blocks(soup) -> tuple[str, list[str]]:
+def _html_blocks(soup, site_names: Iterable[str] = ()) -> tuple[str, list[str]]:
     """The title of a parsed page and the text of its article, one paragraph a block
-    element (what is no part of the article dropped)."""
+    element (what is no part of the article dropped). A page with no ``<h1>`` is titled by
+    its ``<title>`` without its site's name (one of *site_names*, or what the page calls
+    itself); by its first line when that is the title written whole (a ``<title>`` cut
+    short: ``Freedonia: Court Upholds Ban`` of ``Freedonia: Court Upholds Ban on Rights
+    Groups``)."""
+    notes = _notes(soup)
     for tag in soup(_DROP):
         if tag.name == "header" and tag.find_parent(("article", "main")) is not None:
             continue  # the article's own: its headline, date and byline
+        if tag.name in ("aside", "footer") and (
+                tag.get("role") in ("doc-endnotes", "doc-footnote")
+                or any(tag.find(id=note) is not None for note in notes)):
+            continue  # the footnotes the text refers to
         if not tag.decomposed:
             tag.decompose()
     container = soup.find("article") or soup.find("main") or \
@@ -409,14 +587,25 @@ def _html_blocks(soup) -> tuple[str, list[str]]:
         title = _without_site_name(
             " ".join((_meta(soup, "og:title", "twitter:title")
                       or (soup.title.get_text(" ") if soup.title else "")).split()),
-            [name for name in (_meta(soup, "og:site_name", "application-name"),) if name])
+            [*site_names, *(name for name in (_meta(soup, "og:site_name", "application-name"),)
+                            if name)])
     out = _Text()
     _walk(container, out, h1)
     out.paragraph()
     blocks = ["\n".join(lines) for lines in out.paragraphs]
     if not h1 and blocks and blocks[0] == title:
         blocks = blocks[1:]
+    elif not h1 and blocks and _headline_of(blocks[0], title):
+        title, blocks = blocks[0], blocks[1:]
     return title, blocks
+
+
+def _headline_of(line: str, title: str) -> bool:
+    """Whether *line*, a page's first, is its headline of which *title* is the start (a
+    ``<title>`` cut short): one line, not a sentence, going on from the title's last word."""
+    return len(title.split()) >= 3 and "\n" not in line and len(line) <= 2 * len(title) + 40 \
+        and line.casefold().startswith(title.casefold()) and len(line) > len(title) \
+        and not line[len(title)].isalnum() and not line.rstrip().endswith(".")
 
 
 # --------------------------------------------------------------------------- e-mail
@@ -488,11 +677,8 @@ def email_to_release(data: bytes) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _publisher_named(name: str, project: ProjectConfig) -> Publisher | None:
-    wanted = name.strip().casefold()
-    for pub in project.publishers.values():
-        if wanted in (pub.key.casefold(), pub.name.casefold()):
-            return pub
-    return None
+    """The declared publisher whose key, name or alias *name* is."""
+    return next((pub for pub in project.publishers.values() if pub.known_as(name)), None)
 
 
 #: The sender in the header of the e-mail a release came in (``From: Name <address>``).
@@ -507,8 +693,9 @@ def _same_site(domain: str, host: str) -> bool:
 
 
 def infer_publisher(text: str, footer: str, source_url: str | None, received: Path,
-                    project: ProjectConfig) -> Publisher | None:
-    """The configured publisher a release belongs to, from what it says about itself."""
+                    project: ProjectConfig, named: Iterable[str] = ()) -> Publisher | None:
+    """The configured publisher a release belongs to, from what it says about itself (and
+    the names its page gives its publisher, *named*)."""
     pubs = list(project.publishers.values())
     # its boilerplate footer
     hits = [p for p in pubs if any(re.search(r"(?m)^\s*" + re.escape(m), text)
@@ -522,13 +709,18 @@ def infer_publisher(text: str, footer: str, source_url: str | None, received: Pa
                 urlparse(p.url).netloc.lower().removeprefix("www.") == host]
         if len(hits) == 1:
             return hits[0]
+    # the name its page gives its publisher or site (og:site_name, JSON-LD), by name or alias
+    hits = list(dict.fromkeys(pub for pub in map(lambda n: _publisher_named(n, project), named)
+                              if pub is not None))
+    if len(hits) == 1:
+        return hits[0]
     # the sender of the e-mail it came in: by name, or by the address's domain (that of
     # the publisher's site, or below it)
     sender = _SENDER_RE.search(text, 0, 4000)
     if sender:
         name, address = parseaddr(sender.group(1))
         domain = address.rpartition("@")[2].lower()
-        hits = [p for p in pubs if name and p.name.casefold() == name.strip().casefold()]
+        hits = [p for p in pubs if name and p.known_as(name)]
         if not hits and domain:
             hits = [p for p in pubs if p.url and _same_site(domain, urlparse(p.url).netloc)]
         if len(hits) == 1:
@@ -554,6 +746,8 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         path.suffix.lower() not in (".txt", ".text", *EMAIL_SUFFIXES)
         and re.match(rb"\s*(?:<!doctype html|<html)", received[:512], re.I) is not None)
     source_url = None
+    #: the names a page gives its publisher, and where
+    named: list[tuple[str, str]] = []
     if is_html:
         # what is no page is not read as one: an empty file, a PDF or a picture saved with
         # the name of a page (read as a page, its bytes became a release of garbage)
@@ -566,7 +760,8 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
             placement.missing.append(("release_binary", binary[0].message.replace(
                 "not text", "not a web page")))
             return placement
-        text, info = html_to_release(received)
+        text, info = html_to_release(received, tuple(
+            name for pub in project.publishers.values() for name in (pub.name, *pub.aliases)))
         if not text.partition("\n---\n")[2].strip():
             placement.missing.append((
                 "release_empty", "the page holds no text (no headline, no paragraph): if its "
@@ -576,6 +771,7 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         data = text.encode("utf-8")
         placement.original, placement.original_suffix = received, ".html"
         source_url = info.get("source")
+        named = info["names"]
         placement.notes.append("text extracted from HTML; the page is kept beside it as .html")
     elif path.suffix.lower() in EMAIL_SUFFIXES:
         text, unusable = email_to_release(received)
@@ -614,13 +810,22 @@ def prepare(path: Path, project: ProjectConfig, *, publisher: str | None = None,
         pub = _publisher_named(release.publisher, project) or Publisher(
             key=slugify(release.publisher, max_words=6), name=release.publisher)
     else:
-        pub = infer_publisher(release.text, release.footer, source_url, path, project)
+        pub = infer_publisher(release.text, release.footer, source_url, path, project,
+                              [name for name, _where in named])
     if pub is None:
         known = ", ".join(sorted(project.publishers)) or "none declared in conf.py yet"
-        placement.missing.append((
-            "release_publisher",
-            f"publisher not found (no header line, footer or source URL names one); give it "
-            f"with --publisher KEY (known: {known}) or a header line `publisher: Name`"))
+        if named:  # a publisher the project does not know: said, not made up nor passed over
+            names = "; ".join(f"{name!r} ({where})" for name, where in named)
+            placement.missing.append((
+                "release_publisher",
+                f"publisher not found: the page names {names}, not a publisher declared in "
+                f"conf.py; declare it in pressroom_publishers (its name, or one of its "
+                f"aliases) or give --publisher KEY (known: {known})"))
+        else:
+            placement.missing.append((
+                "release_publisher",
+                f"publisher not found (no header line, footer or source URL names one); give "
+                f"it with --publisher KEY (known: {known}) or a header line `publisher: Name`"))
     placement.publisher = pub
 
     # date: the release's own, else --date (written into a header so the corpus has it)

@@ -23,11 +23,13 @@ title.
 Text files are kept byte for byte. HTML pages are reduced to their text with
 BeautifulSoup (the article's text whole: a paragraph a block, a line a <br>, a
 table of figures a row a line; no menus, share buttons, related posts, cookie
-banners, scripts or footers), with a front-matter header giving the title (the
-headline, without the site's name), the date (the page's metadata, JSON-LD or
-<time>) and the source URL when the page has them; the page itself is kept
-beside the release, same name, .html. An empty file, a binary one or a page
-whose text its scripts write is refused, saying so.
+banners, scripts or footers; a footnote's marker as [1], the footnote after the
+text starting with it), with a front-matter header giving the title (the
+headline; with no <h1>, the <title> without the site's name or what the page is,
+such as "Press Release"), the date (the page's metadata, JSON-LD or <time>, the
+time it was published, not updated) and the source URL when the page has them;
+the page itself is kept beside the release, same name, .html. An empty file,
+a binary one or a page whose text its scripts write is refused, saying so.
 An e-mail saved as received (.eml) becomes its header as a mail program prints
 it (From:, Date:, To:, Subject:) and its message's text; the message is kept
 beside the release, same name, .eml.
@@ -38,8 +40,11 @@ dateline (GENEVA, March 3, 2014 -; Brussels, 5 May 2012 above the title), a
 date alone on the last line, the publisher's heading (FOR IMMEDIATE RELEASE:
 May 3, 2011; Media Note / Office of the Spokesperson / May 5, 2012), the
 header of the e-mail it came in (Sent: …), the publisher's footer (conf.py:
-pressroom_publishers footer_markers), the source URL's site, or a folder
-named after a publisher.
+pressroom_publishers footer_markers), the source URL's site, the name a page
+gives its publisher or site (og:site_name, its JSON-LD's publisher, Dublin
+Core's, its author's <meta>) when it is a declared publisher's name or alias,
+the e-mail's sender, or a folder named after a publisher. A page naming a
+publisher that is not declared is not added: the message names it.
 When they cannot be found, the file is not added and the message says how to
 give them: --publisher, --date (written as a header before the received text),
 or a header (---, then date: YYYY-MM-DD and publisher: Name, then ---).

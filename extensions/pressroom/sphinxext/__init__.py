@@ -268,7 +268,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
                          "name -> {label, plural, schema}.")
     app.add_config_value("pressroom_publishers", {}, "env", types=Any,
                          description="Publishers by folder name under the releases folder: "
-                         "key -> {name, url, footer_markers}.")
+                         "key -> {name, url, footer_markers, aliases}.")
     for v in _SITE_VALUES:
         app.add_config_value(v.name, v.default, v.rebuild, types=frozenset({type(v.default)}),
                              description=v.description)

@@ -1685,3 +1685,15 @@ def test_a_bare_heading_or_mark_between_parts_ends_nothing(mark):
     assert r.body.endswith("“Apply,” said Jane Roe, the leader.")
     assert [q.speaker for q in r.quotes] == ["Jane Roe"]
     assert r.footer.startswith("Media contact:")
+
+
+def test_a_release_read_from_bytes_has_their_sha256():
+    import hashlib
+
+    data = "Caf\u00e9 Closed\n\nParis \u2013 The caf\u00e9 closed.\n".encode("cp1252")
+    release = parse_release("cafe.txt", data)
+    assert release.encoding != "utf-8"  # decoded as Windows-1252, checksummed as received
+    assert release.sha256 == hashlib.sha256(data).hexdigest()
+    assert parse_release(SEED_IN_CORPUS).sha256 == \
+        hashlib.sha256(SEED_IN_CORPUS.read_bytes()).hexdigest()
+    assert parse_text("Title\n\nText.\n").sha256 == ""  # no file, no checksum

@@ -1,8 +1,11 @@
 """A release page as reference managers read it and as a reader cites it: the Highwire
-Press (``citation_*``) and Dublin Core (``DC.*``) tags, the visible citation."""
+Press (``citation_*``) and Dublin Core (``DC.*``) tags, the visible citation, and the
+release file's SHA-256 on its page and in the export."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 from pathlib import Path
 
@@ -122,3 +125,30 @@ def test_an_incremental_build_updates_the_tags_and_citation(tmp_path):
     assert meta["DC.date"] == ["2011-07-04"]
     assert "“Second Title.” Press release, 4 July 2011." in _citation(html).get_text()
 
+
+def _sha256_shown(html: str) -> str:
+    (code,) = BeautifulSoup(html, "html.parser").select("code.pressroom-sha256")
+    return code.get_text()
+
+
+def test_the_file_as_received_is_named_by_its_sha256(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    _write_hostile(src, "First Title")
+    app = built(src)
+    out = Path(app.outdir)
+    export = {r["id"]: r for r in json.loads((out / "pressroom.json").read_text())["releases"]}
+    for docname in (SEED, HOSTILE):
+        received = hashlib.sha256((src / f"{docname}.txt").read_bytes()).hexdigest()
+        assert _sha256_shown(page(app, docname)) == received
+        # the copy the File field links is that file, byte for byte
+        assert hashlib.sha256((out / "_sources" / f"{docname}.txt").read_bytes()).hexdigest() \
+            == received
+        assert export[docname]["sha256"] == received
+    # the file edited, the next build (incremental) names the new one
+    _write_hostile(src, "Second Title")
+    app = built(src)
+    received = hashlib.sha256((src / f"{HOSTILE}.txt").read_bytes()).hexdigest()
+    assert _sha256_shown(page(app, HOSTILE)) == received
+    export = {r["id"]: r for r in
+              json.loads((Path(app.outdir) / "pressroom.json").read_text())["releases"]}
+    assert export[HOSTILE]["sha256"] == received

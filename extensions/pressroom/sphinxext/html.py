@@ -558,6 +558,7 @@ def export(app: Sphinx, exc: Exception | None) -> None:
             "id": docname, "url": uri(docname), "title": title,
             "date": date or None, "publisher": pub_name or None, "dateline": dateline or None,
             "source": source or None, "file": relpath,
+            "sha256": domain.data.get("checksums", {}).get(docname) or None,
             "language": language or language_of_site,
             "mentions": [{"entity": r[0], "start": r[1], "end": r[2], "surface": r[3],
                           "line": r[7]} for r in domain.mentions.get(docname, ())],

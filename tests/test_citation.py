@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pressroom.citation import absolute, citation_meta, citation_text, scholar_date
+from pressroom.citation import absolute, citation_meta, citation_parts, citation_text, scholar_date
 
 
 def test_scholar_date_is_the_day_with_slashes_else_the_year():
@@ -56,3 +56,10 @@ def test_citation_text():
         "“Is It Over?” Press release, n.d."
     assert citation_text(title="  Two\n lines ", date_shown="2011",
                          publisher="Acme Inc.") == "Acme Inc. “Two lines.” Press release, 2011."
+
+
+def test_citation_parts_hold_the_title_apart():
+    assert citation_parts(title="Dialogue", date_shown="2011", publisher="HRF") == (
+        "HRF. “", "Dialogue", ".” Press release, 2011.")
+    assert citation_parts(title="Why?", date_shown="", publisher="") == (
+        "“", "Why?", "” Press release, n.d.")

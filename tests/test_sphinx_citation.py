@@ -126,6 +126,29 @@ def test_an_incremental_build_updates_the_tags_and_citation(tmp_path):
     assert "“Second Title.” Press release, 4 July 2011." in _citation(html).get_text()
 
 
+def test_a_title_in_another_language_is_marked_in_the_citation(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    for name, language, title in (("fr", "fr", "La Chine doit libérer les avocats"),
+                                  ("ar", "ar", "الصين يجب أن تفرج عن المحامين")):
+        (src / f"corpus/releases/hrf/2011/2011-05-04-{name}.txt").write_text(
+            f"---\nlanguage: {language}\n---\n{title}\n\nWashington, DC – Text.\n\n"
+            "Published on May 4, 2011\n",
+            encoding="utf-8")
+    app = built(src)
+    french = _citation(page(app, "corpus/releases/hrf/2011/2011-05-04-fr"))
+    (span,) = french.select("p.pressroom-citation span")
+    assert (span.get_text(), span["lang"], span.get("dir")) == (
+        "La Chine doit libérer les avocats", "fr", None)
+    assert french.select_one("p.pressroom-citation").get_text() == (
+        "Human Rights First. “La Chine doit libérer les avocats.” Press release, 4 May 2011.")
+    (span,) = _citation(page(app, "corpus/releases/hrf/2011/2011-05-04-ar")).select(
+        "p.pressroom-citation span")
+    assert (span["lang"], span["dir"]) == ("ar", "rtl")
+    assert _meta(page(app, "corpus/releases/hrf/2011/2011-05-04-fr"))["citation_language"] == ["fr"]
+    # one in the site's language: nothing marked
+    assert not _citation(page(app, SEED)).select("p.pressroom-citation span")
+
+
 def _sha256_shown(html: str) -> str:
     (code,) = BeautifulSoup(html, "html.parser").select("code.pressroom-sha256")
     return code.get_text()

@@ -54,17 +54,23 @@ def citation_meta(*, title: str, date: str, publisher: str, language: str,
     return pairs
 
 
-def citation_text(*, title: str, date_shown: str, publisher: str) -> str:
-    """A release cited (its address to follow): ``Human Rights First. “Upcoming Dialogue
-    Not Enough.” Press release, 27 April 2011.``, the date as the page shows it
+def citation_parts(*, title: str, date_shown: str, publisher: str) -> tuple[str, str, str]:
+    """A release cited (its address to follow) in three parts, what comes before its title,
+    the title, and what comes after: ``Human Rights First. “``, ``Upcoming Dialogue Not
+    Enough``, ``.” Press release, 27 April 2011.``; the date as the page shows it
     (*date_shown*, ``""`` when unknown: ``n.d.``), a title's own closing ``?``, ``!`` or
-    ``.`` not doubled."""
+    ``.`` not doubled. The title apart, the page can mark the language it is written in."""
     title = " ".join(title.split())
-    closed = title if title.endswith((".", "?", "!", "…")) else title + "."
-    parts = []
+    before = ""
     if publisher:
         publisher = " ".join(publisher.split())
-        parts.append(publisher if publisher.endswith(".") else publisher + ".")
-    parts.append(f"“{closed}”")
-    parts.append(f"Press release, {date_shown}." if date_shown else "Press release, n.d.")
-    return " ".join(parts)
+        before = (publisher if publisher.endswith(".") else publisher + ".") + " "
+    after = "”" if title.endswith((".", "?", "!", "…")) else ".”"
+    after += f" Press release, {date_shown}." if date_shown else " Press release, n.d."
+    return before + "“", title, after
+
+
+def citation_text(*, title: str, date_shown: str, publisher: str) -> str:
+    """A release cited, as one text (see :func:`citation_parts`): ``Human Rights First.
+    “Upcoming Dialogue Not Enough.” Press release, 27 April 2011.``"""
+    return "".join(citation_parts(title=title, date_shown=date_shown, publisher=publisher))

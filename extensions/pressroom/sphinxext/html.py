@@ -15,7 +15,7 @@ from xml.sax.saxutils import quoteattr
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from pressroom.citation import DC_SCHEMA, absolute, citation_meta, citation_text
+from pressroom.citation import DC_SCHEMA, absolute, citation_meta, citation_parts
 from pressroom.registry import PartialDate
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
@@ -31,7 +31,7 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.domain import get_domain, writes_page
 from pressroom.sphinxext.generate import generated_folders
-from pressroom.sphinxext.render import EXPORT_FILE, direction
+from pressroom.sphinxext.render import EXPORT_FILE, direction, other_language
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -447,10 +447,19 @@ def citation_tags(app: Sphinx, domain, docname: str) -> str:
 def citation_html(app: Sphinx, domain, docname: str) -> str:
     """The release cited, under its text, to copy: publisher, title, date and, under
     ``html_baseurl``, its address (without it the page knows no address of its own to
-    give); the date it was accessed is the reader's to add."""
-    title, date, publisher, _language, url = _citation_facts(app, domain, docname)
-    text = escape(citation_text(title=title, publisher=publisher,
-                                date_shown=PartialDate.parse(date).human() if date else ""))
+    give); the date it was accessed is the reader's to add. A title in another language
+    than the site's is marked as written in it, as on the rest of the page."""
+    title, date, publisher, language, url = _citation_facts(app, domain, docname)
+    before, title, after = citation_parts(
+        title=title, publisher=publisher,
+        date_shown=PartialDate.parse(date).human() if date else "")
+    title = escape(title)
+    other = other_language(language, app.config.language)
+    if other:
+        way = direction(other, app.config.language)
+        title = (f'<span lang="{escape(other)}"' + (f' dir="{way}"' if way else "")
+                 + f">{title}</span>")
+    text = escape(before) + title + escape(after)
     if url:
         text += f' <a class="reference external" href="{escape(url)}">{escape(url)}</a>'
         note = "Add the date you accessed it."

@@ -1755,3 +1755,15 @@ def test_a_quotation_over_paragraphs_in_other_languages_reopens_at_each(first, s
 def test_speakers_named_as_german_french_and_spanish_name_them(said, speaker):
     r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
     assert [q.speaker for q in r.quotes] == [speaker]
+
+
+def test_a_release_read_from_bytes_has_their_sha256():
+    import hashlib
+
+    data = "Caf\u00e9 Closed\n\nParis \u2013 The caf\u00e9 closed.\n".encode("cp1252")
+    release = parse_release("cafe.txt", data)
+    assert release.encoding != "utf-8"  # decoded as Windows-1252, checksummed as received
+    assert release.sha256 == hashlib.sha256(data).hexdigest()
+    assert parse_release(SEED_IN_CORPUS).sha256 == \
+        hashlib.sha256(SEED_IN_CORPUS.read_bytes()).hexdigest()
+    assert parse_text("Title\n\nText.\n").sha256 == ""  # no file, no checksum

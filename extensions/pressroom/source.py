@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as _dt
+import hashlib
 import re
 import unicodedata
 from bisect import bisect_right
@@ -144,6 +145,9 @@ class Release:
     #: the site's language
     language: str | None = None
     encoding: str = "utf-8"
+    #: the SHA-256 of the file's bytes as received (hexadecimal), what names the file
+    #: whatever its name or place; "" for a release given as text
+    sha256: str = ""
     segments: list[Segment] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -843,7 +847,9 @@ def parse_release(
             raise PressroomError(Problem(name, None, "error", "release_missing",
                                          f"cannot read release: {exc.strerror or exc}")) from None
     text, encoding, problems = decode(data, name)
-    return _Parser(name, text, encoding, problems, publisher, footer_markers).parse()
+    release = _Parser(name, text, encoding, problems, publisher, footer_markers).parse()
+    release.sha256 = hashlib.sha256(data).hexdigest()
+    return release
 
 
 def parse_text(text: str, path: str = "<text>", **kwargs: Any) -> Release:

@@ -15,7 +15,7 @@ from sphinx.util import logging
 
 from pressroom import __version__ as _pkg_version
 from pressroom.corpus import HIDDEN_PATTERNS, UNSAFE_NAME_PATTERNS
-from pressroom.sphinxext import entrypages, feed, html, incremental
+from pressroom.sphinxext import entrypages, feed, html, incremental, redirects
 from pressroom.sphinxext.directives import (
     GlossaryDirective,
     ReleaseDirective,
@@ -94,6 +94,11 @@ _SITE_VALUES: tuple[_SiteValue, ...] = (
     _SiteValue("pressroom_root_redirect", True, "html", "True or False",
                lambda v: isinstance(v, bool),
                "Write index.html redirecting to root_doc when it is not 'index'."),
+    _SiteValue("pressroom_moved", {}, "", "a dict of a page's former path to its path now",
+               lambda v: isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str)
+                                                     for k, x in v.items()),
+               "Pages that moved (a release file renamed, an entry's id changed): their "
+               "former address redirects to their page."),
 )
 
 
@@ -323,6 +328,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", entrypages.save_digests)
     app.connect("build-finished", html.export)
     app.connect("build-finished", feed.write_feed)
+    app.connect("build-finished", redirects.write_redirects)
+    app.connect("env-check-consistency", redirects.check_moved)
     return {
         "version": _pkg_version,
         "env_version": ENV_VERSION,

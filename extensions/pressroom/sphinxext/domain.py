@@ -24,6 +24,7 @@ parallel build merges the same data as a serial one:
                summary of its entry in the feed (:mod:`pressroom.sphinxext.feed`)
 ``descriptions`` docname -> what the release's page says it is (:func:`.render.description_of`):
                its ``<meta name="description">`` and its JSON-LD's ``description``
+``checksums``  docname -> the SHA-256 of the release file as received, for the export
 
 and build-level tables that are not keyed by docname: ``entries`` (entity id ->
 (page docname, anchor, type, name, aliases, description, filed as), set from the registry
@@ -66,7 +67,7 @@ logger = logging.getLogger(__name__)
 _SHED: list[Any] = []
 
 DOC_KEYED = ("releases", "mentions", "quotes", "refs", "late", "texts", "embeds", "awaited",
-             "leads", "descriptions")
+             "leads", "descriptions", "checksums")
 #: Short role names for long type names.
 ROLE_ALIASES = {"organization": ("org",)}
 
@@ -114,7 +115,7 @@ class PressroomDomain(Domain):
         "releases": {}, "mentions": {}, "quotes": {}, "entries": {}, "refs": {}, "late": {},
         "texts": {}, "embeds": {}, "awaited": {}, "registry": {}, "shown": {}, "navigation": {},
         "tocs": {}, "locations": {}, "paged": {}, "index_pages": [], "leads": {},
-        "descriptions": {},
+        "descriptions": {}, "checksums": {},
     }
 
     def setup(self) -> None:
@@ -242,12 +243,14 @@ class PressroomDomain(Domain):
     # recording ---------------------------------------------------------------
     def note_release(self, docname: str, meta: tuple, mentions: Iterable[tuple],
                      quotes: Iterable[tuple], text_key: str = "", lead: str = "",
-                     description: str = "") -> None:
+                     description: str = "", sha256: str = "") -> None:
         self.releases[docname] = meta
         if lead:
             self.data.setdefault("leads", {})[docname] = lead
         if description:
             self.data.setdefault("descriptions", {})[docname] = description
+        if sha256:
+            self.data.setdefault("checksums", {})[docname] = sha256
         self.mentions[docname] = tuple(mentions)
         self.quotes[docname] = tuple(quotes)
         if text_key:

@@ -15,6 +15,8 @@ from xml.sax.saxutils import quoteattr
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
+from pressroom.citation import DC_SCHEMA, absolute, citation_meta, citation_parts
+from pressroom.registry import PartialDate
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
     ACTIVE,
@@ -29,7 +31,7 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.domain import get_domain, writes_page
 from pressroom.sphinxext.generate import generated_folders
-from pressroom.sphinxext.render import EXPORT_FILE, direction
+from pressroom.sphinxext.render import EXPORT_FILE, direction, other_language
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -414,7 +416,58 @@ def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     if pagename in domain.releases:
         description = meta_description(domain.data.get("descriptions", {}).get(pagename, ""))
         context["metatags"] = (context.get("metatags", "") + description
-                               + script(release_ld(app, domain, pagename)))
+                               + script(release_ld(app, domain, pagename))
+                               + citation_tags(app, domain, pagename))
+        if "body" in context:
+            context["body"] += citation_html(app, domain, pagename)
+
+
+def _citation_facts(app: Sphinx, domain, docname: str) -> tuple[str, str, str, str, str]:
+    """Title, date (ISO 8601), publisher, language and address of the release *docname*,
+    as its page is cited (the address absolute under ``html_baseurl``, else ``""``)."""
+    title, date, _key, publisher, _dateline, _source, _relpath, language = \
+        domain.releases[docname]
+    url = _url(app, docname, docname)
+    return (title, date, publisher, language or site_language(app.config),
+            url if absolute(url) else "")
+
+
+def citation_tags(app: Sphinx, domain, docname: str) -> str:
+    """The Highwire Press (``citation_*``) and Dublin Core (``DC.*``) tags of a release's
+    page, which reference managers and Google Scholar read (:mod:`pressroom.citation`),
+    each value escaped: it is release text, data."""
+    title, date, publisher, language, url = _citation_facts(app, domain, docname)
+    tags = [f'<link rel="schema.DC" href="{DC_SCHEMA}" />\n']
+    for name, content in citation_meta(title=title, date=date, publisher=publisher,
+                                       language=language, url=url):
+        tags.append(f'<meta name="{name}" content="{escape(content, quote=True)}" />\n')
+    return "".join(tags)
+
+
+def citation_html(app: Sphinx, domain, docname: str) -> str:
+    """The release cited, under its text, to copy: publisher, title, date and, under
+    ``html_baseurl``, its address (without it the page knows no address of its own to
+    give); the date it was accessed is the reader's to add. A title in another language
+    than the site's is marked as written in it, as on the rest of the page."""
+    title, date, publisher, language, url = _citation_facts(app, domain, docname)
+    before, title, after = citation_parts(
+        title=title, publisher=publisher,
+        date_shown=PartialDate.parse(date).human() if date else "")
+    title = escape(title)
+    other = other_language(language, app.config.language)
+    if other:
+        way = direction(other, app.config.language)
+        title = (f'<span lang="{escape(other)}"' + (f' dir="{way}"' if way else "")
+                 + f">{title}</span>")
+    text = escape(before) + title + escape(after)
+    if url:
+        text += f' <a class="reference external" href="{escape(url)}">{escape(url)}</a>'
+        note = "Add the date you accessed it."
+    else:
+        note = "Add this page's address and the date you accessed it."
+    return (f'<section class="pressroom-cite" id="cite">'
+            f'<h2>Cite this release</h2>\n<p class="pressroom-citation">{text}</p>\n'
+            f'<p class="pressroom-cite-note">{note}</p></section>\n')
 
 
 #: What a ``searchtools.js`` that escapes object names itself shows a name with.
@@ -514,6 +567,7 @@ def export(app: Sphinx, exc: Exception | None) -> None:
             "id": docname, "url": uri(docname), "title": title,
             "date": date or None, "publisher": pub_name or None, "dateline": dateline or None,
             "source": source or None, "file": relpath,
+            "sha256": domain.data.get("checksums", {}).get(docname) or None,
             "language": language or language_of_site,
             "mentions": [{"entity": r[0], "start": r[1], "end": r[2], "surface": r[3],
                           "line": r[7]} for r in domain.mentions.get(docname, ())],

@@ -138,7 +138,8 @@ class ReleaseParser(Parser):
             document += nodes.meta(name="keywords", content=rendered.keywords)
         document += rendered.section
         get_domain(env).note_release(docname, rendered.meta, rendered.mentions, rendered.quotes,
-                                     rendered.text_key, rendered.lead, rendered.description)
+                                     rendered.text_key, rendered.lead, rendered.description,
+                                     rendered.sha256)
 
 
 # ---------------------------------------------------------------------------- decoding

@@ -157,6 +157,8 @@ class Rendered:
     #: its words as written without accents, for the search index (see
     #: :func:`accent_free_keywords`)
     keywords: str = ""
+    #: the SHA-256 of the release file as received (:attr:`pressroom.source.Release.sha256`)
+    sha256: str = ""
 
 
 class _Lines:
@@ -505,7 +507,8 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
     return Rendered(section, meta, rows, quote_rows, key, lead_of(text, release.paragraphs),
                     description_of(release),
                     accent_free_keywords(text[s.start:s.end] for s in release.segments
-                                         if s.kind != "header"))
+                                         if s.kind != "header"),
+                    release.sha256)
 
 
 _SEARCH_WORD = re.compile(r"\w+")  # a word as Sphinx's search splits text into words
@@ -935,6 +938,9 @@ def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key:
         field("Language", nodes.inline(name, name, classes=["pressroom-language"]))
     if relpath:
         field("File", original_link(relpath) if original else nodes.literal(relpath, relpath))
+    if release.sha256:  # the file's fixity: a copy of it is the same file if this matches
+        field("SHA-256", nodes.literal(release.sha256, release.sha256,
+                                       classes=["pressroom-sha256"]))
     panel += fields
 
     by_type: dict[str, list[str]] = {}

@@ -1,0 +1,76 @@
+"""How a release is cited: the metadata reference managers read from its page, and the
+citation a reader copies from it.
+
+Zotero's Embedded Metadata translator and Google Scholar read the Highwire Press tags
+(``citation_title``, ``citation_publication_date``…); Zotero and library tools read
+Dublin Core (``DC.title``, ``DC.date``…) too. Both are given here as ``(name, content)``
+pairs, text as it is: the page escapes it (it is release text, data).
+"""
+
+from __future__ import annotations
+
+#: Dublin Core's elements, named by the ``schema.DC`` link of a page that uses ``DC.*``.
+DC_SCHEMA = "http://purl.org/dc/elements/1.1/"
+
+
+def scholar_date(date: str) -> str:
+    """*date* (ISO 8601 to the day, month or year: ``2011-04-27``, ``2011-04``, ``2011``) as
+    Google Scholar asks for it: ``2011/04/27`` when the day is known, else the year alone."""
+    if not date:
+        return ""
+    parts = date.split("-")
+    return "/".join(parts) if len(parts) == 3 else parts[0]
+
+
+def absolute(url: str) -> bool:
+    """Whether *url* is a web address that stands on its own (a citation's, a meta tag's):
+    a page's address relative to another is none."""
+    return url.startswith(("https://", "http://"))
+
+
+def citation_meta(*, title: str, date: str, publisher: str, language: str,
+                  url: str = "") -> list[tuple[str, str]]:
+    """The ``<meta name content>`` pairs of a release's page: its title, date (ISO 8601, to
+    the day, month or year; ``""`` when unknown), publisher (also its author: a press
+    release is its issuer's), language and address (left out unless absolute)."""
+    pairs = [("citation_title", title)]
+    if date:
+        pairs.append(("citation_publication_date", scholar_date(date)))
+    if publisher:
+        pairs += [("citation_author", publisher), ("citation_publisher", publisher)]
+    if language:
+        pairs.append(("citation_language", language))
+    if absolute(url):
+        pairs.append(("citation_public_url", url))
+    pairs += [("DC.title", title), ("DC.type", "Text")]
+    if date:
+        pairs.append(("DC.date", date))
+    if publisher:
+        pairs += [("DC.creator", publisher), ("DC.publisher", publisher)]
+    if language:
+        pairs.append(("DC.language", language))
+    if absolute(url):
+        pairs.append(("DC.identifier", url))
+    return pairs
+
+
+def citation_parts(*, title: str, date_shown: str, publisher: str) -> tuple[str, str, str]:
+    """A release cited (its address to follow) in three parts, what comes before its title,
+    the title, and what comes after: ``Human Rights First. “``, ``Upcoming Dialogue Not
+    Enough``, ``.” Press release, 27 April 2011.``; the date as the page shows it
+    (*date_shown*, ``""`` when unknown: ``n.d.``), a title's own closing ``?``, ``!`` or
+    ``.`` not doubled. The title apart, the page can mark the language it is written in."""
+    title = " ".join(title.split())
+    before = ""
+    if publisher:
+        publisher = " ".join(publisher.split())
+        before = (publisher if publisher.endswith(".") else publisher + ".") + " "
+    after = "”" if title.endswith((".", "?", "!", "…")) else ".”"
+    after += f" Press release, {date_shown}." if date_shown else " Press release, n.d."
+    return before + "“", title, after
+
+
+def citation_text(*, title: str, date_shown: str, publisher: str) -> str:
+    """A release cited, as one text (see :func:`citation_parts`): ``Human Rights First.
+    “Upcoming Dialogue Not Enough.” Press release, 27 April 2011.``"""
+    return "".join(citation_parts(title=title, date_shown=date_shown, publisher=publisher))

@@ -1,0 +1,65 @@
+"""How a release is cited (pressroom.citation): its page's metadata and its citation."""
+
+from __future__ import annotations
+
+from pressroom.citation import absolute, citation_meta, citation_parts, citation_text, scholar_date
+
+
+def test_scholar_date_is_the_day_with_slashes_else_the_year():
+    assert scholar_date("2011-04-27") == "2011/04/27"
+    assert scholar_date("2011-04") == "2011"  # Google Scholar takes a full date or a year
+    assert scholar_date("2011") == "2011"
+    assert scholar_date("") == ""
+
+
+def test_only_a_web_address_is_absolute():
+    assert absolute("https://press.example.org/a.html")
+    assert absolute("http://press.example.org/a/")
+    assert not absolute("a.html")
+    assert not absolute("../../a.html")
+    assert not absolute("")
+
+
+def test_citation_meta_gives_highwire_and_dublin_core():
+    pairs = citation_meta(title="Dialogue Not Enough", date="2011-04-27",
+                          publisher="Human Rights First", language="en",
+                          url="https://press.example.org/r.html")
+    assert pairs == [
+        ("citation_title", "Dialogue Not Enough"),
+        ("citation_publication_date", "2011/04/27"),
+        ("citation_author", "Human Rights First"),
+        ("citation_publisher", "Human Rights First"),
+        ("citation_language", "en"),
+        ("citation_public_url", "https://press.example.org/r.html"),
+        ("DC.title", "Dialogue Not Enough"),
+        ("DC.type", "Text"),
+        ("DC.date", "2011-04-27"),
+        ("DC.creator", "Human Rights First"),
+        ("DC.publisher", "Human Rights First"),
+        ("DC.language", "en"),
+        ("DC.identifier", "https://press.example.org/r.html"),
+    ]
+
+
+def test_citation_meta_leaves_out_what_is_not_known():
+    pairs = dict(citation_meta(title="T", date="", publisher="", language="fr", url="r.html"))
+    assert pairs == {"citation_title": "T", "citation_language": "fr", "DC.title": "T",
+                     "DC.type": "Text", "DC.language": "fr"}  # a relative address is none
+
+
+def test_citation_text():
+    assert citation_text(title="Dialogue Not Enough", date_shown="27 April 2011",
+                         publisher="Human Rights First") == \
+        "Human Rights First. “Dialogue Not Enough.” Press release, 27 April 2011."
+    # the title's own closing mark is not doubled; no date is n.d.; no publisher, no name
+    assert citation_text(title="Is It Over?", date_shown="", publisher="") == \
+        "“Is It Over?” Press release, n.d."
+    assert citation_text(title="  Two\n lines ", date_shown="2011",
+                         publisher="Acme Inc.") == "Acme Inc. “Two lines.” Press release, 2011."
+
+
+def test_citation_parts_hold_the_title_apart():
+    assert citation_parts(title="Dialogue", date_shown="2011", publisher="HRF") == (
+        "HRF. “", "Dialogue", ".” Press release, 2011.")
+    assert citation_parts(title="Why?", date_shown="", publisher="") == (
+        "“", "Why?", "” Press release, n.d.")

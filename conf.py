@@ -91,8 +91,10 @@ def setup(app):
         """The library writes its stylesheet when a build ends; pages written before it is
         there link it without its checksum, so a build from scratch linked it one way and
         the next build the other. It is written when the build starts."""
-        from sphinx_argparse_cli import _write_css
-
+        try:
+            from sphinx_argparse_cli import _write_css
+        except ImportError:  # before sphinx-argparse-cli 1.22 (Sphinx 9): no stylesheet to write
+            return
         _write_css(app, None)
 
     app.connect("builder-inited", argparse_stylesheet)

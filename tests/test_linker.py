@@ -1008,6 +1008,16 @@ def test_a_river_or_an_ocean_without_its_generic_word() -> None:
     assert spans(linker.link("Shares in Pacific fell.")) == [("Pacific", "pacific")]
 
 
+def test_an_ocean_or_a_river_named_by_an_adjective_keeps_its_generic_word() -> None:
+    """``Indian`` of ``Indian Ocean`` and ``Red`` of ``Red River`` are adjectives: alone
+    they linked every Indian official and red flag to the water."""
+    linker = make_linker(place("io", "Indian Ocean"), place("rr", "Red River"),
+                         place("yr", "Yellow River"), place("ar", "Arctic Ocean"),
+                         place("indus", "Indus River"))
+    text = "Indian officials raised red flags. The Red Cross came; Arctic drilling; the Indus."
+    assert spans(linker.link(text)) == [("Indus", "indus")]
+
+
 def test_a_name_of_several_words_in_capitals_is_the_name_anywhere() -> None:
     """Capitals were matched on a line all in capitals or opening a dateline only; a
     candidates' table (``LIM WEI SENG | …``) or a second place of a dateline (``… /

@@ -607,10 +607,12 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 # ``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``
                 add(m.group(1) or m.group(2), WEAK)
             # ``Indus River`` -> ``the Indus``, ``River Irwell``, ``Pacific Ocean``; not an
-            # adjective (``Southern Ocean``) nor a common word (``Snake River``)
+            # adjective (``Southern Ocean``, ``Indian Ocean``, ``Red River``: Indian officials,
+            # red flags) nor a common word (``Snake River``)
             m = _WATER.match(name)
             water = m and (m.group(1) or m.group(2))
-            if water and not _is_common(water) and not water.endswith(_ADJECTIVE):
+            if water and not _is_common(water) and not water.endswith((*_ADJECTIVE, "ian")) \
+                    and water not in _WATER_ADJECTIVES:
                 add(water, WEAK)
         # ``Roe v. Wade``: a court case goes by its first party's name of one word, or else its
         # second's (``Casey`` of ``Planned Parenthood v. Casey``), after a full mention
@@ -699,6 +701,10 @@ _GENERIC_PLACE = re.compile(
 #: its generic word, which writers leave out (``the Indus``, ``the Pacific``).
 _WATER = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:River|Ocean)$"
                     r"|^River ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+#: Adjectives naming waters, a colour or a pole (``Red River``, ``Arctic Ocean``): alone,
+#: they are the adjective.
+_WATER_ADJECTIVES = frozenset(
+    "Red Yellow White Black Blue Green Orange Arctic Antarctic".split())
 _US_LONG = re.compile(r"\bUnited States (?=[A-Z])")
 _US_SHORT = re.compile(r"^(?:U\.S\.|US) (?=[A-Z])")
 

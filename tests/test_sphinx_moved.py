@@ -86,3 +86,21 @@ def test_dirhtml_redirects_folder_to_folder_and_bad_moves_warn(tmp_path):
     assert not (out / "old").exists()
     said = [w for w in warnings_of(app) if "pressroom_moved" in w]
     assert len(said) == 2 and all(w.endswith("[pressroom.config]") for w in said)
+
+
+def test_a_former_address_where_a_page_is_written_is_not_overwritten(tmp_path):
+    """Sphinx's own pages (search, genindex) are no documents of the site, and with
+    ``dirhtml`` a folder's address is its index page's: a redirect there replaced the page."""
+    src = copy_root("pressroom", tmp_path)
+    moved = {"search": ENTRY, "genindex": ENTRY, "entries/person": ENTRY,
+             FORMER_ENTRY: ENTRY}
+    app = built(src, "dirhtml", confoverrides={"pressroom_moved": moved})
+    out = Path(app.outdir)
+    for page in ("search/index.html", "genindex/index.html"):
+        assert "This page has moved" not in (out / page).read_text(encoding="utf-8"), page
+    if (out / "entries/person/index.html").is_file():
+        assert "This page has moved" not in (out / "entries/person/index.html").read_text(
+            encoding="utf-8")
+    assert _redirect(out / FORMER_ENTRY / "index.html")[0] == "../brian-dooley/"
+    said = [w for w in warnings_of(app) if "pressroom_moved" in w]
+    assert any("'search'" in w for w in said) and any("'genindex'" in w for w in said)

@@ -88,6 +88,16 @@ def check_moved(app: Sphinx, env: Any) -> None:
         logger.warning("pressroom_moved: %s", problem, type="pressroom", subtype="config")
 
 
+def _ours_or_none(path: Path) -> bool:
+    """Whether no file is at *path*, or a redirect written here is."""
+    try:
+        return _TITLE in path.read_text(encoding="utf-8", errors="replace")[:2000]
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def write_redirects(app: Sphinx, exc: Exception | None) -> None:
     """``build-finished``, after the pages of removed releases are deleted: a redirect at
     each former address listed (a web site's, one file a page: not ``singlehtml``); those
@@ -110,6 +120,12 @@ def write_redirects(app: Sphinx, exc: Exception | None) -> None:
     for former, now in pairs:
         here, there = builder.get_target_uri(former), builder.get_target_uri(now)
         path = Path(builder.get_outfilename(former))
+        if not _ours_or_none(path):
+            # a page written there (Sphinx's search or genindex, no document; with dirhtml
+            # a folder's index page; the root redirect): kept
+            logger.warning("pressroom_moved: %r is a page of the site; it is not redirected",
+                           former, type="pressroom", subtype="config")
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
         target = relative_uri(here, there) or "./"
         # the address to keep: absolute under html_baseurl, else the page's from here

@@ -859,3 +859,20 @@ pressroom_publishers = {
     assert code == 0 and "not declared" not in out, out + err
     assert (tmp_path / "p/corpus/releases/acme-rights/2024/2024-05-09-city-opens-flood-wall.txt"
             ).is_file()
+
+
+def test_a_publisher_s_own_name_before_another_s_alias():
+    """A page, a header or --publisher naming a publisher is that publisher, though another
+    declares the name as an alias; an alias two publishers declare names neither."""
+    from types import SimpleNamespace
+
+    from pressroom.config import Publisher
+    from pressroom.intake import _publisher_named
+
+    project = SimpleNamespace(publishers={
+        "acme-group": Publisher(key="acme-group", name="Acme Group", aliases=("Acme", "AG")),
+        "acme": Publisher(key="acme", name="Acme"),
+        "ag-partners": Publisher(key="ag-partners", name="AG Partners", aliases=("AG",))})
+    assert _publisher_named("Acme", project).key == "acme"
+    assert _publisher_named("acme group", project).key == "acme-group"
+    assert _publisher_named("AG", project) is None

@@ -677,8 +677,13 @@ def email_to_release(data: bytes) -> tuple[str, list[tuple[str, str]]]:
 
 
 def _publisher_named(name: str, project: ProjectConfig) -> Publisher | None:
-    """The declared publisher whose key, name or alias *name* is."""
-    return next((pub for pub in project.publishers.values() if pub.known_as(name)), None)
+    """The declared publisher whose key or name *name* is, else the one whose alias it is
+    (an alias two publishers declare names neither)."""
+    pubs = project.publishers.values()
+    wanted = " ".join(name.split()).casefold()
+    own = [p for p in pubs if wanted in (p.key.casefold(), " ".join(p.name.split()).casefold())]
+    hits = own or [p for p in pubs if p.known_as(name)]
+    return hits[0] if len(hits) == 1 else None
 
 
 #: The sender in the header of the e-mail a release came in (``From: Name <address>``).
@@ -720,7 +725,8 @@ def infer_publisher(text: str, footer: str, source_url: str | None, received: Pa
     if sender:
         name, address = parseaddr(sender.group(1))
         domain = address.rpartition("@")[2].lower()
-        hits = [p for p in pubs if name and p.known_as(name)]
+        named_pub = _publisher_named(name, project) if name else None
+        hits = [named_pub] if named_pub else []
         if not hits and domain:
             hits = [p for p in pubs if p.url and _same_site(domain, urlparse(p.url).netloc)]
         if len(hits) == 1:

@@ -63,3 +63,14 @@ def test_citation_parts_hold_the_title_apart():
         "HRF. “", "Dialogue", ".” Press release, 2011.")
     assert citation_parts(title="Why?", date_shown="", publisher="") == (
         "“", "Why?", "” Press release, n.d.")
+
+
+def test_a_publisher_s_own_mark_and_a_quotation_in_a_title():
+    """``Yahoo!`` took a full stop after its ``!``; a title quoting someone kept its double
+    marks inside the citation's, and its closing ``.”`` got another full stop."""
+    from pressroom.citation import citation_text
+
+    assert citation_text(title="Deal", date_shown="1 May 2020", publisher="Yahoo!") == \
+        "Yahoo! “Deal.” Press release, 1 May 2020."
+    assert citation_text(title="Roe: “No deal.”", date_shown="", publisher="Acme") == \
+        "Acme. “Roe: ‘No deal.’” Press release, n.d."

@@ -54,18 +54,22 @@ def citation_meta(*, title: str, date: str, publisher: str, language: str,
     return pairs
 
 
+_INNER = str.maketrans("“”", "‘’")
+
+
 def citation_parts(*, title: str, date_shown: str, publisher: str) -> tuple[str, str, str]:
     """A release cited (its address to follow) in three parts, what comes before its title,
     the title, and what comes after: ``Human Rights First. “``, ``Upcoming Dialogue Not
     Enough``, ``.” Press release, 27 April 2011.``; the date as the page shows it
     (*date_shown*, ``""`` when unknown: ``n.d.``), a title's own closing ``?``, ``!`` or
     ``.`` not doubled. The title apart, the page can mark the language it is written in."""
-    title = " ".join(title.split())
+    # a quotation in the title marked inside the citation's marks: “…” as ‘…’
+    title = " ".join(title.split()).translate(_INNER)
     before = ""
     if publisher:
         publisher = " ".join(publisher.split())
-        before = (publisher if publisher.endswith(".") else publisher + ".") + " "
-    after = "”" if title.endswith((".", "?", "!", "…")) else ".”"
+        before = (publisher if publisher.endswith((".", "?", "!")) else publisher + ".") + " "
+    after = "”" if title.rstrip("’").endswith((".", "?", "!", "…")) else ".”"
     after += f" Press release, {date_shown}." if date_shown else " Press release, n.d."
     return before + "“", title, after
 

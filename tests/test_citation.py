@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pressroom.citation import absolute, citation_meta, citation_parts, citation_text, scholar_date
+from pressroom.citation import citation_meta, citation_parts, citation_text, scholar_date
 
 
 def test_scholar_date_is_the_day_with_slashes_else_the_year():
@@ -12,12 +12,17 @@ def test_scholar_date_is_the_day_with_slashes_else_the_year():
     assert scholar_date("") == ""
 
 
-def test_only_a_web_address_is_absolute():
-    assert absolute("https://press.example.org/a.html")
-    assert absolute("http://press.example.org/a/")
-    assert not absolute("a.html")
-    assert not absolute("../../a.html")
-    assert not absolute("")
+def test_the_address_is_cited_only_when_it_is_a_web_address():
+    """A relative address cites nothing; ``html_baseurl`` may write its scheme in capitals."""
+    def url_of(url):
+        return dict(citation_meta(title="T", date="", publisher="P", language="en",
+                                  url=url)).get("citation_public_url")
+
+    assert url_of("https://press.example.org/a.html") == "https://press.example.org/a.html"
+    assert url_of("HTTPS://press.example.org/a/") == "HTTPS://press.example.org/a/"
+    assert url_of("a.html") is None
+    assert url_of("../../a.html") is None
+    assert url_of("") is None
 
 
 def test_citation_meta_gives_highwire_and_dublin_core():

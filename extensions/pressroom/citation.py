@@ -9,6 +9,8 @@ pairs, text as it is: the page escapes it (it is release text, data).
 
 from __future__ import annotations
 
+from pressroom.weburl import is_web_address
+
 #: Dublin Core's elements, named by the ``schema.DC`` link of a page that uses ``DC.*``.
 DC_SCHEMA = "http://purl.org/dc/elements/1.1/"
 
@@ -20,12 +22,6 @@ def scholar_date(date: str) -> str:
         return ""
     parts = date.split("-")
     return "/".join(parts) if len(parts) == 3 else parts[0]
-
-
-def absolute(url: str) -> bool:
-    """Whether *url* is a web address that stands on its own (a citation's, a meta tag's):
-    a page's address relative to another is none."""
-    return url.startswith(("https://", "http://"))
 
 
 def citation_meta(*, title: str, date: str, publisher: str, language: str,
@@ -40,7 +36,7 @@ def citation_meta(*, title: str, date: str, publisher: str, language: str,
         pairs += [("citation_author", publisher), ("citation_publisher", publisher)]
     if language:
         pairs.append(("citation_language", language))
-    if absolute(url):
+    if is_web_address(url):
         pairs.append(("citation_public_url", url))
     pairs += [("DC.title", title), ("DC.type", "Text")]
     if date:
@@ -49,7 +45,7 @@ def citation_meta(*, title: str, date: str, publisher: str, language: str,
         pairs += [("DC.creator", publisher), ("DC.publisher", publisher)]
     if language:
         pairs.append(("DC.language", language))
-    if absolute(url):
+    if is_web_address(url):
         pairs.append(("DC.identifier", url))
     return pairs
 

@@ -15,7 +15,7 @@ from xml.sax.saxutils import quoteattr
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from pressroom.citation import DC_SCHEMA, absolute, citation_meta, citation_parts
+from pressroom.citation import DC_SCHEMA, citation_meta, citation_parts
 from pressroom.registry import PartialDate
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
@@ -32,6 +32,7 @@ from pressroom.sphinxext.corpus import (
 from pressroom.sphinxext.domain import get_domain, writes_page
 from pressroom.sphinxext.generate import generated_folders
 from pressroom.sphinxext.render import EXPORT_FILE, direction, other_language
+from pressroom.weburl import is_web_address
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -429,7 +430,7 @@ def _citation_facts(app: Sphinx, domain, docname: str) -> tuple[str, str, str, s
         domain.releases[docname]
     url = _url(app, docname, docname)
     return (title, date, publisher, language or site_language(app.config),
-            url if absolute(url) else "")
+            url if is_web_address(url) else "")
 
 
 def citation_tags(app: Sphinx, domain, docname: str) -> str:

@@ -367,6 +367,22 @@ def test_an_acronym_with_the_small_words_initials_defined_in_brackets() -> None:
         ("Department for Education", "dfe"), ("DfE", "dfe"), ("DfE", "dfe")]
 
 
+def test_an_acronym_in_another_language_defined_after_the_kind_of_body() -> None:
+    """``the ruling Law and Justice party (PiS)``: neither the word ``party`` between the
+    name and the brackets nor the small letter of an acronym of a name in another
+    language (``PiS``, ``AfD``) stopped the text from defining it; a word that is no
+    acronym (``McLaren``) or another kind of word (``agency``) still does not."""
+    linker = make_linker(org("lj", "Law and Justice"), org("afd", "Alternative for Germany"),
+                         org("wr", "Williams Racing"), org("un", "United Nations"))
+    text = ("The ruling Law and Justice party (PiS) lost. PiS said so. Alternative for Germany "
+            "(AfD) gained; AfD is far right. Williams Racing (McLaren) and the United Nations "
+            "agency (UNCTAD) met; McLaren and UNCTAD spoke.")
+    assert spans(linker.link(text)) == [
+        ("Law and Justice", "lj"), ("PiS", "lj"), ("PiS", "lj"),
+        ("Alternative for Germany", "afd"), ("AfD", "afd"), ("AfD", "afd"),
+        ("Williams Racing", "wr"), ("United Nations", "un")]
+
+
 def test_a_storm_goes_by_its_given_name_after_a_full_mention() -> None:
     linker = make_linker({"id": "ian", "type": "event", "name": "Hurricane Ian", "aliases": []},
                          {"id": "idai", "type": "event", "name": "Cyclone Idai", "aliases": []})

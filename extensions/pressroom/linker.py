@@ -806,6 +806,17 @@ def _party_or_storm(name: str, etype: str) -> str | None:
     return None
 
 
+#: The kind of body written in lower case between its name and the acronym it defines.
+_KIND_BEFORE_ACRONYM = (" party ", " alliance ", " coalition ", " movement ")
+
+
+def _foreign_acronym(acronym: str) -> bool:
+    """Is *acronym* one of a name in another language, with a small letter or two among its
+    capitals (``PiS`` for Prawo i Sprawiedliwość, Law and Justice; ``SPÖ``, ``CiU``)?"""
+    upper = sum(c.isupper() for c in acronym)
+    return acronym.isalpha() and len(acronym) <= 5 and upper >= 2 and upper > len(acronym) - upper
+
+
 def _mixed_acronym(acronym: str, name: str) -> bool:
     """Is *acronym*, with small letters, the initials of *name*: its capitals those of the
     capitalized words, its small letters those of the small words between them
@@ -1790,8 +1801,12 @@ class Linker:
         defined: dict[str, tuple[str, int]] = {}
         for start, end, eid in sorted(anchors):
             m = _DEFINED_ACRONYM.match(text, end)
+            if m is None and text.startswith(_KIND_BEFORE_ACRONYM, end):
+                # ``the Law and Justice party (PiS)``: the kind of body, in lower case
+                m = _DEFINED_ACRONYM.match(text, text.index(" ", end + 1))
             if m and (m.group(1).replace(".", "").isupper()
-                      or _mixed_acronym(m.group(1), text[start:end])):
+                      or _mixed_acronym(m.group(1), text[start:end])
+                      or _foreign_acronym(m.group(1))):
                 defined.setdefault(m.group(1), (eid, m.start(1)))
         # an acronym in brackets after other words that is one entity's own, inferred from
         # its name: ``the UN Refugee Agency (UNHCR)`` for the United Nations High

@@ -383,6 +383,23 @@ def test_an_acronym_in_another_language_defined_after_the_kind_of_body() -> None
         ("Williams Racing", "wr"), ("United Nations", "un")]
 
 
+def test_a_party_named_by_one_word_goes_by_the_word_or_its_members() -> None:
+    """``Labour`` and ``the Conservatives`` were no mentions of ``Labour Party`` and
+    ``Conservative Party`` without aliases: a party named by one word and ``Party`` goes by
+    the word when it is a noun, and by its members' plural when it is an adjective
+    (``Democrats``); not by a title (``Justice``), nor when two parties share the name."""
+    linker = make_linker(org("lab", "Labour Party (UK)"), org("con", "Conservative Party (UK)"),
+                         org("dem", "Democratic Party (United States)"),
+                         org("jp", "Justice Party (South Korea)"), person("jj", "Jane Jones"))
+    text = ("Labour won the seat. The Conservatives and the Democrats lost. "
+            "Justice Jane Jones ruled. Conservative voters stayed home.")
+    assert spans(linker.link(text)) == [
+        ("Labour", "lab"), ("Conservatives", "con"), ("Democrats", "dem"),
+        ("Justice Jane Jones", "jj")]
+    two = make_linker(org("lab", "Labour Party (UK)"), org("lab-ie", "Labour Party (Ireland)"))
+    assert spans(two.link("Labour won the seat.")) == []
+
+
 def test_a_storm_goes_by_its_given_name_after_a_full_mention() -> None:
     linker = make_linker({"id": "ian", "type": "event", "name": "Hurricane Ian", "aliases": []},
                          {"id": "idai", "type": "event", "name": "Cyclone Idai", "aliases": []})

@@ -379,6 +379,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       (``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``,
       ``Indus River``, ``River Irwell``, ``Pacific Ocean``), both unless another entity
       has that name;
+    - a party named by one word and ``Party`` goes by the word when it is a noun
+      (``Labour``) and by its members' plural when it is an adjective (``Conservatives``,
+      ``Democrats``), unless another entity has that name;
     - ``United States`` inside a longer name is also written ``U.S.`` or ``US``
       (``U.S. Navy``), and the reverse; ``United States Department of State`` is
       also ``(U.S.) State Department``;
@@ -598,6 +601,16 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         if m and etype in ("organization", "event") and not _is_common(m.group(2)) \
                 and m.group(2) not in _TITLE_SET:  # not ``President's Office``
             add(f"{m.group(2)}'s {m.group(1)}", FULL)
+        m = etype == "organization" and _PARTY.match(name)
+        if m:
+            word = m.group(1)
+            if word.endswith(("ive", "an", "al", "ist")):
+                add(word + "s", WEAK)  # ``Conservatives`` for ``Conservative Party``
+            elif word.endswith("atic"):
+                add(word[:-2] + "s", WEAK)  # ``Democrats`` for ``Democratic Party``
+            elif not word.endswith(_NATIONALITY) and not _is_common(word) \
+                    and word not in _TITLE_SET:
+                add(word, WEAK)  # ``Labour`` for ``Labour Party``; not ``Justice``
         m = re.match(r"^(.+?) (?:(?:men|women)'s )?national (?:[a-z]+ )*team$", name)
         if m:
             add(m.group(1), WEAK)
@@ -688,6 +701,9 @@ _STORM = re.compile(r"^(?:Hurricane|(?:Super )?Typhoon|(?:Tropical )?Cyclone|(?:
                     r" ([A-Z][\w'-]+)$")
 _COMPASS = re.compile(r"\b(North|South)(east|west)\b")
 _COMPASS_SPLIT = re.compile(r"\b(North|South)[ -](East|West)\b")
+#: ``Labour Party``, ``Conservative Party``: a party named by one word, which its members'
+#: name or the word alone also names.
+_PARTY = re.compile(r"^([A-Z][a-z]+) Party$")
 #: ``Rohingya people``: an ethnic or national group's name followed by ``people``.
 _PEOPLE = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) peoples?$")
 #: ``Yeoncheon County``, ``Southern Finland Province``, ``Jigawa State``, ``County Donegal``,

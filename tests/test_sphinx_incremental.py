@@ -963,3 +963,55 @@ def test_the_general_index_is_not_even_sorted_when_its_entries_are_unchanged(tmp
     built(src)
     assert made and "Zora Newentry" in (Path(app.outdir) / "genindex.html").read_text("utf-8")
     assert "Zora Newentry" not in index
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_a_person_s_type_edited_cuts_the_sentences_around_other_entries_again(tmp_path,
+                                                                               parallel):
+    """A sentence ends before a person's name after ``the U.S.``, ``Inc.``, ``a.m.``, so
+    the sentences an entry page shows depend on which entries are persons: a person made
+    an organization, a person again, renamed to one word and back, given an alias, moved
+    to another id as an organization re-cuts the sentences on the other entries' pages as
+    a build from scratch cuts them, at -j 2 as at -j 1 (seven releases read again: enough
+    for a parallel build to read them in its worker processes)."""
+    src = copy_root("pressroom", tmp_path)
+    text = ("Talks\n\nJune {day}, 2011\n\nHuman Rights First thanked the U.S. Anna Schmidt "
+            "said the deal holds. Jane Roe came at 10 a.m. Anna Schmidt left.\n")
+    for day in range(1, 8):
+        (src / f"corpus/releases/hrf/2011/2011-06-0{day}-talks.txt").write_text(
+            text.format(day=day), encoding="utf-8")
+    registry = src / "corpus/entities/entities.yaml"
+    registry.write_text(registry.read_text(encoding="utf-8") + (
+        "- id: anna-schmidt\n  type: person\n  name: Anna Schmidt\n  description: Minister.\n"),
+        encoding="utf-8")
+    long_hrf = "Human Rights First thanked the U.S. Anna Schmidt said the deal holds."
+    long_roe = "Jane Roe came at 10 a.m. Anna Schmidt left."
+
+    def sentences(app):
+        hrf = re.sub(r"<[^>]+>", "",
+                     main_text(page(app, "entries/organization/human-rights-first")))
+        roe = re.sub(r"<[^>]+>", "", main_text(page(app, "entries/person/jane-roe")))
+        return long_hrf in hrf, long_roe in roe, "Jane Roe came at 10 a.m.\n" in roe
+
+    app = make(src, parallel=parallel)
+    app.build()
+    assert sentences(app) == (False, False, True)
+    app.cleanup()
+    for old, new, cut in (("type: person\n  name: Anna", "type: organization\n  name: Anna",
+                           False),
+                          ("type: organization\n  name: Anna", "type: person\n  name: Anna", True),
+                          ("name: Anna Schmidt", "name: Schmidt", False),
+                          ("name: Schmidt", "name: Anna Schmidt", True),
+                          ("- id: anna-schmidt\n", "- id: anna-schmidt\n  aliases: [x]\n", True)):
+        _edit(registry, old, new)
+        app = make(src, parallel=parallel)
+        app.build()
+        assert sentences(app) == (not cut, not cut, cut), (old, new)
+        app.cleanup()
+    # under another id, an organization: the sentences go on past the name again
+    _edit(registry, "- id: anna-schmidt\n  aliases: [x]\n  type: person\n",
+          "- id: gone\n  type: organization\n")
+    app = make(src, parallel=parallel)
+    app.build()
+    assert sentences(app) == (True, True, False)
+    app.cleanup()

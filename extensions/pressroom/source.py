@@ -1940,7 +1940,9 @@ def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     nothing), with no double quotation mark between; a ``‘`` with no such closer (``the
     ‘90s``) is an apostrophe. The other single marks (``‚…‘``, ``‹…›``, ``›…‹``) close at
     their closing mark with no double mark between, or open nothing. A mark of
-    :data:`_SHAPED_OPENERS` opens only as :func:`opens_quotation` says. Every mark is found
+    :data:`_SHAPED_OPENERS` opens only as :func:`opens_quotation` says, and one that nothing
+    closes is left open only with no double mark after it: else it is an arrow or a
+    breadcrumb's (``Home »News``), and the quotations after it are read. Every mark is found
     once and closers are looked up by bisection: a paragraph of thousands of quotation
     marks costs time in proportion.
     """
@@ -1976,10 +1978,11 @@ def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                 if j < len(doubles) and doubles[j] < c:
                     c = None
         if c is None:
-            if text[o] not in _SINGLE_OPENERS:
+            if text[o] not in _SINGLE_OPENERS and not (
+                    text[o] in _SHAPED_OPENERS and bisect_right(doubles, o) < len(doubles)):
                 yield o, None  # left open: see find_quotes
                 return
-            k += 1
+            k += 1  # a single mark, or an arrow (``Home »News``) with quotations after it
             continue
         yield o, c
         k = bisect_right(order, c, k)
@@ -2128,7 +2131,12 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
                 if following is None:
                     break
-                if text[following.start] not in _DOUBLE_OPENERS:
+                if text[o] in _SHAPED_OPENERS:
+                    # ``»…``, ``”…``: only a paragraph that reopens it with that mark
+                    # carries it on (else an arrow, a breadcrumb's: ``Home »News``)
+                    if text[following.start] != text[o]:
+                        break
+                elif text[following.start] not in _DOUBLE_OPENERS:
                     run_on = _closing_mark(text, _OPENERS[text[o]], following)
                     if run_on is None:
                         break

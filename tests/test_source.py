@@ -1790,3 +1790,22 @@ def test_an_arrow_left_open_carries_no_quotation_into_the_next_paragraph():
                    "“We will not stop pressing for it,” said Jane Roe.\n\n"
                    "Published on May 4, 2011\n")
     assert [q.text for q in r.quotes] == ["We will not stop pressing for it,"]
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    ("«No dejaremos de pedir su liberación», dijo el ministro Luis de Guindos.",
+     "Luis de Guindos"),
+    ("« Nous ne cesserons pas de la demander », a déclaré la ministre Marie de Sarnez.",
+     "Marie de Sarnez"),
+    # a role that ends with a word its ``de`` takes is no part of the name, nor a name
+    ("«No dejaremos de pedir su liberación», dijo el ministro de Economía Luis de Guindos.",
+     None),
+    ("« Nous ne cesserons pas de la demander », a déclaré le ministre des Finances Jean Roe.",
+     None),
+])
+def test_a_speaker_after_a_role_may_have_a_particle_and_follows_no_de(said, speaker):
+    """``dijo el ministro Luis de Guindos`` names Luis de Guindos (a name's particle kept
+    it from being read as one); ``dijo el ministro de Economía Luis de Guindos``, with no
+    comma, is not read as one named ``Economía Luis``."""
+    r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
+    assert [q.speaker for q in r.quotes] == [speaker]

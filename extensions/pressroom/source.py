@@ -795,9 +795,13 @@ _AFTER_RES = (
                rf"[^,“”\"«»]{{2,60}}?,\s+{_SPEAKER}\b"),
     # ``sagte die Ministerin Jane Roe``, ``a déclaré la ministre Jane Roe``, ``dijo el
     # ministro Juan Pérez``: who the speaker is, then the name, without a comma; two words
-    # capitalized at least (German writes every noun so: ``sagte der Sprecher des Amtes``)
+    # capitalized at least (German writes every noun so: ``sagte der Sprecher des Amtes``),
+    # maybe with a particle between (``Luis de Guindos``); not after ``de`` (``dijo el
+    # ministro de Economía Luis de Guindos``: the role's last word would start the name)
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_ARTICLE}\s+(?:[a-zà-ÿ][\w-]*\s+){{0,2}}"
-               rf"(?=[{_CAPITALS}][\w'’.-]*[ \t]+[{_CAPITALS}]){_SPEAKER}\b"),
+               r"(?<!\bde\s)(?<!\bdel\s)(?<!\bdes\s)(?<!\bdu\s)"
+               rf"(?=[{_CAPITALS}][\w'’.-]*[ \t]+(?:(?:de|del|da|la|le)[ \t]+)?[{_CAPITALS}])"
+               rf"{_SPEAKER}\b"),
     _SIGNATURE_RE,
 )
 #: ``„…“, so Jane Roe``: German's ``so`` after the comma that follows the quotation, read

@@ -118,7 +118,7 @@ def sentence_ends(text: str, start: int, end: int,
             word = _WORD.match(text, after, after + 40)
             if (not word or word.group() not in SENTENCE_OPENING_WORDS) and not (
                     persons and after in persons and not _TITLED.match(text, after)
-                    and " " in text[after:persons[after]]
+                    and _SPACES.search(text, after, persons[after])  # or a line break
                     and (trailing.group("word") or _THE_BEFORE.search(
                         text, max(start, trailing.start("initials") - 5),
                         trailing.start("initials")))):

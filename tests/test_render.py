@@ -572,3 +572,24 @@ def test_an_entry_s_sentence_starts_at_a_person_named_after_the_u_s():
     result = SimpleNamespace(mentions=[Mention(at, at + 8, "jane-roe", "Jane Roe")])
     rendered = render_release(release, result, corpus)
     assert [row[4] for row in rendered.mentions] == ["Jane Roe said the deal holds."]
+
+
+def test_an_arrow_that_nothing_closes_marks_no_sentence_as_quoted():
+    """A ``»`` or ``›`` before a word that no ``«`` or ``‹`` closes in the paragraph (an
+    arrow, a breadcrumb: ``Home »News``) opens no quotation: the sentences after it were
+    shown between ``»…«`` made up."""
+    for arrow in "»›":
+        text = f"Home {arrow}Press releases. Jane Roe signed the deal. It holds."
+        assert _around_text(text, "Jane Roe") == "Jane Roe signed the deal."
+        assert _around_text(text, "holds") == "It holds."
+    text = "»Wir gehen. Jane Roe bleibt hier. Du nicht«, sagte sie."
+    assert _around_text(text, "Jane Roe") == "»Jane Roe bleibt hier.«"
+
+
+def test_a_person_named_after_initials_over_a_line_break_starts_a_sentence():
+    """A person's name wrapped over two lines is a name of two words as one on one line is:
+    ``the U.S.`` / ``Jane`` / ``Roe said`` ended no sentence."""
+    text = "The deal was signed by the U.S. Jane\nRoe said it holds."
+    at = text.index("Jane")
+    ends = sentence_ends(text, 0, len(text), {at: at + len("Jane\nRoe")})
+    assert [text[:cut] for _stop, _after, cut in ends] == ["The deal was signed by the U.S."]

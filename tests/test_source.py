@@ -1767,3 +1767,45 @@ def test_a_release_read_from_bytes_has_their_sha256():
     assert parse_release(SEED_IN_CORPUS).sha256 == \
         hashlib.sha256(SEED_IN_CORPUS.read_bytes()).hexdigest()
     assert parse_text("Title\n\nText.\n").sha256 == ""  # no file, no checksum
+
+
+@pytest.mark.parametrize("line", [
+    "Read more about the deal »Here. “We will not stop pressing for it,” said Jane Roe.",
+    "Home »Press releases »2024. “We will not stop pressing for it,” said Jane Roe.",
+])
+def test_an_arrow_that_nothing_closes_hides_no_quotation_after_it(line):
+    """``»`` or ``›`` before a word as an arrow or a breadcrumb (``Home »News``), which no
+    ``«`` closes, opens no quotation: one left open there ran to the paragraph's end, and
+    the quotations after it were lost."""
+    r = parse_text(f"Title\n\nWashington – Text.\n\n{line}\n\nPublished on May 4, 2011\n")
+    assert [(q.text, q.speaker) for q in r.quotes] == [
+        ("We will not stop pressing for it,", "Jane Roe")]
+
+
+def test_an_arrow_left_open_carries_no_quotation_into_the_next_paragraph():
+    """A ``»`` left open carries its quotation on only into a paragraph that reopens it with
+    ``»``, as German writes a quotation over paragraphs: a breadcrumb's was read as a
+    quotation of the next paragraph's speaker."""
+    r = parse_text("Title\n\nWashington – Text.\n\nHome »Press releases »Company news\n\n"
+                   "“We will not stop pressing for it,” said Jane Roe.\n\n"
+                   "Published on May 4, 2011\n")
+    assert [q.text for q in r.quotes] == ["We will not stop pressing for it,"]
+
+
+@pytest.mark.parametrize(("said", "speaker"), [
+    ("«No dejaremos de pedir su liberación», dijo el ministro Luis de Guindos.",
+     "Luis de Guindos"),
+    ("« Nous ne cesserons pas de la demander », a déclaré la ministre Marie de Sarnez.",
+     "Marie de Sarnez"),
+    # a role that ends with a word its ``de`` takes is no part of the name, nor a name
+    ("«No dejaremos de pedir su liberación», dijo el ministro de Economía Luis de Guindos.",
+     None),
+    ("« Nous ne cesserons pas de la demander », a déclaré le ministre des Finances Jean Roe.",
+     None),
+])
+def test_a_speaker_after_a_role_may_have_a_particle_and_follows_no_de(said, speaker):
+    """``dijo el ministro Luis de Guindos`` names Luis de Guindos (a name's particle kept
+    it from being read as one); ``dijo el ministro de Economía Luis de Guindos``, with no
+    comma, is not read as one named ``Economía Luis``."""
+    r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
+    assert [q.speaker for q in r.quotes] == [speaker]

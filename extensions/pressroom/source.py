@@ -795,9 +795,13 @@ _AFTER_RES = (
                rf"[^,“”\"«»]{{2,60}}?,\s+{_SPEAKER}\b"),
     # ``sagte die Ministerin Jane Roe``, ``a déclaré la ministre Jane Roe``, ``dijo el
     # ministro Juan Pérez``: who the speaker is, then the name, without a comma; two words
-    # capitalized at least (German writes every noun so: ``sagte der Sprecher des Amtes``)
+    # capitalized at least (German writes every noun so: ``sagte der Sprecher des Amtes``),
+    # maybe with a particle between (``Luis de Guindos``); not after ``de`` (``dijo el
+    # ministro de Economía Luis de Guindos``: the role's last word would start the name)
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_ARTICLE}\s+(?:[a-zà-ÿ][\w-]*\s+){{0,2}}"
-               rf"(?=[{_CAPITALS}][\w'’.-]*[ \t]+[{_CAPITALS}]){_SPEAKER}\b"),
+               r"(?<!\bde\s)(?<!\bdel\s)(?<!\bdes\s)(?<!\bdu\s)"
+               rf"(?=[{_CAPITALS}][\w'’.-]*[ \t]+(?:(?:de|del|da|la|le)[ \t]+)?[{_CAPITALS}])"
+               rf"{_SPEAKER}\b"),
     _SIGNATURE_RE,
 )
 #: ``„…“, so Jane Roe``: German's ``so`` after the comma that follows the quotation, read
@@ -1940,7 +1944,9 @@ def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     nothing), with no double quotation mark between; a ``‘`` with no such closer (``the
     ‘90s``) is an apostrophe. The other single marks (``‚…‘``, ``‹…›``, ``›…‹``) close at
     their closing mark with no double mark between, or open nothing. A mark of
-    :data:`_SHAPED_OPENERS` opens only as :func:`opens_quotation` says. Every mark is found
+    :data:`_SHAPED_OPENERS` opens only as :func:`opens_quotation` says, and one that nothing
+    closes is left open only with no double mark after it: else it is an arrow or a
+    breadcrumb's (``Home »News``), and the quotations after it are read. Every mark is found
     once and closers are looked up by bisection: a paragraph of thousands of quotation
     marks costs time in proportion.
     """
@@ -1976,10 +1982,11 @@ def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
                 if j < len(doubles) and doubles[j] < c:
                     c = None
         if c is None:
-            if text[o] not in _SINGLE_OPENERS:
+            if text[o] not in _SINGLE_OPENERS and not (
+                    text[o] in _SHAPED_OPENERS and bisect_right(doubles, o) < len(doubles)):
                 yield o, None  # left open: see find_quotes
                 return
-            k += 1
+            k += 1  # a single mark, or an arrow (``Home »News``) with quotations after it
             continue
         yield o, c
         k = bisect_right(order, c, k)
@@ -2128,7 +2135,12 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
                 following = paragraphs[n + 1] if n + 1 < len(paragraphs) else None
                 if following is None:
                     break
-                if text[following.start] not in _DOUBLE_OPENERS:
+                if text[o] in _SHAPED_OPENERS:
+                    # ``»…``, ``”…``: only a paragraph that reopens it with that mark
+                    # carries it on (else an arrow, a breadcrumb's: ``Home »News``)
+                    if text[following.start] != text[o]:
+                        break
+                elif text[following.start] not in _DOUBLE_OPENERS:
                     run_on = _closing_mark(text, _OPENERS[text[o]], following)
                     if run_on is None:
                         break

@@ -118,7 +118,7 @@ def sentence_ends(text: str, start: int, end: int,
             word = _WORD.match(text, after, after + 40)
             if (not word or word.group() not in SENTENCE_OPENING_WORDS) and not (
                     persons and after in persons and not _TITLED.match(text, after)
-                    and " " in text[after:persons[after]]
+                    and _SPACES.search(text, after, persons[after])  # or a line break
                     and (trailing.group("word") or _THE_BEFORE.search(
                         text, max(start, trailing.start("initials") - 5),
                         trailing.start("initials")))):
@@ -172,6 +172,10 @@ class _Lines:
 #: The double quotation marks (those that open one and the marks that close it:
 #: :func:`~pressroom.source.quotation_closers`).
 _DOUBLE_QUOTE = re.compile("[“”\"«»„]")
+#: The marks that mostly close a quotation and open one as German and Swedish write them
+#: (``»…«``, ``”…”``): one that nothing closes in the segment opens none (``Home »News``
+#: is an arrow, a breadcrumb's), and the sentences after it are shown as written.
+_CLOSES_NOTHING_LEFT_OPEN = "»”"
 
 
 class _Stops:
@@ -195,6 +199,7 @@ class _Stops:
         opened = -1
         closers = ""  # the marks that close the quotation open
         a, b = seg
+        last = {mark: text.rfind(mark, a, b) for mark in "“”\"«»„"}  # each mark's last
         for m in _DOUBLE_QUOTE.finditer(text, a, b):
             mark = m.group()
             at = m.start()
@@ -207,6 +212,8 @@ class _Stops:
                 opened = -1
             else:  # an opening mark, or a closing one that closes nothing
                 closers = quotation_closers(text, at, a, b)
+                if mark in _CLOSES_NOTHING_LEFT_OPEN and all(last[c] < at for c in closers):
+                    closers = ""  # an arrow, a breadcrumb's (``Home »News``)
                 opened = at if closers else -1
             self.marks.append(at)
             self.open.append(opened)

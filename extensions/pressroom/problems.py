@@ -97,8 +97,10 @@ SUBTYPES: dict[str, str] = {
     "release page kept from the last build links an entry removed from the registry.",
     "config": "A ``pressroom_*`` configuration value is malformed (the default is used), a "
     "folder it names does not exist, the folder the generated pages go to holds files "
-    "Pressroom did not write (nothing is written into it), or a folder Pressroom generated "
-    "under a former setting is still there (it is no longer read).",
+    "Pressroom did not write (nothing is written into it), a folder Pressroom generated "
+    "under a former setting is still there (it is no longer read), or a page "
+    "``pressroom_moved`` lists cannot be redirected (its former path is a page of the site, "
+    "its path now is none).",
 }
 
 #: The subtypes that only some of the tools report; every other one, the build and

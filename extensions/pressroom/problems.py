@@ -38,8 +38,10 @@ SUBTYPES: dict[str, str] = {
     "release_duplicate": "Two release files hold the same text.",
     "release_email": "A file taken in as an e-mail (``pressroom add`` of a ``.eml``) has no "
     "e-mail header, or no text (its release is in an attachment).",
-    "release_publisher": "The publisher of a release could not be inferred (``pressroom add``); "
-    "give it with ``--publisher`` or a ``publisher:`` header line.",
+    "release_publisher": "The publisher of a release could not be inferred (``pressroom add``), "
+    "or the web page it comes from names a publisher not declared (the message names it, "
+    "and where the page gives it); declare it in ``pressroom_publishers`` (by its name or "
+    "an alias), or give it with ``--publisher`` or a ``publisher:`` header line.",
     "release_ignored": "A file in the releases folder is not read as a release: its name does "
     "not end in ``.txt`` (a ``.TXT`` ending, a PDF, a Markdown note), or its name or its "
     "folder's holds a line break, a control character, ``<``, ``>``, a backquote or a "

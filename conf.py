@@ -93,7 +93,7 @@ def setup(app):
         the next build the other. It is written when the build starts."""
         try:
             from sphinx_argparse_cli import _write_css
-        except ImportError:  # before sphinx-argparse-cli 1.22 (Sphinx 9): no stylesheet to write
+        except ImportError:  # before sphinx-argparse-cli 1.21.3: no stylesheet to write
             return
         _write_css(app, None)
 

@@ -876,3 +876,29 @@ def test_a_publisher_s_own_name_before_another_s_alias():
     assert _publisher_named("Acme", project).key == "acme"
     assert _publisher_named("acme group", project).key == "acme-group"
     assert _publisher_named("AG", project) is None
+
+
+def test_publisher_option_takes_an_alias_over_what_a_file_says(tmp_path, capsys, monkeypatch):
+    """``--publisher`` names the publisher of every file, by key, name or alias, over the
+    one a file's header gives; its help says so."""
+    import argparse
+
+    from pressroom.commands.add import add_arguments
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    assert "folder key, name or an alias" in " ".join(parser.format_help().split())
+    make_project(tmp_path / "p", releases={})
+    write(tmp_path / "p/conf.py", """\
+project = "test"
+pressroom_publishers = {
+    "acme-rights": {"name": "Acme Rights", "aliases": ["ARF"]},
+    "ocean-trust": {"name": "Ocean Trust"},
+}
+""")
+    src = write(tmp_path / "in" / "a.txt", "---\npublisher: Ocean Trust\ndate: 2024-05-02\n---\n"
+                "Fund Opens\n\nThe fund opens today.\n")
+    code, out, err = run_cli(capsys, monkeypatch, tmp_path / "p", "add", "--publisher", "ARF",
+                             str(src))
+    assert code == 0, err
+    assert (tmp_path / "p/corpus/releases/acme-rights/2024/2024-05-02-fund-opens.txt").is_file()

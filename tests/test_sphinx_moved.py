@@ -104,3 +104,17 @@ def test_a_former_address_where_a_page_is_written_is_not_overwritten(tmp_path):
     assert _redirect(out / FORMER_ENTRY / "index.html")[0] == "../brian-dooley/"
     said = [w for w in warnings_of(app) if "pressroom_moved" in w]
     assert any("'search'" in w for w in said) and any("'genindex'" in w for w in said)
+
+
+def test_a_move_that_cannot_be_written_is_a_warning_at_its_line_of_conf_py(tmp_path):
+    """As a malformed value of the other settings is: the line ``pressroom_moved`` is set on."""
+    src = copy_root("pressroom", tmp_path)
+    conf = src / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    conf.write_text(text + f"\npressroom_moved = {{'search': {ENTRY!r}, 'old': 'no/page'}}\n",
+                    encoding="utf-8")
+    line = len(text.splitlines()) + 2
+    app = built(src)
+    said = [w for w in warnings_of(app) if "pressroom_moved" in w]
+    assert len(said) == 2, said
+    assert all(f"conf.py:{line}:" in w for w in said), said

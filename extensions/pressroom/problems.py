@@ -38,8 +38,10 @@ SUBTYPES: dict[str, str] = {
     "release_duplicate": "Two release files hold the same text.",
     "release_email": "A file taken in as an e-mail (``pressroom add`` of a ``.eml``) has no "
     "e-mail header, or no text (its release is in an attachment).",
-    "release_publisher": "The publisher of a release could not be inferred (``pressroom add``); "
-    "give it with ``--publisher`` or a ``publisher:`` header line.",
+    "release_publisher": "The publisher of a release could not be inferred (``pressroom add``), "
+    "or the web page it comes from names a publisher not declared (the message names it, "
+    "and where the page gives it); declare it in ``pressroom_publishers`` (by its name or "
+    "an alias), or give it with ``--publisher`` or a ``publisher:`` header line.",
     "release_ignored": "A file in the releases folder is not read as a release: its name does "
     "not end in ``.txt`` (a ``.TXT`` ending, a PDF, a Markdown note), or its name or its "
     "folder's holds a line break, a control character, ``<``, ``>``, a backquote or a "
@@ -97,8 +99,10 @@ SUBTYPES: dict[str, str] = {
     "release page kept from the last build links an entry removed from the registry.",
     "config": "A ``pressroom_*`` configuration value is malformed (the default is used), a "
     "folder it names does not exist, the folder the generated pages go to holds files "
-    "Pressroom did not write (nothing is written into it), or a folder Pressroom generated "
-    "under a former setting is still there (it is no longer read).",
+    "Pressroom did not write (nothing is written into it), a folder Pressroom generated "
+    "under a former setting is still there (it is no longer read), or a page "
+    "``pressroom_moved`` lists cannot be redirected (its former path is a page of the site, "
+    "its path now is none).",
 }
 
 #: The subtypes that only some of the tools report; every other one, the build and

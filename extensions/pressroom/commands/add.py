@@ -68,8 +68,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="FILE_OR_FOLDER",
                         help="received release files (.txt, .html, .eml) or folders holding them")
     parser.add_argument("--publisher", metavar="KEY",
-                        help="publisher folder key (or name) for every file, when the files "
-                        "do not say it themselves")
+                        help="publisher of every file, by its folder key, name or an alias "
+                        "(pressroom_publishers): for files that do not say it themselves, "
+                        "and over what those that do say")
     parser.add_argument("--date", metavar="YYYY-MM-DD",
                         help="publication date for files in which none can be found")
     parser.add_argument("--language", metavar="TAG",

@@ -236,7 +236,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
       ``pressroom_entity_types``, ``pressroom_publishers``,
       ``pressroom_entries_dir``, ``pressroom_archive_dir``,
       ``pressroom_glossary_max``, ``pressroom_entry_releases``, ``pressroom_timeline_max``,
-      ``pressroom_feed_entries``, ``pressroom_root_redirect``;
+      ``pressroom_feed_entries``, ``pressroom_root_redirect``, ``pressroom_moved``;
     * the source suffix ``.txt`` and its parser :class:`ReleaseParser`
       (a release file is a page);
     * the ``pressroom`` domain (object types and roles per entity type, ``org``
@@ -258,8 +258,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
       sidebar, a theme's own navigation functions bounded too, JSON-LD, asset tags made
       once per folder),
       ``html-collect-pages`` (entry and letter pages, rendered from collected data),
-      ``build-finished`` (``pressroom.json`` export, root redirect, the digests of
-      the collected pages);
+      ``env-check-consistency`` (moves that cannot be redirected),
+      ``build-finished`` (``pressroom.json`` export, root redirect, the redirects of
+      moved pages, the digests of the collected pages);
     * the stylesheet ``pressroom.css``.
     """
     # The corpus values are checked by pressroom.config, as the commands read them (each

@@ -81,11 +81,22 @@ def site_pages(env: Any) -> set[str]:
     return set(env.all_docs) | {entry[0] for entry in get_domain(env).entries.values()}
 
 
+def _setting(app: Sphinx) -> Any:
+    """Where ``pressroom_moved`` is set: its line of ``conf.py``, as the other settings'
+    warnings say it."""
+    from pressroom.config import assignment_lines
+    from pressroom.sphinxext.parser import FileLocation
+
+    conf = Path(app.confdir) / "conf.py"
+    return FileLocation.of(str(conf), assignment_lines(conf).get("pressroom_moved"))
+
+
 def check_moved(app: Sphinx, env: Any) -> None:
     """``env-check-consistency``: a listed move that cannot be written is a warning."""
     _pairs, problems = moved_pages(app.config.pressroom_moved, site_pages(env))
     for problem in problems:
-        logger.warning("pressroom_moved: %s", problem, type="pressroom", subtype="config")
+        logger.warning("pressroom_moved: %s", problem, location=_setting(app),
+                       type="pressroom", subtype="config")
 
 
 def _ours_or_none(path: Path) -> bool:
@@ -124,7 +135,7 @@ def write_redirects(app: Sphinx, exc: Exception | None) -> None:
             # a page written there (Sphinx's search or genindex, no document; with dirhtml
             # a folder's index page; the root redirect): kept
             logger.warning("pressroom_moved: %r is a page of the site; it is not redirected",
-                           former, type="pressroom", subtype="config")
+                           former, location=_setting(app), type="pressroom", subtype="config")
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         target = relative_uri(here, there) or "./"

@@ -1757,6 +1757,23 @@ def test_speakers_named_as_german_french_and_spanish_name_them(said, speaker):
     assert [q.speaker for q in r.quotes] == [speaker]
 
 
+@pytest.mark.parametrize(("said", "speaker"), [
+    ("“Non ci fermeremo finché non saranno liberi”, ha detto Mario Rossi.", "Mario Rossi"),
+    ("“Non ci fermeremo finché non saranno liberi”, ha dichiarato Mario Rossi.", "Mario Rossi"),
+    ("„We stoppen pas als ze vrij zijn”, aldus Jan de Vries.", "Jan de Vries"),
+    ("„We stoppen pas als ze vrij zijn”, zei Jan de Vries.", "Jan de Vries"),
+    ("„Nie przestaniemy, dopóki nie będą wolni” – powiedziała Anna Nowak.", "Anna Nowak"),
+    ("”Vi slutar inte förrän de är fria”, säger Anna Svensson.", "Anna Svensson"),
+    # a dash before the verb, in English too
+    ("“We will not stop until they are free” — said Jane Roe.", "Jane Roe"),
+    # ``dice`` and ``sa`` are words of English and Tagalog: no verb of saying
+    ("“We will not stop until they are free,” dice Jane Roe.", None),
+])
+def test_speakers_named_as_italian_dutch_polish_and_swedish_name_them(said, speaker):
+    r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
+    assert [q.speaker for q in r.quotes] == [speaker]
+
+
 def test_a_release_read_from_bytes_has_their_sha256():
     import hashlib
 

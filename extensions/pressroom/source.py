@@ -703,7 +703,16 @@ _SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|sta
         r"advierte|subraya|denuncia|disse|afirmou|declarou|acrescentou|explicou|destacou|"
         r"diz|acrescenta|destaca|sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|"
         r"forderte|fordert|kritisierte|kritisiert|ergänzte|ergänzt|meinte|meint|erläuterte|"
-        r"erläutert|unterstrich|unterstreicht|mahnte|mahnt)")
+        r"erläutert|unterstrich|unterstreicht|mahnte|mahnt|"
+        # Italian, Dutch, Polish and Swedish (``“…”, ha detto X``, ``„…”, aldus X``,
+        # ``„…” – powiedziała X``, ``”…”, säger X``); not ``dice`` nor ``sa``, words of
+        # English and Tagalog
+        r"ha\s+(?:detto|dichiarato|affermato|aggiunto|sottolineato|spiegato|osservato|"
+        r"concluso|ricordato|precisato|avvertito)|afferma|dichiara|aggiunge|sottolinea|"
+        r"zei|zegt|verklaarde|verklaart|benadrukte|benadrukt|aldus|"
+        r"powiedział|powiedziała|dodał|dodała|podkreślił|podkreśliła|stwierdził|"
+        r"stwierdziła|zaznaczył|zaznaczyła|"
+        r"sade|säger|berättar|betonade|tillade)")
 #: ``according to`` in the languages of :data:`_SAY`: within a sentence (after a quotation
 #: it attributes) in :data:`_ACCORDING`; ``According to`` opens the next sentence, which a
 #: quotation before it belongs to no more than to the sentence after, and is read only
@@ -781,7 +790,8 @@ _DESCRIBED = r"(?:,\s+(?=[^,“”\"«»]{0,80}?(?<!\S)[a-z])[^,“”\"«»]{2,
 #: comma, after a quote that ends a sentence (not a title: ``“The Old Man and the Sea” –``).
 _SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER_ON_LINE}(?=[ \t]*(?:,|$))", re.MULTILINE)
 _AFTER_RES = (
-    re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_SPEAKER}\b"),
+    # (a dash before the verb too, as Polish writes it: ``„…” – powiedziała X``)
+    re.compile(rf"\s*(?:[,.]|[–—](?=\s))?\s*{_SAY}\s+{_SPEAKER}\b"),
     re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}(?:{_DESCRIBED}{_RELATIVE}|{_APPOSITION})"
                rf"\s+(?:has\s+|had\s+|also\s+)?{_SAY}\b"),
     re.compile(rf"\s*[,.]?\s*{_ACCORDING}\s+{_SPEAKER}\b"),

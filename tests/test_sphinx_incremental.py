@@ -75,6 +75,32 @@ def test_edit_release_rewrites_exactly_the_affected_pages(tmp_path):
     app.cleanup()
 
 
+def test_a_publisher_s_aliases_changed_re_read_no_release(tmp_path):
+    """A publisher's aliases are the names ``pressroom add`` knows it by: changing them
+    rewrites nothing, where it had re-read every release as a changed configuration."""
+    src = copy_root("pressroom", tmp_path)
+    hrf = {"name": "Human Rights First", "url": "https://humanrightsfirst.org",
+           "footer_markers": ["Seeking asylum?"]}
+    _build(src, confoverrides={"pressroom_publishers": {"hrf": {**hrf, "aliases": ["HRF"]}}})
+    app = make(src, confoverrides={"pressroom_publishers": {
+        "hrf": {**hrf, "aliases": ["HRF", "Human Rights First, Inc."]}}})
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    writes = Writes(app)
+    app.build()
+    assert read == [] and writes.pages == set()
+    app.cleanup()
+    # the publisher's name is the build's: changing it re-reads the releases
+    app = make(src, confoverrides={"pressroom_publishers": {
+        "hrf": {**hrf, "name": "Human Rights First (US)", "aliases": ["HRF"]}}})
+    read = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app.build()
+    assert SEED in read
+    assert "Human Rights First (US)" in page(app, SEED)
+    app.cleanup()
+
+
 def test_a_large_glossary_lists_letters_and_is_not_rewritten_for_mentions(tmp_path):
     """Beyond ``pressroom_glossary_max`` entries, a type's glossary lists its letters, each
     linking to the letter's page (one line per entry, with its release count): a page

@@ -143,6 +143,21 @@ def _config_inited(app: Sphinx, config: Config) -> None:
     _exclude_unread(app, config, project.releases_dir)
     _exclude_former_generated(app, config)
     _keep_out_of_e_books(config)
+    _publishers_without_aliases(config)
+
+
+def _publishers_without_aliases(config: Config) -> None:
+    """A publisher's ``aliases`` are ``pressroom add``'s alone (the names its pages and
+    e-mails give it), checked above with the rest: left out of the value Sphinx keeps and
+    compares, so that adding one does not re-read every release, as a changed value of
+    ``pressroom_publishers`` does."""
+    publishers = config.pressroom_publishers
+    if isinstance(publishers, dict) and any(
+            isinstance(spec, dict) and "aliases" in spec for spec in publishers.values()):
+        config.pressroom_publishers = {
+            key: {f: v for f, v in spec.items() if f != "aliases"} if isinstance(spec, dict)
+            else spec
+            for key, spec in publishers.items()}
 
 
 def _keep_out_of_e_books(config: Config) -> None:

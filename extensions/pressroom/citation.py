@@ -24,30 +24,28 @@ def scholar_date(date: str) -> str:
     return "/".join(parts) if len(parts) == 3 else parts[0]
 
 
+#: The tags of a release's page, in the order it writes them, and the fact each gives:
+#: Highwire Press's, then Dublin Core's. A tag whose fact is unknown (``""``) is left out,
+#: but the title's.
+_TAGS = (
+    ("citation_title", "title"), ("citation_publication_date", "scholar_date"),
+    ("citation_author", "publisher"), ("citation_publisher", "publisher"),
+    ("citation_language", "language"), ("citation_public_url", "url"),
+    ("DC.title", "title"), ("DC.type", "type"), ("DC.date", "date"),
+    ("DC.creator", "publisher"), ("DC.publisher", "publisher"),
+    ("DC.language", "language"), ("DC.identifier", "url"),
+)
+
+
 def citation_meta(*, title: str, date: str, publisher: str, language: str,
                   url: str = "") -> list[tuple[str, str]]:
     """The ``<meta name content>`` pairs of a release's page: its title, date (ISO 8601, to
     the day, month or year; ``""`` when unknown), publisher (also its author: a press
     release is its issuer's), language and address (left out unless absolute)."""
-    pairs = [("citation_title", title)]
-    if date:
-        pairs.append(("citation_publication_date", scholar_date(date)))
-    if publisher:
-        pairs += [("citation_author", publisher), ("citation_publisher", publisher)]
-    if language:
-        pairs.append(("citation_language", language))
-    if is_web_address(url):
-        pairs.append(("citation_public_url", url))
-    pairs += [("DC.title", title), ("DC.type", "Text")]
-    if date:
-        pairs.append(("DC.date", date))
-    if publisher:
-        pairs += [("DC.creator", publisher), ("DC.publisher", publisher)]
-    if language:
-        pairs.append(("DC.language", language))
-    if is_web_address(url):
-        pairs.append(("DC.identifier", url))
-    return pairs
+    facts = {"title": title, "date": date, "scholar_date": scholar_date(date),
+             "publisher": publisher, "language": language, "type": "Text",
+             "url": url if is_web_address(url) else ""}
+    return [(name, facts[fact]) for name, fact in _TAGS if facts[fact] or fact == "title"]
 
 
 _INNER = str.maketrans("“”", "‘’")

@@ -153,3 +153,8 @@ def search_hits(index: dict, term: str) -> list[int]:
     stems it: ``elodi``), in ``index["docnames"]``."""
     value = index["terms"].get(term, [])
     return value if isinstance(value, list) else [value]
+
+
+def search_pages(index: dict, term: str) -> set[str]:
+    """The documents the search *index* lists under *term* (see :func:`search_hits`)."""
+    return {index["docnames"][i] for i in search_hits(index, term)}

@@ -333,8 +333,8 @@ def _walk(element, out: _Text, skip=None) -> None:
             out.line()
         elif child.name == "a" and _note_back(child):
             continue  # a footnote's way back to the text (↩): its marker says where
-        elif child.name == "a" and _note_ref(child):
-            out.add(f"[{_note_ref(child)}]")  # a footnote's marker: report.[1], not report.1
+        elif child.name == "a" and (marker := _note_ref(child)):
+            out.add(f"[{marker}]")  # a footnote's marker: report.[1], not report.1
         elif child.name == "pre":
             out.paragraph()  # its lines as they are, spaces and all
             out.lines.extend(line.rstrip() for line in child.get_text().splitlines())
@@ -452,15 +452,16 @@ def _chrome(tag) -> bool:
     attrs = tag.attrs
     if not attrs:
         return False
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true" or tag.name == "dialog":
+    if _hidden(tag) or tag.name == "dialog" or attrs.get("role") in _CHROME_ROLES:
         return True
-    if attrs.get("role") in _CHROME_ROLES:
-        return True
-    if _HIDDEN_STYLE.search(str(attrs.get("style") or "")):
-        return True
-    classes = attrs.get("class") or []
-    names = " ".join([*classes] if isinstance(classes, list) else [str(classes)])
-    return bool(_CHROME_RE.search(names + " " + str(attrs.get("id") or "")))
+    return bool(_CHROME_RE.search(_names(tag) + " " + str(attrs.get("id") or "")))
+
+
+def _hidden(tag) -> bool:
+    """Whether *tag* is hidden from the reader (``hidden``, ``aria-hidden``, a style)."""
+    attrs = tag.attrs
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true" or \
+        bool(_HIDDEN_STYLE.search(str(attrs.get("style") or "")))
 
 
 def _drop_chrome(soup, keep: list) -> None:
@@ -498,11 +499,8 @@ def _chrome_holding_the_text(container, kept: set[int]):
         elif not isinstance(child, Tag) or child.name in _DROP:
             continue
         elif id(child) not in kept and _chrome(child):
-            attrs = child.attrs
-            if "hidden" in attrs or attrs.get("aria-hidden") == "true" or \
-                    _HIDDEN_STYLE.search(str(attrs.get("style") or "")):
-                continue
-            found.append(child)
+            if not _hidden(child):
+                found.append(child)
         elif child.name != "h1":
             todo.extend(child.children)
     if len(found) < 2:

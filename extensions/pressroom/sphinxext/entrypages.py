@@ -71,8 +71,8 @@ from pressroom.sphinxext.corpus import (
     remove_output,
 )
 from pressroom.sphinxext.domain import get_domain
-from pressroom.sphinxext.html import breadcrumbs_html, url_folder
-from pressroom.sphinxext.render import accent_free_keywords, direction
+from pressroom.sphinxext.html import breadcrumbs_html, lang_attributes, url_folder
+from pressroom.sphinxext.render import accent_free_keywords
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -506,7 +506,7 @@ class Renderer:
         for b in rows:
             more = (f'<span class="pressroom-muted"> ({b.count} mentions)</span>'
                     if b.count > 1 else "")
-            lang = _lang(b.language, self.site_language)
+            lang = lang_attributes(b.language, self.site_language)
             out.append(
                 f'<li><p class="pressroom-backlink-head"><span class="pressroom-date">'
                 f"{esc(self.human_date(b.date))}</span> "
@@ -573,7 +573,7 @@ class Renderer:
         for release, group in itertools.groupby(rows, key=lambda row: row[0]):
             group = list(group)
             _release, date, title, _text, _start, language = group[0]
-            lang = _lang(language, self.site_language)
+            lang = lang_attributes(language, self.site_language)
             out.append('<div class="pressroom-quoted-in">\n<p class="pressroom-backlink-head">'
                        f'<span class="pressroom-date">{esc(self.human_date(date))}</span> '
                        f"{self.doc_link(docname, release, title, attrs=lang)}</p>\n")
@@ -1006,17 +1006,6 @@ def _backlink_model(rows: list) -> tuple:
     return tuple((b.docname, b.date, b.title, b.count, b.sentence, b.s0, b.s1, b.anchor, b.more,
                   b.language, b.title_anchor)
                  if isinstance(b, aggregates.Backlink) else b for b in rows)
-
-
-def _lang(language: str, site_language: str | None = None) -> str:
-    """A ``lang`` attribute (with its leading space) for text in *language*, a tag, and a
-    ``dir`` when it is written in the other direction than the site's language (see
-    :func:`~pressroom.sphinxext.render.direction`); nothing for text in the site's language
-    (``""``)."""
-    if not language:
-        return ""
-    way = direction(language, site_language)
-    return f' lang="{esc(language)}"' + (f' dir="{way}"' if way else "")
 
 
 def _search_text(entities: list[Entity]) -> str:

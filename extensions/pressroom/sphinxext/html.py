@@ -23,6 +23,7 @@ from pressroom.sphinxext.corpus import (
     code_key,
     digest,
     load_pickled,
+    plain,
     remove_if_written,
     site_language,
     store_pickled,
@@ -210,6 +211,16 @@ def _without_hidden(function: Any) -> Any:
 
     bounded._pressroom = True  # type: ignore[attr-defined]
     return bounded
+
+
+def lang_attributes(language: str, site_language: str | None = None) -> str:
+    """A ``lang`` attribute (with its leading space) for text in *language*, a tag, and a
+    ``dir`` when it is written in the other direction than the site's language (see
+    :func:`~pressroom.sphinxext.render.direction`); nothing for no language (``""``)."""
+    if not language:
+        return ""
+    way = direction(language, site_language)
+    return f' lang="{escape(plain(language))}"' + (f' dir="{way}"' if way else "")
 
 
 class DirectedText:
@@ -416,11 +427,12 @@ def add_jsonld(app: Sphinx, pagename: str, templatename: str, context: dict[str,
     domain = get_domain(app.env)
     if pagename in domain.releases:
         description = meta_description(domain.data.get("descriptions", {}).get(pagename, ""))
+        facts = _citation_facts(app, domain, pagename)
         context["metatags"] = (context.get("metatags", "") + description
                                + script(release_ld(app, domain, pagename))
-                               + citation_tags(app, domain, pagename))
+                               + citation_tags(*facts))
         if "body" in context:
-            context["body"] += citation_html(app, domain, pagename)
+            context["body"] += citation_html(app, *facts)
 
 
 def _citation_facts(app: Sphinx, domain, docname: str) -> tuple[str, str, str, str, str]:
@@ -433,11 +445,10 @@ def _citation_facts(app: Sphinx, domain, docname: str) -> tuple[str, str, str, s
             url if is_web_address(url) else "")
 
 
-def citation_tags(app: Sphinx, domain, docname: str) -> str:
+def citation_tags(title: str, date: str, publisher: str, language: str, url: str) -> str:
     """The Highwire Press (``citation_*``) and Dublin Core (``DC.*``) tags of a release's
-    page, which reference managers and Google Scholar read (:mod:`pressroom.citation`),
-    each value escaped: it is release text, data."""
-    title, date, publisher, language, url = _citation_facts(app, domain, docname)
+    page (:func:`_citation_facts`), which reference managers and Google Scholar read
+    (:mod:`pressroom.citation`), each value escaped: it is release text, data."""
     tags = [f'<link rel="schema.DC" href="{DC_SCHEMA}" />\n']
     for name, content in citation_meta(title=title, date=date, publisher=publisher,
                                        language=language, url=url):
@@ -445,21 +456,20 @@ def citation_tags(app: Sphinx, domain, docname: str) -> str:
     return "".join(tags)
 
 
-def citation_html(app: Sphinx, domain, docname: str) -> str:
-    """The release cited, under its text, to copy: publisher, title, date and, under
-    ``html_baseurl``, its address (without it the page knows no address of its own to
-    give); the date it was accessed is the reader's to add. A title in another language
-    than the site's is marked as written in it, as on the rest of the page."""
-    title, date, publisher, language, url = _citation_facts(app, domain, docname)
+def citation_html(app: Sphinx, title: str, date: str, publisher: str, language: str,
+                  url: str) -> str:
+    """The release cited (:func:`_citation_facts`), under its text, to copy: publisher,
+    title, date and, under ``html_baseurl``, its address (without it the page knows no
+    address of its own to give); the date it was accessed is the reader's to add. A title
+    in another language than the site's is marked as written in it, as on the rest of the
+    page."""
     before, title, after = citation_parts(
         title=title, publisher=publisher,
         date_shown=PartialDate.parse(date).human() if date else "")
     title = escape(title)
-    other = other_language(language, app.config.language)
-    if other:
-        way = direction(other, app.config.language)
-        title = (f'<span lang="{escape(other)}"' + (f' dir="{way}"' if way else "")
-                 + f">{title}</span>")
+    lang = lang_attributes(other_language(language, app.config.language), app.config.language)
+    if lang:
+        title = f"<span{lang}>{title}</span>"
     text = escape(before) + title + escape(after)
     if url:
         text += f' <a class="reference external" href="{escape(url)}">{escape(url)}</a>'

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import quoteattr
 
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
@@ -32,6 +31,7 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.domain import get_domain, writes_page
 from pressroom.sphinxext.generate import generated_folders
+from pressroom.sphinxext.redirects import redirect_page
 from pressroom.sphinxext.render import EXPORT_FILE, direction, other_language
 from pressroom.weburl import is_web_address
 
@@ -651,12 +651,7 @@ def _root_redirect(app: Sphinx) -> None:
     from pressroom.sphinxext.feed import FEED_FILE, feed_link
 
     # the site's address: a feed reader given it finds the feed here too
-    html = (f"<!DOCTYPE html>\n<html lang={quoteattr(site_language(app.config))}><head>"
-            f"<meta charset=\"utf-8\">"
-            f"<meta http-equiv=\"refresh\" content={quoteattr('0; url=' + target)}>"
-            f"<link rel=\"canonical\" href={quoteattr(target)}>{feed_link(app, FEED_FILE)}"
-            f"{_REDIRECT_TITLE}</head>"
-            f"<body><main><h1>Redirecting to the home page</h1>"
-            f"<p><a href={quoteattr(target)}>Continue to the home page</a></p></main></body>"
-            f"</html>\n")
+    html = redirect_page(target, target, site_language(app.config),
+                         feed_link(app, FEED_FILE) + _REDIRECT_TITLE,
+                         "Redirecting to the home page", "Continue to the home page")
     write_if_changed(redirect, html)  # written once, not at every build

@@ -61,16 +61,24 @@ def moved_pages(moved: dict[str, str], pages: set[str]) -> tuple[list[tuple[str,
     return pairs, problems
 
 
-def redirect_html(target: str, canonical: str, language: str) -> str:
-    """A page that sends its reader to *target* (relative to it), naming *canonical* (the
-    page's address, absolute under ``html_baseurl``) as the address to keep."""
+def redirect_page(target: str, canonical: str, language: str, head: str, heading: str,
+                  link: str) -> str:
+    """A page that sends its reader to *target* (relative to it), naming *canonical* as the
+    address to keep, with *head* in its ``<head>`` (its title, the mark of a page written
+    here), *heading* and a *link* to follow: a moved page's and the root redirect's."""
     return (f"<!DOCTYPE html>\n<html lang={quoteattr(language)}><head><meta charset=\"utf-8\">"
             f"<meta http-equiv=\"refresh\" content={quoteattr('0; url=' + target)}>"
-            f"<link rel=\"canonical\" href={quoteattr(canonical)}>"
-            f"<meta name=\"robots\" content=\"noindex\">{_TITLE}</head>"
-            f"<body><main><h1>This page has moved</h1>"
-            f"<p><a href={quoteattr(target)}>Continue to its address now</a></p></main></body>"
-            f"</html>\n")
+            f"<link rel=\"canonical\" href={quoteattr(canonical)}>{head}</head>"
+            f"<body><main><h1>{heading}</h1>"
+            f"<p><a href={quoteattr(target)}>{link}</a></p></main></body></html>\n")
+
+
+def redirect_html(target: str, canonical: str, language: str) -> str:
+    """A moved page's former address: it sends its reader to *target*, naming *canonical*
+    (the page's address, absolute under ``html_baseurl``) as the address to keep."""
+    return redirect_page(target, canonical, language,
+                         f"<meta name=\"robots\" content=\"noindex\">{_TITLE}",
+                         "This page has moved", "Continue to its address now")
 
 
 def site_pages(env: Any) -> set[str]:

@@ -803,6 +803,14 @@ _SOVEREIGN_PARTIES = frozenset(
     "Nation Province Territory".split())
 
 
+def _bare_name(name: str) -> str:
+    """*name* (normalized) without its qualifier in brackets and its leading article:
+    ``Supreme Court`` of ``The Supreme Court (Kenya)``."""
+    m = _QUALIFIED.match(name)
+    name = m.group(1) if m else name
+    return name[4:] if name.startswith(_LEADING_ARTICLES) else name
+
+
 def _party_or_storm(name: str, etype: str) -> str | None:
     """The one word a court case (``Roe`` of ``Roe v. Wade``, ``Hunt`` of ``Commonwealth v.
     Hunt``) or a named storm (``Ian`` of ``Hurricane Ian``) goes by after a full mention,
@@ -1206,12 +1214,7 @@ class Linker:
             if e.type == "person":
                 continue
             for name in e.names:
-                name = normalize(name)
-                m = _QUALIFIED.match(name)
-                name = m.group(1) if m else name
-                if name.startswith(_LEADING_ARTICLES):
-                    name = name[4:]
-                word = _party_or_storm(name, e.type)
+                word = _party_or_storm(_bare_name(normalize(name)), e.type)
                 if word:
                     parts.add((word, e.id))
         self._parts = frozenset(parts)
@@ -1237,12 +1240,7 @@ class Linker:
         for e in registry:
             if e.type == "person":
                 continue
-            name = normal[e.id]
-            m = _QUALIFIED.match(name)
-            if m:
-                name = m.group(1)
-            if name.startswith(_LEADING_ARTICLES):
-                name = name[4:]
+            name = _bare_name(normal[e.id])
             words = name.partition(" of ")[0].split()
             if len(name.split()) < 2 or not words:
                 continue

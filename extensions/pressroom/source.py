@@ -669,7 +669,9 @@ _STOP_RE = re.compile(rf"[.!?]{NOT_ABBREVIATED}(?=\s|$)")
 #: A line that ends a sentence: ``.``, ``!``, ``?`` or ``:``, maybe a closing quote or bracket.
 _SENTENCE_STOP_RE = re.compile(r"[.!?:…][\"”’')\]]*$")
 _DOUBLE_MARKS = "“”\"«»„"
-_QUOTE_MARK_RE = re.compile("[“”\"«»„‘’‚‹›]")
+#: Every quotation mark: those that open one and those that close one.
+_QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted({*_OPENERS, *"".join(_OPENERS.values())})))
+                            + "]")
 #: A line that is an item of a list: ``- Release the lawyers``, ``• …``, ``1. …``, ``(a) …``.
 LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]+\S")
 #: A headline line that goes on on the next: it ends with a comma or with a word no headline

@@ -668,7 +668,8 @@ NOT_ABBREVIATED = (
 _STOP_RE = re.compile(rf"[.!?]{NOT_ABBREVIATED}(?=\s|$)")
 #: A line that ends a sentence: ``.``, ``!``, ``?`` or ``:``, maybe a closing quote or bracket.
 _SENTENCE_STOP_RE = re.compile(r"[.!?:…][\"”’')\]]*$")
-_DOUBLE_MARKS = "“”\"«»„"
+#: The double quotation marks, opening and closing.
+DOUBLE_MARKS = "“”\"«»„"
 #: Every quotation mark: those that open one and those that close one.
 _QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted({*_OPENERS, *"".join(_OPENERS.values())})))
                             + "]")
@@ -1972,7 +1973,7 @@ def _quote_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     # a ``’`` that ends a word (not ``won’t``), and the double marks, for single quotes
     closers = [c for c in at.get("’", ())
                if not (c + 1 < len(text) and text[c + 1].isalnum()) and not text[c - 1].isspace()]
-    doubles = sorted(p for ch in _DOUBLE_MARKS for p in at.get(ch, ()))
+    doubles = sorted(p for ch in DOUBLE_MARKS for p in at.get(ch, ()))
     k = 0
     while k < len(order):
         o = order[k]
@@ -2087,7 +2088,7 @@ def _closing_mark(text: str, closer: str, para: Paragraph) -> int | None:
     (a straight ``"`` after a word, not before one): else None."""
     for m in _QUOTE_MARK_RE.finditer(text, para.start, para.end):
         mark = m.group()
-        if mark not in _DOUBLE_MARKS:
+        if mark not in DOUBLE_MARKS:
             continue
         at = m.start()
         if mark not in closer or mark == '"' and not straight_closes(text, at, para.start,

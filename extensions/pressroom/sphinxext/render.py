@@ -25,6 +25,7 @@ from pressroom.linker import TITLES, unaccented
 from pressroom.registry import PartialDate
 from pressroom.source import (
     BYLINE_RE,
+    DOUBLE_MARKS,
     LIST_ITEM_RE,
     NOT_ABBREVIATED,
     SENTENCE_OPENING_WORDS,
@@ -171,7 +172,7 @@ class _Lines:
 
 #: The double quotation marks (those that open one and the marks that close it:
 #: :func:`~pressroom.source.quotation_closers`).
-_DOUBLE_QUOTE = re.compile("[“”\"«»„]")
+_DOUBLE_QUOTE = re.compile(f"[{DOUBLE_MARKS}]")
 #: The marks that mostly close a quotation and open one as German and Swedish write them
 #: (``»…«``, ``”…”``): one that nothing closes in the segment opens none (``Home »News``
 #: is an arrow, a breadcrumb's), and the sentences after it are shown as written.
@@ -199,7 +200,7 @@ class _Stops:
         opened = -1
         closers = ""  # the marks that close the quotation open
         a, b = seg
-        last = {mark: text.rfind(mark, a, b) for mark in "“”\"«»„"}  # each mark's last
+        last = {mark: text.rfind(mark, a, b) for mark in DOUBLE_MARKS}  # each mark's last
         for m in _DOUBLE_QUOTE.finditer(text, a, b):
             mark = m.group()
             at = m.start()

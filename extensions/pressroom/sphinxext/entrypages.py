@@ -545,7 +545,8 @@ class Renderer:
     def _sentence(self, docname: str, release: str, sentence: str, s0: int, s1: int,
                   anchor: str, lang: str = "") -> str:
         """A sentence of *release* with its mention highlighted, linked to the mention
-        (*lang*: the release's language as an HTML attribute, see :func:`_lang`)."""
+        (*lang*: the release's language as an HTML attribute, see
+        :func:`~pressroom.sphinxext.html.lang_attributes`)."""
         return (f'<p class="pressroom-sentence"{lang}>{esc(sentence[:s0])}'
                 f'<span class="pressroom-highlight">'
                 f"{self.doc_link(docname, release, sentence[s0:s1], anchor)}</span>"

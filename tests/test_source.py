@@ -1414,8 +1414,17 @@ def test_according_to_opening_the_next_sentence_attributes_nothing_before_it():
     ("4 de mayo de 2011", "2011-05-04"), ("miércoles, 27 de abril de 2011", "2011-04-27"),
     ("1º de março de 2011", "2011-03-01"), ("quarta-feira, 27 de abril de 2011", "2011-04-27"),
     ("4. März 2011", "2011-03-04"), ("Mittwoch, 27. April 2011", "2011-04-27"),
+    ("mercoledì 27 aprile 2011", "2011-04-27"), ("1º maggio 2011", "2011-05-01"),
+    ("woensdag 27 april 2011", "2011-04-27"), ("4 mei 2011", "2011-05-04"),
+    ("onsdag 27 april 2011", "2011-04-27"), ("4 maj 2011", "2011-05-04"),
+    ("4. maj 2011", "2011-05-04"),
+    ("4. mai 2011", "2011-05-04"), ("4. desember 2011", "2011-12-04"),
+    ("środa, 27 kwietnia 2011", "2011-04-27"), ("4 maja 2011", "2011-05-04"),
+    ("4. května 2011", "2011-05-04"), ("středa 27. dubna 2011", "2011-04-27"),
+    ("4. toukokuuta 2011", "2011-05-04"), ("4. kvetna 2011", "2011-05-04"),
     # a numbered item before an English month is no German date
-    ("3. May 2011", None), ("31 février 2011", None)])
+    ("3. May 2011", None), ("3. mei 2011", None), ("31 février 2011", None),
+    ("31 kwietnia 2011", None)])
 def test_dates_of_releases_in_other_languages(written, day):
     assert parse_date(written) == (dt.date.fromisoformat(day) if day else None)
 
@@ -1426,10 +1435,36 @@ def test_dates_of_releases_in_other_languages(written, day):
     "Publié le 27 avril 2011\n",
     "China debe liberar a los abogados\n\nMadrid – El texto.\n\nPublicado el 27 de abril de 2011\n",
     "China muss die Anwälte freilassen\n\nBerlin – Der Text.\n\nVeröffentlicht am 27. April 2011\n",
+    "La Cina deve liberare gli avvocati\n\nROMA, 27 aprile 2011 – Il testo del comunicato.\n",
+    "La Cina deve liberare gli avvocati\n\nRoma – Il testo.\n\nPubblicato il 27 aprile 2011\n",
+    "China moet de advocaten vrijlaten\n\nDen Haag – De tekst.\n\nGepubliceerd op 27 april 2011\n",
+    "Kina måste frige advokaterna\n\nStockholm – Texten.\n\nPublicerad 27 april 2011\n",
+    "Kina skal løslade advokaterne\n\nKØBENHAVN, 27. april 2011 – Teksten.\n",
+    "Chiny muszą uwolnić prawników\n\nWarszawa – Tekst.\n\nOpublikowano 27 kwietnia 2011\n",
+    "Čína musí propustit právníky\n\nPraha – Text.\n\nZveřejněno 27. dubna 2011\n",
+    "Kiinan on vapautettava asianajajat\n\nHelsinki – Teksti.\n\nJulkaistu 27. huhtikuuta 2011\n",
 ])
 def test_a_release_in_another_language_is_dated_from_its_own_words(text):
     r = parse_text(text)
     assert r.date == dt.date(2011, 4, 27) and r.ok, r.problems
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl",
+                                      "cs", "fi", "de"])
+def test_every_month_and_weekday_of_a_language_is_read_as_cldr_names_it(language):
+    """The months as CLDR writes them in each language releases are read in, in a date
+    (``maja``) and alone (``maj``), after the day's weekday: a name missing from the
+    parser's lists (or given the wrong month) fails here, not on a release."""
+    from babel.dates import get_day_names, get_month_names
+
+    ordinal = language in ("da", "nb", "cs", "fi", "de")
+    for context in ("format", "stand-alone"):
+        months = get_month_names("wide", context, language)
+        for number in range(1, 13):
+            day = dt.date(2011, number, 4)
+            weekday = get_day_names("wide", "format", language)[day.weekday()]
+            written = f"{weekday} 4{'.' if ordinal else ''} {months[number]} 2011"
+            assert parse_date(written) == day, written
 
 
 def test_the_month_and_weekday_regex_matches_exactly_its_words():

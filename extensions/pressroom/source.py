@@ -190,17 +190,44 @@ _MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
     "nov": 11, "december": 12, "dec": 12,
 }
-#: The months of releases in French, Spanish, Portuguese and German, as written with
-#: their marks and without (``27 avril 2011``, ``4 de mayo de 2011``, ``4. März 2011``).
+#: The months of releases in other languages, as written with their marks and without
+#: (``27 avril 2011``, ``4 de mayo de 2011``, ``4. März 2011``, ``5 maggio 2011``,
+#: ``5 mei 2011``, ``5 maja 2011``, ``5. května 2011``, ``5. toukokuuta 2011``): French,
+#: Spanish, Portuguese, Italian, Dutch, Swedish and Polish write the day as a number, German,
+#: Danish, Norwegian, Czech and Finnish as an ordinal with a full stop. Polish, Czech and
+#: Finnish name the month of a date in another case than the month alone (``maja``,
+#: ``maj``); both are here. The names are CLDR's (a test checks them against babel's).
 _GERMAN_MONTHS = {"januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "april": 4,
                   "mai": 5, "juni": 6, "juli": 7, "august": 8, "september": 9, "oktober": 10,
                   "november": 11, "dezember": 12}
-_MONTHS.update(_GERMAN_MONTHS)
+#: The months of the languages that write a date's day as an ordinal with a full stop
+#: (``4. März``, ``5. maj``, ``5. května``): only before one of these is ``3.`` a day, as
+#: ``3. May 2011`` is an item numbered 3.
+_DOTTED_DAY_MONTHS = dict(_GERMAN_MONTHS)
+_DOTTED_DAY_MONTHS.update((name, number) for number, names in enumerate((
+    "januar tammikuuta tammikuu ledna leden", "februar helmikuuta helmikuu února unora únor unor",
+    "marts mars maaliskuuta maaliskuu března brezna březen brezen",
+    "april huhtikuuta huhtikuu dubna duben", "maj mai toukokuuta toukokuu května kvetna květen kveten",
+    "juni kesäkuuta kesakuuta kesäkuu kesakuu června cervna červen cerven",
+    "juli heinäkuuta heinakuuta heinäkuu heinakuu července cervence červenec cervenec",
+    "august elokuuta elokuu srpna srpen", "september syyskuuta syyskuu září zari",
+    "oktober lokakuuta lokakuu října rijna říjen rijen",
+    "november marraskuuta marraskuu listopadu listopad",
+    "december desember joulukuuta joulukuu prosince prosinec"), start=1)
+    for name in names.split())
+_MONTHS.update(_DOTTED_DAY_MONTHS)
 _MONTHS.update((name, number) for number, names in enumerate((
-    "janvier enero janeiro", "février fevrier febrero fevereiro", "mars marzo março",
-    "avril abril", "mai mayo maio", "juin junio junho", "juillet julio julho",
-    "août aout agosto", "septembre septiembre setiembre setembro", "octobre octubre outubro",
-    "novembre noviembre novembro", "décembre decembre diciembre dezembro"), start=1)
+    "janvier enero janeiro gennaio januari stycznia styczeń styczen",
+    "février fevrier febrero fevereiro febbraio februari lutego luty",
+    "mars marzo março maart marca marzec", "avril abril aprile april kwietnia kwiecień kwiecien",
+    "mai mayo maio maggio mei maj maja", "juin junio junho giugno juni czerwca czerwiec",
+    "juillet julio julho luglio juli lipca lipiec",
+    "août aout agosto augustus augusti sierpnia sierpień sierpien",
+    "septembre septiembre setiembre setembro settembre september września wrzesnia "
+    "wrzesień wrzesien",
+    "octobre octubre outubro ottobre oktober października pazdziernika październik pazdziernik",
+    "novembre noviembre novembro november listopada listopad",
+    "décembre decembre diciembre dezembro dicembre december grudnia grudzień grudzien"), start=1)
     for name in names.split())
 
 
@@ -233,7 +260,14 @@ _WEEKDAY = ("(?:" + _trie(
     "lundi mardi mercredi jeudi vendredi samedi dimanche "
     "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
     "segunda-feira terça-feira terca-feira quarta-feira quinta-feira sexta-feira "
-    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag".split())
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
+    "lunedì lunedi martedì martedi mercoledì mercoledi giovedì giovedi venerdì venerdi sabato "
+    "domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+    "måndag mandag tisdag tirsdag onsdag torsdag fredag lördag lørdag lordag söndag "
+    "sondag søndag poniedziałek poniedzialek wtorek środa sroda czwartek piątek piatek "
+    "sobota niedziela pondělí pondeli úterý utery středa streda čtvrtek ctvrtek pátek patek "
+    "neděle nedele maanantaina tiistaina keskiviikkona torstaina perjantaina lauantaina "
+    "sunnuntaina".split())
     + "|" + _trie("mon tue tues wed thu thur fri sat sun".split()) + r"\.?),?\s+")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>(?:1[89]|2\d)\d\d)"
@@ -242,13 +276,17 @@ _DATE_PATTERNS = [
     # 27 April 2011, 27th of April, 1er mai 2011, 4 de mayo de 2011
     rf"(?:{_WEEKDAY})?{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}",
     rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<nday>[0-3]\d)",       # 2011-04-27
-    # 4. März 2011: a day with a full stop, before a German month only
+    # 4. März 2011, 5. maj 2011: a day with a full stop, before the month of a language
+    # that writes its days so only
     rf"(?:{_WEEKDAY})?(?P<day>[0-3]?\d)\.\s*"
-    rf"(?P<month>{_trie(_GERMAN_MONTHS)})\s+{_YEAR}",
+    rf"(?P<month>{_trie(_DOTTED_DAY_MONTHS)})\s+{_YEAR}",
 ]
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in _DATE_PATTERNS]
 _DATE_WORDS = (r"(?:(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"
-               r"|Publi[ée]e?(?:\s+le)?|Publicad[oa](?:\s+(?:el|em))?|Ver[öo]ffentlicht(?:\s+am)?)")
+               r"|Publi[ée]e?(?:\s+le)?|Publicad[oa](?:\s+(?:el|em))?|Ver[öo]ffentlicht(?:\s+am)?"
+               r"|Pubblicat[oa](?:\s+il)?|Gepubliceerd(?:\s+op)?|Publicerad(?:\s+den)?"
+               r"|Offentliggjort(?:\s+den)?|Publisert|Opublikowano(?:\s+dnia)?"
+               r"|Zve[řr]ejn[ěe]no|Publikov[áa]no|Julkaistu)")
 _PUBLISHED_RE = re.compile(rf"^\s*{_DATE_WORDS}\s*:?\s*(?P<date>.+?)\s*\.?\s*$", re.IGNORECASE)
 #: ``Published on``, ``Date:``, ``Posted by Jane Roe on`` before the date on the line under
 #: the title.
@@ -451,8 +489,8 @@ def date_at(text: str, pos: int, end: int | None = None) -> _DateMatch | None:
 
 def parse_date(value: str) -> _dt.date | None:
     """A single date written as ``2011-04-27``, ``April 27, 2011`` or ``27 April 2011``, or
-    as a release in French, Spanish, Portuguese or German writes it (``27 avril 2011``,
-    ``27 de abril de 2011``, ``27. April 2011``)."""
+    as a release in another language writes it (``27 avril 2011``, ``27 de abril de 2011``,
+    ``27. April 2011``, ``27 aprile 2011``: see :data:`_DOTTED_DAY_MONTHS`)."""
     value = value.strip()
     for regex in _DATE_RES:
         m = regex.fullmatch(value)

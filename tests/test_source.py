@@ -1809,6 +1809,37 @@ def test_speakers_named_as_italian_dutch_polish_and_swedish_name_them(said, spea
     assert [q.speaker for q in r.quotes] == [speaker]
 
 
+@pytest.mark.parametrize(("said", "speaker"), [
+    ("»Vi stopper ikke, før de er fri,« siger Jens Hansen.", "Jens Hansen"),
+    ("»Vi stopper ikke før de er fri«, sier Kari Nordmann.", "Kari Nordmann"),
+    ("„Nepřestaneme, dokud nebudou svobodní,“ řekla Jana Nováková.", "Jana Nováková"),
+    ("”Emme lopeta ennen kuin he ovat vapaita”, sanoi Anna Virtanen.", "Anna Virtanen"),
+    ("„Nem állunk meg, amíg szabadok nem lesznek” – mondta Kovács Anna.", "Kovács Anna"),
+])
+def test_speakers_named_as_danish_norwegian_czech_finnish_and_hungarian_name_them(said,
+                                                                                  speaker):
+    r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
+    assert [q.speaker for q in r.quotes] == [speaker]
+
+
+@pytest.mark.parametrize(("said", "quoted"), [
+    ("„Wir gewinnen“, sagte Jane Roe nach der Wahl.", [("Wir gewinnen", "Jane Roe")]),
+    ("« Jamais », a déclaré Jane Roe.", [("Jamais", "Jane Roe")]),
+    ("“Basta”, ha detto Mario Rossi.", [("Basta", "Mario Rossi")]),
+    ("„Nigdy” – powiedziała Anna Nowak.", [("Nigdy", "Anna Nowak")]),
+    # English's scare quotes before ``, said X`` are still none, and a short quotation with
+    # no verb after it neither
+    ("They rejected the “compromise”, said Jane Roe in a statement.", []),
+    ("Das sogenannte „Reformpaket“, das die Regierung vorlegte, scheiterte.", []),
+])
+def test_a_short_quotation_a_verb_of_another_language_attributes_is_one(said, quoted):
+    """Fewer than three words in quotation marks are taken for scare quotes unless their
+    own punctuation ends them (``“No,” said Jane Roe``); the languages that put the comma
+    after the closing mark (``„Wir gewinnen“, sagte X``) had their short quotations lost."""
+    r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
+    assert [(q.text, q.speaker) for q in r.quotes] == quoted
+
+
 def test_a_release_read_from_bytes_has_their_sha256():
     import hashlib
 

@@ -728,32 +728,43 @@ _FR_SAID = ("déclaré|dit|affirmé|ajouté|souligné|expliqué|indiqué|estimé
             "rappelé|conclu|insisté|assuré|dénoncé")
 _FR_SAYS = ("déclare|affirme|ajoute|souligne|explique|indique|estime|précise|rappelle|"
             "assure|dénonce|insiste")
-_SAY = (r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|states|"
-        r"explained|explains|told|tells|argued|argues|continued|continues|warned|warns|"
-        r"urged|urges|asked|asks|wrote|writes|commented|comments|remarked|remarks|"
-        r"declared|declares|insisted|insists|observed|observes|stressed|stresses|"
-        r"emphasized|emphasised|emphasizes|emphasises|pointed out|points out|"
-        r"announced|announces|acknowledged|acknowledges|recalled|recalls|predicted|"
-        r"replied|replies|answered|answers|cautioned|cautions|contended|contends|"
-        # a release in French, Spanish, Portuguese or German says so in its own words
-        # (``« … », a déclaré X``, ``“…”, dijo X``, ``„…“, sagte X``)
-        rf"a\s+(?:{_FR_SAID})|{_FR_SAYS}|"
-        r"dijo|afirmó|declaró|añadió|agregó|señaló|explicó|indicó|aseguró|advirtió|"
-        r"subrayó|denunció|manifestó|sostuvo|destacó|expresó|comentó|recalcó|apuntó|precisó|"
-        r"afirma|declara|añade|agrega|señala|explica|indica|asegura|"
-        r"advierte|subraya|denuncia|disse|afirmou|declarou|acrescentou|explicou|destacou|"
-        r"diz|acrescenta|destaca|sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|"
-        r"forderte|fordert|kritisierte|kritisiert|ergänzte|ergänzt|meinte|meint|erläuterte|"
-        r"erläutert|unterstrich|unterstreicht|mahnte|mahnt|"
-        # Italian, Dutch, Polish and Swedish (``“…”, ha detto X``, ``„…”, aldus X``,
-        # ``„…” – powiedziała X``, ``”…”, säger X``); not ``dice`` nor ``sa``, words of
-        # English and Tagalog
-        r"ha\s+(?:detto|dichiarato|affermato|aggiunto|sottolineato|spiegato|osservato|"
-        r"concluso|ricordato|precisato|avvertito)|afferma|dichiara|aggiunge|sottolinea|"
-        r"zei|zegt|verklaarde|verklaart|benadrukte|benadrukt|aldus|"
-        r"powiedział|powiedziała|dodał|dodała|podkreślił|podkreśliła|stwierdził|"
-        r"stwierdziła|zaznaczył|zaznaczyła|"
-        r"sade|säger|berättar|betonade|tillade)")
+#: The verbs that say who spoke (``said X``, ``X told``), in English and
+#: (:data:`_SAY_ABROAD`) in the other languages releases come in: :data:`_SAY`.
+_SAY_ENGLISH = (
+    r"(?:said|says|say|added|adds|concluded|concludes|noted|notes|stated|states|"
+    r"explained|explains|told|tells|argued|argues|continued|continues|warned|warns|"
+    r"urged|urges|asked|asks|wrote|writes|commented|comments|remarked|remarks|"
+    r"declared|declares|insisted|insists|observed|observes|stressed|stresses|"
+    r"emphasized|emphasised|emphasizes|emphasises|pointed out|points out|"
+    r"announced|announces|acknowledged|acknowledges|recalled|recalls|predicted|"
+    r"replied|replies|answered|answers|cautioned|cautions|contended|contends)")
+#: A release in French, Spanish, Portuguese, German and the other languages below says who
+#: spoke in its own words (``« … », a déclaré X``, ``“…”, dijo X``, ``„…“, sagte X``).
+_SAY_ABROAD = (
+    rf"(?:a\s+(?:{_FR_SAID})|{_FR_SAYS}|"
+    r"dijo|afirmó|declaró|añadió|agregó|señaló|explicó|indicó|aseguró|advirtió|"
+    r"subrayó|denunció|manifestó|sostuvo|destacó|expresó|comentó|recalcó|apuntó|precisó|"
+    r"afirma|declara|añade|agrega|señala|explica|indica|asegura|"
+    r"advierte|subraya|denuncia|disse|afirmou|declarou|acrescentou|explicou|destacou|"
+    r"diz|acrescenta|destaca|sagte|sagt|erklärte|erklärt|betonte|betont|warnte|warnt|"
+    r"forderte|fordert|kritisierte|kritisiert|ergänzte|ergänzt|meinte|meint|erläuterte|"
+    r"erläutert|unterstrich|unterstreicht|mahnte|mahnt|"
+    # Italian, Dutch, Polish and Swedish (``“…”, ha detto X``, ``„…”, aldus X``,
+    # ``„…” – powiedziała X``, ``”…”, säger X``); not ``dice`` nor ``sa``, words of
+    # English and Tagalog
+    r"ha\s+(?:detto|dichiarato|affermato|aggiunto|sottolineato|spiegato|osservato|"
+    r"concluso|ricordato|precisato|avvertito)|afferma|dichiara|aggiunge|sottolinea|"
+    r"zei|zegt|verklaarde|verklaart|benadrukte|benadrukt|aldus|"
+    r"powiedział|powiedziała|dodał|dodała|podkreślił|podkreśliła|stwierdził|"
+    r"stwierdziła|zaznaczył|zaznaczyła|"
+    r"sade|säger|berättar|betonade|tillade|"
+    # Danish and Norwegian, Czech, Finnish and Hungarian (``»…«, siger X``, ``„…“,
+    # řekla X``, ``”…”, sanoi X``, ``„…” – mondta X``); not Norwegian's ``sa``
+    r"sagde|siger|udtalte|udtaler|tilføjede|understregede|sier|uttalte|uttaler|"
+    r"řekl|řekla|uvedl|uvedla|dodal|dodala|prohlásil|prohlásila|zdůraznil|zdůraznila|"
+    r"sanoi|sanoo|totesi|toteaa|kertoi|kertoo|sanoivat|"
+    r"mondta|mondja|közölte|hangsúlyozta|nyilatkozta)")
+_SAY = rf"(?:{_SAY_ENGLISH}|{_SAY_ABROAD})"
 #: ``according to`` in the languages of :data:`_SAY`: within a sentence (after a quotation
 #: it attributes) in :data:`_ACCORDING`; ``According to`` opens the next sentence, which a
 #: quotation before it belongs to no more than to the sentence after, and is read only
@@ -862,6 +873,9 @@ _SO_AFTER = re.compile(rf",[ \t]*so\s+{_SPEAKER}\b")
 _GERMAN_OPENERS = "„»‚›"
 #: The two of :data:`_AFTER_RES` that say who spoke in so many words (``said X``, ``X said``).
 _SAID_AFTER = _AFTER_RES[:2]
+#: A verb of saying in another language than English, and its speaker, after the comma (or
+#: dash) that follows a closing mark: ``„Wir gewinnen“, sagte X``, ``« Non », a déclaré X``.
+_SAID_ABROAD_AFTER = re.compile(rf"\s*(?:,|[–—](?=\s))\s*{_SAY_ABROAD}\s+{_SPEAKER}\b")
 _BEFORE_RES = (
     # ``Jane Roe, from Amnesty International, who led the research, said:``; first, as the
     # next reads ``International, who led the research, said`` as a speaker's
@@ -2199,9 +2213,13 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             inner_a, inner_b = _strip_span(text, o + 1, c)
             # ‘scare quotes’ and titles are not quotations: fewer than three words are one
             # only when their own punctuation ends them and a speaker says them right
-            # after (“No,” said Jane Roe. / “Shameful!” Jane Roe said.)
+            # after (“No,” said Jane Roe. / “Shameful!” Jane Roe said.), or, in the
+            # languages that put the comma after the closing mark, when a verb of their
+            # own says who spoke them (``„Wir gewinnen“, sagte X``; English's ``the
+            # “compromise”, said Jane Roe`` holds scare quotes still)
             short = len(text[inner_a:inner_b].split()) < 3
-            if short and text[inner_b - 1] not in ",.!?":
+            if (short and text[inner_b - 1] not in ",.!?"
+                    and not _SAID_ABROAD_AFTER.match(text, c + 1, min(para.end, c + 200))):
                 continue
             speaker = None
             after = None

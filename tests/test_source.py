@@ -1422,6 +1422,7 @@ def test_according_to_opening_the_next_sentence_attributes_nothing_before_it():
     ("środa, 27 kwietnia 2011", "2011-04-27"), ("4 maja 2011", "2011-05-04"),
     ("4. května 2011", "2011-05-04"), ("středa 27. dubna 2011", "2011-04-27"),
     ("4. toukokuuta 2011", "2011-05-04"), ("4. kvetna 2011", "2011-05-04"),
+    ("onsdag den 4. maj 2011", "2011-05-04"), ("2011. május 4.", "2011-05-04"),
     # a numbered item before an English month is no German date
     ("3. May 2011", None), ("3. mei 2011", None), ("31 février 2011", None),
     ("31 kwietnia 2011", None)])
@@ -1443,27 +1444,33 @@ def test_dates_of_releases_in_other_languages(written, day):
     "Chiny muszą uwolnić prawników\n\nWarszawa – Tekst.\n\nOpublikowano 27 kwietnia 2011\n",
     "Čína musí propustit právníky\n\nPraha – Text.\n\nZveřejněno 27. dubna 2011\n",
     "Kiinan on vapautettava asianajajat\n\nHelsinki – Teksti.\n\nJulkaistu 27. huhtikuuta 2011\n",
+    "Kína engedje szabadon az ügyvédeket\n\nBUDAPEST, 2011. április 27. – A szöveg.\n",
 ])
 def test_a_release_in_another_language_is_dated_from_its_own_words(text):
     r = parse_text(text)
     assert r.date == dt.date(2011, 4, 27) and r.ok, r.problems
 
 
-@pytest.mark.parametrize("language", ["fr", "es", "pt", "it", "nl", "sv", "da", "nb", "pl",
-                                      "cs", "fi", "de"])
-def test_every_month_and_weekday_of_a_language_is_read_as_cldr_names_it(language):
-    """The months as CLDR writes them in each language releases are read in, in a date
-    (``maja``) and alone (``maj``), after the day's weekday: a name missing from the
-    parser's lists (or given the wrong month) fails here, not on a release."""
-    from babel.dates import get_day_names, get_month_names
+@pytest.mark.parametrize("language", ["en", "en_GB", "fr", "fr_CA", "es", "pt", "pt_PT", "it",
+                                      "nl", "sv", "da", "nb", "pl", "cs", "fi", "de", "de_AT",
+                                      "hu"])
+def test_every_date_as_cldr_writes_it_in_a_language_is_read(language):
+    """Each month's date as the Unicode CLDR writes it in full and long in each language
+    releases are read in (``onsdag den 4. maj 2011``, ``2011. május 4., szerda``,
+    ``tiistai 4. tammikuuta 2011``), and the month alone as a date of it names it (Polish
+    ``4 maj 2011`` beside ``4 maja 2011``): a name or a form missing from the parser's lists
+    fails here, not on a release."""
+    from babel.dates import format_date, get_month_names
 
-    ordinal = language in ("da", "nb", "cs", "fi", "de")
-    for context in ("format", "stand-alone"):
-        months = get_month_names("wide", context, language)
-        for number in range(1, 13):
-            day = dt.date(2011, number, 4)
-            weekday = get_day_names("wide", "format", language)[day.weekday()]
-            written = f"{weekday} 4{'.' if ordinal else ''} {months[number]} 2011"
+    ordinal = language.split("_")[0] in ("da", "nb", "cs", "fi", "de")
+    for number in range(1, 13):
+        day = dt.date(2011, number, 4)
+        for form in ("long", "full"):
+            written = format_date(day, form, locale=language)
+            assert parse_date(written) == day, written
+        if language != "hu":
+            alone = get_month_names("wide", "stand-alone", language)[number]
+            written = f"4{'.' if ordinal else ''} {alone} 2011"
             assert parse_date(written) == day, written
 
 

@@ -216,6 +216,11 @@ _DOTTED_DAY_MONTHS.update((name, number) for number, names in enumerate((
     "december desember joulukuuta joulukuu prosince prosinec"), start=1)
     for name in names.split())
 _MONTHS.update(_DOTTED_DAY_MONTHS)
+#: Hungarian writes the year first: ``2011. május 4.``, ``2011. május 4., szerda``.
+_HUNGARIAN_MONTHS = {name: number for number, name in enumerate((
+    "január", "február", "március", "április", "május", "június", "július", "augusztus",
+    "szeptember", "október", "november", "december"), start=1)}
+_MONTHS.update(_HUNGARIAN_MONTHS)
 _MONTHS.update((name, number) for number, names in enumerate((
     "janvier enero janeiro gennaio januari stycznia styczeń styczen",
     "février fevrier febrero fevereiro febbraio februari lutego luty",
@@ -267,8 +272,10 @@ _WEEKDAY = ("(?:" + _trie(
     "sondag søndag poniedziałek poniedzialek wtorek środa sroda czwartek piątek piatek "
     "sobota niedziela pondělí pondeli úterý utery středa streda čtvrtek ctvrtek pátek patek "
     "neděle nedele maanantaina tiistaina keskiviikkona torstaina perjantaina lauantaina "
-    "sunnuntaina".split())
-    + "|" + _trie("mon tue tues wed thu thur fri sat sun".split()) + r"\.?),?\s+")
+    "sunnuntaina maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai".split())
+    + "|" + _trie("mon tue tues wed thu thur fri sat sun".split()) + r"\.?),?\s+"
+    # Danish and Norwegian: ``onsdag den 4. maj 2011``
+    r"(?:den\s+)?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>(?:1[89]|2\d)\d\d)"
 _DATE_PATTERNS = [
@@ -280,6 +287,8 @@ _DATE_PATTERNS = [
     # that writes its days so only
     rf"(?:{_WEEKDAY})?(?P<day>[0-3]?\d)\.\s*"
     rf"(?P<month>{_trie(_DOTTED_DAY_MONTHS)})\s+{_YEAR}",
+    rf"{_YEAR}\.\s*(?P<month>{_trie(_HUNGARIAN_MONTHS)})\s+(?P<day>[0-3]?\d)\."
+    r"(?:,?\s+(?:hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap)(?!\w))?",
 ]
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in _DATE_PATTERNS]
 _DATE_WORDS = (r"(?:(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"

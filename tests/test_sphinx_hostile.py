@@ -11,6 +11,7 @@ references, and the hostile page in headless Chromium.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -405,6 +406,25 @@ def test_the_feed_of_hostile_releases_is_well_formed_xml(site):
     assert titles and all(titles)
     for text in (*titles, *(e.findtext(f"{atom}summary") or "" for e in root.iter(f"{atom}entry"))):
         assert not CONTROL.search(text), text
+
+
+def test_the_export_of_hostile_releases_is_valid_by_its_schema(site):
+    """Markup, control characters, undecodable bytes, other scripts and bad headers: the
+    export still follows its schema, and its offsets still point at what they name."""
+    from jsonschema import Draft202012Validator
+
+    from pressroom.source import parse_release
+
+    app, src, _warnings = site
+    schema = json.loads((Path(app.outdir) / "pressroom.schema.json").read_text("utf-8"))
+    data = json.loads((Path(app.outdir) / "pressroom.json").read_text("utf-8"))
+    found = [f"{list(e.absolute_path)}: {e.message}"
+             for e in Draft202012Validator(schema).iter_errors(data)]
+    assert found == [] and len(data["releases"]) > 10
+    for release in data["releases"]:
+        text = parse_release(src / release["file"]).text
+        for span in (*release["mentions"], *release["quotes"]):
+            assert text[span["start"]:span["end"]] == span.get("surface", span.get("text"))
 
 
 def test_file_names_hold_no_markup_and_hidden_files_are_no_releases(tmp_path, capsys,

@@ -32,7 +32,12 @@ from pressroom.sphinxext.corpus import (
 from pressroom.sphinxext.domain import get_domain, writes_page
 from pressroom.sphinxext.generate import generated_folders
 from pressroom.sphinxext.redirects import redirect_page
-from pressroom.sphinxext.render import EXPORT_FILE, direction, other_language
+from pressroom.sphinxext.render import (
+    EXPORT_FILE,
+    EXPORT_SCHEMA_FILE,
+    direction,
+    other_language,
+)
 from pressroom.weburl import is_web_address
 
 if TYPE_CHECKING:
@@ -625,6 +630,9 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     tmp.replace(path)
     if parts != old_parts or not stored or stored.get("entities") != entities_part:
         store_pickled(cache_path, cache_key, parts=parts, entities=entities_part)
+    # its schema beside it, for the programs that read it (rewritten only when changed)
+    write_if_changed(Path(app.outdir) / EXPORT_SCHEMA_FILE,
+                     (Path(__file__).parents[1] / "export.schema.json").read_text("utf-8"))
     _root_redirect(app)
 
 

@@ -870,6 +870,8 @@ ENTRY_ATTR = "pressroom_entity"
 EXPORT_ATTR = "pressroom_export"
 #: The corpus export's file, at the top of the HTML output.
 EXPORT_FILE = "pressroom.json"
+#: The JSON Schema of :data:`EXPORT_FILE`, written beside it from the package's copy.
+EXPORT_SCHEMA_FILE = "pressroom.schema.json"
 #: The attribute of a ``reference`` to the release file as received (:func:`original_link`).
 ORIGINAL_ATTR = "pressroom_original"
 

@@ -31,7 +31,8 @@ How a text is linked (:meth:`Linker.link`):
      whose full name is mentioned in the same text, before or after it (a
      headline often uses the surname before the body gives the full name); if
      two such entities could own it, it is left unlinked and reported as an
-     :class:`Ambiguity`. A short form right after an unknown capitalized word
+     :class:`Ambiguity` (but for two people of one surname named before it: the
+     one named first, see :func:`_first_named`). A short form right after an unknown capitalized word
      (``George Whitman``) or a given name right before one (``Frank Rack``) is
      part of someone else's name: not linked there, and, in that text, only
      linked after the entity's full name;
@@ -1595,6 +1596,8 @@ class Linker:
                     link, choices = choose(info, start, first_full)
                     if link is None and not choices:
                         continue  # a short form of nobody mentioned: not a mention
+                    if link is None and len(choices) > 1 and self._persons.issuperset(choices):
+                        link = _first_named(text, start, entries, choices, first_full)
             elif tails and tails.get(key) == link and not _stands_alone(text, start, end):
                 continue  # ``Mets Poet``, ``Financial Times``: a word of a longer name
             if link is not None and (key, link) in parts \
@@ -1967,6 +1970,33 @@ _THE_HEAD = re.compile(r"(?![\w-])(?!['\u2019](?!s\b)\w)(?! of\b| [A-Z])")
 _OTHER_HEAD = re.compile(r" of (?:the )?[A-Z]")
 
 
+def _first_named(text: str, start: int, entries, choices, first_full) -> str | None:
+    """The person a surname (or another word of a name) that two people named in full
+    before it share stands for: the one named first (``Stalin`` after ``M. K. Stalin`` and
+    then his son ``Udhayanidhi Stalin``; ``Sall`` after ``Macky Sall`` and then ``Khalifa
+    Sall``). A writer who brings in a second person of the same name calls that one by the
+    full or the given name, and keeps the bare name for the person the text is about. Not
+    for two people named in one sentence (``Gary Chan and Ben Chan``), not after a title
+    (``Premier Li`` after ``Li Qiang`` and ``Premier Li Keqiang``: the office may say
+    which), and not for an alias several entries list (``Man of the Match``)."""
+    if any(kind != SHORT for eid, kind in entries if eid in choices):
+        return None
+    before = sorted((first_full[eid], eid) for eid in choices if first_full.get(eid, start) < start)
+    if len(before) < 2:
+        return None
+    if start > 1 and text[start - 1] == " " \
+            and text[text.rfind(" ", 0, start - 1) + 1:start - 1] in _TITLE_SET:
+        return None
+    # named together, in one sentence (``Gary Chan and Ben Chan met``), neither comes first
+    if not _SENTENCE_END.search(text, before[0][0], before[1][0]):
+        return None
+    return before[0][1]
+
+
+#: The end of a sentence or a paragraph: not the dot of an initial (``M. K. Stalin``).
+_SENTENCE_END = re.compile(r"(?<=[a-z\d])[.!?][\"')]?\s|\n")
+
+
 def _after_the(text: str, start: int, end: int) -> bool:
     """Whether the capitalized word ``text[start:end]`` is written after ``the`` or ``this``
     (in any case) as a word of its own and ends there, no longer name going on
@@ -2051,3 +2081,4 @@ class _Occupancy:
 
     def add(self, start: int, end: int) -> None:
         self.marks[start:end] = b"\x01" * (end - start)
+

@@ -580,6 +580,27 @@ def test_head_of_several_words_stands_for_the_name_mentioned_in_full() -> None:
     assert [a.surface for a in result.ambiguous] == ["High Tribunal"]
 
 
+def test_a_body_s_head_stands_for_it_where_its_owner_is_named() -> None:
+    linker = make_linker(org("ccp", "Chinese Communist Party"),
+                         org("cc", "Central Committee of the Chinese Communist Party"),
+                         org("pb", "Politburo of the Chinese Communist Party"),
+                         {"id": "c20", "type": "event", "name":
+                          "20th National Congress of the Chinese Communist Party", "aliases": []},
+                         place("id", "Indonesia"), org("mk", "Constitutional Court of Indonesia"),
+                         org("cei", "Episcopal Conference of Italy"), place("it", "Italy"))
+    text = ("The Chinese Communist Party closed its 20th National Congress. The new Central "
+            "Committee met, and the Politburo shrank.")
+    assert spans(linker.link(text)) == [
+        ("Chinese Communist Party", "ccp"), ("20th National Congress", "c20"),
+        ("Central Committee", "cc"), ("Politburo", "pb")]
+    assert spans(linker.link("In Indonesia, the Constitutional Court ruled.")) == [
+        ("Indonesia", "id"), ("Constitutional Court", "mk")]
+    # the owner not named, or the head a word of a longer name: no mention
+    assert spans(linker.link("The Constitutional Court ruled. The Central Committee met.")) == []
+    assert spans(linker.link("In Italy, the Italian Episcopal Conference met.")) == [
+        ("Italy", "it")]
+
+
 def test_common_short_given_name_stands_for_the_full_one() -> None:
     linker = make_linker(person("rq", "Robert J. Quillfeather"), person("lv", "Lawrence Vantrell"))
     text = "Rob Quillfeather met Larry Vantrell's editor; Bob Quillfeather left."

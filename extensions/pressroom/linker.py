@@ -368,7 +368,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       ``X`` unless another entity is named so (``Church of Scientology`` ->
       ``Scientology``; ``Helsinki`` stays the city), or ``Head`` after a full
       mention (``the Church``); a head of several words likewise (``Supreme Court``
-      where ``Supreme Court of Cassation`` is named);
+      where ``Supreme Court of Cassation`` is named), and either also where the owner,
+      another entity, is named (``Central Committee`` where the Chinese Communist Party
+      is);
     - a name with diacritics is also written without them (``Hernan Dario
       Gomez``; German umlauts also as ``ue``: ``Gruen``), a two-word person
       name in a catalogue's order (``Austen, Jane``), a ``YEAR Event`` as
@@ -593,8 +595,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if not _is_common(head):
                 add(head, SHORT)
         # ``Supreme Court`` after ``Supreme Court of Cassation``: a head of two capitalized
-        # words or more stands for the name after a full mention
-        m = re.match(r"^((?:[A-Z][a-z]+ )+[A-Z][a-z]+) of (?:the )?[A-Z]", name)
+        # words or more stands for the name after a full mention (or one of its owner,
+        # see ``Linker._owners``)
+        m = _HEADS_OF.match(name)
         if m and etype in ("organization", "event"):
             add(m.group(1), SHORT)
         # ``Kenya's Supreme Court`` for ``Supreme Court of Kenya``: the owner before the head
@@ -675,6 +678,9 @@ def unaccented(surface: str) -> tuple[str, ...]:
 #: and a capitalized name (``Interior Ministry``, ``U.S. Government``; the head alone after a
 #: full mention).
 _HEAD_OF = re.compile(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$")
+#: ``Supreme Court of Cassation``, ``20th National Congress of the Chinese Communist Party``:
+#: a head of two capitalized words or more (after an ordinal), ``of`` and the owner's name.
+_HEADS_OF = re.compile(r"^((?:\d+(?:st|nd|rd|th) )?(?:[A-Z][a-z]+ )+[A-Z][a-z]+) of (?:the )?([A-Z].*)$")
 #: ``Supreme Court of Kenya``: a head of capitalized words, ``of`` and a name of one to three
 #: capitalized words (an owner: ``Kenya's Supreme Court``).
 _HEAD_OF_OWNER = re.compile(
@@ -1233,6 +1239,21 @@ class Linker:
         self._heads = frozenset((m.group(1), e.id) for e in registry if e.type != "person"
                                 and (m := _HEAD_OF.match(normal[e.id])))
         self._places = frozenset(e.id for e in registry if e.type == "place")
+        # ``the Central Committee`` in a release naming the Chinese Communist Party, ``the
+        # Constitutional Court`` in one naming Indonesia: the head of a body's or an event's
+        # ``Head of Owner`` name stands for it where the owner, another entry, is named
+        # (head -> entity id -> the owner's entity id)
+        by_name: dict[str, list[str]] = {}
+        for e in registry:
+            by_name.setdefault(_bare_name(normal[e.id]), []).append(e.id)
+        owners: dict[tuple[str, str], str] = {}
+        for e in registry:
+            if e.type in ("organization", "event"):
+                name = _bare_name(normal[e.id])
+                m = _HEADS_OF.match(name) or _HEAD_OF.match(name)
+                if m and len(by_name.get(m.group(2), ())) == 1:
+                    owners[(m.group(1), e.id)] = by_name[m.group(2)][0]
+        self._owners = owners
         # the head noun of a name of several words (``Church`` of ``Catholic Church``,
         # ``Court`` of ``Supreme Court of Cassation``, ``Voice`` of ``The Village Voice``):
         # capitalized after ``the`` it stands for the entity named before, see
@@ -1590,7 +1611,9 @@ class Linker:
                     if link not in first_full and not (
                             self._lone.get(key) == link
                             and (_stands_alone(text, start, end, person=True)
-                                 or self._after_middle(text, start, link) >= 0)):
+                                 or self._after_middle(text, start, link) >= 0)) \
+                            and not (self._owners.get((key, link)) in first_full
+                                     and _stands_alone(text, start, end)):
                         continue  # a short form of nobody mentioned: not a mention
                 else:
                     link, choices = choose(info, start, first_full)

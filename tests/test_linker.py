@@ -623,6 +623,16 @@ def test_place_without_its_generic_word() -> None:
     assert spans(linker.link(text)) == [("Brakmoor", "bk"), ("Quelland", "ql")]
 
 
+def test_a_strip_without_its_word_and_a_mountain_without_mount_once_named() -> None:
+    linker = make_linker(place("gz", "Gaza Strip"), place("ev", "Mount Everest"),
+                         place("lb", "Mount Lebanon"))
+    assert spans(linker.link("Aid reached Gaza on Monday.")) == [("Gaza", "gz")]
+    text = "They climbed Mount Everest in May. Everest was crowded."
+    assert spans(linker.link(text)) == [("Mount Everest", "ev"), ("Everest", "ev")]
+    # ``Mount`` is left out only once the mountain is named: ``Lebanon`` alone is no mountain
+    assert spans(linker.link("Everest was crowded. Lebanon voted.")) == []
+
+
 def test_united_states_written_short_inside_longer_names() -> None:
     linker = make_linker(
         place("us", "United States"),

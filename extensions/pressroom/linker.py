@@ -380,8 +380,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       team`` -> ``Belgium``), a group by its name without ``people`` (``Rohingya
       people`` -> ``Rohingya``), a place by its name without a generic word
       (``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``,
-      ``Indus River``, ``River Irwell``, ``Pacific Ocean``), both unless another entity
-      has that name;
+      ``Gaza Strip``, ``Indus River``, ``River Irwell``, ``Pacific Ocean``), both unless
+      another entity has that name, and a mountain without ``Mount`` after a full mention
+      (``Everest``);
     - a party named by one word and ``Party`` goes by the word when it is a noun
       (``Labour``) and by its members' plural when it is an adjective (``Conservatives``,
       ``Democrats``), unless another entity has that name;
@@ -621,8 +622,12 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         if etype == "place":
             m = _GENERIC_PLACE.match(name)
             if m and not _is_common(m.group(1) or m.group(2)):
-                # ``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``
+                # ``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``,
+                # ``Gaza Strip``
                 add(m.group(1) or m.group(2), WEAK)
+            m = _MOUNT.match(name)
+            if m and not _is_common(m.group(1)):
+                add(m.group(1), SHORT)  # ``Everest`` after ``Mount Everest``
             # ``Indus River`` -> ``the Indus``, ``River Irwell``, ``Pacific Ocean``; not an
             # adjective (``Southern Ocean``, ``Indian Ocean``, ``Red River``: Indian officials,
             # red flags) nor a common word (``Snake River``)
@@ -718,8 +723,11 @@ _PEOPLE = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) peoples?$")
 #: Glacier``, ``Taylor Glacier`` are named for a word or a person).
 _GENERIC_PLACE = re.compile(
     r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:County|Province|Prefecture|District|Municipality"
-    r"|State|Region|Regency|Governorate|Oblast|Krai|Voivodeship|Canton|Department)$"
+    r"|State|Region|Regency|Governorate|Oblast|Krai|Voivodeship|Canton|Department|Strip)$"
     r"|^County ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+#: ``Mount Everest``: a mountain's name after ``Mount``, which writers leave out once the
+#: mountain is named (``Everest``); only then: ``Mount Lebanon`` is no ``Lebanon``.
+_MOUNT = re.compile(r"^Mount ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 #: ``Indus River``, ``River Irwell``, ``Pacific Ocean``: a river's or an ocean's name and
 #: its generic word, which writers leave out (``the Indus``, ``the Pacific``).
 _WATER = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:River|Ocean)$"

@@ -633,6 +633,17 @@ def test_a_strip_without_its_word_and_a_mountain_without_mount_once_named() -> N
     assert spans(linker.link("Everest was crowded. Lebanon voted.")) == []
 
 
+def test_a_royal_with_a_title_and_a_realm_or_a_style_goes_by_title_and_name() -> None:
+    linker = make_linker(person("lt", "Queen Letizia of Spain"),
+                         person("sf", "Infanta Sofía of Spain"),
+                         person("wm", "William, Prince of Wales"), place("es", "Spain"))
+    text = ("Queen Letizia and Infanta Sofía watched in Spain. Prince William did not travel; "
+            "Letizia cheered.")
+    assert spans(linker.link(text)) == [
+        ("Queen Letizia", "lt"), ("Infanta Sofía", "sf"), ("Spain", "es"),
+        ("Prince William", "wm"), ("Letizia", "lt")]
+
+
 def test_united_states_written_short_inside_longer_names() -> None:
     linker = make_linker(
         place("us", "United States"),

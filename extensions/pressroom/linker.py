@@ -252,6 +252,9 @@ _HONORIFIC = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Herr|Frau)\.? 
 #: (``King Willem-Alexander`` for ``Willem-Alexander of the Netherlands``).
 _ROYAL_TITLES = ("King", "Queen", "Prince", "Princess", "Crown Prince", "Crown Princess",
                  "Emperor", "Empress", "Grand Duke", "Grand Duchess", "Sultan", "Emir")
+#: A royal title, a name of one word and the realm (``Queen Letizia of Spain``).
+_TITLED_ROYAL = re.compile(r"^((?:" + "|".join(_ROYAL_TITLES + ("Infanta", "Infante"))
+                           + r") ([A-Z][\w'-]+)) of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*$")
 #: A sovereign's name and realm, as encyclopedias title them: a name of one word (with
 #: its number, if any), ``of`` and a capitalized name; or a name and its number alone.
 _STYLED = re.compile(r"^(([A-Z][\w'-]+)(?: [IVX]+)?) of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*$"
@@ -444,9 +447,18 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(first, WEAK)
                 name = last
                 add(name, FULL if " " in name else SHORT)
+                title = first.partition(" of ")[0]
+                if title in _ROYAL_TITLES and " " not in name:
+                    add(f"{title} {name}", FULL)  # ``Prince William`` for ``William, Prince of Wales``
             else:
                 name = f"{first} {last}"
                 add(name, FULL)
+        m = etype == "person" and _TITLED_ROYAL.match(name)
+        if m:
+            # ``Queen Letizia of Spain``, ``Infanta Sofía of Spain``: a royal title, a name
+            # and the realm, written without the realm (``Queen Letizia``)
+            add(m.group(1), FULL)
+            add(m.group(2), SHORT)
         styled = etype == "person" and _STYLED.match(name)
         if styled:
             # ``Willem-Alexander of the Netherlands``, ``Felipe VI of Spain``, ``Charles III``:

@@ -310,9 +310,25 @@ def test_short_form_of_one_mentioned_entity_links() -> None:
 def test_shared_short_form_links_the_one_named_before_it() -> None:
     linker = make_linker(person("lee-jm", "Lee Jae-myung"), person("lee-js", "Lee Jun-seok"))
     result = linker.link("Lee Jae-myung lost. Lee conceded. Later Lee Jun-seok spoke. Lee smiled.")
+    # both named before: the one named first, whom the text went on calling ``Lee``
     assert spans(result) == [("Lee Jae-myung", "lee-jm"), ("Lee", "lee-jm"),
-                             ("Lee Jun-seok", "lee-js")]
-    assert [a.surface for a in result.ambiguous] == ["Lee"]  # both named before: unresolved
+                             ("Lee Jun-seok", "lee-js"), ("Lee", "lee-jm")]
+    assert result.ambiguous == []
+
+
+def test_a_surname_two_people_share_is_the_one_s_named_first() -> None:
+    linker = make_linker(person("mks", "M. K. Stalin"), person("us", "Udhayanidhi Stalin"),
+                         person("hu", "Hu Jintao"), person("huc", "Hu Chunhua"),
+                         person("lq", "Li Qiang"), person("lk", "Li Keqiang"))
+    text = ("M. K. Stalin was sworn in. His son, Udhayanidhi Stalin, won a seat. Stalin signed "
+            "five orders.\n\nHu Jintao left. Hu Chunhua lost his seat. Hu looked unwell.")
+    assert spans(linker.link(text)) == [
+        ("M. K. Stalin", "mks"), ("Udhayanidhi Stalin", "us"), ("Stalin", "mks"),
+        ("Hu Jintao", "hu"), ("Hu Chunhua", "huc"), ("Hu", "hu")]
+    # after a title, the office may say which (named in one sentence: see above)
+    result = linker.link("Li Qiang rose. Premier Li Keqiang left. Premier Li spoke. Li Qiang and "
+                         "Li Keqiang met.")
+    assert [a.surface for a in result.ambiguous] == ["Li"]
 
 
 def test_a_preposition_and_a_place_ending_a_group_s_name_are_no_short_form() -> None:
@@ -564,6 +580,27 @@ def test_head_of_several_words_stands_for_the_name_mentioned_in_full() -> None:
     assert [a.surface for a in result.ambiguous] == ["High Tribunal"]
 
 
+def test_a_body_s_head_stands_for_it_where_its_owner_is_named() -> None:
+    linker = make_linker(org("ccp", "Chinese Communist Party"),
+                         org("cc", "Central Committee of the Chinese Communist Party"),
+                         org("pb", "Politburo of the Chinese Communist Party"),
+                         {"id": "c20", "type": "event", "name":
+                          "20th National Congress of the Chinese Communist Party", "aliases": []},
+                         place("id", "Indonesia"), org("mk", "Constitutional Court of Indonesia"),
+                         org("cei", "Episcopal Conference of Italy"), place("it", "Italy"))
+    text = ("The Chinese Communist Party closed its 20th National Congress. The new Central "
+            "Committee met, and the Politburo shrank.")
+    assert spans(linker.link(text)) == [
+        ("Chinese Communist Party", "ccp"), ("20th National Congress", "c20"),
+        ("Central Committee", "cc"), ("Politburo", "pb")]
+    assert spans(linker.link("In Indonesia, the Constitutional Court ruled.")) == [
+        ("Indonesia", "id"), ("Constitutional Court", "mk")]
+    # the owner not named, or the head a word of a longer name: no mention
+    assert spans(linker.link("The Constitutional Court ruled. The Central Committee met.")) == []
+    assert spans(linker.link("In Italy, the Italian Episcopal Conference met.")) == [
+        ("Italy", "it")]
+
+
 def test_common_short_given_name_stands_for_the_full_one() -> None:
     linker = make_linker(person("rq", "Robert J. Quillfeather"), person("lv", "Lawrence Vantrell"))
     text = "Rob Quillfeather met Larry Vantrell's editor; Bob Quillfeather left."
@@ -584,6 +621,27 @@ def test_place_without_its_generic_word() -> None:
     linker = make_linker(place("bk", "Brakmoor County"), place("ql", "Quelland Province"))
     text = "Shells fell on Brakmoor, in the north of Quelland."
     assert spans(linker.link(text)) == [("Brakmoor", "bk"), ("Quelland", "ql")]
+
+
+def test_a_strip_without_its_word_and_a_mountain_without_mount_once_named() -> None:
+    linker = make_linker(place("gz", "Gaza Strip"), place("ev", "Mount Everest"),
+                         place("lb", "Mount Lebanon"))
+    assert spans(linker.link("Aid reached Gaza on Monday.")) == [("Gaza", "gz")]
+    text = "They climbed Mount Everest in May. Everest was crowded."
+    assert spans(linker.link(text)) == [("Mount Everest", "ev"), ("Everest", "ev")]
+    # ``Mount`` is left out only once the mountain is named: ``Lebanon`` alone is no mountain
+    assert spans(linker.link("Everest was crowded. Lebanon voted.")) == []
+
+
+def test_a_royal_with_a_title_and_a_realm_or_a_style_goes_by_title_and_name() -> None:
+    linker = make_linker(person("lt", "Queen Letizia of Spain"),
+                         person("sf", "Infanta Sofía of Spain"),
+                         person("wm", "William, Prince of Wales"), place("es", "Spain"))
+    text = ("Queen Letizia and Infanta Sofía watched in Spain. Prince William did not travel; "
+            "Letizia cheered.")
+    assert spans(linker.link(text)) == [
+        ("Queen Letizia", "lt"), ("Infanta Sofía", "sf"), ("Spain", "es"),
+        ("Prince William", "wm"), ("Letizia", "lt")]
 
 
 def test_united_states_written_short_inside_longer_names() -> None:

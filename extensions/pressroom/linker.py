@@ -31,7 +31,8 @@ How a text is linked (:meth:`Linker.link`):
      whose full name is mentioned in the same text, before or after it (a
      headline often uses the surname before the body gives the full name); if
      two such entities could own it, it is left unlinked and reported as an
-     :class:`Ambiguity`. A short form right after an unknown capitalized word
+     :class:`Ambiguity` (but for two people of one surname named before it: the
+     one named first, see :func:`_first_named`). A short form right after an unknown capitalized word
      (``George Whitman``) or a given name right before one (``Frank Rack``) is
      part of someone else's name: not linked there, and, in that text, only
      linked after the entity's full name;
@@ -251,6 +252,9 @@ _HONORIFIC = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Herr|Frau)\.? 
 #: (``King Willem-Alexander`` for ``Willem-Alexander of the Netherlands``).
 _ROYAL_TITLES = ("King", "Queen", "Prince", "Princess", "Crown Prince", "Crown Princess",
                  "Emperor", "Empress", "Grand Duke", "Grand Duchess", "Sultan", "Emir")
+#: A royal title, a name of one word and the realm (``Queen Letizia of Spain``).
+_TITLED_ROYAL = re.compile(r"^((?:" + "|".join(_ROYAL_TITLES + ("Infanta", "Infante"))
+                           + r") ([A-Z][\w'-]+)) of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*$")
 #: A sovereign's name and realm, as encyclopedias title them: a name of one word (with
 #: its number, if any), ``of`` and a capitalized name; or a name and its number alone.
 _STYLED = re.compile(r"^(([A-Z][\w'-]+)(?: [IVX]+)?) of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*$"
@@ -367,7 +371,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       ``X`` unless another entity is named so (``Church of Scientology`` ->
       ``Scientology``; ``Helsinki`` stays the city), or ``Head`` after a full
       mention (``the Church``); a head of several words likewise (``Supreme Court``
-      where ``Supreme Court of Cassation`` is named);
+      where ``Supreme Court of Cassation`` is named), and either also where the owner,
+      another entity, is named (``Central Committee`` where the Chinese Communist Party
+      is);
     - a name with diacritics is also written without them (``Hernan Dario
       Gomez``; German umlauts also as ``ue``: ``Gruen``), a two-word person
       name in a catalogue's order (``Austen, Jane``), a ``YEAR Event`` as
@@ -377,8 +383,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
       team`` -> ``Belgium``), a group by its name without ``people`` (``Rohingya
       people`` -> ``Rohingya``), a place by its name without a generic word
       (``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``,
-      ``Indus River``, ``River Irwell``, ``Pacific Ocean``), both unless another entity
-      has that name;
+      ``Gaza Strip``, ``Indus River``, ``River Irwell``, ``Pacific Ocean``), both unless
+      another entity has that name, and a mountain without ``Mount`` after a full mention
+      (``Everest``);
     - a party named by one word and ``Party`` goes by the word when it is a noun
       (``Labour``) and by its members' plural when it is an adjective (``Conservatives``,
       ``Democrats``), unless another entity has that name;
@@ -440,9 +447,18 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
                 add(first, WEAK)
                 name = last
                 add(name, FULL if " " in name else SHORT)
+                title = first.partition(" of ")[0]
+                if title in _ROYAL_TITLES and " " not in name:
+                    add(f"{title} {name}", FULL)  # ``Prince William`` for ``William, Prince of Wales``
             else:
                 name = f"{first} {last}"
                 add(name, FULL)
+        m = etype == "person" and _TITLED_ROYAL.match(name)
+        if m:
+            # ``Queen Letizia of Spain``, ``Infanta Sofía of Spain``: a royal title, a name
+            # and the realm, written without the realm (``Queen Letizia``)
+            add(m.group(1), FULL)
+            add(m.group(2), SHORT)
         styled = etype == "person" and _STYLED.match(name)
         if styled:
             # ``Willem-Alexander of the Netherlands``, ``Felipe VI of Spain``, ``Charles III``:
@@ -592,8 +608,9 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
             if not _is_common(head):
                 add(head, SHORT)
         # ``Supreme Court`` after ``Supreme Court of Cassation``: a head of two capitalized
-        # words or more stands for the name after a full mention
-        m = re.match(r"^((?:[A-Z][a-z]+ )+[A-Z][a-z]+) of (?:the )?[A-Z]", name)
+        # words or more stands for the name after a full mention (or one of its owner,
+        # see ``Linker._owners``)
+        m = _HEADS_OF.match(name)
         if m and etype in ("organization", "event"):
             add(m.group(1), SHORT)
         # ``Kenya's Supreme Court`` for ``Supreme Court of Kenya``: the owner before the head
@@ -617,8 +634,12 @@ def inferred_forms(entity: Entity) -> list[tuple[str, int]]:
         if etype == "place":
             m = _GENERIC_PLACE.match(name)
             if m and not _is_common(m.group(1) or m.group(2)):
-                # ``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``
+                # ``Yeoncheon County`` -> ``Yeoncheon``, ``Jigawa State``, ``County Donegal``,
+                # ``Gaza Strip``
                 add(m.group(1) or m.group(2), WEAK)
+            m = _MOUNT.match(name)
+            if m and not _is_common(m.group(1)):
+                add(m.group(1), SHORT)  # ``Everest`` after ``Mount Everest``
             # ``Indus River`` -> ``the Indus``, ``River Irwell``, ``Pacific Ocean``; not an
             # adjective (``Southern Ocean``, ``Indian Ocean``, ``Red River``: Indian officials,
             # red flags) nor a common word (``Snake River``)
@@ -674,6 +695,9 @@ def unaccented(surface: str) -> tuple[str, ...]:
 #: and a capitalized name (``Interior Ministry``, ``U.S. Government``; the head alone after a
 #: full mention).
 _HEAD_OF = re.compile(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$")
+#: ``Supreme Court of Cassation``, ``20th National Congress of the Chinese Communist Party``:
+#: a head of two capitalized words or more (after an ordinal), ``of`` and the owner's name.
+_HEADS_OF = re.compile(r"^((?:\d+(?:st|nd|rd|th) )?(?:[A-Z][a-z]+ )+[A-Z][a-z]+) of (?:the )?([A-Z].*)$")
 #: ``Supreme Court of Kenya``: a head of capitalized words, ``of`` and a name of one to three
 #: capitalized words (an owner: ``Kenya's Supreme Court``).
 _HEAD_OF_OWNER = re.compile(
@@ -711,8 +735,11 @@ _PEOPLE = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) peoples?$")
 #: Glacier``, ``Taylor Glacier`` are named for a word or a person).
 _GENERIC_PLACE = re.compile(
     r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:County|Province|Prefecture|District|Municipality"
-    r"|State|Region|Regency|Governorate|Oblast|Krai|Voivodeship|Canton|Department)$"
+    r"|State|Region|Regency|Governorate|Oblast|Krai|Voivodeship|Canton|Department|Strip)$"
     r"|^County ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+#: ``Mount Everest``: a mountain's name after ``Mount``, which writers leave out once the
+#: mountain is named (``Everest``); only then: ``Mount Lebanon`` is no ``Lebanon``.
+_MOUNT = re.compile(r"^Mount ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 #: ``Indus River``, ``River Irwell``, ``Pacific Ocean``: a river's or an ocean's name and
 #: its generic word, which writers leave out (``the Indus``, ``the Pacific``).
 _WATER = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:River|Ocean)$"
@@ -1258,6 +1285,21 @@ class Linker:
         self._heads = frozenset((m.group(1), e.id) for e in registry if e.type != "person"
                                 and (m := _HEAD_OF.match(normal[e.id])))
         self._places = frozenset(e.id for e in registry if e.type == "place")
+        # ``the Central Committee`` in a release naming the Chinese Communist Party, ``the
+        # Constitutional Court`` in one naming Indonesia: the head of a body's or an event's
+        # ``Head of Owner`` name stands for it where the owner, another entry, is named
+        # (head -> entity id -> the owner's entity id)
+        by_name: dict[str, list[str]] = {}
+        for e in registry:
+            by_name.setdefault(_bare_name(normal[e.id]), []).append(e.id)
+        owners: dict[tuple[str, str], str] = {}
+        for e in registry:
+            if e.type in ("organization", "event"):
+                name = _bare_name(normal[e.id])
+                m = _HEADS_OF.match(name) or _HEAD_OF.match(name)
+                if m and len(by_name.get(m.group(2), ())) == 1:
+                    owners[(m.group(1), e.id)] = by_name[m.group(2)][0]
+        self._owners = owners
         # the head noun of a name of several words (``Church`` of ``Catholic Church``,
         # ``Court`` of ``Supreme Court of Cassation``, ``Voice`` of ``The Village Voice``):
         # capitalized after ``the`` it stands for the entity named before, see
@@ -1619,12 +1661,16 @@ class Linker:
                     if link not in first_full and not (
                             self._lone.get(key) == link
                             and (_stands_alone(text, start, end, person=True)
-                                 or self._after_middle(text, start, link) >= 0)):
+                                 or self._after_middle(text, start, link) >= 0)) \
+                            and not (self._owners.get((key, link)) in first_full
+                                     and _stands_alone(text, start, end)):
                         continue  # a short form of nobody mentioned: not a mention
                 else:
                     link, choices = choose(info, start, first_full)
                     if link is None and not choices:
                         continue  # a short form of nobody mentioned: not a mention
+                    if link is None and len(choices) > 1 and self._persons.issuperset(choices):
+                        link = _first_named(text, start, entries, choices, first_full)
             elif tails and tails.get(key) == link and not _stands_alone(text, start, end):
                 continue  # ``Mets Poet``, ``Financial Times``: a word of a longer name
             if link is not None and (key, link) in parts \
@@ -2007,6 +2053,33 @@ _THE_HEAD = re.compile(r"(?![\w-])(?!['\u2019](?!s\b)\w)(?! of\b| [A-Z])")
 _OTHER_HEAD = re.compile(r" of (?:the )?[A-Z]")
 
 
+def _first_named(text: str, start: int, entries, choices, first_full) -> str | None:
+    """The person a surname (or another word of a name) that two people named in full
+    before it share stands for: the one named first (``Stalin`` after ``M. K. Stalin`` and
+    then his son ``Udhayanidhi Stalin``; ``Sall`` after ``Macky Sall`` and then ``Khalifa
+    Sall``). A writer who brings in a second person of the same name calls that one by the
+    full or the given name, and keeps the bare name for the person the text is about. Not
+    for two people named in one sentence (``Gary Chan and Ben Chan``), not after a title
+    (``Premier Li`` after ``Li Qiang`` and ``Premier Li Keqiang``: the office may say
+    which), and not for an alias several entries list (``Man of the Match``)."""
+    if any(kind != SHORT for eid, kind in entries if eid in choices):
+        return None
+    before = sorted((first_full[eid], eid) for eid in choices if first_full.get(eid, start) < start)
+    if len(before) < 2:
+        return None
+    if start > 1 and text[start - 1] == " " \
+            and text[text.rfind(" ", 0, start - 1) + 1:start - 1] in _TITLE_SET:
+        return None
+    # named together, in one sentence (``Gary Chan and Ben Chan met``), neither comes first
+    if not _SENTENCE_END.search(text, before[0][0], before[1][0]):
+        return None
+    return before[0][1]
+
+
+#: The end of a sentence or a paragraph: not the dot of an initial (``M. K. Stalin``).
+_SENTENCE_END = re.compile(r"(?<=[a-z\d])[.!?][\"')]?\s|\n")
+
+
 def _after_the(text: str, start: int, end: int) -> bool:
     """Whether the capitalized word ``text[start:end]`` is written after ``the`` or ``this``
     (in any case) as a word of its own and ends there, no longer name going on
@@ -2091,3 +2164,4 @@ class _Occupancy:
 
     def add(self, start: int, end: int) -> None:
         self.marks[start:end] = b"\x01" * (end - start)
+

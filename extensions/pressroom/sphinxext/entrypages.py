@@ -667,8 +667,9 @@ class Renderer:
         listed under the relation only, as the organization's page lists the person."""
         related = {target for _relation, target in entity.relations}
         affiliation = entity.affiliation if entity.affiliation not in related else None
-        fields = [("Affiliation", [affiliation]), ("Place", [entity.place]),
-                  ("Country", [entity.country]), ("Participants", list(entity.participants))]
+        # English labels, translated where the page shows them
+        fields = [(N_("Affiliation"), [affiliation]), (N_("Place"), [entity.place]),
+                  (N_("Country"), [entity.country]), (N_("Participants"), list(entity.participants))]
         fields.extend((relation_label(relation), [target]) for relation, target in entity.relations)
         return [(label, ids) for label, ids in fields if any(ids)]
 

@@ -158,20 +158,30 @@ def test_a_count_of_one_and_of_three_take_their_forms(german):
     entry = _text(page(german, DOOLEY))
     assert "2 Pressemitteilungen, 3 Erwähnungen" in entry
     assert re.search(r"— 1 Pressemitteilung\b(?!en)", entry)
-    import pressroom.i18n as i18n
+    from sphinx import locale
+
+    from pressroom import i18n
 
     for language, one, three, million in (
             ("de", "1 Pressemitteilung", "3 Pressemitteilungen", "1.000.000 Pressemitteilungen"),
             ("fr", "1 communiqué", "3 communiqués", "1\u202f000\u202f000 de communiqués"),
             ("es", "1 comunicado", "3 comunicados", "1.000.000 de comunicados")):
-        translations = gettext.translation("pressroom", LOCALE_DIR, [language])
+        # as the extension sets the language up (Sphinx.add_message_catalog)
+        locale.init([LOCALE_DIR], language, i18n.CATALOG)
         i18n.use_language(language)
         try:
-            forms = [translations.ngettext("{count} release", "{count} releases", n)
-                     .format(count=i18n.number(n)) for n in (1, 3, 1_000_000)]
+            forms = [i18n.quantity(n, "{count} release", "{count} releases")
+                     for n in (1, 3, 1_000_000)]
         finally:
             i18n.use_language(None)
+            locale.translators.pop(("general", i18n.CATALOG), None)
         assert forms == [one, three, million], language
+    # no catalog registered (a build cleaned up): English, numbers as English writes them
+    i18n.use_language("de")
+    try:
+        assert i18n.quantity(1_000, "{count} release", "{count} releases") == "1,000 releases"
+    finally:
+        i18n.use_language(None)
 
 
 def test_a_site_in_french_has_pressroom_s_words_in_french(tmp_path):

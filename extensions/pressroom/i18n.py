@@ -36,7 +36,7 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "quantity": (2, 3)}
 
 #: The language the pages are written in (Sphinx's ``language``), set when the extension is
-#: set up (:func:`use_language`); None for English.
+#: set up (:func:`use_language`); None for English. Read through :func:`_site_language`.
 _language: str | None = None
 
 
@@ -45,6 +45,15 @@ def use_language(language: str | None) -> None:
     English one: as Pressroom always has)."""
     global _language
     _language = None if not language or _english(language) else language
+
+
+def _site_language() -> str | None:
+    """The language dates and numbers are written in: the one set up, while the catalog
+    Sphinx registered for it is (a finished test build clears Sphinx's catalogs: what is
+    written after it is English again, words, dates and numbers alike)."""
+    from sphinx.locale import is_translator_registered
+
+    return _language if _language is not None and is_translator_registered(CATALOG) else None
 
 
 def _english(language: str) -> bool:
@@ -77,7 +86,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 
 def number(n: int) -> str:
     """*n* written as the language writes it: ``1,221``, ``1.221``, ``1 221``."""
-    if _language is None:
+    if _site_language() is None:
         return f"{n:,}"
     from babel.numbers import format_decimal
 
@@ -99,14 +108,15 @@ def colon(text: str) -> str:
 def display_locale():
     """The locale things are named in on the pages (a language's name: ``French``,
     ``Französisch``)."""
-    return "en" if _language is None else _locale()
+    return "en" if _site_language() is None else _locale()
 
 
 def in_text(label: str) -> str:
     """A label (an entity type's: ``Person``) as a word inside a sentence or brackets:
     lower case (``person``, ``personne``), but a noun of a language that writes every noun
     capitalized (German: ``Person``)."""
-    if _language is not None and _language.replace("-", "_").split("_")[0] in _CAPITALIZED_NOUNS:
+    language = _site_language()
+    if language is not None and language.replace("-", "_").split("_")[0] in _CAPITALIZED_NOUNS:
         return label
     return label.lower()
 
@@ -118,14 +128,15 @@ _CAPITALIZED_NOUNS = frozenset({"de", "gsw", "lb"})
 def _locale():
     from babel import Locale
 
-    return Locale.parse(_language, sep="_" if "_" in _language else "-")
+    language = _site_language()
+    return Locale.parse(language, sep="_" if "_" in language else "-")
 
 
 def human_date(date: PartialDate, year: bool = True) -> str:
     """*date* as a reader writes it: ``19 February 2011``, ``February 2011``, ``2011``;
     without the year if not *year* (a date known to the year only keeps it). In another
     language than English, as CLDR writes it: ``19. Februar 2011``, ``février 2011``."""
-    if _language is None or date.month is None:
+    if _site_language() is None or date.month is None:
         return date.human(year)
     from babel.dates import format_date, format_skeleton
 
@@ -144,7 +155,7 @@ def human_range(start: PartialDate, end: PartialDate | None, year: bool = True) 
     the same (``27. April – 2. Mai 2011``): CLDR's ranges abbreviate the months' names."""
     from pressroom.registry import human_range as english
 
-    if _language is None:
+    if _site_language() is None:
         return english(start, end, year)
     if end is None or end == start:
         return human_date(start, year)

@@ -6,6 +6,7 @@
     python3 dev.py lint     run the linter
     python3 dev.py pressroom check      run the pressroom command (any of its commands)
     python3 dev.py bench --linker-only  run the benchmark (benchmarks/README.md)
+    python3 dev.py catalogs  update the translations' catalogs (tools/catalogs.py)
 
 It makes a virtual environment in ``.venv/`` holding tox (once), then runs
 ``tox -e ENV``; tox installs everything else the environment needs, as
@@ -23,7 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
-ENVS = ("tests", "docs", "lint", "pressroom", "bench")
+ENVS = ("tests", "docs", "lint", "pressroom", "bench", "catalogs")
 
 
 def main(argv: list[str]) -> int:

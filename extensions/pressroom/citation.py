@@ -9,6 +9,7 @@ pairs, text as it is: the page escapes it (it is release text, data).
 
 from __future__ import annotations
 
+from pressroom.i18n import _
 from pressroom.weburl import is_web_address
 
 #: Dublin Core's elements, named by the ``schema.DC`` link of a page that uses ``DC.*``.
@@ -64,7 +65,8 @@ def citation_parts(*, title: str, date_shown: str, publisher: str) -> tuple[str,
         publisher = " ".join(publisher.split())
         before = (publisher if publisher.endswith((".", "?", "!")) else publisher + ".") + " "
     after = "”" if title.rstrip("’").endswith((".", "?", "!", "…")) else ".”"
-    after += f" Press release, {date_shown}." if date_shown else " Press release, n.d."
+    after += " " + (_("Press release, {date}.").format(date=date_shown) if date_shown
+                    else _("Press release, n.d."))
     return before + "“", title, after
 
 

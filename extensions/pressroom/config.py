@@ -17,15 +17,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from pressroom.i18n import N_
 from pressroom.problems import PressroomError, Problem
 from pressroom.weburl import is_web_address
 
-#: The entity types every project has; ``pressroom_entity_types`` adds more.
+#: The entity types every project has; ``pressroom_entity_types`` adds more. Their labels are
+#: translated where the site shows them (:mod:`pressroom.i18n`).
 DEFAULT_TYPES: dict[str, dict[str, str]] = {
-    "person": {"label": "Person", "plural": "People", "schema": "Person"},
-    "organization": {"label": "Organization", "plural": "Organizations", "schema": "Organization"},
-    "event": {"label": "Event", "plural": "Events", "schema": "Event"},
-    "place": {"label": "Place", "plural": "Places", "schema": "Place"},
+    "person": {"label": N_("Person"), "plural": N_("People"), "schema": "Person"},
+    "organization": {"label": N_("Organization"), "plural": N_("Organizations"),
+                     "schema": "Organization"},
+    "event": {"label": N_("Event"), "plural": N_("Events"), "schema": "Event"},
+    "place": {"label": N_("Place"), "plural": N_("Places"), "schema": "Place"},
 }
 
 

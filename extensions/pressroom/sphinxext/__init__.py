@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from sphinx.util import logging
 
 from pressroom import __version__ as _pkg_version
+from pressroom import i18n
 from pressroom.corpus import HIDDEN_PATTERNS, UNSAFE_NAME_PATTERNS
 from pressroom.sphinxext import entrypages, feed, html, incremental, redirects
 from pressroom.sphinxext.directives import (
@@ -276,7 +277,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
       ``env-check-consistency`` (moves that cannot be redirected),
       ``build-finished`` (``pressroom.json`` export, root redirect, the redirects of
       moved pages, the digests of the collected pages);
-    * the stylesheet ``pressroom.css``.
+    * the stylesheet ``pressroom.css``;
+    * the message catalog ``pressroom`` (:mod:`pressroom.i18n`): the pages' words in the
+      site's ``language``.
     """
     # The corpus values are checked by pressroom.config, as the commands read them (each
     # malformed one a warning at its line of conf.py): Sphinx's type check would warn again.
@@ -293,6 +296,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     for v in _SITE_VALUES:
         app.add_config_value(v.name, v.default, v.rebuild, types=frozenset({type(v.default)}),
                              description=v.description)
+
+    # Pressroom's words on the pages, in the site's language (pressroom.i18n)
+    app.add_message_catalog(i18n.CATALOG, i18n.LOCALE_DIR)
+    i18n.use_language(app.config.language)
 
     app.add_source_suffix(".txt", "pressroom-release")
     app.add_source_parser(ReleaseParser)

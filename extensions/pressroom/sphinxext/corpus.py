@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pressroom.config import ProjectConfig
+from pressroom.i18n import _, quantity
 from pressroom.problems import Problem
 from pressroom.registry import (
     CONTROL_RE,
@@ -137,7 +138,7 @@ class Corpus:
 
     def type_label(self, type_: str, plural: bool = False) -> str:
         spec = self.project.entity_types.get(type_, {})
-        return spec.get("plural" if plural else "label", type_.title())
+        return _(spec.get("plural" if plural else "label", type_.title()))
 
 
 _CACHE: dict[Path, Corpus] = {}
@@ -333,13 +334,7 @@ def site_language(config: Config) -> str:
 def in_releases(n: int) -> str:
     """How many releases mention an entry, on a glossary's line: ``1 release``,
     ``12 releases``, ``no release yet``."""
-    return counted(n, "release") if n else "no release yet"
-
-
-def counted(n: int, one: str, many: str = "") -> str:
-    """*n* and the word for *n* of a thing: ``1 release``, ``1,221 releases``, ``2 entries``
-    (*many*: the plural, when it is not *one* and an ``s``)."""
-    return f"{n:,} {one if n == 1 else many or one + 's'}"
+    return quantity(n, "{count} release", "{count} releases") if n else _("no release yet")
 
 
 def registry_fingerprint(digests: dict[str, str]) -> str:
@@ -401,7 +396,12 @@ def _letter_of_char(char: str) -> str:
 
 
 def letter_label(letter: str) -> str:
-    return letter.upper() if letter != "other" else "Other"
+    return letter.upper() if letter != "other" else _("Other")
+
+
+def letter_title(types: str, letter: str) -> str:
+    """The title of a type's letter page: ``People: A``."""
+    return _("{types}: {letter}").format(types=types, letter=letter_label(letter))
 
 
 def plain(value: Any) -> str:

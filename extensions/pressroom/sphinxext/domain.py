@@ -52,6 +52,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from pressroom.i18n import _, in_text
 from pressroom.sphinxext.corpus import letter_label, letter_of, name_key
 
 if TYPE_CHECKING:
@@ -462,10 +463,13 @@ def make_domain(types: dict[str, dict[str, str]]) -> type[PressroomDomain]:
         object_types[name] = ObjType(spec.get("label", name.title()), *role_names, "entity")
         for role in role_names:
             roles[role] = EntityRole()
+        # in the site's language: the domain is made when the configuration is read, after
+        # the catalog is registered
+        plural = in_text(_(spec.get("plural", name.title() + "s")))
         indices.append(type(f"{name.title()}Index", (EntityIndex,), {
             "name": name,
-            "localname": f"Index of {spec.get('plural', name.title() + 's').lower()}",
-            "shortname": spec.get("plural", name.title() + "s").lower(),
+            "localname": _("Index of {types}").format(types=plural),
+            "shortname": plural,
             "entity_type": name,
         }))
     return type("PressroomDomain", (PressroomDomain,), {

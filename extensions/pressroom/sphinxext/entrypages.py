@@ -49,23 +49,34 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.locale import _ as sphinx_
 from sphinx.util import logging
 from sphinx.util.docutils import new_document
 
 from pressroom import __version__
-from pressroom.registry import PartialDate, human_range
+from pressroom.i18n import (
+    N_,
+    _,
+    catalog_key,
+    colon,
+    human_date,
+    human_range,
+    in_text,
+    number,
+    quantity,
+)
+from pressroom.registry import PartialDate
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
     ACTIVE,
     code_key,
-    counted,
     digest,
     entity_anchor,
     entity_slug,
     filed_as,
     in_releases,
-    letter_label,
     letter_of,
+    letter_title,
     name_key,
     plain,
     remove_output,
@@ -169,13 +180,14 @@ def note_index_entries(app: Sphinx) -> None:
             index.pop(docname, None)
     by_page: dict[str, list] = defaultdict(list)
     for _eid, (docname, anchor, type_, name, aliases, _desc, filed) in domain.entries.items():
-        label = corpus.type_label(type_).lower()
+        label = in_text(corpus.type_label(type_))
         rows = by_page[docname]
         # filed as the registry's sort says (Obama, Barack), the name as written beside it
-        rows.append(("single", f"{filed} ({label})", anchor, "", None))
+        rows.append(("single", _("{name} ({type})").format(name=filed, type=label), anchor, "", None))
+        see = _("{name} (see {filed})")
         if filed != name:
-            rows.append(("single", f"{name} (see {filed})", anchor, "", None))
-        rows.extend(("single", f"{alias} (see {filed})", anchor, "", None)
+            rows.append(("single", see.format(name=name, filed=filed), anchor, "", None))
+        rows.extend(("single", see.format(name=alias, filed=filed), anchor, "", None)
                     for alias in aliases if alias not in (name, filed))
     for docname, rows in by_page.items():
         if docname not in env.all_docs:
@@ -192,24 +204,30 @@ INVERSE_MAX = 50
 #: Relations whose inverse has a name of its own: relation -> (the inverse relation, the
 #: label the entry pointed at shows its sources under). An entry that states the inverse
 #: itself (``led-by`` the entry that ``leads`` it) shows the link once, as it states it.
-#: A relation that is its own inverse (``allied-with``) is listed with itself.
+#: A relation that is its own inverse (``allied-with``) is listed with itself. The labels
+#: are English, translated where the page shows them (as are those of :func:`relation_label`).
 INVERSE_RELATIONS: dict[str, tuple[str, str]] = {
-    "leads": ("led-by", "Led by"), "led-by": ("leads", "Leads"),
-    "heads": ("headed-by", "Headed by"), "headed-by": ("heads", "Heads"),
-    "works-for": ("employs", "Employs"), "employs": ("works-for", "Works for"),
-    "member-of": ("has-member", "Members"), "has-member": ("member-of", "Member of"),
-    "part-of": ("has-part", "Includes"), "has-part": ("part-of", "Part of"),
-    "founded": ("founded-by", "Founded by"), "founded-by": ("founded", "Founded"),
-    "awarded": ("awarded-to", "Awarded to"), "awarded-to": ("awarded", "Awarded"),
-    "parent-of": ("child-of", "Child of"), "child-of": ("parent-of", "Parent of"),
-    "allied-with": ("allied-with", "Allied with"), "married-to": ("married-to", "Married to"),
-    "spouse-of": ("spouse-of", "Spouse of"), "sibling-of": ("sibling-of", "Sibling of"),
-    "partner-of": ("partner-of", "Partner of"),
+    "leads": ("led-by", N_("Led by")), "led-by": ("leads", N_("Leads")),
+    "heads": ("headed-by", N_("Headed by")), "headed-by": ("heads", N_("Heads")),
+    "works-for": ("employs", N_("Employs")), "employs": ("works-for", N_("Works for")),
+    "member-of": ("has-member", N_("Members")), "has-member": ("member-of", N_("Member of")),
+    "part-of": ("has-part", N_("Includes")), "has-part": ("part-of", N_("Part of")),
+    "founded": ("founded-by", N_("Founded by")), "founded-by": ("founded", N_("Founded")),
+    "awarded": ("awarded-to", N_("Awarded to")), "awarded-to": ("awarded", N_("Awarded")),
+    "parent-of": ("child-of", N_("Child of")), "child-of": ("parent-of", N_("Parent of")),
+    "allied-with": ("allied-with", N_("Allied with")),
+    "married-to": ("married-to", N_("Married to")),
+    "spouse-of": ("spouse-of", N_("Spouse of")), "sibling-of": ("sibling-of", N_("Sibling of")),
+    "partner-of": ("partner-of", N_("Partner of")),
 }
+#: The labels of the known relations (:func:`relation_label`) that are no inverse's label
+#: above, for the catalog.
+_RELATION_LABELS = (N_("Has member"), N_("Has part"))
 
 
 def relation_label(relation: str) -> str:
-    """A relation as an entry page labels it: ``works-for`` -> ``Works for``."""
+    """A relation as an entry page labels it: ``works-for`` -> ``Works for`` (English: the
+    page translates it, see :data:`INVERSE_RELATIONS`)."""
     return relation.replace("-", " ").capitalize()
 
 
@@ -223,8 +241,8 @@ def inverse_label(relation: str) -> str:
 
 #: The facts that link to another entry, by the label the entry linked to lists its
 #: sources under (and their order on the page, before the relations' labels).
-_INVERSE_FIELDS = ("Affiliated", "Held here", "Located here", "In this country",
-                   "Participated in")
+_INVERSE_FIELDS = (N_("Affiliated"), N_("Held here"), N_("Located here"), N_("In this country"),
+                   N_("Participated in"))
 
 
 class InverseLinks:
@@ -301,6 +319,10 @@ _INVERSE_RANK = {label: i for i, label in enumerate(_INVERSE_FIELDS)}
 # ---------------------------------------------------------------------------- rendering
 
 
+#: The heading of the releases that mention an entry, which the quotations' note names.
+MENTIONED_IN = N_("Mentioned in")
+
+
 @dataclass
 class Page:
     docname: str
@@ -315,7 +337,7 @@ class Renderer:
     """Renders collected pages' bodies to HTML from the domain data and the registry."""
 
     def __init__(self, app: Sphinx) -> None:
-        from pressroom.sphinxext.transforms import human_date
+        from pressroom.sphinxext.transforms import release_date
 
         self.app = app
         self.builder = app.builder
@@ -333,7 +355,7 @@ class Renderer:
         self.years_of: dict[str, list[tuple[str, str]]] = {}
         #: an entity's backlinks by the periods of its pages by date, made when first needed
         self._periods_memo: dict[str, dict[str, list[aggregates.Backlink]]] = {}
-        self.human_date = human_date
+        self.human_date = release_date
         #: an entry page lists this many entries under each label of its inverse links
         self.inverse_max = INVERSE_MAX
         #: Sphinx's ``language``: text in a language written the other way gets a ``dir``
@@ -393,8 +415,9 @@ class Renderer:
 
     @staticmethod
     def heading(level: int, text: str, anchor: str) -> str:
+        title = esc(sphinx_("Link to this heading"))  # Sphinx's words, as its own headings
         return (f"<h{level}>{esc(text)}<a class=\"headerlink\" href=\"#{esc(anchor)}\" "
-                f"title=\"Link to this heading\">¶</a></h{level}>\n")
+                f"title=\"{title}\">¶</a></h{level}>\n")
 
     def badge(self, type_: str) -> str:
         label = self.corpus.type_label(type_)
@@ -413,26 +436,27 @@ class Renderer:
 
         aliases = [a for a in entity.aliases if a != entity.name]
         if aliases:
-            fields.append(("Also written", esc(", ".join(aliases))))
+            fields.append((_("Also written"), esc(", ".join(aliases))))
         if entity.kind:
-            fields.append(("Kind", esc(entity.kind)))
+            fields.append((_("Kind"), esc(entity.kind)))
         dates = entity_dates(entity)
         if dates:
             fields.append((dates[0], esc(dates[1])))
         if entity.roles:
-            fields.append(("Roles", esc(", ".join(entity.roles))))
-        fields.extend((label, refs(ids)) for label, ids in self._linked_fields(entity))
+            fields.append((_("Roles"), esc(", ".join(entity.roles))))
+        fields.extend((_(label), refs(ids)) for label, ids in self._linked_fields(entity))
         for label, total, ids in self.inverse_rows(entity.id):
             more = total - len(ids)
-            value = refs(ids) + (f'<span class="pressroom-muted">, and {more:,} more</span>'
+            and_more = _("and {count} more").format(count=number(more))
+            value = refs(ids) + (f'<span class="pressroom-muted">, {esc(and_more)}</span>'
                                  if more else "")
-            fields.append((label, value))
+            fields.append((_(label), value))
         if entity.wikidata:
             url = f"https://www.wikidata.org/wiki/{entity.wikidata}"
             fields.append(("Wikidata", f'<a class="reference external" href="{esc(url)}">'
-                                       f"{esc(entity.wikidata)}</a>"))
+                                          f"{esc(entity.wikidata)}</a>"))
         if entity.url:
-            fields.append(("Website", f'<a class="reference external" href="{esc(entity.url)}">'
+            fields.append((_("Website"), f'<a class="reference external" href="{esc(entity.url)}">'
                                       f"{esc(entity.url)}</a>"))
         if fields:
             out.append('<dl class="pressroom-fields field-list simple">\n')
@@ -454,19 +478,22 @@ class Renderer:
     def backlinks(self, docname: str, eid: str) -> str:
         rows = self.agg.backlinks.get(eid, [])
         if not rows:
-            return self.empty("No release in the archive mentions this entry yet.")
+            return self.empty(_("No release in the archive mentions this entry yet."))
         total = sum(b.count for b in rows)
         n = len(rows)
-        count = f"{counted(n, 'release')}, {counted(total, 'mention')}, newest first"
+        counts = dict(releases=quantity(n, "{count} release", "{count} releases"),
+                      mentions=quantity(total, "{count} mention", "{count} mentions"))
         years = self.years_of.get(eid)
         if not years:
-            return f'<p class="pressroom-count">{count}.</p>\n' + self._backlink_list(docname, rows)
-        counts = self._period_counts(eid)
-        newest = (f"the newest {self.limit:,} are" if self.limit != 1 else "the newest is")
-        return (f'<p class="pressroom-count">{count}; {newest} listed here.</p>\n'
-                + self._periods_html(docname, years, ("Every release that mentions it, by year",
-                                                      "Every release that mentions it, by year "
-                                                      "and month"), counts)
+            count = _("{releases}, {mentions}, newest first.").format(**counts)
+            return f'<p class="pressroom-count">{esc(count)}</p>\n' + self._backlink_list(docname, rows)
+        newest = quantity(self.limit, "the newest is", "the newest {count} are")
+        count = _("{releases}, {mentions}, newest first; {newest} listed here.").format(
+            newest=newest, **counts)
+        return (f'<p class="pressroom-count">{esc(count)}</p>\n'
+                + self._periods_html(docname, years, (_("Every release that mentions it, by year"),
+                                                      _("Every release that mentions it, by year "
+                                                        "and month")), self._period_counts(eid))
                 + self._backlink_list(docname, rows[:self.limit]))
 
     def _periods_html(self, docname: str, periods: list[tuple[str, str]],
@@ -477,7 +504,7 @@ class Renderer:
         line for each year, a year listed by month giving its months."""
 
         def link(period: str, page: str, label: str) -> str:
-            n = f" ({counts[period]:,})" if counts is not None else ""
+            n = f" ({number(counts[period])})" if counts is not None else ""
             return (f'<span class="pressroom-period">{self.doc_link(docname, page, label)}{n}'
                     "</span>")
 
@@ -486,7 +513,7 @@ class Renderer:
             return ""
         if not _has_months(periods):
             links = " · ".join(link(period, page, _period_label(period)) for period, page in shown)
-            return f'<p class="pressroom-years">{intro[0]}: {links}</p>\n'
+            return f'<p class="pressroom-years">{esc(colon(intro[0]))} {links}</p>\n'
         lines = []
         for year, group in itertools.groupby(shown, key=lambda pp: pp[0][:4]):
             group = list(group)
@@ -496,16 +523,17 @@ class Renderer:
                 continue
             months = " · ".join(link(period, page, _period_label(period, year=False))
                                 for period, page in group)
-            lines.append(f'<li><p><span class="pressroom-year">{esc(year)}</span>: '
+            year_html = colon(f'<span class="pressroom-year">{esc(year)}</span>')
+            lines.append(f"<li><p>{year_html} "
                          f"{months}</p></li>\n")
-        return (f'<p class="pressroom-years">{intro[1]}:</p>\n'
+        return (f'<p class="pressroom-years">{esc(colon(intro[1]))}</p>\n'
                 '<ul class="pressroom-years simple">\n' + "".join(lines) + "</ul>\n")
 
     def _backlink_list(self, docname: str, rows: list[aggregates.Backlink]) -> str:
         out = ['<ul class="pressroom-backlinks">\n']
         for b in rows:
-            more = (f'<span class="pressroom-muted"> ({b.count} mentions)</span>'
-                    if b.count > 1 else "")
+            mentions = quantity(b.count, "{count} mention", "{count} mentions")
+            more = f'<span class="pressroom-muted"> ({esc(mentions)})</span>' if b.count > 1 else ""
             lang = lang_attributes(b.language, self.site_language)
             out.append(
                 f'<li><p class="pressroom-backlink-head"><span class="pressroom-date">'
@@ -513,9 +541,9 @@ class Renderer:
                 f"{self.doc_link(docname, b.docname, b.title, b.title_anchor, lang)}{more}</p>\n"
                 f"{self._sentence(docname, b.docname, b.sentence, b.s0, b.s1, b.anchor, lang)}")
             if b.more:  # the other sentences that mention it, folded under the first
-                n = len(b.more)
-                out.append(f'<details class="pressroom-more"><summary>'
-                           f"{counted(n, 'more sentence')} mentioning it</summary>\n")
+                others = quantity(len(b.more), "{count} more sentence mentioning it",
+                                  "{count} more sentences mentioning it")
+                out.append(f'<details class="pressroom-more"><summary>{esc(others)}</summary>\n')
                 out.extend(self._sentence(docname, b.docname, *other, lang) for other in b.more)
                 out.append("</details>\n")
             out.append("</li>\n")
@@ -559,16 +587,18 @@ class Renderer:
         with the archive)."""
         rows = self.agg.quotes.get(eid, [])
         if not rows:
-            return self.empty("No attributed quotation in the archive yet.")
+            return self.empty(_("No attributed quotation in the archive yet."))
         releases = list(dict.fromkeys(row[0] for row in rows))
         out = []
         if len(releases) > self.limit:
             shown = set(releases[:self.limit])
             rows = [row for row in rows if row[0] in shown]
-            newest = f"the newest {self.limit:,}" if self.limit != 1 else "the newest"
-            out.append(f'<p class="pressroom-count">Quoted in {len(releases):,} releases; the '
-                       f"quotations of {newest} are shown here, the others in the releases "
-                       "themselves (under <em>Mentioned in</em>).</p>\n")
+            said = esc(_("Quoted in {releases}; the quotations of {newest} are shown here, the "
+                         "others in the releases themselves (under {mentioned_in}).")).format(
+                releases=esc(quantity(len(releases), "{count} release", "{count} releases")),
+                newest=esc(quantity(self.limit, "the newest", "the newest {count}")),
+                mentioned_in="<em>" + esc(_(MENTIONED_IN)) + "</em>")
+            out.append(f'<p class="pressroom-count">{said}</p>\n')
         # by release, as under *Mentioned in*: its date and title once, then what was said
         # there, each quotation linking to where it is said
         for release, group in itertools.groupby(rows, key=lambda row: row[0]):
@@ -592,28 +622,31 @@ class Renderer:
     def appears_with(self, docname: str, eid: str) -> str:
         rows = [(o, n) for o, n in self.agg.appears_with.get(eid, []) if o in self.domain.entries]
         if not rows:
-            return self.empty("No other entry appears in the same releases yet.")
+            return self.empty(_("No other entry appears in the same releases yet."))
         out = ['<ul class="pressroom-appears-with simple">\n']
         for other, n in rows:
+            releases = quantity(n, "{count} release", "{count} releases")
             out.append(f"<li><p>{self.entity_link(docname, other)}"
-                       f'<span class="pressroom-muted"> — {counted(n, "release")}'
+                       f'<span class="pressroom-muted"> — {esc(releases)}'
                        "</span></p></li>\n")
         out.append("</ul>\n")
         more, fewest, most = self.agg.appears_with.rest(eid)
         if more:  # the list is cut: say so, and how often those left out appear with it
-            each = (counted(most, "release") if fewest == most
-                    else f"{fewest:,} to {counted(most, 'release')}")
-            out.append(f'<p class="pressroom-count">And {counted(more, "more entry", "more entries")}'
-                       f", in {each} each.</p>\n")
+            each = (quantity(most, "{count} release", "{count} releases") if fewest == most
+                    else quantity(most, "{fewest} to {count} release", "{fewest} to {count} releases",
+                                 fewest=number(fewest)))
+            entries = quantity(more, "{count} more entry", "{count} more entries")
+            said = _("And {entries}, in {each} each.").format(entries=entries, each=each)
+            out.append(f'<p class="pressroom-count">{esc(said)}</p>\n')
         return "".join(out)
 
     def parents(self, docname: str, type_: str, letter: str | None) -> list[dict[str, str]]:
         spec_label = self.corpus.type_label(type_, plural=True)
-        out = [{"link": self.uri(docname, f"{self.entries_dir}/index"), "title": "Entries"},
+        out = [{"link": self.uri(docname, f"{self.entries_dir}/index"), "title": _("Entries")},
                {"link": self.uri(docname, f"{self.entries_dir}/{type_}/index"), "title": spec_label}]
         if letter is not None:
             out.append({"link": self.uri(docname, letter_docname(self.entries_dir, type_, letter)),
-                        "title": f"{spec_label}: {letter_label(letter)}"})
+                        "title": letter_title(spec_label, letter)})
         return [p for p in out if p["link"]]
 
     def breadcrumbs(self, parents: list[dict[str, str]]) -> str:
@@ -634,8 +667,9 @@ class Renderer:
         listed under the relation only, as the organization's page lists the person."""
         related = {target for _relation, target in entity.relations}
         affiliation = entity.affiliation if entity.affiliation not in related else None
-        fields = [("Affiliation", [affiliation]), ("Place", [entity.place]),
-                  ("Country", [entity.country]), ("Participants", list(entity.participants))]
+        # English labels, translated where the page shows them
+        fields = [(N_("Affiliation"), [affiliation]), (N_("Place"), [entity.place]),
+                  (N_("Country"), [entity.country]), (N_("Participants"), list(entity.participants))]
         fields.extend((relation_label(relation), [target]) for relation, target in entity.relations)
         return [(label, ids) for label, ids in fields if any(ids)]
 
@@ -808,7 +842,7 @@ class Renderer:
                 _search_text(shown), _search_keywords(shown))
 
     def _letter_title(self, type_: str, letter: str) -> str:
-        return f"{self.corpus.type_label(type_, plural=True)}: {letter_label(letter)}"
+        return letter_title(self.corpus.type_label(type_, plural=True), letter)
 
     # pages -------------------------------------------------------------------------
     def description(self, eid: str) -> str:
@@ -819,12 +853,13 @@ class Renderer:
         entity = self.corpus.registry[eid]
         if entity.description:
             return plain(entity.description)
-        text = (f"{self.corpus.type_label(entity.type)} mentioned in "
-                f"{counted(len(self.agg.backlinks.get(eid, ())), 'release')}")
+        facts = dict(type=self.corpus.type_label(entity.type), releases=quantity(
+            len(self.agg.backlinks.get(eid, ())), "{count} release", "{count} releases"))
         quoted = len({row[0] for row in self.agg.quotes.get(eid, ())})
         if quoted:
-            text += f", quoted in {counted(quoted, 'release')}"
-        return plain(text + ".")
+            return plain(_("{type} mentioned in {releases}, quoted in {quoted}.").format(
+                quoted=quantity(quoted, "{count} release", "{count} releases"), **facts))
+        return plain(_("{type} mentioned in {releases}.").format(**facts))
 
     def entry_page(self, docname: str, eid: str) -> Page:
         from pressroom.sphinxext.html import entity_ld, meta_description, script
@@ -836,11 +871,12 @@ class Renderer:
                 f'<section class="pressroom-entry" id="{esc(anchor)}">\n',
                 self.heading(1, entity.name, anchor), self.facts(docname, entity)]
         toc = [f'<ul>\n<li><a class="reference internal" href="#">{esc(entity.name)}</a><ul>\n']
-        for key, title, part in (("entry", "Mentioned in", self.backlinks),
-                                 ("quoted", "Quoted", self.quoted),
-                                 ("with", "Appears with", self.appears_with)):
+        for key, title, part in (("entry", MENTIONED_IN, self.backlinks),
+                                 ("quoted", N_("Quoted"), self.quoted),
+                                 ("with", N_("Appears with"), self.appears_with)):
             if key == "quoted" and entity.type != "person":
                 continue
+            title = _(title)
             sub = f"{anchor}-{key}"
             body.append(f'<section class="pressroom-{key}" id="{esc(sub)}">\n')
             body.append(self.heading(2, title, sub))
@@ -861,7 +897,8 @@ class Renderer:
         parents = self.parents(docname, entity.type, letter_of(filed_as(entity)))
         entry_doc = self.domain.entries[eid][0]
         parents.append({"link": self.uri(docname, entry_doc), "title": entity.name})
-        title = f"{entity.name}: {'undated releases' if year == 'undated' else _period_label(year)}"
+        title = _("{name}: {period}").format(
+            name=entity.name, period=_("undated releases") if year == "undated" else _period_label(year))
         rows = self._year_rows(eid, year)
         total = sum(b.count for b in rows)
         n = len(rows)
@@ -870,12 +907,14 @@ class Renderer:
         body = [self.breadcrumbs(parents),
                 f'<section class="pressroom-entry-year" id="{esc(anchor)}">\n',
                 self.heading(1, title, anchor),
-                f'<p class="pressroom-count">{counted(n, "release")} '
-                f'{_period_phrase(year)} mention{"s" if n == 1 else ""} '
-                f'{self.entity_link(docname, eid)}, {counted(total, "mention")}, '
-                "newest first.</p>\n",
-                self._periods_html(docname, list(periods), ("Other years",
-                                                            "Other years and months")),
+                '<p class="pressroom-count">' + esc(quantity(
+                    n, "{count} release {period} mentions {entry}, {mentions}, newest first.",
+                    "{count} releases {period} mention {entry}, {mentions}, newest first.",
+                    period=_period_phrase(year), entry="{entry}",
+                    mentions=quantity(total, "{count} mention", "{count} mentions"),
+                )).format(entry=self.entity_link(docname, eid)) + "</p>\n",
+                self._periods_html(docname, list(periods), (_("Other years"),
+                                                            _("Other years and months"))),
                 self._backlink_list(docname, rows), "</section>\n"]
         return Page(docname, title, "".join(body), "", "", parents)
 
@@ -906,13 +945,13 @@ class Renderer:
         if listed:
             sub = f"{anchor}-unmentioned"
             body.append(f'<section id="{esc(sub)}">\n')
-            body.append(self.heading(2, "Not mentioned in any release yet", sub))
+            body.append(self.heading(2, _("Not mentioned in any release yet"), sub))
         for e in listed:
             a = entity_anchor(e.id)
             body.append(f'<div class="pressroom-entry pressroom-entry-listed docutils container" '
                         f'id="{esc(a)}">\n<p class="rubric pressroom-entry-name">{esc(e.name)}</p>\n')
             body.append(self.facts(docname, e))
-            body.append(self.empty("No release in the archive mentions this entry yet."))
+            body.append(self.empty(_("No release in the archive mentions this entry yet.")))
             body.append("</div>\n")
         if listed:
             body.append("</section>\n")
@@ -922,22 +961,24 @@ class Renderer:
 
 #: The label of an entry's dates by type: (start and end, start alone, end alone).
 _DATE_LABELS = {
-    "person": ("Lived", "Born", "Died"),
-    "organization": ("Active", "Founded", "Dissolved"),
+    "person": (N_("Lived"), N_("Born"), N_("Died")),
+    "organization": (N_("Active"), N_("Founded"), N_("Dissolved")),
 }
+#: The label of the dates of an entry of another type.
+_OTHER_DATE_LABELS = (N_("Dates"), N_("Date"), N_("Date"))
 
 
 def entity_dates(entity: Entity) -> tuple[str, str] | None:
     """The label and text of *entity*'s dates for its page (``Born``, ``21 December
     1942``; ``Dates``, ``27–28 April 2011``), ``None`` without a date."""
     start, end = entity.start, entity.end
-    both, alone, ended = _DATE_LABELS.get(entity.type, ("Dates", "Date", "Date"))
+    both, alone, ended = _DATE_LABELS.get(entity.type, _OTHER_DATE_LABELS)
     if start and end and end != start:
-        return both, human_range(start, end)
+        return _(both), human_range(start, end)
     if start:
-        return alone, start.human()
+        return _(alone), human_date(start)
     if end:
-        return ended, end.human()
+        return _(ended), human_date(end)
     return None
 
 
@@ -989,17 +1030,19 @@ def _period_label(period: str, year: bool = True) -> str:
         return period
     month = int(period[5:])
     if month:
-        return PartialDate(int(period[:4]), month).human(year)
-    return f"{period[:4]}, month not given" if year else "month not given"
+        return human_date(PartialDate(int(period[:4]), month), year)
+    if year:
+        return _("{year}, month not given").format(year=period[:4])
+    return _("month not given")
 
 
 def _period_phrase(period: str) -> str:
     """What "N releases ___ mention X" says of *period*."""
     if period == "undated":
-        return "of unknown date"
+        return _("of unknown date")
     if period.endswith("-00"):
-        return f"of {esc(period[:4])} whose month is not known"
-    return f"of {esc(_period_label(period))}"
+        return _("of {year} whose month is not known").format(year=period[:4])
+    return _("of {period}").format(period=_period_label(period))
 
 
 def _backlink_model(rows: list) -> tuple:
@@ -1059,11 +1102,12 @@ def _take_site_signature(app: Sphinx) -> str:
     domain = get_domain(env)
     indices = [(index.name, str(index.localname), str(index.shortname))
                for index in domain.indices], domain.listed_indices()
-    # and the site's language: every page's ``lang``, the theme's words, the search's stemmer
+    # and the site's language: every page's ``lang``, the theme's words, the search's
+    # stemmer, Pressroom's words (and their translations: pressroom.i18n)
     parts = (__version__, code, sphinx.__version__, builder.name,
              getattr(build_info, "config_hash", ""), getattr(build_info, "tags_hash", ""),
              newest, sidebar, indices,
-             str(app.config.language))
+             str(app.config.language), catalog_key(app.config.language))
     return digest(parts)
 
 

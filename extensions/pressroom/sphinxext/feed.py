@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape, quoteattr
 
+from pressroom.i18n import _
 from pressroom.sphinxext.corpus import (
     remove_if_written,
     site_language,
@@ -44,7 +45,7 @@ def _enabled(app: Sphinx) -> bool:
 
 
 def feed_title(app: Sphinx) -> str:
-    return f"{app.config.project}: newest releases"
+    return _("{project}: newest releases").format(project=app.config.project)
 
 
 def add_feed_link(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any],

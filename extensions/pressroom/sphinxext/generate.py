@@ -26,8 +26,9 @@ from pathlib import Path
 from sphinx.util import logging
 
 from pressroom.corpus import RELEASE_SUFFIX, Scan, archive_place, scan
+from pressroom.i18n import _, human_date, quantity
 from pressroom.registry import PartialDate
-from pressroom.sphinxext.corpus import Corpus, counted
+from pressroom.sphinxext.corpus import Corpus
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +75,9 @@ def _count(years) -> int:
 def _month_name(year: str, month: str) -> str:
     """``December`` in a year's list; ``Month not given``; ``Undated``."""
     if year == "undated":
-        return "Undated"
-    return PartialDate(int(year), int(month)).human(year=False) if month != "00" \
-        else "Month not given"
+        return _("Undated")
+    return human_date(PartialDate(int(year), int(month)), year=False) if month != "00" \
+        else _("Month not given")
 
 
 class StubWriter:
@@ -137,14 +138,14 @@ def generate_entries(srcdir: Path, corpus: Corpus, entries_dir: str) -> tuple[in
         return 0, 0
     out = StubWriter(folder)
     types = corpus.project.entity_types
-    index = ["Entries", "=======", "",
-             "Everyone and everything the releases mention, by type.", "",
+    index = [_title(_("Entries")),
+             _("Everyone and everything the releases mention, by type."), "",
              ".. pressroom:type-list::", "",
              _toctree([f"{t}/index" for t in types], hidden=True)]
     out.write("index.rst", "\n".join(index))
     for type_, spec in types.items():
         out.write(f"{type_}/index.rst",
-                  _title(spec.get("plural", type_.title())) + f"\n.. pressroom:glossary:: {type_}\n")
+                  _title(_(spec.get("plural", type_.title()))) + f"\n.. pressroom:glossary:: {type_}\n")
     return out.changed, out.prune()
 
 
@@ -183,31 +184,35 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
     index = []
     for key in publishers:
         dated = sorted(y for y in tree[key] if y != "undated")
-        span = "undated" if not dated else dated[0] if dated[0] == dated[-1] \
+        span = _("undated") if not dated else dated[0] if dated[0] == dated[-1] \
             else f"{dated[0]}–{dated[-1]}"
-        index.append(_item(names[key], f"{key}/index",
-                           f"{counted(_count(tree[key].values()), 'release')}, {span}"))
-    out.write("index.rst", _title("Releases by publisher") + "\n" + _listing(
+        releases = quantity(_count(tree[key].values()), "{count} release", "{count} releases")
+        index.append(_item(names[key], f"{key}/index", f"{releases}, {span}"))
+    out.write("index.rst", _title(_("Releases by publisher")) + "\n" + _listing(
         index, [f"{k}/index" for k in publishers]))
     for key, years in tree.items():
         # newest year first, releases whose year is not known last
         order = sorted((y for y in years if y != "undated"), reverse=True) + (
             ["undated"] if "undated" in years else [])
         out.write(f"{key}/index.rst", _title(names[key]) + "\n" + _listing(
-            [_item(y.title(), f"{y}/index", counted(_count([years[y]]), "release")) for y in order],
+            [_item(_month_name(y, "") if y == "undated" else y, f"{y}/index",
+                   quantity(_count([years[y]]), "{count} release", "{count} releases")) for y in order],
             [f"{y}/index" for y in order]))
         for year, months in years.items():
             morder = sorted(months, reverse=True)
             out.write(f"{key}/{year}/index.rst", _title(f"{names[key]}, {year}") + "\n" + _listing(
-                [_item(_month_name(year, m), m, counted(len(months[m]), "release")) for m in morder],
+                [_item(_month_name(year, m), m,
+                       quantity(len(months[m]), "{count} release", "{count} releases"))
+                 for m in morder],
                 morder))
             for month, docs in months.items():
                 if year == "undated":
-                    title = f"{names[key]}, undated"
+                    when = _("undated")
                 elif month == "00":
-                    title = f"{names[key]}, {year}, month not given"
+                    when = _("{year}, month not given").format(year=year)
                 else:
-                    title = f"{names[key]}, {PartialDate(int(year), int(month)).human()}"
+                    when = human_date(PartialDate(int(year), int(month)))
+                title = f"{names[key]}, {when}"
                 # newest first, as the years and months are: previous and next follow one
                 # order through the archive
                 docs = sorted(docs, reverse=True)

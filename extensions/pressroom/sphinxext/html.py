@@ -15,6 +15,7 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from pressroom.citation import DC_SCHEMA, citation_meta, citation_parts
+from pressroom.i18n import _, human_date
 from pressroom.registry import PartialDate
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
@@ -419,7 +420,8 @@ def breadcrumbs_html(crumbs: Iterable[tuple[str, str]]) -> str:
     links = " › ".join(f'<a class="reference internal" href="{escape(link)}">{title}</a>'
                        for link, title in crumbs)
     # a navigation landmark of its own, named (the ARIA breadcrumb pattern)
-    return (f'<nav class="pressroom-breadcrumbs" aria-label="Breadcrumbs"><p>{links}</p>'
+    label = escape(_("Breadcrumbs"), quote=True)
+    return (f'<nav class="pressroom-breadcrumbs" aria-label="{label}"><p>{links}</p>'
             f'</nav>\n')
 
 
@@ -470,7 +472,7 @@ def citation_html(app: Sphinx, title: str, date: str, publisher: str, language: 
     page."""
     before, title, after = citation_parts(
         title=title, publisher=publisher,
-        date_shown=PartialDate.parse(date).human() if date else "")
+        date_shown=human_date(PartialDate.parse(date)) if date else "")
     title = escape(title)
     lang = lang_attributes(other_language(language, app.config.language), app.config.language)
     if lang:
@@ -478,12 +480,13 @@ def citation_html(app: Sphinx, title: str, date: str, publisher: str, language: 
     text = escape(before) + title + escape(after)
     if url:
         text += f' <a class="reference external" href="{escape(url)}">{escape(url)}</a>'
-        note = "Add the date you accessed it."
+        note = _("Add the date you accessed it.")
     else:
-        note = "Add this page's address and the date you accessed it."
+        note = _("Add this page's address and the date you accessed it.")
+    heading = escape(_("Cite this release"), quote=False)
     return (f'<section class="pressroom-cite" id="cite">'
-            f'<h2>Cite this release</h2>\n<p class="pressroom-citation">{text}</p>\n'
-            f'<p class="pressroom-cite-note">{note}</p></section>\n')
+            f'<h2>{heading}</h2>\n<p class="pressroom-citation">{text}</p>\n'
+            f'<p class="pressroom-cite-note">{escape(note, quote=False)}</p></section>\n')
 
 
 #: What a ``searchtools.js`` that escapes object names itself shows a name with.
@@ -661,5 +664,6 @@ def _root_redirect(app: Sphinx) -> None:
     # the site's address: a feed reader given it finds the feed here too
     html = redirect_page(target, target, site_language(app.config),
                          feed_link(app, FEED_FILE) + _REDIRECT_TITLE,
-                         "Redirecting to the home page", "Continue to the home page")
+                         escape(_("Redirecting to the home page"), quote=False),
+                         escape(_("Continue to the home page"), quote=False))
     write_if_changed(redirect, html)  # written once, not at every build

@@ -13,6 +13,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.writers.html5 import HTML5Translator
 
+from pressroom.i18n import _
+
 
 class quotation(nodes.inline):
     """A quoted passage in a release; ``speaker`` is who said it (may be empty)."""
@@ -26,7 +28,7 @@ def visit_quotation_html(self: HTML5Translator, node: quotation) -> None:
     attrs: dict[str, Any] = {"CLASS": "pressroom-quote"}
     if node.get("speaker"):
         attrs["data-speaker"] = node["speaker"]
-        attrs["title"] = f"Quotation: {node['speaker']}"
+        attrs["title"] = _("Quotation: {speaker}").format(speaker=node["speaker"])
     self.body.append(self.starttag(node, "span", "", **attrs))
 
 

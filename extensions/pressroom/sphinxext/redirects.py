@@ -10,6 +10,7 @@ written when a build finishes, kept while it is listed and removed when it no lo
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import quoteattr
@@ -17,6 +18,7 @@ from xml.sax.saxutils import quoteattr
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
+from pressroom.i18n import _
 from pressroom.sphinxext.corpus import remove_if_written, site_language, web_site, write_if_changed
 
 if TYPE_CHECKING:
@@ -78,7 +80,8 @@ def redirect_html(target: str, canonical: str, language: str) -> str:
     (the page's address, absolute under ``html_baseurl``) as the address to keep."""
     return redirect_page(target, canonical, language,
                          f"<meta name=\"robots\" content=\"noindex\">{_TITLE}",
-                         "This page has moved", "Continue to its address now")
+                         escape(_("This page has moved"), quote=False),
+                         escape(_("Continue to its address now"), quote=False))
 
 
 def site_pages(env: Any) -> set[str]:

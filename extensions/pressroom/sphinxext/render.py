@@ -21,6 +21,7 @@ from docutils import nodes
 
 from pressroom.config import is_suppressed
 from pressroom.corpus import text_key
+from pressroom.i18n import _, display_locale, human_date
 from pressroom.linker import TITLES, unaccented
 from pressroom.registry import PartialDate
 from pressroom.source import (
@@ -426,8 +427,8 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
         for start, end in release.spans("header"):
             box = nodes.container(classes=["pressroom-header"])
             said = any(p.subtype == "release_header" for p in shown)  # in the box above
-            box += nodes.rubric("", "Header as received (not understood, see above)" if said
-                                else "Header as received (not understood)")
+            box += nodes.rubric("", _("Header as received (not understood, see above)") if said
+                                else _("Header as received (not understood)"))
             raw = plain(text[start:end])
             box += nodes.literal_block(raw, raw, language="text")
             section += box
@@ -447,7 +448,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             section += _published(text, seg, marked)
         elif seg.kind == "preamble":
             # like the footer: labels and contacts recur; a paragraph a line
-            section += _apart("pressroom-preamble", "Publisher’s heading, not part of the release",
+            section += _apart("pressroom-preamble", _("Publisher’s heading, not part of the release"),
                               [[line] for line in _LINE_BREAK.split(text[seg.start:seg.end])
                                if line.strip()], marked)
         elif seg is above:
@@ -502,7 +503,7 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
 
     footer = release.footer
     if footer.strip():
-        section += _apart("pressroom-footer", "Publisher’s boilerplate, not part of the release",
+        section += _apart("pressroom-footer", _("Publisher’s boilerplate, not part of the release"),
                           _blocks(footer), marked)
         for seg in late:
             section += _published(text, seg, marked)
@@ -657,14 +658,14 @@ def direction(language: str | None, site_language: str | None) -> str:
 
 
 def language_name(tag: str) -> str:
-    """A language tag as its name in English (``pt-BR`` -> ``Portuguese (Brazil)``), from
-    the CLDR data of Babel (which Sphinx uses for its own translations); the tag itself
-    when Babel does not know it."""
+    """A language tag as its name in the site's language (``pt-BR`` -> ``Portuguese
+    (Brazil)``, ``Portugiesisch (Brasilien)``), from the CLDR data of Babel (which Sphinx
+    uses for its own translations); the tag itself when Babel does not know it."""
     from babel import Locale, UnknownLocaleError
 
     for attempt in (tag, tag.split("-")[0]):  # ``de-CH-1901``: a variant Babel has no data for
         try:
-            name = Locale.parse(attempt, sep="-").get_display_name("en")
+            name = Locale.parse(attempt, sep="-").get_display_name(display_locale())
         except (ValueError, TypeError, UnknownLocaleError):
             continue
         if name:
@@ -783,11 +784,11 @@ def _problems_notice(problems: list[Problem]) -> nodes.Element:
     errors = any(p.severity == "error" for p in problems)
     box = nodes.admonition(classes=["pressroom-problems", "error" if errors else "warning",
                                     "no-search"])
-    head = "This release has problems" if errors else "This release was read with warnings"
+    head = _("This release has problems") if errors else _("This release was read with warnings")
     box += nodes.title(head, head)
     items = nodes.bullet_list()
     for p in problems:
-        where = f"line {p.line}: " if p.line else ""
+        where = _("line {line}: ").format(line=p.line) if p.line else ""
         text = plain(f"{where}{p.message} [pressroom.{p.subtype}]")
         items += nodes.list_item("", nodes.paragraph(text, text))
     box += items
@@ -927,27 +928,28 @@ def _meta_panel(release: Release, mentions: list, corpus: Corpus, publisher_key:
         fields.append(nodes.field("", nodes.field_name(name, name), nodes.field_body("", body)))
 
     if release.date:
-        shown = PartialDate.of(release.date).human()
-        field("Date", nodes.inline(shown, shown, classes=["pressroom-date"]))
+        shown = human_date(PartialDate.of(release.date))
+        field(_("Date"), nodes.inline(shown, shown, classes=["pressroom-date"]))
     else:
-        field("Date", nodes.emphasis("unknown", "unknown"))
+        unknown = _("unknown")
+        field(_("Date"), nodes.emphasis(unknown, unknown))
     if release.dateline:
-        field("Dateline", nodes.Text(plain(release.dateline)))
+        field(_("Dateline"), nodes.Text(plain(release.dateline)))
     if release.publisher:
         url = corpus.project.publisher_url(publisher_key, release.publisher)
         name = plain(release.publisher)
         if url:
-            field("Publisher", nodes.reference(name, name, refuri=url))
+            field(_("Publisher"), nodes.reference(name, name, refuri=url))
         else:
-            field("Publisher", nodes.Text(name))
+            field(_("Publisher"), nodes.Text(name))
     if release.source_url:
         url = plain(release.source_url)
-        field("Source", nodes.reference(url, url, refuri=url))
+        field(_("Source"), nodes.reference(url, url, refuri=url))
     if language:
         name = language_name(language)
-        field("Language", nodes.inline(name, name, classes=["pressroom-language"]))
+        field(_("Language"), nodes.inline(name, name, classes=["pressroom-language"]))
     if relpath:
-        field("File", original_link(relpath) if original else nodes.literal(relpath, relpath))
+        field(_("File"), original_link(relpath) if original else nodes.literal(relpath, relpath))
     if release.sha256:  # the file's fixity: a copy of it is the same file if this matches
         field("SHA-256", nodes.literal(release.sha256, release.sha256,
                                        classes=["pressroom-sha256"]))

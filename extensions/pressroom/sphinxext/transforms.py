@@ -23,13 +23,13 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from pressroom.registry import PartialDate, human_range
+from pressroom.i18n import _, colon, human_date, human_range, number, quantity
+from pressroom.registry import PartialDate
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
     BUILDERS,
     copied_source,
     corpus_for_env,
-    counted,
     in_releases,
     letter_label,
     plain,
@@ -56,10 +56,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
-def human_date(iso: str) -> str:
+def release_date(iso: str) -> str:
+    """A release's date (ISO 8601) as its lists show it: ``27 April 2011``, ``undated``."""
     if not iso:
-        return "undated"
-    return PartialDate.of(_dt.date.fromisoformat(iso)).human()
+        return _("undated")
+    return human_date(PartialDate.of(_dt.date.fromisoformat(iso)))
 
 
 def _unlink(node: nodes.reference) -> None:
@@ -134,7 +135,7 @@ class EntryLinks(SphinxPostTransform):
         # are not the address's fragment, query and escapes)
         node["refuri"] = relative_uri(builder.get_target_uri(docname),
                                       quote(f"_sources/{name}", safe="/"))
-        node["reftitle"] = "The release file as received"
+        node["reftitle"] = _("The release file as received")
 
     @staticmethod
     def export_link(node: nodes.reference, docname: str, builder: Any) -> None:
@@ -150,7 +151,7 @@ class EntryLinks(SphinxPostTransform):
 def _publisher_name(corpus, folder: str) -> str:
     """The name of the publisher of *folder*, as the archive's lists give it; ``No
     publisher`` for the releases outside the publishers' folders (*folder* "")."""
-    return corpus.project.publisher(folder).name if folder else "No publisher"
+    return corpus.project.publisher(folder).name if folder else _("No publisher")
 
 
 class LateRenderer(SphinxPostTransform):
@@ -213,7 +214,7 @@ class LateRenderer(SphinxPostTransform):
     def render_glossary(self, domain, agg, type_: str) -> list[nodes.Node]:
         letters = domain.entries_by_letter(type_)
         if not letters:
-            return [self.empty("No entries of this type yet.")]
+            return [self.empty(_("No entries of this type yet."))]
         total = sum(len(group) for group in letters.values())
         builder = BUILDERS.get(str(self.env.srcdir))
         if total > self.config.pressroom_glossary_max and hasattr(builder, "handle_page"):
@@ -251,7 +252,8 @@ class LateRenderer(SphinxPostTransform):
 
         docname = self.env.current_document.docname
         total = sum(len(group) for group in letters.values())
-        intro = f"{total:,} entries, listed by the first letter of their name."
+        intro = quantity(total, "{count} entry, listed by the first letter of its name.",
+                        "{count} entries, listed by the first letter of their name.")
         out: list[nodes.Node] = [nodes.paragraph(intro, intro, classes=["pressroom-count"])]
         items = nodes.bullet_list(classes=["pressroom-glossary-letters"])
         for letter, group in letters.items():
@@ -260,7 +262,7 @@ class LateRenderer(SphinxPostTransform):
                 docname, letter_docname(self.config.pressroom_entries_dir, type_, letter))
             para = nodes.paragraph()
             para += nodes.reference("", letter_label(letter), internal=True, refuri=uri)
-            para += nodes.inline("", f" — {counted(n, 'entry', 'entries')}",
+            para += nodes.inline("", " — " + quantity(n, "{count} entry", "{count} entries"),
                                  classes=["pressroom-muted"])
             items += nodes.list_item("", para)
         out.append(items)
@@ -277,7 +279,7 @@ class LateRenderer(SphinxPostTransform):
             para = nodes.paragraph()
             para += self.doc_ref(f"{self.config.pressroom_entries_dir}/{type_}/index", label)
             n = counts.get(type_, 0)
-            para += nodes.inline("", f" — {counted(n, 'entry', 'entries')}",
+            para += nodes.inline("", " — " + quantity(n, "{count} entry", "{count} entries"),
                                  classes=["pressroom-muted"])
             items += nodes.list_item("", para)
         return [items]
@@ -289,26 +291,30 @@ class LateRenderer(SphinxPostTransform):
         folders, n_entries = aggregates.archive_summary(domain)
         total = sum(row[1] for row in folders)
         if not total:
-            return [self.empty("The archive holds no releases yet.")]
-        entries = counted(n_entries, "entry", "entries")
+            return [self.empty(_("The archive holds no releases yet."))]
+        entries = quantity(n_entries, "{count} entry", "{count} entries")
         intro = nodes.paragraph(classes=["pressroom-summary"])
-        intro += nodes.Text(f"The archive holds {counted(total, 'release')} and ")
+        # the sentence around the link to the entries, as the language words it
+        before, _entries, after = _("The archive holds {releases} and {entries}:").format(
+            releases=quantity(total, "{count} release", "{count} releases"), entries="\0").partition("\0")
+        intro += nodes.Text(before)
         index = f"{self.config.pressroom_entries_dir}/index"
         intro += self.doc_ref(index, entries) if index in self.env.all_docs else nodes.Text(entries)
-        intro += nodes.Text(":")
+        intro += nodes.Text(after)
         shown = []
         for folder, n, first, last in folders:
             name = _publisher_name(corpus, folder)
             shown.append((-n, name, folder, n, first, last))
         items = nodes.bullet_list(classes=["pressroom-summary"])
-        for _, name, folder, n, first, last in sorted(shown):
+        for _most, name, folder, n, first, last in sorted(shown):
             para = nodes.paragraph()
             page = f"{self.config.pressroom_archive_dir}/{folder}/index"
             para += (self.doc_ref(page, name) if folder and page in self.env.all_docs
                      else nodes.Text(name))
             span = (human_range(PartialDate.parse(first), PartialDate.parse(last)) if first
-                    else "undated")
-            para += nodes.inline("", f" — {counted(n, 'release')}, {span}",
+                    else _("undated"))
+            releases = quantity(n, "{count} release", "{count} releases")
+            para += nodes.inline("", f" — {releases}, {span}",
                                  classes=["pressroom-muted"])
             items += nodes.list_item("", para)
         return [intro, items]
@@ -334,13 +340,13 @@ class LateRenderer(SphinxPostTransform):
                            subtype="release_missing")
         docs.sort(key=lambda d: (domain.releases[d][1], d), reverse=True)
         if not docs:
-            return [self.empty("No releases.")]
+            return [self.empty(_("No releases."))]
         items = nodes.bullet_list(classes=["pressroom-release-list"])
         leads = domain.data.get("leads", {})
         for d in docs:
             meta = domain.releases[d]
             para = nodes.paragraph()
-            para += nodes.inline("", human_date(meta[1]), classes=["pressroom-date"])
+            para += nodes.inline("", release_date(meta[1]), classes=["pressroom-date"])
             para += nodes.Text(" ")
             para += self.doc_ref(d, meta[0], language=meta[7])
             item = nodes.list_item("", para)
@@ -367,7 +373,7 @@ class LateRenderer(SphinxPostTransform):
                 day = _dt.date.fromisoformat(meta[1])
                 rows.append((day.year, day.month, day.day, 1, meta[0], "release", d))
         if not rows:
-            return [self.empty("Nothing dated yet.")]
+            return [self.empty(_("Nothing dated yet."))]
         dated = sum(1 for r in rows if r[5] == "release")
         monthly = dated > self.config.pressroom_timeline_max
         if monthly:
@@ -376,13 +382,17 @@ class LateRenderer(SphinxPostTransform):
         rows.sort(key=lambda r: (*r[:5], r[6] if r[5] != "event" else r[6].id))
         out: list[nodes.Node] = []
         if monthly:
-            intro = (f"{dated:,} dated releases: each month says how many each publisher "
-                     "issued, with a link to that month's list; events are listed one by one.")
+            intro = quantity(dated, "{count} dated release: each month says how many each "
+                            "publisher issued, with a link to that month's list; events are "
+                            "listed one by one.",
+                            "{count} dated releases: each month says how many each publisher "
+                            "issued, with a link to that month's list; events are listed one "
+                            "by one.")
             out.append(nodes.paragraph(intro, intro, classes=["pressroom-count"]))
         years = sorted({r[0] for r in rows})
         if len(years) > 1:  # a long page: a line to jump to each year
             jump = nodes.paragraph(classes=["pressroom-years"])
-            jump += nodes.Text("Years: ")
+            jump += nodes.Text(colon(_("Years")) + " ")
             for i, y in enumerate(years):
                 if i:
                     jump += nodes.Text(" · ")
@@ -398,7 +408,7 @@ class LateRenderer(SphinxPostTransform):
             if m != month or items is None:
                 month = m
                 if m:
-                    label = PartialDate(y, m).human()
+                    label = human_date(PartialDate(y, m))
                     out.append(nodes.paragraph(label, label, classes=["pressroom-month"]))
                 items = nodes.bullet_list(classes=["pressroom-timeline"])
                 out.append(items)
@@ -407,24 +417,24 @@ class LateRenderer(SphinxPostTransform):
                 when = human_range(obj.start, obj.end, year=False)
                 para += nodes.inline(when, when, classes=["pressroom-date"])
                 para += nodes.Text(" ")
-                para += badge("Event", "event")
+                para += badge(corpus.type_label("event"), "event")
                 para += nodes.Text(" ")
                 para += entry_link(obj.id, plain(obj.name))
             elif what == "month":
                 total = sum(n for _name, n, _doc in obj)
-                para += badge("Releases", "release")
-                para += nodes.Text(f" {total:,} — ")
+                para += badge(_("Releases"), "release")
+                para += nodes.Text(f" {number(total)} — ")
                 for i, (name, n, doc) in enumerate(obj):
                     if i:
                         para += nodes.Text(" · ")
-                    text = f"{name} ({n:,})"
+                    text = f"{name} ({number(n)})"
                     para += self.doc_ref(doc, text) if doc else nodes.Text(text)
             else:
                 meta = domain.releases[obj]
-                when = PartialDate(y, m, day).human(year=False)
+                when = human_date(PartialDate(y, m, day), year=False)
                 para += nodes.inline(when, when, classes=["pressroom-date"])
                 para += nodes.Text(" ")
-                para += badge("Release", "release")
+                para += badge(_("Release"), "release")
                 para += nodes.Text(" ")
                 para += self.doc_ref(obj, meta[0], language=meta[7])
             assert items is not None  # a list is made for the first row

@@ -1,0 +1,232 @@
+"""Pressroom's words on the pages in the site's language: the catalogs shipped with the
+package (complete, compiled, their placeholders kept) and the pages built in German,
+French and Spanish; a site in English as before."""
+
+from __future__ import annotations
+
+import gettext
+import importlib.util
+import io
+import re
+import string
+import time
+from html import unescape
+from pathlib import Path
+
+import pytest
+from babel.messages.checkers import num_plurals, python_format
+
+from pressroom.i18n import LOCALE_DIR
+from sphinx_support import Writes, copy_root, make, page
+
+PROJECT = Path(__file__).resolve().parents[1]
+LANGUAGES = ("de", "fr", "es")
+DOOLEY = "entries/person/brian-dooley"
+RELEASE = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
+
+
+def _catalogs_tool():
+    spec = importlib.util.spec_from_file_location("catalogs", PROJECT / "tools" / "catalogs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def tool():
+    return _catalogs_tool()
+
+
+@pytest.fixture(scope="module")
+def extracted(tool):
+    """Every message of the package, as the code says it now."""
+    return tool.template()
+
+
+def _fields(message: str) -> set[str]:
+    return {name for _text, name, _spec, _conv in string.Formatter().parse(message) if name}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_message_is_translated(tool, extracted, language):
+    """A label added to the code and not to a language's catalog fails here."""
+    catalog = tool.read(tool.po_path(language), language)
+    for message in extracted:
+        if not message.id:
+            continue
+        translated = catalog.get(message.id)
+        assert translated is not None, f"{language}: {message.id!r} is not in its catalog"
+        assert not translated.fuzzy, f"{language}: {message.id!r} is fuzzy"
+        strings = translated.string if isinstance(translated.string, tuple) else (translated.string,)
+        assert all(strings), f"{language}: {message.id!r} is not translated"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_template_is_the_code_s_messages(tool, extracted, language):
+    template = tool.read(LOCALE_DIR / "pressroom.pot")
+    assert sorted(str(m.id) for m in template if m.id) == sorted(str(m.id) for m in extracted if m.id)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_compiled_catalog_is_its_po(tool, language):
+    """The ``.mo`` is the ``.po`` compiled (``python3 dev.py catalogs`` was run)."""
+    catalog = tool.read(tool.po_path(language), language)
+    mo = tool.po_path(language).with_suffix(".mo")
+    with mo.open("rb") as f:
+        shipped = gettext.GNUTranslations(f)
+    fresh = gettext.GNUTranslations(io.BytesIO(tool.compiled(catalog)))
+    assert shipped._catalog == fresh._catalog  # noqa: SLF001 (the messages, all forms)
+    assert shipped.plural(3) == fresh.plural(3) and shipped.plural(1) == fresh.plural(1)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_translations_keep_the_placeholders(tool, language):
+    """``{count}``, ``{name}``… as in the English (a missing one loses a value, an unknown
+    one is a KeyError when the page is written); the plural forms as many as the language
+    has; ``%`` formats checked by Babel."""
+    catalog = tool.read(tool.po_path(language), language)
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        num_plurals(catalog, message)
+        python_format(catalog, message)
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        allowed = set().union(*map(_fields, ids))
+        for translated in strings:
+            assert _fields(translated) <= allowed, (language, message.id, translated)
+        # every value shown in the English is shown in each form but the singular's
+        # (which may say "one" in words where the English does, as "the newest is")
+        for translated in strings[1:]:
+            assert _fields(ids[-1]) <= _fields(translated), (language, message.id, translated)
+        assert _fields(ids[0]) <= _fields(strings[0]), (language, message.id, strings[0])
+
+
+def test_the_catalogs_are_package_data():
+    text = (PROJECT / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"locale/*/LC_MESSAGES/*"' in text
+    for language in LANGUAGES:
+        assert gettext.find("pressroom", LOCALE_DIR, [language])
+
+
+# ---------------------------------------------------------------------------- the pages
+
+
+def _text(html: str) -> str:
+    """The page's text, its tags and runs of spaces each one space (a no-break space kept)."""
+    return re.sub(r"[ \t\n]+", " ", unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+@pytest.fixture(scope="module")
+def german(tmp_path_factory):
+    src = copy_root("pressroom", tmp_path_factory.mktemp("de"))
+    app = make(src, confoverrides={"language": "de"})
+    app.build()
+    app.cleanup()
+    return app
+
+
+def test_a_site_in_german_has_pressroom_s_words_in_german(german):
+    release = page(german, RELEASE)
+    text = _text(release)
+    for words in ("Datum :", "27. April 2011", "Herausgeber :", "Diese Pressemitteilung zitieren",
+                  "Pressemitteilung, 27. April 2011.", "Personen :"):
+        assert words.replace(" :", ":") in text.replace(" :", ":"), words
+    assert 'aria-label="Navigationspfad"' in release
+    assert "Cite this release" not in text and "Publisher" not in text
+    entry = _text(page(german, DOOLEY))
+    for words in ("Erwähnt in", "Zitiert", "Kommt vor mit", "2 Pressemitteilungen, 3 Erwähnungen",
+                  "1 weiterer Satz, der ihn erwähnt", "Einträge › Personen › Personen: B"):
+        assert words in entry, words
+    assert "Mentioned in" not in entry and "newest first" not in entry
+    glossary = _text(page(german, "entries/person/index"))
+    assert "· 2 Pressemitteilungen" in glossary and "· 1 Pressemitteilung " in glossary
+    assert "· noch keine Pressemitteilung" in _text(page(german, "entries/event/index"))
+    month = _text(page(german, "archive/hrf/2011/05"))
+    assert "Human Rights First, Mai 2011" in month
+    archive = _text(page(german, "archive/hrf/2011/index"))
+    assert "Mai" in archive and "April" in archive and "Pressemitteilung" in archive
+    timeline = _text(page(german, "docs/timeline"))
+    assert "Jahre: 2010 · 2011" in timeline and "27. April – 28. April Ereignis" in timeline
+    feed = (Path(german.outdir) / "releases.atom").read_text(encoding="utf-8")
+    assert ": neueste Pressemitteilungen</title>" in feed
+
+
+def test_a_count_of_one_and_of_three_take_their_forms(german):
+    """The plural forms of each language: ``1 Pressemitteilung``, ``2 Pressemitteilungen``;
+    French and Spanish have a form for millions (``1 000 000 de communiqués``)."""
+    entry = _text(page(german, DOOLEY))
+    assert "2 Pressemitteilungen, 3 Erwähnungen" in entry
+    assert re.search(r"— 1 Pressemitteilung\b(?!en)", entry)
+    from sphinx import locale
+
+    from pressroom import i18n
+
+    for language, one, three, million in (
+            ("de", "1 Pressemitteilung", "3 Pressemitteilungen", "1.000.000 Pressemitteilungen"),
+            ("fr", "1 communiqué", "3 communiqués", "1\u202f000\u202f000 de communiqués"),
+            ("es", "1 comunicado", "3 comunicados", "1.000.000 de comunicados")):
+        # as the extension sets the language up (Sphinx.add_message_catalog)
+        locale.init([LOCALE_DIR], language, i18n.CATALOG)
+        i18n.use_language(language)
+        try:
+            forms = [i18n.quantity(n, "{count} release", "{count} releases")
+                     for n in (1, 3, 1_000_000)]
+        finally:
+            i18n.use_language(None)
+            locale.translators.pop(("general", i18n.CATALOG), None)
+        assert forms == [one, three, million], language
+    # no catalog registered (a build cleaned up): English, numbers as English writes them
+    i18n.use_language("de")
+    try:
+        assert i18n.quantity(1_000, "{count} release", "{count} releases") == "1,000 releases"
+    finally:
+        i18n.use_language(None)
+
+
+def test_a_site_in_french_has_pressroom_s_words_in_french(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    app = make(src, confoverrides={"language": "fr"})
+    app.build()
+    app.cleanup()
+    entry = _text(page(app, DOOLEY))
+    assert "Mentionné dans" in entry and "2 communiqués, 3 mentions" in entry
+    assert "1 autre phrase qui la mentionne" in entry
+    release = page(app, RELEASE)
+    assert "Citer ce communiqué" in release and "27 avril 2011" in release
+    # French puts a no-break space before a colon
+    assert "Entrées › Personnes › Personnes\u00a0: B" in entry
+    assert "Mentioned in" not in entry
+
+
+def test_a_site_in_english_keeps_its_words(pressroom_site):
+    entry = _text(page(pressroom_site, DOOLEY))
+    assert "Mentioned in" in entry and "2 releases, 3 mentions, newest first." in entry
+    release = page(pressroom_site, RELEASE)
+    assert "Cite this release" in release and "Press release, 27 April 2011." in _text(release)
+
+
+def test_a_change_of_language_rewrites_the_collected_pages(tmp_path):
+    src = copy_root("pressroom", tmp_path)
+    app = make(src)
+    app.build()
+    app.cleanup()
+    assert "Mentioned in" in page(app, DOOLEY)
+    time.sleep(0.01)
+    app = make(src, confoverrides={"language": "de"})
+    writes = Writes(app)
+    app.build()
+    app.cleanup()
+    assert {DOOLEY, "entries/person/by-letter/a"} <= writes.pages
+    assert "Erwähnt in" in page(app, DOOLEY) and "Mentioned in" not in page(app, DOOLEY)
+    assert "Personen: A" in page(app, "entries/person/by-letter/a")
+
+
+def test_a_parallel_build_in_german(tmp_path):
+    """Readers forked by ``-j 2`` have the catalog too (what they read: release pages)."""
+    src = copy_root("pressroom", tmp_path)
+    app = make(src, confoverrides={"language": "de"}, parallel=2)
+    app.build()
+    app.cleanup()
+    assert "Diese Pressemitteilung zitieren" in page(app, RELEASE)
+    assert "Herausgeber" in page(app, RELEASE) and "Erwähnt in" in page(app, DOOLEY)

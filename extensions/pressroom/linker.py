@@ -32,10 +32,10 @@ How a text is linked (:meth:`Linker.link`):
      headline often uses the surname before the body gives the full name); if
      two such entities could own it, it is left unlinked and reported as an
      :class:`Ambiguity` (but for two people of one surname named before it: the
-     one named first, see :func:`_first_named`). A short form right after an unknown capitalized word
-     (``George Whitman``) or a given name right before one (``Frank Rack``) is
-     part of someone else's name: not linked there, and, in that text, only
-     linked after the entity's full name;
+     one named first, see :func:`_first_named`). A short form right after an
+     unknown capitalized word (``George Whitman``) or a given name right before
+     one (``Frank Rack``) is part of someone else's name: not linked there, and,
+     in that text, only linked after the entity's full name;
    - a contested alias (two entities claim it in the registry) links to the
      one entity among its owners mentioned earlier by an uncontested name, and
      is reported otherwise.
@@ -2164,4 +2164,3 @@ class _Occupancy:
 
     def add(self, start: int, end: int) -> None:
         self.marks[start:end] = b"\x01" * (end - start)
-

@@ -339,10 +339,14 @@ def test_entries_left_out_of_appears_with_are_counted():
 
     with_ = compute(Domain(), top=1).appears_with
     assert with_.get("china") == [("d", 3)] and with_.rest("china") == (3, 1, 2)
-    with_ = compute(Domain(), top=3).appears_with
-    assert with_.get("china") == [("d", 3), ("c", 2), ("a", 1)]  # a before b: by name
-    assert with_.rest("china") == (1, 1, 1)
+    with_ = compute(Domain(), top=2).appears_with
+    assert with_.get("china") == [("d", 3), ("c", 2)]
+    assert with_.rest("china") == (2, 1, 1)
     assert with_.rest("nobody") == (0, 0, 0)
+    # one left out is listed rather than counted (*And 1 more entry* took its line)
+    assert compute(Domain(), top=3).appears_with.get("china") == [
+        ("d", 3), ("c", 2), ("a", 1), ("b", 1)]  # a before b: by name
+    assert compute(Domain(), top=3).appears_with.rest("china") == (0, 0, 0)
     assert compute(Domain(), top=4).appears_with.rest("china") == (0, 0, 0)  # all listed
 
 

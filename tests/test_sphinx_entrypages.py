@@ -134,6 +134,15 @@ def test_appears_with_says_how_many_more_there_are(tmp_path):
     listed = re.findall(r'<li><p><a [^>]*>([^<]+)</a>', with_)
     assert listed == places[:12]
     assert '<p class="pressroom-count">And 3 more entries, in 1 release each.</p>' in with_
+    # thirteen are all listed: "And 1 more entry" would take the line its name takes
+    (src / "corpus/releases/hrf/2011/2011-06-01-tour.txt").write_text(
+        "A Tour\n\nJune 1, 2011\n\nZed Solo visited " + ", ".join(places[12::-1]) + " today.\n",
+        encoding="utf-8")
+    app, _ = _build(src)
+    html = main_text(page(app, "entries/person/zed-solo"))
+    with_ = html[html.index(">Appears with<"):]
+    assert re.findall(r'<li><p><a [^>]*>([^<]+)</a>', with_) == places[:13]
+    assert "more entr" not in with_
 
 
 def test_a_no_op_build_writes_no_entry_page_and_a_lost_file_is_rewritten(tmp_path):

@@ -46,12 +46,13 @@ class Backlink:
 
 class CoMentions:
     """The entries most often mentioned in the same releases as an entry, ``[(entity id,
-    releases)]`` with the most first (at most *top*; of those mentioned in as many
-    releases, the first by the names they are filed under, as the glossary lists them, so
-    that which of them are listed where the list is cut does not depend on the order the
-    releases were read in), and those left out (:meth:`rest`); taken when first asked
-    for: a rebuild asks for those of the few entries whose pages it keys or renders.
-    Counting an entry's co-mentions visits each release that mentions it once."""
+    releases)]`` with the most first (at most *top*, or *top* + 1 where that is all; of
+    those mentioned in as many releases, the first by the names they are filed under, as
+    the glossary lists them, so that which of them are listed where the list is cut does
+    not depend on the order the releases were read in), and those left out (:meth:`rest`);
+    taken when first asked for: a rebuild asks for those of the few entries whose pages it
+    keys or renders. Counting an entry's co-mentions visits each release that mentions it
+    once."""
 
     def __init__(self, backlinks: dict[str, list[Backlink]], ids: dict[str, list[str]],
                  top: int, order: Callable[[str], tuple] = lambda eid: (eid,)) -> None:
@@ -73,10 +74,13 @@ class CoMentions:
             for b in rows:
                 co.update(ids[b.docname])
             del co[eid]
-            # the top few without sorting every co-mentioned entry
+            # the top few without sorting every co-mentioned entry; one more where that
+            # is all of them (a list cut to leave one out said *And 1 more entry* in the
+            # line its name would have taken)
             order = self._order
-            top_rows = heapq.nsmallest(self._top, [(-n, order(other), other)
-                                                   for other, n in co.items()])
+            top = self._top + 1 if len(co) == self._top + 1 else self._top
+            top_rows = heapq.nsmallest(top, [(-n, order(other), other)
+                                             for other, n in co.items()])
             value = self._memo[eid] = [(other, -n) for n, _key, other in top_rows]
             left = co.keys() - {other for other, _n in value}
             self._rest[eid] = ((len(left), min(co[o] for o in left), max(co[o] for o in left))

@@ -1286,3 +1286,17 @@ def test_a_person_named_with_a_middle_initial_or_name() -> None:
     assert spans(linker.link(text)) == [
         ("Secretary of State John F. Kerry", "jk"), ("Kerry", "jk"),
         ("President Bola Ahmed Tinubu", "bt"), ("Tinubu", "bt")]
+
+
+def test_a_body_s_head_is_not_its_owner_s_where_another_owner_follows_it() -> None:
+    """``the Supreme Court of Pakistan`` names another court than the Supreme Court of
+    India, whoever else the release names."""
+    linker = make_linker(org("sci", "Supreme Court of India"), place("in", "India"),
+                         org("nc", "National Congress of Brazil"), place("br", "Brazil"))
+    assert spans(linker.link("India protested. The Supreme Court of Pakistan ruled.")) == [
+        ("India", "in")]
+    assert spans(linker.link("Brazil's envoy spoke. The National Congress of Chile voted.")) == [
+        ("Brazil", "br")]
+    # the head alone still stands for the owner's
+    assert spans(linker.link("India protested. The Supreme Court ruled.")) == [
+        ("India", "in"), ("Supreme Court", "sci")]

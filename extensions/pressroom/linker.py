@@ -1663,7 +1663,8 @@ class Linker:
                             and (_stands_alone(text, start, end, person=True)
                                  or self._after_middle(text, start, link) >= 0)) \
                             and not (self._owners.get((key, link)) in first_full
-                                     and _stands_alone(text, start, end)):
+                                     and _stands_alone(text, start, end)
+                                     and not _OTHER_HEAD.match(text, end)):
                         continue  # a short form of nobody mentioned: not a mention
                 else:
                     link, choices = choose(info, start, first_full)

@@ -230,3 +230,29 @@ def test_a_parallel_build_in_german(tmp_path):
     app.cleanup()
     assert "Diese Pressemitteilung zitieren" in page(app, RELEASE)
     assert "Herausgeber" in page(app, RELEASE) and "Erwähnt in" in page(app, DOOLEY)
+
+
+def test_the_words_of_indices_search_quotations_and_undated_pages_in_german(tmp_path):
+    """The letters of a long domain index, the entry types of the search's results, the
+    link from a quotation to where it is said, and the pages and lists of undated
+    releases: in German too."""
+    src = copy_root("pressroom", tmp_path)
+    undated = src / "corpus/releases/hrf/misc"
+    undated.mkdir()
+    (undated / "a-note.txt").write_text("A Note Without Date\n\nJane Roe met Brian Dooley in "
+                                        "China.\n", encoding="utf-8")
+    app = make(src, confoverrides={"language": "de", "pressroom_glossary_max": 2,
+                                   "pressroom_entry_releases": 1})
+    app.build()
+    app.cleanup()
+    index = _text(page(app, "pressroom-person"))
+    assert "B: 1 Eintrag" in index and "entry" not in index
+    search = (Path(app.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    assert "Organisation" in search and "Organization" not in search
+    dooley = page(app, DOOLEY)
+    assert "Where it is said" not in dooley
+    assert 'aria-label="Wo es in der Pressemitteilung gesagt wird"' in dooley
+    roe = _text(page(app, "entries/person/jane-roe"))
+    assert "undatiert (1)" in roe and "undated" not in roe
+    year = page(app, "archive/hrf/undated/index")
+    assert "Human Rights First, undatiert" in year and "undated" not in _text(year)

@@ -52,7 +52,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
-from pressroom.i18n import _, in_text
+from pressroom.i18n import _, colon, in_text, quantity
 from pressroom.sphinxext.corpus import letter_label, letter_of, name_key
 
 if TYPE_CHECKING:
@@ -438,7 +438,7 @@ class EntityIndex(Index):
                 n = len(group)
                 label = letter_label(letter)
                 content.append((label, [IndexEntry(
-                    f"{label}: {n:,} {'entry' if n == 1 else 'entries'}", 0,
+                    colon(label) + " " + quantity(n, "{count} entry", "{count} entries"), 0,
                     letter_docname(config.pressroom_entries_dir, type_, letter),
                     letter_anchor(type_, letter), "", "", "")]))
             return content, False
@@ -460,7 +460,8 @@ def make_domain(types: dict[str, dict[str, str]]) -> type[PressroomDomain]:
     indices: list[type[Index]] = []
     for name, spec in types.items():
         role_names = (name, *ROLE_ALIASES.get(name, ()))
-        object_types[name] = ObjType(spec.get("label", name.title()), *role_names, "entity")
+        # the type's name in the search's results (``Person, in …``), in the site's language
+        object_types[name] = ObjType(_(spec.get("label", name.title())), *role_names, "entity")
         for role in role_names:
             roles[role] = EntityRole()
         # in the site's language: the domain is made when the configuration is read, after

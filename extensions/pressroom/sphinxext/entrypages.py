@@ -601,6 +601,7 @@ class Renderer:
             out.append(f'<p class="pressroom-count">{said}</p>\n')
         # by release, as under *Mentioned in*: its date and title once, then what was said
         # there, each quotation linking to where it is said
+        where_said = esc(_("Where it is said in the release"))
         for release, group in itertools.groupby(rows, key=lambda row: row[0]):
             group = list(group)
             _release, date, title, _text, _start, language = group[0]
@@ -613,8 +614,7 @@ class Renderer:
                 said = f"<span{lang}>{esc(text)}</span>" if lang else esc(text)
                 out.append(f'<blockquote class="pressroom-quotation">\n<div><p>“{said}” '
                            f'<a class="reference internal pressroom-where" href="{where}" '
-                           'title="Where it is said in the release" '
-                           'aria-label="Where it is said in the release">↗</a></p>\n'
+                           f'title="{where_said}" aria-label="{where_said}">↗</a></p>\n'
                            "</div></blockquote>\n")
             out.append("</div>\n")
         return "".join(out)
@@ -1026,6 +1026,8 @@ def _periods(rows: list[aggregates.Backlink], limit: int) -> list[str]:
 def _period_label(period: str, year: bool = True) -> str:
     """``2011``, ``May 2011``, ``2011, month not given``, ``undated``; a month without its
     year if not *year* (``May``, ``month not given``: on its year's line)."""
+    if period == "undated":
+        return _("undated")
     if not _is_month(period):
         return period
     month = int(period[5:])

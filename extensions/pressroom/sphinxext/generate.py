@@ -200,7 +200,8 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
             [f"{y}/index" for y in order]))
         for year, months in years.items():
             morder = sorted(months, reverse=True)
-            out.write(f"{key}/{year}/index.rst", _title(f"{names[key]}, {year}") + "\n" + _listing(
+            shown = _("undated") if year == "undated" else year
+            out.write(f"{key}/{year}/index.rst", _title(f"{names[key]}, {shown}") + "\n" + _listing(
                 [_item(_month_name(year, m), m,
                        quantity(len(months[m]), "{count} release", "{count} releases"))
                  for m in morder],

@@ -256,3 +256,17 @@ def test_the_words_of_indices_search_quotations_and_undated_pages_in_german(tmp_
     assert "undatiert (1)" in roe and "undated" not in roe
     year = page(app, "archive/hrf/undated/index")
     assert "Human Rights First, undatiert" in year and "undated" not in _text(year)
+
+
+def test_a_site_in_english_after_one_in_german_in_one_process(tmp_path):
+    """A program that builds two sites in one process, without the tests' clean-up of
+    Sphinx's catalogs: the second site's words are its own language's."""
+    pages = {}
+    for language in ("de", "en"):
+        src = copy_root("pressroom", tmp_path / language)
+        app = make(src, confoverrides={"language": language})
+        app.build()  # not cleaned up
+        pages[language] = page(app, DOOLEY)
+    app.cleanup()
+    assert "Erwähnt in" in pages["de"]
+    assert "Mentioned in" in pages["en"] and "Erwähnt in" not in pages["en"]

@@ -297,7 +297,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
         app.add_config_value(v.name, v.default, v.rebuild, types=frozenset({type(v.default)}),
                              description=v.description)
 
-    # Pressroom's words on the pages, in the site's language (pressroom.i18n)
+    # Pressroom's words on the pages, in the site's language (pressroom.i18n); the catalog
+    # of an earlier build in the process dropped first, which Sphinx would otherwise keep
+    # and only add this language's to, as a fallback (German words on an English site,
+    # beside English dates)
+    from sphinx import locale
+
+    locale.translators.pop(("general", i18n.CATALOG), None)
     app.add_message_catalog(i18n.CATALOG, i18n.LOCALE_DIR)
     i18n.use_language(app.config.language)
 

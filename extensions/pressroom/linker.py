@@ -31,11 +31,10 @@ How a text is linked (:meth:`Linker.link`):
      whose full name is mentioned in the same text, before or after it (a
      headline often uses the surname before the body gives the full name); if
      two such entities could own it, it is left unlinked and reported as an
-     :class:`Ambiguity` (but for two people of one surname named before it: the
-     one named first, see :func:`_first_named`). A short form right after an
-     unknown capitalized word (``George Whitman``) or a given name right before
-     one (``Frank Rack``) is part of someone else's name: not linked there, and,
-     in that text, only linked after the entity's full name;
+     :class:`Ambiguity`. A short form right after an unknown capitalized word
+     (``George Whitman``) or a given name right before one (``Frank Rack``) is
+     part of someone else's name: not linked there, and, in that text, only
+     linked after the entity's full name;
    - a contested alias (two entities claim it in the registry) links to the
      one entity among its owners mentioned earlier by an uncontested name, and
      is reported otherwise.
@@ -1287,7 +1286,8 @@ class Linker:
         self._places = frozenset(e.id for e in registry if e.type == "place")
         # ``the Central Committee`` in a release naming the Chinese Communist Party, ``the
         # Constitutional Court`` in one naming Indonesia: the head of a body's or an event's
-        # ``Head of Owner`` name stands for it where the owner, another entry, is named
+        # ``Head of Owner`` name stands for it where the owner, another entry, is named, and
+        # no other entry of the owner's type (:meth:`_sole_owner`)
         # (head -> entity id -> the owner's entity id)
         by_name: dict[str, list[str]] = {}
         for e in registry:
@@ -1662,7 +1662,7 @@ class Linker:
                             self._lone.get(key) == link
                             and (_stands_alone(text, start, end, person=True)
                                  or self._after_middle(text, start, link) >= 0)) \
-                            and not (self._owners.get((key, link)) in first_full
+                            and not (self._sole_owner(self._owners.get((key, link)), first_full)
                                      and _stands_alone(text, start, end)
                                      and not _OTHER_HEAD.match(text, end)):
                         continue  # a short form of nobody mentioned: not a mention
@@ -1670,8 +1670,6 @@ class Linker:
                     link, choices = choose(info, start, first_full)
                     if link is None and not choices:
                         continue  # a short form of nobody mentioned: not a mention
-                    if link is None and len(choices) > 1 and self._persons.issuperset(choices):
-                        link = _first_named(text, start, entries, choices, first_full)
             elif tails and tails.get(key) == link and not _stands_alone(text, start, end):
                 continue  # ``Mets Poet``, ``Financial Times``: a word of a longer name
             if link is not None and (key, link) in parts \
@@ -1822,6 +1820,16 @@ class Linker:
                 first = min(multi.get(eid, len(text)) for eid, _ in entries)
             self._shadow(at, keys, start, key, short, start < first)
         return (at, keys) if at else None
+
+    def _sole_owner(self, owner: str | None, first_full: dict[str, int]) -> bool:
+        """Whether *owner* is named in full in the text and no other entry of its type is:
+        ``the Supreme Court`` in a release naming India alone is India's, in one naming India
+        and the United States nobody's (which court is not said)."""
+        if owner not in first_full:
+            return False
+        kind = self.registry.get(owner).type
+        return not any(eid != owner and self.registry.get(eid).type == kind
+                       for eid in first_full)
 
     def _after_middle(self, text, start, eid) -> int:
         """Where *eid*'s given name starts when the surname at *start* follows it and a
@@ -2052,33 +2060,6 @@ _THE_HEAD = re.compile(r"(?![\w-])(?!['\u2019](?!s\b)\w)(?! of\b| [A-Z])")
 #: After a capitalized word: ``of`` and a name (``Bank of England``), the word the head of
 #: another's name.
 _OTHER_HEAD = re.compile(r" of (?:the )?[A-Z]")
-
-
-def _first_named(text: str, start: int, entries, choices, first_full) -> str | None:
-    """The person a surname (or another word of a name) that two people named in full
-    before it share stands for: the one named first (``Stalin`` after ``M. K. Stalin`` and
-    then his son ``Udhayanidhi Stalin``; ``Sall`` after ``Macky Sall`` and then ``Khalifa
-    Sall``). A writer who brings in a second person of the same name calls that one by the
-    full or the given name, and keeps the bare name for the person the text is about. Not
-    for two people named in one sentence (``Gary Chan and Ben Chan``), not after a title
-    (``Premier Li`` after ``Li Qiang`` and ``Premier Li Keqiang``: the office may say
-    which), and not for an alias several entries list (``Man of the Match``)."""
-    if any(kind != SHORT for eid, kind in entries if eid in choices):
-        return None
-    before = sorted((first_full[eid], eid) for eid in choices if first_full.get(eid, start) < start)
-    if len(before) < 2:
-        return None
-    if start > 1 and text[start - 1] == " " \
-            and text[text.rfind(" ", 0, start - 1) + 1:start - 1] in _TITLE_SET:
-        return None
-    # named together, in one sentence (``Gary Chan and Ben Chan met``), neither comes first
-    if not _SENTENCE_END.search(text, before[0][0], before[1][0]):
-        return None
-    return before[0][1]
-
-
-#: The end of a sentence or a paragraph: not the dot of an initial (``M. K. Stalin``).
-_SENTENCE_END = re.compile(r"(?<=[a-z\d])[.!?][\"')]?\s|\n")
 
 
 def _after_the(text: str, start: int, end: int) -> bool:

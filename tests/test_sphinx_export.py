@@ -101,3 +101,18 @@ def test_the_exports_of_other_builders_and_settings_are_valid(tmp_path):
     assert (Path(app.outdir) / "pressroom.schema.json").is_file()
     app = built(src, confoverrides={"html_baseurl": "https://archive.example.org/"})
     assert errors(export_of(app.outdir)) == []
+
+
+def test_the_schema_takes_an_id_exactly_as_the_registry_does():
+    """The schema's pattern for an id holds the characters the registry's does, written
+    out: ECMA-262's ``\\s`` (which JSON Schema's patterns follow) also holds U+FEFF, which a
+    registry id may hold, so a program validating in JavaScript refused a valid export."""
+    import re
+
+    from pressroom.registry import ID_RE
+
+    pattern = re.compile(json.loads(SCHEMA.read_text(encoding="utf-8"))["$defs"]["id"]["pattern"])
+    assert "\\s" not in pattern.pattern
+    differ = [hex(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF
+              and bool(ID_RE.match(f"a{chr(c)}b")) != bool(pattern.match(f"a{chr(c)}b"))]
+    assert differ == []

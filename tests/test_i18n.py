@@ -1,6 +1,7 @@
 """Pressroom's words on the pages in the site's language: the catalogs shipped with the
-package (complete, compiled, their placeholders kept) and the pages built in German,
-French and Spanish; a site in English as before."""
+package (complete, compiled, their placeholders kept, their plural forms Sphinx's) and the
+pages built in German, French, Spanish, Italian, Portuguese and Dutch; a site in English
+as before."""
 
 from __future__ import annotations
 
@@ -20,7 +21,11 @@ from pressroom.i18n import LOCALE_DIR
 from sphinx_support import Writes, copy_root, make, page
 
 PROJECT = Path(__file__).resolve().parents[1]
-LANGUAGES = ("de", "fr", "es")
+#: Every language a catalog is shipped for, found in the package (a catalog added to the
+#: folder is tested with the others, not only once its language is named here).
+LANGUAGES = tuple(sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/pressroom.po")))
+#: The languages the documentation says Pressroom's words come in.
+DOCUMENTED = ("de", "es", "fr", "it", "nl", "pt")
 DOOLEY = "entries/person/brian-dooley"
 RELEASE = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 
@@ -102,6 +107,35 @@ def test_translations_keep_the_placeholders(tool, language):
         assert _fields(ids[0]) <= _fields(strings[0]), (language, message.id, strings[0])
 
 
+def test_the_shipped_catalogs_are_the_documented_languages():
+    """A catalog lost from the package fails here (the tests over :data:`LANGUAGES` would
+    not); one added is named in the documentation's list of languages."""
+    assert LANGUAGES == DOCUMENTED
+    docs = (PROJECT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    for language in LANGUAGES:
+        assert f"(`{language}`)" in docs, language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_plural_forms_are_sphinx_s(tool, language):
+    """A language's catalog has the plural forms of Sphinx's own catalog for it (French,
+    Spanish, Italian and Portuguese a form for millions, Portuguese and French the singular
+    for 0), so a count reads alike in Pressroom's words and Sphinx's."""
+    import sphinx
+
+    sphinx_mo = gettext.find("sphinx", Path(sphinx.__file__).parent / "locale", [language])
+    assert sphinx_mo, f"Sphinx has no catalog for {language}"
+    with open(sphinx_mo, "rb") as f:
+        theirs = gettext.GNUTranslations(f)
+    with tool.po_path(language).with_suffix(".mo").open("rb") as f:
+        ours = gettext.GNUTranslations(f)
+    catalog = tool.read(tool.po_path(language), language)
+    nplurals = re.search(r"nplurals\s*=\s*(\d+)", theirs.info()["plural-forms"])
+    assert catalog.num_plurals == int(nplurals.group(1)), language
+    for n in [*range(0, 202), 1_000, 1_000_000, 1_000_001, 2_000_000, 10_000_000]:
+        assert ours.plural(n) == theirs.plural(n), (language, n)
+
+
 def test_the_catalogs_are_package_data():
     text = (PROJECT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"locale/*/LC_MESSAGES/*"' in text
@@ -154,7 +188,9 @@ def test_a_site_in_german_has_pressroom_s_words_in_german(german):
 
 def test_a_count_of_one_and_of_three_take_their_forms(german):
     """The plural forms of each language: ``1 Pressemitteilung``, ``2 Pressemitteilungen``;
-    French and Spanish have a form for millions (``1 000 000 de communiqués``)."""
+    French, Spanish, Italian and Portuguese have a form for millions (``1 000 000 de
+    communiqués``); a site in Portugal's Portuguese (``pt_PT``) takes the Portuguese words
+    and writes its numbers as Portugal does."""
     entry = _text(page(german, DOOLEY))
     assert "2 Pressemitteilungen, 3 Erwähnungen" in entry
     assert re.search(r"— 1 Pressemitteilung\b(?!en)", entry)
@@ -165,7 +201,13 @@ def test_a_count_of_one_and_of_three_take_their_forms(german):
     for language, one, three, million in (
             ("de", "1 Pressemitteilung", "3 Pressemitteilungen", "1.000.000 Pressemitteilungen"),
             ("fr", "1 communiqué", "3 communiqués", "1\u202f000\u202f000 de communiqués"),
-            ("es", "1 comunicado", "3 comunicados", "1.000.000 de comunicados")):
+            ("es", "1 comunicado", "3 comunicados", "1.000.000 de comunicados"),
+            ("it", "1 comunicato stampa", "3 comunicati stampa", "1.000.000 di comunicati stampa"),
+            ("pt", "1 comunicado de imprensa", "3 comunicados de imprensa",
+             "1.000.000 de comunicados de imprensa"),
+            ("pt_PT", "1 comunicado de imprensa", "3 comunicados de imprensa",
+             "1\u00a0000\u00a0000 de comunicados de imprensa"),
+            ("nl", "1 persbericht", "3 persberichten", "1.000.000 persberichten")):
         # as the extension sets the language up (Sphinx.add_message_catalog)
         locale.init([LOCALE_DIR], language, i18n.CATALOG)
         i18n.use_language(language)
@@ -197,6 +239,57 @@ def test_a_site_in_french_has_pressroom_s_words_in_french(tmp_path):
     # French puts a no-break space before a colon
     assert "Entrées › Personnes › Personnes\u00a0: B" in entry
     assert "Mentioned in" not in entry
+
+
+#: Per language: (words of a release page, words of an entry page, the breadcrumbs' label,
+#: the feed's title after the project's name). ``pt_BR`` takes the Portuguese catalog.
+PAGE_WORDS = {
+    "it": (("Data: 27 aprile 2011", "Editore: Human Rights First", "Persone: Ai Weiwei",
+            "Cita questo comunicato stampa", "Comunicato stampa, 27 aprile 2011."),
+           ("Menzionato in", "Citazioni", "Compare con", "Affiliazione: Human Rights First",
+            "2 comunicati stampa, 3 menzioni, dal più recente al meno recente.",
+            "1 altra frase che la menziona", "Ai Weiwei — 1 comunicato stampa",
+            "Voci › Persone › Persone: B"),
+           "Percorso di navigazione", "comunicati stampa più recenti", "Anni: 2010 · 2011"),
+    "pt_BR": (("Data: 27 de abril de 2011", "Emissor: Human Rights First", "Pessoas: Ai Weiwei",
+               "Citar este comunicado de imprensa", "Comunicado de imprensa, 27 de abril de 2011."),
+              ("Mencionado em", "Citações", "Aparece com", "Afiliação: Human Rights First",
+               "2 comunicados de imprensa, 3 menções, do mais recente para o mais antigo.",
+               "mais 1 frase que a menciona", "Ai Weiwei — 1 comunicado de imprensa",
+               "Entradas › Pessoas › Pessoas: B"),
+              "Navegação estrutural", "comunicados de imprensa mais recentes", "Anos: 2010 · 2011"),
+    "nl": (("Datum: 27 april 2011", "Uitgever: Human Rights First", "Personen: Ai Weiwei",
+            "Dit persbericht citeren", "Persbericht, 27 april 2011."),
+           ("Genoemd in", "Citaten", "Komt samen voor met", "Verbonden aan: Human Rights First",
+            "2 persberichten, 3 vermeldingen, nieuwste eerst.", "nog 1 zin met een vermelding",
+            "Ai Weiwei — 1 persbericht", "Trefwoorden › Personen › Personen: B"),
+           "Kruimelpad", "nieuwste persberichten", "Jaren: 2010 · 2011"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(PAGE_WORDS))
+def test_a_site_in_italian_portuguese_or_dutch_has_pressroom_s_words_in_it(tmp_path, language):
+    """The labels of a release page and of an entry page, the counts, the breadcrumbs, the
+    timeline and the feed; a colon as the language writes it (with no space before it)."""
+    release_words, entry_words, breadcrumbs, feed_title, years = PAGE_WORDS[language]
+    src = copy_root("pressroom", tmp_path)
+    app = make(src, confoverrides={"language": language})
+    app.build()
+    app.cleanup()
+    release = page(app, RELEASE)
+    text = _text(release).replace(" :", ":")  # a field's name and its colon are two elements
+    for words in release_words:
+        assert words in text, (language, words)
+    assert f'aria-label="{breadcrumbs}"' in release
+    assert "Cite this release" not in text and "Publisher" not in text and "Press release" not in text
+    entry = _text(page(app, DOOLEY)).replace(" :", ":")
+    for words in entry_words:
+        assert words in entry, (language, words)
+    assert "Mentioned in" not in entry and "newest first" not in entry and "Appears with" not in entry
+    assert "\u00a0:" not in entry
+    assert years in _text(page(app, "docs/timeline"))
+    feed = (Path(app.outdir) / "releases.atom").read_text(encoding="utf-8")
+    assert f": {feed_title}</title>" in feed
 
 
 def test_a_site_in_english_keeps_its_words(pressroom_site):

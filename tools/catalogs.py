@@ -1,7 +1,7 @@
 """Update the message catalogs of Pressroom's words on the pages (``pressroom.i18n``).
 
     python3 dev.py catalogs          extract, update every language's .po, compile its .mo
-    python3 dev.py catalogs --add it start a catalog for a language (Italian), then update
+    python3 dev.py catalogs --add pl start a catalog for a language (Polish), then update
 
 Extracts every message of the ``pressroom`` package (``_()``, ``N_()``, ``ngettext()``,
 ``quantity()``) into ``extensions/pressroom/locale/pressroom.pot``; brings each
@@ -82,7 +82,7 @@ def languages() -> list[str]:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--add", metavar="LANGUAGE", action="append", default=[],
-                        help="start the catalog of LANGUAGE (a tag: it, pt_BR)")
+                        help="start the catalog of LANGUAGE (a tag: pl, pt_BR)")
     args = parser.parse_args(argv)
     pot = template()
     path = LOCALE_DIR / f"{CATALOG}.pot"

@@ -33,6 +33,7 @@ from pressroom.source import (
     SHORT_LINE,
     TRAILING_ABBREVIATIONS,
     UNWRAPPED,
+    Segment,
     language_tag,
     quotation_closers,
     refer_pronouns,
@@ -434,30 +435,6 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             section += box
 
     dateline_seg = next(((s.start, s.end) for s in release.segments if s.kind == "dateline"), None)
-    # what comes before the body, in the order written: the publisher's heading (above the
-    # title, under it), a dateline written above the headline (``Brussels, 5 May 2012``),
-    # and a date among them
-    above = title_seg and next((seg for seg in release.segments if seg.kind == "dateline"
-                                and seg.start < title_seg[0]), None)
-    head_end = max((seg.end for seg in release.segments
-                    if seg.kind == "preamble" or seg is above), default=-1)
-    for seg in release.segments:
-        if seg.start >= head_end:
-            break
-        if seg.kind == "date":
-            section += _published(text, seg, marked)
-        elif seg.kind == "preamble":
-            # like the footer: labels and contacts recur; a paragraph a line
-            section += _apart("pressroom-preamble", _("Publisher’s heading, not part of the release"),
-                              [[line] for line in _LINE_BREAK.split(text[seg.start:seg.end])
-                               if line.strip()], marked)
-        elif seg is above:
-            para = nodes.paragraph(classes=["pressroom-dateline", *marked])
-            para += _inline(text, seg.start, seg.end, by_start, {}, lines, anchors)
-            section += para
-            dateline_seg = None
-
-    body = nodes.container(classes=["pressroom-body", *marked])
     quote_spans = _Sorted(list(quote_speakers), key=lambda q: q[0])
     # the paragraphs that keep their lines (a list, lines of their own: _kept_breaks) and
     # the text they are shown from, where the break before a line that goes on the one
@@ -478,25 +455,64 @@ def render_release(release: Release, result: LinkResult, corpus: Corpus, *,
             pieces += [text[pos:a], " " * (b - a)]
             pos = b
         shown = "".join(pieces) + text[pos:]
+
+    def paragraph(seg: Segment) -> nodes.paragraph:
+        """A paragraph of the body, the dateline opening the one it was written in (the
+        second, under a deck)."""
+        nonlocal dateline_seg
+        para = nodes.paragraph(classes=["pressroom-paragraph"])
+        if seg.start in kept:
+            para["classes"].append("pressroom-lines")  # its lines kept as written
+        if dateline_seg and seg.start >= dateline_seg[1]:
+            span = nodes.inline(classes=["pressroom-dateline"])
+            span += _inline(text, *dateline_seg, by_start, {}, lines, anchors)
+            para += span
+            para += nodes.Text(" ")
+            dateline_seg = None
+        para += _inline(shown, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
+                        quote_spans)
+        return para
+
+    # what comes before the body, in the order written: the publisher's heading (above the
+    # title, under it), a dateline written above the headline (``Brussels, 5 May 2012``),
+    # and a date among them; a paragraph of the body among them too, where one is (shown
+    # after them, it read out of its order)
+    above = title_seg and next((seg for seg in release.segments if seg.kind == "dateline"
+                                and seg.start < title_seg[0]), None)
+    head_end = max((seg.end for seg in release.segments
+                    if seg.kind == "preamble" or seg is above), default=-1)
+    early = None
+    for seg in release.segments:
+        if seg.start >= head_end:
+            break
+        if seg.kind == "body":
+            if early is None:
+                early = nodes.container(classes=["pressroom-body", *marked])
+                section += early
+            early += paragraph(seg)
+            continue
+        early = None
+        if seg.kind == "date":
+            section += _published(text, seg, marked)
+        elif seg.kind == "preamble":
+            # like the footer: labels and contacts recur; a paragraph a line
+            section += _apart("pressroom-preamble", _("Publisher’s heading, not part of the release"),
+                              [[line] for line in _LINE_BREAK.split(text[seg.start:seg.end])
+                               if line.strip()], marked)
+        elif seg is above:
+            para = nodes.paragraph(classes=["pressroom-dateline", *marked])
+            para += _inline(text, seg.start, seg.end, by_start, {}, lines, anchors)
+            section += para
+            dateline_seg = None
+
+    body = nodes.container(classes=["pressroom-body", *marked])
     # a ``Published on`` line written under the boilerplate is shown under it
     footer_at = next((s.start for s in release.segments if s.kind == "footer"), None)
     late = [s for s in release.segments
             if s.kind == "date" and footer_at is not None and s.start > footer_at]
     for seg in release.segments:
-        if seg.kind == "body":
-            para = nodes.paragraph(classes=["pressroom-paragraph"])
-            if seg.start in kept:
-                para["classes"].append("pressroom-lines")  # its lines kept as written
-            # the dateline opens the paragraph it was written in (the second, under a deck)
-            if dateline_seg and seg.start >= dateline_seg[1]:
-                span = nodes.inline(classes=["pressroom-dateline"])
-                span += _inline(text, *dateline_seg, by_start, {}, lines, anchors)
-                para += span
-                para += nodes.Text(" ")
-                dateline_seg = None
-            para += _inline(shown, seg.start, seg.end, by_start, quote_speakers, lines, anchors,
-                            quote_spans)
-            body += para
+        if seg.kind == "body" and seg.start >= head_end:
+            body += paragraph(seg)
         elif seg.kind == "date" and seg not in late and seg.start >= head_end:
             body += _published(text, seg)
     section += body

@@ -71,7 +71,10 @@ def _translator():
 
 def _(message: str) -> str:
     """*message* in the site's language (itself where the catalog has no translation, or
-    before a build registers one)."""
+    before a build registers one). An English site's words are the messages themselves: it
+    asks Sphinx for none (150,000 lookups in a build of 1,000 releases and 5,000 entries)."""
+    if _language is None:
+        return message
     return _translator().gettext(message)
 
 
@@ -84,6 +87,8 @@ def N_(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message for *n* of a thing, as the language has it (German and English
     have two, French and Spanish three: ``1 million de communiqués``)."""
+    if _language is None:
+        return singular if n == 1 else plural
     return _translator().ngettext(singular, plural, n)
 
 

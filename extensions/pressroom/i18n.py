@@ -60,7 +60,12 @@ def _site_language() -> str | None:
 
 
 def _english(language: str) -> bool:
-    return language.replace("-", "_").split("_")[0].lower() == "en"
+    return _base(language) == "en"
+
+
+def _base(language: str) -> str:
+    """A language tag's language alone: ``de`` of ``de-AT`` and ``de_AT``."""
+    return language.replace("-", "_").split("_")[0].lower()
 
 
 def _translator():
@@ -130,7 +135,7 @@ def in_text(label: str) -> str:
     lower case (``person``, ``personne``), but a noun of a language that writes every noun
     capitalized (German: ``Person``)."""
     language = _site_language()
-    if language is not None and language.replace("-", "_").split("_")[0] in _CAPITALIZED_NOUNS:
+    if language is not None and _base(language) in _CAPITALIZED_NOUNS:
         return label
     return label.lower()
 

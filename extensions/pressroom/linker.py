@@ -1289,13 +1289,14 @@ class Linker:
         # ``Head of Owner`` name stands for it where the owner, another entry, is named, and
         # no other entry of the owner's type (:meth:`_sole_owner`)
         # (head -> entity id -> the owner's entity id)
+        bare = {e.id: _bare_name(normal[e.id]) for e in registry}  # for the three passes below
         by_name: dict[str, list[str]] = {}
         for e in registry:
-            by_name.setdefault(_bare_name(normal[e.id]), []).append(e.id)
+            by_name.setdefault(bare[e.id], []).append(e.id)
         owners: dict[tuple[str, str], str] = {}
         for e in registry:
             if e.type in ("organization", "event"):
-                name = _bare_name(normal[e.id])
+                name = bare[e.id]
                 m = _HEADS_OF.match(name) or _HEAD_OF.match(name)
                 if m and len(by_name.get(m.group(2), ())) == 1:
                     owners[(m.group(1), e.id)] = by_name[m.group(2)][0]
@@ -1308,7 +1309,7 @@ class Linker:
         for e in registry:
             if e.type == "person":
                 continue
-            name = _bare_name(normal[e.id])
+            name = bare[e.id]
             words = name.partition(" of ")[0].split()
             if len(name.split()) < 2 or not words:
                 continue

@@ -1425,7 +1425,17 @@ def test_according_to_opening_the_next_sentence_attributes_nothing_before_it():
     ("onsdag den 4. maj 2011", "2011-05-04"), ("2011. május 4.", "2011-05-04"),
     # a numbered item before an English month is no German date
     ("3. May 2011", None), ("3. mei 2011", None), ("31 février 2011", None),
-    ("31 kwietnia 2011", None)])
+    ("31 kwietnia 2011", None),
+    # in capitals: Greek drops its accents, Turkish's I has no dot
+    ("4 ΜΑΪΟΥ 2011", "2011-05-04"), ("4 ΜΑΙΟΥ 2011", "2011-05-04"), ("4 MAYIS 2011", "2011-05-04"),
+    ("4 NİSAN 2011", "2011-04-04"), ("4 АПРЕЛЯ 2011 Г.", "2011-04-04"),
+    # Arabic's two names of a month, and a dated year's word after it
+    ("٥ مايو/أيار ٢٠١١", "2011-05-05"), ("5 أيار/مايو 2011", "2011-05-05"),
+    ("5 мая 2011 года", "2011-05-05"), ("4. svibnja 2011. godine", "2011-05-04"),
+    # after an ordinal, ``listopada`` is Croatian's October; without one, Polish's November
+    ("4. listopada 2011.", "2011-10-04"), ("4 listopada 2011", "2011-11-04"),
+    ("4. listopadu 2011", "2011-11-04"),
+    ("30 февраля 2011 г.", None), ("2011年2月30日", None)])
 def test_dates_of_releases_in_other_languages(written, day):
     assert parse_date(written) == (dt.date.fromisoformat(day) if day else None)
 
@@ -1445,6 +1455,18 @@ def test_dates_of_releases_in_other_languages(written, day):
     "Čína musí propustit právníky\n\nPraha – Text.\n\nZveřejněno 27. dubna 2011\n",
     "Kiinan on vapautettava asianajajat\n\nHelsinki – Teksti.\n\nJulkaistu 27. huhtikuuta 2011\n",
     "Kína engedje szabadon az ügyvédeket\n\nBUDAPEST, 2011. április 27. – A szöveg.\n",
+    "Китай должен освободить адвокатов\n\nМосква – Текст.\n\nОпубликовано 27 апреля 2011 года\n",
+    "Китай має звільнити адвокатів\n\nКиїв – Текст.\n\nОпубліковано 27 квітня 2011 року\n",
+    "Η Κίνα πρέπει να απελευθερώσει τους δικηγόρους\n\nΑθήνα – Το κείμενο.\n\n"
+    "Δημοσιεύθηκε 27 Απριλίου 2011\n",
+    "China trebuie să elibereze avocații\n\nBucurești – Textul.\n\nPublicat pe 27 aprilie 2011\n",
+    "Çin avukatları serbest bırakmalı\n\nAnkara – Metin.\n\nYayın tarihi: 27 Nisan 2011\n",
+    "Tiongkok harus membebaskan para pengacara\n\nJakarta – Teks.\n\n"
+    "Diterbitkan pada 27 April 2011\n",
+    "يجب على الصين الإفراج عن المحامين\n\nالقاهرة – النص.\n\nنُشر في ٢٧ أبريل/نيسان ٢٠١١\n",
+    "על סין לשחרר את עורכי הדין\n\nירושלים – הטקסט.\n\nפורסם ב-27 באפריל 2011\n",
+    "中国必须释放律师\n\n北京 – 正文。\n\n发布时间：2011年4月27日\n",
+    "중국은 변호사들을 석방해야 한다\n\n서울 – 본문.\n\n게시일: 2011년 4월 27일\n",
 ])
 def test_a_release_in_another_language_is_dated_from_its_own_words(text):
     r = parse_text(text)
@@ -1455,6 +1477,22 @@ def test_a_release_in_another_language_is_dated_from_its_own_words(text):
                                       "nl", "sv", "da", "nb", "pl", "cs", "fi", "de", "de_AT",
                                       "hu"])
 def test_every_date_as_cldr_writes_it_in_a_language_is_read(language):
+    _read_back_cldr_dates(language)
+
+
+@pytest.mark.parametrize("language", [
+    "ru", "uk", "be", "bg", "mk", "sr", "sr_Latn", "hr", "bs", "sl", "sk", "ro", "tr", "az",
+    "el", "ar", "ar_SY", "ar_MA", "ar_DZ", "fa", "ur", "he", "hi", "id", "ms", "sw", "et", "lt",
+    "lv", "vi", "zh", "zh_Hant", "ja", "ko"])
+def test_every_date_as_cldr_writes_it_in_more_languages_and_scripts_is_read(language):
+    """As above, in Cyrillic, Greek, Arabic, Hebrew, Devanagari, Chinese, Japanese and
+    Korean, and in the Latin script's languages that write a date otherwise (Lithuanian
+    ``2011 m. gegužės 4 d.``, Latvian ``2011. gada 4. maijs``, Vietnamese ``4 tháng 5,
+    2011``); in Arabic and Persian also with their own digits (``٤ مايو ٢٠١١``)."""
+    _read_back_cldr_dates(language)
+
+
+def _read_back_cldr_dates(language: str) -> None:
     """Each month's date as the Unicode CLDR writes it in full and long in each language
     releases are read in (``onsdag den 4. maj 2011``, ``2011. május 4., szerda``,
     ``tiistai 4. tammikuuta 2011``), and the month alone as a date of it names it (Polish
@@ -1462,16 +1500,95 @@ def test_every_date_as_cldr_writes_it_in_a_language_is_read(language):
     fails here, not on a release."""
     from babel.dates import format_date, get_month_names
 
-    ordinal = language.split("_")[0] in ("da", "nb", "cs", "fi", "de")
+    base = language.split("_")[0]
+    ordinal = base in ("da", "nb", "cs", "fi", "de", "sr", "hr", "bs", "sl", "sk", "et")
+    digits = {"ar": "٠١٢٣٤٥٦٧٨٩", "fa": "۰۱۲۳۴۵۶۷۸۹", "ur": "۰۱۲۳۴۵۶۷۸۹"}.get(base)
     for number in range(1, 13):
         day = dt.date(2011, number, 4)
         for form in ("long", "full"):
             written = format_date(day, form, locale=language)
             assert parse_date(written) == day, written
-        if language != "hu":
+            if digits:
+                written = written.translate(str.maketrans("0123456789", digits))
+                assert parse_date(written) == day, written
+        # the month alone, as a date of it names it; not where the year comes first, nor
+        # Croatian's October (``listopad``), which is Czech's and Polish's November
+        if base not in ("hu", "lt", "lv", "vi", "zh", "ja", "ko") and (base, number) != ("hr", 10):
             alone = get_month_names("wide", "stand-alone", language)[number]
             written = f"4{'.' if ordinal else ''} {alone} 2011"
             assert parse_date(written) == day, written
+
+
+@pytest.mark.parametrize(("text", "dateline", "speakers"), [
+    ("Россия: правозащитники требуют освободить журналиста\n\nМОСКВА, 5 мая 2011 г. — "
+     "Организация сегодня призвала власти освободить журналиста.\n\n«Его задержание — "
+     "нарушение свободы слова», — сказал Андрей Смирнов, директор программы.\n\n«Мы будем "
+     "следить за процессом», — заявила Мария Иванова.\n", "МОСКВА",
+     ["Андрей Смирнов", "Мария Иванова"]),
+    ("Україна: звільніть активістів\n\nКИЇВ, 5 травня 2011 року — Організація закликала "
+     "звільнити активістів.\n\n«Це порушення прав людини», — сказала Олена Коваленко.\n",
+     "КИЇВ", ["Олена Коваленко"]),
+    ("Ελλάδα: Ανησυχία για τις συνθήκες κράτησης\n\nΑΘΗΝΑ, 5 Μαΐου 2011 — Η οργάνωση "
+     "ζήτησε σήμερα έρευνα.\n\n«Οι συνθήκες είναι απαράδεκτες», δήλωσε η Μαρία "
+     "Παπαδοπούλου.\n", "ΑΘΗΝΑ", ["Μαρία Παπαδοπούλου"]),
+    ("مصر: يجب الإفراج عن الناشطين المحتجزين\n\nالقاهرة، ٥ مايو/أيار ٢٠١١ – دعت المنظمة "
+     "اليوم السلطات إلى الإفراج عن الناشطين.\n\nوقال أحمد حسن، مدير البرنامج: \"إن احتجازهم "
+     "انتهاك للقانون الدولي\".\n\n«سنواصل الضغط»، قالت منى سعيد.\n", "القاهرة",
+     ["أحمد حسن", "منى سعيد"]),
+    ("ישראל: יש לחקור את האירוע\n\nירושלים, 5 במאי 2011 – הארגון קרא היום לחקירה.\n\n"
+     "\"זו הפרה של החוק הבינלאומי\", אמר דוד כהן.\n", "ירושלים", ["דוד כהן"]),
+    ("Türkiye: Gazeteciler serbest bırakılmalı\n\nİSTANBUL, 5 Mayıs 2011 – Örgüt bugün "
+     "çağrıda bulundu.\n\n“Bu tutuklamalar ifade özgürlüğünün ihlalidir,” dedi Ayşe "
+     "Yılmaz.\n", "İSTANBUL", ["Ayşe Yılmaz"]),
+])
+def test_a_release_in_another_script_has_its_dateline_date_and_speakers(
+        text, dateline, speakers):
+    """Releases in Russian, Ukrainian, Greek, Arabic, Hebrew and Turkish: their datelines
+    (a place in capitals of another script, or in one without capitals before a date),
+    dates and speakers, as the English ones'."""
+    r = parse_text(text)
+    assert (r.date, r.dateline) == (dt.date(2011, 5, 5), dateline), r.problems
+    assert [q.speaker for q in r.quotes] == speakers
+    assert r.ok, r.problems
+
+
+def test_a_paragraph_in_a_script_without_capitals_opens_with_a_dateline_only_before_a_date():
+    """Arabic and Hebrew write no capitals, so the words before a dash are a place only
+    when a date follows them."""
+    r = parse_text("مصر: يجب الإفراج عن الناشطين\n\nالحكومة المصرية – دعت المنظمة اليوم إلى "
+                   "الإفراج عن الناشطين.\n\nPublished on May 5, 2011\n")
+    assert r.dateline is None and r.date == dt.date(2011, 5, 5)
+
+
+def test_dates_are_found_with_their_own_digits_and_beside_chinese_words():
+    """A date in Arabic's digits is found where it is written (the text is read with ASCII
+    digits one for one), and one in Chinese or Japanese among words written without a
+    space; a date inside a Latin word is none."""
+    from pressroom.source import find_dates
+
+    text = "وفي ٥ مايو/أيار ٢٠١١ قالت"
+    (found,) = find_dates(text)
+    assert (found.value, text[found.start:found.end], found.written) == (
+        dt.date(2011, 5, 5), "٥ مايو/أيار ٢٠١١", "٥ مايو/أيار ٢٠١١")
+    text = "中国外交部于2011年5月4日在北京宣布"
+    (found,) = find_dates(text)
+    assert (found.value, found.written) == (dt.date(2011, 5, 4), "2011年5月4日")
+    (found,) = find_dates("2011年5月4日（星期三）发布")
+    assert found.written == "2011年5月4日（星期三）"
+    assert find_dates("x27 April 2011, ref27 мая 2011") == []
+
+
+def test_the_month_tables_give_one_number_to_each_spelling():
+    """Every spelling the month tables read (as written, without accents, without any
+    mark, in capitals) names one month: ``ΜΑΪΟΥ`` and ``μαΐου`` are May, ``fevrier`` is
+    February; no language's month folds onto another's other month."""
+    from pressroom.source import _DOTTED_DAY_MONTHS, _MONTHS, _fold
+
+    for table in (_MONTHS, _DOTTED_DAY_MONTHS):
+        folded: dict[str, int] = {}
+        for name, number in table.items():
+            assert folded.setdefault(_fold(name), number) == number, name
+            assert folded.setdefault(_fold(name.upper()), number) == number, name
 
 
 def test_the_month_and_weekday_regex_matches_exactly_its_words():
@@ -1816,9 +1933,39 @@ def test_speakers_named_as_german_french_and_spanish_name_them(said, speaker):
     ("„Nepřestaneme, dokud nebudou svobodní,“ řekla Jana Nováková.", "Jana Nováková"),
     ("”Emme lopeta ennen kuin he ovat vapaita”, sanoi Anna Virtanen.", "Anna Virtanen"),
     ("„Nem állunk meg, amíg szabadok nem lesznek” – mondta Kovács Anna.", "Kovács Anna"),
+    # Russian and Ukrainian (a dash after the comma, a role before the name, a pronoun),
+    # Bulgarian, Serbian, Greek (an article before the name), Romanian, Turkish, Indonesian
+    ("«Его задержание — нарушение свободы слова», — сказал Андрей Смирнов.",
+     "Андрей Смирнов"),
+    ("«Мы будем следить за процессом», — заявил директор программы Андрей Смирнов.",
+     "Андрей Смирнов"),
+    ("«Це порушення прав людини», — сказала Олена Коваленко.", "Олена Коваленко"),
+    ("„Това е нарушение на правата на човека“, каза Иван Петров.", "Иван Петров"),
+    ("„Ovo je kršenje ljudskih prava”, rekao je Marko Marković.", "Marko Marković"),
+    ("„Ovo je kršenje ljudskih prava”, izjavio Marko Marković.", "Marko Marković"),
+    ("«Οι συνθήκες είναι απαράδεκτες», δήλωσε η Μαρία Παπαδοπούλου.", "Μαρία Παπαδοπούλου"),
+    ("«Οι συνθήκες είναι απαράδεκτες», δήλωσε η διευθύντρια Μαρία Παπαδοπούλου.",
+     "Μαρία Παπαδοπούλου"),
+    ("„Victimele merită dreptate acum”, a declarat Ana Popescu.", "Ana Popescu"),
+    ("“Bu tutuklamalar ifade özgürlüğünün ihlalidir,” dedi Ayşe Yılmaz.", "Ayşe Yılmaz"),
+    ("“Kami akan terus mendesak pemerintah,” kata Ahmad Yani.", "Ahmad Yani"),
+    # Arabic, Persian and Hebrew write no capitals: two or three words after the verb, up to
+    # the clause's end
+    ("«سنواصل الضغط على الحكومة»، قالت منى سعيد.", "منى سعيد"),
+    ('"إن احتجازهم انتهاك للقانون الدولي"، وأضاف أحمد حسن، مدير البرنامج.', "أحمد حسن"),
+    ("«ما به فشار ادامه می‌دهیم»، گفت مریم احمدی.", "مریم احمدی"),
+    ('"זו הפרה של החוק הבינלאומי", אמר דוד כהן.', "דוד כהן"),
+    # a role after the verb, with its article or a preposition, is no name
+    ("«سنواصل الضغط على الحكومة»، قال المتحدث باسم الوزارة.", None),
+    ("«سنواصل الضغط على الحكومة»، قال مدير البرنامج في القاهرة.", None),
+    ('"זו הפרה של החוק הבינלאומי", אמר הדובר של המשטרה.', None),
+    # four words and more are a sentence going on, not a name
+    ("«سنواصل الضغط على الحكومة»، قال أحمد حسن إن الحكومة ترفض.", None),
 ])
 def test_speakers_named_as_the_other_languages_of_releases_name_them(said, speaker):
-    """Italian, Dutch, Polish, Swedish, Danish, Norwegian, Czech, Finnish, Hungarian."""
+    """Italian, Dutch, Polish, Swedish, Danish, Norwegian, Czech, Finnish, Hungarian,
+    Russian, Ukrainian, Bulgarian, Serbian, Greek, Romanian, Turkish, Indonesian, Arabic,
+    Persian and Hebrew."""
     r = parse_text(f"Title\n\nWashington – Text.\n\n{said}\n\nPublished on May 4, 2011\n")
     assert [q.speaker for q in r.quotes] == [speaker]
 
@@ -1828,6 +1975,8 @@ def test_speakers_named_as_the_other_languages_of_releases_name_them(said, speak
     ("« Jamais », a déclaré Jane Roe.", [("Jamais", "Jane Roe")]),
     ("“Basta”, ha detto Mario Rossi.", [("Basta", "Mario Rossi")]),
     ("„Nigdy” – powiedziała Anna Nowak.", [("Nigdy", "Anna Nowak")]),
+    ("«Никогда», — сказала Мария Иванова.", [("Никогда", "Мария Иванова")]),
+    ("«سنواصل الضغط»، قالت منى سعيد.", [("سنواصل الضغط", "منى سعيد")]),
     # English's scare quotes before ``, said X`` are still none, and a short quotation with
     # no verb after it neither
     ("They rejected the “compromise”, said Jane Roe in a statement.", []),

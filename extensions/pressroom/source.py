@@ -235,6 +235,100 @@ _MONTHS.update((name, number) for number, names in enumerate((
     "décembre decembre diciembre dezembro dicembre december grudnia grudzień grudzien"), start=1)
     for name in names.split())
 
+#: The months of releases in Cyrillic, Greek, Arabic, Hebrew and other scripts, and in more
+#: languages of the Latin one, as CLDR writes them in a date and alone (a test checks them
+#: against babel's): Russian, Ukrainian, Belarusian, Bulgarian, Macedonian and Serbian;
+#: Greek; Romanian, Turkish, Azerbaijani, Indonesian, Malay, Swahili, Estonian, Latvian and
+#: Lithuanian; Arabic's three sets of names (Egypt's and the Gulf's, the Levant's and Iraq's,
+#: the Maghreb's), Persian and Urdu, Hebrew (a date writes ``במאי``, *in* May) and Hindi.
+_MONTHS.update((name, number) for number, names in enumerate((
+    "января январь січня січень студзеня студзень януари јануар јануари "
+    "ιανουαρίου ιανουάριος ianuarie ocak yanvar jaanuar janvāris sausio sausis "
+    "يناير جانفي كانون_الثاني ژانویه جنوری ינואר जनवरी",
+    "февраля февраль лютого лютий лютага люты февруари фебруар "
+    "φεβρουαρίου φεβρουάριος februarie şubat fevral veebruar februāris vasario vasaris "
+    "فبراير فيفري شباط فوریه فروری פברואר फ़रवरी फरवरी",
+    "марта март березня березень сакавіка сакавік μαρτίου μάρτιος martie mart "
+    "maret mac machi märts marts kovo kovas مارس آذار مارچ מרץ מרס मार्च",
+    "апреля апрель квітня квітень красавіка красавік април "
+    "απριλίου απρίλιος aprilie nisan aprel aprili aprill aprīlis balandžio balandis "
+    "أبريل ابريل أفريل نيسان آوریل اپریل אפריל अप्रैल",
+    "мая май травня травень мај μαΐου μάιος mayıs may mei mai maijs gegužės gegužė "
+    "مايو ماي أيار مه مئی מאי मई",
+    "июня июнь червня червень чэрвеня чэрвень юни јун јуни ιουνίου ιούνιος iunie "
+    "haziran iyun jun juni juuni jūnijs birželio birželis يونيو يونيه جوان حزيران ژوئن جون "
+    "יוני जून",
+    "июля июль липня липень ліпеня ліпень юли јул јули ιουλίου ιούλιος iulie temmuz "
+    "iyul julai juuli jūlijs liepos liepa يوليو يوليه يوليوز جويلية تموز ژوئیه جولائی "
+    "יולי जुलाई",
+    "августа август серпня серпень жніўня жнівень avgust αυγούστου αύγουστος "
+    "august ağustos avqust agustus ogos agosti augusts rugpjūčio rugpjūtis "
+    "أغسطس اغسطس غشت أوت آب اوت اگست אוגוסט अगस्त",
+    "сентября сентябрь вересня вересень верасня верасень септември септембар "
+    "σεπτεμβρίου σεπτέμβριος septembrie eylül sentyabr september septemba septembris "
+    "rugsėjo rugsėjis سبتمبر شتنبر أيلول سپتامبر ستمبر ספטמבר सितंबर सितम्बर",
+    "октября октябрь жовтня жовтень кастрычніка кастрычнік октомври октобар "
+    "οκτωβρίου οκτώβριος octombrie ekim oktyabr oktober oktoba oktoober oktobris spalio "
+    "spalis أكتوبر اكتوبر تشرين_الأول اکتبر اکتوبر אוקטובר अक्टूबर अक्तूबर",
+    "ноября ноябрь листопада листопад лістапада лістапад ноември новембар "
+    "νοεμβρίου νοέμβριος noiembrie kasım noyabr november novemba novembris lapkričio "
+    "lapkritis نوفمبر نونبر تشرين_الثاني نوامبر نومبر נובמבר नवंबर नवम्बर",
+    "декабря декабрь грудня грудень снежня снежань декември децембар "
+    "δεκεμβρίου δεκέμβριος decembrie aralık dekabr desember disember desemba detsember "
+    "decembris gruodžio gruodis ديسمبر دجنبر كانون_الأول دسامبر دسمبر דצמבר दिसंबर "
+    "दिसम्बर"), start=1)
+    for name in (word.replace("_", " ") for word in names.split()))
+_MONTHS.update(("ב" + name, number) for name, number in list(_MONTHS.items())
+               if "\u05d0" <= name[0] <= "\u05ea")
+#: The months that follow a day written as an ordinal in Croatian, Bosnian, Serbian,
+#: Slovenian, Slovak and Estonian (``4. svibnja 2011.``, ``4. mája 2011``, ``4. мај 2011.``).
+#: Croatian's ``listopad`` is October, where Polish and Czech's is November: after an
+#: ordinal, ``listopada`` is Croatian (Polish writes no full stop after the day, Czech writes
+#: ``listopadu``); ``listopad`` alone stays Czech.
+_DOTTED_DAY_MONTHS.update((name, number) for number, names in enumerate((
+    "siječnja siječanj јануар januára január jaanuar",
+    "veljače veljača фебруар februára február veebruar",
+    "ožujka ožujak март mart marca marec märts",
+    "travnja travanj април apríla apríl aprill",
+    "svibnja svibanj мај mája máj",
+    "lipnja lipanj јун jun junij júna jún juuni",
+    "srpnja srpanj јул jul julij júla júl juuli",
+    "kolovoza kolovoz август avgust augusta",
+    "rujna rujan септембар septembar septembra",
+    "listopada октобар oktobar októbra október oktoober",
+    "studenoga studenog studeni новембар novembar novembra",
+    "prosinca prosinac децембар decembar decembra detsember"), start=1)
+    for name in names.split())
+for _name, _number in _DOTTED_DAY_MONTHS.items():
+    _MONTHS.setdefault(_name, _number)
+
+
+def _fold(word: str) -> str:
+    """*word* lower-cased without its marks, as the month tables are looked up: ``ΜΑΪΟΥ``
+    and ``Μαΐου``, Turkish ``MAYIS`` and ``mayıs``, ``fevrier`` and ``février`` are one."""
+    word = unicodedata.normalize("NFD", word.lower().replace("ı", "i"))
+    return "".join(c for c in word if not unicodedata.combining(c)).replace("ς", "σ")
+
+
+def _spellings(table: dict[str, int]) -> dict[str, int]:
+    """*table*'s names as written, without their accents (Greek in capitals drops its tonos
+    and keeps its diaeresis: ``ΜΑΪΟΥ``) and without any mark (``MAIOY``, ``fevrier``)."""
+    out = dict(table)
+    for name, number in table.items():
+        bare = unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).replace("\u0301", ""))
+        out.setdefault(bare, number)
+        out.setdefault(_fold(name), number)
+    return out
+
+
+_MONTHS = _spellings(_MONTHS)
+_DOTTED_DAY_MONTHS = _spellings(_DOTTED_DAY_MONTHS)
+#: The months' numbers by their folded names (:func:`_fold`).
+_MONTH_NUMBER = {_fold(name): number for name, number in _MONTHS.items()}
+_DOTTED_MONTH_NUMBER = {_fold(name): number for name, number in _DOTTED_DAY_MONTHS.items()}
+#: Arabic releases name a month by both its names, Egypt's and the Levant's: ``5 مايو/أيار
+#: 2011``.
+_ARABIC_MONTHS = [name for name in _MONTHS if "\u0600" <= name[0] <= "\u06ff"]
 
 def _trie(words) -> str:
     """A regex matching any of *words*, as a trie (``jan(?:uary|vier|uar)?``…): the regex
@@ -260,7 +354,9 @@ def _trie(words) -> str:
 
 
 _MONTH = r"(?P<month>" + _trie(_MONTHS) + r")\.?"
-_WEEKDAY = ("(?:" + _trie(
+#: The weekdays' names before a date (``mercredi 27 avril 2011``, ``среда, 4 мая 2011 г.``,
+#: ``יום רביעי, 4 במאי 2011``); ``_`` joins the words of one name.
+_WEEKDAYS = [name.replace("_", " ") for name in (
     "monday tuesday wednesday thursday friday saturday sunday "
     "lundi mardi mercredi jeudi vendredi samedi dimanche "
     "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
@@ -272,35 +368,108 @@ _WEEKDAY = ("(?:" + _trie(
     "sondag søndag poniedziałek poniedzialek wtorek środa sroda czwartek piątek piatek "
     "sobota niedziela pondělí pondeli úterý utery středa streda čtvrtek ctvrtek pátek patek "
     "neděle nedele maanantaina tiistaina keskiviikkona torstaina perjantaina lauantaina "
-    "sunnuntaina maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai".split())
-    + "|" + _trie("mon tue tues wed thu thur fri sat sun".split()) + r"\.?),?\s+"
-    # Danish and Norwegian: ``onsdag den 4. maj 2011``
-    r"(?:den\s+)?")
+    "sunnuntaina maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai "
+    # Russian, Ukrainian, Belarusian, Bulgarian, Serbian and Macedonian
+    "понедельник вторник среда четверг пятница суббота воскресенье понеділок вівторок "
+    "середа четвер пʼятниця п'ятниця п’ятниця субота неділя панядзелак аўторак серада "
+    "чацвер пятніца нядзеля понеделник сряда четвъртък петък събота неделя понедељак "
+    "уторак четвртак петак недеља четврток петок сабота недела "
+    # Croatian, Bosnian, Serbian, Slovenian, Slovak; Romanian; Azerbaijani; Greek
+    "ponedjeljak utorak srijeda četvrtak petak subota nedjelja ponedeljak sreda nedelja "
+    "ponedeljek torek četrtek petek pondelok utorok štvrtok piatok nedeľa luni marți miercuri joi "
+    "vineri sâmbătă duminică bazar_ertəsi çərşənbə_axşamı çərşənbə cümə_axşamı cümə şənbə "
+    "bazar δευτέρα τρίτη τετάρτη πέμπτη παρασκευή σάββατο κυριακή "
+    # Indonesian, Malay, Swahili, Estonian, Latvian, Lithuanian
+    "senin selasa rabu kamis jumat sabtu minggu isnin khamis jumaat ahad jumatatu jumanne "
+    "jumatano alhamisi ijumaa jumamosi jumapili esmaspäev teisipäev kolmapäev neljapäev "
+    "reede laupäev pühapäev pirmdiena otrdiena trešdiena ceturtdiena piektdiena sestdiena "
+    "svētdiena "
+    # Arabic, Persian, Urdu, Hebrew, Hindi
+    "الاثنين الإثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد دوشنبه سه‌شنبه سه_شنبه "
+    "چهارشنبه پنجشنبه جمعه شنبه یکشنبه پیر منگل بدھ جمعرات جمعہ ہفتہ اتوار יום_שני "
+    "יום_שלישי יום_רביעי יום_חמישי יום_שישי יום_שבת יום_ראשון सोमवार मंगलवार बुधवार "
+    "गुरुवार शुक्रवार शनिवार रविवार").split()]
+_WEEKDAY = ("(?:" + _trie(_spellings(dict.fromkeys(_WEEKDAYS, 0)))
+            + "|" + _trie("mon tue tues wed thu thur fri sat sun".split()) + r"\.?)[,،]?\s+"
+            # Danish and Norwegian: ``onsdag den 4. maj 2011``
+            r"(?:den\s+)?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>(?:1[89]|2\d)\d\d)"
+#: What follows a year in Russian, Ukrainian, Bulgarian, Serbian (``4 мая 2011 г.``, ``2011
+#: року``, ``2011. године``), and the weekday after a Turkish date (``4 Mayıs 2011 Çarşamba``).
+_AFTER_YEAR = (r"(?:\s*(?:г\.|р\.|року|года|году)|\.?\s+(?:године|godine))?"
+               r"(?:\s+(?:pazartesi|salı|sali|çarşamba|carsamba|perşembe|persembe|cumartesi|"
+               r"cuma|pazar)(?!\w))?")
+#: The weekday after a date in Chinese, Japanese and Korean (``星期三``, ``水曜日``,
+#: ``수요일``, ``(水)``).
+_EAST_ASIAN_WEEKDAY = (r"(?:\s*[(（]?(?:(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日?"
+                       r"|[월화수목금토일](?:요일)?)[)）]?)?")
 _DATE_PATTERNS = [
     rf"(?:{_WEEKDAY})?{_MONTH}\s+{_DAY},?\s+{_YEAR}",      # April 27, 2011
-    # 27 April 2011, 27th of April, 1er mai 2011, 4 de mayo de 2011
-    rf"(?:{_WEEKDAY})?{_DAY}\s+(?:of\s+|de\s+)?{_MONTH},?\s+(?:de\s+)?{_YEAR}",
+    # 27 April 2011, 27th of April, 1er mai 2011, 4 de mayo de 2011, 4 мая 2011 г.,
+    # ٥ مايو/أيار ٢٠١١, 4 مئی، 2011
+    rf"(?:{_WEEKDAY})?{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:\s*/\s*{_trie(_ARABIC_MONTHS)})?"
+    rf"[,،]?\s+(?:de\s+)?{_YEAR}{_AFTER_YEAR}",
     rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<nday>[0-3]\d)",       # 2011-04-27
-    # 4. März 2011, 5. maj 2011: a day with a full stop, before the month of a language
-    # that writes its days so only
+    # 4. März 2011, 5. maj 2011, 4. svibnja 2011.: a day with a full stop, before the month
+    # of a language that writes its days so only
     rf"(?:{_WEEKDAY})?(?P<day>[0-3]?\d)\.\s*"
-    rf"(?P<month>{_trie(_DOTTED_DAY_MONTHS)})\s+{_YEAR}",
+    rf"(?P<dmonth>{_trie(_DOTTED_DAY_MONTHS)})\s+{_YEAR}{_AFTER_YEAR}",
     rf"{_YEAR}\.\s*(?P<month>{_trie(_HUNGARIAN_MONTHS)})\s+(?P<day>[0-3]?\d)\."
     r"(?:,?\s+(?:hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap)(?!\w))?",
+    # Chinese and Japanese ``2011年5月4日``, Korean ``2011년 5월 4일``, Vietnamese ``ngày 4
+    # tháng 5 năm 2011`` and ``4 tháng 5, 2011``, Lithuanian ``2011 m. gegužės 4 d.``, Latvian
+    # ``2011. gada 4. maijs``
+    rf"{_YEAR}\s*年\s*(?P<nmonth>1[0-2]|0?[1-9])\s*月\s*(?P<nday>[0-3]?\d)\s*日"
+    rf"{_EAST_ASIAN_WEEKDAY}",
+    rf"{_YEAR}년\s*(?P<nmonth>1[0-2]|0?[1-9])월\s*(?P<nday>[0-3]?\d)일{_EAST_ASIAN_WEEKDAY}",
+    r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
+    rf"{_DAY}\s+tháng\s+(?P<nmonth>1[0-2]|0?[1-9]),?\s+(?:năm\s+)?{_YEAR}",
+    rf"{_YEAR}\s*m\.\s+(?P<month>"
+    + _trie(_spellings(dict.fromkeys(
+        "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio "
+        "lapkričio gruodžio".split(), 0))) + r")\s+(?P<day>[0-3]?\d)\s*d\.?"
+    r"(?:,\s+(?:pirmadienis|antradienis|trečiadienis|treciadienis|ketvirtadienis|"
+    r"penktadienis|šeštadienis|sestadienis|sekmadienis)(?!\w))?",
+    rf"(?:{_WEEKDAY})?{_YEAR}\.\s*gada\s+(?P<day>[0-3]?\d)\.\s*(?P<month>"
+    + _trie(_spellings(dict.fromkeys(
+        "janvāris februāris marts aprīlis maijs jūnijs jūlijs augusts septembris oktobris "
+        "novembris decembris".split(), 0))) + ")",
 ]
+#: What a text holds if a date of each of :data:`_DATE_PATTERNS` may be in it (none: any
+#: may): the forms of few languages are not searched for in a text without their words.
+_DATE_HINTS = [(), (), (), (), (), ("年",), ("년",), ("háng", "HÁNG"), ("m.", "M."),
+               ("gada", "GADA")]
+#: Where a date may start: not inside a word (``x27 April``), but after a Chinese,
+#: Japanese or Korean character, which writes no space (``于2011年5月4日``). Searched for,
+#: each pattern tries only there: at every character, the names of 25 languages' weekdays
+#: and months before a date made a release take a third longer to parse.
+_DATE_START = "(?<![^\\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff])"
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in _DATE_PATTERNS]
+_DATE_SEARCHES = [(hints, re.compile(_DATE_START + p, re.IGNORECASE))
+                  for hints, p in zip(_DATE_HINTS, _DATE_PATTERNS, strict=True)]
 _DATE_WORDS = (r"(?:(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"
                r"|Publi[ée]e?(?:\s+le)?|Publicad[oa](?:\s+(?:el|em))?|Ver[öo]ffentlicht(?:\s+am)?"
                r"|Pubblicat[oa](?:\s+il)?|Gepubliceerd(?:\s+op)?|Publicerad(?:\s+den)?"
                r"|Offentliggjort(?:\s+den)?|Publisert|Opublikowano(?:\s+dnia)?"
-               r"|Zve[řr]ejn[ěe]no|Publikov[áa]no|Julkaistu)")
-_PUBLISHED_RE = re.compile(rf"^\s*{_DATE_WORDS}\s*:?\s*(?P<date>.+?)\s*\.?\s*$", re.IGNORECASE)
+               r"|Zve[řr]ejn[ěe]no|Publikov[áa]no|Julkaistu"
+               # Russian, Ukrainian, Bulgarian, Serbian, Croatian and Slovenian, Slovak,
+               # Greek, Romanian, Turkish, Indonesian and Malay, Estonian, Lithuanian,
+               # Latvian; Arabic, Persian, Hebrew; Chinese, Japanese, Korean, Vietnamese
+               r"|Опубликовано|Опубліковано|Публикувано|Објављено|Objavljeno|Publikované"
+               r"|Δημοσιε[υύ](?:θηκε|τηκε)|Publicat(?:\s+(?:pe|la|în))?"
+               r"|Yay[ıi]n(?:lanma)?\s+tarihi|Diterbitkan(?:\s+pada)?|Dipublikasikan(?:\s+pada)?"
+               r"|Avaldatud|Paskelbta|Publicēts|(?:تاريخ\s+)?النشر|نُ?شر(?:ت)?(?:\s+في)?"
+               r"|منتشر\s+شده(?:\s+در)?|תאריך\s+פרסום|פורסם(?:\s+ב-?)?"
+               r"|发布(?:时间|日期)|發佈(?:時間|日期)|發布(?:時間|日期)|公開日|発表日|掲載日"
+               r"|게시일|발표일|등록일|Ngày\s+đăng|Đăng\s+ngày)")
+_PUBLISHED_RE = re.compile(rf"^\s*{_DATE_WORDS}\s*[:：]?\s*(?P<date>.+?)\s*\.?\s*$",
+                           re.IGNORECASE)
 #: ``Published on``, ``Date:``, ``Posted by Jane Roe on`` before the date on the line under
 #: the title.
 _DATE_LABEL_RE = re.compile(
-    rf"(?:Posted|Published|Written|Submitted)\s+by\s+[^\n]{{1,60}}?\s+on\s+|{_DATE_WORDS}\s*:?\s+",
+    rf"(?:Posted|Published|Written|Submitted)\s+by\s+[^\n]{{1,60}}?\s+on\s+"
+    rf"|{_DATE_WORDS}\s*(?:[:：]\s*|\s+)",
     re.IGNORECASE)
 #: The words of a press release's own label: ``Press release``, ``MEDIA ADVISORY``.
 _RELEASE_LABEL = r"(?:press|news|media)\s+(?:release|advisory|statement|alert|notice|note)"
@@ -447,11 +616,23 @@ class _DateMatch:
 
 
 def _date_from(match: re.Match[str]) -> _dt.date | None:
-    groups = match.groupdict()
+    """The day a match of :data:`_DATE_RES` names."""
+    year = month = day = None
+    for kind, value in match.groupdict().items():
+        if value is None:
+            continue
+        if kind == "year":
+            year = int(value)
+        elif kind in ("day", "nday"):
+            day = int(value)
+        elif kind == "nmonth":
+            month = int(value)
+        elif kind == "month":
+            month = _MONTH_NUMBER[_fold(value)]
+        elif kind == "dmonth":
+            month = _DOTTED_MONTH_NUMBER[_fold(value)]
     try:
-        if groups.get("nmonth"):
-            return _dt.date(int(groups["year"]), int(groups["nmonth"]), int(groups["nday"]))
-        return _dt.date(int(groups["year"]), _MONTHS[groups["month"].lower()], int(groups["day"]))
+        return _dt.date(year, month, day)  # type: ignore[arg-type]
     except ValueError:
         return None
 
@@ -460,21 +641,44 @@ def _date_from(match: re.Match[str]) -> _dt.date | None:
 #: date, and is not searched with the patterns (a third of the time a release takes to
 #: parse went into searching lines without a date for one).
 _HAS_YEAR = re.compile(r"(?:1[89]|2\d)\d\d")
+#: Arabic's and Persian's digits (``٥ مايو ٢٠١١``, ``۵ مه ۲۰۱۱``), read as ASCII's: one
+#: character for one, so the offsets of a date found in the text read so are the text's.
+_EASTERN_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_ASCII_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                              "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+                              "01234567890123456789")
+
+
+def _western(text: str, start: int, end: int) -> str:
+    """*text* with Arabic's and Persian's digits in ``text[start:end]`` as ASCII's."""
+    if not _EASTERN_DIGITS.search(text, start, end):
+        return text
+    return text[:start] + text[start:end].translate(_ASCII_DIGITS) + text[end:]
+
+
+def _joined(char: str) -> bool:
+    """Would *char* next to a date make it part of a longer word? Not a Chinese, Japanese or
+    Korean character, which follows and precedes words without a space (``于2011年5月4日在``)."""
+    return char.isalnum() and not ("\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
+                                   or "\uf900" <= char <= "\ufaff")
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[_DateMatch]:
     """Every date written out in ``text[start:end]`` (month names or ISO), in order."""
     end = len(text) if end is None else end
     found: list[_DateMatch] = []
-    if not _HAS_YEAR.search(text, start, end):
+    read = _western(text, start, end)
+    if not _HAS_YEAR.search(read, start, end):
         return found
-    for regex in _DATE_RES:
-        for m in regex.finditer(text, start, end):
-            if m.start() > 0 and text[m.start() - 1].isalnum():
+    for hints, regex in _DATE_SEARCHES:
+        if hints and all(text.find(hint, start, end) < 0 for hint in hints):
+            continue
+        for m in regex.finditer(read, start, end):
+            if m.start() > 0 and _joined(text[m.start() - 1]):
                 continue
-            if m.end() < len(text) and text[m.end()].isalnum():
+            if m.end() < len(text) and _joined(text[m.end()]):
                 continue
-            found.append(_DateMatch(m.start(), m.end(), _date_from(m), m.group(0)))
+            found.append(_DateMatch(m.start(), m.end(), _date_from(m), text[m.start():m.end()]))
     found.sort(key=lambda d: (d.start, -d.end))
     kept: list[_DateMatch] = []
     for d in found:
@@ -486,25 +690,28 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[_DateM
 
 def date_at(text: str, pos: int, end: int | None = None) -> _DateMatch | None:
     """The date written at exactly *pos* (not only somewhere after it), if any."""
-    end = len(text) if end is None else end
-    if not _HAS_YEAR.search(text, pos, min(end, pos + 60)):
+    end = min(len(text) if end is None else end, pos + 60)
+    read = _western(text, pos, end)
+    if not _HAS_YEAR.search(read, pos, end):
         return None
     for regex in _DATE_RES:
-        m = regex.match(text, pos, min(end, pos + 60))
-        if m and not (m.end() < len(text) and text[m.end()].isalnum()):
-            return _DateMatch(m.start(), m.end(), _date_from(m), m.group(0))
+        m = regex.match(read, pos, end)
+        if m and not (m.end() < len(text) and _joined(text[m.end()])):
+            return _DateMatch(m.start(), m.end(), _date_from(m), text[m.start():m.end()])
     return None
 
 
 def parse_date(value: str) -> _dt.date | None:
     """A single date written as ``2011-04-27``, ``April 27, 2011`` or ``27 April 2011``, or
     as a release in another language writes it (``27 avril 2011``, ``27 de abril de 2011``,
-    ``27. April 2011``, ``27 aprile 2011``: see :data:`_DOTTED_DAY_MONTHS`)."""
-    value = value.strip()
-    for regex in _DATE_RES:
-        m = regex.fullmatch(value)
-        if m:
-            return _date_from(m)
+    ``27. April 2011``, ``27 aprile 2011``, ``27 апреля 2011 г.``, ``2011年4月27日``: see
+    :data:`_DATE_PATTERNS`). A full stop after it ends a sentence (``4. svibnja 2011.``)."""
+    value = value.strip().translate(_ASCII_DIGITS)
+    for written in (value, value[:-1].rstrip()) if value.endswith(".") else (value,):
+        for regex in _DATE_RES:
+            m = regex.fullmatch(written)
+            if m:
+                return _date_from(m)
     return None
 
 
@@ -599,9 +806,16 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- parsing
 
-#: The capital letters a name may start with: ``A``–``Z`` and the Latin ones with marks
-#: (``Óscar Arias``, ``Élise``, ``Łukasz``, ``Ştefan``), for a character class.
-_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+#: The capital letters a name may start with: ``A``–``Z``, the Latin ones with marks
+#: (``Óscar Arias``, ``Élise``, ``Łukasz``, ``Ştefan``), Greek, Cyrillic and Armenian
+#: (``Μαρία``, ``Андрей``, ``Олена``), for a character class.
+_CAPITALS = "A-Z" + "".join(c for c in map(chr, chain(range(0xC0, 0x250), range(0x370, 0x590)))
+                            if c.isupper())
+#: The letters of the scripts that have no capitals and write names as other words:
+#: Arabic (Persian's and Urdu's too) and Hebrew, and what a word of them holds besides
+#: (vowel marks, Persian's zero-width non-joiner, Hebrew's geresh).
+_UNCASED = "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff\u05d0-\u05ea"
+_UNCASED_WORD = rf"[{_UNCASED}][{_UNCASED}\u064b-\u065f\u0670\u200c\u05f3\u05f4'’]*"
 #: A word of a place: a hyphen only inside it (``Winston-Salem``), so that the place of
 #: ``CHICAGO--(BUSINESS WIRE)--`` is ``CHICAGO``.
 _PLACE_WORD = rf"[{_CAPITALS}](?:[\w.'’&]|-(?=\w))*"
@@ -621,6 +835,12 @@ _DATELINE_RE = re.compile(
     # ``NEW YORK – May 5, 2012 – ``, ``CHICAGO--(BUSINESS WIRE)--May 12, 2025--``
     rf"(?:(?i:{_ANY_DATE})\s*{_DASH}(?:\s+|(?=[A-Z“\"])))?"
 )
+#: A dateline in a script without capitals, which says it is a place only by the date after
+#: it: ``القاهرة، 5 مايو/أيار 2011 –``, ``ירושלים, 5 במאי 2011 –`` (``wire`` never matches).
+_UNCASED_LETTER = re.compile(f"[{_UNCASED}]")
+_UNCASED_DATELINE_RE = re.compile(
+    rf"(?P<place>{_UNCASED_WORD}(?:[ \t]+{_UNCASED_WORD}){{0,3}})(?P<extra>[ \t]*[,،][ \t]*"
+    rf"(?i:{_ANY_DATE}))(?P<wire>(?!))?\s*(?:[–—]{{1,2}}|--?)\s+")
 #: A dateline that is a place and a date, in brackets or alone on its line (no dash):
 #: ``(Geneva, 3 March 2014) –``, ``GENEVA, 3 March 2014``.
 _PLACE_DATE_RE = re.compile(
@@ -772,17 +992,35 @@ _SAY_ABROAD = (
     r"sagde|siger|udtalte|udtaler|tilføjede|understregede|sier|uttalte|uttaler|"
     r"řekl|řekla|uvedl|uvedla|dodal|dodala|prohlásil|prohlásila|zdůraznil|zdůraznila|"
     r"sanoi|sanoo|totesi|toteaa|kertoi|kertoo|sanoivat|"
-    r"mondta|mondja|közölte|hangsúlyozta|nyilatkozta)")
+    r"mondta|mondja|közölte|hangsúlyozta|nyilatkozta|"
+    # Russian, Ukrainian, Bulgarian, Serbian and Croatian, Greek, Romanian, Turkish,
+    # Indonesian and Malay (``«…», — сказал X``, ``«…», δήλωσε η X``, ``„…”, a declarat X``,
+    # ``“…” dedi X``, ``“…,” kata X``)
+    r"сказал|сказала|заявил|заявила|отметил|отметила|добавил|добавила|подчеркнул|"
+    r"подчеркнула|говорит|заявляет|сказав|заявив|зазначив|зазначила|додав|додала|"
+    r"підкреслив|підкреслила|каза|казва|заяви|добави|подчерта|"
+    r"(?:рекао|рекла|изјавио|изјавила|додао|додала|istaknuo|istaknula|izjavio|izjavila|"
+    r"rekao|rekla|dodao|dodala)(?:\s+(?:je|је))?|"
+    r"δήλωσε|είπε|ανέφερε|τόνισε|πρόσθεσε|σημείωσε|"
+    r"a\s+(?:declarat|spus|afirmat|adăugat|subliniat|explicat|precizat|menționat|avertizat)|"
+    r"dedi|söyledi|açıkladı|belirtti|vurguladı|ekledi|diye\s+konuştu|"
+    r"kata|ujar|ucap|tutur|ungkap)")
+#: The same verbs in Arabic, Persian and Hebrew, which write no capitals: ``«…»، قالت X``,
+#: ``"…", אמר X``; Arabic writes ``and`` onto the verb (``وقال``).
+_SAY_UNCASED = (
+    "(?:[وف]?(?:قال|قالت|أضاف|أضافت|صرح|صرّح|صرحت|أكد|أكّد|أكدت|أوضح|أوضحت|يقول|تقول)"
+    "|گفت|افزود|אמר|אמרה|אומר|אומרת|הוסיף|הוסיפה|מסר|מסרה|ציין|ציינה|הדגיש|הדגישה)"
+    r"(?![\w\u064b-\u065f])")
 _SAY = rf"(?:{_SAY_ENGLISH}|{_SAY_ABROAD})"
 #: ``according to`` in the languages of :data:`_SAY`: within a sentence (after a quotation
 #: it attributes) in :data:`_ACCORDING`; ``According to`` opens the next sentence, which a
 #: quotation before it belongs to no more than to the sentence after, and is read only
 #: before a quotation (:data:`_ACCORDING_OPENS`).
 _ACCORDING_WORDS = (r"according\s+to", "selon", "según", "laut")
-#: The articles of a speaker's role before the name, in German, French and Spanish (``sagte
-#: die Ministerin Jane Roe``, ``a déclaré la ministre Jane Roe``, ``dijo el ministro Juan
-#: Pérez``); English names one so after ``said the minister,`` only.
-_ARTICLE = "(?:der|die|le|la|el)"
+#: The articles of a speaker's role before the name, in German, French, Spanish and Greek
+#: (``sagte die Ministerin Jane Roe``, ``a déclaré la ministre Jane Roe``, ``dijo el ministro
+#: Juan Pérez``); English names one so after ``said the minister,`` only.
+_ARTICLE = "(?:der|die|le|la|el|ο|η)"  # and Greek's (``δήλωσε η Μαρία …``)
 _ACCORDING = "(?:" + "|".join(_ACCORDING_WORDS) + ")"
 _ACCORDING_OPENS = "(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in _ACCORDING_WORDS) + ")"
 # A word of a name may end in a full stop only as an initial or a short title
@@ -809,15 +1047,25 @@ def _name(gap: str) -> str:
 _NAME = _name(_NAME_GAP)
 _PRONOUNS = ("he", "she", "they", "He", "She", "They",  # ``a-t-il déclaré``, ``sagte er``,
              "il", "elle", "ils", "elles", "er", "sie",      # ``Il a déclaré : « … »``
-             "Il", "Elle", "Ils", "Elles", "Er", "Sie")
+             "Il", "Elle", "Ils", "Elles", "Er", "Sie",
+             "он", "она", "они", "він", "вона", "вони")     # ``сказал он``, ``сказала вона``
 _PRONOUN = "(?:" + "|".join(_PRONOUNS) + ")"
 #: The pronouns that refer to one person (``they`` may be a group's).
 _PERSONAL = frozenset(("he", "she", "He", "She", "il", "elle", "Il", "Elle", "er", "Er", "sie",
-                       "Sie"))  # ``sie``: she, or they (``sagte sie`` mostly she)
+                       "Sie",  # ``sie``: she, or they (``sagte sie`` mostly she)
+                       "он", "она", "він", "вона"))
 #: Never from inside a word: ``poster wrote that`` is no ``er`` (German ``he``) writing.
 _SPEAKER = rf"(?<![\w'’-])(?P<speaker>(?:{_NAME}(?:’s|'s)\s+)*{_NAME}|{_PRONOUN})"
 #: A speaker whose name is on one line: a signature's (``– Jane Roe`` / ``Director``).
 _SPEAKER_ON_LINE = _SPEAKER.replace(_NAME, _name("[ \t]+"))
+#: A speaker named in a script without capitals, after the verb (:data:`_SAY_UNCASED`):
+#: two or three words, then the clause's end. The first is no word with an article
+#: (``قال المتحدث``, *said the spokesman*; ``אמר הדובר``): a role; nor is any a preposition
+#: (``المتحدث باسم الوزارة``, ``הדובר של המשטרה``).
+_UNCASED_PARTICLE = r"(?:في|من|على|عن|إلى|باسم|של|את|על|עם|از|در|به|با)(?!\w)"
+_UNCASED_SPEAKER = (rf"(?P<speaker>(?!ال|ה|{_UNCASED_PARTICLE}){_UNCASED_WORD}"
+                    rf"(?:[ \t]+(?!{_UNCASED_PARTICLE}){_UNCASED_WORD}){{1,2}})"
+                    r"(?=\s*(?:[,،.:;؛!?؟]|$))")
 #: Not right after a word that puts a name inside a longer phrase (``University of X``).
 _NOT_AFTER_PREPOSITION = "".join(
     rf"(?<!\b{w}\s)" for w in ("of", "at", "in", "the", "and", "for", "from", "with", "by", "to",
@@ -850,9 +1098,13 @@ _DESCRIBED = r"(?:,\s+(?=[^,“”\"«»]{0,80}?(?<!\S)[a-z])[^,“”\"«»]{2,
 #: A signature: ``“…” – Jane Roe, Director``, the name ending the line or followed by a
 #: comma, after a quote that ends a sentence (not a title: ``“The Old Man and the Sea” –``).
 _SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER_ON_LINE}(?=[ \t]*(?:,|$))", re.MULTILINE)
+#: ``«…»، قالت منى سعيد.``, ``"…", אמר דוד כהן``: the verb, then the name.
+_UNCASED_AFTER = re.compile(
+    rf"\s*(?:[,،.]?\s*[–—](?=\s)|[,،.])?\s*{_SAY_UNCASED}\s+{_UNCASED_SPEAKER}")
 _AFTER_RES = (
-    # (a dash before the verb too, as Polish writes it: ``„…” – powiedziała X``)
-    re.compile(rf"\s*(?:[,.]|[–—](?=\s))?\s*{_SAY}\s+{_SPEAKER}\b"),
+    # (a dash before the verb too, as Polish writes it: ``„…” – powiedziała X``, and after
+    # the comma, as Russian does: ``«…», — сказал X``)
+    re.compile(rf"\s*(?:[,.]?\s*[–—](?=\s)|[,.])?\s*{_SAY}\s+{_SPEAKER}\b"),
     re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}(?:{_DESCRIBED}{_RELATIVE}|{_APPOSITION})"
                rf"\s+(?:has\s+|had\s+|also\s+)?{_SAY}\b"),
     re.compile(rf"\s*[,.]?\s*{_ACCORDING}\s+{_SPEAKER}\b"),
@@ -869,10 +1121,15 @@ _AFTER_RES = (
     # capitalized at least (German writes every noun so: ``sagte der Sprecher des Amtes``),
     # maybe with a particle between (``Luis de Guindos``); not after ``de`` (``dijo el
     # ministro de Economía Luis de Guindos``: the role's last word would start the name)
-    re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_ARTICLE}\s+(?:[a-zà-ÿ][\w-]*\s+){{0,2}}"
+    re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_ARTICLE}\s+(?:[a-zà-ÿα-ωά-ώ][\w-]*\s+){{0,2}}"
                r"(?<!\bde\s)(?<!\bdel\s)(?<!\bdes\s)(?<!\bdu\s)"
                rf"(?=[{_CAPITALS}][\w'’.-]*[ \t]+(?:(?:de|del|da|la|le)[ \t]+)?[{_CAPITALS}])"
                rf"{_SPEAKER}\b"),
+    # ``«…», — заявил директор программы Андрей Смирнов``: Cyrillic writes the role in
+    # lower case, with no article, before a name of two words at least
+    re.compile(rf"\s*(?:[,.]?\s*[–—](?=\s)|[,.])?\s*{_SAY}\s+(?:[а-яёіїєґўђјљњћџѓќѕ][\w-]*\s+)"
+               rf"{{1,3}}(?=[{_CAPITALS}][\w'’.-]*[ \t]+[{_CAPITALS}]){_SPEAKER}\b"),
+    _UNCASED_AFTER,
     _SIGNATURE_RE,
 )
 #: ``„…“, so Jane Roe``: German's ``so`` after the comma that follows the quotation, read
@@ -880,12 +1137,17 @@ _AFTER_RES = (
 #: International appealed`` is English's ``so``, and names no speaker.
 _SO_AFTER = re.compile(rf",[ \t]*so\s+{_SPEAKER}\b")
 _GERMAN_OPENERS = "„»‚›"
-#: The two of :data:`_AFTER_RES` that say who spoke in so many words (``said X``, ``X said``).
-_SAID_AFTER = _AFTER_RES[:2]
+#: Those of :data:`_AFTER_RES` that say who spoke in so many words (``said X``, ``X said``,
+#: ``قالت X``).
+_SAID_AFTER = (*_AFTER_RES[:2], _UNCASED_AFTER)
 #: A verb of saying in another language than English, and its speaker, after the comma (or
 #: dash) that follows a closing mark: ``„Wir gewinnen“, sagte X``, ``« Non », a déclaré X``.
-_SAID_ABROAD_AFTER = re.compile(rf"\s*(?:,|[–—](?=\s))\s*{_SAY_ABROAD}\s+{_SPEAKER}\b")
+_SAID_ABROAD_AFTER = (
+    re.compile(rf"\s*(?:,?\s*[–—](?=\s)|,)\s*{_SAY_ABROAD}\s+{_SPEAKER}\b"), _UNCASED_AFTER)
 _BEFORE_RES = (
+    # ``وقال أحمد حسن، مدير البرنامج: "…"``: the verb, the name, who the speaker is
+    re.compile(rf"(?<![\w\u064b-\u065f]){_SAY_UNCASED}\s+{_UNCASED_SPEAKER}"
+               r"(?:\s*[،,][^:«»\"“”\n]{1,80}?)?\s*:\s*$"),
     # ``Jane Roe, from Amnesty International, who led the research, said:``; first, as the
     # next reads ``International, who led the research, said`` as a speaker's
     re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_DESCRIBED}{_RELATIVE}"
@@ -1952,6 +2214,9 @@ def _dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
     """The dateline that opens ``text[start:end]``, if one does. A dash written without
     spaces (``GENEVA—The``) ends a place in capitals only (``U.S.—China talks`` is a
     sentence)."""
+    if start < end and _UNCASED_LETTER.match(text, start):
+        # (the date read in ASCII's digits: ``القاهرة، ٥ مايو ٢٠١١ –``)
+        return _UNCASED_DATELINE_RE.match(_western(text, start, end), start, end)
     m = _DATELINE_RE.match(text, start, end)
     if m and not m.group("wire") and not text[m.end() - 1].isspace():
         place = m.group("place")
@@ -2228,7 +2493,8 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
             # “compromise”, said Jane Roe`` holds scare quotes still)
             short = len(text[inner_a:inner_b].split()) < 3
             if (short and text[inner_b - 1] not in ",.!?"
-                    and not _SAID_ABROAD_AFTER.match(text, c + 1, min(para.end, c + 200))):
+                    and not any(regex.match(text, c + 1, min(para.end, c + 200))
+                                for regex in _SAID_ABROAD_AFTER)):
                 continue
             speaker = None
             after = None

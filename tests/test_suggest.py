@@ -285,3 +285,38 @@ def test_the_tokens_of_every_release_are_not_kept_at_once():
         tracemalloc.stop()
     # one release's tokens take about 0.25 MB here; all 60 took 14 MB
     assert peak < 4_000_000, peak
+
+
+ARABIC = """\
+مصر: يجب الإفراج عن الناشطين المحتجزين
+
+القاهرة، ٥ مايو/أيار ٢٠١١ – دعت المنظمة اليوم السلطات إلى الإفراج عن الناشطين.
+
+وقال أحمد حسن، مدير البرنامج: "إن احتجازهم انتهاك للقانون الدولي".
+
+«سنواصل الضغط على الحكومة»، قالت منى سعيد. "זו הפרה", אמר דוד כהן.
+"""
+
+
+def test_a_speaker_in_a_script_without_capitals_is_a_person_to_propose():
+    """Arabic and Hebrew write names without capitals, which the capitals' reading finds no
+    name by: the speakers the release names are proposed as people, with their sentence."""
+    found = by_name(suggest(docs(ARABIC)))
+    assert {name: c.type for name, c in found.items()} == {
+        "أحمد حسن": "person", "منى سعيد": "person", "דוד כהן": "person"}
+    (example,) = found["أحمد حسن"].examples
+    assert example == ("r0.txt", 5, 'وقال أحمد حسن، مدير البرنامج: "إن احتجازهم انتهاك للقانون '
+                                    'الدولي".')
+    # one the registry has there, linked, is not
+    (doc,) = docs(ARABIC)
+    at = ARABIC.index("منى سعيد")
+    doc.known = [(at, at + len("منى سعيد"))]
+    assert "منى سعيد" not in by_name(suggest([doc]))
+
+
+def test_a_speaker_in_capitals_is_proposed_once():
+    """A speaker whose script has capitals is found by them, as before: not twice."""
+    found = suggest(docs("Title\n\nGeneva – Text.\n\n«Мы будем следить», — сказала Мария "
+                         "Иванова. “We will,” said Jane Roe.\n"))
+    assert sorted((c.name, c.occurrences) for c in found if c.type == "person") == [
+        ("Jane Roe", 1), ("Мария Иванова", 1)]

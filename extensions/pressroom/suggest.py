@@ -209,12 +209,18 @@ class Document:
     headlines: list[tuple[int, int]] = field(default_factory=list)
     #: spans already linked to registry entities: nothing in them is proposed
     known: list[tuple[int, int]] = field(default_factory=list)
+    #: where the release names a speaker in a script without capitals (Arabic, Hebrew):
+    #: a person, which no capital shows (:meth:`from_release`)
+    speakers: list[tuple[int, int]] = field(default_factory=list)
 
     @classmethod
     def from_release(cls, release: Release) -> Document:
+        speakers = sorted({(q.speaker_start, q.speaker_end) for q in release.quotes
+                           if q.speaker and q.speaker_start is not None
+                           and q.speaker_end is not None and _uncased(q.speaker)})
         return cls(
             release.path, release.text, release.linkable_spans(), release.dateline_span,
-            release.spans("title"),
+            release.spans("title"), speakers=speakers,  # type: ignore[arg-type]
         )
 
     def line_of(self, offset: int) -> int:
@@ -225,6 +231,11 @@ class Document:
         if breaks is None:
             breaks = self.__dict__["_breaks"] = [m.start() + 1 for m in _BREAK.finditer(self.text)]
         return bisect_right(breaks, offset) + 1
+
+
+def _uncased(name: str) -> bool:
+    """Is *name* written in a script without capitals (no letter of it has a case)?"""
+    return not any(c.isupper() or c.islower() for c in name) and any(c.isalpha() for c in name)
 
 
 @dataclass
@@ -473,6 +484,27 @@ class _Collector:
                 toks = _tokens(doc.text, a, b)
                 for i, j in _sequences(toks):
                     self._candidate(d, doc, toks, i, j, known)
+            for a, b in doc.speakers:
+                self._speaker(d, doc, a, b, known)
+
+    def _speaker(self, d, doc, start, end, known) -> None:
+        """A speaker named in a script without capitals (``قالت منى سعيد``), which the
+        capitals' reading cannot find: a person, unless the registry has the name there."""
+        starts, furthest, _spans = known
+        k = bisect_left(starts, end)
+        if k and furthest[k - 1] > start:
+            return
+        if not any(a <= start and end <= b for a, b in self.reader.spans[d]):
+            return
+        text = doc.text
+        a = max(text.rfind(c, 0, start) for c in ".!?؟\n") + 1
+        ends = [i for i in (text.find(c, end) for c in ".!?؟\n") if i >= 0]
+        b = min(ends) + 1 if ends else len(text)
+        while a < start and text[a].isspace():
+            a += 1
+        surface = " ".join(text[start:end].split())
+        self.occurrences.append(Occurrence(d, start, end, surface, Counter(person=4), (a, b),
+                                           len(surface.split()) == 1))
 
     def _candidate(self, d, doc, toks, i, j, known) -> None:
         votes: Counter = Counter()

@@ -28,9 +28,10 @@ Candidates come from how names are written: runs of capitalized words,
 titles (President, Dr., Minister), organization words (Ministry, Committee,
 Party, University, Council, Court, ...), acronyms defined in parentheses
 (Human Rights Watch (HRW)) and possessives; variants of one name are grouped
-(Brian Dooley / Dooley; an acronym only where a text defines it). The type is
-guessed by rules and can be wrong: check it before pasting. No model and no
-network are used.
+(Brian Dooley / Dooley; an acronym only where a text defines it). In Arabic,
+Persian or Hebrew, which have no capitals, the people the releases quote by name
+(قالت منى سعيد) are proposed. The type is guessed by rules and can be wrong:
+check it before pasting. No model and no network are used.
 
 Names already in the registry (names, aliases and the short forms the linker
 infers) are left out, so the list shrinks as the registry grows."""

@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 #: release stores in them (its sentences, its quotations), or the markup a release page is
 #: given around its document (breadcrumbs, JSON-LD: Sphinx rewrites a page only when its
 #: document is outdated): an environment kept from before is then read again.
-ENV_VERSION = 30
+ENV_VERSION = 31
 STATIC = Path(__file__).parent / "static"
 
 

@@ -1242,6 +1242,24 @@ def test_a_name_in_a_script_written_without_spaces() -> None:
         ("刘晓波", "liu"), ("北京", "bj"), ("刘晓波", "liu"), ("서울", "sl"), ("Jane Roe", "roe")]
 
 
+def test_a_name_with_arabic_or_hebrew_words_written_onto_it() -> None:
+    """Arabic and Hebrew write *and*, *in*, *to*, *from* onto the next word: ``بالقاهرة``
+    (*in Cairo*), ``وبالقاهرة``, ``בירושלים`` (*in Jerusalem*), ``ומירושלים``. The mention is
+    the name, after them; a name of fewer than three letters takes none (``با``), and a
+    longer registered name wins over a shorter one after a proclitic (``بسام``, no ``سام``)."""
+    linker = make_linker(place("cairo", "القاهرة"), person("mona", "منى سعيد"),
+                         place("jlm", "ירושלים"), person("sam", "سام"), person("bassam", "بسام"),
+                         place("ab", "أب"))
+    text = ("وصل الوفد إلى القاهرة وبالقاهرة والقاهرة. التقى الوفد بمنى سعيد وبسام وسام. "
+            "بأب. הגיע לירושלים, בירושלים ומירושלים.")
+    assert spans(linker.link(text)) == [
+        ("القاهرة", "cairo"), ("القاهرة", "cairo"), ("القاهرة", "cairo"), ("منى سعيد", "mona"),
+        ("بسام", "bassam"), ("سام", "sam"), ("ירושלים", "jlm"), ("ירושלים", "jlm"),
+        ("ירושלים", "jlm")]
+    # a registry edit finds the releases that hold the name only so
+    assert _moved([], [place("cairo", "القاهرة")], "أقيم المؤتمر بالقاهرة.") == (True, True)
+
+
 def test_an_office_of_several_words_is_part_of_the_mention() -> None:
     """``UNICEF Executive Director Catherine Russell`` was linked as ``Director Catherine
     Russell``, and a deputy's title lost its first word."""

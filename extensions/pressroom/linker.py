@@ -1164,6 +1164,30 @@ _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
                        "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
+#: The words Arabic and Hebrew write onto the next one: Arabic's *and* (``و``, ``ف``) and
+#: its prepositions (``ب``, ``ك``, ``ل``), alone or after *and* (``بالقاهرة``, *in Cairo*;
+#: ``وبالقاهرة``); Hebrew's *and*, *the*, *in*, *to*, *from*, *that* and *as*, alone or after
+#: *and* or *that* (``בירושלים``, *in Jerusalem*; ``ומירושלים``). (Arabic's ``ل`` before the
+#: article drops the article's alif, ``للقاهرة``: no name is then in the text as written.)
+_ARABIC_PROCLITICS = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
+_HEBREW_PROCLITICS = ("ו", "ה", "ב", "ל", "מ", "ש", "כ", *(a + b for a in "וש" for b in "הבלמכ"))
+
+
+def _proclitic_keys(key: str) -> list[str]:
+    """The automaton keys for the name whose key is *key* with a proclitic written onto it
+    (:data:`_ARABIC_PROCLITICS`, :data:`_HEBREW_PROCLITICS`): a hit of one is a hit of the
+    name itself, which starts after the proclitic (the key's value counts back from the
+    end). Only for a name of three letters and more, whose first word a proclitic and a
+    shorter name would less often spell by chance."""
+    if len(key) < 5 or key[0] != " " or not ("\u0620" <= key[1] <= "\u064a" or
+                                              "\u05d0" <= key[1] <= "\u05ea"):
+        return []
+    if sum(c.isalpha() for c in key) < 3:
+        return []
+    prefixes = _ARABIC_PROCLITICS if key[1] >= "\u0620" else _HEBREW_PROCLITICS
+    return [" " + prefix + key[1:] for prefix in prefixes]
+
+
 def _spaced(char: str) -> bool:
     """Whether a name beginning or ending with *char* is a whole word only between
     characters that are no letters or digits: a letter or digit of a script that puts spaces
@@ -1385,9 +1409,12 @@ class Linker:
             info = infos.get(id(entries))
             if info is None:
                 info = infos[id(entries)] = _info(entries, one_word.get(surface))
-            alternatives.setdefault(_boundary_key(surface), []).append(
-                _key_value(surface, keys_surface(surface), entries, caps_only, info,
-                           self._persons, self._places))
+            key = _boundary_key(surface)
+            value = _key_value(surface, keys_surface(surface), entries, caps_only, info,
+                               self._persons, self._places)
+            alternatives.setdefault(key, []).append(value)
+            for prefixed in _proclitic_keys(key):
+                alternatives.setdefault(prefixed, []).append(value)
         for key, values in alternatives.items():
             automaton.add_word(key, tuple(values))
         if keys:

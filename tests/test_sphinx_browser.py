@@ -393,6 +393,32 @@ def test_a_release_in_arabic_reads_right_to_left(arabic_site, browser):
     page.close()
 
 
+def test_a_site_in_arabic_runs_right_to_left(tmp_path, browser):
+    """A site whose language is Arabic was laid out left to right (the themes write ``<html
+    lang="ar">`` and no ``dir``); its pages now run right to left, and Pressroom's borders
+    and indents are at the line's start, on the right (a release's footer, a quotation on
+    an entry page); an English site keeps them on the left."""
+    measured = """() => ({
+        page: getComputedStyle(document.documentElement).direction,
+        footer: ['left', 'right'].map(
+            side => getComputedStyle(document.querySelector('.pressroom-footer'))
+                .getPropertyValue(`border-${side}-width`)),
+    })"""
+    sides = {}
+    for language in ("ar", "en"):
+        src = copy_root("pressroom", tmp_path / language)
+        app = built(src, confoverrides={"language": language})
+        with serve(Path(app.outdir)) as base:
+            page = browser.new_page()
+            page.goto(f"{base}/corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue.html")
+            sides[language] = page.evaluate(measured)
+            page.close()
+        html = (Path(app.outdir) / "docs" / "index.html").read_text(encoding="utf-8")
+        assert ("pressroom-rtl.css" in html) == (language == "ar"), language
+    assert sides["ar"] == {"page": "rtl", "footer": ["0px", "3px"]}, sides
+    assert sides["en"] == {"page": "ltr", "footer": ["3px", "0px"]}, sides
+
+
 def test_a_printed_entry_page_holds_its_folded_sentences(arabic_site, browser):
     """*N more sentences mentioning it* stayed folded when the page was printed, and was
     not printed: before printing every ``<details>`` is opened, and closed again after,

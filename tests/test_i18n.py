@@ -1,7 +1,7 @@
 """Pressroom's words on the pages in the site's language: the catalogs shipped with the
 package (complete, compiled, their placeholders kept, their plural forms Sphinx's) and the
-pages built in German, French, Spanish, Italian, Portuguese and Dutch; a site in English
-as before."""
+pages built in German, French, Spanish, Italian, Portuguese, Dutch and Arabic; a site in
+English as before."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 #: folder is tested with the others, not only once its language is named here).
 LANGUAGES = tuple(sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/pressroom.po")))
 #: The languages the documentation says Pressroom's words come in.
-DOCUMENTED = ("de", "es", "fr", "it", "nl", "pt")
+DOCUMENTED = ("ar", "de", "es", "fr", "it", "nl", "pt")
 DOOLEY = "entries/person/brian-dooley"
 RELEASE = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 
@@ -207,7 +207,10 @@ def test_a_count_of_one_and_of_three_take_their_forms(german):
              "1.000.000 de comunicados de imprensa"),
             ("pt_PT", "1 comunicado de imprensa", "3 comunicados de imprensa",
              "1\u00a0000\u00a0000 de comunicados de imprensa"),
-            ("nl", "1 persbericht", "3 persberichten", "1.000.000 persberichten")):
+            ("nl", "1 persbericht", "3 persberichten", "1.000.000 persberichten"),
+            # Arabic: six forms; 3 to 10 the plural, 11 to 99 the accusative singular, 100
+            # and more (a million) the genitive singular; Babel's digits are Latin for ar
+            ("ar", "1 بيان صحفي", "3 بيانات صحفية", "1,000,000 بيان صحفي")):
         # as the extension sets the language up (Sphinx.add_message_catalog)
         locale.init([LOCALE_DIR], language, i18n.CATALOG)
         i18n.use_language(language)
@@ -242,7 +245,8 @@ def test_a_site_in_french_has_pressroom_s_words_in_french(tmp_path):
 
 
 #: Per language: (words of a release page, words of an entry page, the breadcrumbs' label,
-#: the feed's title after the project's name). ``pt_BR`` takes the Portuguese catalog.
+#: the feed's title after the project's name, the timeline's line of years). ``pt_BR``
+#: takes the Portuguese catalog. Arabic counts in six forms: 2 releases take the dual.
 PAGE_WORDS = {
     "it": (("Data: 27 aprile 2011", "Editore: Human Rights First", "Persone: Ai Weiwei",
             "Cita questo comunicato stampa", "Comunicato stampa, 27 aprile 2011."),
@@ -264,11 +268,17 @@ PAGE_WORDS = {
             "2 persberichten, 3 vermeldingen, nieuwste eerst.", "nog 1 zin met een vermelding",
             "Ai Weiwei — 1 persbericht", "Trefwoorden › Personen › Personen: B"),
            "Kruimelpad", "nieuwste persberichten", "Jaren: 2010 · 2011"),
+    "ar": (("التاريخ: 27 أبريل 2011", "الجهة المُصدِرة: Human Rights First", "الأشخاص: Ai Weiwei",
+            "الاستشهاد بهذا البيان الصحفي", "بيان صحفي، 27 أبريل 2011."),
+           ("يُشار إليه في", "اقتباسات", "يظهر مع", "الانتماء: Human Rights First",
+            "2 بيانان صحفيان، 3 إشارات، الأحدث أولًا.", "1 جملة أخرى تشير إليه",
+            "Ai Weiwei — 1 بيان صحفي", "المداخل › الأشخاص › الأشخاص: B"),
+           "مسار التنقل", "أحدث البيانات الصحفية", "السنوات: 2010 · 2011"),
 }
 
 
 @pytest.mark.parametrize("language", sorted(PAGE_WORDS))
-def test_a_site_in_italian_portuguese_or_dutch_has_pressroom_s_words_in_it(tmp_path, language):
+def test_a_site_in_italian_portuguese_dutch_or_arabic_has_pressroom_s_words_in_it(tmp_path, language):
     """The labels of a release page and of an entry page, the counts, the breadcrumbs, the
     timeline and the feed; a colon as the language writes it (with no space before it)."""
     release_words, entry_words, breadcrumbs, feed_title, years = PAGE_WORDS[language]

@@ -1,7 +1,7 @@
 """Pressroom's words on the pages in the site's language: the catalogs shipped with the
 package (complete, compiled, their placeholders kept, their plural forms Sphinx's) and the
-pages built in German, French, Spanish, Italian, Portuguese, Dutch and Arabic; a site in
-English as before."""
+pages built in German, French, Spanish, Italian, Portuguese, Dutch, Arabic and Turkish;
+a site in English as before."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 #: folder is tested with the others, not only once its language is named here).
 LANGUAGES = tuple(sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/pressroom.po")))
 #: The languages the documentation says Pressroom's words come in.
-DOCUMENTED = ("ar", "de", "es", "fr", "it", "nl", "pt")
+DOCUMENTED = ("ar", "de", "es", "fr", "it", "nl", "pt", "tr")
 DOOLEY = "entries/person/brian-dooley"
 RELEASE = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 
@@ -210,7 +210,8 @@ def test_a_count_of_one_and_of_three_take_their_forms(german):
             ("nl", "1 persbericht", "3 persberichten", "1.000.000 persberichten"),
             # Arabic: six forms; 3 to 10 the plural, 11 to 99 the accusative singular, 100
             # and more (a million) the genitive singular; Babel's digits are Latin for ar
-            ("ar", "1 بيان صحفي", "3 بيانات صحفية", "1,000,000 بيان صحفي")):
+            ("ar", "1 بيان صحفي", "3 بيانات صحفية", "1,000,000 بيان صحفي"),
+            ("tr", "1 basın açıklaması", "3 basın açıklaması", "1.000.000 basın açıklaması")):
         # as the extension sets the language up (Sphinx.add_message_catalog)
         locale.init([LOCALE_DIR], language, i18n.CATALOG)
         i18n.use_language(language)
@@ -274,11 +275,18 @@ PAGE_WORDS = {
             "2 بيانان صحفيان، 3 إشارات، الأحدث أولًا.", "1 جملة أخرى تشير إليه",
             "Ai Weiwei — 1 بيان صحفي", "المداخل › الأشخاص › الأشخاص: B"),
            "مسار التنقل", "أحدث البيانات الصحفية", "السنوات: 2010 · 2011"),
+    "tr": (("Tarih: 27 Nisan 2011", "Yayımcı: Human Rights First", "Kişiler: Ai Weiwei",
+            "Bu basın açıklamasını kaynak göster", "Basın açıklaması, 27 Nisan 2011."),
+           ("Anıldığı basın açıklamaları", "Alıntılar", "Birlikte geçtiği maddeler",
+            "Bağlı olduğu kurum: Human Rights First",
+            "2 basın açıklaması, 3 anılma, en yeniden eskiye.", "1 cümlede daha anılıyor",
+            "Ai Weiwei — 1 basın açıklaması", "Maddeler › Kişiler › Kişiler: B"),
+           "Gezinti yolu", "en yeni basın açıklamaları", "Yıllar: 2010 · 2011"),
 }
 
 
 @pytest.mark.parametrize("language", sorted(PAGE_WORDS))
-def test_a_site_in_italian_portuguese_dutch_or_arabic_has_pressroom_s_words_in_it(tmp_path, language):
+def test_a_site_in_another_language_has_pressroom_s_words_in_it(tmp_path, language):
     """The labels of a release page and of an entry page, the counts, the breadcrumbs, the
     timeline and the feed; a colon as the language writes it (with no space before it)."""
     release_words, entry_words, breadcrumbs, feed_title, years = PAGE_WORDS[language]

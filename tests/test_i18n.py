@@ -1,7 +1,7 @@
 """Pressroom's words on the pages in the site's language: the catalogs shipped with the
 package (complete, compiled, their placeholders kept, their plural forms Sphinx's) and the
-pages built in German, French, Spanish, Italian, Portuguese and Dutch; a site in English
-as before."""
+pages built in German, French, Spanish, Italian, Portuguese, Dutch and Russian; a site in
+English as before."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 #: folder is tested with the others, not only once its language is named here).
 LANGUAGES = tuple(sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/pressroom.po")))
 #: The languages the documentation says Pressroom's words come in.
-DOCUMENTED = ("de", "es", "fr", "it", "nl", "pt")
+DOCUMENTED = ("de", "es", "fr", "it", "nl", "pt", "ru")
 DOOLEY = "entries/person/brian-dooley"
 RELEASE = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 
@@ -207,7 +207,8 @@ def test_a_count_of_one_and_of_three_take_their_forms(german):
              "1.000.000 de comunicados de imprensa"),
             ("pt_PT", "1 comunicado de imprensa", "3 comunicados de imprensa",
              "1\u00a0000\u00a0000 de comunicados de imprensa"),
-            ("nl", "1 persbericht", "3 persberichten", "1.000.000 persberichten")):
+            ("nl", "1 persbericht", "3 persberichten", "1.000.000 persberichten"),
+            ("ru", "1 пресс-релиз", "3 пресс-релиза", "1\u00a0000\u00a0000 пресс-релизов")):
         # as the extension sets the language up (Sphinx.add_message_catalog)
         locale.init([LOCALE_DIR], language, i18n.CATALOG)
         i18n.use_language(language)
@@ -264,11 +265,18 @@ PAGE_WORDS = {
             "2 persberichten, 3 vermeldingen, nieuwste eerst.", "nog 1 zin met een vermelding",
             "Ai Weiwei — 1 persbericht", "Trefwoorden › Personen › Personen: B"),
            "Kruimelpad", "nieuwste persberichten", "Jaren: 2010 · 2011"),
+    "ru": (("Дата: 27 апреля 2011\u202fг.", "Издатель: Human Rights First",
+            "Персоны: Ai Weiwei", "Как цитировать этот пресс-релиз",
+            "Пресс-релиз (27 апреля 2011\u202fг.)."),
+           ("Упоминания", "Цитаты", "Совместные упоминания", "Принадлежность: Human Rights First",
+            "2 пресс-релиза, 3 упоминания, сначала новые.", "ещё 1 предложение с упоминанием",
+            "Ai Weiwei — 1 пресс-релиз", "Записи › Персоны › Персоны: B"),
+           "Навигационная цепочка", "последние пресс-релизы", "Годы: 2010 · 2011"),
 }
 
 
 @pytest.mark.parametrize("language", sorted(PAGE_WORDS))
-def test_a_site_in_italian_portuguese_or_dutch_has_pressroom_s_words_in_it(tmp_path, language):
+def test_a_site_in_italian_portuguese_dutch_or_russian_has_pressroom_s_words_in_it(tmp_path, language):
     """The labels of a release page and of an entry page, the counts, the breadcrumbs, the
     timeline and the feed; a colon as the language writes it (with no space before it)."""
     release_words, entry_words, breadcrumbs, feed_title, years = PAGE_WORDS[language]

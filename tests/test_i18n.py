@@ -1,7 +1,7 @@
 """Pressroom's words on the pages in the site's language: the catalogs shipped with the
 package (complete, compiled, their placeholders kept, their plural forms Sphinx's) and the
-pages built in German, French, Spanish, Italian, Portuguese, Dutch, Arabic and Turkish;
-a site in English as before."""
+pages built in German, French, Spanish, Italian, Portuguese, Dutch, Russian, Turkish and
+Arabic; a site in English as before."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ PROJECT = Path(__file__).resolve().parents[1]
 #: folder is tested with the others, not only once its language is named here).
 LANGUAGES = tuple(sorted(p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/pressroom.po")))
 #: The languages the documentation says Pressroom's words come in.
-DOCUMENTED = ("ar", "de", "es", "fr", "it", "nl", "pt", "tr")
+DOCUMENTED = ("ar", "de", "es", "fr", "it", "nl", "pt", "ru", "tr")
 DOOLEY = "entries/person/brian-dooley"
 RELEASE = "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue"
 
@@ -208,6 +208,7 @@ def test_a_count_of_one_and_of_three_take_their_forms(german):
             ("pt_PT", "1 comunicado de imprensa", "3 comunicados de imprensa",
              "1\u00a0000\u00a0000 de comunicados de imprensa"),
             ("nl", "1 persbericht", "3 persberichten", "1.000.000 persberichten"),
+            ("ru", "1 пресс-релиз", "3 пресс-релиза", "1\u00a0000\u00a0000 пресс-релизов"),
             # Arabic: six forms; 3 to 10 the plural, 11 to 99 the accusative singular, 100
             # and more (a million) the genitive singular; Babel's digits are Latin for ar
             ("ar", "1 بيان صحفي", "3 بيانات صحفية", "1,000,000 بيان صحفي"),
@@ -282,6 +283,13 @@ PAGE_WORDS = {
             "2 basın açıklaması, 3 anılma, en yeniden eskiye.", "1 cümlede daha anılıyor",
             "Ai Weiwei — 1 basın açıklaması", "Maddeler › Kişiler › Kişiler: B"),
            "Gezinti yolu", "en yeni basın açıklamaları", "Yıllar: 2010 · 2011"),
+    "ru": (("Дата: 27 апреля 2011\u202fг.", "Издатель: Human Rights First",
+            "Персоны: Ai Weiwei", "Как цитировать этот пресс-релиз",
+            "Пресс-релиз (27 апреля 2011\u202fг.)."),
+           ("Упоминания", "Цитаты", "Совместные упоминания", "Принадлежность: Human Rights First",
+            "2 пресс-релиза, 3 упоминания, сначала новые.", "ещё 1 предложение с упоминанием",
+            "Ai Weiwei — 1 пресс-релиз", "Записи › Персоны › Персоны: B"),
+           "Навигационная цепочка", "последние пресс-релизы", "Годы: 2010 · 2011"),
 }
 
 

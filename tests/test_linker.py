@@ -1244,18 +1244,22 @@ def test_a_name_in_a_script_written_without_spaces() -> None:
 
 def test_a_name_with_arabic_or_hebrew_words_written_onto_it() -> None:
     """Arabic and Hebrew write *and*, *in*, *to*, *from* onto the next word: ``بالقاهرة``
-    (*in Cairo*), ``وبالقاهرة``, ``בירושלים`` (*in Jerusalem*), ``ומירושלים``. The mention is
-    the name, after them; a name of fewer than three letters takes none (``با``), and a
-    longer registered name wins over a shorter one after a proclitic (``بسام``, no ``سام``)."""
-    linker = make_linker(place("cairo", "القاهرة"), person("mona", "منى سعيد"),
-                         place("jlm", "ירושלים"), person("sam", "سام"), person("bassam", "بسام"),
-                         place("ab", "أب"))
-    text = ("وصل الوفد إلى القاهرة وبالقاهرة والقاهرة. التقى الوفد بمنى سعيد وبسام وسام. "
-            "بأب. הגיע לירושלים, בירושלים ומירושלים.")
+    (*in Cairo*), ``وبالقاهرة``, ``بمصر``, ``בירושלים`` (*in Jerusalem*), ``ומירושלים``. The
+    mention is the name, after them. Not for a name of fewer than three letters (``بأب``),
+    nor for a person's name of one word, which is often a word too or the end of another
+    name (``بعمر``, *at the age of*; ``بسام``, Bassam; ``לאור``, *to light*), nor with
+    Hebrew's *the* before a person's name (``הלאה``, *onward*)."""
+    linker = make_linker(place("cairo", "القاهرة"), place("eg", "مصر"), person("mona", "منى سعيد"),
+                         place("jlm", "ירושלים"), person("sam", "سام"), person("omar", "عمر"),
+                         person("leah", "לאה"), person("or", "אור"), place("ab", "أب"),
+                         person("dk", "דוד כהן"))
+    text = ("وصل الوفد إلى القاهرة وبالقاهرة والقاهرة وبمصر. التقى الوفد بمنى سعيد وبسام الخطيب. "
+            "توفي بعمر 30 عاماً بأب. הגיע לירושלים, בירושלים ומירושלים, ולדוד כהן, וכן הלאה, "
+            "יצאו לאור.")
     assert spans(linker.link(text)) == [
-        ("القاهرة", "cairo"), ("القاهرة", "cairo"), ("القاهرة", "cairo"), ("منى سعيد", "mona"),
-        ("بسام", "bassam"), ("سام", "sam"), ("ירושלים", "jlm"), ("ירושלים", "jlm"),
-        ("ירושלים", "jlm")]
+        ("القاهرة", "cairo"), ("القاهرة", "cairo"), ("القاهرة", "cairo"), ("مصر", "eg"),
+        ("منى سعيد", "mona"), ("ירושלים", "jlm"), ("ירושלים", "jlm"), ("ירושלים", "jlm"),
+        ("דוד כהן", "dk")]
     # a registry edit finds the releases that hold the name only so
     assert _moved([], [place("cairo", "القاهرة")], "أقيم المؤتمر بالقاهرة.") == (True, True)
 

@@ -1552,12 +1552,63 @@ def test_a_release_in_another_script_has_its_dateline_date_and_speakers(
     assert r.ok, r.problems
 
 
-def test_a_paragraph_in_a_script_without_capitals_opens_with_a_dateline_only_before_a_date():
+@pytest.mark.parametrize(("opening", "dateline"), [
+    # no date: no dateline
+    ("الحكومة المصرية – دعت المنظمة اليوم إلى الإفراج عن الناشطين.", None),
+    # *the company announced today, Thursday*: a sentence's opening words, no place
+    ("أعلنت الشركة اليوم الخميس، ٥ مايو ٢٠١١ – أن الأرباح ارتفعت.", None),
+    ("החברה הודיעה היום, 5 במאי 2011 – כי הרווחים עלו.", None),
+    # a city and its country; *Cairo, on 5 May*
+    ("دبي، الإمارات العربية المتحدة، 5 مايو 2011 – أعلنت الشركة أن الأرباح ارتفعت.",
+     "دبي، الإمارات العربية المتحدة"),
+    ("القاهرة في ٥ مايو ٢٠١١ – دعت المنظمة إلى الإفراج عن الناشطين.", "القاهرة"),
+])
+def test_a_paragraph_in_a_script_without_capitals_opens_with_a_dateline_only_before_a_date(
+        opening, dateline):
     """Arabic and Hebrew write no capitals, so the words before a dash are a place only
-    when a date follows them."""
-    r = parse_text("مصر: يجب الإفراج عن الناشطين\n\nالحكومة المصرية – دعت المنظمة اليوم إلى "
-                   "الإفراج عن الناشطين.\n\nPublished on May 5, 2011\n")
-    assert r.dateline is None and r.date == dt.date(2011, 5, 5)
+    when a date follows them, and are no words of a sentence (*today*, a weekday)."""
+    r = parse_text(f"مصر: يجب الإفراج عن الناشطين\n\n{opening}\n\nPublished on May 5, 2011\n")
+    assert r.dateline == dateline and r.date == dt.date(2011, 5, 5)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # the weekdays of the languages added are words of names and places too: only with no
+    # word before them on their line
+    ("Cox's Bazar, 25 August 2018", "25 August 2018"),
+    ("Abdul Ahad, 5 May 2011", "5 May 2011"),
+    ("Bazar, 4 may 2011", "Bazar, 4 may 2011"),
+    # a Turkish weekday after a Turkish month only; a year's word on its line, not an initial
+    ("5 May 2011 Cuma was there", "5 May 2011"),
+    ("4 Mayıs 2011 Çarşamba", "4 Mayıs 2011 Çarşamba"),
+    ("5 мая 2011\nГ. Петров", "5 мая 2011"), ("5 травня 2011 Р. Шевченко", "5 травня 2011"),
+    ("5 мая 2011 г. в Москве", "5 мая 2011 г."), ("٥ مايو ٢٠١١م", "٥ مايو ٢٠١١م"),
+    # a Korean weekday is written with 요일 (or in brackets): 일본 is Japan
+    ("2011년 5월 4일 일본 정부는", "2011년 5월 4일"), ("2011년 5월 4일(수) 발표", "2011년 5월 4일(수)"),
+    # the month first in the languages that write it so only (``Wal-Mart 5``)
+    ("Top Wal-Mart 5, 2011", None),
+    # after an underscore, as before
+    ("report_2011-04-27", "2011-04-27"), ("_27 April 2011", "27 April 2011"),
+])
+def test_the_dates_of_the_languages_added_keep_to_their_words(text, found):
+    from pressroom.source import find_dates
+
+    assert [d.written for d in find_dates(text)] == ([found] if found else [])
+
+
+def test_a_place_ending_in_a_weekday_s_name_is_the_dateline():
+    r = parse_text("Title\n\n(Cox's Bazar, 25 August 2018) – The agency said it would help.\n")
+    assert (r.dateline, r.date) == ("Cox's Bazar", dt.date(2018, 8, 25))
+
+
+def test_a_scare_quote_before_a_sentence_opening_with_a_verb_of_saying_is_none():
+    """Arabic opens a sentence with its verb of saying (``وقال X، …``): after the full stop
+    that ends a quotation, it attributes nothing to it."""
+    r = parse_text("Title\n\nWashington – Text.\n\nوصف التقرير الوضع بأنه «كارثي». وقال أحمد "
+                   "حسن، مدير البرنامج، إن الوضع سيئ.\n\nوقال أحمد حسن، مدير البرنامج: «إن "
+                   "احتجازهم انتهاك للقانون الدولي». وقالت منى سعيد، مديرة المكتب، إن الحكومة لم "
+                   "ترد.\n")
+    assert [(q.text, q.speaker) for q in r.quotes] == [
+        ("إن احتجازهم انتهاك للقانون الدولي", "أحمد حسن")]
 
 
 def test_dates_are_found_with_their_own_digits_and_beside_chinese_words():
@@ -1961,6 +2012,28 @@ def test_speakers_named_as_german_french_and_spanish_name_them(said, speaker):
     ('"זו הפרה של החוק הבינלאומי", אמר הדובר של המשטרה.', None),
     # four words and more are a sentence going on, not a name
     ("«سنواصل الضغط على الحكومة»، قال أحمد حسن إن الحكومة ترفض.", None),
+    # a role or a body after the verb (*the Egyptian foreign minister*, *the ministry*, *an
+    # informed source*, *to AFP*), or what was said (*that she will not back down*)
+    ("«سنواصل الضغط على الحكومة»، قال وزير الخارجية المصري.", None),
+    ("«سنواصل الضغط على الحكومة»، قالت وزارة الخارجية المصرية.", None),
+    ("«سنواصل الضغط على الحكومة»، قال مصدر مطلع.", None),
+    ("«سنواصل الضغط على الحكومة»، قال لوكالة فرانس برس.", None),
+    ("«سنواصل الضغط على الحكومة»، قالت إنها لن تتراجع.", None),
+    ("«ما به فشار ادامه می‌دهیم»، گفت که این طرح.", None),
+    ('"זו הפרה של החוק הבינלאומי", אמר ראש הממשלה.', None),
+    ('"זו הפרה של החוק הבינלאומי", מסר משרד החוץ.', None),
+    ("وقالت منظمة العفو الدولية: «سنواصل الضغط على الحكومة».", None),
+    ("«سنواصل الضغط على الحكومة»، قال أمين معلوف.", "أمين معلوف"),
+    # a body's name in the genitive between the role and the person's; a patronymic kept;
+    # an acronym no name
+    ("«Мы продолжим переговоры», — заявил министр иностранных дел России Сергей Лавров.",
+     "Сергей Лавров"),
+    ("«Мы продолжим переговоры», — заявил глава Минфина Антон Силуанов.", "Антон Силуанов"),
+    ("«Мы продолжим переговоры», — сказал Сергей Викторович Лавров.", "Сергей Викторович Лавров"),
+    ("«Мы продолжим переговоры», — сказал представитель МИД РФ.", None),
+    ("«Οι συνθήκες είναι απαράδεκτες», δήλωσε ο εκπρόσωπος του Υπουργείου Οικονομικών.", None),
+    ("«Οι συνθήκες είναι απαράδεκτες», δήλωσε η υπουργός Εξωτερικών Ντόρα Μπακογιάννη.",
+     "Ντόρα Μπακογιάννη"),
 ])
 def test_speakers_named_as_the_other_languages_of_releases_name_them(said, speaker):
     """Italian, Dutch, Polish, Swedish, Danish, Norwegian, Czech, Finnish, Hungarian,

@@ -235,6 +235,9 @@ _MONTHS.update((name, number) for number, names in enumerate((
     "décembre decembre diciembre dezembro dicembre december grudnia grudzień grudzien"), start=1)
     for name in names.split())
 
+#: The months a date may open with (``April 27, 2011``): those above, as before the languages
+#: below, which write the day first (``Wal-Mart 5, 2011`` is no Turkish March).
+_MONTH_FIRST = dict(_MONTHS)
 #: The months of releases in Cyrillic, Greek, Arabic, Hebrew and other scripts, and in more
 #: languages of the Latin one, as CLDR writes them in a date and alone (a test checks them
 #: against babel's): Russian, Ukrainian, Belarusian, Bulgarian, Macedonian and Serbian;
@@ -354,8 +357,8 @@ def _trie(words) -> str:
 
 
 _MONTH = r"(?P<month>" + _trie(_MONTHS) + r")\.?"
-#: The weekdays' names before a date (``mercredi 27 avril 2011``, ``среда, 4 мая 2011 г.``,
-#: ``יום רביעי, 4 במאי 2011``); ``_`` joins the words of one name.
+#: The weekdays' names before a date (``mercredi 27 avril 2011``); ``_`` joins the words of
+#: one name.
 _WEEKDAYS = [name.replace("_", " ") for name in (
     "monday tuesday wednesday thursday friday saturday sunday "
     "lundi mardi mercredi jeudi vendredi samedi dimanche "
@@ -368,7 +371,11 @@ _WEEKDAYS = [name.replace("_", " ") for name in (
     "sondag søndag poniedziałek poniedzialek wtorek środa sroda czwartek piątek piatek "
     "sobota niedziela pondělí pondeli úterý utery středa streda čtvrtek ctvrtek pátek patek "
     "neděle nedele maanantaina tiistaina keskiviikkona torstaina perjantaina lauantaina "
-    "sunnuntaina maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai "
+    "sunnuntaina maanantai tiistai keskiviikko torstai perjantai lauantai sunnuntai").split()]
+#: The weekdays of the languages and scripts added since (Russian ``среда``, Arabic
+#: ``الأربعاء``…): some are also words of names and places (``Cox's Bazar``, ``Abdul Ahad``,
+#: ``Khamis``), so they open a date only where no word comes right before them on its line.
+_MORE_WEEKDAYS = [name.replace("_", " ") for name in (
     # Russian, Ukrainian, Belarusian, Bulgarian, Serbian and Macedonian
     "понедельник вторник среда четверг пятница суббота воскресенье понеділок вівторок "
     "середа четвер пʼятниця п'ятниця п’ятниця субота неділя панядзелак аўторак серада "
@@ -389,23 +396,31 @@ _WEEKDAYS = [name.replace("_", " ") for name in (
     "چهارشنبه پنجشنبه جمعه شنبه یکشنبه پیر منگل بدھ جمعرات جمعہ ہفتہ اتوار יום_שני "
     "יום_שלישי יום_רביעי יום_חמישי יום_שישי יום_שבת יום_ראשון सोमवार मंगलवार बुधवार "
     "गुरुवार शुक्रवार शनिवार रविवार").split()]
-_WEEKDAY = ("(?:" + _trie(_spellings(dict.fromkeys(_WEEKDAYS, 0)))
+_WEEKDAY = ("(?:" + _trie(_WEEKDAYS)
+            + r"|(?<![\w'’.-][ \t])" + _trie(_spellings(dict.fromkeys(_MORE_WEEKDAYS, 0)))
             + "|" + _trie("mon tue tues wed thu thur fri sat sun".split()) + r"\.?)[,،]?\s+"
             # Danish and Norwegian: ``onsdag den 4. maj 2011``
             r"(?:den\s+)?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?P<year>(?:1[89]|2\d)\d\d)"
 #: What follows a year in Russian, Ukrainian, Bulgarian, Serbian (``4 мая 2011 г.``, ``2011
-#: року``, ``2011. године``), and the weekday after a Turkish date (``4 Mayıs 2011 Çarşamba``).
-_AFTER_YEAR = (r"(?:\s*(?:г\.|р\.|року|года|году)|\.?\s+(?:године|godine))?"
-               r"(?:\s+(?:pazartesi|salı|sali|çarşamba|carsamba|perşembe|persembe|cumartesi|"
-               r"cuma|pazar)(?!\w))?")
+#: року``, ``2011. године``) and Arabic (``2011م``, *of the Christian era*), on its line; not
+#: an initial in capitals (``5 травня 2011 Р. Шевченко``), which ``Г.`` is but at a line's
+#: end (``4 АПРЕЛЯ 2011 Г.``).
+_AFTER_YEAR = (r"(?:[^\S\n\r]*(?-i:г\.|р\.|[ГР]\.(?![^\S\n\r]*\w))"
+               r"|[^\S\n\r]+(?:року|года|году)(?!\w)|\.?[^\S\n\r]+(?:године|godine)(?!\w)"
+               r"|[^\S\n\r]?(?-i:م)(?![\w\u064b-\u065f]))?")
+#: The weekday after a Turkish date (``4 Mayıs 2011 Çarşamba``), after a Turkish month only.
+_TURKISH_MONTHS = ("ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık "
+                   "subat mayis agustos eylul kasim aralik").split()
 #: The weekday after a date in Chinese, Japanese and Korean (``星期三``, ``水曜日``,
 #: ``수요일``, ``(水)``).
-_EAST_ASIAN_WEEKDAY = (r"(?:\s*[(（]?(?:(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日?"
-                       r"|[월화수목금토일](?:요일)?)[)）]?)?")
+_EAST_ASIAN_WEEKDAY = (r"(?:[^\S\n\r]*(?:[(（](?:星期|週|周|礼拜|禮拜)?"
+                       r"[一二三四五六日天月火水木金土월화수목금토일][)）]"
+                       r"|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日?"
+                       r"|[월화수목금토일]요일))?")
 _DATE_PATTERNS = [
-    rf"(?:{_WEEKDAY})?{_MONTH}\s+{_DAY},?\s+{_YEAR}",      # April 27, 2011
+    rf"(?:{_WEEKDAY})?(?P<month>{_trie(_MONTH_FIRST)})\.?\s+{_DAY},?\s+{_YEAR}",  # April 27, 2011
     # 27 April 2011, 27th of April, 1er mai 2011, 4 de mayo de 2011, 4 мая 2011 г.,
     # ٥ مايو/أيار ٢٠١١, 4 مئی، 2011
     rf"(?:{_WEEKDAY})?{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:\s*/\s*{_trie(_ARABIC_MONTHS)})?"
@@ -418,13 +433,15 @@ _DATE_PATTERNS = [
     rf"{_YEAR}\.\s*(?P<month>{_trie(_HUNGARIAN_MONTHS)})\s+(?P<day>[0-3]?\d)\."
     r"(?:,?\s+(?:hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap)(?!\w))?",
     # Chinese and Japanese ``2011年5月4日``, Korean ``2011년 5월 4일``, Vietnamese ``ngày 4
-    # tháng 5 năm 2011`` and ``4 tháng 5, 2011``, Lithuanian ``2011 m. gegužės 4 d.``, Latvian
-    # ``2011. gada 4. maijs``
+    # tháng 5 năm 2011`` and ``4 tháng 5, 2011``, Turkish with its weekday after (``4 Mayıs
+    # 2011 Çarşamba``), Lithuanian ``2011 m. gegužės 4 d.``, Latvian ``2011. gada 4. maijs``
     rf"{_YEAR}\s*年\s*(?P<nmonth>1[0-2]|0?[1-9])\s*月\s*(?P<nday>[0-3]?\d)\s*日"
     rf"{_EAST_ASIAN_WEEKDAY}",
     rf"{_YEAR}년\s*(?P<nmonth>1[0-2]|0?[1-9])월\s*(?P<nday>[0-3]?\d)일{_EAST_ASIAN_WEEKDAY}",
     r"(?:(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật),?\s+)?(?:ngày\s+)?"
     rf"{_DAY}\s+tháng\s+(?P<nmonth>1[0-2]|0?[1-9]),?\s+(?:năm\s+)?{_YEAR}",
+    rf"{_DAY}\s+(?P<month>{_trie(_TURKISH_MONTHS)})\s+{_YEAR}\s+(?:pazartesi|salı|sali|"
+    r"çarşamba|carsamba|perşembe|persembe|cumartesi|cuma|pazar)(?!\w)",
     rf"{_YEAR}\s*m\.\s+(?P<month>"
     + _trie(_spellings(dict.fromkeys(
         "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio "
@@ -438,13 +455,13 @@ _DATE_PATTERNS = [
 ]
 #: What a text holds if a date of each of :data:`_DATE_PATTERNS` may be in it (none: any
 #: may): the forms of few languages are not searched for in a text without their words.
-_DATE_HINTS = [(), (), (), (), (), ("年",), ("년",), ("háng", "HÁNG"), ("m.", "M."),
+_DATE_HINTS = [(), (), (), (), (), ("年",), ("년",), ("háng", "HÁNG"), (), ("m.", "M."),
                ("gada", "GADA")]
 #: Where a date may start: not inside a word (``x27 April``), but after a Chinese,
 #: Japanese or Korean character, which writes no space (``于2011年5月4日``). Searched for,
 #: each pattern tries only there: at every character, the names of 25 languages' weekdays
 #: and months before a date made a release take a third longer to parse.
-_DATE_START = "(?<![^\\W\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff])"
+_DATE_START = "(?<![^\\W_\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff])"
 _DATE_RES = [re.compile(p, re.IGNORECASE) for p in _DATE_PATTERNS]
 _DATE_SEARCHES = [(hints, re.compile(_DATE_START + p, re.IGNORECASE))
                   for hints, p in zip(_DATE_HINTS, _DATE_PATTERNS, strict=True)]
@@ -838,9 +855,19 @@ _DATELINE_RE = re.compile(
 #: A dateline in a script without capitals, which says it is a place only by the date after
 #: it: ``القاهرة، 5 مايو/أيار 2011 –``, ``ירושלים, 5 במאי 2011 –`` (``wire`` never matches).
 _UNCASED_LETTER = re.compile(f"[{_UNCASED}]")
+#: A word of a place in a script without capitals: not *today* nor a weekday, which end a
+#: sentence's opening words before a date (``أعلنت الشركة اليوم الخميس، 5 مايو 2011 –``,
+#: *the company announced today, Thursday*), nor *on* (``في``).
+_UNCASED_PLACE_WORD = (
+    "(?!(?:اليوم|היום|امروز|في|" + "|".join(w for w in _MORE_WEEKDAYS if _UNCASED_LETTER.match(w))
+    + rf")(?![\w\u064b-\u065f]))(?:{_UNCASED_WORD})")
 _UNCASED_DATELINE_RE = re.compile(
-    rf"(?P<place>{_UNCASED_WORD}(?:[ \t]+{_UNCASED_WORD}){{0,3}})(?P<extra>[ \t]*[,،][ \t]*"
-    rf"(?i:{_ANY_DATE}))(?P<wire>(?!))?\s*(?:[–—]{{1,2}}|--?)\s+")
+    rf"(?P<place>{_UNCASED_PLACE_WORD}(?:[ \t]+{_UNCASED_PLACE_WORD}){{0,2}}"
+    # a country after the city (``دبي، الإمارات العربية المتحدة، 5 مايو 2011``)
+    rf"(?:[ \t]*[,،][ \t]*{_UNCASED_PLACE_WORD}(?:[ \t]+{_UNCASED_PLACE_WORD}){{0,2}}(?=[ \t]*[,،]))?)"
+    # ``القاهرة، 5 مايو``, ``القاهرة في 5 مايو`` (*Cairo, on 5 May*)
+    rf"(?P<extra>(?:[ \t]*[,،][ \t]*|[ \t]+في[ \t]+)(?i:{_ANY_DATE}))(?P<wire>(?!))?"
+    r"\s*(?:[–—]{1,2}|--?)\s+")
 #: A dateline that is a place and a date, in brackets or alone on its line (no dash):
 #: ``(Geneva, 3 March 2014) –``, ``GENEVA, 3 March 2014``.
 _PLACE_DATE_RE = re.compile(
@@ -1062,8 +1089,20 @@ _SPEAKER_ON_LINE = _SPEAKER.replace(_NAME, _name("[ \t]+"))
 #: two or three words, then the clause's end. The first is no word with an article
 #: (``قال المتحدث``, *said the spokesman*; ``אמר הדובר``): a role; nor is any a preposition
 #: (``المتحدث باسم الوزارة``, ``הדובר של המשטרה``).
-_UNCASED_PARTICLE = r"(?:في|من|على|عن|إلى|باسم|של|את|על|עם|از|در|به|با)(?!\w)"
-_UNCASED_SPEAKER = (rf"(?P<speaker>(?!ال|ה|{_UNCASED_PARTICLE}){_UNCASED_WORD}"
+_UNCASED_PARTICLE = (r"(?:في|من|على|عن|إلى|باسم|أن|أنّ|إن|إنّ|إنه|إنها|إنهم|أنه|أنها|أنهم|بأن|لأن"
+                     r"|كما|של|את|על|עם|כי|از|در|به|با|که)(?!\w)")
+#: Words that say who the speaker is, not who: a role (*minister*, *director*, *source*)
+#: or a body (*ministry*, *organization*, *agency*), in Arabic, Persian and Hebrew; also
+#: after a proclitic (``لوكالة``, *to the agency*). ``Said the minister of …`` names no one.
+_UNCASED_ROLE = (
+    "(?:[وفبل]?(?:وزير|وزيرة|وزارة|رئيس|رئيسة|رئاسة|مدير|مديرة|مصدر|مصادر|منظمة|مسؤول|مسؤولة"
+    "|ممثل|ممثلة|سفير|سفيرة|عضو|نائب|نائبة|قائد|شركة|هيئة|لجنة|مجلس|حكومة|ناطق|ناطقة|مستشار"
+    "|مستشارة|محامي|محامية|مراسل|مراسلة|متحدث|متحدثة|تقرير|وكالة|صحيفة|قناة"
+    "|موقع|جماعة|حركة|حزب|جمعية|مؤسسة|مركز|شاهد|أحد|بعض|مسؤولو|مسؤولون)"
+    "|وزیر|رئیس|سخنگوی|سخنگو|مدیر|وزارت|سازمان|نماینده|منبع|یک"
+    "|ראש|משרד|שר|שרת|דובר|דוברת|מנכ\"ל|מנכ״ל|יו\"ר|יו״ר|מנהל|מנהלת|נשיא|נשיאת|סגן|סגנית"
+    "|חבר|חברת|ח\"כ|ח״כ|מקור|גורם|ארגון|עורך|עורכת)(?![\\w\"״])")
+_UNCASED_SPEAKER = (rf"(?P<speaker>(?!ال|لل|ה|{_UNCASED_PARTICLE}|{_UNCASED_ROLE}){_UNCASED_WORD}"
                     rf"(?:[ \t]+(?!{_UNCASED_PARTICLE}){_UNCASED_WORD}){{1,2}})"
                     r"(?=\s*(?:[,،.:;؛!?؟]|$))")
 #: Not right after a word that puts a name inside a longer phrase (``University of X``).
@@ -1100,7 +1139,9 @@ _DESCRIBED = r"(?:,\s+(?=[^,“”\"«»]{0,80}?(?<!\S)[a-z])[^,“”\"«»]{2,
 _SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER_ON_LINE}(?=[ \t]*(?:,|$))", re.MULTILINE)
 #: ``«…»، قالت منى سعيد.``, ``"…", אמר דוד כהן``: the verb, then the name.
 _UNCASED_AFTER = re.compile(
-    rf"\s*(?:[,،.]?\s*[–—](?=\s)|[,،.])?\s*{_SAY_UNCASED}\s+{_UNCASED_SPEAKER}")
+    rf"\s*(?:[,،]?\s*[–—](?=\s)|[,،])?\s*{_SAY_UNCASED}\s+{_UNCASED_SPEAKER}")
+#: Cyrillic's small letters, for a role written before a name.
+_CYRILLIC_LOWER = "а-яёіїєґўђјљњћџѓќѕ"
 _AFTER_RES = (
     # (a dash before the verb too, as Polish writes it: ``„…” – powiedziała X``, and after
     # the comma, as Russian does: ``«…», — сказал X``)
@@ -1123,12 +1164,16 @@ _AFTER_RES = (
     # ministro de Economía Luis de Guindos``: the role's last word would start the name)
     re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_ARTICLE}\s+(?:[a-zà-ÿα-ωά-ώ][\w-]*\s+){{0,2}}"
                r"(?<!\bde\s)(?<!\bdel\s)(?<!\bdes\s)(?<!\bdu\s)"
+               # nor after Greek's ``of the`` (``ο εκπρόσωπος του Υπουργείου Οικονομικών``)
+               r"(?<!\bτου\s)(?<!\bτης\s)(?<!\bτων\s)"
                rf"(?=[{_CAPITALS}][\w'’.-]*[ \t]+(?:(?:de|del|da|la|le)[ \t]+)?[{_CAPITALS}])"
                rf"{_SPEAKER}\b"),
     # ``«…», — заявил директор программы Андрей Смирнов``: Cyrillic writes the role in
-    # lower case, with no article, before a name of two words at least
-    re.compile(rf"\s*(?:[,.]?\s*[–—](?=\s)|[,.])?\s*{_SAY}\s+(?:[а-яёіїєґўђјљњћџѓќѕ][\w-]*\s+)"
-               rf"{{1,3}}(?=[{_CAPITALS}][\w'’.-]*[ \t]+[{_CAPITALS}]){_SPEAKER}\b"),
+    # lower case, with no article, before a name of two words at least, written as names
+    # are (not ``МИД РФ``); see :func:`_speaker_name` for a body's name before it
+    re.compile(rf"\s*(?:[,.]?\s*[–—](?=\s)|[,.])?\s*{_SAY}\s+(?:[{_CYRILLIC_LOWER}][\w-]*\s+)"
+               rf"{{1,3}}(?=[{_CAPITALS}][{_CYRILLIC_LOWER}][\w'’.-]*[ \t]+[{_CAPITALS}]"
+               rf"[{_CYRILLIC_LOWER}]){_SPEAKER}\b"),
     _UNCASED_AFTER,
     _SIGNATURE_RE,
 )
@@ -2382,6 +2427,10 @@ _POSSESSIVE_RE = re.compile(r"['’]s\s+")
 _LINE_BREAK_RE = re.compile(r"\r\n?|\n")
 
 
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f]")
+_PATRONYMIC = re.compile("(?:вич|вна|ична|инична|ьич)$")
+
+
 def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:
     """The speaker's own name: ``Brian Dooley`` in ``Human Rights First’s Brian Dooley``
     and in ``Then Brian Dooley``; ``Jane Roe`` under a line that holds nothing else but
@@ -2399,6 +2448,15 @@ def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:
     opening = _OPENING_WORDS_RE.match(text, s, e)
     if opening and opening.end() < e:
         s = opening.end()
+    if _GREEK_OR_CYRILLIC.match(text, s):
+        # after a role, a body's name in the genitive before the person's (``министр
+        # иностранных дел России Сергей Лавров``, ``η υπουργός Εξωτερικών Ντόρα
+        # Μπακογιάννη``): the person's is the last two words, or three with a patronymic
+        # (``Сергей Викторович Лавров``)
+        words = list(re.finditer(r"\S+", text[s:e]))
+        keep = 3 if len(words) >= 3 and _PATRONYMIC.search(words[-2].group()) else 2
+        if len(words) > keep:
+            s += words[-keep].start()
     return text[s:e], s, e
 
 

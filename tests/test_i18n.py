@@ -334,6 +334,22 @@ def test_a_site_in_another_language_has_pressroom_s_words_in_it(tmp_path, langua
     assert f": {feed_title}</title>" in feed
 
 
+def test_a_site_in_arabic_writes_its_own_comma(tmp_path):
+    """A publisher and a period in an archive page's title, a count and its years in the
+    archive's list, the names in an entry's fields: Arabic's comma (``،``), where a Latin
+    one was written into the code; the breadcrumbs still show a year page by its year."""
+    src = copy_root("pressroom", tmp_path)
+    app = make(src, confoverrides={"language": "ar"})
+    app.build()
+    app.cleanup()
+    month = page(app, "archive/hrf/2011/04")
+    assert "<title>Human Rights First، أبريل 2011 " in month
+    assert "Human Rights First, " not in month
+    assert "Human Rights First</a> › <a" in month and "›</span> 2011" not in _text(month)
+    assert re.search(r"› <a[^>]*>2011</a>", month)
+    assert "بيانان صحفيان، 2011" in _text(page(app, "archive/index"))
+
+
 def test_a_site_in_english_keeps_its_words(pressroom_site):
     entry = _text(page(pressroom_site, DOOLEY))
     assert "Mentioned in" in entry and "2 releases, 3 mentions, newest first." in entry

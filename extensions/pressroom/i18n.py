@@ -118,6 +118,15 @@ def quantity(n: int, singular: str, plural: str, **fields: str) -> str:
     return ngettext(singular, plural, n).format(count=number(n), **fields)
 
 
+def comma() -> str:
+    """The comma between the items of a list (``Also written: A, B``) and between a
+    publisher and a period (``Human Rights First, May 2011``), as the language writes it:
+    Arabic's ``، ``, Chinese's ``，``."""
+    # Translators: the comma and space between two items of a list, or between a
+    # publisher's name and a year or month ("Human Rights First, May 2011").
+    return _("{first}, {second}").format(first="", second="")
+
+
 def colon(text: str) -> str:
     """*text* and a colon after it, as the language writes one (French with a no-break
     space before it)."""

@@ -59,6 +59,7 @@ from pressroom.i18n import (
     _,
     catalog_key,
     colon,
+    comma,
     human_date,
     human_range,
     in_text,
@@ -432,23 +433,24 @@ class Renderer:
         fields: list[tuple[str, str]] = []
 
         def refs(ids) -> str:
-            return ", ".join(self.entity_link(docname, target, self._name(target)) for target in ids)
+            return comma().join(self.entity_link(docname, target, self._name(target))
+                                for target in ids)
 
         aliases = [a for a in entity.aliases if a != entity.name]
         if aliases:
-            fields.append((_("Also written"), esc(", ".join(aliases))))
+            fields.append((_("Also written"), esc(comma().join(aliases))))
         if entity.kind:
             fields.append((_("Kind"), esc(entity.kind)))
         dates = entity_dates(entity)
         if dates:
             fields.append((dates[0], esc(dates[1])))
         if entity.roles:
-            fields.append((_("Roles"), esc(", ".join(entity.roles))))
+            fields.append((_("Roles"), esc(comma().join(entity.roles))))
         fields.extend((_(label), refs(ids)) for label, ids in self._linked_fields(entity))
         for label, total, ids in self.inverse_rows(entity.id):
             more = total - len(ids)
             and_more = _("and {count} more").format(count=number(more))
-            value = refs(ids) + (f'<span class="pressroom-muted">, {esc(and_more)}</span>'
+            value = refs(ids) + (f'<span class="pressroom-muted">{esc(comma())}{esc(and_more)}</span>'
                                  if more else "")
             fields.append((_(label), value))
         if entity.wikidata:

@@ -26,7 +26,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from pressroom.corpus import RELEASE_SUFFIX, Scan, archive_place, scan
-from pressroom.i18n import _, human_date, quantity
+from pressroom.i18n import _, comma, human_date, quantity
 from pressroom.registry import PartialDate
 from pressroom.sphinxext.corpus import Corpus
 
@@ -187,7 +187,7 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
         span = _("undated") if not dated else dated[0] if dated[0] == dated[-1] \
             else f"{dated[0]}–{dated[-1]}"
         releases = quantity(_count(tree[key].values()), "{count} release", "{count} releases")
-        index.append(_item(names[key], f"{key}/index", f"{releases}, {span}"))
+        index.append(_item(names[key], f"{key}/index", f"{releases}{comma()}{span}"))
     out.write("index.rst", _title(_("Releases by publisher")) + "\n" + _listing(
         index, [f"{k}/index" for k in publishers]))
     for key, years in tree.items():
@@ -201,7 +201,7 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
         for year, months in years.items():
             morder = sorted(months, reverse=True)
             shown = _("undated") if year == "undated" else year
-            out.write(f"{key}/{year}/index.rst", _title(f"{names[key]}, {shown}") + "\n" + _listing(
+            out.write(f"{key}/{year}/index.rst", _title(f"{names[key]}{comma()}{shown}") + "\n" + _listing(
                 [_item(_month_name(year, m), m,
                        quantity(len(months[m]), "{count} release", "{count} releases"))
                  for m in morder],
@@ -213,7 +213,7 @@ def generate_archive(srcdir: Path, corpus: Corpus, archive_dir: str,
                     when = _("{year}, month not given").format(year=year)
                 else:
                     when = human_date(PartialDate(int(year), int(month)))
-                title = f"{names[key]}, {when}"
+                title = f"{names[key]}{comma()}{when}"
                 # newest first, as the years and months are: previous and next follow one
                 # order through the archive
                 docs = sorted(docs, reverse=True)

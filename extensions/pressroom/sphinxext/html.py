@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from pressroom.citation import DC_SCHEMA, citation_meta, citation_parts
-from pressroom.i18n import _, human_date
+from pressroom.i18n import _, comma, human_date
 from pressroom.registry import PartialDate
 from pressroom.sphinxext import aggregates
 from pressroom.sphinxext.corpus import (
@@ -402,12 +402,13 @@ def add_breadcrumbs(app: Sphinx, pagename: str, templatename: str, context: dict
     if not parents or "body" not in context:
         return
     shown: list[str] = []
+    separator = comma()  # an archive page's title: its publisher, a comma, its period
     crumbs = []
     for parent in parents:
         title = parent["title"]  # HTML, as Sphinx renders a title
         for before in shown:
-            if title.startswith(before + ", "):
-                title = title[len(before) + 2:]
+            if title.startswith(before + separator):
+                title = title[len(before) + len(separator):]
                 break
         shown.append(parent["title"])
         crumbs.append((parent["link"], title))

@@ -337,7 +337,8 @@ def test_a_site_in_another_language_has_pressroom_s_words_in_it(tmp_path, langua
 def test_a_site_in_arabic_writes_its_own_comma(tmp_path):
     """A publisher and a period in an archive page's title, a count and its years in the
     archive's list, the names in an entry's fields: Arabic's comma (``،``), where a Latin
-    one was written into the code; the breadcrumbs still show a year page by its year."""
+    one was written into the code; the breadcrumbs still show a year page by its year. And
+    the root redirect runs right to left."""
     src = copy_root("pressroom", tmp_path)
     app = make(src, confoverrides={"language": "ar"})
     app.build()
@@ -348,6 +349,9 @@ def test_a_site_in_arabic_writes_its_own_comma(tmp_path):
     assert "Human Rights First</a> › <a" in month and "›</span> 2011" not in _text(month)
     assert re.search(r"› <a[^>]*>2011</a>", month)
     assert "بيانان صحفيان، 2011" in _text(page(app, "archive/index"))
+    # the root redirect, which links no stylesheet, runs right to left by its ``dir``
+    root = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in root
 
 
 def test_a_site_in_english_keeps_its_words(pressroom_site):

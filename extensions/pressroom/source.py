@@ -314,10 +314,14 @@ def _fold(word: str) -> str:
 
 
 def _spellings(table: dict[str, int]) -> dict[str, int]:
-    """*table*'s names as written, without their accents (Greek in capitals drops its tonos
-    and keeps its diaeresis: ``ΜΑΪΟΥ``) and without any mark (``MAIOY``, ``fevrier``)."""
+    """*table*'s names as written, and its Greek ones without their accents (Greek in
+    capitals drops its tonos and keeps its diaeresis: ``ΜΑΪΟΥ``) and without any mark
+    (``MAIOY``). (The other languages' spellings without marks are listed where they are
+    written so, ``fevrier``: each variant is a branch more for every regex holding them.)"""
     out = dict(table)
     for name, number in table.items():
+        if not any("\u0370" <= c <= "\u03ff" for c in name):
+            continue
         bare = unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).replace("\u0301", ""))
         out.setdefault(bare, number)
         out.setdefault(_fold(name), number)
@@ -420,15 +424,15 @@ _EAST_ASIAN_WEEKDAY = (r"(?:[^\S\n\r]*(?:[(（](?:星期|週|周|礼拜|禮拜)?
                        r"|(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]|[月火水木金土日]曜日?"
                        r"|[월화수목금토일]요일))?")
 _DATE_PATTERNS = [
-    rf"(?:{_WEEKDAY})?(?P<month>{_trie(_MONTH_FIRST)})\.?\s+{_DAY},?\s+{_YEAR}",  # April 27, 2011
+    "§W§" + rf"(?P<month>{_trie(_MONTH_FIRST)})\.?\s+{_DAY},?\s+{_YEAR}",  # April 27, 2011
     # 27 April 2011, 27th of April, 1er mai 2011, 4 de mayo de 2011, 4 мая 2011 г.,
     # ٥ مايو/أيار ٢٠١١, 4 مئی، 2011
-    rf"(?:{_WEEKDAY})?{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:\s*/\s*{_trie(_ARABIC_MONTHS)})?"
+    "§W§" + rf"{_DAY}\s+(?:of\s+|de\s+)?{_MONTH}(?:\s*/\s*{_trie(_ARABIC_MONTHS)})?"
     rf"[,،]?\s+(?:de\s+)?{_YEAR}{_AFTER_YEAR}",
     rf"{_YEAR}-(?P<nmonth>[01]\d)-(?P<nday>[0-3]\d)",       # 2011-04-27
     # 4. März 2011, 5. maj 2011, 4. svibnja 2011.: a day with a full stop, before the month
     # of a language that writes its days so only
-    rf"(?:{_WEEKDAY})?(?P<day>[0-3]?\d)\.\s*"
+    "§W§" + rf"(?P<day>[0-3]?\d)\.\s*"
     rf"(?P<dmonth>{_trie(_DOTTED_DAY_MONTHS)})\s+{_YEAR}{_AFTER_YEAR}",
     rf"{_YEAR}\.\s*(?P<month>{_trie(_HUNGARIAN_MONTHS)})\s+(?P<day>[0-3]?\d)\."
     r"(?:,?\s+(?:hétfő|kedd|szerda|csütörtök|péntek|szombat|vasárnap)(?!\w))?",
@@ -443,15 +447,13 @@ _DATE_PATTERNS = [
     rf"{_DAY}\s+(?P<month>{_trie(_TURKISH_MONTHS)})\s+{_YEAR}\s+(?:pazartesi|salı|sali|"
     r"çarşamba|carsamba|perşembe|persembe|cumartesi|cuma|pazar)(?!\w)",
     rf"{_YEAR}\s*m\.\s+(?P<month>"
-    + _trie(_spellings(dict.fromkeys(
-        "sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio "
-        "lapkričio gruodžio".split(), 0))) + r")\s+(?P<day>[0-3]?\d)\s*d\.?"
+    + _trie("sausio vasario kovo balandžio gegužės birželio liepos rugpjūčio rugsėjo spalio "
+            "lapkričio gruodžio".split()) + r")\s+(?P<day>[0-3]?\d)\s*d\.?"
     r"(?:,\s+(?:pirmadienis|antradienis|trečiadienis|treciadienis|ketvirtadienis|"
     r"penktadienis|šeštadienis|sestadienis|sekmadienis)(?!\w))?",
-    rf"(?:{_WEEKDAY})?{_YEAR}\.\s*gada\s+(?P<day>[0-3]?\d)\.\s*(?P<month>"
-    + _trie(_spellings(dict.fromkeys(
-        "janvāris februāris marts aprīlis maijs jūnijs jūlijs augusts septembris oktobris "
-        "novembris decembris".split(), 0))) + ")",
+    "§W§" + rf"{_YEAR}\.\s*gada\s+(?P<day>[0-3]?\d)\.\s*(?P<month>"
+    + _trie("janvāris februāris marts aprīlis maijs jūnijs jūlijs augusts septembris oktobris "
+            "novembris decembris".split()) + ")",
 ]
 #: What a text holds if a date of each of :data:`_DATE_PATTERNS` may be in it (none: any
 #: may): the forms of few languages are not searched for in a text without their words.
@@ -462,9 +464,12 @@ _DATE_HINTS = [(), (), (), (), (), ("年",), ("년",), ("háng", "HÁNG"), (), (
 #: each pattern tries only there: at every character, the names of 25 languages' weekdays
 #: and months before a date made a release take a third longer to parse.
 _DATE_START = "(?<![^\\W_\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff])"
-_DATE_RES = [re.compile(p, re.IGNORECASE) for p in _DATE_PATTERNS]
-_DATE_SEARCHES = [(hints, re.compile(_DATE_START + p, re.IGNORECASE))
+#: Each pattern, compiled once (the date patterns are most of what importing the parser
+#: takes): ``date_at`` and ``parse_date`` match them where a date may start too.
+_DATE_SEARCHES = [(hints, re.compile(_DATE_START + p.replace("§W§", f"(?:{_WEEKDAY})?"),
+                                     re.IGNORECASE))
                   for hints, p in zip(_DATE_HINTS, _DATE_PATTERNS, strict=True)]
+_DATE_RES = [regex for _hints, regex in _DATE_SEARCHES]
 _DATE_WORDS = (r"(?:(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"
                r"|Publi[ée]e?(?:\s+le)?|Publicad[oa](?:\s+(?:el|em))?|Ver[öo]ffentlicht(?:\s+am)?"
                r"|Pubblicat[oa](?:\s+il)?|Gepubliceerd(?:\s+op)?|Publicerad(?:\s+den)?"
@@ -838,7 +843,10 @@ _UNCASED_WORD = rf"[{_UNCASED}][{_UNCASED}\u064b-\u065f\u0670\u200c\u05f3\u05f4'
 _PLACE_WORD = rf"[{_CAPITALS}](?:[\w.'’&]|-(?=\w))*"
 _DATELINE_WORD = rf"(?:{_PLACE_WORD}|of|de|del|la|le|am|upon|on)"
 #: Any date of :data:`_DATE_PATTERNS`, without their named groups.
-_ANY_DATE = "(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p) for p in _DATE_PATTERNS) + ")"
+#: The weekday's names once before them all (not once in each pattern: the regexes holding
+#: them took three times as long to compile), so a weekday may come before any form.
+_ANY_DATE = (f"(?:(?:{_WEEKDAY})?(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p.replace("§W§", ""))
+                                                 for p in _DATE_PATTERNS) + "))")
 #: A dash between the parts of a dateline, spaced or not.
 _DASH = r"(?:--?|[–—]{1,2})"
 _DATELINE_RE = re.compile(
@@ -849,9 +857,11 @@ _DATELINE_RE = re.compile(
     # spaced or (``GENEVA—The``) not
     rf"(?:[ \t]*{_DASH}[ \t]*\((?P<wire>[^()\n]{{1,40}})\)[ \t]*{_DASH}(?:[ \t]+|(?=\w))"
     r"|\s*(?:[–—]{1,2}|--?)\s+|[–—](?=[A-Z“\"]))"
-    # ``NEW YORK – May 5, 2012 – ``, ``CHICAGO--(BUSINESS WIRE)--May 12, 2025--``
-    rf"(?:(?i:{_ANY_DATE})\s*{_DASH}(?:\s+|(?=[A-Z“\"])))?"
 )
+#: After a dateline's dash, a date and another dash (``NEW YORK – May 5, 2012 – ``,
+#: ``CHICAGO--(BUSINESS WIRE)--May 12, 2025--``): read with :func:`date_at`, not written
+#: into the regex above (the dates' names made it the slowest of the parser's to compile).
+_DASH_AFTER_DATE_RE = re.compile(rf"\s*{_DASH}(?:\s+|(?=[A-Z“\"]))")
 #: A dateline in a script without capitals, which says it is a place only by the date after
 #: it: ``القاهرة، 5 مايو/أيار 2011 –``, ``ירושלים, 5 במאי 2011 –`` (``wire`` never matches).
 _UNCASED_LETTER = re.compile(f"[{_UNCASED}]")
@@ -861,13 +871,14 @@ _UNCASED_LETTER = re.compile(f"[{_UNCASED}]")
 _UNCASED_PLACE_WORD = (
     "(?!(?:اليوم|היום|امروز|في|" + "|".join(w for w in _MORE_WEEKDAYS if _UNCASED_LETTER.match(w))
     + rf")(?![\w\u064b-\u065f]))(?:{_UNCASED_WORD})")
-_UNCASED_DATELINE_RE = re.compile(
+_UNCASED_DATELINE = (
     rf"(?P<place>{_UNCASED_PLACE_WORD}(?:[ \t]+{_UNCASED_PLACE_WORD}){{0,2}}"
     # a country after the city (``دبي، الإمارات العربية المتحدة، 5 مايو 2011``)
     rf"(?:[ \t]*[,،][ \t]*{_UNCASED_PLACE_WORD}(?:[ \t]+{_UNCASED_PLACE_WORD}){{0,2}}(?=[ \t]*[,،]))?)"
     # ``القاهرة، 5 مايو``, ``القاهرة في 5 مايو`` (*Cairo, on 5 May*)
     rf"(?P<extra>(?:[ \t]*[,،][ \t]*|[ \t]+في[ \t]+)(?i:{_ANY_DATE}))(?P<wire>(?!))?"
     r"\s*(?:[–—]{1,2}|--?)\s+")
+_UNCASED_DATELINE_RE: re.Pattern[str] | None = None  # compiled when first asked for
 #: A dateline that is a place and a date, in brackets or alone on its line (no dash):
 #: ``(Geneva, 3 March 2014) –``, ``GENEVA, 3 March 2014``.
 _PLACE_DATE_RE = re.compile(
@@ -879,9 +890,22 @@ _PLACE_DATE_RE = re.compile(
 #: updated on 5 May 2025 10:00 GMT``, ``[Updated]``): its date is no publication's.
 _UPDATED_RE = re.compile(
     r"[(\[]?[ \t]*(?:last[ \t]+)?(?:updated|modified|revised|mis[ \t]+[àa][ \t]+jour)"
-    rf"(?:[ \t]+on)?[ \t]*[:–—-]?[ \t]*(?:(?i:{_ANY_DATE}))?[ \t]*[)\]]?",
+    r"(?:[ \t]+on)?[ \t]*[:–—-]?[ \t]*",
     re.IGNORECASE,
 )
+_BRACKET_CLOSED_RE = re.compile(r"[ \t]*[)\]]?")
+
+
+def _updated_end(text: str, a: int, b: int) -> int | None:
+    """Where a note of when the text was changed that opens ``text[a:b]`` ends (its date,
+    if any, read with :func:`date_at`), if one does."""
+    m = _UPDATED_RE.match(text, a, b)
+    if m is None:
+        return None
+    end = m.end()
+    if (d := date_at(text, end, b)) is not None:
+        end = d.end
+    return _BRACKET_CLOSED_RE.match(text, end, b).end()  # type: ignore[union-attr]
 #: Each quotation mark that may open a quotation, and the marks that close it: English
 #: ``“…”``, straight ``"…"``, French and Swiss ``«…»``, German and Danish ``»…«``, German
 #: ``„…“``, Polish, Czech, Hungarian or Dutch ``„…”``, Swedish and Finnish ``”…”``, single
@@ -1520,8 +1544,8 @@ class _Parser:
                 continue
             a, b = _strip_span(text, *self.lines[i])
             line = text[a:b]
-            if (u := _UPDATED_RE.match(text, a, b)) is not None and (
-                    u.end() == b or _TIME_RE.match(text, u.end(), b)):
+            if (u := _updated_end(text, a, b)) is not None and (
+                    u == b or _TIME_RE.match(text, u, b)):
                 # ``Updated: May 5, 2025 10:00 GMT``: when the page was changed, not when the
                 # release was published; no date of the release's
                 start = a if start is None else start
@@ -2255,19 +2279,44 @@ def _one_paragraph_a_line(text: str, lines: list[tuple[int, int]]) -> bool:
     return True
 
 
-def _dateline_at(text: str, start: int, end: int) -> re.Match[str] | None:
+def _dateline_at(text: str, start: int, end: int) -> re.Match[str] | _Dateline | None:
     """The dateline that opens ``text[start:end]``, if one does. A dash written without
     spaces (``GENEVA—The``) ends a place in capitals only (``U.S.—China talks`` is a
     sentence)."""
+    global _UNCASED_DATELINE_RE
     if start < end and _UNCASED_LETTER.match(text, start):
-        # (the date read in ASCII's digits: ``القاهرة، ٥ مايو ٢٠١١ –``)
+        # (the date read in ASCII's digits: ``القاهرة، ٥ مايو ٢٠١١ –``); compiled when a
+        # paragraph opens in Arabic or Hebrew, not by every process that imports the parser
+        if _UNCASED_DATELINE_RE is None:
+            _UNCASED_DATELINE_RE = re.compile(_UNCASED_DATELINE)
         return _UNCASED_DATELINE_RE.match(_western(text, start, end), start, end)
-    m = _DATELINE_RE.match(text, start, end)
+    m: re.Match[str] | _Dateline | None = _DATELINE_RE.match(text, start, end)
+    if m is not None and (d := date_at(text, m.end(), end)) is not None and (
+            dash := _DASH_AFTER_DATE_RE.match(text, d.end, end)) is not None:
+        m = _Dateline(m, dash.end())
     if m and not m.group("wire") and not text[m.end() - 1].isspace():
         place = m.group("place")
         if not (place.isupper() and len(re.sub(r"\W", "", place)) >= 4):
             return None
     return m
+
+
+class _Dateline:
+    """A match of :data:`_DATELINE_RE` that goes on over a date and a dash after it."""
+
+    __slots__ = ("_m", "_end")
+
+    def __init__(self, m: re.Match[str], end: int) -> None:
+        self._m, self._end = m, end
+
+    def group(self, name: str | int = 0) -> str | None:
+        return self._m.string[self._m.start():self._end] if name == 0 else self._m.group(name)
+
+    def start(self, name: str | int = 0) -> int:
+        return self._m.start(name)
+
+    def end(self, name: str | int = 0) -> int:
+        return self._end if name == 0 else self._m.end(name)
 
 
 def _headline(text: str, start: int, end: int) -> bool:

@@ -465,11 +465,24 @@ _DATE_HINTS = [(), (), (), (), (), ("年",), ("년",), ("háng", "HÁNG"), (), (
 #: and months before a date made a release take a third longer to parse.
 _DATE_START = "(?<![^\\W_\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff])"
 #: Each pattern, compiled once (the date patterns are most of what importing the parser
-#: takes): ``date_at`` and ``parse_date`` match them where a date may start too.
-_DATE_SEARCHES = [(hints, re.compile(_DATE_START + p.replace("§W§", f"(?:{_WEEKDAY})?"),
-                                     re.IGNORECASE))
-                  for hints, p in zip(_DATE_HINTS, _DATE_PATTERNS, strict=True)]
-_DATE_RES = [regex for _hints, regex in _DATE_SEARCHES]
+#: takes), those of a few languages' forms when a text first holds their words: ``date_at``
+#: and ``parse_date`` match them where a date may start too.
+_DATE_SOURCES = [(hints, _DATE_START + p.replace("§W§", f"(?:{_WEEKDAY})?"))
+                 for hints, p in zip(_DATE_HINTS, _DATE_PATTERNS, strict=True)]
+_DATE_COMPILED: list[re.Pattern[str] | None] = [
+    None if hints else re.compile(p, re.IGNORECASE) for hints, p in _DATE_SOURCES]
+
+
+def _date_regexes(text: str, start: int, end: int) -> Iterator[re.Pattern[str]]:
+    """The date patterns that may match in ``text[start:end]``, in order: those with hints
+    (:data:`_DATE_HINTS`) only where the text holds one, compiled the first time."""
+    for k, (hints, pattern) in enumerate(_DATE_SOURCES):
+        if hints:
+            if all(text.find(hint, start, end) < 0 for hint in hints):
+                continue
+            if _DATE_COMPILED[k] is None:
+                _DATE_COMPILED[k] = re.compile(pattern, re.IGNORECASE)
+        yield _DATE_COMPILED[k]  # type: ignore[misc]
 _DATE_WORDS = (r"(?:(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"
                r"|Publi[ée]e?(?:\s+le)?|Publicad[oa](?:\s+(?:el|em))?|Ver[öo]ffentlicht(?:\s+am)?"
                r"|Pubblicat[oa](?:\s+il)?|Gepubliceerd(?:\s+op)?|Publicerad(?:\s+den)?"
@@ -638,7 +651,7 @@ class _DateMatch:
 
 
 def _date_from(match: re.Match[str]) -> _dt.date | None:
-    """The day a match of :data:`_DATE_RES` names."""
+    """The day a match of :data:`_DATE_PATTERNS` names."""
     year = month = day = None
     for kind, value in match.groupdict().items():
         if value is None:
@@ -692,9 +705,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[_DateM
     read = _western(text, start, end)
     if not _HAS_YEAR.search(read, start, end):
         return found
-    for hints, regex in _DATE_SEARCHES:
-        if hints and all(text.find(hint, start, end) < 0 for hint in hints):
-            continue
+    for regex in _date_regexes(text, start, end):
         for m in regex.finditer(read, start, end):
             if m.start() > 0 and _joined(text[m.start() - 1]):
                 continue
@@ -716,7 +727,7 @@ def date_at(text: str, pos: int, end: int | None = None) -> _DateMatch | None:
     read = _western(text, pos, end)
     if not _HAS_YEAR.search(read, pos, end):
         return None
-    for regex in _DATE_RES:
+    for regex in _date_regexes(text, pos, end):
         m = regex.match(read, pos, end)
         if m and not (m.end() < len(text) and _joined(text[m.end()])):
             return _DateMatch(m.start(), m.end(), _date_from(m), text[m.start():m.end()])
@@ -730,7 +741,7 @@ def parse_date(value: str) -> _dt.date | None:
     :data:`_DATE_PATTERNS`). A full stop after it ends a sentence (``4. svibnja 2011.``)."""
     value = value.strip().translate(_ASCII_DIGITS)
     for written in (value, value[:-1].rstrip()) if value.endswith(".") else (value,):
-        for regex in _DATE_RES:
+        for regex in _date_regexes(written, 0, len(written)):
             m = regex.fullmatch(written)
             if m:
                 return _date_from(m)
@@ -831,7 +842,24 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 #: The capital letters a name may start with: ``A``–``Z``, the Latin ones with marks
 #: (``Óscar Arias``, ``Élise``, ``Łukasz``, ``Ştefan``), Greek, Cyrillic and Armenian
 #: (``Μαρία``, ``Андрей``, ``Олена``), for a character class.
-_CAPITALS = "A-Z" + "".join(c for c in map(chr, chain(range(0xC0, 0x250), range(0x370, 0x590)))
+def _ranges(chars: Iterable[str]) -> str:
+    """*chars* for a character class, each run of consecutive code points as a range."""
+    points = sorted(map(ord, chars))
+    out: list[str] = []
+    i = 0
+    while i < len(points):
+        j = i
+        while j + 1 < len(points) and points[j + 1] == points[j] + 1:
+            j += 1
+        out.append(chr(points[i]) if i == j else
+                   chr(points[i]) + ("" if j == i + 1 else "-") + chr(points[j]))
+        i = j + 1
+    return "".join(out)
+
+
+#: (written as ranges: the class is in every word of a speaker's name, and each regex holding
+#: it takes longer to compile the longer it is)
+_CAPITALS = "A-Z" + _ranges(c for c in map(chr, chain(range(0xC0, 0x250), range(0x370, 0x590)))
                             if c.isupper())
 #: The letters of the scripts that have no capitals and write names as other words:
 #: Arabic (Persian's and Urdu's too) and Hebrew, and what a word of them holds besides

@@ -459,11 +459,14 @@ _DATE_PATTERNS = [
 #: may): the forms of few languages are not searched for in a text without their words.
 _DATE_HINTS = [(), (), (), (), (), ("年",), ("년",), ("háng", "HÁNG"), (), ("m.", "M."),
                ("gada", "GADA")]
-#: Where a date may start: not inside a word (``x27 April``), but after a Chinese,
-#: Japanese or Korean character, which writes no space (``于2011年5月4日``). Searched for,
-#: each pattern tries only there: at every character, the names of 25 languages' weekdays
-#: and months before a date made a release take a third longer to parse.
-_DATE_START = "(?<![^\\W_\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff])"
+#: Chinese, Japanese and Korean characters, which precede and follow a date without a space
+#: (``于2011年5月4日在``): next to a date, no letters of a word it would be part of.
+_UNSPACED_LETTERS = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff"
+#: Where a date may start: not inside a word (``x27 April``), but after one of
+#: :data:`_UNSPACED_LETTERS`. Searched for, each pattern tries only there: at every
+#: character, the names of 25 languages' weekdays and months before a date made a release
+#: take a third longer to parse.
+_DATE_START = f"(?<![^\\W_{_UNSPACED_LETTERS}])"
 #: Each pattern, compiled once (the date patterns are most of what importing the parser
 #: takes), those of a few languages' forms when a text first holds their words: ``date_at``
 #: and ``parse_date`` match them where a date may start too.
@@ -691,11 +694,14 @@ def _western(text: str, start: int, end: int) -> str:
     return text[:start] + text[start:end].translate(_ASCII_DIGITS) + text[end:]
 
 
+#: A character after a date that would make it part of a longer word (what
+#: :data:`_DATE_START` is before one).
+_JOINED = re.compile(f"[^\\W_{_UNSPACED_LETTERS}]")
+
+
 def _joined(char: str) -> bool:
-    """Would *char* next to a date make it part of a longer word? Not a Chinese, Japanese or
-    Korean character, which follows and precedes words without a space (``于2011年5月4日在``)."""
-    return char.isalnum() and not ("\u2e80" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
-                                   or "\uf900" <= char <= "\ufaff")
+    """Would *char*, after a date, make it part of a longer word?"""
+    return _JOINED.match(char) is not None
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None) -> list[_DateMatch]:
@@ -706,9 +712,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[_DateM
     if not _HAS_YEAR.search(read, start, end):
         return found
     for regex in _date_regexes(text, start, end):
-        for m in regex.finditer(read, start, end):
-            if m.start() > 0 and _joined(text[m.start() - 1]):
-                continue
+        for m in regex.finditer(read, start, end):  # each starting as _DATE_START says
             if m.end() < len(text) and _joined(text[m.end()]):
                 continue
             found.append(_DateMatch(m.start(), m.end(), _date_from(m), text[m.start():m.end()]))
@@ -839,9 +843,6 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --------------------------------------------------------------------------- parsing
 
-#: The capital letters a name may start with: ``A``–``Z``, the Latin ones with marks
-#: (``Óscar Arias``, ``Élise``, ``Łukasz``, ``Ştefan``), Greek, Cyrillic and Armenian
-#: (``Μαρία``, ``Андрей``, ``Олена``), for a character class.
 def _ranges(chars: Iterable[str]) -> str:
     """*chars* for a character class, each run of consecutive code points as a range."""
     points = sorted(map(ord, chars))
@@ -857,8 +858,10 @@ def _ranges(chars: Iterable[str]) -> str:
     return "".join(out)
 
 
-#: (written as ranges: the class is in every word of a speaker's name, and each regex holding
-#: it takes longer to compile the longer it is)
+#: The capital letters a name may start with: ``A``–``Z``, the Latin ones with marks
+#: (``Óscar Arias``, ``Élise``, ``Łukasz``, ``Ştefan``), Greek, Cyrillic and Armenian
+#: (``Μαρία``, ``Андрей``, ``Олена``), for a character class; written as ranges (the class
+#: is in every word of a speaker's name, and a regex takes the longer to compile).
 _CAPITALS = "A-Z" + _ranges(c for c in map(chr, chain(range(0xC0, 0x250), range(0x370, 0x590)))
                             if c.isupper())
 #: The letters of the scripts that have no capitals and write names as other words:
@@ -890,8 +893,6 @@ _DATELINE_RE = re.compile(
 #: ``CHICAGO--(BUSINESS WIRE)--May 12, 2025--``): read with :func:`date_at`, not written
 #: into the regex above (the dates' names made it the slowest of the parser's to compile).
 _DASH_AFTER_DATE_RE = re.compile(rf"\s*{_DASH}(?:\s+|(?=[A-Z“\"]))")
-#: A dateline in a script without capitals, which says it is a place only by the date after
-#: it: ``القاهرة، 5 مايو/أيار 2011 –``, ``ירושלים, 5 במאי 2011 –`` (``wire`` never matches).
 _UNCASED_LETTER = re.compile(f"[{_UNCASED}]")
 #: A word of a place in a script without capitals: not *today* nor a weekday, which end a
 #: sentence's opening words before a date (``أعلنت الشركة اليوم الخميس، 5 مايو 2011 –``,
@@ -899,6 +900,8 @@ _UNCASED_LETTER = re.compile(f"[{_UNCASED}]")
 _UNCASED_PLACE_WORD = (
     "(?!(?:اليوم|היום|امروز|في|" + "|".join(w for w in _MORE_WEEKDAYS if _UNCASED_LETTER.match(w))
     + rf")(?![\w\u064b-\u065f]))(?:{_UNCASED_WORD})")
+#: A dateline in a script without capitals, which says it is a place only by the date after
+#: it: ``القاهرة، 5 مايو/أيار 2011 –``, ``ירושלים, 5 במאי 2011 –`` (``wire`` never matches).
 _UNCASED_DATELINE = (
     rf"(?P<place>{_UNCASED_PLACE_WORD}(?:[ \t]+{_UNCASED_PLACE_WORD}){{0,2}}"
     # a country after the city (``دبي، الإمارات العربية المتحدة، 5 مايو 2011``)

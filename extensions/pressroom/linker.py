@@ -1173,17 +1173,20 @@ _ARABIC_PROCLITICS = ("و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "ف�
 _HEBREW_PROCLITICS = ("ו", "ה", "ב", "ל", "מ", "ש", "כ", *(a + b for a in "וש" for b in "הבלמכ"))
 
 
-def _proclitic_keys(key: str, person: bool = False) -> list[str]:
+def _proclitic_keys(key: str, entries: tuple[tuple[str, int], ...],
+                    persons: frozenset[str]) -> list[str]:
     """The automaton keys for the name whose key is *key* with a proclitic written onto it
     (:data:`_ARABIC_PROCLITICS`, :data:`_HEBREW_PROCLITICS`): a hit of one is a hit of the
     name itself, which starts after the proclitic (the key's value counts back from the
     end). Only for a name of three letters and more, whose first word a proclitic and a
     shorter name would less often spell by chance; not for a person's name of one word,
     which is often a word too (``بعمر``, *at the age of*; ``בסאם``; ``לאור``, *to light*),
-    nor with Hebrew's *the* (``הלאה``, *onward*) before a person's name."""
+    nor with Hebrew's *the* (``הלאה``, *onward*) before a person's name (an owner of the
+    key's *entries* in *persons*; asked only of a key in those scripts)."""
     if len(key) < 5 or key[0] != " " or not ("\u0620" <= key[1] <= "\u064a" or
                                               "\u05d0" <= key[1] <= "\u05ea"):
         return []
+    person = any(eid in persons for eid, _ in entries)
     if sum(c.isalpha() for c in key) < 3 or person and " " not in key.strip():
         return []
     prefixes = _ARABIC_PROCLITICS if key[1] >= "\u0620" else _HEBREW_PROCLITICS
@@ -1415,7 +1418,7 @@ class Linker:
             value = _key_value(surface, keys_surface(surface), entries, caps_only, info,
                                self._persons, self._places)
             alternatives.setdefault(key, []).append(value)
-            for prefixed in _proclitic_keys(key, any(eid in self._persons for eid, _ in entries)):
+            for prefixed in _proclitic_keys(key, entries, self._persons):
                 alternatives.setdefault(prefixed, []).append(value)
         for key, values in alternatives.items():
             automaton.add_word(key, tuple(values))

@@ -153,11 +153,9 @@ def _right_to_left_site(app: Sphinx, config: Config) -> None:
     so: Sphinx's themes write ``<html lang="ar">`` and no ``dir``, and every page of an
     Arabic site ran left to right. A stylesheet of one rule says it, for every theme and
     without a script."""
-    from pressroom.source import language_tag
-    from pressroom.sphinxext.render import right_to_left
+    from pressroom.sphinxext.render import site_right_to_left
 
-    language = config.language or "en"
-    if right_to_left(language_tag(language) or language):
+    if site_right_to_left(config.language):
         app.add_css_file("pressroom-rtl.css")
 
 

@@ -69,10 +69,9 @@ def redirect_page(target: str, canonical: str, language: str, head: str, heading
     address to keep, with *head* in its ``<head>`` (its title, the mark of a page written
     here), *heading* and a *link* to follow: a moved page's and the root redirect's. In a
     language written right to left, the page runs so (``dir``: it links no stylesheet)."""
-    from pressroom.source import language_tag
-    from pressroom.sphinxext.render import right_to_left
+    from pressroom.sphinxext.render import site_right_to_left
 
-    way = ' dir="rtl"' if right_to_left(language_tag(language) or language) else ""
+    way = ' dir="rtl"' if site_right_to_left(language) else ""
     return (f"<!DOCTYPE html>\n<html lang={quoteattr(language)}{way}><head><meta charset=\"utf-8\">"
             f"<meta http-equiv=\"refresh\" content={quoteattr('0; url=' + target)}>"
             f"<link rel=\"canonical\" href={quoteattr(canonical)}>{head}</head>"

@@ -669,8 +669,13 @@ def direction(language: str | None, site_language: str | None) -> str:
         return ""
     if right_to_left(language):
         return "rtl"
-    site = language_tag(site_language or "en") or site_language or "en"
-    return "ltr" if right_to_left(site) else ""
+    return "ltr" if site_right_to_left(site_language) else ""
+
+
+def site_right_to_left(site_language: str | None) -> bool:
+    """Is a site in *site_language* (Sphinx's ``language``, English when unset, a tag as
+    Sphinx takes it: ``pt_BR``) written right to left?"""
+    return right_to_left(language_tag(site_language or "en") or site_language or "en")
 
 
 def language_name(tag: str) -> str:

@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 
 from pressroom.problems import PressroomError, Problem
+from pressroom.regexcache import PatternCache
 from pressroom.registry import (
     CONTROL_RE,
     MONTH_NAMES,
@@ -45,6 +46,10 @@ from pressroom.registry import (
     yaml_error,
 )
 from pressroom.weburl import is_web_address
+
+#: The module's patterns, compiled once and kept beside its bytecode: compiling them is
+#: most of what importing the parser takes (see :mod:`pressroom.regexcache`).
+_PATTERNS = PatternCache(__file__)
 
 # --------------------------------------------------------------------------- model
 
@@ -103,7 +108,7 @@ HEADER_FIELDS = {
 
 #: The shape of a BCP 47 language tag: a language of two or three letters, then subtags
 #: (a script, a region, a variant) of up to eight letters or digits; ``_`` is read as ``-``.
-_LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+_LANGUAGE_TAG_RE = _PATTERNS.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 
 
 def language_tag(value: str) -> str | None:
@@ -473,7 +478,7 @@ _DATE_START = f"(?<![^\\W_{_UNSPACED_LETTERS}])"
 _DATE_SOURCES = [(hints, _DATE_START + p.replace("§W§", f"(?:{_WEEKDAY})?"))
                  for hints, p in zip(_DATE_HINTS, _DATE_PATTERNS, strict=True)]
 _DATE_COMPILED: list[re.Pattern[str] | None] = [
-    None if hints else re.compile(p, re.IGNORECASE) for hints, p in _DATE_SOURCES]
+    None if hints else _PATTERNS.compile(p, re.IGNORECASE) for hints, p in _DATE_SOURCES]
 
 
 def _date_regexes(text: str, start: int, end: int) -> Iterator[re.Pattern[str]]:
@@ -484,7 +489,7 @@ def _date_regexes(text: str, start: int, end: int) -> Iterator[re.Pattern[str]]:
             if all(text.find(hint, start, end) < 0 for hint in hints):
                 continue
             if _DATE_COMPILED[k] is None:
-                _DATE_COMPILED[k] = re.compile(pattern, re.IGNORECASE)
+                _DATE_COMPILED[k] = _PATTERNS.compile(pattern, re.IGNORECASE)
         yield _DATE_COMPILED[k]  # type: ignore[misc]
 _DATE_WORDS = (r"(?:(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"
                r"|Publi[ée]e?(?:\s+le)?|Publicad[oa](?:\s+(?:el|em))?|Ver[öo]ffentlicht(?:\s+am)?"
@@ -501,11 +506,11 @@ _DATE_WORDS = (r"(?:(?:Published|Posted|Released|Issued|Dated|Date)(?:\s+on)?"
                r"|منتشر\s+شده(?:\s+در)?|תאריך\s+פרסום|פורסם(?:\s+ב-?)?"
                r"|发布(?:时间|日期)|發佈(?:時間|日期)|發布(?:時間|日期)|公開日|発表日|掲載日"
                r"|게시일|발표일|등록일|Ngày\s+đăng|Đăng\s+ngày)")
-_PUBLISHED_RE = re.compile(rf"^\s*{_DATE_WORDS}\s*[:：]?\s*(?P<date>.+?)\s*\.?\s*$",
+_PUBLISHED_RE = _PATTERNS.compile(rf"^\s*{_DATE_WORDS}\s*[:：]?\s*(?P<date>.+?)\s*\.?\s*$",
                            re.IGNORECASE)
 #: ``Published on``, ``Date:``, ``Posted by Jane Roe on`` before the date on the line under
 #: the title.
-_DATE_LABEL_RE = re.compile(
+_DATE_LABEL_RE = _PATTERNS.compile(
     rf"(?:Posted|Published|Written|Submitted)\s+by\s+[^\n]{{1,60}}?\s+on\s+"
     rf"|{_DATE_WORDS}\s*(?:[:：]\s*|\s+)",
     re.IGNORECASE)
@@ -514,13 +519,13 @@ _RELEASE_LABEL = r"(?:press|news|media)\s+(?:release|advisory|statement|alert|no
 #: A time after the date on a date line: ``10:32 GMT``, ``at 3 p.m. EST``, ``| 14.05``.
 #: (Each run of spaces is matched by one ``\s*``: two side by side made a line of spaces
 #: after a date take time as its length squared.)
-_TIME_RE = re.compile(
+_TIME_RE = _PATTERNS.compile(
     r"\s*(?:(?:[,|@–—-]|at)\s*)?\d{1,2}(?:[:.]\d\d(?:\s*[ap]\.?m\.?)?|\s*[ap]\.?m\.?)"
     r"(?:\s*\(?[A-Z]{2,5}(?:\s*[+-]\s*\d{1,2}(?::?\d\d)?)?\)?)?\s*$", re.IGNORECASE)
 #: A line (stripped) that marks the end of the release: ``###`` or ``# # #``, ``***``, ``-30-``,
 #: ``-ENDS-``, ``Ends.``. Not ``* * *``, which breaks a text into parts; not ``ends.`` either,
 #: a wrapped sentence's last word.
-_END_MARK_RE = re.compile(
+_END_MARK_RE = _PATTERNS.compile(
     r"(?:#(?:[ \t]*#){2,}|\*{3,}|-[ \t]*30[ \t]*-|[-–—]*[ \t]*(?:END|ENDS|Ends)\.?[ \t]*[-–—]*)$")
 #: A paragraph that starts what follows the release (its first line, stripped): ``About the
 #: Example Institute`` (a heading, or ``About X:``), ``Notes to editors``, a press contact
@@ -532,7 +537,7 @@ _END_MARK_RE = re.compile(
 #: release that starts with the same words: ``About the dialogue, Jane Roe said: …``, ``Notes
 #: to editors were withheld``, ``Contacts: with diplomats …``, ``Contacts between the two
 #: sides resumed``, ``For further information on the detentions, the group interviewed …``.
-_BOILERPLATE_RE = re.compile(
+_BOILERPLATE_RE = _PATTERNS.compile(
     r"(?:About\s+(?:[Uu]s|the\s+[A-Z]|[A-Z])[^.!?:,\n]{0,80}(?:$|:)"
     r"|(?:Notes?|NOTES?)\s+(?:to|TO|for|FOR)\s+(?:[Ee]ditors?|EDITORS?)\s*(?:$|:|\d)"
     r"|(?:Editor|EDITOR)['’](?:s|S)\s+(?:[Nn]otes?|NOTES?)\s*(?:$|:)"
@@ -553,15 +558,15 @@ _BOILERPLATE_RE = re.compile(
 )
 #: A closing heading or mark that may as well head a part of the release (``***`` between
 #: parts, ``Further information`` on the subject): the end only before a closing section.
-_BARE_HEADING_RE = re.compile(r"(?i:(?:more|further|additional)\s+information)\s*:?$|\*{3,}$")
+_BARE_HEADING_RE = _PATTERNS.compile(r"(?i:(?:more|further|additional)\s+information)\s*:?$|\*{3,}$")
 #: A line of a contact: an address, a link, a telephone number.
-_CONTACT_LIKE_RE = re.compile(r"@|https?://|www\.|\+?\d[\d ()./-]{6,}\d")
+_CONTACT_LIKE_RE = _PATTERNS.compile(r"@|https?://|www\.|\+?\d[\d ()./-]{6,}\d")
 #: What a release may carry above its title: a label (``FOR IMMEDIATE RELEASE``,
 #: ``PRESS RELEASE``, ``MEDIA ADVISORY``, ``UNOFFICIAL TRANSLATION``; alone, in brackets or
 #: with a date), an embargo (``EMBARGOED UNTIL …``, ``UNDER EMBARGO UNTIL …``, ``NOT FOR
 #: PUBLICATION BEFORE …``), a press contact. ``embargo`` is one only before what an embargo
 #: says (a time, a date, ``until``): ``Embargo on arms sales lifted`` is a headline.
-_LABEL_RE = re.compile(
+_LABEL_RE = _PATTERNS.compile(
     r"[(\[]?[ \t]*"
     rf"(?:for\s+immediate\s+release|immediate\s+release|for\s+release|{_RELEASE_LABEL}|"
     r"(?:public|joint)\s+statement|(?:press\s+)?briefing\s+notes?|"
@@ -581,7 +586,7 @@ _LABEL_RE = re.compile(
 )
 #: Where a release's label follows the name of who issues it on one line (``European
 #: Commission - Press release``, ``UEFA Media Release``): the label's words.
-_ISSUED_LABEL_RE = re.compile(rf"(?<=[\s|:–—-]){_RELEASE_LABEL}\b", re.IGNORECASE)
+_ISSUED_LABEL_RE = _PATTERNS.compile(rf"(?<=[\s|:–—-]){_RELEASE_LABEL}\b", re.IGNORECASE)
 #: The little words of an issuer's name (``House of Commons``, ``Ministry for Europe and
 #: Foreign Affairs``): the others start with a capital or a digit.
 _NAME_JOINERS = frozenset("of for and the on in de du des la le et & -".split())
@@ -589,28 +594,28 @@ _NAME_JOINERS = frozenset("of for and the on in de du des la le et & -".split())
 #: release replaces …``, ``CORRECTED VERSION``), an editor's note. One with a text is one only
 #: when its text is a sentence (ends with one, or goes on onto the next line): ``Correction:
 #: figures misquoted`` is a headline, and so is ``Corrections officers win pay rise``.
-_NOTE_RE = re.compile(
+_NOTE_RE = _PATTERNS.compile(
     r"[(\[]?[ \t]*(?:correct(?:ion|ed)(?:[ \t]+(?:notice|version|release))?"
     r"|editors?['’]?s?[ \t]+note|note[ \t]+(?:to|for)[ \t]+editors?)\b"
     r"[ \t]*(?P<mark>[:–—)\]-]?)[ \t]*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 #: A line that ends a sentence, a colon aside.
-_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’')\]]*$")
+_SENTENCE_END_RE = _PATTERNS.compile(r"[.!?…][\"”’')\]]*$")
 #: An e-mail's header line, as a mail program prints or forwards it (``From: …``,
 #: ``Sent: Wednesday, April 27, 2011 10:12 AM``, ``Subject: …``), and what a forward puts
 #: above it (``-----Original Message-----``, ``---------- Forwarded message ---------``).
-_MAIL_FIELD_RE = re.compile(
+_MAIL_FIELD_RE = _PATTERNS.compile(
     r"(?P<field>From|Sent|Date|To|Cc|Bcc|Subject|Re|Reply-To|Importance)[ \t]*:[ \t]*(?P<value>.*)$",
     re.IGNORECASE)
-_MAIL_MARK_RE = re.compile(
+_MAIL_MARK_RE = _PATTERNS.compile(
     r"-{2,}[ \t]*(?:Original Message|Forwarded message)[ \t]*-{2,}|Begin forwarded message:$",
     re.IGNORECASE)
 #: What a mail program puts before a subject it forwards or replies to.
-_SUBJECT_PREFIX_RE = re.compile(r"(?:(?:fwd?|fw|re|aw|tr|wg)[ \t]*:[ \t]*)+", re.IGNORECASE)
+_SUBJECT_PREFIX_RE = _PATTERNS.compile(r"(?:(?:fwd?|fw|re|aw|tr|wg)[ \t]*:[ \t]*)+", re.IGNORECASE)
 #: A publisher's reference number on a line of its own: ``AI Index: ASA 17/021/2011``,
 #: ``Ref.: 2012/33``, ``Release No. 12-034``.
-_REFERENCE_RE = re.compile(
+_REFERENCE_RE = _PATTERNS.compile(
     r"(?:[A-Z]{1,5}\s+)?(?:index|ref(?:erence)?|release|document|doc|statement|press\s+release)"
     r"\.?\s*(?:(?:no\.?|number|#)\s*:?|:)\s*(?=[^\n]{0,40}\d)(?P<code>[\w/.() -]{1,40})$"
     r"|No\.\s*\d[\w/.-]*$",
@@ -637,11 +642,11 @@ def _reference(line: str) -> bool:
         or not any(c.isalpha() for c in word)
         for word in (m.group("code") or "").split())
 #: A rule drawn across the page: ``_____``, ``=====``, ``* * *``.
-_RULE_RE = re.compile(r"(?:[_=~-]{3,}|(?:\*\s*){3,})$")
-_CONTACT_RE = re.compile(
+_RULE_RE = _PATTERNS.compile(r"(?:[_=~-]{3,}|(?:\*\s*){3,})$")
+_CONTACT_RE = _PATTERNS.compile(
     r"(?:(?:media|press|news)\s+)?(?:contacts?|enquiries|inquiries)\s*:", re.IGNORECASE)
 #: A line that goes on a press contact: an address, a telephone number, a labelled field.
-_CONTACT_MORE_RE = re.compile(
+_CONTACT_MORE_RE = _PATTERNS.compile(
     r"@|\+?\d[\d\s().-]{6,}\d|^(?:tel|phone|mobile|cell|e-?mail|fax|web)\b", re.IGNORECASE)
 
 
@@ -678,10 +683,10 @@ def _date_from(match: re.Match[str]) -> _dt.date | None:
 #: A year as every date of :data:`_DATE_PATTERNS` writes it: a text without one holds no
 #: date, and is not searched with the patterns (a third of the time a release takes to
 #: parse went into searching lines without a date for one).
-_HAS_YEAR = re.compile(r"(?:1[89]|2\d)\d\d")
+_HAS_YEAR = _PATTERNS.compile(r"(?:1[89]|2\d)\d\d")
 #: Arabic's and Persian's digits (``٥ مايو ٢٠١١``, ``۵ مه ۲۰۱۱``), read as ASCII's: one
 #: character for one, so the offsets of a date found in the text read so are the text's.
-_EASTERN_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_EASTERN_DIGITS = _PATTERNS.compile("[\u0660-\u0669\u06f0-\u06f9]")
 _ASCII_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
                               "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
                               "01234567890123456789")
@@ -696,7 +701,7 @@ def _western(text: str, start: int, end: int) -> str:
 
 #: A character after a date that would make it part of a longer word (what
 #: :data:`_DATE_START` is before one).
-_JOINED = re.compile(f"[^\\W_{_UNSPACED_LETTERS}]")
+_JOINED = _PATTERNS.compile(f"[^\\W_{_UNSPACED_LETTERS}]")
 
 
 def _joined(char: str) -> bool:
@@ -812,7 +817,7 @@ def decode(data: bytes, name: str) -> tuple[str, str, list[Problem]]:
 
 # --------------------------------------------------------------------------- lines
 
-_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+_NEWLINE_RE = _PATTERNS.compile(r"\r\n|\r|\n")
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -880,7 +885,7 @@ _ANY_DATE = (f"(?:(?:{_WEEKDAY})?(?:" + "|".join(re.sub(r"\(\?P<\w+>", "(?:", p.
                                                  for p in _DATE_PATTERNS) + "))")
 #: A dash between the parts of a dateline, spaced or not.
 _DASH = r"(?:--?|[–—]{1,2})"
-_DATELINE_RE = re.compile(
+_DATELINE_RE = _PATTERNS.compile(
     rf"(?P<place>{_PLACE_WORD}(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,6}})"
     r"(?P<extra>(?:,\s*[^–—\n]{3,30}?)?\s*(?:\([^()\n]{1,40}\))?)"
     # a newswire's credit in brackets between dashes (``CHICAGO--(BUSINESS WIRE)--``,
@@ -892,8 +897,8 @@ _DATELINE_RE = re.compile(
 #: After a dateline's dash, a date and another dash (``NEW YORK – May 5, 2012 – ``,
 #: ``CHICAGO--(BUSINESS WIRE)--May 12, 2025--``): read with :func:`date_at`, not written
 #: into the regex above (the dates' names made it the slowest of the parser's to compile).
-_DASH_AFTER_DATE_RE = re.compile(rf"\s*{_DASH}(?:\s+|(?=[A-Z“\"]))")
-_UNCASED_LETTER = re.compile(f"[{_UNCASED}]")
+_DASH_AFTER_DATE_RE = _PATTERNS.compile(rf"\s*{_DASH}(?:\s+|(?=[A-Z“\"]))")
+_UNCASED_LETTER = _PATTERNS.compile(f"[{_UNCASED}]")
 #: A word of a place in a script without capitals: not *today* nor a weekday, which end a
 #: sentence's opening words before a date (``أعلنت الشركة اليوم الخميس، 5 مايو 2011 –``,
 #: *the company announced today, Thursday*), nor *on* (``في``).
@@ -912,19 +917,19 @@ _UNCASED_DATELINE = (
 _UNCASED_DATELINE_RE: re.Pattern[str] | None = None  # compiled when first asked for
 #: A dateline that is a place and a date, in brackets or alone on its line (no dash):
 #: ``(Geneva, 3 March 2014) –``, ``GENEVA, 3 March 2014``.
-_PLACE_DATE_RE = re.compile(
+_PLACE_DATE_RE = _PATTERNS.compile(
     r"(?P<open>\()?(?!(?:On|In|By|At|Since|Until|From|Before|After|As)\b)"  # no sentence
     rf"(?P<place>[{_CAPITALS}][\w.'’&-]*(?:,?\s{{1,2}}{_DATELINE_WORD}){{0,4}}?),?\s+"
     rf"(?i:{_ANY_DATE})(?(open)\)|)\s*(?:(?:[–—]{{1,2}}|--?)\s+|(?P<eol>\n|$))"
 )
 #: A note of when the text was changed, above the title (``Updated: May 5, 2025``, ``Last
 #: updated on 5 May 2025 10:00 GMT``, ``[Updated]``): its date is no publication's.
-_UPDATED_RE = re.compile(
+_UPDATED_RE = _PATTERNS.compile(
     r"[(\[]?[ \t]*(?:last[ \t]+)?(?:updated|modified|revised|mis[ \t]+[àa][ \t]+jour)"
     r"(?:[ \t]+on)?[ \t]*[:–—-]?[ \t]*",
     re.IGNORECASE,
 )
-_BRACKET_CLOSED_RE = re.compile(r"[ \t]*[)\]]?")
+_BRACKET_CLOSED_RE = _PATTERNS.compile(r"[ \t]*[)\]]?")
 
 
 def _updated_end(text: str, a: int, b: int) -> int | None:
@@ -1014,25 +1019,25 @@ NOT_ABBREVIATED = (
     + "(?:" + _not_after((*NUMBER_ABBREVIATIONS, *(w.capitalize() for w in NUMBER_ABBREVIATIONS)))
     + r"|(?!\s+\d))")
 #: The end of a sentence: a full stop, question or exclamation mark before a space.
-_STOP_RE = re.compile(rf"[.!?]{NOT_ABBREVIATED}(?=\s|$)")
+_STOP_RE = _PATTERNS.compile(rf"[.!?]{NOT_ABBREVIATED}(?=\s|$)")
 #: A line that ends a sentence: ``.``, ``!``, ``?`` or ``:``, maybe a closing quote or bracket.
-_SENTENCE_STOP_RE = re.compile(r"[.!?:…][\"”’')\]]*$")
+_SENTENCE_STOP_RE = _PATTERNS.compile(r"[.!?:…][\"”’')\]]*$")
 #: The double quotation marks, opening and closing.
 DOUBLE_MARKS = "“”\"«»„"
 #: Every quotation mark: those that open one and those that close one.
-_QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted({*_OPENERS, *"".join(_OPENERS.values())})))
+_QUOTE_MARK_RE = _PATTERNS.compile("[" + re.escape("".join(sorted({*_OPENERS, *"".join(_OPENERS.values())})))
                             + "]")
 #: A line that is an item of a list: ``- Release the lawyers``, ``• …``, ``1. …``, ``(a) …``.
-LIST_ITEM_RE = re.compile(r"[ \t]*(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]+\S")
+LIST_ITEM_RE = _PATTERNS.compile(r"[ \t]*(?:[-–—•*▪●◦]|\(?(?:\d{1,2}|[a-z])[.)])[ \t]+\S")
 #: A headline line that goes on on the next: it ends with a comma or with a word no headline
 #: ends with (``to``, ``of``, ``and``…).
-_TITLE_GOES_ON_RE = re.compile(
+_TITLE_GOES_ON_RE = _PATTERNS.compile(
     r"(?:,|\s(?:to|of|the|a|an|and|or|but|for|in|on|with|at|by|from|as|into|over|amid|"
     r"after|against|about|its|their|his|her|across|between|through|throughout|within|"
     r"without|towards?|than|via|among|amongst|despite|during|upon|onto|beyond)|\s[-–—:])$",
     re.IGNORECASE)
 #: A byline alone on its line: ``By Jane Roe``, ``By Jane Roe and John Doe``.
-BYLINE_RE = re.compile(
+BYLINE_RE = _PATTERNS.compile(
     r"(?:By|BY)\s+[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|de|van|von|and|&|,))*[ \t]*$")
 #: French verbs of saying, as in ``a déclaré`` and ``déclare``.
 _FR_SAID = ("déclaré|dit|affirmé|ajouté|souligné|expliqué|indiqué|estimé|précisé|averti|"
@@ -1191,33 +1196,33 @@ _RELATIVE = r",\s+(?:who|whose|which)\s[^,“”\"«»]{1,80}?,"
 _DESCRIBED = r"(?:,\s+(?=[^,“”\"«»]{0,80}?(?<!\S)[a-z])[^,“”\"«»]{2,80}?)?"
 #: A signature: ``“…” – Jane Roe, Director``, the name ending the line or followed by a
 #: comma, after a quote that ends a sentence (not a title: ``“The Old Man and the Sea” –``).
-_SIGNATURE_RE = re.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER_ON_LINE}(?=[ \t]*(?:,|$))", re.MULTILINE)
+_SIGNATURE_RE = _PATTERNS.compile(rf"[ \t]*[–—][ \t]*{_SPEAKER_ON_LINE}(?=[ \t]*(?:,|$))", re.MULTILINE)
 #: ``«…»، قالت منى سعيد.``, ``"…", אמר דוד כהן``: the verb, then the name.
-_UNCASED_AFTER = re.compile(
+_UNCASED_AFTER = _PATTERNS.compile(
     rf"\s*(?:[,،]?\s*[–—](?=\s)|[,،])?\s*{_SAY_UNCASED}\s+{_UNCASED_SPEAKER}")
 #: Cyrillic's small letters, for a role written before a name.
 _CYRILLIC_LOWER = "а-яёіїєґўђјљњћџѓќѕ"
 _AFTER_RES = (
     # (a dash before the verb too, as Polish writes it: ``„…” – powiedziała X``, and after
     # the comma, as Russian does: ``«…», — сказал X``)
-    re.compile(rf"\s*(?:[,.]?\s*[–—](?=\s)|[,.])?\s*{_SAY}\s+{_SPEAKER}\b"),
-    re.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}(?:{_DESCRIBED}{_RELATIVE}|{_APPOSITION})"
+    _PATTERNS.compile(rf"\s*(?:[,.]?\s*[–—](?=\s)|[,.])?\s*{_SAY}\s+{_SPEAKER}\b"),
+    _PATTERNS.compile(rf"\s*[,.]?\s*{_SPEAKER}{_AFFILIATION}(?:{_DESCRIBED}{_RELATIVE}|{_APPOSITION})"
                rf"\s+(?:has\s+|had\s+|also\s+)?{_SAY}\b"),
-    re.compile(rf"\s*[,.]?\s*{_ACCORDING}\s+{_SPEAKER}\b"),
+    _PATTERNS.compile(rf"\s*[,.]?\s*{_ACCORDING}\s+{_SPEAKER}\b"),
     # ``« … », a-t-il déclaré``, ``ajoute-t-elle``, ``poursuit-il``: the speaker named before
-    re.compile(rf"\s*[,.]?\s*a-t-(?P<speaker>il|elle|ils|elles)\s+(?:{_FR_SAID})\b"),
-    re.compile(rf"\s*[,.]?\s*(?:(?:{_FR_SAYS})-t|dit|poursuit|conclut|répond)-"
+    _PATTERNS.compile(rf"\s*[,.]?\s*a-t-(?P<speaker>il|elle|ils|elles)\s+(?:{_FR_SAID})\b"),
+    _PATTERNS.compile(rf"\s*[,.]?\s*(?:(?:{_FR_SAYS})-t|dit|poursuit|conclut|répond)-"
                rf"(?P<speaker>il|elle|ils|elles)\b"),
     # ``said the group’s director, Jane Roe``, ``a déclaré la ministre de la Justice, Jane
     # Roe``, ``dijo el ministro de Economía, Juan Pérez``
-    re.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her|{_ARTICLE})\s+"
+    _PATTERNS.compile(rf"\s*[,.]?\s*{_SAY}\s+(?:the|its|their|our|his|her|{_ARTICLE})\s+"
                rf"[^,“”\"«»]{{2,60}}?,\s+{_SPEAKER}\b"),
     # ``sagte die Ministerin Jane Roe``, ``a déclaré la ministre Jane Roe``, ``dijo el
     # ministro Juan Pérez``: who the speaker is, then the name, without a comma; two words
     # capitalized at least (German writes every noun so: ``sagte der Sprecher des Amtes``),
     # maybe with a particle between (``Luis de Guindos``); not after ``de`` (``dijo el
     # ministro de Economía Luis de Guindos``: the role's last word would start the name)
-    re.compile(rf"\s*[,.]?\s*{_SAY}\s+{_ARTICLE}\s+(?:[a-zà-ÿα-ωά-ώ][\w-]*\s+){{0,2}}"
+    _PATTERNS.compile(rf"\s*[,.]?\s*{_SAY}\s+{_ARTICLE}\s+(?:[a-zà-ÿα-ωά-ώ][\w-]*\s+){{0,2}}"
                r"(?<!\bde\s)(?<!\bdel\s)(?<!\bdes\s)(?<!\bdu\s)"
                # nor after Greek's ``of the`` (``ο εκπρόσωπος του Υπουργείου Οικονομικών``)
                r"(?<!\bτου\s)(?<!\bτης\s)(?<!\bτων\s)"
@@ -1226,7 +1231,7 @@ _AFTER_RES = (
     # ``«…», — заявил директор программы Андрей Смирнов``: Cyrillic writes the role in
     # lower case, with no article, before a name of two words at least, written as names
     # are (not ``МИД РФ``); see :func:`_speaker_name` for a body's name before it
-    re.compile(rf"\s*(?:[,.]?\s*[–—](?=\s)|[,.])?\s*{_SAY}\s+(?:[{_CYRILLIC_LOWER}][\w-]*\s+)"
+    _PATTERNS.compile(rf"\s*(?:[,.]?\s*[–—](?=\s)|[,.])?\s*{_SAY}\s+(?:[{_CYRILLIC_LOWER}][\w-]*\s+)"
                rf"{{1,3}}(?=[{_CAPITALS}][{_CYRILLIC_LOWER}][\w'’.-]*[ \t]+[{_CAPITALS}]"
                rf"[{_CYRILLIC_LOWER}]){_SPEAKER}\b"),
     _UNCASED_AFTER,
@@ -1235,7 +1240,7 @@ _AFTER_RES = (
 #: ``„…“, so Jane Roe``: German's ``so`` after the comma that follows the quotation, read
 #: after a quotation German marks open (:data:`_GERMAN_OPENERS`) only: ``‘…’, so Amnesty
 #: International appealed`` is English's ``so``, and names no speaker.
-_SO_AFTER = re.compile(rf",[ \t]*so\s+{_SPEAKER}\b")
+_SO_AFTER = _PATTERNS.compile(rf",[ \t]*so\s+{_SPEAKER}\b")
 _GERMAN_OPENERS = "„»‚›"
 #: Those of :data:`_AFTER_RES` that say who spoke in so many words (``said X``, ``X said``,
 #: ``قالت X``).
@@ -1243,23 +1248,23 @@ _SAID_AFTER = (*_AFTER_RES[:2], _UNCASED_AFTER)
 #: A verb of saying in another language than English, and its speaker, after the comma (or
 #: dash) that follows a closing mark: ``„Wir gewinnen“, sagte X``, ``« Non », a déclaré X``.
 _SAID_ABROAD_AFTER = (
-    re.compile(rf"\s*(?:,?\s*[–—](?=\s)|,)\s*{_SAY_ABROAD}\s+{_SPEAKER}\b"), _UNCASED_AFTER)
+    _PATTERNS.compile(rf"\s*(?:,?\s*[–—](?=\s)|,)\s*{_SAY_ABROAD}\s+{_SPEAKER}\b"), _UNCASED_AFTER)
 _BEFORE_RES = (
     # ``وقال أحمد حسن، مدير البرنامج: "…"``: the verb, the name, who the speaker is
-    re.compile(rf"(?<![\w\u064b-\u065f]){_SAY_UNCASED}\s+{_UNCASED_SPEAKER}"
+    _PATTERNS.compile(rf"(?<![\w\u064b-\u065f]){_SAY_UNCASED}\s+{_UNCASED_SPEAKER}"
                r"(?:\s*[،,][^:«»\"“”\n]{1,80}?)?\s*:\s*$"),
     # ``Jane Roe, from Amnesty International, who led the research, said:``; first, as the
     # next reads ``International, who led the research, said`` as a speaker's
-    re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_DESCRIBED}{_RELATIVE}"
+    _PATTERNS.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_DESCRIBED}{_RELATIVE}"
                rf"\s+(?:has\s+|also\s+)?{_SAY}(?:\s*[:,]|\s+that)\s*$"),
     # not a name inside a phrase (``the University of Arkansas, Fayetteville, said``)
-    re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|also\s+)?"
+    _PATTERNS.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+(?:has\s+|also\s+)?"
                rf"{_SAY}"
                r"(?:\s*[:,]|\s+that)\s*$"),
-    re.compile(rf"\b{_ACCORDING_OPENS}\s+{_SPEAKER}{_APPOSITION}\s*[:,]\s*$"),
+    _PATTERNS.compile(rf"\b{_ACCORDING_OPENS}\s+{_SPEAKER}{_APPOSITION}\s*[:,]\s*$"),
     # ``Mayor Karen Bass today issued the following statement on the passing of Pope
     # Francis:``: the statement is the one who issued it saying it
-    re.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+"
+    _PATTERNS.compile(rf"{_NOT_AFTER_PREPOSITION}{_SPEAKER}{_AFFILIATION}{_APPOSITION}\s+"
                r"(?:today\s+|also\s+|has\s+)?(?:issued|issues|released|releases|made|makes)\s+"
                r"the\s+following\s+statement\b[^:.!?“”\"«»]{0,80}:\s*$"),
 )
@@ -2249,7 +2254,7 @@ def _heading_line(text: str, a: int, b: int) -> bool:
 
 
 #: What parts a date line after its date: ``10 April 2025 | News release | Geneva``.
-_DATE_LINE_PARTS_RE = re.compile(r"[^|·•]+")
+_DATE_LINE_PARTS_RE = _PATTERNS.compile(r"[^|·•]+")
 
 
 def _date_line_rest(text: str, start: int, end: int) -> tuple[bool, tuple[int, int] | None]:
@@ -2319,7 +2324,7 @@ def _dateline_at(text: str, start: int, end: int) -> re.Match[str] | _Dateline |
         # (the date read in ASCII's digits: ``القاهرة، ٥ مايو ٢٠١١ –``); compiled when a
         # paragraph opens in Arabic or Hebrew, not by every process that imports the parser
         if _UNCASED_DATELINE_RE is None:
-            _UNCASED_DATELINE_RE = re.compile(_UNCASED_DATELINE)
+            _UNCASED_DATELINE_RE = _PATTERNS.compile(_UNCASED_DATELINE)
         return _UNCASED_DATELINE_RE.match(_western(text, start, end), start, end)
     m: re.Match[str] | _Dateline | None = _DATELINE_RE.match(text, start, end)
     if m is not None and (d := date_at(text, m.end(), end)) is not None and (
@@ -2491,8 +2496,8 @@ def _single_close(text: str, o: int, closers: list[int], doubles: list[int]) -> 
 
 #: Words that open a sentence before the speaker's name, capitalized as its first word
 #: (``Then Jane Roe said:``, ``Meanwhile Jane Roe said:``): no part of the name.
-_OPENING_WORDS_RE = re.compile(
-    r"(?:(?:" + "|".join(sorted(OPENING_WORDS, key=len, reverse=True)) + r")\s+)+(?=\w)")
+_OPENING_WORDS_RE = _PATTERNS.compile(
+    r"(?:(?:" + "|".join(sorted(OPENING_WORDS, key=lambda w: (-len(w), w))) + r")\s+)+(?=\w)")
 
 
 #: A time read where a speaker's name goes (``On Monday, the minister, who chaired the
@@ -2500,15 +2505,15 @@ _OPENING_WORDS_RE = re.compile(
 #: puts it in a sentence (``In March``; ``May`` alone may be Theresa May).
 _DAY = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Tonight|"
         r"Yesterday|Tomorrow)")
-_WHEN_RE = re.compile(
+_WHEN_RE = _PATTERNS.compile(
     r"(?:(?:On|In|At|By|Since|Until|Last|This|Next|Early|Late|Mid)\s+)+"
     rf"(?:{_DAY}|{'|'.join(MONTH_NAMES)})|{_DAY}")
-_POSSESSIVE_RE = re.compile(r"['’]s\s+")
-_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+_POSSESSIVE_RE = _PATTERNS.compile(r"['’]s\s+")
+_LINE_BREAK_RE = _PATTERNS.compile(r"\r\n?|\n")
 
 
-_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f]")
-_PATRONYMIC = re.compile("(?:вич|вна|ична|инична|ьич)$")
+_GREEK_OR_CYRILLIC = _PATTERNS.compile("[\u0370-\u03ff\u0400-\u052f]")
+_PATRONYMIC = _PATTERNS.compile("(?:вич|вна|ична|инична|ьич)$")
 
 
 def _speaker_name(m: re.Match[str]) -> tuple[str, int, int]:
@@ -2709,17 +2714,17 @@ def find_quotes(text: str, paragraphs: list[Paragraph]) -> list[Quote]:
 _THEN_VERB = r"(?:,[^.!?\n“”\"]{1,100},)?\s+"
 #: After a person's name, a verb that makes the person the one who speaks (``X said the
 #: union would…``, ``X, the union's president, told reporters…``).
-_SAYS_AFTER = re.compile(
+_SAYS_AFTER = _PATTERNS.compile(
     _THEN_VERB + r"(?:said|says|told|added|adds|stated|explained|noted|"
     r"warned|argued|asked|replied|insisted|stressed|urged|recalled|spoke|speaks|"
     r"a (?:déclaré|dit|ajouté|expliqué)|sagte|erklärte)\b")
 #: After a person's name, a verb in the passive: the sentence is about the person, who
 #: is not the one speaking in it (``Ai Weiwei was arrested in April.``).
-_PASSIVE_AFTER = re.compile(
+_PASSIVE_AFTER = _PATTERNS.compile(
     _THEN_VERB + r"(?:was|were|is|are|has been|have been|had been|will be)"
     r"\s+(?:\w+ly\s+)?\w+(?:ed|en)\b")
 #: Where a sentence starts: after a stop and a blank, a line break, or a colon.
-_SENTENCE_START = re.compile(r"(?:[.!?…][\"”’')\]]*\s+|\n|:\s+)(?=[^.!?…\n]*$)")
+_SENTENCE_START = _PATTERNS.compile(r"(?:[.!?…][\"”’')\]]*\s+|\n|:\s+)(?=[^.!?…\n]*$)")
 
 
 def refer_pronouns(text: str, quotes: Sequence[Quote],
@@ -2785,7 +2790,7 @@ def refer_pronouns(text: str, quotes: Sequence[Quote],
     return out
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n(?:[ \t\r]*\n)+")
+_PARAGRAPH_BREAK = _PATTERNS.compile(r"\n(?:[ \t\r]*\n)+")
 
 
 def slugify(title: str, max_words: int = 8) -> str:
@@ -2810,3 +2815,6 @@ def slugify(title: str, max_words: int = 8) -> str:
 _SLUG_TAIL = frozenset("""a an the of at to in on for and or by with from as into
     de la le les des du d l et au aux el los las y del en un una o da do dos e em no na
     der die das und von zu im am mit""".split())
+
+
+_PATTERNS.save()  # after the last pattern the import compiles

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pressroom import regexcache, source
+from pressroom import linker, regexcache, source
 from pressroom.regexcache import PatternCache
 
 EXTENSIONS = Path(__file__).resolve().parents[1] / "extensions"
@@ -52,10 +52,11 @@ def _no_compiler(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_patterns_read_back_are_those_re_compiles(module: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every pattern the parser compiles, written and read back, is the pattern
-    ``re.compile`` makes (patterns are equal when their code is), without compiling."""
-    patterns = sorted(source._PATTERNS._entries) + SAMPLES
-    assert len(patterns) > 60
+    """Every pattern the parser and the linker compile, written and read back, is the
+    pattern ``re.compile`` makes (patterns are equal when their code is), without
+    compiling."""
+    patterns = sorted(source._PATTERNS._entries) + sorted(linker._PATTERNS._entries) + SAMPLES
+    assert len(patterns) > 120
     expected = [re.compile(p, f) for p, f in patterns]
     cache = PatternCache(str(module))
     assert [cache.compile(p, f) for p, f in patterns] == expected
@@ -153,21 +154,21 @@ def test_a_folder_that_cannot_be_written_is_no_error(
     assert not list(module.parent.rglob("*.tmp"))
 
 
-def _parser_patterns(seed: str) -> list[list[object]]:
+def _module_patterns(seed: str) -> list[list[object]]:
     env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(EXTENSIONS),
            "PYTHONDONTWRITEBYTECODE": "1"}
     out = subprocess.run(
-        [sys.executable, "-c", "import json, pressroom.source as s; "
-         "print(json.dumps(sorted(s._PATTERNS._entries)))"],
+        [sys.executable, "-c", "import json, pressroom.source as s, pressroom.linker as k; "
+         "print(json.dumps([sorted(s._PATTERNS._entries), sorted(k._PATTERNS._entries)]))"],
         env=env, capture_output=True, text=True, check=True).stdout
     return json.loads(out)
 
 
-def test_the_parser_compiles_the_same_patterns_in_every_process() -> None:
+def test_the_same_patterns_are_compiled_in_every_process() -> None:
     """A pattern written from a set's order (which changes with the hash seed) would be a
     new pattern to the cache in each process: the file would be written at every build
     and grow without end."""
-    first = _parser_patterns("1")
-    assert len(first) > 60
-    assert _parser_patterns("2") == first
-    assert _parser_patterns("3") == first
+    first = _module_patterns("1")
+    assert len(first[0]) > 60 and len(first[1]) > 50
+    assert _module_patterns("2") == first
+    assert _module_patterns("3") == first

@@ -58,6 +58,7 @@ from operator import itemgetter
 
 import ahocorasick
 
+from pressroom.regexcache import PatternCache
 from pressroom.registry import (
     COMMON_WORDS,
     OPENING_WORDS,
@@ -68,6 +69,9 @@ from pressroom.registry import (
 )
 
 __all__ = ["Ambiguity", "LinkResult", "Linker", "Mention", "inferred_forms", "normalize"]
+
+#: The module's patterns, kept beside its bytecode (see :mod:`pressroom.regexcache`).
+_PATTERNS = PatternCache(__file__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +184,7 @@ def _normalize_text(text: str) -> tuple[str, list[int], list[int]]:
     return "".join(parts), norm_points, shifts
 
 
-_TWO_SPACES = re.compile("  ")
+_TWO_SPACES = _PATTERNS.compile("  ")
 
 
 def _long_runs(text: str, newline: int, spaces: int) -> list[tuple[int, int]]:
@@ -246,24 +250,24 @@ TITLES = (
     "Envoy", "Special Envoy", "Special Rapporteur",
 )
 #: Titles that name a person by surname alone (``Mr Peugeot``), whatever else is named so.
-_HONORIFIC = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Herr|Frau)\.? $")
+_HONORIFIC = _PATTERNS.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Mme|Mlle|Herr|Frau)\.? $")
 #: Titles of sovereigns and their families, written before the name alone
 #: (``King Willem-Alexander`` for ``Willem-Alexander of the Netherlands``).
 _ROYAL_TITLES = ("King", "Queen", "Prince", "Princess", "Crown Prince", "Crown Princess",
                  "Emperor", "Empress", "Grand Duke", "Grand Duchess", "Sultan", "Emir")
 #: A royal title, a name of one word and the realm (``Queen Letizia of Spain``).
-_TITLED_ROYAL = re.compile(r"^((?:" + "|".join(_ROYAL_TITLES + ("Infanta", "Infante"))
+_TITLED_ROYAL = _PATTERNS.compile(r"^((?:" + "|".join(_ROYAL_TITLES + ("Infanta", "Infante"))
                            + r") ([A-Z][\w'-]+)) of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*$")
 #: A sovereign's name and realm, as encyclopedias title them: a name of one word (with
 #: its number, if any), ``of`` and a capitalized name; or a name and its number alone.
-_STYLED = re.compile(r"^(([A-Z][\w'-]+)(?: [IVX]+)?) of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*$"
+_STYLED = _PATTERNS.compile(r"^(([A-Z][\w'-]+)(?: [IVX]+)?) of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*$"
                      r"|^(([A-Z][\w'-]+) (?!X$)[IVX]+)$")
 #: The last two characters of each title: letters and dots only.
 _TITLE_ENDS = frozenset(t[-2:] for t in TITLES)
 #: A country's initials that go with a title after them (``U.S. President``); a body's
 #: (``UN Director Jane Roe``) stay its mention.
 _TITLE_PREFIXES = frozenset("U.S. US UK U.K.".split())
-_TITLE_RE = re.compile(
+_TITLE_RE = _PATTERNS.compile(
     r"(?:\b(?:U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.)\s)?\b(?:(?:Deputy|Acting|Interim)\s)?(?:"
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
     + r")\s$"
@@ -277,25 +281,25 @@ _PARTICLES = frozenset(
 _LOWER_WORDS = frozenset("of the and for in on at to a an de la du del des der van von y et & und".split())
 _LEADING_ARTICLES = ("The ", "the ")
 #: A company's legal form after its name (``Facebook, Inc.``, ``Equinor ASA``, ``OHB SE``).
-_CORPORATE = re.compile(
+_CORPORATE = _PATTERNS.compile(
     r",?\s+(?:Inc\.?|Ltd\.?|Limited|LLC|LLP|Corp\.?|Co\.|PLC|plc|S\.A\.|SA|GmbH|AG|ASA|AS|AB"
     r"|SE|NV|N\.V\.|BV|B\.V\.|SpA|S\.p\.A\.|Oyj|Pty\.? Ltd\.?|S\.L\.|SL|K\.K\.)$")
 #: A business group's generic word (``Universal Music Group``, ``Dongfeng Motor
 #: Corporation``, ``Groupe PSA``): the name is also written without it.
-_GROUP = re.compile(r"^(?:Groupe|Grupo|Gruppo) (?=[A-Z])"
+_GROUP = _PATTERNS.compile(r"^(?:Groupe|Grupo|Gruppo) (?=[A-Z])"
                     r"|(?<=[a-z]) (?:Motors? )?(?:Group|Corporation|Company|Holdings)$")
 #: A sports club's affix (``Sunderland A.F.C.``, ``FC Barcelona``, ``VfB Stuttgart``); not
 #: initials that are a company's as much as a club's (``AS``, ``SC``, ``CF Industries``).
-_CLUB = re.compile(r"^(?:A\.?F\.?C\.?|F\.?C\.?|SV|VfB|VfL) (?=[A-Z])"
+_CLUB = _PATTERNS.compile(r"^(?:A\.?F\.?C\.?|F\.?C\.?|SV|VfB|VfL) (?=[A-Z])"
                    r"|(?<=[a-z]) (?:A\.?F\.?C\.?|F\.?C\.?|C\.?F\.?|S\.?C\.?)$")
 #: A disambiguation in parentheses after a name (``Ministry of Health (Kenya)``,
 #: ``John Smith (footballer)``), as encyclopedias and imported lists write them.
-_QUALIFIED = re.compile(r"^(.+?)\s+\([^()]+\)$")
+_QUALIFIED = _PATTERNS.compile(r"^(.+?)\s+\([^()]+\)$")
 #: An Arabic surname with its article or ``bin`` joined by a hyphen (``al-Hashimi``; not
 #: ``Abd-Allah``, a given name).
-_ARABIC_SURNAME = re.compile(r"^(?:[Aa][lnrstdz]|[Ee]l|[Aa]sh|[Bb]in|[Ii]bn|[Aa]bu)-([A-Z][\w']+)$")
-_INITIAL = re.compile(r"^[A-Z]\.?$")
-_CAPWORD = re.compile(r"^[A-Z][\w'.-]*$")
+_ARABIC_SURNAME = _PATTERNS.compile(r"^(?:[Aa][lnrstdz]|[Ee]l|[Aa]sh|[Bb]in|[Ii]bn|[Aa]bu)-([A-Z][\w']+)$")
+_INITIAL = _PATTERNS.compile(r"^[A-Z]\.?$")
+_CAPWORD = _PATTERNS.compile(r"^[A-Z][\w'.-]*$")
 
 
 _GERMAN = str.maketrans({"ü": "ue", "ö": "oe", "ä": "ae", "Ü": "Ue", "Ö": "Oe", "Ä": "Ae"})
@@ -693,62 +697,63 @@ def unaccented(surface: str) -> tuple[str, ...]:
 #: ``Ministry of Interior``, ``Government of the United States``: a head of one word, ``of``
 #: and a capitalized name (``Interior Ministry``, ``U.S. Government``; the head alone after a
 #: full mention).
-_HEAD_OF = re.compile(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$")
+_HEAD_OF = _PATTERNS.compile(r"^([A-Z][a-z]+) of (?:the )?([A-Z].+)$")
 #: ``Supreme Court of Cassation``, ``20th National Congress of the Chinese Communist Party``:
 #: a head of two capitalized words or more (after an ordinal), ``of`` and the owner's name.
-_HEADS_OF = re.compile(r"^((?:\d+(?:st|nd|rd|th) )?(?:[A-Z][a-z]+ )+[A-Z][a-z]+) of (?:the )?([A-Z].*)$")
+_HEADS_OF = _PATTERNS.compile(
+    r"^((?:\d+(?:st|nd|rd|th) )?(?:[A-Z][a-z]+ )+[A-Z][a-z]+) of (?:the )?([A-Z].*)$")
 #: ``Supreme Court of Kenya``: a head of capitalized words, ``of`` and a name of one to three
 #: capitalized words (an owner: ``Kenya's Supreme Court``).
-_HEAD_OF_OWNER = re.compile(
+_HEAD_OF_OWNER = _PATTERNS.compile(
     r"^((?:[A-Z][a-z]+ )*[A-Z][a-z]+) of (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})$")
 #: A Spanish surname, as the second of three words (``Samuel García Sepúlveda``): a
 #: patronymic (``Rodríguez``, ``Díaz``, ``Ruiz``, ``Muñoz``) or one of the commonest others;
 #: not a second given name (``José Luis``, ``Hernán Darío``, ``Juan Carlos``).
-_SPANISH_SURNAME = re.compile(
+_SPANISH_SURNAME = _PATTERNS.compile(
     r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ez|az|iz|oz)|García|Martín|Torres|Flores|Rivera|Morales"
     r"|Romero|Castillo|Vargas|Castro|Herrera|Medina|Aguilar|Moreno|Mendoza|Rojas|Cruz|Reyes"
     r"|Guerrero|Navarro|Ramos|Delgado|Ortega|Vega|Molina|Serrano|Blanco|Gil|Sosa|Rubio")
 #: Letters no Spanish name has: a Portuguese name's last surname is the one used alone
 #: (``Conceição``), a Vietnamese name's order is another (``Phạm Minh Chính``).
-_NOT_SPANISH = re.compile("[^\x00-\x7fáéíóúüñÁÉÍÓÚÜÑ]")
+_NOT_SPANISH = _PATTERNS.compile("[^\x00-\x7fáéíóúüñÁÉÍÓÚÜÑ]")
 #: An Arabic article opening a name: ``Al-Shabaab``, ``al-Qaeda``, ``El-Fasher``.
-_ARTICLE_OPENING = re.compile(r"^([Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]t)-[A-Z]")
+_ARTICLE_OPENING = _PATTERNS.compile(r"^([Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]sh|[Aa]t)-[A-Z]")
 #: An event of one word, or of a season and one word: ``Olympics``, ``Winter Paralympics``
 #: (a year's, written without its year, only after a full mention).
-_SEASON_EVENT = re.compile(r"(?:Summer |Winter )?([A-Z]\w+)")
-_CAMPUS = re.compile(r"^(.+) at ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+_SEASON_EVENT = _PATTERNS.compile(r"(?:Summer |Winter )?([A-Z]\w+)")
+_CAMPUS = _PATTERNS.compile(r"^(.+) at ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 #: A court case: ``Roe v. Wade``, ``Planned Parenthood v. Casey``, ``Miller vs Smith``.
-_CASE = re.compile(r"^([A-Z][\w'.-]*(?: [A-Z][\w'.-]*)*) v(?:s?\.|s)? ([A-Z][\w'.-]*(?: [\w'.-]+)*)$")
+_CASE = _PATTERNS.compile(r"^([A-Z][\w'.-]*(?: [A-Z][\w'.-]*)*) v(?:s?\.|s)? ([A-Z][\w'.-]*(?: [\w'.-]+)*)$")
 #: A named storm: ``Hurricane Ian``, ``Typhoon Haiyan``, ``Cyclone Idai``, ``Storm Ciarán``.
-_STORM = re.compile(r"^(?:Hurricane|(?:Super )?Typhoon|(?:Tropical )?Cyclone|(?:Tropical )?Storm)"
+_STORM = _PATTERNS.compile(r"^(?:Hurricane|(?:Super )?Typhoon|(?:Tropical )?Cyclone|(?:Tropical )?Storm)"
                     r" ([A-Z][\w'-]+)$")
-_COMPASS = re.compile(r"\b(North|South)(east|west)\b")
-_COMPASS_SPLIT = re.compile(r"\b(North|South)[ -](East|West)\b")
+_COMPASS = _PATTERNS.compile(r"\b(North|South)(east|west)\b")
+_COMPASS_SPLIT = _PATTERNS.compile(r"\b(North|South)[ -](East|West)\b")
 #: ``Labour Party``, ``Conservative Party``: a party named by one word, which its members'
 #: name or the word alone also names.
-_PARTY = re.compile(r"^([A-Z][a-z]+) Party$")
+_PARTY = _PATTERNS.compile(r"^([A-Z][a-z]+) Party$")
 #: ``Rohingya people``: an ethnic or national group's name followed by ``people``.
-_PEOPLE = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) peoples?$")
+_PEOPLE = _PATTERNS.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) peoples?$")
 #: ``Yeoncheon County``, ``Southern Finland Province``, ``Jigawa State``, ``County Donegal``,
 #: ``Donggala Regency``: a place's name and a generic word (not ``Glacier``: ``Fox
 #: Glacier``, ``Taylor Glacier`` are named for a word or a person).
-_GENERIC_PLACE = re.compile(
+_GENERIC_PLACE = _PATTERNS.compile(
     r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:County|Province|Prefecture|District|Municipality"
     r"|State|Region|Regency|Governorate|Oblast|Krai|Voivodeship|Canton|Department|Strip)$"
     r"|^County ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 #: ``Mount Everest``: a mountain's name after ``Mount``, which writers leave out once the
 #: mountain is named (``Everest``); only then: ``Mount Lebanon`` is no ``Lebanon``.
-_MOUNT = re.compile(r"^Mount ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
+_MOUNT = _PATTERNS.compile(r"^Mount ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 #: ``Indus River``, ``River Irwell``, ``Pacific Ocean``: a river's or an ocean's name and
 #: its generic word, which writers leave out (``the Indus``, ``the Pacific``).
-_WATER = re.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:River|Ocean)$"
+_WATER = _PATTERNS.compile(r"^([A-Z][\w'-]*(?: [A-Z][\w'-]*)*) (?:River|Ocean)$"
                     r"|^River ([A-Z][\w'-]*(?: [A-Z][\w'-]*)*)$")
 #: Adjectives naming waters, a colour or a pole (``Red River``, ``Arctic Ocean``): alone,
 #: they are the adjective.
 _WATER_ADJECTIVES = frozenset(
     "Red Yellow White Black Blue Green Orange Arctic Antarctic".split())
-_US_LONG = re.compile(r"\bUnited States (?=[A-Z])")
-_US_SHORT = re.compile(r"^(?:U\.S\.|US) (?=[A-Z])")
+_US_LONG = _PATTERNS.compile(r"\bUnited States (?=[A-Z])")
+_US_SHORT = _PATTERNS.compile(r"^(?:U\.S\.|US) (?=[A-Z])")
 
 
 def _us_forms(name: str) -> list[tuple[str, int]]:
@@ -773,12 +778,12 @@ def _us_forms(name: str) -> list[tuple[str, int]]:
 
 # --------------------------------------------------------------------------- the linker
 
-_DEFINED_ACRONYM = re.compile(r"\s?\(\s?([A-Z][A-Za-z0-9&.-]{0,10}[A-Z0-9.])\s?\)")
+_DEFINED_ACRONYM = _PATTERNS.compile(r"\s?\(\s?([A-Z][A-Za-z0-9&.-]{0,10}[A-Z0-9.])\s?\)")
 #: An acronym of three capitals or more in brackets, after a word. The word is looked for
 #: behind the bracket, not before it: a regex that opens with its literal bracket is searched
 #: for that character, one that opens with a look-behind is tried at every character (0.06
 #: ms a 4 KB text).
-_BRACKETED_ACRONYM = re.compile(r"\((?<=[A-Za-z] \()([A-Z]{3,8})\)")
+_BRACKETED_ACRONYM = _PATTERNS.compile(r"\((?<=[A-Za-z] \()([A-Z]{3,8})\)")
 #: Verbs a place's acronym is the subject of, not a noun it modifies (``the U.S. said``,
 #: ``the UK left``): the irregular pasts (regular ones end in ``-ed``) and ``says``.
 _VERBS = frozenset("""said says made sent spent won lost left took gave told met came went got
@@ -786,7 +791,7 @@ _VERBS = frozenset("""said says made sent spent won lost left took gave told met
     stood chose wrote rose fell struck hit cut let shut spoke broke drew drove grew threw wore
     sold built meant felt found heard understood withdrew undertook overtook forbade""".split())
 #: The word after an acronym: ``U.S. officials``, ``US President``, not ``U.S. and``.
-_MODIFIED = re.compile(r" ([A-Za-z][a-z-]*)(?![a-z-]|'t)")  # ``U.S wouldn't``: a verb
+_MODIFIED = _PATTERNS.compile(r" ([A-Za-z][a-z-]*)(?![a-z-]|'t)")  # ``U.S wouldn't``: a verb
 _FUNCTION_WORDS = frozenset(
     """a an the and or but nor if of on in at to by for from with as is are was were be been
     has have had will would can could may might must should do does did not no it its this
@@ -794,33 +799,33 @@ _FUNCTION_WORDS = frozenset(
     while after before since until than then so yet also""".split()
 )
 #: The capitalized word after a name that is a common word: ``World`` in ``World Cup``.
-_NEXT_NAME = re.compile(r" [A-Z]")
+_NEXT_NAME = _PATTERNS.compile(r" [A-Z]")
 
 
 #: A capitalized word that may be a given name or a surname, of any of the usual shapes:
 #: ``Dana``, ``McKenzie``, ``O'Neil``, ``DeShawn``, ``Jean-Luc``.
 _NAME_WORD = r"[A-Z](?:[a-z]+|[a-z]*['-]?[A-Z][a-z]+)"
-_PREV_CAP = re.compile(r"(?<![\w.'-])(" + _NAME_WORD + ") $")
+_PREV_CAP = _PATTERNS.compile(r"(?<![\w.'-])(" + _NAME_WORD + ") $")
 #: A middle initial (``F.``) or name (``Ahmed``) between a person's given name and surname.
-_MIDDLE = re.compile(r"[A-Z]\.|[A-Z][a-z][\w'’-]*")
+_MIDDLE = _PATTERNS.compile(r"[A-Z]\.|[A-Z][a-z][\w'’-]*")
 
-_NEXT_CAP = re.compile(r" (" + _NAME_WORD + r")(?![\w'-])")
-_ONE_NAME_WORD = re.compile(_NAME_WORD)
+_NEXT_CAP = _PATTERNS.compile(r" (" + _NAME_WORD + r")(?![\w'-])")
+_ONE_NAME_WORD = _PATTERNS.compile(_NAME_WORD)
 #: An article right before a capitalized word: ``the Israeli Roe``, ``an Italian``; the word
 #: is then an adjective or a noun, not a given name.
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'-])(?:[Tt]he|[Aa]n?) $")
+_ARTICLE_BEFORE = _PATTERNS.compile(r"(?<![\w'-])(?:[Tt]he|[Aa]n?) $")
 _TITLE_SET = frozenset(w for t in TITLES for w in t.split())
 #: After a name of one word, what introduces a person: ``Valeska Paris, an Australian woman``.
-_INTRO = re.compile(r",? (?:an?|who|whose|aged) |, \d|,? (?:said|says|told|claims|claimed)\b")
+_INTRO = _PATTERNS.compile(r",? (?:an?|who|whose|aged) |, \d|,? (?:said|says|told|claims|claimed)\b")
 #: Endings of adjectives of place (``Southern``, ``Japanese``, ``Swedish``) and adverbs
 #: (``Currently``): not given names before a one-word name or alias.
 _ADJECTIVE = ("ern", "ese", "ish", "ly")
 
 
-_CURRENCY = re.compile(r" ?\$ ?\d")
-_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+_CURRENCY = _PATTERNS.compile(r" ?\$ ?\d")
+_PLAIN_WORD = _PATTERNS.compile(r"[A-Z][a-z]+")
 #: A name that goes on: ``of Arkansas`` after ``University``.
-_NAME_GOES_ON = re.compile(r" of (?:the )?[A-Z]")
+_NAME_GOES_ON = _PATTERNS.compile(r" of (?:the )?[A-Z]")
 #: Compass points: common words whatever the text.
 _DIRECTIONS = frozenset("north south east west".split())
 
@@ -918,14 +923,14 @@ def _common_here(word: str, text: str, cache: dict[str, bool]) -> bool:
             i = text.find(low, j)
         cache[word] = known
     return known
-_CODE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){2,}")
+_CODE = _PATTERNS.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+){2,}")
 
 
 #: Text that is no prose: a web address, an e-mail address, a handle or a hashtag.
-_NOT_PROSE_RE = re.compile(
+_NOT_PROSE_RE = _PATTERNS.compile(
     r"(?:https?://|www\.)[^\s<>\"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?<![\w&/])[@#][A-Za-z_]\w*")
 #: A character of an e-mail address before its ``@``.
-_ADDRESS_CHAR = re.compile(r"[\w.+-]")
+_ADDRESS_CHAR = _PATTERNS.compile(r"[\w.+-]")
 
 
 def _not_prose(norm: str) -> tuple[list[int], list[int]] | None:
@@ -973,7 +978,7 @@ def _in_code(norm: str, start: int, end: int) -> bool:
 #: What follows a dateline's place: a comma and a date or a capitalized word, a bracket
 #: or a dash (``BAKU, 2 May``, ``PARIS, France –``, ``KABUL (Reuters) –``, ``OSLO – The``);
 #: not a comma and a word in lower case (``NICE, the health watchdog``).
-_DATELINE_AFTER = re.compile(r"[ \t]*(?:,[ \t]*[A-Z0-9]|\(|[–—]|-\s)")
+_DATELINE_AFTER = _PATTERNS.compile(r"[ \t]*(?:,[ \t]*[A-Z0-9]|\(|[–—]|-\s)")
 
 
 class _LineKinds:
@@ -1013,7 +1018,7 @@ _UPPER, _CODE_CHECK, _CAPS_ONLY, _COMMON, _HAS_ACRONYM, _WORD, _DOTLESS, _INVERT
 _PLACE_PREFIXES = frozenset("""Los Las San Santa Santo São Saint St. Sainte Port Puerto Porto
     Fort Mount Lake New""".split())
 #: Initials with dots but the last: ``U.S`` (``U.S government``).
-_DOTLESS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+_DOTLESS_RE = _PATTERNS.compile(r"(?:[A-Z]\.)+[A-Z]")
 #: Entries with more owners than this get an index for :meth:`Linker._choose`.
 _MANY = 8
 #: Sort key of candidates (see :meth:`Linker.link`): longest first, then leftmost.
@@ -1108,7 +1113,7 @@ def _key_value(automaton_key: str, surface: str, entries: tuple[tuple[str, int],
 #: Every character that is no letter or digit (``str.isalnum``) as a space, for
 #: :func:`_boundary_form`; a regex for those characters (``\\w`` is ``isalnum`` or ``_``).
 _BOUNDARY_TABLE = bytes(i if chr(i).isalnum() else 32 for i in range(256))
-_NOT_ALNUM = re.compile(r"[\W_]")
+_NOT_ALNUM = _PATTERNS.compile(r"[\W_]")
 
 
 def _boundary_form(text: str) -> str:
@@ -1160,7 +1165,7 @@ def _boundary_key(key: str) -> str:
 
 #: Scripts written without spaces between words: Hiragana, Katakana, Han (with its
 #: extension A and compatibility ideographs), Thai, Lao, Myanmar, Khmer.
-_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_UNSPACED = _PATTERNS.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
                        "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
@@ -2086,13 +2091,13 @@ class Linker:
 #: Street``).
 #: A capitalized word after ``the`` or ``The`` (its ``t`` tested apart: a regex opening with a
 #: literal is searched for that literal, fast), and after ``this``, ``This``.
-_THE_WORD = re.compile(r"he ([A-Z][\w-]*)")
-_THIS_WORD = re.compile(r"his ([A-Z][\w-]*)")
-_THE_HEAD = re.compile(r"(?![\w-])(?!['\u2019](?!s\b)\w)(?! of\b| [A-Z])")
+_THE_WORD = _PATTERNS.compile(r"he ([A-Z][\w-]*)")
+_THIS_WORD = _PATTERNS.compile(r"his ([A-Z][\w-]*)")
+_THE_HEAD = _PATTERNS.compile(r"(?![\w-])(?!['\u2019](?!s\b)\w)(?! of\b| [A-Z])")
 
 #: After a capitalized word: ``of`` and a name (``Bank of England``), the word the head of
 #: another's name.
-_OTHER_HEAD = re.compile(r" of (?:the )?[A-Z]")
+_OTHER_HEAD = _PATTERNS.compile(r" of (?:the )?[A-Z]")
 
 
 def _after_the(text: str, start: int, end: int) -> bool:
@@ -2130,17 +2135,17 @@ def _other_head(text: str, word: str, after: int, before: int, marks: bytearray,
     return False
 
 #: Titles of an office (not honorifics: ``Mr.``, ``Sir``), at the start of a string.
-_OFFICE = re.compile(
+_OFFICE = _PATTERNS.compile(
     r"(?:(?:U\.S\.|US|UK|U\.K\.|EU|UN|U\.N\.) )?("
     + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)
                if "." not in t and len(t) > 3 and t not in (
                    "Miss", "Dame", "Lord", "Lady", "Saint", "Father", "Sister"))
     + r")\b(?!\.)")
 #: One or two capitalized words right before a title (``First`` of ``First Minister``).
-_OFFICE_WORDS = re.compile(r"(?<![\w.'-])((?:[A-Z][a-z]+ ){1,2})$")
+_OFFICE_WORDS = _PATTERNS.compile(r"(?<![\w.'-])((?:[A-Z][a-z]+ ){1,2})$")
 _OFFICE_INITIALS = frozenset("UE") | frozenset(t[0] for t in TITLES)
-_CAP_AFTER = re.compile(r"(?:'s)? [A-Z]")
-_CAP_BEFORE = re.compile(r"(?<![\w.'-])([A-Z][\w'-]*\.?) $")
+_CAP_AFTER = _PATTERNS.compile(r"(?:'s)? [A-Z]")
+_CAP_BEFORE = _PATTERNS.compile(r"(?<![\w.'-])([A-Z][\w'-]*\.?) $")
 
 
 def _stands_alone(text: str, start: int, end: int, person: bool = False) -> bool:
@@ -2179,3 +2184,6 @@ class _Occupancy:
 
     def add(self, start: int, end: int) -> None:
         self.marks[start:end] = b"\x01" * (end - start)
+
+
+_PATTERNS.save()  # after the last pattern the import compiles

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -42,12 +43,14 @@ def _cache_file(module: Path) -> Path:
     return module.parent / "__pycache__" / f"mod.{sys.implementation.cache_tag}.patterns"
 
 
+def _refuse(*args: object, **kwargs: object) -> None:
+    raise AssertionError("compiled, not read from the cache")
+
+
 def _no_compiler(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make compiling a pattern fail, so only patterns built from the cache come out."""
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise AssertionError("compiled, not read from the cache")
-    monkeypatch.setattr(re, "compile", refuse)
-    monkeypatch.setattr(regexcache._compiler, "_code", refuse)
+    monkeypatch.setattr(regexcache, "re", SimpleNamespace(compile=_refuse))
+    monkeypatch.setattr(regexcache._compiler, "_code", _refuse)
 
 
 def test_patterns_read_back_are_those_re_compiles(module: Path,
@@ -55,7 +58,7 @@ def test_patterns_read_back_are_those_re_compiles(module: Path,
     """Every pattern the parser and the linker compile, written and read back, is the
     pattern ``re.compile`` makes (patterns are equal when their code is), without
     compiling."""
-    patterns = sorted(source._PATTERNS._entries) + sorted(linker._PATTERNS._entries) + SAMPLES
+    patterns = source._PATTERNS.patterns + linker._PATTERNS.patterns + SAMPLES + SAMPLES[:1]
     assert len(patterns) > 120
     expected = [re.compile(p, f) for p, f in patterns]
     cache = PatternCache(str(module))
@@ -65,12 +68,14 @@ def test_patterns_read_back_are_those_re_compiles(module: Path,
 
     read = PatternCache(str(module))
     assert len(read) == len(set(patterns))
+    assert len(set(patterns)) < len(patterns)  # one asked for twice is built once
     _no_compiler(monkeypatch)
     for (p, f), want in zip(patterns, expected, strict=True):
         got = read.compile(p, f)
         assert got == want, p[:80]
         assert (got.pattern, got.flags, got.groups, got.groupindex) == \
             (want.pattern, want.flags, want.groups, want.groupindex)
+    assert len(read) == 0  # each entry let go once its pattern is built
 
 
 def test_a_pattern_read_back_matches_as_compiled(module: Path) -> None:
@@ -136,6 +141,8 @@ def test_nothing_is_written_when_python_writes_no_bytecode(
         module: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "dont_write_bytecode", True)
     cache = PatternCache(str(module))
+    # nor is a pattern's code worked out a second time for a file not written
+    monkeypatch.setattr(PatternCache, "_entry", staticmethod(_refuse))
     assert cache.compile(*SAMPLES[0]) == re.compile(*SAMPLES[0])
     cache.save()
     assert not _cache_file(module).parent.exists()
@@ -159,7 +166,7 @@ def _module_patterns(seed: str) -> list[list[object]]:
            "PYTHONDONTWRITEBYTECODE": "1"}
     out = subprocess.run(
         [sys.executable, "-c", "import json, pressroom.source as s, pressroom.linker as k; "
-         "print(json.dumps([sorted(s._PATTERNS._entries), sorted(k._PATTERNS._entries)]))"],
+         "print(json.dumps([s._PATTERNS.patterns, k._PATTERNS.patterns]))"],
         env=env, capture_output=True, text=True, check=True).stdout
     return json.loads(out)
 

@@ -65,12 +65,19 @@ class PatternCache:
 
     Create it at the top of the module, compile its patterns with :meth:`compile`, and
     call :meth:`save` after the last pattern the import compiles; a pattern compiled
-    later (when a text first needs it) is saved at once.
+    later (when a text first needs it) is saved at once. An entry read is let go once its
+    pattern is built: the code lists stay in memory only until they are used.
     """
 
     def __init__(self, module_file: str) -> None:
+        #: read from the file and not built yet
         self._entries: dict[tuple[str, int], _Entry] = {}
-        self._added = False
+        #: compiled in this process, to be written
+        self._new: dict[tuple[str, int], _Entry] = {}
+        #: every pattern asked for, in order
+        self.patterns: list[tuple[str, int]] = []
+        #: the patterns built from an entry (one asked for again is not compiled)
+        self._built_from_entry: dict[tuple[str, int], re.Pattern[str]] = {}
         self._saved = False
         self._path = _cache_path(module_file) if _sre is not None else None
         self._header: tuple[Any, ...] = ()
@@ -81,28 +88,35 @@ class PatternCache:
         except OSError:
             self._path = None
             return
+        self._entries = self._read()
+
+    def _read(self) -> dict[tuple[str, int], _Entry]:
+        """The entries of the cache file, if it is one this module wrote."""
         try:
             header, entries = marshal.loads(self._path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
-            return  # no cache yet, or not one this module can read
-        if header == self._header and isinstance(entries, dict):
-            self._entries = entries
+            return {}  # no cache yet, or not one this module can read
+        return entries if header == self._header and isinstance(entries, dict) else {}
 
     def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
         """``re.compile(pattern, flags)``, from the cache when it holds the pattern."""
-        flags = int(flags)
-        entry = self._entries.get((pattern, flags))
+        key = (pattern, int(flags))
+        self.patterns.append(key)
+        built = self._built_from_entry.get(key)
+        if built is not None:
+            return built
+        entry = self._entries.pop(key, None)
         if entry is not None:
             try:
-                return _sre.compile(pattern, entry[0], entry[1], entry[2], entry[3], entry[4])
+                built = self._built_from_entry[key] = _sre.compile(pattern, *entry)
+                return built
             except Exception:  # noqa: BLE001 - an entry the engine refuses: compile it again
-                del self._entries[(pattern, flags)]
+                pass
         compiled = re.compile(pattern, flags)
-        if self._path is not None:
-            entry = self._entry(pattern, flags)
+        if self._path is not None and not sys.dont_write_bytecode:
+            entry = self._entry(*key)
             if entry is not None and self._built(pattern, entry) == compiled:
-                self._entries[(pattern, flags)] = entry
-                self._added = True
+                self._new[key] = entry
                 if self._saved:
                     self.save()
         return compiled
@@ -133,12 +147,15 @@ class PatternCache:
             return None
 
     def save(self) -> None:
-        """Write the cache file if patterns were added to it (atomically: processes that
-        compile at once leave one whole file), and save later additions at once."""
+        """Add the patterns compiled since the last save to the cache file (written whole
+        and renamed into place: processes that compile at once leave one whole file), and
+        save later additions at once."""
         self._saved = True
-        if not self._added or self._path is None or sys.dont_write_bytecode:
+        if not self._new or self._path is None or sys.dont_write_bytecode:
             return
-        self._added = False
+        entries = self._read()
+        entries.update(self._new)
+        self._new = {}
         tmp = self._path.with_name(f"{self._path.name}.{os.getpid()}.tmp")
         try:
             self._path.parent.mkdir(parents=True, exist_ok=True)
@@ -146,7 +163,7 @@ class PatternCache:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    fh.write(marshal.dumps((self._header, self._entries)))
+                    fh.write(marshal.dumps((self._header, entries)))
                 os.replace(tmp, self._path)
             except BaseException:
                 tmp.unlink(missing_ok=True)
@@ -155,4 +172,5 @@ class PatternCache:
             pass  # a folder that cannot be written: the patterns are compiled each time
 
     def __len__(self) -> int:
+        """How many patterns read from the file are not built yet."""
         return len(self._entries)

@@ -103,6 +103,18 @@ def test_a_pattern_compiled_after_the_import_is_saved_at_once(module: Path) -> N
     assert len(PatternCache(str(module))) == 2
 
 
+def test_two_processes_saving_at_once_keep_both_patterns(module: Path) -> None:
+    """A save adds to what the file holds when it writes, not to what it held when the
+    process started (two forked readers of one build each compile a date form)."""
+    first, second = PatternCache(str(module)), PatternCache(str(module))
+    first.compile(*SAMPLES[0])
+    first.save()
+    second.compile(*SAMPLES[1])
+    second.save()
+    read = PatternCache(str(module))
+    assert len(read) == 2
+
+
 def test_a_changed_module_does_not_read_its_old_patterns(module: Path) -> None:
     cache = PatternCache(str(module))
     cache.compile(*SAMPLES[0])

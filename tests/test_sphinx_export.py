@@ -116,3 +116,39 @@ def test_the_schema_takes_an_id_exactly_as_the_registry_does():
     differ = [hex(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF
               and bool(ID_RE.match(f"a{chr(c)}b")) != bool(pattern.match(f"a{chr(c)}b"))]
     assert differ == []
+
+
+def test_a_build_that_changed_nothing_leaves_the_export_as_written(tmp_path):
+    """A no-op build neither writes the export again nor loads its kept parts; a build
+    that finds it removed or changed on disk, or a release or an entry changed, writes
+    it as a clean build does."""
+    src = copy_root("pressroom", tmp_path)
+    app = built(src)
+    out = Path(app.outdir)
+    export = out / "pressroom.json"
+    first = export.read_text(encoding="utf-8")
+    stamp = export.stat().st_mtime_ns
+    parts = Path(app.doctreedir) / "pressroom-export.pickle"
+    parts.write_bytes(b"not a pickle: a no-op must not need it")
+
+    built(src)
+    assert export.stat().st_mtime_ns == stamp
+    assert export.read_text(encoding="utf-8") == first
+
+    export.unlink()  # removed: written again, the same
+    built(src)
+    assert export.read_text(encoding="utf-8") == first
+
+    export.write_text("{}", encoding="utf-8")  # changed by hand: written again
+    built(src)
+    assert export.read_text(encoding="utf-8") == first
+
+    release = src / "corpus" / "releases" / "hrf" / "2011" / "2011-04-27-upcoming-dialogue.txt"
+    text = release.read_text(encoding="utf-8")
+    release.write_text(text.replace("Dialogue", "Dialogue, held in Beijing,", 1),
+                       encoding="utf-8")
+    app = built(src)
+    changed = export.read_text(encoding="utf-8")
+    assert changed != first and errors(json.loads(changed)) == []
+    clean = built(src, freshenv=True)
+    assert (Path(clean.outdir) / "pressroom.json").read_text(encoding="utf-8") == changed

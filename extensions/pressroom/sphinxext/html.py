@@ -606,12 +606,23 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     cache_path = Path(app.doctreedir) / "pressroom-export.pickle"
     cache_key = (app.builder.name, app.builder.get_target_uri("a/b"), app.config.html_baseurl,
                  code_key(sys.modules[__name__]))
-    stored = load_pickled(cache_path, cache_key)
-    old_parts: dict[str, tuple[int, str]] = stored["parts"] if stored else {}
-    parts: dict[str, tuple[int, str]] = {}
     all_docs = app.env.all_docs
     entities_key = digest((corpus.digests, [(eid, e[0], e[1]) for eid, e in domain.entries.items()],
                            sorted(agg.release_count.items())))
+    path = Path(app.outdir) / EXPORT_FILE
+    # What the export written last was made of, in a file of its own: a build that read
+    # nothing and changed no entry (a no-op) finds it the same, and the export left as
+    # written, without loading its parts (megabytes of text at a few thousand releases)
+    state_path = Path(app.doctreedir) / "pressroom-export-state.pickle"
+    made_of = (*cache_key, entities_key,
+               digest([(d, all_docs.get(d, -1)) for d in sorted(domain.releases)]))
+    state = load_pickled(state_path, made_of)
+    if state is not None and state.get("file") == _file_stamp(path):
+        _write_schema_and_redirect(app)
+        return
+    stored = load_pickled(cache_path, cache_key)
+    old_parts: dict[str, tuple[int, str]] = stored["parts"] if stored else {}
+    parts: dict[str, tuple[int, str]] = {}
     entities_part = stored.get("entities") if stored else None
     if entities_part is None or entities_part[0] != entities_key:
         entities_part = (entities_key, dumps(entities()))
@@ -619,7 +630,6 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     # {"entities": [...], "releases": [...], "version": 1}, keys sorted, written a
     # release at a time: the whole document is never held in memory as Python objects
     # (tens of MB of them at ten thousand releases)
-    path = Path(app.outdir) / EXPORT_FILE
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("w", encoding="utf-8") as out:
         out.write('{"entities":' + entities_part[1] + ',"releases":[')
@@ -634,7 +644,22 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     tmp.replace(path)
     if parts != old_parts or not stored or stored.get("entities") != entities_part:
         store_pickled(cache_path, cache_key, parts=parts, entities=entities_part)
-    # its schema beside it, for the programs that read it (rewritten only when changed)
+    store_pickled(state_path, made_of, file=_file_stamp(path))
+    _write_schema_and_redirect(app)
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    """A file's size and modification time, or None when it is not there."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
+
+
+def _write_schema_and_redirect(app: Sphinx) -> None:
+    # the export's schema beside it, for the programs that read it (rewritten only when
+    # changed), and the root redirect
     write_if_changed(Path(app.outdir) / EXPORT_SCHEMA_FILE,
                      (Path(__file__).parents[1] / "export.schema.json").read_text("utf-8"))
     _root_redirect(app)

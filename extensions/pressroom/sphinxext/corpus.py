@@ -225,6 +225,16 @@ def load_pickled(path: Path, key: tuple | None) -> dict[str, Any] | None:
     return stored
 
 
+def file_stamp(path: Path) -> list[int] | None:
+    """A file's size and modification time (a list, as JSON gives it back), or None when
+    it is not there: whether a file is the one a build wrote and recorded."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return [st.st_size, st.st_mtime_ns]
+
+
 def store_pickled(path: Path, key: tuple, **values: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

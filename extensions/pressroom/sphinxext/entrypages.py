@@ -74,6 +74,7 @@ from pressroom.sphinxext.corpus import (
     digest,
     entity_anchor,
     entity_slug,
+    file_stamp,
     filed_as,
     in_releases,
     letter_of,
@@ -1142,14 +1143,6 @@ def _load_state(outdir: Path) -> dict[str, Any]:
     return data
 
 
-def _stamp(path: Path) -> list[int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return [st.st_size, st.st_mtime_ns]
-
-
 #: Collected pages whose search entries survived the loading of the last search index
 #: (see :func:`keep_search_entries`), by source folder.
 _REUSABLE: dict[str, set[str]] = {}
@@ -1174,7 +1167,7 @@ def keep_search_entries(app: Sphinx) -> None:
         state = _load_state(outdir)
         index_file = outdir / builder.searchindex_filename
         kept: set[str] = set()
-        if state.get("searchindex") and state["searchindex"] == _stamp(index_file):
+        if state.get("searchindex") and state["searchindex"] == file_stamp(index_file):
             kept = set(state["pages"]) - set(app.env.all_docs)
             _keep_in_search(builder.indexer, kept)
         load(docnames)
@@ -1762,7 +1755,7 @@ def save_digests(app: Sphinx, exc: Exception | None) -> None:
     if exc is not None or written is None:
         return
     index_file = getattr(app.builder, "searchindex_filename", None)
-    stamp = _stamp(outdir / index_file) if index_file and getattr(
+    stamp = file_stamp(outdir / index_file) if index_file and getattr(
         app.builder, "indexer", None) is not None else None
     (outdir / DIGESTS).write_text(json.dumps({**written, "searchindex": stamp, "indices": indices},
                                              sort_keys=True, separators=(",", ":")) + "\n",

@@ -22,6 +22,7 @@ from pressroom.sphinxext.corpus import (
     ACTIVE,
     code_key,
     digest,
+    file_stamp,
     load_pickled,
     plain,
     remove_if_written,
@@ -617,7 +618,7 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     made_of = (*cache_key, entities_key,
                digest([(d, all_docs.get(d, -1)) for d in sorted(domain.releases)]))
     state = load_pickled(state_path, made_of)
-    if state is not None and state.get("file") == _file_stamp(path):
+    if state is not None and state.get("file") == file_stamp(path):
         _write_schema_and_redirect(app)
         return
     stored = load_pickled(cache_path, cache_key)
@@ -644,17 +645,8 @@ def export(app: Sphinx, exc: Exception | None) -> None:
     tmp.replace(path)
     if parts != old_parts or not stored or stored.get("entities") != entities_part:
         store_pickled(cache_path, cache_key, parts=parts, entities=entities_part)
-    store_pickled(state_path, made_of, file=_file_stamp(path))
+    store_pickled(state_path, made_of, file=file_stamp(path))
     _write_schema_and_redirect(app)
-
-
-def _file_stamp(path: Path) -> tuple[int, int] | None:
-    """A file's size and modification time, or None when it is not there."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_size, st.st_mtime_ns)
 
 
 def _write_schema_and_redirect(app: Sphinx) -> None:

@@ -111,12 +111,9 @@ class PatternCache:
         if built is not None:
             return built
         entry = self._entries.pop(key, None)
-        if entry is not None:
-            try:
-                built = self._built_from_entry[key] = _sre.compile(pattern, *entry)
-                return built
-            except Exception:  # noqa: BLE001 - an entry the engine refuses: compile it again
-                pass
+        if entry is not None and (built := self._built(pattern, entry)) is not None:
+            self._built_from_entry[key] = built
+            return built
         compiled = re.compile(pattern, flags)
         if self._path is not None and not sys.dont_write_bytecode:
             entry = self._entry(*key)
@@ -146,9 +143,11 @@ class PatternCache:
 
     @staticmethod
     def _built(pattern: str, entry: _Entry) -> re.Pattern[str] | None:
+        """The pattern *entry* is the code of, or None if the engine refuses it (it is
+        then compiled again)."""
         try:
             return _sre.compile(pattern, *entry)
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001 - code the engine's validator refuses
             return None
 
     def save(self) -> None:

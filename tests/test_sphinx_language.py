@@ -8,7 +8,7 @@ import re
 import time
 from pathlib import Path
 
-from sphinx_support import Writes, copy_root, make, page, warnings_of
+from sphinx_support import Writes, built, copy_root, make, page, warnings_of
 
 FRENCH = "corpus/releases/hrf/2011/2011-05-04-la-chine-doit-liberer"
 TEXT = """---
@@ -165,3 +165,46 @@ def test_text_written_left_to_right_on_a_site_written_right_to_left_is_marked_so
     # a release stating no language is in the site's: nothing said
     english = page(app, "corpus/releases/hrf/2011/2011-04-27-upcoming-dialogue")
     assert " dir=" not in english.split("<body", 1)[1]
+
+
+def test_a_build_that_reads_nothing_does_not_ask_babel_the_sites_direction(tmp_path, monkeypatch):
+    """Whether the site's language is written right to left is Babel's to say, from data it
+    loads (4 MiB, a tenth of a second): the answer is kept in the environment with Babel's
+    version, so a build that reads nothing asks Babel nothing, and a site in Hebrew keeps
+    its stylesheet; one whose language changed asks again."""
+    import babel
+
+    from pressroom.sphinxext import render
+
+    asked: list[str] = []
+    parse = babel.Locale.parse
+
+    def counted(identifier, *args, **kwargs):
+        asked.append(str(identifier))
+        return parse(identifier, *args, **kwargs)
+
+    monkeypatch.setattr(babel.Locale, "parse", counted)
+
+    def fresh_process() -> None:  # what a new sphinx-build starts with
+        monkeypatch.setattr(render, "_KNOWN_DIRECTIONS", {}, raising=False)
+        getattr(render, "_right_to_left", render.right_to_left).cache_clear()
+        asked.clear()
+
+    def styles(app) -> set[str]:
+        return {str(getattr(css, "filename", css)) for css in app.builder._css_files}
+
+    src = copy_root("pressroom", tmp_path)
+    fresh_process()
+    first = built(src, confoverrides={"language": "he"})
+    assert "he" in asked
+    assert "pressroom-rtl.css" in page(first, "docs/index")
+    fresh_process()
+    again = built(src, confoverrides={"language": "he"})
+    assert asked == []
+    assert "_static/pressroom-rtl.css" in styles(again)
+    fresh_process()
+    english = built(src, confoverrides={"language": "en"})
+    assert "en" in asked
+    assert "_static/pressroom-rtl.css" not in styles(english)
+    assert "_static/pressroom.css" in styles(english)
+    assert "pressroom-rtl.css" not in page(english, "docs/index")

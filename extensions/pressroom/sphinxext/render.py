@@ -635,13 +635,31 @@ _RIGHT_TO_LEFT_SCRIPTS = frozenset({"Adlm", "Arab", "Aran", "Hebr", "Mand", "Men
                                     "Rohg", "Samr", "Syrc", "Thaa", "Yezi"})
 
 
-@functools.lru_cache(maxsize=256)
+#: Answers of :func:`right_to_left` an earlier build found, per tag, given back to this
+#: process (see :func:`known_direction`).
+_KNOWN_DIRECTIONS: dict[str, bool] = {}
+
+
+def known_direction(tag: str, right: bool) -> None:
+    """Take *right* as :func:`right_to_left`'s answer for *tag*: what an earlier build
+    found with the same Babel, kept in the environment. Babel's data of a language is
+    4 MiB and a tenth of a second to load; a build that reads and writes no release needs
+    no other language than the site's."""
+    _KNOWN_DIRECTIONS[tag] = right
+
+
 def right_to_left(tag: str) -> bool:
     """Is text in the language *tag* written right to left? As CLDR says, from Babel's
     ``Locale.character_order`` (ar, he, fa, ur, ps, yi, dv, ckb, sd, ug…; ``sd-Deva`` is
     not), for the tag or else its language alone; a script the tag names that Babel does
     not know the language in decides alone. A language Babel does not know is taken to be
     written left to right."""
+    known = _KNOWN_DIRECTIONS.get(tag)
+    return _right_to_left(tag) if known is None else known
+
+
+@functools.lru_cache(maxsize=256)
+def _right_to_left(tag: str) -> bool:
     from babel import Locale, UnknownLocaleError
 
     parts = tag.replace("_", "-").split("-")
@@ -675,7 +693,12 @@ def direction(language: str | None, site_language: str | None) -> str:
 def site_right_to_left(site_language: str | None) -> bool:
     """Is a site in *site_language* (Sphinx's ``language``, English when unset, a tag as
     Sphinx takes it: ``pt_BR``) written right to left?"""
-    return right_to_left(language_tag(site_language or "en") or site_language or "en")
+    return right_to_left(site_tag(site_language))
+
+
+def site_tag(site_language: str | None) -> str:
+    """The language tag of a site in *site_language* (Sphinx's ``language``)."""
+    return language_tag(site_language or "en") or site_language or "en"
 
 
 def language_name(tag: str) -> str:

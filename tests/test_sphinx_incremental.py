@@ -1041,3 +1041,24 @@ def test_a_person_s_type_edited_cuts_the_sentences_around_other_entries_again(tm
     app.build()
     assert sentences(app) == (True, True, False)
     app.cleanup()
+
+
+def test_the_environment_keeps_a_releases_mentions_as_its_rows():
+    """A release's mentions are kept as columns (:class:`MentionRows`): iterated, pickled
+    and compared, they are the rows they were made of, whatever their strings share; an
+    offset past what four bytes hold is kept too."""
+    import pickle
+
+    from pressroom.sphinxext.domain import MentionRows
+
+    sentence = "Ai Weiwei met Brian Dooley in Beijing."
+    rows = [("ai-weiwei", 100, 109, "Ai Weiwei", sentence, 0, 9, 4),
+            ("brian-dooley", 114, 126, "Brian Dooley", "", 0, 0, 4),
+            ("ai-weiwei", 3_000_000_000, 3_000_000_002, "Ai", "He said so.", 0, 2, 90)]
+    kept = MentionRows(rows)
+    assert list(kept) == rows and len(kept) == 3 and bool(kept)
+    back = pickle.loads(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+    assert list(back) == rows and back == kept
+    assert MentionRows(rows[:2]) != kept
+    assert MentionRows(r[:4] + ("Another sentence.",) + r[5:] for r in rows) != kept
+    assert list(MentionRows()) == [] and not MentionRows()

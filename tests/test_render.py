@@ -366,7 +366,7 @@ def test_search_index_names_unescaped_as_json_text():
 
 
 def test_the_direction_of_a_language_is_cldr_s():
-    from pressroom.sphinxext.render import direction, right_to_left
+    from pressroom.sphinxext.markup import direction, right_to_left
 
     for tag in ("ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb", "sd", "ug", "ar-EG", "pa-Arab",
                 "iw", "ks"):

@@ -1351,7 +1351,7 @@ def test_the_note_of_whoever_forwarded_the_release_is_no_part_of_it():
     ("fr", "fr"), ("pt_br", "pt-BR"), ("ZH-hant", "zh-Hant"), ("es-419", "es-419"),
     (" de-CH-1901 ", "de-CH-1901"), ("French", None), ("f", None), ("en--US", None), ("", None)])
 def test_language_tags_are_read_in_the_standard_casing(written, tag):
-    from pressroom.source import language_tag
+    from pressroom.i18n import language_tag
 
     assert language_tag(written) == tag
 
@@ -1368,7 +1368,7 @@ def test_the_header_language_is_a_tag_or_reported():
 
 
 def test_same_language_compares_tags_not_spellings():
-    from pressroom.source import same_language
+    from pressroom.i18n import same_language
 
     assert same_language("pt_BR", "pt-br") and same_language("en", None)
     assert not same_language("en-GB", "en") and not same_language("fr", "en")

@@ -112,7 +112,7 @@ def test_arbitrary_bytes_decode(data):
 @given(st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzABCZ0123456789-_ é"), max_size=16))
 def test_a_language_tag_is_read_once_for_all(written):
     """Reading a tag again changes nothing, and it names the language it was read from."""
-    from pressroom.source import language_tag, same_language
+    from pressroom.i18n import language_tag, same_language
 
     tag = language_tag(written)
     if tag is not None:

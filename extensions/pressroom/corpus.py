@@ -34,10 +34,15 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressroom.config import ProjectConfig, inside
 from pressroom.problems import PressroomError, Problem
-from pressroom.source import Release, decode, parse_release
+
+if TYPE_CHECKING:
+    # the parser is imported where a release is read: what a build that reads none (a
+    # no-op) takes from here does not load its patterns
+    from pressroom.source import Release
 
 #: The ending of a release file's name (compared as written, as Sphinx compares it).
 RELEASE_SUFFIX = ".txt"
@@ -217,6 +222,8 @@ def text_key(text: str) -> str:
 
 
 def key_of_bytes(data: bytes, name: str = "<bytes>") -> str:
+    from pressroom.source import decode
+
     text, _encoding, _problems = decode(data, name)
     return text_key(text)
 
@@ -226,6 +233,8 @@ def release_in_project(path: Path, project: ProjectConfig) -> Release:
 
     Raises :class:`~pressroom.problems.PressroomError` when the file cannot be read.
     """
+    from pressroom.source import parse_release
+
     parts = project.release_parts(path)
     publisher = project.publisher_for(path, parts)
     release = parse_release(

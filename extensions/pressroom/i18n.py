@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -213,3 +214,36 @@ def catalog_key(language: str | None) -> str:
 
     path = gettext.find(CATALOG, LOCALE_DIR, [language]) if language else None
     return hashlib.sha1(Path(path).read_bytes()).hexdigest()[:16] if path else ""
+
+
+# ---------------------------------------------------------------------------- language tags
+# (the parser reads a release's, the Sphinx layer the site's: here, where neither needs the
+# parser's patterns)
+
+#: The shape of a BCP 47 language tag: a language of two or three letters, then subtags
+#: (a script, a region, a variant) of up to eight letters or digits; ``_`` is read as ``-``.
+_LANGUAGE_TAG_RE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def language_tag(value: str) -> str | None:
+    """*value* as a language tag, cased as BCP 47 recommends (``pt_br`` -> ``pt-BR``,
+    ``ZH-hant`` -> ``zh-Hant``), or None when it is not shaped like one (``French``)."""
+    value = value.strip()
+    if not _LANGUAGE_TAG_RE.fullmatch(value):
+        return None
+    first, *rest = re.split(r"[-_]", value)
+    out = [first.lower()]
+    for sub in rest:
+        if len(sub) == 2 and sub.isalpha():
+            out.append(sub.upper())  # a region: ``BR``
+        elif len(sub) == 4 and sub.isalpha():
+            out.append(sub.title())  # a script: ``Hant``
+        else:
+            out.append(sub.lower())
+    return "-".join(out)
+
+
+def same_language(tag: str, other: str | None) -> bool:
+    """Do two language tags name the same language (``pt-BR`` and ``pt_br``; a site whose
+    language is not set is in English, as Sphinx's is)?"""
+    return (language_tag(tag) or tag).lower() == (language_tag(other or "en") or other or "").lower()

@@ -43,7 +43,8 @@ from typing import Any
 from urllib.parse import urlparse
 
 from pressroom.config import ProjectConfig, Publisher
-from pressroom.source import BOMS, decode, language_tag, parse_date, parse_release, slugify
+from pressroom.i18n import language_tag
+from pressroom.source import BOMS, decode, parse_date, parse_release, slugify
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 EMAIL_SUFFIXES = (".eml",)

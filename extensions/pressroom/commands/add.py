@@ -8,10 +8,11 @@ from pathlib import Path
 
 from pressroom.commands import missing_path, project_for
 from pressroom.corpus import release_files, text_key
+from pressroom.i18n import language_tag
 from pressroom.intake import EMAIL_SUFFIXES, HTML_SUFFIXES, free_name, prepare
 from pressroom.lint import display_path
 from pressroom.problems import PressroomError, Problem
-from pressroom.source import decode, language_tag, parse_date
+from pressroom.source import decode, parse_date
 
 NAME = "add"
 HELP = "place received releases (text, HTML or e-mail) in the corpus, named by date and title"

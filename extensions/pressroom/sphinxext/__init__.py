@@ -164,7 +164,7 @@ def _right_to_left_site(app: Sphinx) -> None:
     version, so that a build that reads nothing and writes no release does not load it."""
     import babel
 
-    from pressroom.sphinxext.render import known_direction, right_to_left, site_tag
+    from pressroom.sphinxext.markup import known_direction, right_to_left, site_tag
 
     tag = site_tag(app.config.language)
     domain = get_domain(app.env)

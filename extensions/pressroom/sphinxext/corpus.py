@@ -18,11 +18,12 @@ import os
 import pickle
 import re
 from dataclasses import dataclass, field
+from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pressroom.config import ProjectConfig
-from pressroom.i18n import _, quantity
+from pressroom.i18n import _, language_tag, quantity
 from pressroom.problems import Problem
 from pressroom.registry import (
     CONTROL_RE,
@@ -32,7 +33,6 @@ from pressroom.registry import (
     registry_files,
     strip_accents,
 )
-from pressroom.source import language_tag
 
 if TYPE_CHECKING:
     from sphinx.config import Config
@@ -162,10 +162,12 @@ PREVIOUS_FINGERPRINTS_PICKLE = "pressroom-linker-fingerprints-previous.pickle"
 
 
 def code_key(*modules: Any) -> tuple:
-    """What a pickle's shape depends on: the code that made it."""
+    """What a pickle's shape depends on: the code that made it (*modules*: modules, or the
+    names of modules, found without importing them)."""
     import pressroom.registry as registry_module
 
-    files = [Path(registry_module.__file__), Path(__file__), *(Path(m.__file__) for m in modules)]
+    files = [Path(registry_module.__file__), Path(__file__),
+             *(Path(find_spec(m).origin if isinstance(m, str) else m.__file__) for m in modules)]
     return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
@@ -289,10 +291,9 @@ def get_corpus(confdir: str | Path, config: Config, cache_dir: str | Path | None
     corpus = Corpus(project, registry, problems, key)
     corpus.digests = digests
     if pickled is not None:
-        import pressroom.linker as linker_module
-
+        # the linker is imported when it is first used: a build that reads nothing does not
         corpus.linker_cache = (pickled.with_name(LINKER_PICKLE),
-                               (*pickle_key, code_key(linker_module)))
+                               (*pickle_key, code_key("pressroom.linker")))
     _CACHE[confdir] = corpus
     return corpus
 

@@ -19,8 +19,8 @@ from sphinx.util.docutils import SphinxDirective
 from pressroom import problems
 from pressroom.problems import REPORTED_BY, SUBTYPES
 from pressroom.sphinxext.domain import get_domain
+from pressroom.sphinxext.markup import export_link
 from pressroom.sphinxext.nodes import late
-from pressroom.sphinxext.render import export_link
 
 logger = logging.getLogger(__name__)
 

@@ -85,7 +85,7 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.domain import get_domain
 from pressroom.sphinxext.html import breadcrumbs_html, lang_attributes, url_folder
-from pressroom.sphinxext.render import accent_free_keywords
+from pressroom.sphinxext.markup import accent_free_keywords
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -1066,7 +1066,7 @@ def _search_text(entities: list[Entity]) -> str:
 
 def _search_keywords(entities: list[Entity]) -> str:
     """The words of the names and other names of *entities* as written without accents,
-    as the search index's keywords of their page (see :func:`.render.accent_free_keywords`);
+    as the search index's keywords of their page (see :func:`.markup.accent_free_keywords`);
     "" when there is none."""
     return accent_free_keywords(name for e in entities for name in (e.name, *e.aliases))
 

@@ -33,13 +33,13 @@ from pressroom.sphinxext.corpus import (
 )
 from pressroom.sphinxext.domain import get_domain, writes_page
 from pressroom.sphinxext.generate import generated_folders
-from pressroom.sphinxext.redirects import redirect_page
-from pressroom.sphinxext.render import (
+from pressroom.sphinxext.markup import (
     EXPORT_FILE,
     EXPORT_SCHEMA_FILE,
     direction,
     other_language,
 )
+from pressroom.sphinxext.redirects import redirect_page
 from pressroom.weburl import is_web_address
 
 if TYPE_CHECKING:
@@ -223,7 +223,7 @@ def _without_hidden(function: Any) -> Any:
 def lang_attributes(language: str, site_language: str | None = None) -> str:
     """A ``lang`` attribute (with its leading space) for text in *language*, a tag, and a
     ``dir`` when it is written in the other direction than the site's language (see
-    :func:`~pressroom.sphinxext.render.direction`); nothing for no language (``""``)."""
+    :func:`~pressroom.sphinxext.markup.direction`); nothing for no language (``""``)."""
     if not language:
         return ""
     way = direction(language, site_language)
@@ -234,7 +234,7 @@ class DirectedText:
     """Mixed into the HTML translator: an element marked as written in a language (a class
     ``language-<tag>``, which docutils writes as ``lang``) gets HTML's ``dir`` too when
     that language is written in the other direction than the site's
-    (:func:`~pressroom.sphinxext.render.direction`). ``lang`` alone left a release in
+    (:func:`~pressroom.sphinxext.markup.direction`). ``lang`` alone left a release in
     Arabic laid out left to right: its title and paragraphs left-aligned, a sentence's
     closing marks at the wrong end."""
 

@@ -20,13 +20,16 @@ from sphinx.util import logging
 from pressroom.config import warning_types
 from pressroom.corpus import release_in_project
 from pressroom.problems import PressroomError, Problem
-from pressroom.source import Release
 from pressroom.sphinxext.corpus import Corpus, corpus_for_env, site_language
 from pressroom.sphinxext.domain import get_domain
-from pressroom.sphinxext.render import Rendered, render_release
 
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
+
+    # imported by the first release read (:func:`build_release`): a build that reads none
+    # leaves the parser and the renderer unimported
+    from pressroom.source import Release
+    from pressroom.sphinxext.render import Rendered
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +105,8 @@ def build_release(env: BuildEnvironment, path: Path, docname: str, *,
     """Read, link and render a release; problems are reported at the release file's lines
     (for a release shown inside another page, only when it is not a page of its own: that
     page reports them)."""
+    from pressroom.sphinxext.render import render_release
+
     corpus = corpus_for_env(env)
     release, result, key, relpath = read_release(path, corpus)
     if embedded:  # the page is not the release file: name the file itself

@@ -69,7 +69,7 @@ def redirect_page(target: str, canonical: str, language: str, head: str, heading
     address to keep, with *head* in its ``<head>`` (its title, the mark of a page written
     here), *heading* and a *link* to follow: a moved page's and the root redirect's. In a
     language written right to left, the page runs so (``dir``: it links no stylesheet)."""
-    from pressroom.sphinxext.render import site_right_to_left
+    from pressroom.sphinxext.markup import site_right_to_left
 
     way = ' dir="rtl"' if site_right_to_left(language) else ""
     return (f"<!DOCTYPE html>\n<html lang={quoteattr(language)}{way}><head><meta charset=\"utf-8\">"

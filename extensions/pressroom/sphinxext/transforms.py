@@ -1,7 +1,7 @@
 """The post-transforms that render placeholders from the merged domain data.
 
 :class:`LateRenderer` (priority 5) fills the placeholders; the links to entries it
-makes, like those in release text, are :func:`~.render.entry_link` references that
+makes, like those in release text, are :func:`~.markup.entry_link` references that
 :class:`EntryLinks` (priority 6) points at the entry's page, with its description as
 the link title. Both run before Sphinx's reference resolver (10), which resolves
 the page links (``pending_xref``) among them.
@@ -39,8 +39,7 @@ from pressroom.sphinxext.corpus import (
 from pressroom.sphinxext.directives import badge
 from pressroom.sphinxext.domain import get_domain, writes_page
 from pressroom.sphinxext.generate import MARKER, generated_folders
-from pressroom.sphinxext.nodes import late
-from pressroom.sphinxext.render import (
+from pressroom.sphinxext.markup import (
     ENTRY_ATTR,
     EXPORT_ATTR,
     EXPORT_FILE,
@@ -48,6 +47,7 @@ from pressroom.sphinxext.render import (
     entry_link,
     language_classes,
 )
+from pressroom.sphinxext.nodes import late
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -71,9 +71,9 @@ def _unlink(node: nodes.reference) -> None:
 
 
 class EntryLinks(SphinxPostTransform):
-    """Fill in the target of every link the linker made (:func:`~.render.entry_link`),
-    of links to the corpus export (:func:`~.render.export_link`) and to the release file
-    as received (:func:`~.render.original_link`).
+    """Fill in the target of every link the linker made (:func:`~.markup.entry_link`),
+    of links to the corpus export (:func:`~.markup.export_link`) and to the release file
+    as received (:func:`~.markup.original_link`).
 
     One pass over the page's references, one relative URI per entry page it links
     to; the link's title is the entry's one-line description. A link to an entry

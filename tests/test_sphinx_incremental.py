@@ -1068,7 +1068,8 @@ def test_a_build_that_reads_nothing_leaves_the_parser_and_the_linker_unimported(
     """A no-op (and any build that reads no release) writes its pages, its export and its
     redirects without the release parser, the renderer or the linker: importing them is
     150 ms and 4 MiB of compiled patterns, which such a build paid before. A build that
-    reads a release imports them as it needs them (the same process, run again)."""
+    reads releases imports them before Sphinx forks its parallel readers (a reader that
+    imported them itself did so for every chunk of documents it was handed)."""
     import json
     import os
     import subprocess
@@ -1077,10 +1078,17 @@ def test_a_build_that_reads_nothing_leaves_the_parser_and_the_linker_unimported(
     src = copy_root("pressroom", tmp_path)
     app = built(src)
     heavy = ["pressroom.source", "pressroom.sphinxext.render", "pressroom.linker", "ahocorasick"]
-    script = ("import json, sys; from sphinx.cmd.build import build_main; "
-              f"rc = build_main(['-b', 'html', '-q', '-d', {str(app.doctreedir)!r}, "
-              f"{str(src)!r}, {str(app.outdir)!r}]); "
-              f"print(json.dumps([rc, [m for m in {heavy!r} if m in sys.modules]]))")
+    script = f"""
+import json, sys
+from sphinx.application import Sphinx
+app = Sphinx({str(src)!r}, {str(src)!r}, {str(app.outdir)!r}, {str(app.doctreedir)!r}, "html",
+             status=None, parallel=2)
+before_reading = []
+app.connect("env-before-read-docs", lambda app, env, docnames: before_reading.append(
+    [m for m in {heavy!r} if m in sys.modules]), priority=900)
+app.build()
+print(json.dumps([app.statuscode, before_reading, [m for m in {heavy!r} if m in sys.modules]]))
+"""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "extensions")}
 
     def build_in_a_process() -> list:
@@ -1088,6 +1096,6 @@ def test_a_build_that_reads_nothing_leaves_the_parser_and_the_linker_unimported(
                              text=True, check=True)
         return json.loads(out.stdout.strip().splitlines()[-1])
 
-    assert build_in_a_process() == [0, []]
+    assert build_in_a_process() == [0, [[]], []]
     _edit(src / f"{MARKUP}.txt", "Jane Roe met Brian Dooley", "Jane Roe met Ai Weiwei")
-    assert build_in_a_process() == [0, heavy]
+    assert build_in_a_process() == [0, [heavy], heavy]

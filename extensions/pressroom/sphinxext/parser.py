@@ -26,8 +26,9 @@ from pressroom.sphinxext.domain import get_domain
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
-    # imported by the first release read (:func:`build_release`): a build that reads none
-    # leaves the parser and the renderer unimported
+    # imported where a release is read (:func:`build_release`), and by a build that reads
+    # documents before Sphinx forks its readers (``incremental.env_before_read_docs``): a
+    # build that reads none leaves the parser and the renderer unimported
     from pressroom.source import Release
     from pressroom.sphinxext.render import Rendered
 

@@ -1065,7 +1065,7 @@ def test_the_environment_keeps_a_releases_mentions_as_its_rows():
 
 
 def test_a_build_that_reads_nothing_leaves_the_parser_and_the_linker_unimported(tmp_path):
-    """A no-op (and any build that reads no release) writes its pages, its export and its
+    """A no-op (a build that reads nothing) writes its pages, its export and its
     redirects without the release parser, the renderer or the linker: importing them is
     150 ms and 4 MiB of compiled patterns, which such a build paid before. A build that
     reads releases imports them before Sphinx forks its parallel readers (a reader that

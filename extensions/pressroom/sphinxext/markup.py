@@ -3,9 +3,9 @@ corpus export and to a release file as received (``reference`` nodes whose targe
 filled in when the page is written), and the marks of a text's language and direction.
 
 Apart from :mod:`.render` (a release made into its page), which imports the release
-parser, its patterns and the linker's: a build that reads no release (a no-op, a rebuild
-after an entry's edit that no release mentions) writes its pages, its export and its
-redirects with this module alone, and leaves those unimported (150 ms, 4 MiB).
+parser, its patterns and the linker's: a build that reads nothing (a no-op) writes its
+pages, its export and its redirects with this module alone, and leaves those unimported
+(150 ms, 4 MiB).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from itertools import takewhile
 
 from docutils import nodes
 
-from pressroom.i18n import display_locale, language_tag, same_language
+from pressroom.i18n import language_tag, same_language
 
 
 def entry_link(entity_id: str, text: str, classes: list[str] | None = None,
@@ -153,22 +153,6 @@ def site_right_to_left(site_language: str | None) -> bool:
 def site_tag(site_language: str | None) -> str:
     """The language tag of a site in *site_language* (Sphinx's ``language``)."""
     return language_tag(site_language or "en") or site_language or "en"
-
-
-def language_name(tag: str) -> str:
-    """A language tag as its name in the site's language (``pt-BR`` -> ``Portuguese
-    (Brazil)``, ``Portugiesisch (Brasilien)``), from the CLDR data of Babel (which Sphinx
-    uses for its own translations); the tag itself when Babel does not know it."""
-    from babel import Locale, UnknownLocaleError
-
-    for attempt in (tag, tag.split("-")[0]):  # ``de-CH-1901``: a variant Babel has no data for
-        try:
-            name = Locale.parse(attempt, sep="-").get_display_name(display_locale())
-        except (ValueError, TypeError, UnknownLocaleError):
-            continue
-        if name:
-            return name
-    return tag
 
 
 _SEARCH_WORD = re.compile(r"\w+")  # a word as Sphinx's search splits text into words

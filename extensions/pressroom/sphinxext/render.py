@@ -19,7 +19,7 @@ from docutils import nodes
 
 from pressroom.config import is_suppressed
 from pressroom.corpus import text_key
-from pressroom.i18n import _, human_date
+from pressroom.i18n import _, display_locale, human_date
 from pressroom.linker import TITLES
 from pressroom.registry import PartialDate
 from pressroom.source import (
@@ -41,7 +41,6 @@ from pressroom.sphinxext.markup import (
     accent_free_keywords,
     entry_link,
     language_classes,
-    language_name,
     original_link,
     other_language,
 )
@@ -592,6 +591,22 @@ def description_of(release: Release) -> str:
         stops = sentence_ends(text, start, end)
         return cut_words(text[start:stops[0][2] if stops else end], DESCRIPTION_CHARS - 2)
     return ""
+
+
+def language_name(tag: str) -> str:
+    """A language tag as its name in the site's language (``pt-BR`` -> ``Portuguese
+    (Brazil)``, ``Portugiesisch (Brasilien)``), from the CLDR data of Babel (which Sphinx
+    uses for its own translations); the tag itself when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    for attempt in (tag, tag.split("-")[0]):  # ``de-CH-1901``: a variant Babel has no data for
+        try:
+            name = Locale.parse(attempt, sep="-").get_display_name(display_locale())
+        except (ValueError, TypeError, UnknownLocaleError):
+            continue
+        if name:
+            return name
+    return tag
 
 
 def _published(text: str, seg, marked: Sequence[str] = ()) -> nodes.paragraph:

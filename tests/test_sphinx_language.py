@@ -186,8 +186,8 @@ def test_a_build_that_reads_nothing_does_not_ask_babel_the_sites_direction(tmp_p
     monkeypatch.setattr(babel.Locale, "parse", counted)
 
     def fresh_process() -> None:  # what a new sphinx-build starts with
-        monkeypatch.setattr(markup, "_KNOWN_DIRECTIONS", {}, raising=False)
-        getattr(markup, "_right_to_left", markup.right_to_left).cache_clear()
+        monkeypatch.setattr(markup, "_KNOWN_DIRECTIONS", {})
+        markup._right_to_left.cache_clear()
         asked.clear()
 
     def styles(app) -> set[str]:

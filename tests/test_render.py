@@ -320,6 +320,57 @@ def test_a_mention_in_the_title_is_not_listed_again_among_the_sentences():
     assert above.title_anchor == "m40"
 
 
+def test_backlinks_are_made_for_the_entries_asked_for_and_alike_in_any_order(monkeypatch):
+    """An entry's backlinks are made when a page asks for them, from the releases that
+    mention it: computing the aggregates makes none (a build that renders no entry page
+    makes none), asking for one entry makes its own, and a build asking for many has the
+    rest made in one pass; whichever way and in whatever order, each entry's backlinks
+    are the same, each made once."""
+    from pressroom.sphinxext import aggregates
+
+    entities = [f"e{i}" for i in range(6)]
+    releases = {f"r{i:02d}": (f"Release {i % 4}", f"2011-0{1 + i % 3}-01" if i % 5 else "",
+                              "", "", "", "", "", "") for i in range(12)}
+    mentions = {}
+    for i, docname in enumerate(releases):
+        named = [eid for j, eid in enumerate(entities) if (i + j) % 3 == 0 or j == 0]
+        rows, at = [], 0
+        for n, eid in enumerate(named * 2):  # each twice: the second in a sentence of its own
+            sentence = f"{eid} in {docname}, sentence {n}." if n % 3 else ""
+            rows.append((eid, at, at + 2, eid, sentence, 0, 2, 1 + n))
+            at += 40
+        mentions[docname] = rows
+
+    class Domain:
+        quotes: dict = {}
+        entries: dict = {}
+
+    Domain.releases, Domain.mentions = releases, mentions
+    made: list[tuple[str, str]] = []
+    real = aggregates._backlink
+
+    def counted(docname, meta, rows):
+        made.append((docname, rows[0][0]))
+        return real(docname, meta, rows)
+
+    monkeypatch.setattr(aggregates, "_backlink", counted)
+    agg = aggregates.compute(Domain())
+    assert made == []
+    e3 = agg.backlinks["e3"]
+    assert sorted(made) == sorted((d, "e3") for d, rows in mentions.items()
+                                  if any(r[0] == "e3" for r in rows))
+    assert [b.date for b in e3] == sorted((b.date for b in e3), reverse=True)
+    one_by_one = {eid: agg.backlinks.get(eid) for eid in entities}
+    assert len(made) == len(set(made)) == sum(len({r[0] for r in rows})
+                                              for rows in mentions.values())
+    made.clear()
+    again = aggregates.compute(Domain())
+    in_turn = {eid: again.backlinks.get(eid) for eid in reversed(entities)}
+    assert in_turn == one_by_one and len(made) == len(set(made))
+    assert again.backlinks.get("nobody") is None and "nobody" not in again.backlinks
+    assert again.release_count == {eid: len(rows) for eid, rows in one_by_one.items()}
+
+
 def test_entries_left_out_of_appears_with_are_counted():
     """*Appears with* lists the entries most often mentioned with an entry, the first of
     those mentioned as often by name where it is cut; how many it leaves out, and in how

@@ -55,7 +55,7 @@ logger = logging.getLogger(__name__)
 #: release stores in them (its sentences, its quotations), or the markup a release page is
 #: given around its document (breadcrumbs, JSON-LD: Sphinx rewrites a page only when its
 #: document is outdated): an environment kept from before is then read again.
-ENV_VERSION = 32
+ENV_VERSION = 33
 STATIC = Path(__file__).parent / "static"
 
 

@@ -1,11 +1,12 @@
 """Backlinks, quotations, co-mentions and counts, derived fresh from the merged domain data.
 
-Computed once per build (at ``env-updated``, after parallel reads are merged)
-in one pass over the mentions: mentions are indexed by entity once, so the cost
-is linear in the number of mentions, never entities × releases. An entry's
-co-mentions are counted when first asked for, over the releases that mention it
-(for every entry, the sum of the squares of the numbers of distinct entities
-within each release).
+Indexed once per build (at ``env-updated``, after parallel reads are merged) in one
+pass over the mentions' entity ids: which releases mention each entity, and how many.
+An entry's backlinks and co-mentions are made from those when first asked for: its
+backlinks from the rows of the releases that mention it, its co-mentions by counting
+the entities of those releases (for every entry, the sum of the squares of the numbers
+of distinct entities within each release); a build asks for those of the pages it keys
+or renders. The cost is linear in the number of mentions, never entities × releases.
 Nothing here is stored in the environment.
 """
 
@@ -16,8 +17,10 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter
+from typing import Any
 
 from pressroom.sphinxext.corpus import digest, letter_of, name_key
+from pressroom.sphinxext.domain import MentionRows
 
 #: How many co-mentioned entries an entry page lists.
 APPEARS_WITH = 12
@@ -47,6 +50,100 @@ class Backlink:
     title_anchor: str = ""
 
 
+class Backlinks:
+    """Entity id -> its backlinks (``[Backlink]``, the newest release first; ``get`` as a
+    dict's), an entity's made when first asked for, from the releases that mention it.
+
+    A build renders or keys the pages of the entities it changed, not all of them: the
+    backlinks of every entity, made at every build, were 35 MiB at N = 10,000 (100,000 of
+    them), most of a no-op's own memory after the environment. :meth:`releases` gives the
+    releases that mention an entity without making its backlinks (for the co-mentions and
+    the pages' keys)."""
+
+    __slots__ = ("_by_entity", "_memo", "_mentions", "_releases", "_visited")
+
+    def __init__(self, mentions: dict[str, MentionRows], releases: dict[str, tuple],
+                 by_entity: dict[str, list[str]]) -> None:
+        self._mentions = mentions
+        self._releases = releases
+        self._by_entity = by_entity  # entity id -> the releases mentioning it, once each
+        self._memo: dict[str, list[Backlink]] = {}
+        self._visited = 0  # releases visited for the entities made one at a time
+
+    def __contains__(self, eid: object) -> bool:
+        return eid in self._by_entity
+
+    def __len__(self) -> int:
+        return len(self._by_entity)
+
+    def __getitem__(self, eid: str) -> list[Backlink]:
+        rows = self.get(eid)
+        if rows is None:
+            raise KeyError(eid)
+        return rows
+
+    def releases(self, eid: str) -> list[str]:
+        """The releases that mention *eid* (in the order they were merged)."""
+        return self._by_entity.get(eid, [])
+
+    def get(self, eid: str, default: Any = None) -> Any:
+        rows = self._memo.get(eid)
+        if rows is None:
+            docnames = self._by_entity.get(eid)
+            if docnames is None:
+                return default  # never mentioned
+            self._visited += len(docnames)
+            if self._visited > len(self._mentions):
+                # a build asking for many (a full build renders every page): once the
+                # releases visited an entity at a time are as many as there are, the rest
+                # are made in one pass, each release's sentences decompressed once, not
+                # once for each entity it mentions (at most twice the work of one pass)
+                self._make_rest()
+                return self._memo[eid]
+            rows = self._memo[eid] = self._sorted([
+                _backlink(docname, self._releases[docname], self._mentions[docname].of(eid))
+                for docname in docnames])
+        return rows
+
+    def _make_rest(self) -> None:
+        memo, releases = self._memo, self._releases
+        made: dict[str, list[Backlink]] = {}
+        for docname, mentions in self._mentions.items():
+            meta = None
+            for eid, rows in mentions.grouped().items():
+                if eid not in memo:
+                    if meta is None:
+                        meta = releases[docname]
+                    made.setdefault(eid, []).append(_backlink(docname, meta, rows))
+        for eid, rows in made.items():
+            memo[eid] = self._sorted(rows)
+
+    @staticmethod
+    def _sorted(rows: list[Backlink]) -> list[Backlink]:
+        rows.sort(key=_BY_TITLE)
+        rows.sort(key=_BY_DATE, reverse=True)  # newest first; undated last
+        return rows
+
+
+def _backlink(docname: str, meta: tuple, rows: list[tuple]) -> Backlink:
+    """The backlink of release *docname* (*meta*: its ``releases`` row) for the entity
+    whose mentions in it are *rows*, in text order."""
+    first, *later = rows
+    # the title is the link above the sentences: it is listed as one only when nothing
+    # else mentions the entity, else its link leads to its mention (which is still
+    # counted: the title shows it)
+    sentences = [(first[4], first[5], first[6], f"m{first[1]}"),
+                 *((r[4], r[5], r[6], f"m{r[1]}") for r in later if r[4])]
+    shown = [s for s in sentences if s[0] != meta[0]]
+    titled = next((s[3] for s in sentences if s[0] == meta[0]), "") if shown else ""
+    head, *more = shown or sentences[:1]
+    return Backlink(docname, meta[1], meta[0], len(rows), *head, tuple(more), meta[7], titled)
+
+
+_BY_TITLE = attrgetter("title", "docname")
+_BY_DATE = attrgetter("date")
+
+
 class CoMentions:
     """The entries most often mentioned in the same releases as an entry, ``[(entity id,
     releases)]`` with the most first (at most *top*, or *top* + 1 where that is all; of
@@ -57,9 +154,9 @@ class CoMentions:
     keys or renders. Counting an entry's co-mentions visits each release that mentions it
     once."""
 
-    def __init__(self, backlinks: dict[str, list[Backlink]], ids: dict[str, list[str]],
+    def __init__(self, releases: dict[str, list[str]], ids: dict[str, list[str]],
                  top: int, order: Callable[[str], tuple] = lambda eid: (eid,)) -> None:
-        self._backlinks = backlinks
+        self._releases = releases  # entity -> the releases mentioning it, once each
         self._ids = ids  # release -> the entities it mentions, once each
         self._top = top
         self._order = order  # of entries mentioned in as many releases: A to Z
@@ -69,13 +166,13 @@ class CoMentions:
     def get(self, eid: str, default=None):
         value = self._memo.get(eid)
         if value is None:
-            rows = self._backlinks.get(eid)
-            if rows is None:
+            docnames = self._releases.get(eid)
+            if docnames is None:
                 return default  # never mentioned
             co: Counter = Counter()
             ids = self._ids
-            for b in rows:
-                co.update(ids[b.docname])
+            for docname in docnames:
+                co.update(ids[docname])
             del co[eid]
             # the top few without sorting every co-mentioned entry; one more where that
             # is all of them (a list cut to leave one out said *And 1 more entry* in the
@@ -100,7 +197,7 @@ class CoMentions:
 
 @dataclass
 class Aggregates:
-    backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    backlinks: Backlinks = field(default_factory=lambda: Backlinks({}, {}, {}))
     #: speaker -> [(release, date, title, text, start, the release's language or "")]
     quotes: dict[str, list[tuple[str, str, str, str, int, str]]] = field(default_factory=dict)
     appears_with: CoMentions = field(default_factory=lambda: CoMentions({}, {}, APPEARS_WITH))
@@ -108,49 +205,36 @@ class Aggregates:
 
 
 def compute(domain, top: int = APPEARS_WITH) -> Aggregates:
+    """The aggregates of *domain*'s merged data: which releases mention each entity (a
+    pass over the mentions' ids), the quotations by speaker; backlinks and co-mentions
+    are made from them when first asked for."""
     agg = Aggregates()
     releases = domain.releases
-    backlinks: dict[str, list[Backlink]] = defaultdict(list)
+    mentions: dict[str, MentionRows] = {}
+    by_entity: dict[str, list[str]] = {}
     mentioned: dict[str, list[str]] = {}
     for docname, rows in domain.mentions.items():
-        meta = releases.get(docname)
-        if meta is None:
+        if docname not in releases:
             continue
-        firsts: dict[str, tuple] = {}
-        counts: Counter = Counter()
-        others: dict[str, list[tuple[str, int, int, str]]] = {}
-        for row in rows:
-            eid = row[0]
-            counts[eid] += 1
-            if eid not in firsts:
-                firsts[eid] = row
-            elif row[4]:  # a sentence of its own
-                others.setdefault(eid, []).append((row[4], row[5], row[6], f"m{row[1]}"))
-        for eid, row in firsts.items():
-            # the title is the link above the sentences: it is listed as one only when
-            # nothing else mentions the entity, else its link leads to its mention (which is
-            # still counted: the title shows it)
-            sentences = [(row[4], row[5], row[6], f"m{row[1]}"), *others.get(eid, ())]
-            shown = [s for s in sentences if s[0] != meta[0]]
-            titled = next((s[3] for s in sentences if s[0] == meta[0]), "") if shown else ""
-            first, *more = shown or sentences[:1]
-            backlinks[eid].append(Backlink(docname, meta[1], meta[0], counts[eid], *first,
-                                           tuple(more), meta[7], titled))
-        ids = mentioned[docname] = list(firsts)
-        agg.release_count.update(ids)
-    by_title = attrgetter("title", "docname")
-    by_date = attrgetter("date")
-    for rows in backlinks.values():
-        rows.sort(key=by_title)
-        rows.sort(key=by_date, reverse=True)  # newest first; undated last
-    agg.backlinks = dict(backlinks)
+        if not isinstance(rows, MentionRows):  # a stand-in's rows (the tests')
+            rows = MentionRows(rows)
+        mentions[docname] = rows
+        ids = mentioned[docname] = list(dict.fromkeys(rows.ids))
+        for eid in ids:
+            docnames = by_entity.get(eid)
+            if docnames is None:
+                by_entity[eid] = [docname]
+            else:
+                docnames.append(docname)
+    agg.release_count = Counter({eid: len(docnames) for eid, docnames in by_entity.items()})
+    agg.backlinks = Backlinks(mentions, releases, by_entity)
     entries = domain.entries
 
     def order(eid: str) -> tuple:  # as the glossary lists them
         entry = entries.get(eid)
         return name_key(entry[6], eid) if entry else ("", "", eid)
 
-    agg.appears_with = CoMentions(agg.backlinks, mentioned, top, order)
+    agg.appears_with = CoMentions(by_entity, mentioned, top, order)
     quotes: dict[str, list] = defaultdict(list)
     for docname, rows in domain.quotes.items():
         meta = releases.get(docname)

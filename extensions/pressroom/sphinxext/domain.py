@@ -42,8 +42,10 @@ moved between its own page and its letter page are rewritten).
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from collections.abc import Iterable, Iterator, Set
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -76,46 +78,99 @@ class MentionRows:
     in the same sentence shows it), *s0*–*s1* the mention in it and *line* the line of the
     release file it starts on.
 
-    Kept as columns: the ids, the surfaces and the sentences (each string once, however
-    many mentions share it) and the numbers in one array. A row per mention was a tuple of
-    eight, its numbers and its strings objects of their own: 8.3 MiB at N = 1,000, loaded
-    by every build; the columns take 5.5. Iterating makes the rows (7 ms for the 19,000
-    mentions of N = 1,000, where the tuples took 1)."""
+    Kept as columns: the ids and the surfaces (interned: one string for all the releases
+    that name an entity alike), the numbers in one array, and the sentences, each once,
+    compressed together (``zlib``) with where each ends. Every build loads the mentions
+    with the environment, and most builds read no sentence: only the backlinks of the
+    entry pages a build renders show them (:meth:`of`), and the rows when iterated. At
+    N = 10,000 the sentences were 35 MiB of str objects, compressed 8 MB (decompressing a
+    release's takes about 20 µs); a row per mention, a tuple of eight with objects of its
+    own, took 8.3 MiB at N = 1,000 where these columns take about 3."""
 
-    __slots__ = ("_ids", "_numbers", "_sentences", "_surfaces")
+    # _numbers: six for each mention (start, end, s0, s1, line, and which of the
+    # release's sentences is its own); _cuts: where each sentence ends in _text
+    __slots__ = ("_cuts", "_ids", "_numbers", "_surfaces", "_text")
 
     def __init__(self, rows: Iterable[tuple] = ()) -> None:
         ids: list[str] = []
         surfaces: list[str] = []
-        sentences: list[str] = []
         numbers: list[int] = []
-        once: dict[str, str] = {}
+        sentences: dict[str, int] = {}
         for eid, start, end, surface, sentence, s0, s1, line in rows:
-            ids.append(eid)
-            surfaces.append(once.setdefault(surface, surface))
-            sentences.append(once.setdefault(sentence, sentence))
-            numbers.extend((start, end, s0, s1, line))
+            ids.append(intern(eid))
+            surfaces.append(intern(surface))
+            numbers.extend((start, end, s0, s1, line, sentences.setdefault(sentence, len(sentences))))
         self._ids = tuple(ids)
         self._surfaces = tuple(surfaces)
-        self._sentences = tuple(sentences)
-        try:
-            self._numbers = array("i", numbers)  # four bytes each
-        except OverflowError:  # offsets past two thousand million characters
-            self._numbers = array("q", numbers)
+        cuts, at = [], 0
+        for sentence in sentences:
+            at += len(sentence)
+            cuts.append(at)
+        self._text = zlib.compress("".join(sentences).encode("utf-8", "surrogatepass"))
+        self._numbers = _numbers(numbers)
+        self._cuts = _numbers(cuts)
+
+    def _sentences(self) -> list[str]:
+        """The release's sentences, each once, in the order first met."""
+        text = zlib.decompress(self._text).decode("utf-8", "surrogatepass")
+        out, at = [], 0
+        for cut in self._cuts:
+            out.append(text[at:cut])
+            at = cut
+        return out
 
     def __iter__(self) -> Iterator[tuple[str, int, int, str, str, int, int, int]]:
         n = self._numbers
-        return zip(self._ids, n[0::5], n[1::5], self._surfaces, self._sentences, n[2::5],
-                   n[3::5], n[4::5], strict=True)
+        sentences = self._sentences()
+        return zip(self._ids, n[0::6], n[1::6], self._surfaces, map(sentences.__getitem__, n[5::6]),
+                   n[2::6], n[3::6], n[4::6], strict=True)
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The entity id of each mention, in text order."""
+        return self._ids
+
+    def of(self, eid: str) -> list[tuple[str, int, int, str, str, int, int, int]]:
+        """The rows of the mentions of *eid*, in text order."""
+        ids, n, surfaces = self._ids, self._numbers, self._surfaces
+        rows = []
+        find = ids.index
+        i = -1
+        try:
+            while True:
+                i = find(eid, i + 1)
+                j = 6 * i
+                rows.append([eid, n[j], n[j + 1], surfaces[i], n[j + 5], n[j + 2], n[j + 3],
+                             n[j + 4]])
+        except ValueError:  # no further mention
+            pass
+        if not rows:
+            return []
+        text = zlib.decompress(self._text).decode("utf-8", "surrogatepass")
+        cuts = self._cuts
+        return [(eid, start, end, surface, text[cuts[k - 1] if k else 0:cuts[k]], s0, s1, line)
+                for eid, start, end, surface, k, s0, s1, line in rows]
+
+    def grouped(self) -> dict[str, list[tuple[str, int, int, str, str, int, int, int]]]:
+        """The rows of each entity mentioned, in text order."""
+        out: dict[str, list[tuple[str, int, int, str, str, int, int, int]]] = {}
+        for row in self:
+            rows = out.get(row[0])
+            if rows is None:
+                out[row[0]] = [row]
+            else:
+                rows.append(row)
+        return out
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, MentionRows):
             return NotImplemented
         return (self._ids == other._ids and self._numbers == other._numbers
-                and self._surfaces == other._surfaces and self._sentences == other._sentences)
+                and self._surfaces == other._surfaces and self._cuts == other._cuts
+                and (self._text == other._text or self._sentences() == other._sentences()))
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -123,13 +178,25 @@ class MentionRows:
         return f"MentionRows({list(self)!r})"
 
     def __reduce__(self) -> tuple:
-        return _mention_rows, (self._ids, self._surfaces, self._sentences, self._numbers)
+        return _mention_rows, (self._ids, self._surfaces, self._numbers, self._cuts, self._text)
 
 
-def _mention_rows(ids: tuple[str, ...], surfaces: tuple[str, ...], sentences: tuple[str, ...],
-                  numbers: array) -> MentionRows:
+def _numbers(values: list[int]) -> array:
+    try:
+        return array("i", values)  # four bytes each
+    except OverflowError:  # offsets past two thousand million characters
+        return array("q", values)
+
+
+def _mention_rows(*columns: Any) -> MentionRows:
     rows = MentionRows.__new__(MentionRows)
-    rows._ids, rows._surfaces, rows._sentences, rows._numbers = ids, surfaces, sentences, numbers
+    if len(columns) != 5:
+        # an environment of an earlier version (its rows in four columns): Sphinx sets it
+        # aside for its version once loaded and reads every document again
+        return MentionRows()
+    ids, surfaces, numbers, cuts, text = columns
+    rows._ids, rows._surfaces = tuple(map(intern, ids)), tuple(map(intern, surfaces))
+    rows._numbers, rows._cuts, rows._text = numbers, cuts, text
     return rows
 
 
@@ -372,7 +439,8 @@ class PressroomDomain(Domain):
 
     def shown_entities(self, docname: str) -> set[str]:
         """The entities a document mentions or quotes (as the speaker)."""
-        entities = {row[0] for row in self.mentions.get(docname, ())}
+        rows = self.mentions.get(docname)
+        entities = set(rows.ids) if rows is not None else set()
         entities.update(row[3] for row in self.quotes.get(docname, ()) if row[3])
         return entities
 

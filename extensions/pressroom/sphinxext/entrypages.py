@@ -793,8 +793,7 @@ class Renderer:
             return self._sources_memo[eid]
         except KeyError:
             read_at = self._read_at
-            mentioned = {(b.docname, read_at.get(b.docname))
-                         for b in self.agg.backlinks.get(eid, ())}
+            mentioned = {(d, read_at.get(d)) for d in self.agg.backlinks.releases(eid)}
             quoted = {(q[0], read_at.get(q[0])) for q in self.agg.quotes.get(eid, ())}
             value = self._sources_memo[eid] = digest((sorted(mentioned), sorted(quoted)))
             return value
@@ -857,7 +856,7 @@ class Renderer:
         if entity.description:
             return plain(entity.description)
         facts = dict(type=self.corpus.type_label(entity.type), releases=quantity(
-            len(self.agg.backlinks.get(eid, ())), "{count} release", "{count} releases"))
+            len(self.agg.backlinks.releases(eid)), "{count} release", "{count} releases"))
         quoted = len({row[0] for row in self.agg.quotes.get(eid, ())})
         if quoted:
             return plain(_("{type} mentioned in {releases}, quoted in {quoted}.").format(
@@ -1011,15 +1010,15 @@ def _period_of(date: str, monthly: set[str]) -> str:
     return _month_of(date) if date[:4] in monthly else _year_of(date)
 
 
-def _periods(rows: list[aggregates.Backlink], limit: int) -> list[str]:
-    """The periods of an entry's pages by date, newest first: each year, or each month of
-    a year with more than *limit* releases (undated releases last, and months not known
-    last in their year)."""
-    years = Counter(_year_of(b.date) for b in rows)
+def _periods(dates: list[str], limit: int) -> list[str]:
+    """The periods of an entry's pages by date, newest first (*dates*: those of the
+    releases that mention it): each year, or each month of a year with more than *limit*
+    releases (undated releases last, and months not known last in their year)."""
+    years = Counter(_year_of(date) for date in dates)
     periods = []
     for year in sorted(years, key=lambda y: (y != "undated", y), reverse=True):
         if years[year] > limit and year != "undated":
-            periods.extend(sorted({_month_of(b.date) for b in rows if _year_of(b.date) == year},
+            periods.extend(sorted({_month_of(date) for date in dates if _year_of(date) == year},
                                   key=lambda m: (not m.endswith("-00"), m), reverse=True))
         else:
             periods.append(year)
@@ -1309,10 +1308,11 @@ class _Collector:
         # an entry that more releases mention than its page lists: a page for each year
         renderer = self.renderer
         backlinks = renderer.agg.backlinks
+        dates = {d: meta[1] for d, meta in domain.releases.items()}
         for docname, eid in self.own_page.items():
-            rows = backlinks.get(eid, ())
-            if len(rows) > renderer.limit:
-                for year in _periods(rows, renderer.limit):
+            releases = backlinks.releases(eid)
+            if len(releases) > renderer.limit:
+                for year in _periods([dates[d] for d in releases], renderer.limit):
                     page = f"{docname}/{year}"
                     renderer.year_pages[page] = (eid, year)
                     renderer.years_of.setdefault(eid, []).append((year, page))

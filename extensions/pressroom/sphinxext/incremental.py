@@ -153,7 +153,7 @@ def mentioned(domain) -> set[str]:
     through the ``release`` directive does not count: its mentions are not
     backlinks either.) Nothing read needs it earlier: links to entries are
     resolved when pages are written."""
-    return {row[0] for rows in domain.mentions.values() for row in rows}
+    return {eid for rows in domain.mentions.values() for eid in rows.ids}
 
 
 def _registry_changes(domain, corpus) -> tuple[set[str], set[str]]:

@@ -85,7 +85,7 @@ class MentionRows:
     entry pages a build renders show them (:meth:`of`), and the rows when iterated. At
     N = 10,000 the sentences were 35 MiB of str objects, compressed 8 MB (decompressing a
     release's takes about 20 µs); a row per mention, a tuple of eight with objects of its
-    own, took 8.3 MiB at N = 1,000 where these columns take about 3."""
+    own, took 8.3 MiB at N = 1,000 where these columns take 2.5."""
 
     # _numbers: six for each mention (start, end, s0, s1, line, and which of the
     # release's sentences is its own); _cuts: where each sentence ends in _text

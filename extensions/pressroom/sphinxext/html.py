@@ -250,17 +250,34 @@ class DirectedText:
         return super().starttag(node, tagname, suffix, empty, **attributes)  # type: ignore[misc]
 
 
+class UnlinkedStylesheets:
+    """Mixed into the HTML translator: docutils looks its own stylesheets up on disk
+    (``stylesheet_path``, two files) for every translator made, one for each page written
+    and one for each title Sphinx renders apart (about ten a release page: its title, its
+    table of contents, its place in the archive, the pages before and after it), though
+    Sphinx's pages link the theme's stylesheets and never docutils' list. The settings,
+    the HTML builder's, are told there is none before the first translator looks: a
+    full build at N = 1,000 made 13,500 translators and 27,000 lookups."""
+
+    def __init__(self, document: nodes.document, *args: Any, **kwargs: Any) -> None:
+        settings = document.settings
+        if getattr(settings, "stylesheet_path", None):
+            settings.stylesheet_path = ""
+        super().__init__(document, *args, **kwargs)  # type: ignore[call-arg]
+
+
 def direct_text(app: Sphinx) -> None:
     """``builder-inited``: an HTML builder's translator (Sphinx's, or the one an extension
-    or theme set) writes ``dir`` beside ``lang`` (:class:`DirectedText`)."""
+    or theme set) writes ``dir`` beside ``lang`` (:class:`DirectedText`) and looks up no
+    stylesheet of docutils' (:class:`UnlinkedStylesheets`)."""
     builder = app.builder
     if builder.format != "html":
         return
     base = app.registry.get_translator_class(builder)
     if issubclass(base, DirectedText):
         return
-    directed = type(base.__name__, (DirectedText, base), {"__module__": base.__module__,
-                                                          "__doc__": base.__doc__})
+    directed = type(base.__name__, (DirectedText, UnlinkedStylesheets, base),
+                    {"__module__": base.__module__, "__doc__": base.__doc__})
     app.set_translator(builder.name, directed, override=True)
 
 

@@ -251,13 +251,14 @@ class DirectedText:
 
 
 class UnlinkedStylesheets:
-    """Mixed into the HTML translator: docutils looks its own stylesheets up on disk
-    (``stylesheet_path``, two files) for every translator made, one for each page written
-    and one for each title Sphinx renders apart (about ten a release page: its title, its
-    table of contents, its place in the archive, the pages before and after it), though
-    Sphinx's pages link the theme's stylesheets and never docutils' list. The settings,
-    the HTML builder's, are told there is none before the first translator looks: a
-    full build at N = 1,000 made 13,500 translators and 27,000 lookups."""
+    """Mixed into the HTML translator: docutils looks its own stylesheet up on disk
+    (``stylesheet_path``: ``html4css1.css``, sought in up to three folders) for every
+    translator made, one for each page written and one for each title Sphinx renders
+    apart (about ten a release page: its title, its table of contents, its place in the
+    archive, the pages before and after it), though Sphinx's pages link the theme's
+    stylesheets and never docutils' list. The settings, the HTML builder's, are told
+    there is none before the first translator looks: a full build at N = 1,000 made
+    13,528 translators, each looking twice on disk."""
 
     def __init__(self, document: nodes.document, *args: Any, **kwargs: Any) -> None:
         settings = document.settings
